@@ -1,0 +1,161 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+type RootData = { csrf: string };
+
+/** Every form posts this token; readForm() on the server checks it. */
+export function CsrfInput() {
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  return <input type="hidden" name="csrf" value={data?.csrf ?? ""} />;
+}
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-1 text-sm text-red-800">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700";
+
+type FieldProps = {
+  label: string;
+  field: FieldMetadata<string | undefined | unknown>;
+  type?: string;
+  hint?: ReactNode;
+  autoComplete?: string;
+  defaultValue?: string;
+};
+
+function describedBy(field: FieldProps["field"], hint?: ReactNode) {
+  return [field.errors?.length ? field.errorId : null, hint ? field.descriptionId : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function Field({ label, field, type = "text", hint, autoComplete, defaultValue }: FieldProps) {
+  return (
+    <div>
+      <label htmlFor={field.id} className="block font-medium text-slate-900">
+        {label}
+      </label>
+      {hint ? (
+        <p id={field.descriptionId} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={field.id}
+        name={field.name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={(field.initialValue as string | undefined) ?? defaultValue}
+        required={field.required}
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+        className={inputClass}
+      />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function TextareaField({ label, field, hint, rows = 4, defaultValue }: FieldProps & { rows?: number }) {
+  return (
+    <div>
+      <label htmlFor={field.id} className="block font-medium text-slate-900">
+        {label}
+      </label>
+      {hint ? (
+        <p id={field.descriptionId} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={field.id}
+        name={field.name}
+        rows={rows}
+        defaultValue={(field.initialValue as string | undefined) ?? defaultValue}
+        required={field.required}
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+        className={inputClass}
+      />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  field,
+  options,
+  hint,
+  placeholder,
+}: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+  return (
+    <div>
+      <label htmlFor={field.id} className="block font-medium text-slate-900">
+        {label}
+      </label>
+      {hint ? (
+        <p id={field.descriptionId} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        id={field.id}
+        name={field.name}
+        defaultValue={(field.initialValue as string | undefined) ?? ""}
+        required={field.required}
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+        className={inputClass}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function Button({
+  children,
+  pending,
+  variant = "primary",
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { pending?: boolean; variant?: "primary" | "secondary" | "danger" }) {
+  const styles = {
+    primary: "bg-brand-700 text-white hover:bg-brand-900",
+    secondary: "border border-slate-500 bg-white text-slate-900 hover:bg-slate-100",
+    danger: "border border-red-700 bg-white text-red-800 hover:bg-red-50",
+  }[variant];
+  return (
+    <button
+      type="submit"
+      {...props}
+      aria-disabled={pending || undefined}
+      className={`inline-flex items-center rounded-md px-4 py-2 font-medium ${styles} ${props.className ?? ""}`}
+    >
+      {pending ? "Working…" : children}
+    </button>
+  );
+}
+
+export function FormError({ errors, id }: { errors?: string[] | null; id?: string }) {
+  if (!errors?.length) return null;
+  return (
+    <div id={id} role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+      {errors.join(" ")}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { AppContext } from "../../utils/app-context.ts";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server.ts";
+
+const RESET_MINUTES = 60;
+
+type Failure = { ok: false; field?: string; message: string };
+type Result<T> = ({ ok: true } & T) | Failure;
+
+export function sha256(value: string) {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+function isUniqueViolation(error: unknown) {
+  return (error as { code?: string } | null)?.code === "P2002";
+}
+
+/** The first account on a fresh install becomes the instance admin. */
+export async function signUp(
+  ctx: AppContext,
+  input: { name: string; email: string; password: string },
+): Promise<Result<{ userId: string }>> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await ctx.db.$transaction(async (tx) => {
+      const isFirst = (await tx.user.count()) === 0;
+      return tx.user.create({
+        data: { name: input.name, email: input.email, passwordHash, isAdmin: isFirst },
+        select: { id: true, isAdmin: true },
+      });
+    });
+    if (user.isAdmin) ctx.log.info("first account created: it is the instance admin", { userId: user.id });
+    return { ok: true, userId: user.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." };
+    }
+    throw error;
+  }
+}
+
+export async function signIn(
+  ctx: AppContext,
+  input: { email: string; password: string; ip: string },
+): Promise<Result<{ userId: string }>> {
+  // Counted per address and per account, so neither one machine guessing many accounts nor
+  // many machines guessing one account get far.
+  const keys = [`ip:${input.ip}`, `email:${input.email}`];
+  for (const key of keys) {
+    const wait = await ctx.limiters.signIn(key);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60);
+      return {
+        ok: false,
+        message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or reset your password.`,
+      };
+    }
+  }
+  const user = await ctx.db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, passwordHash: true },
+  });
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !valid) return { ok: false, message: "That email and password do not match an account." };
+  await ctx.limiters.signInSucceeded(`email:${input.email}`);
+  return { ok: true, userId: user.id };
+}
+
+/**
+ * Always answers the same way, whether or not the email has an account. The link goes by
+ * email when SMTP is configured, and to the server log otherwise (a fresh install has no mail).
+ */
+export async function requestPasswordReset(ctx: AppContext, input: { email: string; origin: string }) {
+  const user = await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (!user) return;
+  const token = randomBytes(32).toString("base64url");
+  await ctx.db.passwordReset.create({
+    data: {
+      userId: user.id,
+      tokenHash: sha256(token),
+      expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
+    },
+  });
+  const link = `${ctx.config.appUrl ?? input.origin}/reset-password/${token}`;
+  await ctx.mailer.send({
+    to: input.email,
+    subject: "Reset your Convene password",
+    text: `Someone asked to reset the password of your Convene account.\n\nTo choose a new password, open this link within ${RESET_MINUTES} minutes:\n${link}\n\nIf it was not you, ignore this email; your password stays as it is.`,
+  });
+}
+
+export async function findValidReset(ctx: AppContext, token: string) {
+  const reset = await ctx.db.passwordReset.findUnique({
+    where: { tokenHash: sha256(token) },
+    select: { id: true, userId: true, expiresAt: true, usedAt: true },
+  });
+  if (!reset || reset.usedAt || reset.expiresAt < new Date()) return null;
+  return reset;
+}
+
+export async function resetPassword(
+  ctx: AppContext,
+  input: { token: string; password: string },
+): Promise<Result<{ userId: string }>> {
+  const reset = await findValidReset(ctx, input.token);
+  if (!reset) {
+    return { ok: false, message: "This reset link has expired or was already used. Ask for a new one." };
+  }
+  const passwordHash = await hashPassword(input.password);
+  // usedAt: null in the where makes the link single-use even when two requests race.
+  const claimed = await ctx.db.passwordReset.updateMany({
+    where: { id: reset.id, usedAt: null },
+    data: { usedAt: new Date() },
+  });
+  if (claimed.count !== 1) {
+    return { ok: false, message: "This reset link has expired or was already used. Ask for a new one." };
+  }
+  await ctx.db.user.update({ where: { id: reset.userId }, data: { passwordHash } });
+  return { ok: true, userId: reset.userId };
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+export const email = z
+  .string({ error: "Enter your email address" })
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long")
+  .pipe(z.email({ error: "Enter an email address like name@example.org" }));
+
+const password = z
+  .string({ error: "Enter a password" })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`);
+
+export const personName = z
+  .string({ error: "Enter your name" })
+  .trim()
+  .min(1, "Enter your name")
+  .max(100, "Use at most 100 characters");
+
+/** Only same-site paths: an open redirect would let a link send people anywhere after sign-in. */
+export const redirectTo = z
+  .string()
+  .optional()
+  .transform((value) => (value?.startsWith("/") && !value.startsWith("//") ? value : "/"));
+
+export const signUpSchema = z.object({ name: personName, email, password, redirectTo });
+export const signInSchema = z.object({
+  email,
+  password: z.string({ error: "Enter your password" }).max(PASSWORD_MAX),
+  redirectTo,
+});
+export const forgotPasswordSchema = z.object({ email });
+export const resetPasswordSchema = z
+  .object({ password, confirm: z.string({ error: "Repeat the new password" }) })
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    message: "The two passwords do not match",
+  });

@@ -1,0 +1,28 @@
+import type * as Y from "yjs";
+
+/**
+ * The shape of a board's Y.Doc, shared by the server (which alone writes it) and the browser
+ * (which only reads it). An idea here never carries its author: anonymity is kept by what the
+ * document does not contain.
+ */
+export type BoardIdea = { id: string; column: string; text: string; createdAt: string };
+
+const IDEAS = "ideas";
+
+export function boardIdeas(doc: Y.Doc): Y.Map<BoardIdea> {
+  return doc.getMap<BoardIdea>(IDEAS);
+}
+
+export function readIdeas(doc: Y.Doc): BoardIdea[] {
+  return [...boardIdeas(doc).values()].sort(byCreation);
+}
+
+export function byCreation(a: BoardIdea, b: BoardIdea) {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
+}
+
+/** Idempotent: an idea already on the board is not written twice. */
+export function putIdea(doc: Y.Doc, idea: BoardIdea) {
+  const ideas = boardIdeas(doc);
+  if (!ideas.has(idea.id)) ideas.set(idea.id, idea);
+}

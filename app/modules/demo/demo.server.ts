@@ -1,0 +1,147 @@
+import type { AppContext } from "../../utils/app-context.ts";
+import { hashPassword } from "../auth/password.server.ts";
+import { DEFAULT_STAKEHOLDER_GROUPS } from "../work-group/defaults.ts";
+
+/**
+ * A demo drawn from the Success-Ready Students Work Group report (../shared/seeds): its
+ * charge, essential questions, five areas of focus, members from every stakeholder group,
+ * and a past planning session with ideas on a Knoster board. Loaded only into an empty
+ * database, so it never touches a real install's data.
+ */
+export const DEMO_PASSWORD = "success-ready-2022";
+const DOMAIN = "demo.convene.test";
+
+const REGIONS = [
+  "Central",
+  "Kansas City",
+  "Northeast",
+  "Northwest",
+  "South Central",
+  "Southeast",
+  "Southwest",
+  "St. Louis",
+];
+
+const MEMBERS: { name: string; role: string; group: string; region: string }[] = [
+  { name: "Dana Facilitator", role: "facilitator", group: "Agency staff", region: "Central" },
+  { name: "Riley Recorder", role: "recorder", group: "Agency staff", region: "Central" },
+  { name: "Maya Student", role: "member", group: "Students", region: "Kansas City" },
+  { name: "Jordan Parent", role: "member", group: "Parents", region: "Southwest" },
+  { name: "Avery Teacher", role: "member", group: "Teachers", region: "St. Louis" },
+  { name: "Sam Principal", role: "member", group: "Administrators", region: "Northeast" },
+  { name: "Casey Board", role: "member", group: "School board members", region: "Southeast" },
+  { name: "Morgan Business", role: "member", group: "Business", region: "Kansas City" },
+  { name: "Taylor Professor", role: "member", group: "Higher education", region: "Northwest" },
+  { name: "Jamie Neighbor", role: "member", group: "Community", region: "South Central" },
+];
+
+const IDEAS: { column: string; text: string }[] = [
+  { column: "vision", text: "Support every student, every day in their learning with a learner-centered assessment system." },
+  { column: "vision", text: "Through-year assessments that give timely feedback students use to set their own goals." },
+  { column: "skills", text: "Use multiple measures that are authentic, continual over time and track progress toward learning targets." },
+  { column: "skills", text: "Assessment literacy for educators and all stakeholders." },
+  { column: "incentives", text: "Students see mastery rewarded, with choice and voice in how they show it." },
+  { column: "resources", text: "Release time and training on how to use data for decisions." },
+  { column: "resources", text: "Provide transportation so students can reach real-world learning opportunities." },
+  { column: "action_plan", text: "Pilot a through-year assessment model with volunteer districts." },
+];
+
+export type Demo = { workGroupName: string; facilitatorEmail: string; memberEmail: string; password: string };
+
+export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Demo | null> {
+  if ((await ctx.db.user.count()) > 0) return null;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const email = (name: string) => `${name.split(" ")[0]!.toLowerCase()}@${DOMAIN}`;
+
+  const demo = await ctx.db.$transaction(async (tx) => {
+    const admin = await tx.user.create({
+      data: { name: "Alex Admin", email: `admin@${DOMAIN}`, passwordHash, isAdmin: true },
+    });
+    const program = await tx.program.create({
+      data: {
+        slug: "school-improvement",
+        name: "State School Improvement Program",
+        description: "Work groups of stakeholders from every region advising the state board of education.",
+        createdById: admin.id,
+      },
+    });
+    const workGroup = await tx.workGroup.create({
+      data: {
+        programId: program.id,
+        slug: "success-ready-students",
+        name: "Success-Ready Students Work Group",
+        purpose:
+          "Explore alternatives that replace the traditional time-based educational system with a competency-based system, and recommend a course of action to the State Board of Education.",
+        essentialQuestions: [
+          "What is competency-based learning?",
+          "What strategies, including professional development, are needed to support implementation of competency-based learning?",
+          "What are barriers to competency based learning that need to be addressed locally and statewide with policy and practice?",
+          "How can the assessment system be redesigned to support student mastery of priority standards?",
+          "What is the framework and approval process for districts to voluntarily customize requirements in order to implement CBL practices?",
+        ].join("\n"),
+        areasOfFocus: {
+          create: [
+            "Assessment for Learning",
+            "Professional Learning Design",
+            "Policy",
+            "Accreditation & Accountability",
+            "Innovation Zones",
+          ].map((name, position) => ({ name, position })),
+        },
+        stakeholderGroups: { create: DEFAULT_STAKEHOLDER_GROUPS.map((name, position) => ({ name, position })) },
+        regions: { create: REGIONS.map((name, position) => ({ name, position })) },
+        memberships: { create: { userId: admin.id, role: "owner" } },
+      },
+      include: { stakeholderGroups: true, regions: true, areasOfFocus: true },
+    });
+    const groupId = new Map(workGroup.stakeholderGroups.map((g) => [g.name, g.id]));
+    const regionId = new Map(workGroup.regions.map((r) => [r.name, r.id]));
+    const users = [];
+    for (const m of MEMBERS) {
+      const user = await tx.user.create({ data: { name: m.name, email: email(m.name), passwordHash } });
+      await tx.membership.create({
+        data: {
+          workGroupId: workGroup.id,
+          userId: user.id,
+          role: m.role,
+          stakeholderGroupId: groupId.get(m.group) ?? null,
+          regionId: regionId.get(m.region) ?? null,
+        },
+      });
+      users.push(user);
+    }
+    const session = await tx.session.create({
+      data: {
+        workGroupId: workGroup.id,
+        title: "Planning session 1: Assessment for Learning",
+        startsAt: new Date("2022-03-30T14:00:00Z"),
+        timeZone: "America/Chicago",
+        format: "virtual",
+      },
+    });
+    const area = workGroup.areasOfFocus.find((a) => a.name === "Assessment for Learning")!;
+    const board = await tx.board.create({
+      data: { sessionId: session.id, title: area.name, areaOfFocusId: area.id },
+    });
+    const contributors = users.filter((_, i) => i >= 2);
+    for (const [i, idea] of IDEAS.entries()) {
+      await tx.idea.create({
+        data: {
+          boardId: board.id,
+          column: idea.column,
+          text: idea.text,
+          authorId: contributors[i % contributors.length]!.id,
+          createdAt: new Date(Date.UTC(2022, 2, 30, 14, 20 + i)),
+        },
+      });
+    }
+    return { workGroupName: workGroup.name };
+  });
+  ctx.log.info("demo data loaded", { workGroup: demo.workGroupName });
+  return {
+    workGroupName: demo.workGroupName,
+    facilitatorEmail: email("Dana Facilitator"),
+    memberEmail: email("Maya Student"),
+    password: DEMO_PASSWORD,
+  };
+}

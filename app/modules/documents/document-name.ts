@@ -1,0 +1,25 @@
+/**
+ * Names of the live documents, built and parsed here only, by the pages (to connect) and by
+ * the websocket server (to authorize). The websocket path is /yjs/<name>.
+ *
+ * - board:<boardId>   a Knoster board; written only by the server, read by members
+ * - notes:<sessionId> a session's shared notes; written by recorders and facilitators
+ */
+export type DocumentName = { kind: "board"; boardId: string } | { kind: "notes"; sessionId: string };
+
+export const YJS_PATH = "/yjs/";
+
+const ID = /^[a-z0-9]{1,40}$/;
+
+export const documentName = {
+  board: (boardId: string) => `board:${boardId}`,
+  notes: (sessionId: string) => `notes:${sessionId}`,
+};
+
+export function parseDocumentName(name: string): DocumentName | null {
+  const [kind, id, ...rest] = name.split(":");
+  if (rest.length > 0 || !id || !ID.test(id)) return null;
+  if (kind === "board") return { kind, boardId: id };
+  if (kind === "notes") return { kind, sessionId: id };
+  return null;
+}

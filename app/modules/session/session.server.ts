@@ -1,0 +1,92 @@
+import type { z } from "zod";
+import type { AppContext } from "../../utils/app-context.ts";
+import { http } from "../../utils/http.server.ts";
+import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { byCreation } from "../board/board-doc.ts";
+import { type WorkGroupAccess, audit } from "../work-group/work-group.server.ts";
+import type { sessionSchema } from "./schema.ts";
+import { zonedTimeToUtc } from "./time.ts";
+
+export async function createSession(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  input: z.infer<typeof sessionSchema>,
+) {
+  const session = await ctx.db.session.create({
+    data: {
+      workGroupId: access.workGroup.id,
+      title: input.title,
+      startsAt: zonedTimeToUtc(input.startsAt, input.timeZone),
+      timeZone: input.timeZone,
+      format: input.format,
+    },
+    select: { id: true },
+  });
+  await audit(ctx.db, { workGroupId: access.workGroup.id, actorId: actor.id, action: "session.create" });
+  return session;
+}
+
+/** A session as its work group's members see it: boards with their ideas, never their authors. */
+export async function getSessionPage(ctx: AppContext, access: WorkGroupAccess, sessionId: string) {
+  const session = await ctx.db.session.findFirst({
+    where: { id: sessionId, workGroupId: access.workGroup.id },
+    select: {
+      id: true,
+      title: true,
+      startsAt: true,
+      timeZone: true,
+      format: true,
+      boards: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          title: true,
+          areaOfFocus: { select: { name: true } },
+          ideas: { select: { id: true, column: true, text: true, createdAt: true } },
+        },
+      },
+      workGroup: { select: { areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } } } },
+    },
+  });
+  if (!session) throw http(404, "We could not find that session.");
+  return {
+    ...session,
+    boards: session.boards.map((board) => ({
+      ...board,
+      ideas: board.ideas
+        .map((idea) => ({ ...idea, createdAt: idea.createdAt.toISOString() }))
+        .sort(byCreation),
+    })),
+  };
+}
+
+/** A board for the whole group or for one area of focus, with the five Knoster columns. */
+export async function openBoard(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  sessionId: string,
+  input: { areaOfFocusId?: string },
+) {
+  const session = await ctx.db.session.findFirst({
+    where: { id: sessionId, workGroupId: access.workGroup.id },
+    select: { id: true },
+  });
+  if (!session) throw http(404, "We could not find that session.");
+  let title = "Whole group";
+  if (input.areaOfFocusId) {
+    const area = await ctx.db.areaOfFocus.findFirst({
+      where: { id: input.areaOfFocusId, workGroupId: access.workGroup.id },
+      select: { name: true },
+    });
+    if (!area) return { ok: false as const, message: "Choose one of this work group's areas of focus" };
+    title = area.name;
+  }
+  const board = await ctx.db.board.create({
+    data: { sessionId, title, areaOfFocusId: input.areaOfFocusId ?? null },
+    select: { id: true },
+  });
+  await audit(ctx.db, { workGroupId: access.workGroup.id, actorId: actor.id, action: "board.open", detail: title });
+  return { ok: true as const, boardId: board.id };
+}

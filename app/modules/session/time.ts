@@ -1,0 +1,46 @@
+/**
+ * Wall-clock time in an IANA zone to an instant. Two passes settle the offset on the far side
+ * of a daylight-saving change.
+ */
+export function zonedTimeToUtc(local: string, timeZone: string): Date {
+  const [datePart, timePart] = local.split("T") as [string, string];
+  const [y, mo, d] = datePart.split("-").map(Number) as [number, number, number];
+  const [h, mi] = timePart.split(":").map(Number) as [number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  let guess = wall;
+  for (let i = 0; i < 2; i++) guess = wall - offsetMs(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+function offsetMs(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** "Tuesday, March 8, 2022, 9:00 AM CST": how the seed report's agendas write a session time. */
+export function formatSessionTime(at: Date | string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    dateStyle: "full",
+    timeStyle: "short",
+  }).format(new Date(at)) + ` (${shortZone(new Date(at), timeZone)})`;
+}
+
+function shortZone(at: Date, timeZone: string) {
+  return (
+    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName")?.value ?? timeZone
+  );
+}

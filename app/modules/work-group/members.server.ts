@@ -1,0 +1,165 @@
+import { randomBytes } from "node:crypto";
+import type { z } from "zod";
+import type { AppContext } from "../../utils/app-context.ts";
+import { http } from "../../utils/http.server.ts";
+import { sha256 } from "../auth/accounts.server.ts";
+import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { representation } from "./representation.ts";
+import type { inviteSchema } from "./schema.ts";
+import { type WorkGroupAccess, audit } from "./work-group.server.ts";
+
+export async function getMembersPage(ctx: AppContext, access: WorkGroupAccess) {
+  const workGroup = await ctx.db.workGroup.findUniqueOrThrow({
+    where: { id: access.workGroup.id },
+    select: {
+      stakeholderGroups: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      regions: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      memberships: {
+        orderBy: { joinedAt: "asc" },
+        select: {
+          id: true,
+          role: true,
+          stakeholderGroupId: true,
+          regionId: true,
+          user: { select: { name: true, email: true } },
+        },
+      },
+      invites: {
+        where: { revokedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, role: true, email: true, expiresAt: true, acceptedCount: true },
+      },
+    },
+  });
+  const groupName = new Map(workGroup.stakeholderGroups.map((g) => [g.id, g.name]));
+  const regionName = new Map(workGroup.regions.map((r) => [r.id, r.name]));
+  return {
+    members: workGroup.memberships.map((m) => ({
+      id: m.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      stakeholderGroup: m.stakeholderGroupId ? groupName.get(m.stakeholderGroupId) ?? null : null,
+      region: m.regionId ? regionName.get(m.regionId) ?? null : null,
+    })),
+    invites: workGroup.invites,
+    representation: representation(workGroup.stakeholderGroups, workGroup.regions, workGroup.memberships),
+  };
+}
+
+/**
+ * An invite is a link with a random token; only its hash is stored. With an email address the
+ * link is also mailed (or logged when no SMTP is configured).
+ */
+export async function createInvite(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  input: z.infer<typeof inviteSchema>,
+  origin: string,
+) {
+  if (input.role === "owner" && access.role !== "owner") {
+    throw http(403, "Only an owner can invite another owner.");
+  }
+  const token = randomBytes(24).toString("base64url");
+  const expiresAt = new Date(Date.now() + input.days * 24 * 60 * 60_000);
+  await ctx.db.invite.create({
+    data: {
+      workGroupId: access.workGroup.id,
+      tokenHash: sha256(token),
+      role: input.role,
+      email: input.email ?? null,
+      expiresAt,
+      createdById: actor.id,
+    },
+  });
+  await audit(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: actor.id,
+    action: "invite.create",
+    detail: input.role,
+  });
+  const link = `${ctx.config.appUrl ?? origin}/invite/${token}`;
+  if (input.email) {
+    await ctx.mailer.send({
+      to: input.email,
+      subject: `You are invited to the ${access.workGroup.name} work group`,
+      text: `${actor.name} invited you to join the ${access.workGroup.name} work group on Convene as a ${input.role}.\n\nOpen this link to join (it works until ${expiresAt.toUTCString()}):\n${link}`,
+    });
+  }
+  return { link, expiresAt };
+}
+
+export async function revokeInvite(ctx: AppContext, actor: CurrentUser, access: WorkGroupAccess, inviteId: string) {
+  const revoked = await ctx.db.invite.updateMany({
+    where: { id: inviteId, workGroupId: access.workGroup.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (revoked.count === 0) throw http(404, "That invite was already revoked or does not exist.");
+  await audit(ctx.db, { workGroupId: access.workGroup.id, actorId: actor.id, action: "invite.revoke" });
+}
+
+/** What someone opening an invite link sees, or null when it is expired, revoked or unknown. */
+export async function findOpenInvite(ctx: AppContext, token: string) {
+  const invite = await ctx.db.invite.findUnique({
+    where: { tokenHash: sha256(token) },
+    select: {
+      id: true,
+      role: true,
+      email: true,
+      expiresAt: true,
+      revokedAt: true,
+      workGroup: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          purpose: true,
+          stakeholderGroups: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+          regions: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+        },
+      },
+    },
+  });
+  if (!invite || invite.revokedAt || invite.expiresAt < new Date()) return null;
+  return invite;
+}
+
+export async function acceptInvite(
+  ctx: AppContext,
+  user: CurrentUser,
+  token: string,
+  input: { stakeholderGroupId: string; regionId?: string },
+) {
+  const invite = await findOpenInvite(ctx, token);
+  if (!invite) throw http(410, "This invite link has expired or was revoked. Ask for a new one.");
+  if (invite.email && invite.email !== user.email) {
+    throw http(403, `This invite was sent to ${invite.email}. Sign in with that address to use it.`);
+  }
+  const wg = invite.workGroup;
+  if (!wg.stakeholderGroups.some((g) => g.id === input.stakeholderGroupId)) {
+    return { ok: false as const, field: "stakeholderGroupId", message: "Choose one of the listed groups" };
+  }
+  if (input.regionId && !wg.regions.some((r) => r.id === input.regionId)) {
+    return { ok: false as const, field: "regionId", message: "Choose one of the listed regions" };
+  }
+  const existing = await ctx.db.membership.findUnique({
+    where: { workGroupId_userId: { workGroupId: wg.id, userId: user.id } },
+    select: { id: true },
+  });
+  if (existing) return { ok: true as const, slug: wg.slug, alreadyMember: true };
+  await ctx.db.$transaction([
+    ctx.db.membership.create({
+      data: {
+        workGroupId: wg.id,
+        userId: user.id,
+        role: invite.role,
+        stakeholderGroupId: input.stakeholderGroupId,
+        regionId: input.regionId ?? null,
+      },
+    }),
+    ctx.db.invite.update({ where: { id: invite.id }, data: { acceptedCount: { increment: 1 } } }),
+  ]);
+  await audit(ctx.db, { workGroupId: wg.id, actorId: user.id, action: "invite.accept", detail: invite.role });
+  return { ok: true as const, slug: wg.slug, alreadyMember: false };
+}

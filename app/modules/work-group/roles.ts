@@ -1,0 +1,35 @@
+/** Roles a person holds in one work group, most to least responsibility. */
+export const ROLES = ["owner", "facilitator", "recorder", "member", "observer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const roleLabels: Record<Role, string> = {
+  owner: "Owner",
+  facilitator: "Facilitator",
+  recorder: "Recorder",
+  member: "Member",
+  observer: "Observer",
+};
+
+/**
+ * Every permission in one declarative map, so "who may do what" is read in one place.
+ * The server checks these on every write; pages only use them to hide controls.
+ */
+const permissions = {
+  "work-group:edit": ["owner"],
+  "members:invite": ["owner", "facilitator"],
+  "members:manage": ["owner"],
+  "session:create": ["owner", "facilitator"],
+  "board:open": ["owner", "facilitator"],
+  "idea:post": ["owner", "facilitator", "recorder", "member"],
+  "notes:edit": ["owner", "facilitator", "recorder"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && (permissions[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

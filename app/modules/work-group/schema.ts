@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { ROLES } from "./roles.ts";
+
+/** A textarea with one entry per line: trimmed, blank lines dropped, duplicates refused. */
+export const lines = (what: string, { max = 30, maxLength = 120 } = {}) =>
+  z
+    .string()
+    .optional()
+    .transform((text) =>
+      (text ?? "")
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    .refine((items) => items.length <= max, `List at most ${max} ${what}`)
+    .refine(
+      (items) => items.every((item) => item.length <= maxLength),
+      `Keep each of the ${what} under ${maxLength} characters`,
+    )
+    .refine(
+      (items) => new Set(items.map((i) => i.toLowerCase())).size === items.length,
+      `Each of the ${what} may appear only once`,
+    );
+
+export const programSchema = z.object({
+  name: z.string({ error: "Name the program" }).trim().min(2, "Name the program").max(120),
+  description: z.string().trim().max(2000, "Keep the description under 2,000 characters").optional(),
+});
+
+export const workGroupSchema = z.object({
+  name: z.string({ error: "Name the work group" }).trim().min(2, "Name the work group").max(120),
+  purpose: z.string().trim().max(4000, "Keep the charge under 4,000 characters").optional(),
+  essentialQuestions: lines("essential questions", { max: 20, maxLength: 500 }),
+  areasOfFocus: lines("areas of focus", { max: 20 }),
+  stakeholderGroups: lines("stakeholder groups"),
+  regions: lines("regions", { max: 50 }),
+});
+
+export const inviteSchema = z.object({
+  role: z.enum(ROLES, { error: "Choose a role" }),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.email({ error: "Enter an email address like name@example.org" }).optional()),
+  days: z.coerce
+    .number({ error: "Choose how long the link works" })
+    .int()
+    .min(1, "A link works for at least 1 day")
+    .max(30, "A link works for at most 30 days")
+    .default(7),
+});
+
+export const joinSchema = z.object({
+  stakeholderGroupId: z.string({ error: "Choose the group you represent" }).min(1, "Choose the group you represent"),
+  regionId: z.string().optional(),
+});

@@ -1,0 +1,172 @@
+import type { z } from "zod";
+import type { AppContext } from "../../utils/app-context.ts";
+import { http } from "../../utils/http.server.ts";
+import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { type Permission, type Role, can, isRole } from "./roles.ts";
+import type { programSchema, workGroupSchema } from "./schema.ts";
+import { slugify } from "./slug.ts";
+
+type Db = AppContext["db"];
+
+/** Finds a free slug: "name", then "name-2", "name-3"… */
+async function freeSlug(taken: (slug: string) => Promise<boolean>, name: string) {
+  const base = slugify(name);
+  for (let n = 1; n < 1000; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await taken(slug))) return slug;
+  }
+  throw new Error(`no free slug for ${base}`);
+}
+
+export async function listProgramsFor(ctx: AppContext, user: CurrentUser) {
+  const programs = await ctx.db.program.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      createdById: true,
+      workGroups: {
+        orderBy: { name: "asc" },
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          purpose: true,
+          memberships: { where: { userId: user.id }, select: { role: true } },
+          _count: { select: { memberships: true } },
+        },
+      },
+    },
+  });
+  return programs
+    .map((program) => ({
+      ...program,
+      canAddWorkGroup: user.isAdmin || program.createdById === user.id,
+      workGroups: program.workGroups
+        .filter((wg) => user.isAdmin || wg.memberships.length > 0)
+        .map(({ memberships, _count, ...wg }) => ({
+          ...wg,
+          myRole: (memberships[0]?.role as Role | undefined) ?? null,
+          memberCount: _count.memberships,
+        })),
+    }))
+    .filter((p) => user.isAdmin || p.createdById === user.id || p.workGroups.length > 0);
+}
+
+export async function createProgram(
+  ctx: AppContext,
+  user: CurrentUser,
+  input: z.infer<typeof programSchema>,
+) {
+  if (!user.isAdmin) throw http(403, "Only an administrator of this Convene can add a program.");
+  const slug = await freeSlug(
+    async (s) => !!(await ctx.db.program.findUnique({ where: { slug: s }, select: { id: true } })),
+    input.name,
+  );
+  return ctx.db.program.create({
+    data: { slug, name: input.name, description: input.description ?? "", createdById: user.id },
+    select: { id: true, slug: true },
+  });
+}
+
+export async function getProgram(ctx: AppContext, slug: string) {
+  return ctx.db.program.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, description: true, createdById: true },
+  });
+}
+
+/** The person who makes a work group becomes its owner. */
+export async function createWorkGroup(
+  ctx: AppContext,
+  user: CurrentUser,
+  program: { id: string; createdById: string | null },
+  input: z.infer<typeof workGroupSchema>,
+) {
+  if (!user.isAdmin && program.createdById !== user.id) {
+    throw http(403, "Only an administrator or the program's creator can add a work group.");
+  }
+  const slug = await freeSlug(
+    async (s) => !!(await ctx.db.workGroup.findUnique({ where: { slug: s }, select: { id: true } })),
+    input.name,
+  );
+  const listed = (names: string[]) => names.map((name, position) => ({ name, position }));
+  const workGroup = await ctx.db.workGroup.create({
+    data: {
+      programId: program.id,
+      slug,
+      name: input.name,
+      purpose: input.purpose ?? "",
+      essentialQuestions: input.essentialQuestions.join("\n"),
+      areasOfFocus: { create: listed(input.areasOfFocus) },
+      stakeholderGroups: { create: listed(input.stakeholderGroups) },
+      regions: { create: listed(input.regions) },
+      memberships: { create: { userId: user.id, role: "owner" } },
+    },
+    select: { id: true, slug: true },
+  });
+  await audit(ctx.db, { workGroupId: workGroup.id, actorId: user.id, action: "work-group.create" });
+  return workGroup;
+}
+
+export type WorkGroupAccess = {
+  workGroup: { id: string; slug: string; name: string };
+  role: Role;
+};
+
+/**
+ * The one gate every work group page and command goes through: the person must be a member
+ * (404 otherwise, so outsiders cannot probe which groups exist) and, when a permission is
+ * named, their role must allow it (403 with the reason).
+ */
+export async function requireMembership(
+  ctx: AppContext,
+  userId: string,
+  where: { slug: string } | { id: string },
+  permission?: Permission,
+): Promise<WorkGroupAccess> {
+  const workGroup = await ctx.db.workGroup.findUnique({
+    where,
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      memberships: { where: { userId }, select: { role: true } },
+    },
+  });
+  const role = workGroup?.memberships[0]?.role;
+  if (!workGroup || !isRole(role)) throw http(404, "We could not find that work group.");
+  if (permission && !can(role, permission)) {
+    throw http(403, `Your role in this work group (${role}) does not allow that.`);
+  }
+  return { workGroup: { id: workGroup.id, slug: workGroup.slug, name: workGroup.name }, role };
+}
+
+export async function getWorkGroupOverview(ctx: AppContext, workGroupId: string) {
+  return ctx.db.workGroup.findUniqueOrThrow({
+    where: { id: workGroupId },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      purpose: true,
+      essentialQuestions: true,
+      program: { select: { name: true, slug: true } },
+      areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      sessions: {
+        orderBy: { startsAt: "desc" },
+        select: { id: true, title: true, startsAt: true, timeZone: true, format: true },
+      },
+      _count: { select: { memberships: true } },
+    },
+  });
+}
+
+export async function audit(
+  db: Db,
+  event: { workGroupId?: string; actorId?: string; action: string; detail?: string },
+) {
+  await db.auditEvent.create({ data: { ...event, detail: event.detail ?? "" } });
+}

@@ -1,0 +1,66 @@
+import { CollaborationPlugin } from "@lexical/react/LexicalCollaborationPlugin";
+import { LexicalCollaboration } from "@lexical/react/LexicalCollaborationContext";
+import { LexicalComposer } from "@lexical/react/LexicalComposer";
+import { ContentEditable } from "@lexical/react/LexicalContentEditable";
+import { LexicalErrorBoundary } from "@lexical/react/LexicalErrorBoundary";
+import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
+import type { Provider } from "@lexical/yjs";
+import { useCallback } from "react";
+import * as Y from "yjs";
+import { documentName } from "../modules/documents/document-name.ts";
+import { connectDocument } from "./provider.ts";
+
+type Props = { sessionId: string; canEdit: boolean; userName: string };
+
+/**
+ * The session's shared notes: recorders and facilitators type together, everyone else reads.
+ * The server drops writes from read-only members; `editable` only spares them the attempt.
+ */
+export function NotesEditor({ sessionId, canEdit, userName }: Props) {
+  const id = documentName.notes(sessionId);
+  const providerFactory = useCallback((docId: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
+    let doc = yjsDocMap.get(docId);
+    if (!doc) {
+      doc = new Y.Doc();
+      yjsDocMap.set(docId, doc);
+    }
+    // y-websocket's provider is what @lexical/yjs's Provider type describes; the two
+    // packages type its event emitter differently, hence the one conversion here.
+    return connectDocument(docId, doc, { connect: false }) as unknown as Provider;
+  }, []);
+
+  return (
+    <LexicalCollaboration>
+      {/* key: a new editor per document, as Lexical requires when the document changes */}
+      <LexicalComposer
+        key={id}
+        initialConfig={{
+          namespace: "session-notes",
+          editorState: null,
+          editable: canEdit,
+          onError: (error: Error) => console.error(error),
+          theme: { paragraph: "mb-2" },
+        }}
+      >
+        <div className="relative">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                aria-label="Session notes"
+                aria-readonly={!canEdit}
+                className="min-h-40 rounded-md border border-slate-400 bg-white p-3 focus:outline-none"
+              />
+            }
+            placeholder={
+              <div className="pointer-events-none absolute left-3 top-3 text-slate-600">
+                {canEdit ? "Type the notes for this session…" : "The recorder's notes appear here."}
+              </div>
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+          <CollaborationPlugin id={id} providerFactory={providerFactory} shouldBootstrap={canEdit} username={userName} />
+        </div>
+      </LexicalComposer>
+    </LexicalCollaboration>
+  );
+}

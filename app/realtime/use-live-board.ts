@@ -1,0 +1,51 @@
+import { useEffect, useMemo, useState } from "react";
+import * as Y from "yjs";
+import { type BoardIdea, boardIdeas, byCreation, readIdeas } from "../modules/board/board-doc.ts";
+import { documentName } from "../modules/documents/document-name.ts";
+import { connectDocument } from "./provider.ts";
+
+export type LiveStatus = "connecting" | "live" | "offline";
+
+/**
+ * A board's ideas as they arrive. The page renders the ideas it loaded first (it works without
+ * JavaScript); the live document adds whatever others post afterwards.
+ */
+export function useLiveBoard(boardId: string, loaded: BoardIdea[]) {
+  const [live, setLive] = useState<BoardIdea[]>([]);
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [present, setPresent] = useState<string[]>([]);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const provider = connectDocument(documentName.board(boardId), doc);
+    const ideas = boardIdeas(doc);
+    const update = () => setLive(readIdeas(doc));
+    ideas.observe(update);
+    provider.on("status", ({ status }: { status: string }) =>
+      setStatus(status === "connected" ? "live" : status === "connecting" ? "connecting" : "offline"),
+    );
+    // The server replaces the name with the signed-in one; this only asks to be listed.
+    provider.awareness.setLocalStateField("user", { name: "" });
+    const onPresence = () => {
+      const names = [...provider.awareness.getStates().values()]
+        .map((s) => (s as { user?: { name?: string } }).user?.name)
+        .filter((n): n is string => !!n);
+      setPresent([...new Set(names)].sort());
+    };
+    provider.awareness.on("change", onPresence);
+    return () => {
+      ideas.unobserve(update);
+      provider.awareness.off("change", onPresence);
+      provider.destroy();
+      doc.destroy();
+    };
+  }, [boardId]);
+
+  const ideas = useMemo(() => {
+    const byId = new Map(loaded.map((i) => [i.id, i]));
+    for (const idea of live) byId.set(idea.id, idea);
+    return [...byId.values()].sort(byCreation);
+  }, [loaded, live]);
+
+  return { ideas, status, present };
+}

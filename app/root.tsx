@@ -1,0 +1,96 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
+import { CsrfInput } from "./components/forms.tsx";
+import { csrfToken, getUser } from "./modules/auth/auth-session.server.ts";
+import styles from "./tailwind.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Convene" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [user, csrf] = await Promise.all([getUser(context, request), csrfToken(context, request)]);
+  return json(
+    { user, csrf: csrf.token },
+    csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-full bg-slate-50 text-slate-900">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+          Skip to main content
+        </a>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <header className="border-b border-slate-300 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+        <a href="/" className="text-lg font-bold text-brand-900">
+          Convene
+        </a>
+        {data?.user ? (
+          <div className="flex items-center gap-4">
+            <span className="text-slate-800">{data.user.name}</span>
+            <Form method="post" action="/logout">
+              <CsrfInput />
+              <button type="submit" className="text-brand-700 underline">
+                Sign out
+              </button>
+            </Form>
+          </div>
+        ) : (
+          <div className="flex gap-4">
+            <a href="/login" className="text-brand-700 underline">
+              Sign in
+            </a>
+            <a href="/signup" className="text-brand-700 underline">
+              Create an account
+            </a>
+          </div>
+        )}
+      </nav>
+    </header>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <Header />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

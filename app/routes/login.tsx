@@ -1,0 +1,64 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Button, CsrfInput, Field, FormError } from "../components/forms.tsx";
+import { signIn } from "../modules/auth/accounts.server.ts";
+import { getUserId, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
+import { signInSchema } from "../modules/auth/schema.ts";
+import { clientAddress } from "../utils/request.server.ts";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getUserId(context, request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(context, request);
+  const submission = parseWithZod(form, { schema: signInSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const result = await signIn(context, { ...submission.value, ip: clientAddress(request) });
+  if (!result.ok) {
+    const status = result.message.startsWith("Too many") ? 429 : 400;
+    return json(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), { status });
+  }
+  const cookie = await signInSession(context, request, result.userId);
+  return redirect(submission.value.redirectTo, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const pending = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">Sign in</h1>
+      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <FormError errors={form.errors} id={form.errorId} />
+        <Field label="Email" field={fields.email} type="email" autoComplete="email" />
+        <Field label="Password" field={fields.password} type="password" autoComplete="current-password" />
+        <Button pending={pending}>Sign in</Button>
+      </Form>
+      <p className="mt-6 space-x-4">
+        <a className="text-brand-700 underline" href="/forgot-password">
+          Forgot your password?
+        </a>
+        <a className="text-brand-700 underline" href={`/signup?${params.toString()}`}>
+          Create an account
+        </a>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Convene" }];

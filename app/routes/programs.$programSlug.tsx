@@ -1,0 +1,92 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button, CsrfInput, Field, TextareaField } from "../components/forms.tsx";
+import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
+import { DEFAULT_STAKEHOLDER_GROUPS } from "../modules/work-group/defaults.ts";
+import { workGroupSchema } from "../modules/work-group/schema.ts";
+import { createWorkGroup, getProgram, listProgramsFor } from "../modules/work-group/work-group.server.ts";
+import { found } from "../utils/http.server.ts";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(context, request);
+  const program = (await listProgramsFor(context, user)).find((p) => p.slug === params.programSlug);
+  return json({ program: found(program, "program") });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(context, request);
+  const form = await readForm(context, request);
+  const program = found(await getProgram(context, params.programSlug ?? ""), "program");
+  const submission = parseWithZod(form, { schema: workGroupSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const workGroup = await createWorkGroup(context, user, program, submission.value);
+  return redirect(`/work-groups/${workGroup.slug}/members`);
+}
+
+export default function ProgramPage() {
+  const { program } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const pending = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: workGroupSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-sm text-slate-700">Program</p>
+        <h1 className="text-2xl font-bold">{program.name}</h1>
+        {program.description ? <p className="mt-2 max-w-3xl">{program.description}</p> : null}
+      </div>
+      <section aria-labelledby="work-groups">
+        <h2 id="work-groups" className="text-xl font-semibold">
+          Work groups
+        </h2>
+        {program.workGroups.length === 0 ? <p className="mt-2">No work groups yet.</p> : null}
+        <ul className="mt-3 space-y-2">
+          {program.workGroups.map((wg) => (
+            <li key={wg.id}>
+              <a className="text-brand-700 underline" href={`/work-groups/${wg.slug}`}>
+                {wg.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {program.canAddWorkGroup ? (
+        <section aria-labelledby="new-work-group" className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4">
+          <h2 id="new-work-group" className="text-lg font-semibold">
+            Add a work group
+          </h2>
+          <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+            <CsrfInput />
+            <Field label="Name" field={fields.name} hint="For example: Success-Ready Students Work Group" />
+            <TextareaField label="Charge" field={fields.purpose} hint="What the work group is asked to do." rows={3} />
+            <TextareaField label="Essential questions" field={fields.essentialQuestions} hint="One per line." rows={4} />
+            <TextareaField
+              label="Areas of focus"
+              field={fields.areasOfFocus}
+              hint="One per line, e.g. Assessment for Learning. Each can have its own board."
+              rows={4}
+            />
+            <TextareaField
+              label="Stakeholder groups"
+              field={fields.stakeholderGroups}
+              hint="One per line. Members say which group they represent."
+              rows={6}
+              defaultValue={DEFAULT_STAKEHOLDER_GROUPS.join("\n")}
+            />
+            <TextareaField label="Regions" field={fields.regions} hint="One per line (optional)." rows={4} />
+            <Button pending={pending}>Add work group</Button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.program.name ?? "Program"} · Convene` }];

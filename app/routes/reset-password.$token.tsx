@@ -1,0 +1,70 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button, CsrfInput, Field, FormError } from "../components/forms.tsx";
+import { findValidReset, resetPassword } from "../modules/auth/accounts.server.ts";
+import { readForm, signInSession } from "../modules/auth/auth-session.server.ts";
+import { PASSWORD_MIN, resetPasswordSchema } from "../modules/auth/schema.ts";
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  return json({ valid: !!(await findValidReset(context, params.token ?? "")) });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await readForm(context, request);
+  const submission = parseWithZod(form, { schema: resetPasswordSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
+  }
+  const result = await resetPassword(context, { token: params.token ?? "", password: submission.value.password });
+  if (!result.ok) return json(submission.reply({ formErrors: [result.message] }), { status: 410 });
+  const cookie = await signInSession(context, request, result.userId);
+  return redirect("/", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function ResetPassword() {
+  const { valid } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const pending = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  if (!valid) {
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="text-2xl font-bold">This link no longer works</h1>
+        <p className="mt-4">
+          Reset links work once, for one hour.{" "}
+          <a className="text-brand-700 underline" href="/forgot-password">
+            Ask for a new one
+          </a>
+          .
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">Choose a new password</h1>
+      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+        <CsrfInput />
+        <FormError errors={form.errors} id={form.errorId} />
+        <Field
+          label="New password"
+          field={fields.password}
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${PASSWORD_MIN} characters.`}
+        />
+        <Field label="Repeat the new password" field={fields.confirm} type="password" autoComplete="new-password" />
+        <Button pending={pending}>Save the new password</Button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Choose a new password · Convene" }];

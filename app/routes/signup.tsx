@@ -1,0 +1,70 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Button, CsrfInput, Field, FormError } from "../components/forms.tsx";
+import { signUp } from "../modules/auth/accounts.server.ts";
+import { getUserId, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
+import { PASSWORD_MIN, signUpSchema } from "../modules/auth/schema.ts";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getUserId(context, request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(context, request);
+  const submission = parseWithZod(form, { schema: signUpSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const result = await signUp(context, submission.value);
+  if (!result.ok) {
+    return json(
+      submission.reply({ fieldErrors: { [result.field ?? ""]: [result.message] }, hideFields: ["password"] }),
+      { status: 400 },
+    );
+  }
+  const cookie = await signInSession(context, request, result.userId);
+  return redirect(submission.value.redirectTo, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignUp() {
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const pending = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">Create your account</h1>
+      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <FormError errors={form.errors} id={form.errorId} />
+        <Field label="Your name" field={fields.name} autoComplete="name" />
+        <Field label="Email" field={fields.email} type="email" autoComplete="email" />
+        <Field
+          label="Password"
+          field={fields.password}
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${PASSWORD_MIN} characters.`}
+        />
+        <Button pending={pending}>Create account</Button>
+      </Form>
+      <p className="mt-6">
+        Already have an account?{" "}
+        <a className="text-brand-700 underline" href={`/login?${params.toString()}`}>
+          Sign in
+        </a>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Create an account · Convene" }];

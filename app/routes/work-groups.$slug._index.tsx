@@ -1,0 +1,137 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button, CsrfInput, Field, SelectField } from "../components/forms.tsx";
+import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
+import { SESSION_FORMATS, formatLabels, sessionSchema } from "../modules/session/schema.ts";
+import { createSession } from "../modules/session/session.server.ts";
+import { formatSessionTime } from "../modules/session/time.ts";
+import { can } from "../modules/work-group/roles.ts";
+import { getWorkGroupOverview, requireMembership } from "../modules/work-group/work-group.server.ts";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(context, request);
+  const access = await requireMembership(context, user.id, { slug: params.slug ?? "" });
+  const overview = await getWorkGroupOverview(context, access.workGroup.id);
+  return json({ overview, canCreateSession: can(access.role, "session:create") });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(context, request);
+  const form = await readForm(context, request);
+  const access = await requireMembership(context, user.id, { slug: params.slug ?? "" }, "session:create");
+  const submission = parseWithZod(form, { schema: sessionSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const session = await createSession(context, user, access, submission.value);
+  return redirect(`/work-groups/${access.workGroup.slug}/sessions/${session.id}`);
+}
+
+const TIME_ZONES = [
+  "America/New_York",
+  "America/Chicago",
+  "America/Denver",
+  "America/Phoenix",
+  "America/Los_Angeles",
+  "America/Anchorage",
+  "Pacific/Honolulu",
+  "UTC",
+];
+
+export default function WorkGroupOverview() {
+  const { overview, canCreateSession } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const pending = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: sessionSchema }),
+    shouldValidate: "onBlur",
+  });
+  const questions = overview.essentialQuestions.split("\n").filter(Boolean);
+  return (
+    <div className="grid gap-8 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">
+        <h1 className="sr-only">{overview.name}</h1>
+        {overview.purpose ? (
+          <section aria-labelledby="charge">
+            <h2 id="charge" className="text-lg font-semibold">
+              Charge
+            </h2>
+            <p className="mt-1">{overview.purpose}</p>
+          </section>
+        ) : null}
+        {questions.length > 0 ? (
+          <section aria-labelledby="questions">
+            <h2 id="questions" className="text-lg font-semibold">
+              Essential questions
+            </h2>
+            <ol className="mt-1 list-decimal space-y-1 pl-6">
+              {questions.map((q) => (
+                <li key={q}>{q}</li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+        <section aria-labelledby="sessions">
+          <h2 id="sessions" className="text-lg font-semibold">
+            Sessions
+          </h2>
+          {overview.sessions.length === 0 ? (
+            <p className="mt-1 text-slate-700">No sessions yet.</p>
+          ) : (
+            <ul className="mt-2 space-y-2">
+              {overview.sessions.map((s) => (
+                <li key={s.id} className="rounded-md border border-slate-300 bg-white p-3">
+                  <a className="font-medium text-brand-700 underline" href={`/work-groups/${overview.slug}/sessions/${s.id}`}>
+                    {s.title}
+                  </a>
+                  <p className="text-sm text-slate-700">
+                    {formatSessionTime(s.startsAt, s.timeZone)} · {formatLabels[s.format as keyof typeof formatLabels] ?? s.format}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <aside className="space-y-6">
+        {overview.areasOfFocus.length > 0 ? (
+          <section aria-labelledby="areas">
+            <h2 id="areas" className="text-lg font-semibold">
+              Areas of focus
+            </h2>
+            <ul className="mt-1 list-disc pl-6">
+              {overview.areasOfFocus.map((a) => (
+                <li key={a.id}>{a.name}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {canCreateSession ? (
+          <section aria-labelledby="new-session" className="rounded-lg border border-slate-300 bg-white p-4">
+            <h2 id="new-session" className="text-lg font-semibold">
+              Plan a session
+            </h2>
+            <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
+              <CsrfInput />
+              <Field label="Title" field={fields.title} hint="For example: Planning session 1" />
+              <Field label="Date and time" field={fields.startsAt} type="datetime-local" />
+              <SelectField
+                label="Time zone"
+                field={fields.timeZone}
+                options={TIME_ZONES.map((z) => ({ value: z, label: z.replace("_", " ") }))}
+              />
+              <SelectField
+                label="Format"
+                field={fields.format}
+                options={SESSION_FORMATS.map((f) => ({ value: f, label: formatLabels[f] }))}
+              />
+              <Button pending={pending}>Create session</Button>
+            </Form>
+          </section>
+        ) : null}
+      </aside>
+    </div>
+  );
+}

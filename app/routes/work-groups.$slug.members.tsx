@@ -1,0 +1,201 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button, CsrfInput, Field, SelectField } from "../components/forms.tsx";
+import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
+import { createInvite, getMembersPage, revokeInvite } from "../modules/work-group/members.server.ts";
+import { ROLES, can, roleLabels } from "../modules/work-group/roles.ts";
+import { inviteSchema } from "../modules/work-group/schema.ts";
+import { requireMembership } from "../modules/work-group/work-group.server.ts";
+import { http } from "../utils/http.server.ts";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(context, request);
+  const access = await requireMembership(context, user.id, { slug: params.slug ?? "" });
+  const page = await getMembersPage(context, access);
+  const canInvite = can(access.role, "members:invite");
+  return json({ ...page, invites: canInvite ? page.invites : [], canInvite, myRole: access.role });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(context, request);
+  const form = await readForm(context, request);
+  const access = await requireMembership(context, user.id, { slug: params.slug ?? "" }, "members:invite");
+  const intent = form.get("intent");
+  if (intent === "revoke") {
+    await revokeInvite(context, user, access, String(form.get("inviteId") ?? ""));
+    return json({ intent: "revoke" as const, result: null, link: null });
+  }
+  if (intent !== "invite") throw http(400, "Unknown action.");
+  const submission = parseWithZod(form, { schema: inviteSchema });
+  if (submission.status !== "success") {
+    return json({ intent: "invite" as const, result: submission.reply(), link: null }, { status: 400 });
+  }
+  const invite = await createInvite(context, user, access, submission.value, new URL(request.url).origin);
+  return json({
+    intent: "invite" as const,
+    result: submission.reply({ resetForm: true }),
+    link: { url: invite.link, emailed: submission.value.email ?? null },
+  });
+}
+
+export default function Members() {
+  const { members, invites, representation: rep, canInvite, myRole } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const pending = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult: data?.intent === "invite" ? data.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+    shouldValidate: "onBlur",
+    defaultValue: { role: "member", days: "7" },
+  });
+  const roleOptions = ROLES.filter((r) => r !== "owner" || myRole === "owner").map((r) => ({ value: r, label: roleLabels[r] }));
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="representation">
+        <h1 id="representation" className="text-xl font-semibold">
+          Representation
+        </h1>
+        <p className="mt-1 text-slate-700">
+          Members by stakeholder group and region.{" "}
+          {rep.emptyCells > 0 ? `${rep.emptyCells} empty cell${rep.emptyCells === 1 ? "" : "s"} marked “none”.` : "Every cell is filled."}
+        </p>
+        <div className="mt-3 overflow-x-auto">
+          <table className="min-w-full border-collapse bg-white text-sm">
+            <caption className="sr-only">Members by stakeholder group (rows) and region (columns)</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="border border-slate-300 p-2 text-left">
+                  Stakeholder group
+                </th>
+                {rep.regions.map((r) => (
+                  <th key={r.id} scope="col" className="border border-slate-300 p-2">
+                    {r.name}
+                  </th>
+                ))}
+                <th scope="col" className="border border-slate-300 p-2">
+                  {rep.regions.length ? "No region" : "Members"}
+                </th>
+                <th scope="col" className="border border-slate-300 p-2">
+                  Total
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rep.groups.map((g, gi) => (
+                <tr key={g.id}>
+                  <th scope="row" className="border border-slate-300 p-2 text-left font-medium">
+                    {g.name}
+                  </th>
+                  {rep.counts[gi]!.map((count, ri) => {
+                    const isRegion = ri < rep.regions.length || rep.regions.length === 0;
+                    const empty = isRegion && count === 0;
+                    return (
+                      <td
+                        key={rep.regions[ri]?.id ?? "none"}
+                        className={`border border-slate-300 p-2 text-center ${empty ? "bg-amber-100 font-semibold text-amber-900" : ""}`}
+                      >
+                        {empty ? "none" : count}
+                      </td>
+                    );
+                  })}
+                  <td className="border border-slate-300 p-2 text-center font-semibold">{rep.groupTotals[gi]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {rep.unassigned > 0 ? (
+          <p className="mt-2 text-sm">{rep.unassigned} member(s) have not said which group they represent.</p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="members">
+        <h2 id="members" className="text-xl font-semibold">
+          Members ({members.length})
+        </h2>
+        <table className="mt-3 min-w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr>
+              {["Name", "Role", "Stakeholder group", "Region"].map((h) => (
+                <th key={h} scope="col" className="border border-slate-300 p-2 text-left">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <td className="border border-slate-300 p-2">{m.name}</td>
+                <td className="border border-slate-300 p-2">{roleLabels[m.role as keyof typeof roleLabels] ?? m.role}</td>
+                <td className="border border-slate-300 p-2">{m.stakeholderGroup ?? "—"}</td>
+                <td className="border border-slate-300 p-2">{m.region ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {canInvite ? (
+        <section aria-labelledby="invite" className="max-w-xl rounded-lg border border-slate-300 bg-white p-4">
+          <h2 id="invite" className="text-lg font-semibold">
+            Invite members
+          </h2>
+          {data?.link ? (
+            <div role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 p-3">
+              <p>
+                {data.link.emailed ? `Invite emailed to ${data.link.emailed}. ` : ""}Share this link; it works until it
+                expires or you revoke it:
+              </p>
+              <input
+                aria-label="Invite link"
+                readOnly
+                value={data.link.url}
+                className="mt-2 w-full rounded border border-slate-400 bg-white p-2 font-mono text-sm"
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            </div>
+          ) : null}
+          <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="invite" />
+            <SelectField label="Role" field={fields.role} options={roleOptions} />
+            <Field
+              label="Email (optional)"
+              field={fields.email}
+              type="email"
+              hint="With an address the link is also emailed, and only that person can use it."
+            />
+            <Field label="Link works for (days)" field={fields.days} type="number" />
+            <Button pending={pending}>Create invite link</Button>
+          </Form>
+          {invites.length > 0 ? (
+            <>
+              <h3 className="mt-6 font-semibold">Open invites</h3>
+              <ul className="mt-2 space-y-2">
+                {invites.map((invite) => (
+                  <li key={invite.id} className="flex items-center justify-between gap-2">
+                    <span>
+                      {roleLabels[invite.role as keyof typeof roleLabels] ?? invite.role}
+                      {invite.email ? ` · ${invite.email}` : " · anyone with the link"} · used {invite.acceptedCount}× ·
+                      expires {new Date(invite.expiresAt).toLocaleDateString("en-US")}
+                    </span>
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="inviteId" value={invite.id} />
+                      <Button variant="danger">Revoke</Button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary.tsx";
+import { requireUser } from "../modules/auth/auth-session.server.ts";
+import { roleLabels } from "../modules/work-group/roles.ts";
+import { requireMembership } from "../modules/work-group/work-group.server.ts";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(context, request);
+  const access = await requireMembership(context, user.id, { slug: params.slug ?? "" });
+  return json({ workGroup: access.workGroup, role: access.role });
+}
+
+const tab = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-3 py-1 ${isActive ? "bg-brand-700 text-white" : "text-brand-700 underline"}`;
+
+export default function WorkGroupLayout() {
+  const { workGroup, role } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-4 border-b border-slate-300 pb-4">
+        <div>
+          <p className="text-sm text-slate-700">Work group · you are {roleLabels[role].toLowerCase()}</p>
+          <p className="text-xl font-bold">{workGroup.name}</p>
+        </div>
+        <nav aria-label="Work group" className="flex gap-2">
+          <NavLink end to={`/work-groups/${workGroup.slug}`} className={tab}>
+            Overview
+          </NavLink>
+          <NavLink to={`/work-groups/${workGroup.slug}/members`} className={tab}>
+            Members
+          </NavLink>
+        </nav>
+      </div>
+      <Outlet />
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.workGroup.name ?? "Work group"} · Convene` }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

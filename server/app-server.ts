@@ -1,0 +1,116 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { createAuthSessionStorage } from "../app/modules/auth/auth-session.server.ts";
+import type { AppContext } from "../app/utils/app-context.ts";
+import { type Config, projectRoot } from "./config.ts";
+import { createDb, prepareDb } from "./db.ts";
+import { createLimiters } from "./limiters.ts";
+import { type Logger, createLogger } from "./log.ts";
+import { createMailer } from "./mailer.ts";
+import { prismaDocumentStore } from "./realtime/document-store.ts";
+import { RealtimeServer } from "./realtime/realtime-server.ts";
+
+export type AppServer = {
+  ctx: AppContext;
+  realtime: RealtimeServer;
+  url: string;
+  close(): Promise<void>;
+};
+
+export async function loadBuild(): Promise<ServerBuild> {
+  const file = path.join(projectRoot, "build", "index.js");
+  return (await import(pathToFileURL(file).href)) as ServerBuild;
+}
+
+/** Everything a request needs, built once per process. */
+export async function createAppContext(config: Config, log: Logger, realtimeOf: () => RealtimeServer) {
+  const db = createDb(config.database);
+  await prepareDb(db, config.database);
+  const ctx: AppContext = {
+    config,
+    db,
+    log,
+    authSessions: createAuthSessionStorage(config.sessionSecret, config.env === "production"),
+    mailer: createMailer(config.smtp, log),
+    limiters: createLimiters(),
+    boards: { ideaAdded: (boardId, idea) => realtimeOf().ideaAdded(boardId, idea) },
+  };
+  return ctx;
+}
+
+/**
+ * One process: the Remix app over HTTP and the Yjs websocket endpoint on the same port.
+ * Resolves once listening.
+ */
+export async function startAppServer(
+  config: Config,
+  options: { build?: ServerBuild; log?: Logger } = {},
+): Promise<AppServer> {
+  const log = options.log ?? createLogger(config.logLevel, config.env === "production");
+  let realtime: RealtimeServer | undefined;
+  const ctx = await createAppContext(config, log, () => realtime!);
+  realtime = new RealtimeServer({
+    db: ctx.db,
+    log,
+    authSessions: ctx.authSessions,
+    store: prismaDocumentStore(ctx.db),
+    appUrl: config.appUrl,
+  });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    // The peer address for rate limits; whatever a client sent under this name is replaced.
+    req.headers["x-convene-client-address"] = req.socket.remoteAddress ?? "unknown";
+    // A cross-site form post is refused before it reaches an action (readForm checks the
+    // token as well; this stops it even where a route forgot to).
+    if (req.method !== "GET" && req.method !== "HEAD" && req.headers["sec-fetch-site"] === "cross-site") {
+      res.status(403).type("text/plain").send("Cross-site form posts are refused.");
+      return;
+    }
+    next();
+  });
+  app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build ?? (await loadBuild()),
+      mode: config.env === "production" ? "production" : "development",
+      getLoadContext: () => ctx,
+    }),
+  );
+
+  const server = createServer(app);
+  server.on("upgrade", realtime.handleUpgrade);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    ctx,
+    realtime,
+    url,
+    close() {
+      closing ??= (async () => {
+        server.close();
+        await realtime.close();
+        server.closeAllConnections();
+        await ctx.db.$disconnect();
+      })();
+      return closing;
+    },
+  };
+}

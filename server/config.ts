@@ -1,0 +1,119 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Configuration is read from the environment once, here, and handed to everything else
+ * through the app context. Nothing else reads process.env.
+ */
+export const projectRoot = path.resolve(import.meta.dirname, "..");
+export const dataDir = path.join(projectRoot, "data");
+
+const optionalUrl = (protocols: string[], what: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine(
+      (value) => value === undefined || protocols.some((p) => value.startsWith(p)),
+      `${what} must start with ${protocols.join(" or ")}`,
+    );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce
+    .number({ error: "PORT must be a number" })
+    .int("PORT must be a whole number")
+    .min(0, "PORT must be between 0 and 65535")
+    .max(65535, "PORT must be between 0 and 65535")
+    .default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (value) => !value || /^(file:|postgres(ql)?:\/\/)/.test(value),
+      "DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL",
+    ),
+  SESSION_SECRET: z
+    .string()
+    .min(32, "SESSION_SECRET must be at least 32 characters")
+    .optional(),
+  /** The public address of the app, e.g. https://convene.example.org. Used in emailed links. */
+  APP_URL: optionalUrl(["http://", "https://"], "APP_URL"),
+  REDIS_URL: optionalUrl(["redis://", "rediss://"], "REDIS_URL"),
+  SMTP_URL: optionalUrl(["smtp://", "smtps://"], "SMTP_URL"),
+  SMTP_FROM: z.string().default("Convene <no-reply@localhost>"),
+  /** Set to "false" to start on an empty database without the demo work group. */
+  DEMO: z.enum(["true", "false"]).default("true"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type DatabaseConfig =
+  | { provider: "sqlite"; url: string; file: string }
+  | { provider: "postgresql"; url: string };
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  sessionSecret: string;
+  appUrl: string | undefined;
+  redisUrl: string | undefined;
+  smtp: { url: string; from: string } | undefined;
+  demo: boolean;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
+  const url = raw || `file:${path.join(dataDir, "convene.db")}`;
+  if (url.startsWith("file:")) {
+    // Relative to the working directory, as the Prisma CLI reads it (.config/prisma.mjs).
+    const file = path.resolve(url.slice("file:".length));
+    return { provider: "sqlite", url: `file:${file}`, file };
+  }
+  return { provider: "postgresql", url };
+}
+
+/** A generated secret is kept in data/ so cookies survive restarts of a fresh install. */
+function storedSessionSecret(): string {
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: parseDatabaseUrl(e.DATABASE_URL),
+    sessionSecret: e.SESSION_SECRET ?? storedSessionSecret(),
+    appUrl: e.APP_URL?.replace(/\/+$/, ""),
+    redisUrl: e.REDIS_URL,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
+    demo: e.DEMO === "true",
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,146 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { Logger } from "../log.ts";
+import type { DocumentStore } from "./document-store.ts";
+import type { Connection } from "./protocol.ts";
+import { encodeAwarenessMessage, encodeUpdateMessage } from "./protocol.ts";
+
+/** Rows appended since the last compaction before the document is merged into one row. */
+const COMPACT_AFTER_ROWS = 200;
+/** A failed store is retried after this long; the updates stay in memory meanwhile. */
+const STORE_RETRY_MS = 1_000;
+
+/** Transaction origin of changes the server makes itself (board commands, loading). */
+export const SERVER_ORIGIN = Symbol("server");
+const LOAD_ORIGIN = Symbol("load");
+
+/**
+ * One document in memory: its Y.Doc, who is connected, their presence, and (for persisted
+ * documents) a queue of updates on their way to the store.
+ */
+export class LiveDocument {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Map<Connection, Set<number>>();
+
+  private pending: Uint8Array[] = [];
+  private flushing: Promise<void> | null = null;
+  private lastStoredId = 0;
+  private rowsSinceCompaction = 0;
+  private closed = false;
+
+  constructor(
+    readonly name: string,
+    private readonly store: DocumentStore | null,
+    private readonly log: Logger,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD_ORIGIN) return;
+      this.broadcast(encodeUpdateMessage(update));
+      if (this.store) {
+        this.pending.push(update);
+        this.flush();
+      }
+    });
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  /** Applies stored updates (or the server-built initial state) without re-storing them. */
+  async load(initial?: (doc: Y.Doc) => void) {
+    if (this.store) {
+      const { updates, lastId } = await this.store.load(this.name);
+      this.doc.transact(() => {
+        for (const update of updates) Y.applyUpdate(this.doc, update);
+      }, LOAD_ORIGIN);
+      this.lastStoredId = lastId;
+      this.rowsSinceCompaction = updates.length;
+    }
+    if (initial) this.doc.transact(() => initial(this.doc), LOAD_ORIGIN);
+  }
+
+  broadcast(message: Uint8Array) {
+    for (const conn of this.connections.keys()) conn.send(message);
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = [...added, ...updated, ...removed];
+    const controlled = this.connections.get(origin as Connection);
+    if (controlled) {
+      for (const id of added) controlled.add(id);
+      for (const id of removed) controlled.delete(id);
+    }
+    this.broadcast(encodeAwarenessMessage(this.awareness, changed));
+  };
+
+  /** Which client ids' presence this connection may set: its own, and none another holds. */
+  mayControl(conn: Connection, clientId: number) {
+    for (const [other, ids] of this.connections) if (other !== conn && ids.has(clientId)) return false;
+    return true;
+  }
+
+  removeConnection(conn: Connection) {
+    const ids = this.connections.get(conn);
+    this.connections.delete(conn);
+    if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+  }
+
+  /** Group commit: every update waiting when a write starts goes in that one write. */
+  private flush(): Promise<void> {
+    if (this.flushing || !this.store) return this.flushing ?? Promise.resolve();
+    const store = this.store;
+    this.flushing = (async () => {
+      while (this.pending.length > 0) {
+        const batch = this.pending;
+        this.pending = [];
+        try {
+          this.lastStoredId = await store.append(this.name, batch);
+          this.rowsSinceCompaction += batch.length;
+        } catch (error) {
+          // Keep the updates (in order) and try again: memory is the only copy until stored.
+          this.pending = batch.concat(this.pending);
+          this.log.error("storing a document failed; will retry", { doc: this.name, error: String(error) });
+          await new Promise((r) => setTimeout(r, STORE_RETRY_MS));
+          if (this.closed && this.pending.length === 0) break;
+          continue;
+        }
+        if (this.pending.length === 0 && this.rowsSinceCompaction >= COMPACT_AFTER_ROWS) {
+          await this.compact(store);
+        }
+      }
+    })().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async compact(store: DocumentStore) {
+    // Nothing is pending, so the document's state is exactly the rows up to lastStoredId.
+    const state = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await store.compact(this.name, state, this.lastStoredId);
+      this.rowsSinceCompaction = 1;
+    } catch (error) {
+      this.log.warn("compacting a document failed; its rows stay as they are", {
+        doc: this.name,
+        error: String(error),
+      });
+    }
+  }
+
+  /** Resolves once everything applied so far is stored. */
+  async stored(): Promise<void> {
+    while (this.pending.length > 0 || this.flushing) await this.flush();
+  }
+
+  async destroy() {
+    await this.stored();
+    this.closed = true;
+    this.awareness.off("update", this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { boardIdeas, readIdeas } from "../../app/modules/board/board-doc.ts";
+import { documentName } from "../../app/modules/documents/document-name.ts";
+import { type TestApp, cookieFor, seedWorkGroup, startTestApp } from "../support/app.ts";
+import { connectProvider, postForm, upgradeStatus, waitFor } from "../support/realtime.ts";
+
+let app: TestApp;
+let cast: Awaited<ReturnType<typeof seedWorkGroup>>;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  app = await startTestApp();
+  cast = await seedWorkGroup(app.ctx);
+  for (const who of ["facilitator", "recorder", "memberA", "memberB", "outsider"] as const) {
+    cookies[who] = await cookieFor(app.ctx, cast[who].id);
+  }
+});
+afterAll(() => app?.stop());
+
+const sessionPath = () => `/work-groups/${cast.workGroup.slug}/sessions/${cast.session.id}`;
+
+describe("a live board", () => {
+  it("shows member A's idea to member B within a second, without its author", async () => {
+    const b = connectProvider(app.url, documentName.board(cast.board.id), cookies.memberB!);
+    await b.synced;
+    const started = Date.now();
+    const response = await postForm(app.url, sessionPath(), cookies.memberA!, {
+      intent: "post-idea",
+      boardId: cast.board.id,
+      column: "vision",
+      text: "Every student, every day",
+    });
+    expect(response.status).toBe(200);
+    const idea = await waitFor(() => readIdeas(b.doc).find((i) => i.text === "Every student, every day"), 1_000, "idea");
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(idea.column).toBe("vision");
+    // Anonymity: nothing in the board document names the author.
+    const everything = JSON.stringify(boardIdeas(b.doc).toJSON());
+    expect(everything).not.toContain(cast.memberA.id);
+    expect(everything).not.toContain("Ada");
+    const stored = await app.ctx.db.idea.findFirstOrThrow({ where: { text: "Every student, every day" } });
+    expect(stored.authorId).toBe(cast.memberA.id);
+    b.close();
+  });
+
+  it("builds the board from the database for someone who joins later", async () => {
+    const late = connectProvider(app.url, documentName.board(cast.board.id), cookies.facilitator!);
+    await late.synced;
+    expect(readIdeas(late.doc).map((i) => i.text)).toContain("Every student, every day");
+    late.close();
+  });
+
+  it("refuses an empty idea, an overlong one, and renders markup as text", async () => {
+    const post = (text: string) =>
+      postForm(app.url, sessionPath(), cookies.memberA!, { intent: "post-idea", boardId: cast.board.id, column: "skills", text });
+    const empty = await post("   ");
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Write your idea first");
+    const long = await post("x".repeat(501));
+    expect(long.status).toBe(400);
+    expect(await long.text()).toContain("Keep an idea under 500 characters");
+    const markup = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    expect((await post(markup)).status).toBe(200);
+    const page = await (await fetch(`${app.url}${sessionPath()}`, { headers: { cookie: cookies.memberB! } })).text();
+    expect(page).not.toContain("<img src=x");
+    expect(page).not.toContain("<script>alert(2)");
+    expect(page).toContain("&lt;img src=x onerror=");
+  });
+
+  it("refuses an idea from an observer-free outsider and from a bad column", async () => {
+    const outsider = await postForm(app.url, sessionPath(), cookies.outsider!, {
+      intent: "post-idea",
+      boardId: cast.board.id,
+      column: "vision",
+      text: "let me in",
+    });
+    expect(outsider.status).toBe(404);
+    const badColumn = await postForm(app.url, sessionPath(), cookies.memberA!, {
+      intent: "post-idea",
+      boardId: cast.board.id,
+      column: "feelings",
+      text: "hello",
+    });
+    expect(badColumn.status).toBe(400);
+    expect(await app.ctx.db.idea.count({ where: { text: { in: ["let me in", "hello"] } } })).toBe(0);
+  });
+
+  it("refuses a form post without the session's csrf token", async () => {
+    const response = await fetch(`${app.url}${sessionPath()}`, {
+      method: "POST",
+      headers: { cookie: cookies.memberA!, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrf: "forged", intent: "post-idea", boardId: cast.board.id, column: "vision", text: "csrf" }),
+    });
+    expect(response.status).toBe(403);
+    expect(await app.ctx.db.idea.count({ where: { text: "csrf" } })).toBe(0);
+  });
+});
+
+describe("the websocket upgrade", () => {
+  const wsUrl = (name: string) => `${app.url.replace("http", "ws")}/yjs/${name}`;
+
+  it("refuses a connection without a session (401)", async () => {
+    expect(await upgradeStatus(wsUrl(documentName.board(cast.board.id)))).toBe(401);
+  });
+
+  it("refuses a person outside the work group (403)", async () => {
+    expect(await upgradeStatus(wsUrl(documentName.board(cast.board.id)), { cookie: cookies.outsider! })).toBe(403);
+    expect(await upgradeStatus(wsUrl(documentName.notes(cast.session.id)), { cookie: cookies.outsider! })).toBe(403);
+  });
+
+  it("refuses unknown documents (404) and a cross-origin handshake (403)", async () => {
+    expect(await upgradeStatus(wsUrl("board:nope"), { cookie: cookies.memberA! })).toBe(404);
+    expect(await upgradeStatus(wsUrl("secrets:abc"), { cookie: cookies.memberA! })).toBe(404);
+    expect(
+      await upgradeStatus(wsUrl(documentName.board(cast.board.id)), {
+        cookie: cookies.memberA!,
+        origin: "https://evil.example",
+      }),
+    ).toBe(403);
+    expect(
+      await upgradeStatus(wsUrl(documentName.board(cast.board.id)), { cookie: cookies.memberA!, origin: app.url }),
+    ).toBe(101);
+  });
+});
+
+describe("session notes", () => {
+  it("carries the recorder's typing to the facilitator and stores it", async () => {
+    const name = documentName.notes(cast.session.id);
+    const recorder = connectProvider(app.url, name, cookies.recorder!);
+    const facilitator = connectProvider(app.url, name, cookies.facilitator!);
+    await Promise.all([recorder.synced, facilitator.synced]);
+    recorder.doc.getText("probe").insert(0, "Vision: every student");
+    await waitFor(() => facilitator.doc.getText("probe").toString() === "Vision: every student", 1_000, "notes");
+    await waitFor(async () => (await app.ctx.db.documentUpdate.count({ where: { docName: name } })) > 0);
+    recorder.close();
+    facilitator.close();
+  });
+
+  it("drops and logs a member's update: nothing changes on the server or for others", async () => {
+    const name = documentName.notes(cast.session.id);
+    const recorder = connectProvider(app.url, name, cookies.recorder!);
+    const member = connectProvider(app.url, name, cookies.memberA!);
+    await Promise.all([recorder.synced, member.synced]);
+    const rowsBefore = await app.ctx.db.documentUpdate.count({ where: { docName: name } });
+    member.doc.getText("probe").insert(0, "HACKED ");
+    await waitFor(() => app.logs.some((l) => l.message.includes("dropped an update from a read-only")), 1_000, "log");
+    // A later edit by the recorder arrives, the member's never does.
+    recorder.doc.getText("probe").insert(recorder.doc.getText("probe").length, "!");
+    await waitFor(() => member.doc.getText("probe").toString().endsWith("!"), 1_000, "recorder edit");
+    expect(recorder.doc.getText("probe").toString()).not.toContain("HACKED");
+    const rows = await app.ctx.db.documentUpdate.findMany({ where: { docName: name } });
+    expect(rows.length).toBeGreaterThan(rowsBefore);
+    const stored = new (await import("yjs")).Doc();
+    for (const row of rows) (await import("yjs")).applyUpdate(stored, new Uint8Array(row.update));
+    expect(stored.getText("probe").toString()).toBe("Vision: every student!");
+    recorder.close();
+    member.close();
+  });
+});
