@@ -10,7 +10,7 @@ import type { AppContext } from "../app/utils/app-context.ts";
 import { type Config, projectRoot } from "./config.ts";
 import { createDb, prepareDb } from "./db.ts";
 import { createLimiters } from "./limiters.ts";
-import { type Logger, createLogger } from "./log.ts";
+import { createLogger, type Logger } from "./log.ts";
 import { createMailer } from "./mailer.ts";
 import { prismaDocumentStore } from "./realtime/document-store.ts";
 import { RealtimeServer } from "./realtime/realtime-server.ts";
@@ -28,7 +28,11 @@ export async function loadBuild(): Promise<ServerBuild> {
 }
 
 /** Everything a request needs, built once per process. */
-export async function createAppContext(config: Config, log: Logger, realtimeOf: () => RealtimeServer) {
+export async function createAppContext(
+  config: Config,
+  log: Logger,
+  realtimeOf: () => RealtimeServer,
+) {
   const db = createDb(config.database);
   await prepareDb(db, config.database);
   const ctx: AppContext = {
@@ -72,13 +76,20 @@ export async function startAppServer(
     req.headers["x-convene-client-address"] = req.socket.remoteAddress ?? "unknown";
     // A cross-site form post is refused before it reaches an action (readForm checks the
     // token as well; this stops it even where a route forgot to).
-    if (req.method !== "GET" && req.method !== "HEAD" && req.headers["sec-fetch-site"] === "cross-site") {
+    if (
+      req.method !== "GET" &&
+      req.method !== "HEAD" &&
+      req.headers["sec-fetch-site"] === "cross-site"
+    ) {
       res.status(403).type("text/plain").send("Cross-site form posts are refused.");
       return;
     }
     next();
   });
-  app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(
+    "/build",
+    express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }),
+  );
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
   app.all(
     "*",

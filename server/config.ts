@@ -38,10 +38,7 @@ const envSchema = z.object({
       (value) => !value || /^(file:|postgres(ql)?:\/\/)/.test(value),
       "DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL",
     ),
-  SESSION_SECRET: z
-    .string()
-    .min(32, "SESSION_SECRET must be at least 32 characters")
-    .optional(),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   /** The public address of the app, e.g. https://convene.example.org. Used in emailed links. */
   APP_URL: optionalUrl(["http://", "https://"], "APP_URL"),
   REDIS_URL: optionalUrl(["redis://", "rediss://"], "REDIS_URL"),

@@ -8,14 +8,18 @@ const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 const IDEAS_PER_MINUTE = 30;
 
 export function createLimiters(): Limiters {
-  const signIn = new RateLimiterMemory({ points: SIGN_IN_ATTEMPTS, duration: SIGN_IN_WINDOW_SECONDS });
+  const signIn = new RateLimiterMemory({
+    points: SIGN_IN_ATTEMPTS,
+    duration: SIGN_IN_WINDOW_SECONDS,
+  });
   const ideas = new RateLimiterMemory({ points: IDEAS_PER_MINUTE, duration: 60 });
   const consume = async (limiter: RateLimiterMemory, key: string) => {
     try {
       await limiter.consume(key);
       return 0;
     } catch (result) {
-      if (result instanceof RateLimiterRes) return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+      if (result instanceof RateLimiterRes)
+        return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
       throw result;
     }
   };

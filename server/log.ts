@@ -12,7 +12,11 @@ const levels = ["debug", "info", "warn", "error", "silent"] as const;
 /** JSON lines in production (for log shippers), readable lines otherwise. */
 export function createLogger(level: Config["logLevel"], json: boolean): Logger {
   const threshold = levels.indexOf(level);
-  const write = (at: (typeof levels)[number], message: string, fields?: Record<string, unknown>) => {
+  const write = (
+    at: (typeof levels)[number],
+    message: string,
+    fields?: Record<string, unknown>,
+  ) => {
     if (levels.indexOf(at) < threshold) return;
     const line = json
       ? JSON.stringify({ time: new Date().toISOString(), level: at, message, ...fields })

@@ -11,7 +11,9 @@ export function createMailer(smtp: Config["smtp"], log: Logger): Mailer {
   if (!smtp) {
     return {
       async send(message) {
-        log.info(`email not sent (no SMTP_URL configured): to ${message.to}: ${message.subject}\n${message.text}`);
+        log.info(
+          `email not sent (no SMTP_URL configured): to ${message.to}: ${message.subject}\n${message.text}`,
+        );
       },
     };
   }

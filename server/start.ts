@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { loadDemo } from "../app/modules/demo/demo.server.ts";
 import { startAppServer } from "./app-server.ts";
-import { ConfigError, type Config, loadConfig, projectRoot } from "./config.ts";
+import { type Config, ConfigError, loadConfig, projectRoot } from "./config.ts";
 
 /** EX_CONFIG from sysexits.h: the configuration is wrong, retrying will not help. */
 const EXIT_BAD_CONFIG = 78;
@@ -21,10 +21,14 @@ function readConfig(): Config {
 
 /** Applies pending migrations with the Prisma CLI (through our offline engine stand-in). */
 function migrate(config: Config) {
-  const result = spawnSync(process.execPath, [path.join(projectRoot, "prisma", "db.mjs"), "deploy"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DATABASE_URL: config.database.url },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(projectRoot, "prisma", "db.mjs"), "deploy"],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, DATABASE_URL: config.database.url },
+    },
+  );
   if (result.status !== 0) {
     console.error("The database could not be migrated; see the messages above.");
     process.exit(1);

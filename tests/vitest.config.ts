@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { defineConfig } from "vitest/config";
+import type { ViteUserConfig } from "vitest/config";
 
 const root = path.resolve(import.meta.dirname, "..");
 const ci = process.env.CI === "true";
-export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const POSTGRES_URL =
+  process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 async function postgresReachable() {
@@ -26,9 +27,11 @@ async function postgresReachable() {
 async function available() {
   const missing: string[] = [];
   const hasPostgres = await postgresReachable();
-  if (!hasPostgres) missing.push(`PostgreSQL at ${POSTGRES_URL} (integration tests against PostgreSQL)`);
+  if (!hasPostgres)
+    missing.push(`PostgreSQL at ${POSTGRES_URL} (integration tests against PostgreSQL)`);
   const hasChromium = existsSync(CHROMIUM);
-  if (!hasChromium) missing.push(`Chromium at ${CHROMIUM} (browser journeys; apt-get install chromium)`);
+  if (!hasChromium)
+    missing.push(`Chromium at ${CHROMIUM} (browser journeys; apt-get install chromium)`);
   if (missing.length > 0) {
     const list = missing.map((m) => `  - ${m}`).join("\n");
     if (ci) throw new Error(`CI=true and these are missing:\n${list}`);
@@ -37,7 +40,7 @@ async function available() {
   return { hasPostgres, hasChromium };
 }
 
-export default defineConfig(async () => {
+export default async function config(): Promise<ViteUserConfig> {
   const { hasPostgres, hasChromium } = await available();
   const integration = (name: string, env: Record<string, string>) => ({
     extends: true as const,
@@ -57,9 +60,14 @@ export default defineConfig(async () => {
       maxWorkers: 2,
       setupFiles: ["tests/support/setup-each.ts"],
       projects: [
-        { extends: true, test: { name: "unit", include: ["app/**/*.test.ts", "server/**/*.test.ts"] } },
+        {
+          extends: true,
+          test: { name: "unit", include: ["app/**/*.test.ts", "server/**/*.test.ts"] },
+        },
         integration("sqlite", { TEST_DB: "sqlite" }),
-        ...(hasPostgres ? [integration("postgres", { TEST_DB: "postgres", TEST_POSTGRES_URL: POSTGRES_URL })] : []),
+        ...(hasPostgres
+          ? [integration("postgres", { TEST_DB: "postgres", TEST_POSTGRES_URL: POSTGRES_URL })]
+          : []),
         ...(hasChromium
           ? [
               {
@@ -76,4 +84,4 @@ export default defineConfig(async () => {
       ],
     },
   };
-});
+}

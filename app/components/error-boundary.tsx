@@ -9,9 +9,19 @@ export function GeneralErrorBoundary() {
   let title = "Something went wrong";
   let message = "We could not finish that. Try again in a moment; nothing you saved is lost.";
   if (isRouteErrorResponse(error)) {
-    title = error.status === 404 ? "Not found" : error.status === 403 ? "Not allowed" : `Error ${error.status}`;
+    title =
+      error.status === 404
+        ? "Not found"
+        : error.status === 403
+          ? "Not allowed"
+          : `Error ${error.status}`;
     const data = error.data as { message?: string } | string | undefined;
-    message = typeof data === "object" && data?.message ? data.message : typeof data === "string" && data ? data : message;
+    message =
+      typeof data === "object" && data?.message
+        ? data.message
+        : typeof data === "string" && data
+          ? data
+          : message;
   }
   return (
     <div role="alert" className="mx-auto max-w-xl rounded-lg border border-red-300 bg-red-50 p-6">

@@ -34,10 +34,21 @@ type FieldProps = {
 };
 
 function describedBy(field: FieldProps["field"], hint?: ReactNode) {
-  return [field.errors?.length ? field.errorId : null, hint ? field.descriptionId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    [field.errors?.length ? field.errorId : null, hint ? field.descriptionId : null]
+      .filter(Boolean)
+      .join(" ") || undefined
+  );
 }
 
-export function Field({ label, field, type = "text", hint, autoComplete, defaultValue }: FieldProps) {
+export function Field({
+  label,
+  field,
+  type = "text",
+  hint,
+  autoComplete,
+  defaultValue,
+}: FieldProps) {
   return (
     <div>
       <label htmlFor={field.id} className="block font-medium text-slate-900">
@@ -64,7 +75,13 @@ export function Field({ label, field, type = "text", hint, autoComplete, default
   );
 }
 
-export function TextareaField({ label, field, hint, rows = 4, defaultValue }: FieldProps & { rows?: number }) {
+export function TextareaField({
+  label,
+  field,
+  hint,
+  rows = 4,
+  defaultValue,
+}: FieldProps & { rows?: number }) {
   return (
     <div>
       <label htmlFor={field.id} className="block font-medium text-slate-900">
@@ -133,7 +150,10 @@ export function Button({
   pending,
   variant = "primary",
   ...props
-}: React.ButtonHTMLAttributes<HTMLButtonElement> & { pending?: boolean; variant?: "primary" | "secondary" | "danger" }) {
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & {
+  pending?: boolean;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const styles = {
     primary: "bg-brand-700 text-white hover:bg-brand-900",
     secondary: "border border-slate-500 bg-white text-slate-900 hover:bg-slate-100",
@@ -154,7 +174,11 @@ export function Button({
 export function FormError({ errors, id }: { errors?: string[] | null; id?: string }) {
   if (!errors?.length) return null;
   return (
-    <div id={id} role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+    <div
+      id={id}
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900"
+    >
       {errors.join(" ")}
     </div>
   );

@@ -1,5 +1,5 @@
-import { CollaborationPlugin } from "@lexical/react/LexicalCollaborationPlugin";
 import { LexicalCollaboration } from "@lexical/react/LexicalCollaborationContext";
+import { CollaborationPlugin } from "@lexical/react/LexicalCollaborationPlugin";
 import { LexicalComposer } from "@lexical/react/LexicalComposer";
 import { ContentEditable } from "@lexical/react/LexicalContentEditable";
 import { LexicalErrorBoundary } from "@lexical/react/LexicalErrorBoundary";
@@ -58,7 +58,12 @@ export function NotesEditor({ sessionId, canEdit, userName }: Props) {
             }
             ErrorBoundary={LexicalErrorBoundary}
           />
-          <CollaborationPlugin id={id} providerFactory={providerFactory} shouldBootstrap={canEdit} username={userName} />
+          <CollaborationPlugin
+            id={id}
+            providerFactory={providerFactory}
+            shouldBootstrap={canEdit}
+            username={userName}
+          />
         </div>
       </LexicalComposer>
     </LexicalCollaboration>

@@ -22,7 +22,9 @@ export function useLiveBoard(boardId: string, loaded: BoardIdea[]) {
     const update = () => setLive(readIdeas(doc));
     ideas.observe(update);
     provider.on("status", ({ status }: { status: string }) =>
-      setStatus(status === "connected" ? "live" : status === "connecting" ? "connecting" : "offline"),
+      setStatus(
+        status === "connected" ? "live" : status === "connecting" ? "connecting" : "offline",
+      ),
     );
     // The server replaces the name with the signed-in one; this only asks to be listed.
     provider.awareness.setLocalStateField("user", { name: "" });

@@ -38,8 +38,8 @@ export default function Home() {
       <div className="mx-auto max-w-2xl py-8">
         <h1 className="text-3xl font-bold">Convene</h1>
         <p className="mt-4 text-lg">
-          Run stakeholder work groups: live sessions with breakout rooms and Knoster boards, ideas from every member,
-          and recommendations the public can follow.
+          Run stakeholder work groups: live sessions with breakout rooms and Knoster boards, ideas
+          from every member, and recommendations the public can follow.
         </p>
         <p className="mt-6 flex gap-4">
           <a className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white" href="/login">
@@ -75,7 +75,10 @@ export default function Home() {
             <ul className="mt-3 grid gap-3 sm:grid-cols-2">
               {program.workGroups.map((wg) => (
                 <li key={wg.id} className="rounded-lg border border-slate-300 bg-white p-4">
-                  <a className="font-semibold text-brand-700 underline" href={`/work-groups/${wg.slug}`}>
+                  <a
+                    className="font-semibold text-brand-700 underline"
+                    href={`/work-groups/${wg.slug}`}
+                  >
                     {wg.name}
                   </a>
                   <p className="mt-1 text-sm text-slate-700">
@@ -89,11 +92,16 @@ export default function Home() {
         </section>
       ))}
       {user.isAdmin ? (
-        <section aria-labelledby="new-program" className="max-w-xl rounded-lg border border-slate-300 bg-white p-4">
+        <section
+          aria-labelledby="new-program"
+          className="max-w-xl rounded-lg border border-slate-300 bg-white p-4"
+        >
           <h2 id="new-program" className="text-lg font-semibold">
             Add a program
           </h2>
-          <p className="text-sm text-slate-700">A program holds several work groups, such as a state's development teams.</p>
+          <p className="text-sm text-slate-700">
+            A program holds several work groups, such as a state's development teams.
+          </p>
           <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
             <CsrfInput />
             <Field label="Program name" field={fields.name} />

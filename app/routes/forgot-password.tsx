@@ -11,8 +11,12 @@ import { forgotPasswordSchema } from "../modules/auth/schema.ts";
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(context, request);
   const submission = parseWithZod(form, { schema: forgotPasswordSchema });
-  if (submission.status !== "success") return json({ sent: false, result: submission.reply() }, { status: 400 });
-  await requestPasswordReset(context, { email: submission.value.email, origin: new URL(request.url).origin });
+  if (submission.status !== "success")
+    return json({ sent: false, result: submission.reply() }, { status: 400 });
+  await requestPasswordReset(context, {
+    email: submission.value.email,
+    origin: new URL(request.url).origin,
+  });
   return json({ sent: true, result: submission.reply() });
 }
 
@@ -29,8 +33,8 @@ export default function ForgotPassword() {
       <div className="mx-auto max-w-md" role="status">
         <h1 className="text-2xl font-bold">Check your email</h1>
         <p className="mt-4">
-          If an account uses that address, a link to choose a new password is on its way. It works for one hour.
-          (Without a mail server, the administrator finds the link in the server log.)
+          If an account uses that address, a link to choose a new password is on its way. It works
+          for one hour. (Without a mail server, the administrator finds the link in the server log.)
         </p>
       </div>
     );

@@ -36,7 +36,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: joinSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await acceptInvite(context, user, params.token ?? "", submission.value);
-  if (!result.ok) return json(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), { status: 400 });
+  if (!result.ok)
+    return json(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
+      status: 400,
+    });
   return redirect(`/work-groups/${result.slug}`);
 }
 
@@ -53,7 +56,9 @@ export default function AcceptInvite() {
     return (
       <div className="mx-auto max-w-md">
         <h1 className="text-2xl font-bold">This invite no longer works</h1>
-        <p className="mt-4">It has expired or was revoked. Ask the facilitator who sent it for a new link.</p>
+        <p className="mt-4">
+          It has expired or was revoked. Ask the facilitator who sent it for a new link.
+        </p>
       </div>
     );
   }
@@ -61,9 +66,12 @@ export default function AcceptInvite() {
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">Join the {invite.workGroup.name}</h1>
       <p>
-        You are invited as a {roleLabels[invite.role as keyof typeof roleLabels]?.toLowerCase() ?? invite.role}.
+        You are invited as a{" "}
+        {roleLabels[invite.role as keyof typeof roleLabels]?.toLowerCase() ?? invite.role}.
       </p>
-      {invite.workGroup.purpose ? <p className="text-slate-800">{invite.workGroup.purpose}</p> : null}
+      {invite.workGroup.purpose ? (
+        <p className="text-slate-800">{invite.workGroup.purpose}</p>
+      ) : null}
       {signedIn ? (
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <CsrfInput />
@@ -71,7 +79,10 @@ export default function AcceptInvite() {
             label="The stakeholder group you represent"
             field={fields.stakeholderGroupId}
             placeholder="Choose a group"
-            options={invite.workGroup.stakeholderGroups.map((g) => ({ value: g.id, label: g.name }))}
+            options={invite.workGroup.stakeholderGroups.map((g) => ({
+              value: g.id,
+              label: g.name,
+            }))}
           />
           {invite.workGroup.regions.length > 0 ? (
             <SelectField
@@ -85,10 +96,16 @@ export default function AcceptInvite() {
         </Form>
       ) : (
         <p className="flex gap-4">
-          <a className="text-brand-700 underline" href={`/signup?redirectTo=${encodeURIComponent(path)}`}>
+          <a
+            className="text-brand-700 underline"
+            href={`/signup?redirectTo=${encodeURIComponent(path)}`}
+          >
             Create an account to join
           </a>
-          <a className="text-brand-700 underline" href={`/login?redirectTo=${encodeURIComponent(path)}`}>
+          <a
+            className="text-brand-700 underline"
+            href={`/login?redirectTo=${encodeURIComponent(path)}`}
+          >
             Sign in
           </a>
         </p>

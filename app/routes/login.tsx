@@ -23,7 +23,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await signIn(context, { ...submission.value, ip: clientAddress(request) });
   if (!result.ok) {
     const status = result.message.startsWith("Too many") ? 429 : 400;
-    return json(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), { status });
+    return json(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
+      status,
+    });
   }
   const cookie = await signInSession(context, request, result.userId);
   return redirect(submission.value.redirectTo, { headers: { "Set-Cookie": cookie } });
@@ -46,7 +48,12 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <FormError errors={form.errors} id={form.errorId} />
         <Field label="Email" field={fields.email} type="email" autoComplete="email" />
-        <Field label="Password" field={fields.password} type="password" autoComplete="current-password" />
+        <Field
+          label="Password"
+          field={fields.password}
+          type="password"
+          autoComplete="current-password"
+        />
         <Button pending={pending}>Sign in</Button>
       </Form>
       <p className="mt-6 space-x-4">

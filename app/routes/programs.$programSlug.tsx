@@ -7,7 +7,11 @@ import { Button, CsrfInput, Field, TextareaField } from "../components/forms.tsx
 import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
 import { DEFAULT_STAKEHOLDER_GROUPS } from "../modules/work-group/defaults.ts";
 import { workGroupSchema } from "../modules/work-group/schema.ts";
-import { createWorkGroup, getProgram, listProgramsFor } from "../modules/work-group/work-group.server.ts";
+import {
+  createWorkGroup,
+  getProgram,
+  listProgramsFor,
+} from "../modules/work-group/work-group.server.ts";
 import { found } from "../utils/http.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -58,15 +62,32 @@ export default function ProgramPage() {
         </ul>
       </section>
       {program.canAddWorkGroup ? (
-        <section aria-labelledby="new-work-group" className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4">
+        <section
+          aria-labelledby="new-work-group"
+          className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4"
+        >
           <h2 id="new-work-group" className="text-lg font-semibold">
             Add a work group
           </h2>
           <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
             <CsrfInput />
-            <Field label="Name" field={fields.name} hint="For example: Success-Ready Students Work Group" />
-            <TextareaField label="Charge" field={fields.purpose} hint="What the work group is asked to do." rows={3} />
-            <TextareaField label="Essential questions" field={fields.essentialQuestions} hint="One per line." rows={4} />
+            <Field
+              label="Name"
+              field={fields.name}
+              hint="For example: Success-Ready Students Work Group"
+            />
+            <TextareaField
+              label="Charge"
+              field={fields.purpose}
+              hint="What the work group is asked to do."
+              rows={3}
+            />
+            <TextareaField
+              label="Essential questions"
+              field={fields.essentialQuestions}
+              hint="One per line."
+              rows={4}
+            />
             <TextareaField
               label="Areas of focus"
               field={fields.areasOfFocus}
@@ -80,7 +101,12 @@ export default function ProgramPage() {
               rows={6}
               defaultValue={DEFAULT_STAKEHOLDER_GROUPS.join("\n")}
             />
-            <TextareaField label="Regions" field={fields.regions} hint="One per line (optional)." rows={4} />
+            <TextareaField
+              label="Regions"
+              field={fields.regions}
+              hint="One per line (optional)."
+              rows={4}
+            />
             <Button pending={pending}>Add work group</Button>
           </Form>
         </section>
@@ -89,4 +115,6 @@ export default function ProgramPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.program.name ?? "Program"} · Convene` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.program.name ?? "Program"} · Convene` },
+];

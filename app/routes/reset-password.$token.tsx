@@ -18,7 +18,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   }
-  const result = await resetPassword(context, { token: params.token ?? "", password: submission.value.password });
+  const result = await resetPassword(context, {
+    token: params.token ?? "",
+    password: submission.value.password,
+  });
   if (!result.ok) return json(submission.reply({ formErrors: [result.message] }), { status: 410 });
   const cookie = await signInSession(context, request, result.userId);
   return redirect("/", { headers: { "Set-Cookie": cookie } });
@@ -60,7 +63,12 @@ export default function ResetPassword() {
           autoComplete="new-password"
           hint={`At least ${PASSWORD_MIN} characters.`}
         />
-        <Field label="Repeat the new password" field={fields.confirm} type="password" autoComplete="new-password" />
+        <Field
+          label="Repeat the new password"
+          field={fields.confirm}
+          type="password"
+          autoComplete="new-password"
+        />
         <Button pending={pending}>Save the new password</Button>
       </Form>
     </div>

@@ -22,7 +22,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await signUp(context, submission.value);
   if (!result.ok) {
     return json(
-      submission.reply({ fieldErrors: { [result.field ?? ""]: [result.message] }, hideFields: ["password"] }),
+      submission.reply({
+        fieldErrors: { [result.field ?? ""]: [result.message] },
+        hideFields: ["password"],
+      }),
       { status: 400 },
     );
   }

@@ -5,11 +5,14 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, CsrfInput, Field, SelectField } from "../components/forms.tsx";
 import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
-import { SESSION_FORMATS, formatLabels, sessionSchema } from "../modules/session/schema.ts";
+import { formatLabels, SESSION_FORMATS, sessionSchema } from "../modules/session/schema.ts";
 import { createSession } from "../modules/session/session.server.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
-import { getWorkGroupOverview, requireMembership } from "../modules/work-group/work-group.server.ts";
+import {
+  getWorkGroupOverview,
+  requireMembership,
+} from "../modules/work-group/work-group.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
@@ -21,7 +24,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
   const form = await readForm(context, request);
-  const access = await requireMembership(context, user.id, { slug: params.slug ?? "" }, "session:create");
+  const access = await requireMembership(
+    context,
+    user.id,
+    { slug: params.slug ?? "" },
+    "session:create",
+  );
   const submission = parseWithZod(form, { schema: sessionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const session = await createSession(context, user, access, submission.value);
@@ -83,11 +91,15 @@ export default function WorkGroupOverview() {
             <ul className="mt-2 space-y-2">
               {overview.sessions.map((s) => (
                 <li key={s.id} className="rounded-md border border-slate-300 bg-white p-3">
-                  <a className="font-medium text-brand-700 underline" href={`/work-groups/${overview.slug}/sessions/${s.id}`}>
+                  <a
+                    className="font-medium text-brand-700 underline"
+                    href={`/work-groups/${overview.slug}/sessions/${s.id}`}
+                  >
                     {s.title}
                   </a>
                   <p className="text-sm text-slate-700">
-                    {formatSessionTime(s.startsAt, s.timeZone)} · {formatLabels[s.format as keyof typeof formatLabels] ?? s.format}
+                    {formatSessionTime(s.startsAt, s.timeZone)} ·{" "}
+                    {formatLabels[s.format as keyof typeof formatLabels] ?? s.format}
                   </p>
                 </li>
               ))}
@@ -109,7 +121,10 @@ export default function WorkGroupOverview() {
           </section>
         ) : null}
         {canCreateSession ? (
-          <section aria-labelledby="new-session" className="rounded-lg border border-slate-300 bg-white p-4">
+          <section
+            aria-labelledby="new-session"
+            className="rounded-lg border border-slate-300 bg-white p-4"
+          >
             <h2 id="new-session" className="text-lg font-semibold">
               Plan a session
             </h2>

@@ -5,8 +5,12 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, CsrfInput, Field, SelectField } from "../components/forms.tsx";
 import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
-import { createInvite, getMembersPage, revokeInvite } from "../modules/work-group/members.server.ts";
-import { ROLES, can, roleLabels } from "../modules/work-group/roles.ts";
+import {
+  createInvite,
+  getMembersPage,
+  revokeInvite,
+} from "../modules/work-group/members.server.ts";
+import { can, ROLES, roleLabels } from "../modules/work-group/roles.ts";
 import { inviteSchema } from "../modules/work-group/schema.ts";
 import { requireMembership } from "../modules/work-group/work-group.server.ts";
 import { http } from "../utils/http.server.ts";
@@ -22,7 +26,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
   const form = await readForm(context, request);
-  const access = await requireMembership(context, user.id, { slug: params.slug ?? "" }, "members:invite");
+  const access = await requireMembership(
+    context,
+    user.id,
+    { slug: params.slug ?? "" },
+    "members:invite",
+  );
   const intent = form.get("intent");
   if (intent === "revoke") {
     await revokeInvite(context, user, access, String(form.get("inviteId") ?? ""));
@@ -31,9 +40,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent !== "invite") throw http(400, "Unknown action.");
   const submission = parseWithZod(form, { schema: inviteSchema });
   if (submission.status !== "success") {
-    return json({ intent: "invite" as const, result: submission.reply(), link: null }, { status: 400 });
+    return json(
+      { intent: "invite" as const, result: submission.reply(), link: null },
+      { status: 400 },
+    );
   }
-  const invite = await createInvite(context, user, access, submission.value, new URL(request.url).origin);
+  const invite = await createInvite(
+    context,
+    user,
+    access,
+    submission.value,
+    new URL(request.url).origin,
+  );
   return json({
     intent: "invite" as const,
     result: submission.reply({ resetForm: true }),
@@ -42,7 +60,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { members, invites, representation: rep, canInvite, myRole } = useLoaderData<typeof loader>();
+  const {
+    members,
+    invites,
+    representation: rep,
+    canInvite,
+    myRole,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -51,7 +75,10 @@ export default function Members() {
     shouldValidate: "onBlur",
     defaultValue: { role: "member", days: "7" },
   });
-  const roleOptions = ROLES.filter((r) => r !== "owner" || myRole === "owner").map((r) => ({ value: r, label: roleLabels[r] }));
+  const roleOptions = ROLES.filter((r) => r !== "owner" || myRole === "owner").map((r) => ({
+    value: r,
+    label: roleLabels[r],
+  }));
   return (
     <div className="space-y-10">
       <section aria-labelledby="representation">
@@ -60,11 +87,15 @@ export default function Members() {
         </h1>
         <p className="mt-1 text-slate-700">
           Members by stakeholder group and region.{" "}
-          {rep.emptyCells > 0 ? `${rep.emptyCells} empty cell${rep.emptyCells === 1 ? "" : "s"} marked “none”.` : "Every cell is filled."}
+          {rep.emptyCells > 0
+            ? `${rep.emptyCells} empty cell${rep.emptyCells === 1 ? "" : "s"} marked “none”.`
+            : "Every cell is filled."}
         </p>
         <div className="mt-3 overflow-x-auto">
           <table className="min-w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">Members by stakeholder group (rows) and region (columns)</caption>
+            <caption className="sr-only">
+              Members by stakeholder group (rows) and region (columns)
+            </caption>
             <thead>
               <tr>
                 <th scope="col" className="border border-slate-300 p-2 text-left">
@@ -101,14 +132,18 @@ export default function Members() {
                       </td>
                     );
                   })}
-                  <td className="border border-slate-300 p-2 text-center font-semibold">{rep.groupTotals[gi]}</td>
+                  <td className="border border-slate-300 p-2 text-center font-semibold">
+                    {rep.groupTotals[gi]}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
         {rep.unassigned > 0 ? (
-          <p className="mt-2 text-sm">{rep.unassigned} member(s) have not said which group they represent.</p>
+          <p className="mt-2 text-sm">
+            {rep.unassigned} member(s) have not said which group they represent.
+          </p>
         ) : null}
       </section>
 
@@ -130,7 +165,9 @@ export default function Members() {
             {members.map((m) => (
               <tr key={m.id}>
                 <td className="border border-slate-300 p-2">{m.name}</td>
-                <td className="border border-slate-300 p-2">{roleLabels[m.role as keyof typeof roleLabels] ?? m.role}</td>
+                <td className="border border-slate-300 p-2">
+                  {roleLabels[m.role as keyof typeof roleLabels] ?? m.role}
+                </td>
                 <td className="border border-slate-300 p-2">{m.stakeholderGroup ?? "—"}</td>
                 <td className="border border-slate-300 p-2">{m.region ?? "—"}</td>
               </tr>
@@ -140,15 +177,18 @@ export default function Members() {
       </section>
 
       {canInvite ? (
-        <section aria-labelledby="invite" className="max-w-xl rounded-lg border border-slate-300 bg-white p-4">
+        <section
+          aria-labelledby="invite"
+          className="max-w-xl rounded-lg border border-slate-300 bg-white p-4"
+        >
           <h2 id="invite" className="text-lg font-semibold">
             Invite members
           </h2>
           {data?.link ? (
             <div role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 p-3">
               <p>
-                {data.link.emailed ? `Invite emailed to ${data.link.emailed}. ` : ""}Share this link; it works until it
-                expires or you revoke it:
+                {data.link.emailed ? `Invite emailed to ${data.link.emailed}. ` : ""}Share this
+                link; it works until it expires or you revoke it:
               </p>
               <input
                 aria-label="Invite link"
@@ -180,8 +220,9 @@ export default function Members() {
                   <li key={invite.id} className="flex items-center justify-between gap-2">
                     <span>
                       {roleLabels[invite.role as keyof typeof roleLabels] ?? invite.role}
-                      {invite.email ? ` · ${invite.email}` : " · anyone with the link"} · used {invite.acceptedCount}× ·
-                      expires {new Date(invite.expiresAt).toLocaleDateString("en-US")}
+                      {invite.email ? ` · ${invite.email}` : " · anyone with the link"} · used{" "}
+                      {invite.acceptedCount}× · expires{" "}
+                      {new Date(invite.expiresAt).toLocaleDateString("en-US")}
                     </span>
                     <Form method="post">
                       <CsrfInput />

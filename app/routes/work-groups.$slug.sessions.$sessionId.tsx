@@ -5,8 +5,8 @@ import { Form, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { Button, CsrfInput } from "../components/forms.tsx";
 import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
-import type { BoardIdea } from "../modules/board/board-doc.ts";
 import { postIdea } from "../modules/board/board.server.ts";
+import type { BoardIdea } from "../modules/board/board-doc.ts";
 import { KNOSTER_ELEMENTS } from "../modules/board/knoster.ts";
 import { IDEA_MAX_LENGTH, openBoardSchema, postIdeaSchema } from "../modules/board/schema.ts";
 import { formatLabels } from "../modules/session/schema.ts";
@@ -40,7 +40,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "post-idea") {
     const submission = parseWithZod(form, { schema: postIdeaSchema });
     if (submission.status !== "success") {
-      return json({ intent, result: submission.reply(), boardId: String(form.get("boardId")) }, { status: 400 });
+      return json(
+        { intent, result: submission.reply(), boardId: String(form.get("boardId")) },
+        { status: 400 },
+      );
     }
     const boardId = String(form.get("boardId") ?? "");
     try {
@@ -49,17 +52,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       // A refusal (not a member, posting too fast) is shown beside the idea, which is kept.
       if (!(error instanceof Response)) throw error;
       const { message } = (await error.json()) as { message: string };
-      return json({ intent, result: submission.reply({ formErrors: [message] }), boardId }, { status: error.status });
+      return json(
+        { intent, result: submission.reply({ formErrors: [message] }), boardId },
+        { status: error.status },
+      );
     }
     return json({ intent, result: submission.reply({ resetForm: true }), boardId });
   }
   if (intent === "open-board") {
-    const access = await requireMembership(context, user.id, { slug: params.slug ?? "" }, "board:open");
+    const access = await requireMembership(
+      context,
+      user.id,
+      { slug: params.slug ?? "" },
+      "board:open",
+    );
     const submission = parseWithZod(form, { schema: openBoardSchema });
-    if (submission.status !== "success") return json({ intent, result: submission.reply(), boardId: null }, { status: 400 });
+    if (submission.status !== "success")
+      return json({ intent, result: submission.reply(), boardId: null }, { status: 400 });
     const result = await openBoard(context, user, access, params.sessionId ?? "", submission.value);
     if (!result.ok) {
-      return json({ intent, result: submission.reply({ formErrors: [result.message] }), boardId: null }, { status: 400 });
+      return json(
+        { intent, result: submission.reply({ formErrors: [result.message] }), boardId: null },
+        { status: 400 },
+      );
     }
     return json({ intent, result: submission.reply({ resetForm: true }), boardId: result.boardId });
   }
@@ -81,7 +96,10 @@ export default function SessionPage() {
       </div>
       {session.boards.length === 0 ? (
         <p className="rounded-md border border-slate-300 bg-white p-4">
-          No board is open yet.{can.openBoard ? " Open one below to start collecting ideas." : " The facilitator opens one when the session starts."}
+          No board is open yet.
+          {can.openBoard
+            ? " Open one below to start collecting ideas."
+            : " The facilitator opens one when the session starts."}
         </p>
       ) : null}
       {session.boards.map((board) => (
@@ -117,7 +135,11 @@ function LiveBoard({ board, canPost }: BoardProps) {
           Board: {board.title}
         </h2>
         <p className="text-sm text-slate-700" aria-live="polite">
-          {status === "live" ? "Live" : status === "connecting" ? "Connecting…" : "Offline, reconnecting…"}
+          {status === "live"
+            ? "Live"
+            : status === "connecting"
+              ? "Connecting…"
+              : "Offline, reconnecting…"}
           {present.length > 0 ? ` · here now: ${present.join(", ")}` : ""}
         </p>
       </div>
@@ -127,11 +149,19 @@ function LiveBoard({ board, canPost }: BoardProps) {
           return (
             <div key={element.key} className="rounded-lg border border-slate-300 bg-white p-3">
               <h3 className="font-semibold">
-                {element.label} <span className="text-sm font-normal text-slate-700">({columnIdeas.length})</span>
+                {element.label}{" "}
+                <span className="text-sm font-normal text-slate-700">({columnIdeas.length})</span>
               </h3>
-              <ul className="mt-2 space-y-2" aria-label={`${element.label} ideas`} data-column={element.key}>
+              <ul
+                className="mt-2 space-y-2"
+                aria-label={`${element.label} ideas`}
+                data-column={element.key}
+              >
                 {columnIdeas.map((idea) => (
-                  <li key={idea.id} className="whitespace-pre-wrap break-words rounded-md bg-brand-50 p-2 text-sm">
+                  <li
+                    key={idea.id}
+                    className="whitespace-pre-wrap break-words rounded-md bg-brand-50 p-2 text-sm"
+                  >
                     {idea.text}
                   </li>
                 ))}
@@ -149,7 +179,10 @@ function PostIdeaForm({ boardId }: { boardId: string }) {
   const fetcher = useFetcher<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const data = fetcher.data && "boardId" in fetcher.data && fetcher.data.boardId === boardId ? fetcher.data : null;
+  const data =
+    fetcher.data && "boardId" in fetcher.data && fetcher.data.boardId === boardId
+      ? fetcher.data
+      : null;
   const errors = data?.result?.error;
   const textError = errors?.text?.[0] ?? errors?.column?.[0] ?? errors?.[""]?.[0] ?? null;
   const posted = fetcher.state === "idle" && data?.result?.status === "success";
@@ -162,7 +195,11 @@ function PostIdeaForm({ boardId }: { boardId: string }) {
   const textId = `idea-text-${boardId}`;
   const errorId = `idea-error-${boardId}`;
   return (
-    <fetcher.Form method="post" ref={formRef} className="rounded-lg border border-slate-300 bg-white p-4">
+    <fetcher.Form
+      method="post"
+      ref={formRef}
+      className="rounded-lg border border-slate-300 bg-white p-4"
+    >
       <CsrfInput />
       <input type="hidden" name="intent" value="post-idea" />
       <input type="hidden" name="boardId" value={boardId} />
@@ -200,7 +237,9 @@ function PostIdeaForm({ boardId }: { boardId: string }) {
           </p>
         ) : null}
         <Button pending={fetcher.state !== "idle"}>Post idea</Button>
-        <p className="text-sm text-slate-700">Ctrl+Enter posts. Other members never see who wrote an idea.</p>
+        <p className="text-sm text-slate-700">
+          Ctrl+Enter posts. Other members never see who wrote an idea.
+        </p>
       </fieldset>
     </fetcher.Form>
   );
@@ -208,13 +247,20 @@ function PostIdeaForm({ boardId }: { boardId: string }) {
 
 function OpenBoardForm({ areas }: { areas: { id: string; name: string }[] }) {
   return (
-    <Form method="post" className="max-w-md space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+    <Form
+      method="post"
+      className="max-w-md space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+    >
       <CsrfInput />
       <input type="hidden" name="intent" value="open-board" />
       <label htmlFor="areaOfFocusId" className="block font-semibold">
         Open a Knoster board
       </label>
-      <select id="areaOfFocusId" name="areaOfFocusId" className="block w-full rounded-md border border-slate-400 p-2">
+      <select
+        id="areaOfFocusId"
+        name="areaOfFocusId"
+        className="block w-full rounded-md border border-slate-400 p-2"
+      >
         <option value="">Whole group</option>
         {areas.map((a) => (
           <option key={a.id} value={a.id}>

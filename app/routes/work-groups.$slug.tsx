@@ -21,7 +21,9 @@ export default function WorkGroupLayout() {
     <div>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4 border-b border-slate-300 pb-4">
         <div>
-          <p className="text-sm text-slate-700">Work group · you are {roleLabels[role].toLowerCase()}</p>
+          <p className="text-sm text-slate-700">
+            Work group · you are {roleLabels[role].toLowerCase()}
+          </p>
           <p className="text-xl font-bold">{workGroup.name}</p>
         </div>
         <nav aria-label="Work group" className="flex gap-2">
@@ -38,7 +40,9 @@ export default function WorkGroupLayout() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.workGroup.name ?? "Work group"} · Convene` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.workGroup.name ?? "Work group"} · Convene` },
+];
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

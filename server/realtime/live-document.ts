@@ -78,14 +78,16 @@ export class LiveDocument {
 
   /** Which client ids' presence this connection may set: its own, and none another holds. */
   mayControl(conn: Connection, clientId: number) {
-    for (const [other, ids] of this.connections) if (other !== conn && ids.has(clientId)) return false;
+    for (const [other, ids] of this.connections)
+      if (other !== conn && ids.has(clientId)) return false;
     return true;
   }
 
   removeConnection(conn: Connection) {
     const ids = this.connections.get(conn);
     this.connections.delete(conn);
-    if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+    if (ids && ids.size > 0)
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
   }
 
   /** Group commit: every update waiting when a write starts goes in that one write. */
@@ -102,7 +104,10 @@ export class LiveDocument {
         } catch (error) {
           // Keep the updates (in order) and try again: memory is the only copy until stored.
           this.pending = batch.concat(this.pending);
-          this.log.error("storing a document failed; will retry", { doc: this.name, error: String(error) });
+          this.log.error("storing a document failed; will retry", {
+            doc: this.name,
+            error: String(error),
+          });
           await new Promise((r) => setTimeout(r, STORE_RETRY_MS));
           if (this.closed && this.pending.length === 0) break;
           continue;

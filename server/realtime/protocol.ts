@@ -49,7 +49,11 @@ export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, c
 /** A message that does not follow the protocol; the connection that sent it is closed. */
 export class ProtocolError extends Error {}
 
-export type AwarenessEntry = { clientId: number; clock: number; state: Record<string, unknown> | null };
+export type AwarenessEntry = {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+};
 
 /** Largest presence state one client may publish (a name, a color, a cursor). */
 const MAX_AWARENESS_STATE_BYTES = 2_048;
@@ -65,7 +69,8 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
-    if (json.length > MAX_AWARENESS_STATE_BYTES) throw new ProtocolError("presence state too large");
+    if (json.length > MAX_AWARENESS_STATE_BYTES)
+      throw new ProtocolError("presence state too large");
     const state = JSON.parse(json) as unknown;
     if (state !== null && (typeof state !== "object" || Array.isArray(state))) {
       throw new ProtocolError("presence state is not an object");

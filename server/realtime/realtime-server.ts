@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import type { SessionStorage } from "@remix-run/node";
 import * as decoding from "lib0/decoding";
 import { WebSocket, WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -9,24 +10,27 @@ import { loadBoardIdeas } from "../../app/modules/board/board.server.ts";
 import { type BoardIdea, putIdea } from "../../app/modules/board/board-doc.ts";
 import type { BoardPublisher } from "../../app/modules/board/board-publisher.ts";
 import { authorizeDocument } from "../../app/modules/documents/document-access.server.ts";
-import { YJS_PATH, documentName, parseDocumentName } from "../../app/modules/documents/document-name.ts";
+import {
+  documentName,
+  parseDocumentName,
+  YJS_PATH,
+} from "../../app/modules/documents/document-name.ts";
 import type { AuthSessionData } from "../../app/utils/app-context.ts";
-import type { SessionStorage } from "@remix-run/node";
 import type { Db } from "../db.ts";
 import type { Logger } from "../log.ts";
 import type { DocumentStore } from "./document-store.ts";
 import { LiveDocument, SERVER_ORIGIN } from "./live-document.ts";
 import {
   type Connection,
-  MESSAGE_AWARENESS,
-  MESSAGE_QUERY_AWARENESS,
-  MESSAGE_SYNC,
-  ProtocolError,
   decodeAwarenessUpdate,
   encodeAwarenessEntries,
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  ProtocolError,
 } from "./protocol.ts";
 
 /**
@@ -49,6 +53,8 @@ const MAX_QUEUED_WHILE_LOADING = 64;
  * re-syncs when it reconnects, instead of making the server hold an ever-growing queue.
  */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** How long a closed connection may take to answer the close handshake before it is cut. */
+const CLOSE_GRACE_MS = 1_000;
 /** A connection that has not answered a ping in this long is gone. */
 const PING_INTERVAL_MS = 30_000;
 
@@ -114,10 +120,18 @@ export class RealtimeServer implements BoardPublisher {
     const session = await this.deps.authSessions.getSession(req.headers.cookie);
     const userId = session.get("userId");
     if (!userId) return refuse(socket, 401, "Sign in first");
-    const user = await this.deps.db.user.findUnique({ where: { id: userId }, select: { name: true } });
+    const user = await this.deps.db.user.findUnique({
+      where: { id: userId },
+      select: { name: true },
+    });
     if (!user) return refuse(socket, 401, "Sign in first");
     const access = await authorizeDocument(this.deps, userId, parsed);
-    if (!access.ok) return refuse(socket, access.status, access.status === 404 ? "Unknown document" : "Not a member");
+    if (!access.ok)
+      return refuse(
+        socket,
+        access.status,
+        access.status === 404 ? "Unknown document" : "Not a member",
+      );
     if (!this.accepting) return refuse(socket, 503, "Server is restarting");
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.connect(ws, socket, name, { userId, userName: user.name, canWrite: access.canWrite });
@@ -167,8 +181,10 @@ export class RealtimeServer implements BoardPublisher {
         });
       },
       close(code, reason) {
-        if (ws.readyState === WebSocket.OPEN) ws.close(code, reason);
-        else ws.terminate();
+        if (ws.readyState !== WebSocket.OPEN) return ws.terminate();
+        ws.close(code, reason);
+        // A client that does not answer the close handshake is not waited for (ws waits 30 s).
+        setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
       },
       alive: () => alive,
       markAlive: (v) => {
@@ -180,14 +196,21 @@ export class RealtimeServer implements BoardPublisher {
     ws.on("error", (error) => {
       // ws reports malformed frames (reserved bits, bad opcode, invalid UTF-8, oversize) here
       // and closes the socket; without this listener the whole process would crash.
-      log.warn("websocket error; connection closed", { doc: name, userId: who.userId, error: error.message });
+      log.warn("websocket error; connection closed", {
+        doc: name,
+        userId: who.userId,
+        error: error.message,
+      });
       ws.terminate();
     });
     ws.on("pong", () => conn.markAlive(true));
     socket.on("data", (chunk: Buffer) => {
       rawBytes += chunk.length;
       if (rawBytes > MAX_BYTES_BETWEEN_MESSAGES) {
-        log.warn("closing a connection sending a never-ending message", { doc: name, userId: who.userId });
+        log.warn("closing a connection sending a never-ending message", {
+          doc: name,
+          userId: who.userId,
+        });
         ws.terminate();
       }
     });
@@ -267,7 +290,12 @@ export class RealtimeServer implements BoardPublisher {
     );
   }
 
-  private handleMessage(live: LiveDocument, conn: Connection, message: Uint8Array, dropped: () => void) {
+  private handleMessage(
+    live: LiveDocument,
+    conn: Connection,
+    message: Uint8Array,
+    dropped: () => void,
+  ) {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
     if (type === MESSAGE_SYNC) {
@@ -278,7 +306,10 @@ export class RealtimeServer implements BoardPublisher {
         conn.send(encodeSyncStep2(live.doc, stateVector));
         return;
       }
-      if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+      if (
+        syncType === syncProtocol.messageYjsSyncStep2 ||
+        syncType === syncProtocol.messageYjsUpdate
+      ) {
         const update = decoding.readVarUint8Array(decoder);
         // Decoding first means garbage is refused before it can touch the document.
         const decoded = Y.decodeUpdate(update);
@@ -298,7 +329,11 @@ export class RealtimeServer implements BoardPublisher {
       // Presence carries the name the server knows, not one the client claims.
       for (const e of entries) if (e.state) e.state = { ...e.state, user: { name: conn.userName } };
       if (entries.length > 0) {
-        awarenessProtocol.applyAwarenessUpdate(live.awareness, encodeAwarenessEntries(entries), conn);
+        awarenessProtocol.applyAwarenessUpdate(
+          live.awareness,
+          encodeAwarenessEntries(entries),
+          conn,
+        );
       }
       return;
     }
@@ -349,7 +384,9 @@ export class RealtimeServer implements BoardPublisher {
 
   private ping() {
     for (const ws of this.sockets) {
-      const conn = (ws as WebSocket & { conn?: { alive: () => boolean; markAlive: (v: boolean) => void } }).conn;
+      const conn = (
+        ws as WebSocket & { conn?: { alive: () => boolean; markAlive: (v: boolean) => void } }
+      ).conn;
       if (!conn) continue;
       if (!conn.alive()) {
         ws.terminate();
@@ -366,7 +403,9 @@ export class RealtimeServer implements BoardPublisher {
     clearInterval(this.pinger);
     for (const ws of this.sockets) ws.close(1012, "Server restarting");
     const entries = [...this.documents.values()];
-    await Promise.all(entries.map((e) => e.ready.catch(() => undefined).then(() => e.live.stored())));
+    await Promise.all(
+      entries.map((e) => e.ready.catch(() => undefined).then(() => e.live.stored())),
+    );
     for (const ws of this.sockets) ws.terminate();
     await Promise.all(entries.map((e) => e.live.destroy()));
     this.documents.clear();
@@ -396,4 +435,3 @@ function refuse(socket: Duplex, status: number, message: string) {
   }
   socket.destroy();
 }
-

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boardIdeas, readIdeas } from "../../app/modules/board/board-doc.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
-import { type TestApp, cookieFor, seedWorkGroup, startTestApp } from "../support/app.ts";
+import { cookieFor, seedWorkGroup, startTestApp, type TestApp } from "../support/app.ts";
 import { connectProvider, postForm, upgradeStatus, waitFor } from "../support/realtime.ts";
 
 let app: TestApp;
@@ -31,14 +31,20 @@ describe("a live board", () => {
       text: "Every student, every day",
     });
     expect(response.status).toBe(200);
-    const idea = await waitFor(() => readIdeas(b.doc).find((i) => i.text === "Every student, every day"), 1_000, "idea");
+    const idea = await waitFor(
+      () => readIdeas(b.doc).find((i) => i.text === "Every student, every day"),
+      1_000,
+      "idea",
+    );
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(idea.column).toBe("vision");
     // Anonymity: nothing in the board document names the author.
     const everything = JSON.stringify(boardIdeas(b.doc).toJSON());
     expect(everything).not.toContain(cast.memberA.id);
     expect(everything).not.toContain("Ada");
-    const stored = await app.ctx.db.idea.findFirstOrThrow({ where: { text: "Every student, every day" } });
+    const stored = await app.ctx.db.idea.findFirstOrThrow({
+      where: { text: "Every student, every day" },
+    });
     expect(stored.authorId).toBe(cast.memberA.id);
     b.close();
   });
@@ -52,7 +58,12 @@ describe("a live board", () => {
 
   it("refuses an empty idea, an overlong one, and renders markup as text", async () => {
     const post = (text: string) =>
-      postForm(app.url, sessionPath(), cookies.memberA!, { intent: "post-idea", boardId: cast.board.id, column: "skills", text });
+      postForm(app.url, sessionPath(), cookies.memberA!, {
+        intent: "post-idea",
+        boardId: cast.board.id,
+        column: "skills",
+        text,
+      });
     const empty = await post("   ");
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Write your idea first");
@@ -61,7 +72,9 @@ describe("a live board", () => {
     expect(await long.text()).toContain("Keep an idea under 500 characters");
     const markup = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
     expect((await post(markup)).status).toBe(200);
-    const page = await (await fetch(`${app.url}${sessionPath()}`, { headers: { cookie: cookies.memberB! } })).text();
+    const page = await (
+      await fetch(`${app.url}${sessionPath()}`, { headers: { cookie: cookies.memberB! } })
+    ).text();
     expect(page).not.toContain("<img src=x");
     expect(page).not.toContain("<script>alert(2)");
     expect(page).toContain("&lt;img src=x onerror=");
@@ -82,14 +95,22 @@ describe("a live board", () => {
       text: "hello",
     });
     expect(badColumn.status).toBe(400);
-    expect(await app.ctx.db.idea.count({ where: { text: { in: ["let me in", "hello"] } } })).toBe(0);
+    expect(await app.ctx.db.idea.count({ where: { text: { in: ["let me in", "hello"] } } })).toBe(
+      0,
+    );
   });
 
   it("refuses a form post without the session's csrf token", async () => {
     const response = await fetch(`${app.url}${sessionPath()}`, {
       method: "POST",
       headers: { cookie: cookies.memberA!, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrf: "forged", intent: "post-idea", boardId: cast.board.id, column: "vision", text: "csrf" }),
+      body: new URLSearchParams({
+        csrf: "forged",
+        intent: "post-idea",
+        boardId: cast.board.id,
+        column: "vision",
+        text: "csrf",
+      }),
     });
     expect(response.status).toBe(403);
     expect(await app.ctx.db.idea.count({ where: { text: "csrf" } })).toBe(0);
@@ -104,8 +125,14 @@ describe("the websocket upgrade", () => {
   });
 
   it("refuses a person outside the work group (403)", async () => {
-    expect(await upgradeStatus(wsUrl(documentName.board(cast.board.id)), { cookie: cookies.outsider! })).toBe(403);
-    expect(await upgradeStatus(wsUrl(documentName.notes(cast.session.id)), { cookie: cookies.outsider! })).toBe(403);
+    expect(
+      await upgradeStatus(wsUrl(documentName.board(cast.board.id)), { cookie: cookies.outsider! }),
+    ).toBe(403);
+    expect(
+      await upgradeStatus(wsUrl(documentName.notes(cast.session.id)), {
+        cookie: cookies.outsider!,
+      }),
+    ).toBe(403);
   });
 
   it("refuses unknown documents (404) and a cross-origin handshake (403)", async () => {
@@ -118,7 +145,10 @@ describe("the websocket upgrade", () => {
       }),
     ).toBe(403);
     expect(
-      await upgradeStatus(wsUrl(documentName.board(cast.board.id)), { cookie: cookies.memberA!, origin: app.url }),
+      await upgradeStatus(wsUrl(documentName.board(cast.board.id)), {
+        cookie: cookies.memberA!,
+        origin: app.url,
+      }),
     ).toBe(101);
   });
 });
@@ -130,8 +160,14 @@ describe("session notes", () => {
     const facilitator = connectProvider(app.url, name, cookies.facilitator!);
     await Promise.all([recorder.synced, facilitator.synced]);
     recorder.doc.getText("probe").insert(0, "Vision: every student");
-    await waitFor(() => facilitator.doc.getText("probe").toString() === "Vision: every student", 1_000, "notes");
-    await waitFor(async () => (await app.ctx.db.documentUpdate.count({ where: { docName: name } })) > 0);
+    await waitFor(
+      () => facilitator.doc.getText("probe").toString() === "Vision: every student",
+      1_000,
+      "notes",
+    );
+    await waitFor(
+      async () => (await app.ctx.db.documentUpdate.count({ where: { docName: name } })) > 0,
+    );
     recorder.close();
     facilitator.close();
   });
@@ -143,10 +179,18 @@ describe("session notes", () => {
     await Promise.all([recorder.synced, member.synced]);
     const rowsBefore = await app.ctx.db.documentUpdate.count({ where: { docName: name } });
     member.doc.getText("probe").insert(0, "HACKED ");
-    await waitFor(() => app.logs.some((l) => l.message.includes("dropped an update from a read-only")), 1_000, "log");
+    await waitFor(
+      () => app.logs.some((l) => l.message.includes("dropped an update from a read-only")),
+      1_000,
+      "log",
+    );
     // A later edit by the recorder arrives, the member's never does.
     recorder.doc.getText("probe").insert(recorder.doc.getText("probe").length, "!");
-    await waitFor(() => member.doc.getText("probe").toString().endsWith("!"), 1_000, "recorder edit");
+    await waitFor(
+      () => member.doc.getText("probe").toString().endsWith("!"),
+      1_000,
+      "recorder edit",
+    );
     expect(recorder.doc.getText("probe").toString()).not.toContain("HACKED");
     const rows = await app.ctx.db.documentUpdate.findMany({ where: { docName: name } });
     expect(rows.length).toBeGreaterThan(rowsBefore);

@@ -38,7 +38,10 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
     await run(`CREATE DATABASE "${name}" TEMPLATE "${template.pathname.slice(1)}"`);
     const url = new URL(template);
     url.pathname = `/${name}`;
-    return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+    return {
+      url: url.toString(),
+      drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "convene-db-"));
   const file = path.join(dir, "test.db");
@@ -103,13 +106,20 @@ export async function seedWorkGroup(ctx: AppContext) {
     await createUser(ctx, "Ben Member"),
     await createUser(ctx, "Otto Outsider"),
   ];
-  const program = await ctx.db.program.create({ data: { slug: `p-${facilitator.id}`, name: "Test program" } });
+  const program = await ctx.db.program.create({
+    data: { slug: `p-${facilitator.id}`, name: "Test program" },
+  });
   const workGroup = await ctx.db.workGroup.create({
     data: {
       programId: program.id,
       slug: `wg-${facilitator.id}`,
       name: "Test work group",
-      stakeholderGroups: { create: [{ name: "Teachers", position: 0 }, { name: "Parents", position: 1 }] },
+      stakeholderGroups: {
+        create: [
+          { name: "Teachers", position: 0 },
+          { name: "Parents", position: 1 },
+        ],
+      },
       regions: { create: [{ name: "Central", position: 0 }] },
       memberships: {
         create: [
@@ -130,6 +140,8 @@ export async function seedWorkGroup(ctx: AppContext) {
       format: "virtual",
     },
   });
-  const board = await ctx.db.board.create({ data: { sessionId: session.id, title: "Whole group" } });
+  const board = await ctx.db.board.create({
+    data: { sessionId: session.id, title: "Whole group" },
+  });
   return { facilitator, recorder, memberA, memberB, outsider, program, workGroup, session, board };
 }

@@ -15,7 +15,11 @@ declare module "vitest" {
 }
 
 function run(args: string[], env: Record<string, string> = {}) {
-  execFileSync(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
+  execFileSync(process.execPath, args, {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env },
+  });
 }
 
 /**
@@ -35,7 +39,9 @@ export default async function setup(project: TestProject) {
 
   let postgresTemplate = "";
   if (project.config.env?.TEST_DB === "postgres") {
-    const base = new URL(process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+    const base = new URL(
+      process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+    );
     base.pathname = `/convene_template_${process.pid}`;
     postgresTemplate = base.toString();
     run(["prisma/db.mjs", "deploy"], { DATABASE_URL: postgresTemplate });

@@ -12,7 +12,8 @@ export async function waitFor<T>(
   for (;;) {
     const value = await check();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -70,7 +71,12 @@ export function upgradeStatus(url: string, headers: Record<string, string> = {})
 }
 
 /** Posts a form the way a browser does, with the csrf token cookieFor() put in the session. */
-export async function postForm(baseUrl: string, path: string, cookie: string, fields: Record<string, string>) {
+export async function postForm(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+  fields: Record<string, string>,
+) {
   return fetch(`${baseUrl}${path}`, {
     method: "POST",
     headers: { cookie, "content-type": "application/x-www-form-urlencoded" },

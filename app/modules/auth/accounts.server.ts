@@ -29,11 +29,16 @@ export async function signUp(
         select: { id: true, isAdmin: true },
       });
     });
-    if (user.isAdmin) ctx.log.info("first account created: it is the instance admin", { userId: user.id });
+    if (user.isAdmin)
+      ctx.log.info("first account created: it is the instance admin", { userId: user.id });
     return { ok: true, userId: user.id };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." };
+      return {
+        ok: false,
+        field: "email",
+        message: "An account with this email already exists. Sign in instead.",
+      };
     }
     throw error;
   }
@@ -60,8 +65,12 @@ export async function signIn(
     where: { email: input.email },
     select: { id: true, passwordHash: true },
   });
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !valid) return { ok: false, message: "That email and password do not match an account." };
+  const valid = await verifyPassword(
+    user?.passwordHash ?? (await dummyPasswordHash()),
+    input.password,
+  );
+  if (!user || !valid)
+    return { ok: false, message: "That email and password do not match an account." };
   await ctx.limiters.signInSucceeded(`email:${input.email}`);
   return { ok: true, userId: user.id };
 }
@@ -70,8 +79,14 @@ export async function signIn(
  * Always answers the same way, whether or not the email has an account. The link goes by
  * email when SMTP is configured, and to the server log otherwise (a fresh install has no mail).
  */
-export async function requestPasswordReset(ctx: AppContext, input: { email: string; origin: string }) {
-  const user = await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+export async function requestPasswordReset(
+  ctx: AppContext,
+  input: { email: string; origin: string },
+) {
+  const user = await ctx.db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true },
+  });
   if (!user) return;
   const token = randomBytes(32).toString("base64url");
   await ctx.db.passwordReset.create({
@@ -104,7 +119,10 @@ export async function resetPassword(
 ): Promise<Result<{ userId: string }>> {
   const reset = await findValidReset(ctx, input.token);
   if (!reset) {
-    return { ok: false, message: "This reset link has expired or was already used. Ask for a new one." };
+    return {
+      ok: false,
+      message: "This reset link has expired or was already used. Ask for a new one.",
+    };
   }
   const passwordHash = await hashPassword(input.password);
   // usedAt: null in the where makes the link single-use even when two requests race.
@@ -113,7 +131,10 @@ export async function resetPassword(
     data: { usedAt: new Date() },
   });
   if (claimed.count !== 1) {
-    return { ok: false, message: "This reset link has expired or was already used. Ask for a new one." };
+    return {
+      ok: false,
+      message: "This reset link has expired or was already used. Ask for a new one.",
+    };
   }
   await ctx.db.user.update({ where: { id: reset.userId }, data: { passwordHash } });
   return { ok: true, userId: reset.userId };

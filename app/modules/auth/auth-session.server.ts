@@ -1,5 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import type { AppContext, AuthSessionData } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";

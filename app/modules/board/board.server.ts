@@ -45,7 +45,10 @@ export async function postIdea(
 }
 
 /** Everything a board's Y.Doc is built from when the server first loads it. */
-export async function loadBoardIdeas(ctx: Pick<AppContext, "db">, boardId: string): Promise<BoardIdea[]> {
+export async function loadBoardIdeas(
+  ctx: Pick<AppContext, "db">,
+  boardId: string,
+): Promise<BoardIdea[]> {
   const ideas = await ctx.db.idea.findMany({
     where: { boardId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

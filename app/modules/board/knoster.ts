@@ -12,7 +12,10 @@ export const KNOSTER_ELEMENTS = [
 
 export type KnosterColumn = (typeof KNOSTER_ELEMENTS)[number]["key"];
 
-export const KNOSTER_COLUMNS = KNOSTER_ELEMENTS.map((e) => e.key) as [KnosterColumn, ...KnosterColumn[]];
+export const KNOSTER_COLUMNS = KNOSTER_ELEMENTS.map((e) => e.key) as [
+  KnosterColumn,
+  ...KnosterColumn[],
+];
 
 export function columnLabel(column: string): string {
   return KNOSTER_ELEMENTS.find((e) => e.key === column)?.label ?? column;

@@ -36,17 +36,40 @@ const MEMBERS: { name: string; role: string; group: string; region: string }[] =
 ];
 
 const IDEAS: { column: string; text: string }[] = [
-  { column: "vision", text: "Support every student, every day in their learning with a learner-centered assessment system." },
-  { column: "vision", text: "Through-year assessments that give timely feedback students use to set their own goals." },
-  { column: "skills", text: "Use multiple measures that are authentic, continual over time and track progress toward learning targets." },
+  {
+    column: "vision",
+    text: "Support every student, every day in their learning with a learner-centered assessment system.",
+  },
+  {
+    column: "vision",
+    text: "Through-year assessments that give timely feedback students use to set their own goals.",
+  },
+  {
+    column: "skills",
+    text: "Use multiple measures that are authentic, continual over time and track progress toward learning targets.",
+  },
   { column: "skills", text: "Assessment literacy for educators and all stakeholders." },
-  { column: "incentives", text: "Students see mastery rewarded, with choice and voice in how they show it." },
+  {
+    column: "incentives",
+    text: "Students see mastery rewarded, with choice and voice in how they show it.",
+  },
   { column: "resources", text: "Release time and training on how to use data for decisions." },
-  { column: "resources", text: "Provide transportation so students can reach real-world learning opportunities." },
-  { column: "action_plan", text: "Pilot a through-year assessment model with volunteer districts." },
+  {
+    column: "resources",
+    text: "Provide transportation so students can reach real-world learning opportunities.",
+  },
+  {
+    column: "action_plan",
+    text: "Pilot a through-year assessment model with volunteer districts.",
+  },
 ];
 
-export type Demo = { workGroupName: string; facilitatorEmail: string; memberEmail: string; password: string };
+export type Demo = {
+  workGroupName: string;
+  facilitatorEmail: string;
+  memberEmail: string;
+  password: string;
+};
 
 export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Demo | null> {
   if ((await ctx.db.user.count()) > 0) return null;
@@ -61,7 +84,8 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
       data: {
         slug: "school-improvement",
         name: "State School Improvement Program",
-        description: "Work groups of stakeholders from every region advising the state board of education.",
+        description:
+          "Work groups of stakeholders from every region advising the state board of education.",
         createdById: admin.id,
       },
     });
@@ -88,7 +112,9 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
             "Innovation Zones",
           ].map((name, position) => ({ name, position })),
         },
-        stakeholderGroups: { create: DEFAULT_STAKEHOLDER_GROUPS.map((name, position) => ({ name, position })) },
+        stakeholderGroups: {
+          create: DEFAULT_STAKEHOLDER_GROUPS.map((name, position) => ({ name, position })),
+        },
         regions: { create: REGIONS.map((name, position) => ({ name, position })) },
         memberships: { create: { userId: admin.id, role: "owner" } },
       },
@@ -98,7 +124,9 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
     const regionId = new Map(workGroup.regions.map((r) => [r.name, r.id]));
     const users = [];
     for (const m of MEMBERS) {
-      const user = await tx.user.create({ data: { name: m.name, email: email(m.name), passwordHash } });
+      const user = await tx.user.create({
+        data: { name: m.name, email: email(m.name), passwordHash },
+      });
       await tx.membership.create({
         data: {
           workGroupId: workGroup.id,

@@ -24,8 +24,12 @@ export async function authorizeDocument(
             select: { session: { select: { workGroupId: true } } },
           })
         )?.session.workGroupId
-      : (await ctx.db.session.findUnique({ where: { id: doc.sessionId }, select: { workGroupId: true } }))
-          ?.workGroupId;
+      : (
+          await ctx.db.session.findUnique({
+            where: { id: doc.sessionId },
+            select: { workGroupId: true },
+          })
+        )?.workGroupId;
   if (!workGroupId) return { ok: false, status: 404 };
   const membership = await ctx.db.membership.findUnique({
     where: { workGroupId_userId: { workGroupId, userId } },

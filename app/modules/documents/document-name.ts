@@ -5,7 +5,9 @@
  * - board:<boardId>   a Knoster board; written only by the server, read by members
  * - notes:<sessionId> a session's shared notes; written by recorders and facilitators
  */
-export type DocumentName = { kind: "board"; boardId: string } | { kind: "notes"; sessionId: string };
+export type DocumentName =
+  | { kind: "board"; boardId: string }
+  | { kind: "notes"; sessionId: string };
 
 export const YJS_PATH = "/yjs/";
 

@@ -17,7 +17,11 @@ function isTimeZone(zone: string) {
 }
 
 export const sessionSchema = z.object({
-  title: z.string({ error: "Give the session a title" }).trim().min(2, "Give the session a title").max(160),
+  title: z
+    .string({ error: "Give the session a title" })
+    .trim()
+    .min(2, "Give the session a title")
+    .max(160),
   // <input type="datetime-local">: a wall-clock time, read in the chosen time zone.
   startsAt: z
     .string({ error: "Choose the date and time" })

@@ -3,7 +3,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { byCreation } from "../board/board-doc.ts";
-import { type WorkGroupAccess, audit } from "../work-group/work-group.server.ts";
+import { audit, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { sessionSchema } from "./schema.ts";
 import { zonedTimeToUtc } from "./time.ts";
 
@@ -23,7 +23,11 @@ export async function createSession(
     },
     select: { id: true },
   });
-  await audit(ctx.db, { workGroupId: access.workGroup.id, actorId: actor.id, action: "session.create" });
+  await audit(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: actor.id,
+    action: "session.create",
+  });
   return session;
 }
 
@@ -46,7 +50,11 @@ export async function getSessionPage(ctx: AppContext, access: WorkGroupAccess, s
           ideas: { select: { id: true, column: true, text: true, createdAt: true } },
         },
       },
-      workGroup: { select: { areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } } } },
+      workGroup: {
+        select: {
+          areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+        },
+      },
     },
   });
   if (!session) throw http(404, "We could not find that session.");
@@ -80,13 +88,19 @@ export async function openBoard(
       where: { id: input.areaOfFocusId, workGroupId: access.workGroup.id },
       select: { name: true },
     });
-    if (!area) return { ok: false as const, message: "Choose one of this work group's areas of focus" };
+    if (!area)
+      return { ok: false as const, message: "Choose one of this work group's areas of focus" };
     title = area.name;
   }
   const board = await ctx.db.board.create({
     data: { sessionId, title, areaOfFocusId: input.areaOfFocusId ?? null },
     select: { id: true },
   });
-  await audit(ctx.db, { workGroupId: access.workGroup.id, actorId: actor.id, action: "board.open", detail: title });
+  await audit(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: actor.id,
+    action: "board.open",
+    detail: title,
+  });
   return { ok: true as const, boardId: board.id };
 }

@@ -24,17 +24,26 @@ function offsetMs(at: Date, timeZone: string): number {
     second: "2-digit",
   }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  const asUtc = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
-/** "Tuesday, March 8, 2022, 9:00 AM CST": how the seed report's agendas write a session time. */
+/** "Wednesday, March 30, 2022 at 9:00 AM (CDT)": a session time in its own zone. */
 export function formatSessionTime(at: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
+  const when = new Date(at);
+  const local = new Intl.DateTimeFormat("en-US", {
     timeZone,
     dateStyle: "full",
     timeStyle: "short",
-  }).format(new Date(at)) + ` (${shortZone(new Date(at), timeZone)})`;
+  }).format(when);
+  return `${local} (${shortZone(when, timeZone)})`;
 }
 
 function shortZone(at: Date, timeZone: string) {

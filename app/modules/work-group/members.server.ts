@@ -6,7 +6,7 @@ import { sha256 } from "../auth/accounts.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { representation } from "./representation.ts";
 import type { inviteSchema } from "./schema.ts";
-import { type WorkGroupAccess, audit } from "./work-group.server.ts";
+import { audit, type WorkGroupAccess } from "./work-group.server.ts";
 
 export async function getMembersPage(ctx: AppContext, access: WorkGroupAccess) {
   const workGroup = await ctx.db.workGroup.findUniqueOrThrow({
@@ -39,11 +39,15 @@ export async function getMembersPage(ctx: AppContext, access: WorkGroupAccess) {
       name: m.user.name,
       email: m.user.email,
       role: m.role,
-      stakeholderGroup: m.stakeholderGroupId ? groupName.get(m.stakeholderGroupId) ?? null : null,
-      region: m.regionId ? regionName.get(m.regionId) ?? null : null,
+      stakeholderGroup: m.stakeholderGroupId ? (groupName.get(m.stakeholderGroupId) ?? null) : null,
+      region: m.regionId ? (regionName.get(m.regionId) ?? null) : null,
     })),
     invites: workGroup.invites,
-    representation: representation(workGroup.stakeholderGroups, workGroup.regions, workGroup.memberships),
+    representation: representation(
+      workGroup.stakeholderGroups,
+      workGroup.regions,
+      workGroup.memberships,
+    ),
   };
 }
 
@@ -90,13 +94,22 @@ export async function createInvite(
   return { link, expiresAt };
 }
 
-export async function revokeInvite(ctx: AppContext, actor: CurrentUser, access: WorkGroupAccess, inviteId: string) {
+export async function revokeInvite(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  inviteId: string,
+) {
   const revoked = await ctx.db.invite.updateMany({
     where: { id: inviteId, workGroupId: access.workGroup.id, revokedAt: null },
     data: { revokedAt: new Date() },
   });
   if (revoked.count === 0) throw http(404, "That invite was already revoked or does not exist.");
-  await audit(ctx.db, { workGroupId: access.workGroup.id, actorId: actor.id, action: "invite.revoke" });
+  await audit(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: actor.id,
+    action: "invite.revoke",
+  });
 }
 
 /** What someone opening an invite link sees, or null when it is expired, revoked or unknown. */
@@ -134,11 +147,18 @@ export async function acceptInvite(
   const invite = await findOpenInvite(ctx, token);
   if (!invite) throw http(410, "This invite link has expired or was revoked. Ask for a new one.");
   if (invite.email && invite.email !== user.email) {
-    throw http(403, `This invite was sent to ${invite.email}. Sign in with that address to use it.`);
+    throw http(
+      403,
+      `This invite was sent to ${invite.email}. Sign in with that address to use it.`,
+    );
   }
   const wg = invite.workGroup;
   if (!wg.stakeholderGroups.some((g) => g.id === input.stakeholderGroupId)) {
-    return { ok: false as const, field: "stakeholderGroupId", message: "Choose one of the listed groups" };
+    return {
+      ok: false as const,
+      field: "stakeholderGroupId",
+      message: "Choose one of the listed groups",
+    };
   }
   if (input.regionId && !wg.regions.some((r) => r.id === input.regionId)) {
     return { ok: false as const, field: "regionId", message: "Choose one of the listed regions" };
@@ -160,6 +180,11 @@ export async function acceptInvite(
     }),
     ctx.db.invite.update({ where: { id: invite.id }, data: { acceptedCount: { increment: 1 } } }),
   ]);
-  await audit(ctx.db, { workGroupId: wg.id, actorId: user.id, action: "invite.accept", detail: invite.role });
+  await audit(ctx.db, {
+    workGroupId: wg.id,
+    actorId: user.id,
+    action: "invite.accept",
+    detail: invite.role,
+  });
   return { ok: true as const, slug: wg.slug, alreadyMember: false };
 }

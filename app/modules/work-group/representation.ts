@@ -35,7 +35,10 @@ export function representation(
   const emptyCells =
     regions.length === 0
       ? counts.filter((row) => row[0] === 0).length
-      : counts.reduce((n, row) => n + row.slice(0, regions.length).filter((c) => c === 0).length, 0);
+      : counts.reduce(
+          (n, row) => n + row.slice(0, regions.length).filter((c) => c === 0).length,
+          0,
+        );
   return {
     groups,
     regions,

@@ -24,7 +24,11 @@ export const lines = (what: string, { max = 30, maxLength = 120 } = {}) =>
 
 export const programSchema = z.object({
   name: z.string({ error: "Name the program" }).trim().min(2, "Name the program").max(120),
-  description: z.string().trim().max(2000, "Keep the description under 2,000 characters").optional(),
+  description: z
+    .string()
+    .trim()
+    .max(2000, "Keep the description under 2,000 characters")
+    .optional(),
 });
 
 export const workGroupSchema = z.object({
@@ -54,6 +58,8 @@ export const inviteSchema = z.object({
 });
 
 export const joinSchema = z.object({
-  stakeholderGroupId: z.string({ error: "Choose the group you represent" }).min(1, "Choose the group you represent"),
+  stakeholderGroupId: z
+    .string({ error: "Choose the group you represent" })
+    .min(1, "Choose the group you represent"),
   regionId: z.string().optional(),
 });

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
-import { type Permission, type Role, can, isRole } from "./roles.ts";
+import { can, isRole, type Permission, type Role } from "./roles.ts";
 import type { programSchema, workGroupSchema } from "./schema.ts";
 import { slugify } from "./slug.ts";
 
@@ -89,7 +89,8 @@ export async function createWorkGroup(
     throw http(403, "Only an administrator or the program's creator can add a work group.");
   }
   const slug = await freeSlug(
-    async (s) => !!(await ctx.db.workGroup.findUnique({ where: { slug: s }, select: { id: true } })),
+    async (s) =>
+      !!(await ctx.db.workGroup.findUnique({ where: { slug: s }, select: { id: true } })),
     input.name,
   );
   const listed = (names: string[]) => names.map((name, position) => ({ name, position }));
