@@ -1,6 +1,10 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import {
+  createReadableStreamFromReadable,
+  type EntryContext,
+  type HandleErrorFunctionArgs,
+} from "@remix-run/node";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
@@ -15,12 +19,10 @@ export default function handleRequest(
   // Crawlers get the whole page at once; people get it streamed as it renders.
   const ready = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
-    let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
       {
         [ready]() {
-          shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html");
           resolve(
@@ -35,11 +37,26 @@ export default function handleRequest(
           reject(error);
         },
         onError(error: unknown) {
+          // Errors while streaming reach handleError through Remix; only the status is set here.
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
         },
       },
     );
     setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/**
+ * Unexpected errors are logged once, through the server's logger; the page shows the calm
+ * error boundary. Refusals (4xx, such as a page that does not exist) and aborted requests are
+ * not errors.
+ */
+export function handleError(error: unknown, { request, context }: HandleErrorFunctionArgs) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  context.log.error("request failed", {
+    method: request.method,
+    path: new URL(request.url).pathname,
+    error: error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error),
   });
 }

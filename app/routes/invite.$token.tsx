@@ -64,7 +64,7 @@ export default function AcceptInvite() {
   }
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-bold">Join the {invite.workGroup.name}</h1>
+      <h1 className="text-2xl font-bold">{`Join the ${invite.workGroup.name}`}</h1>
       <p>
         You are invited as a{" "}
         {roleLabels[invite.role as keyof typeof roleLabels]?.toLowerCase() ?? invite.role}.

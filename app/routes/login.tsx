@@ -22,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await signIn(context, { ...submission.value, ip: clientAddress(request) });
   if (!result.ok) {
-    const status = result.message.startsWith("Too many") ? 429 : 400;
+    const status = result.limited ? 429 : 400;
     return json(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
       status,
     });

@@ -185,7 +185,9 @@ function PostIdeaForm({ boardId }: { boardId: string }) {
       : null;
   const errors = data?.result?.error;
   const textError = errors?.text?.[0] ?? errors?.column?.[0] ?? errors?.[""]?.[0] ?? null;
-  const posted = fetcher.state === "idle" && data?.result?.status === "success";
+  // reply({ resetForm: true }) carries no status, only `initialValue: null`: a reply without
+  // errors is the success.
+  const posted = fetcher.state === "idle" && !!data?.result && !errors;
   useEffect(() => {
     if (posted && textRef.current) {
       textRef.current.value = "";

@@ -26,10 +26,14 @@ export type Mailer = {
 };
 
 export type Limiters = {
-  /** Consumes one attempt for key; resolves to seconds to wait, or 0 when allowed. */
-  signIn(key: string): Promise<number>;
-  /** Clears the counter after a successful sign-in. */
-  signInSucceeded(key: string): Promise<void>;
+  /** Only failed sign-ins count, so a venue full of people behind one address can sign in. */
+  signIn: {
+    /** Seconds until an attempt is allowed again for the busiest of these keys, or 0. */
+    blockedFor(keys: string[]): Promise<number>;
+    failed(keys: string[]): Promise<void>;
+    succeeded(key: string): Promise<void>;
+  };
+  /** Consumes one idea for this person; resolves to seconds to wait, or 0 when allowed. */
   postIdea(userId: string): Promise<number>;
 };
 

@@ -51,7 +51,10 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
 
 export type TestApp = AppServer & { logs: LogLine[]; stop(): Promise<void> };
 
-/** The real server (Remix build, websocket endpoint, database) on a free port. */
+/**
+ * The real server (Remix build, websocket endpoint, database) on a free port. stop() fails
+ * when the server logged an error nobody expected, as console.error fails a test.
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const config = loadConfig({
@@ -71,6 +74,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async stop() {
       await app.close();
       await database.drop();
+      const errors = logs.filter((l) => l.level === "error");
+      if (errors.length > 0) throw new Error(`the server logged errors:\n${JSON.stringify(errors, null, 1)}`);
     },
   };
 }

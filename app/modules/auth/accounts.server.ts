@@ -4,7 +4,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.serv
 
 const RESET_MINUTES = 60;
 
-type Failure = { ok: false; field?: string; message: string };
+type Failure = { ok: false; field?: string; message: string; limited?: boolean };
 type Result<T> = ({ ok: true } & T) | Failure;
 
 export function sha256(value: string) {
@@ -51,27 +51,25 @@ export async function signIn(
   // Counted per address and per account, so neither one machine guessing many accounts nor
   // many machines guessing one account get far.
   const keys = [`ip:${input.ip}`, `email:${input.email}`];
-  for (const key of keys) {
-    const wait = await ctx.limiters.signIn(key);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60);
-      return {
-        ok: false,
-        message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or reset your password.`,
-      };
-    }
+  const wait = await ctx.limiters.signIn.blockedFor(keys);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60);
+    return {
+      ok: false,
+      limited: true,
+      message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or reset your password.`,
+    };
   }
   const user = await ctx.db.user.findUnique({
     where: { email: input.email },
     select: { id: true, passwordHash: true },
   });
-  const valid = await verifyPassword(
-    user?.passwordHash ?? (await dummyPasswordHash()),
-    input.password,
-  );
-  if (!user || !valid)
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !valid) {
+    await ctx.limiters.signIn.failed(keys);
     return { ok: false, message: "That email and password do not match an account." };
-  await ctx.limiters.signInSucceeded(`email:${input.email}`);
+  }
+  await ctx.limiters.signIn.succeeded(`email:${input.email}`);
   return { ok: true, userId: user.id };
 }
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+const secret = { SESSION_SECRET: "s".repeat(40) };
+
+describe("configuration", () => {
+  it("has working defaults: port 3000 and a SQLite file in data/", () => {
+    const config = loadConfig({ ...secret });
+    expect(config.port).toBe(3000);
+    expect(config.database.provider).toBe("sqlite");
+    expect(config.database.url).toMatch(/data\/convene\.db$/);
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.smtp).toBeUndefined();
+  });
+
+  it("chooses PostgreSQL from DATABASE_URL", () => {
+    const config = loadConfig({ ...secret, DATABASE_URL: "postgresql://u@127.0.0.1:5432/convene" });
+    expect(config.database).toEqual({ provider: "postgresql", url: "postgresql://u@127.0.0.1:5432/convene" });
+  });
+
+  it("names every invalid variable", () => {
+    try {
+      loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", SESSION_SECRET: "short", REDIS_URL: "http://x" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      expect(message).toContain("PORT");
+      expect(message).toContain("DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL");
+      expect(message).toContain("SESSION_SECRET must be at least 32 characters");
+      expect(message).toContain("REDIS_URL must start with redis:// or rediss://");
+    }
+  });
+
+  it("refuses a port out of range", () => {
+    expect(() => loadConfig({ ...secret, PORT: "70000" })).toThrow("PORT must be between 0 and 65535");
+  });
+});

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, cookieFor, createUser, startTestApp } from "../support/app.ts";
+import { formClient } from "../support/realtime.ts";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app?.stop());
+
+describe("programs and work groups", () => {
+  let admin: Awaited<ReturnType<typeof createUser>>;
+  let owner: ReturnType<typeof formClient>;
+  let inviteLink = "";
+  let slug = "";
+
+  it("lets the instance admin add a program and a work group with its lists", async () => {
+    admin = await createUser(app.ctx, "Ada Admin"); // first account: admin
+    owner = formClient(app.url);
+    await owner.get("/login");
+    expect((await owner.post("/login", { email: admin.email, password: "correct horse battery" })).status).toBe(302);
+    await owner.get("/");
+    // "?index": the form on the home page posts to the index route, as Remix's <Form> does.
+    const program = await owner.post("/?index", { name: "State School Improvement Program", description: "Six development teams" });
+    expect(program.status).toBe(302);
+    expect(program.location).toBe("/programs/state-school-improvement-program");
+    await owner.get(program.location!);
+    const created = await owner.post(program.location!, {
+      name: "Success-Ready Students Work Group",
+      purpose: "Explore competency-based learning",
+      essentialQuestions: "What is competency-based learning?\nWhat strategies are needed?",
+      areasOfFocus: "Assessment for Learning\nPolicy",
+      stakeholderGroups: "Students\nParents\nTeachers",
+      regions: "Central\nSoutheast",
+    });
+    expect(created.status).toBe(302);
+    slug = created.location!.split("/")[2]!;
+    expect(slug).toBe("success-ready-students-work-group");
+    const wg = await app.ctx.db.workGroup.findUniqueOrThrow({
+      where: { slug },
+      include: { areasOfFocus: true, stakeholderGroups: true, regions: true, memberships: true },
+    });
+    expect(wg.areasOfFocus.map((a) => a.name)).toEqual(["Assessment for Learning", "Policy"]);
+    expect(wg.stakeholderGroups).toHaveLength(3);
+    expect(wg.memberships).toEqual([expect.objectContaining({ userId: admin.id, role: "owner" })]);
+  });
+
+  it("refuses a duplicate list entry with a clear message", async () => {
+    await owner.get("/programs/state-school-improvement-program");
+    const result = await owner.post("/programs/state-school-improvement-program", {
+      name: "Another group",
+      stakeholderGroups: "Students\nstudents",
+    });
+    expect(result.status).toBe(400);
+    expect(result.html).toContain("Each of the stakeholder groups may appear only once");
+  });
+
+  it("invites by link; the new member records group and region and shows up in representation", async () => {
+    await owner.get(`/work-groups/${slug}/members`);
+    const made = await owner.post(`/work-groups/${slug}/members`, { intent: "invite", role: "member", days: "7", email: "" });
+    expect(made.status).toBe(200);
+    inviteLink = /value="(http[^"]+\/invite\/[^"]+)"/.exec(made.html)![1]!;
+    const path = new URL(inviteLink).pathname;
+
+    const newcomer = await createUser(app.ctx, "Maya Student");
+    const client = formClient(app.url);
+    await client.get("/login");
+    await client.post("/login", { email: newcomer.email, password: "correct horse battery" });
+    const page = await client.get(path);
+    expect(page.html).toContain("Join the Success-Ready Students Work Group");
+    const wg = await app.ctx.db.workGroup.findUniqueOrThrow({ where: { slug }, include: { stakeholderGroups: true, regions: true } });
+    const students = wg.stakeholderGroups.find((g) => g.name === "Students")!;
+    const central = wg.regions.find((r) => r.name === "Central")!;
+    const bogus = await client.post(path, { stakeholderGroupId: "not-a-group", regionId: central.id });
+    expect(bogus.status).toBe(400);
+    expect(bogus.html).toContain("Choose one of the listed groups");
+    const joined = await client.post(path, { stakeholderGroupId: students.id, regionId: central.id });
+    expect(joined.status).toBe(302);
+    const membership = await app.ctx.db.membership.findFirstOrThrow({ where: { userId: newcomer.id } });
+    expect(membership).toMatchObject({ role: "member", stakeholderGroupId: students.id, regionId: central.id });
+
+    const members = await owner.get(`/work-groups/${slug}/members`);
+    expect(members.html).toContain("Maya Student");
+    // 3 groups × 2 regions, one cell filled (Students × Central); the owner has no group.
+    expect(members.html).toContain("5 empty cells");
+
+    // A member may see the members but not invite.
+    await client.get(`/work-groups/${slug}/members`);
+    const refused = await client.post(`/work-groups/${slug}/members`, { intent: "invite", role: "owner", days: "7" });
+    expect(refused.status).toBe(403);
+  });
+
+  it("stops a revoked link from working", async () => {
+    const invite = await app.ctx.db.invite.findFirstOrThrow({ where: { revokedAt: null } });
+    await owner.get(`/work-groups/${slug}/members`);
+    expect((await owner.post(`/work-groups/${slug}/members`, { intent: "revoke", inviteId: invite.id })).status).toBe(200);
+    const page = await formClient(app.url).get(new URL(inviteLink).pathname);
+    expect(page.status).toBe(410);
+    expect(page.html).toContain("This invite no longer works");
+  });
+
+  it("stops an expired link, and keeps an emailed invite for its addressee", async () => {
+    await owner.get(`/work-groups/${slug}/members`);
+    const made = await owner.post(`/work-groups/${slug}/members`, {
+      intent: "invite",
+      role: "recorder",
+      days: "1",
+      email: "riley@example.org",
+    });
+    expect(made.html).toContain("Invite emailed to riley@example.org");
+    expect(app.logs.some((l) => l.message.includes("to riley@example.org"))).toBe(true);
+    const path = new URL(/value="(http[^"]+\/invite\/[^"]+)"/.exec(made.html)![1]!).pathname;
+    const stranger = await createUser(app.ctx, "Someone Else");
+    const client = formClient(app.url);
+    await client.get("/login");
+    await client.post("/login", { email: stranger.email, password: "correct horse battery" });
+    await client.get(path);
+    const wg = await app.ctx.db.workGroup.findUniqueOrThrow({ where: { slug }, include: { stakeholderGroups: true } });
+    const refused = await client.post(path, { stakeholderGroupId: wg.stakeholderGroups[0]!.id });
+    expect(refused.status).toBe(403);
+    expect(refused.html).toContain("This invite was sent to riley@example.org");
+    await app.ctx.db.invite.updateMany({ where: { email: "riley@example.org" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await client.get(path)).status).toBe(410);
+  });
+
+  it("hides a work group from people outside it", async () => {
+    const outsider = await createUser(app.ctx, "Otto Outsider");
+    const cookie = await cookieFor(app.ctx, outsider.id);
+    const response = await fetch(`${app.url}/work-groups/${slug}`, { headers: { cookie } });
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html, html).toContain("We could not find that work group.");
+  });
+});

@@ -1,0 +1,146 @@
+import path from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { PASSWORD } from "./app.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const AXE = path.join(root, "node_modules/axe-core/axe.min.js");
+
+/** The system Chromium (never a downloaded one), headless, with nothing phoning home. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+export type Person = {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions and console errors in this person's pages, for asserting none. */
+  errors: string[];
+  close(): Promise<void>;
+};
+
+/** One person = one browser context (own cookies, own websockets), with one page open. */
+export async function newPerson(browser: Browser, baseURL: string): Promise<Person> {
+  const context = await browser.newContext({ baseURL, locale: "en-US" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
+  });
+  return { context, page, errors, close: () => context.close() };
+}
+
+/** Resolves once React has hydrated the page (before that, clicks are plain HTML posts). */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => {
+    const main = document.querySelector("main");
+    return !!main && Object.keys(main).some((key) => key.startsWith("__reactFiber"));
+  });
+}
+
+/** Opens a page and waits for it to hydrate. */
+export async function open(page: Page, url: string) {
+  const response = await page.goto(url);
+  await waitForHydration(page);
+  return response;
+}
+
+/** Signs in through the real /login page, as a person would. */
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await open(page, "/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== "/login"),
+    page.getByRole("button", { name: "Sign in" }).click(),
+  ]);
+  await waitForHydration(page);
+}
+
+/** The accessible name of the focused element, roughly as a screen reader would announce it. */
+export function focusedName(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return "";
+    const aria = el.getAttribute("aria-label");
+    if (aria) return aria.trim();
+    const labelledBy = el.getAttribute("aria-labelledby");
+    if (labelledBy) {
+      return labelledBy
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? "")
+        .join(" ")
+        .trim();
+    }
+    const labels = (el as HTMLInputElement).labels;
+    if (labels && labels.length > 0) return (labels[0]!.textContent ?? "").trim();
+    return (el.textContent ?? "").trim();
+  });
+}
+
+/**
+ * Presses Tab (keyboard only) until the focused element's accessible name matches, and fails
+ * with the names it passed on the way if it never gets there.
+ */
+export async function tabTo(page: Page, name: string | RegExp, maxPresses = 60) {
+  const passed: string[] = [];
+  const matches = (n: string) => (typeof name === "string" ? n === name : name.test(n));
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press("Tab");
+    const current = await focusedName(page);
+    if (matches(current)) return;
+    passed.push(current);
+  }
+  throw new Error(
+    `Tab never reached ${String(name)} after ${maxPresses} presses; focus went through: ${passed.map((n) => JSON.stringify(n)).join(", ")}`,
+  );
+}
+
+type AxeResult = {
+  violations: {
+    id: string;
+    impact: string | null;
+    help: string;
+    nodes: { target: unknown[]; failureSummary?: string }[];
+  }[];
+};
+
+export type AxeViolation = AxeResult["violations"][number];
+
+/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now: serious and critical only. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => "axe" in window);
+  if (!loaded) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    return (await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    })) as AxeResult;
+  });
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** A readable list of violations for an assertion message. */
+export function describeViolations(where: string, violations: AxeViolation[]) {
+  if (violations.length === 0) return `${where}: no serious or critical violations`;
+  const lines = violations.map(
+    (v) =>
+      `  - ${v.id} (${v.impact}): ${v.help}\n${v.nodes
+        .map((n) => `      at ${JSON.stringify(n.target)}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, " ")}` : ""}`)
+        .join("\n")}`,
+  );
+  return `${where}: ${violations.length} serious or critical axe violation(s):\n${lines.join("\n")}`;
+}
