@@ -101,11 +101,16 @@ export async function startAppServer(
   );
 
   // Last resort for errors outside Remix's own handling: logged once, a calm page, no stack.
-  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    log.error("request failed outside the app", { path: req.path, error: String(error) });
-    if (res.headersSent) return res.end();
-    res.status(500).type("text/plain").send("Something went wrong on our side. Try again in a moment.");
-  });
+  app.use(
+    (error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      log.error("request failed outside the app", { path: req.path, error: String(error) });
+      if (res.headersSent) return res.end();
+      res
+        .status(500)
+        .type("text/plain")
+        .send("Something went wrong on our side. Try again in a moment.");
+    },
+  );
 
   const server = createServer(app);
   server.on("upgrade", realtime.handleUpgrade);

@@ -15,12 +15,20 @@ describe("configuration", () => {
 
   it("chooses PostgreSQL from DATABASE_URL", () => {
     const config = loadConfig({ ...secret, DATABASE_URL: "postgresql://u@127.0.0.1:5432/convene" });
-    expect(config.database).toEqual({ provider: "postgresql", url: "postgresql://u@127.0.0.1:5432/convene" });
+    expect(config.database).toEqual({
+      provider: "postgresql",
+      url: "postgresql://u@127.0.0.1:5432/convene",
+    });
   });
 
   it("names every invalid variable", () => {
     try {
-      loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", SESSION_SECRET: "short", REDIS_URL: "http://x" });
+      loadConfig({
+        PORT: "eighty",
+        DATABASE_URL: "mysql://x",
+        SESSION_SECRET: "short",
+        REDIS_URL: "http://x",
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -33,6 +41,8 @@ describe("configuration", () => {
   });
 
   it("refuses a port out of range", () => {
-    expect(() => loadConfig({ ...secret, PORT: "70000" })).toThrow("PORT must be between 0 and 65535");
+    expect(() => loadConfig({ ...secret, PORT: "70000" })).toThrow(
+      "PORT must be between 0 and 65535",
+    );
   });
 });

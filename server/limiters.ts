@@ -12,10 +12,17 @@ const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 const IDEAS_PER_MINUTE = 30;
 
 export function createLimiters(): Limiters {
-  const signInByAccount = new RateLimiterMemory({ points: SIGN_IN_FAILURES_PER_ACCOUNT, duration: SIGN_IN_WINDOW_SECONDS });
-  const signInByAddress = new RateLimiterMemory({ points: SIGN_IN_FAILURES_PER_ADDRESS, duration: SIGN_IN_WINDOW_SECONDS });
+  const signInByAccount = new RateLimiterMemory({
+    points: SIGN_IN_FAILURES_PER_ACCOUNT,
+    duration: SIGN_IN_WINDOW_SECONDS,
+  });
+  const signInByAddress = new RateLimiterMemory({
+    points: SIGN_IN_FAILURES_PER_ADDRESS,
+    duration: SIGN_IN_WINDOW_SECONDS,
+  });
   // Keys are "email:…" or "ip:…"; each kind has its own allowance.
-  const signInLimiter = (key: string) => (key.startsWith("ip:") ? signInByAddress : signInByAccount);
+  const signInLimiter = (key: string) =>
+    key.startsWith("ip:") ? signInByAddress : signInByAccount;
   const ideas = new RateLimiterMemory({ points: IDEAS_PER_MINUTE, duration: 60 });
   const consume = async (limiter: RateLimiterMemory, key: string) => {
     try {

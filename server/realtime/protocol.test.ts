@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ProtocolError, decodeAwarenessUpdate, encodeAwarenessEntries } from "./protocol.ts";
+import { decodeAwarenessUpdate, encodeAwarenessEntries, ProtocolError } from "./protocol.ts";
 
 describe("presence updates", () => {
   it("round-trip", () => {
@@ -11,13 +11,22 @@ describe("presence updates", () => {
   });
 
   it("refuses oversize states, non-objects, too many entries and trailing bytes", () => {
-    const big = encodeAwarenessEntries([{ clientId: 1, clock: 1, state: { x: "y".repeat(5_000) } }]);
+    const big = encodeAwarenessEntries([
+      { clientId: 1, clock: 1, state: { x: "y".repeat(5_000) } },
+    ]);
     expect(() => decodeAwarenessUpdate(big)).toThrow(ProtocolError);
-    const array = encodeAwarenessEntries([{ clientId: 1, clock: 1, state: [1, 2] as unknown as null }]);
+    const array = encodeAwarenessEntries([
+      { clientId: 1, clock: 1, state: [1, 2] as unknown as null },
+    ]);
     expect(() => decodeAwarenessUpdate(array)).toThrow(ProtocolError);
-    const many = encodeAwarenessEntries(Array.from({ length: 20 }, (_, i) => ({ clientId: i, clock: 1, state: {} })));
+    const many = encodeAwarenessEntries(
+      Array.from({ length: 20 }, (_, i) => ({ clientId: i, clock: 1, state: {} })),
+    );
     expect(() => decodeAwarenessUpdate(many)).toThrow(ProtocolError);
-    const trailing = new Uint8Array([...encodeAwarenessEntries([{ clientId: 1, clock: 1, state: {} }]), 0]);
+    const trailing = new Uint8Array([
+      ...encodeAwarenessEntries([{ clientId: 1, clock: 1, state: {} }]),
+      0,
+    ]);
     expect(() => decodeAwarenessUpdate(trailing)).toThrow(ProtocolError);
   });
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 
 /**
@@ -130,7 +130,12 @@ export async function startStock(): Promise<RunningServer> {
     Server: new (options: {
       noServer: true;
     }) => {
-      handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, cb: (ws: unknown) => void): void;
+      handleUpgrade(
+        req: IncomingMessage,
+        socket: Duplex,
+        head: Buffer,
+        cb: (ws: unknown) => void,
+      ): void;
       on(event: "connection", listener: (ws: unknown, req: IncomingMessage) => void): void;
       emit(event: "connection", ws: unknown, req: IncomingMessage): boolean;
       clients: Set<{ terminate(): void }>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, startTestApp } from "../support/app.ts";
+import { startTestApp, type TestApp } from "../support/app.ts";
 import { formClient } from "../support/realtime.ts";
 
 let app: TestApp;
@@ -23,7 +23,10 @@ describe("accounts", () => {
     expect(first.result.status).toBe(302);
     const second = await signUp("Ben Member", "ben@example.org");
     expect(second.result.status).toBe(302);
-    const users = await app.ctx.db.user.findMany({ orderBy: { createdAt: "asc" }, select: { email: true, isAdmin: true } });
+    const users = await app.ctx.db.user.findMany({
+      orderBy: { createdAt: "asc" },
+      select: { email: true, isAdmin: true },
+    });
     expect(users).toEqual([
       { email: "ada@example.org", isAdmin: true },
       { email: "ben@example.org", isAdmin: false },
@@ -49,7 +52,11 @@ describe("accounts", () => {
     expect(short.result.status).toBe(302);
     const weak = formClient(app.url);
     await weak.get("/signup");
-    const result = await weak.post("/signup", { name: "Weak", email: "weak@example.org", password: "short" });
+    const result = await weak.post("/signup", {
+      name: "Weak",
+      email: "weak@example.org",
+      password: "short",
+    });
     expect(result.status).toBe(400);
     expect(result.html).toContain("Use at least 10 characters");
   });
@@ -57,10 +64,17 @@ describe("accounts", () => {
   it("signs in and out", async () => {
     const client = formClient(app.url);
     await client.get("/login");
-    const bad = await client.post("/login", { email: "ben@example.org", password: "wrong password!" });
+    const bad = await client.post("/login", {
+      email: "ben@example.org",
+      password: "wrong password!",
+    });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain("That email and password do not match an account.");
-    const good = await client.post("/login", { email: "ben@example.org", password, redirectTo: "//evil.example" });
+    const good = await client.post("/login", {
+      email: "ben@example.org",
+      password,
+      redirectTo: "//evil.example",
+    });
     expect(good.status).toBe(302);
     expect(good.location).toBe("/");
     expect((await client.get("/")).html).toContain("Ben Member");
@@ -73,7 +87,14 @@ describe("accounts", () => {
     await client.get("/login");
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      statuses.push((await client.post("/login", { email: "target@example.org", password: `guess number ${i}` })).status);
+      statuses.push(
+        (
+          await client.post("/login", {
+            email: "target@example.org",
+            password: `guess number ${i}`,
+          })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
     expect(statuses[10]).toBe(429);
@@ -103,11 +124,17 @@ describe("accounts", () => {
     expect((await reset.get(path)).html).toContain("Choose a new password");
     const mismatch = await reset.post(path, { password: "brand new password", confirm: "other" });
     expect(mismatch.html).toContain("The two passwords do not match");
-    const done = await reset.post(path, { password: "brand new password", confirm: "brand new password" });
+    const done = await reset.post(path, {
+      password: "brand new password",
+      confirm: "brand new password",
+    });
     expect(done.status).toBe(302);
     expect((await reset.get(path)).html).toContain("This link no longer works");
     const signIn = formClient(app.url);
     await signIn.get("/login");
-    expect((await signIn.post("/login", { email: "ben@example.org", password: "brand new password" })).status).toBe(302);
+    expect(
+      (await signIn.post("/login", { email: "ben@example.org", password: "brand new password" }))
+        .status,
+    ).toBe(302);
   });
 });

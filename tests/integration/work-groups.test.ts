@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, cookieFor, createUser, startTestApp } from "../support/app.ts";
+import { cookieFor, createUser, startTestApp, type TestApp } from "../support/app.ts";
 import { formClient } from "../support/realtime.ts";
 
 let app: TestApp;
@@ -18,10 +18,16 @@ describe("programs and work groups", () => {
     admin = await createUser(app.ctx, "Ada Admin"); // first account: admin
     owner = formClient(app.url);
     await owner.get("/login");
-    expect((await owner.post("/login", { email: admin.email, password: "correct horse battery" })).status).toBe(302);
+    expect(
+      (await owner.post("/login", { email: admin.email, password: "correct horse battery" }))
+        .status,
+    ).toBe(302);
     await owner.get("/");
     // "?index": the form on the home page posts to the index route, as Remix's <Form> does.
-    const program = await owner.post("/?index", { name: "State School Improvement Program", description: "Six development teams" });
+    const program = await owner.post("/?index", {
+      name: "State School Improvement Program",
+      description: "Six development teams",
+    });
     expect(program.status).toBe(302);
     expect(program.location).toBe("/programs/state-school-improvement-program");
     await owner.get(program.location!);
@@ -57,7 +63,12 @@ describe("programs and work groups", () => {
 
   it("invites by link; the new member records group and region and shows up in representation", async () => {
     await owner.get(`/work-groups/${slug}/members`);
-    const made = await owner.post(`/work-groups/${slug}/members`, { intent: "invite", role: "member", days: "7", email: "" });
+    const made = await owner.post(`/work-groups/${slug}/members`, {
+      intent: "invite",
+      role: "member",
+      days: "7",
+      email: "",
+    });
     expect(made.status).toBe(200);
     inviteLink = /value="(http[^"]+\/invite\/[^"]+)"/.exec(made.html)![1]!;
     const path = new URL(inviteLink).pathname;
@@ -68,16 +79,31 @@ describe("programs and work groups", () => {
     await client.post("/login", { email: newcomer.email, password: "correct horse battery" });
     const page = await client.get(path);
     expect(page.html).toContain("Join the Success-Ready Students Work Group");
-    const wg = await app.ctx.db.workGroup.findUniqueOrThrow({ where: { slug }, include: { stakeholderGroups: true, regions: true } });
+    const wg = await app.ctx.db.workGroup.findUniqueOrThrow({
+      where: { slug },
+      include: { stakeholderGroups: true, regions: true },
+    });
     const students = wg.stakeholderGroups.find((g) => g.name === "Students")!;
     const central = wg.regions.find((r) => r.name === "Central")!;
-    const bogus = await client.post(path, { stakeholderGroupId: "not-a-group", regionId: central.id });
+    const bogus = await client.post(path, {
+      stakeholderGroupId: "not-a-group",
+      regionId: central.id,
+    });
     expect(bogus.status).toBe(400);
     expect(bogus.html).toContain("Choose one of the listed groups");
-    const joined = await client.post(path, { stakeholderGroupId: students.id, regionId: central.id });
+    const joined = await client.post(path, {
+      stakeholderGroupId: students.id,
+      regionId: central.id,
+    });
     expect(joined.status).toBe(302);
-    const membership = await app.ctx.db.membership.findFirstOrThrow({ where: { userId: newcomer.id } });
-    expect(membership).toMatchObject({ role: "member", stakeholderGroupId: students.id, regionId: central.id });
+    const membership = await app.ctx.db.membership.findFirstOrThrow({
+      where: { userId: newcomer.id },
+    });
+    expect(membership).toMatchObject({
+      role: "member",
+      stakeholderGroupId: students.id,
+      regionId: central.id,
+    });
 
     const members = await owner.get(`/work-groups/${slug}/members`);
     expect(members.html).toContain("Maya Student");
@@ -86,14 +112,21 @@ describe("programs and work groups", () => {
 
     // A member may see the members but not invite.
     await client.get(`/work-groups/${slug}/members`);
-    const refused = await client.post(`/work-groups/${slug}/members`, { intent: "invite", role: "owner", days: "7" });
+    const refused = await client.post(`/work-groups/${slug}/members`, {
+      intent: "invite",
+      role: "owner",
+      days: "7",
+    });
     expect(refused.status).toBe(403);
   });
 
   it("stops a revoked link from working", async () => {
     const invite = await app.ctx.db.invite.findFirstOrThrow({ where: { revokedAt: null } });
     await owner.get(`/work-groups/${slug}/members`);
-    expect((await owner.post(`/work-groups/${slug}/members`, { intent: "revoke", inviteId: invite.id })).status).toBe(200);
+    expect(
+      (await owner.post(`/work-groups/${slug}/members`, { intent: "revoke", inviteId: invite.id }))
+        .status,
+    ).toBe(200);
     const page = await formClient(app.url).get(new URL(inviteLink).pathname);
     expect(page.status).toBe(410);
     expect(page.html).toContain("This invite no longer works");
@@ -115,11 +148,17 @@ describe("programs and work groups", () => {
     await client.get("/login");
     await client.post("/login", { email: stranger.email, password: "correct horse battery" });
     await client.get(path);
-    const wg = await app.ctx.db.workGroup.findUniqueOrThrow({ where: { slug }, include: { stakeholderGroups: true } });
+    const wg = await app.ctx.db.workGroup.findUniqueOrThrow({
+      where: { slug },
+      include: { stakeholderGroups: true },
+    });
     const refused = await client.post(path, { stakeholderGroupId: wg.stakeholderGroups[0]!.id });
     expect(refused.status).toBe(403);
     expect(refused.html).toContain("This invite was sent to riley@example.org");
-    await app.ctx.db.invite.updateMany({ where: { email: "riley@example.org" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await app.ctx.db.invite.updateMany({
+      where: { email: "riley@example.org" },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await client.get(path)).status).toBe(410);
   });
 

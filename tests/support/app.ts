@@ -75,7 +75,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await app.close();
       await database.drop();
       const errors = logs.filter((l) => l.level === "error");
-      if (errors.length > 0) throw new Error(`the server logged errors:\n${JSON.stringify(errors, null, 1)}`);
+      if (errors.length > 0)
+        throw new Error(`the server logged errors:\n${JSON.stringify(errors, null, 1)}`);
     },
   };
 }

@@ -139,7 +139,10 @@ export function describeViolations(where: string, violations: AxeViolation[]) {
   const lines = violations.map(
     (v) =>
       `  - ${v.id} (${v.impact}): ${v.help}\n${v.nodes
-        .map((n) => `      at ${JSON.stringify(n.target)}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, " ")}` : ""}`)
+        .map(
+          (n) =>
+            `      at ${JSON.stringify(n.target)}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, " ")}` : ""}`,
+        )
         .join("\n")}`,
   );
   return `${where}: ${violations.length} serious or critical axe violation(s):\n${lines.join("\n")}`;

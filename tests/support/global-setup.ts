@@ -29,7 +29,10 @@ function run(args: string[], env: Record<string, string> = {}) {
  */
 export default async function setup(project: TestProject) {
   if (!process.env.CONVENE_TEST_BUILT) {
-    run([path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"]);
+    // A production build, as `npm start` makes: a development build fails under NODE_ENV=production.
+    run([path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+      NODE_ENV: "production",
+    });
     process.env.CONVENE_TEST_BUILT = "1";
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "convene-test-"));

@@ -102,7 +102,9 @@ export function formClient(baseUrl: string) {
       return cookie;
     },
     async get(path: string) {
-      const response = keep(await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: "manual" }));
+      const response = keep(
+        await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: "manual" }),
+      );
       const html = await response.text();
       csrf = /name="csrf" value="([^"]*)"/.exec(html)?.[1] ?? csrf;
       return { status: response.status, html, location: response.headers.get("location") };
@@ -116,7 +118,11 @@ export function formClient(baseUrl: string) {
           redirect: "manual",
         }),
       );
-      return { status: response.status, html: await response.text(), location: response.headers.get("location") };
+      return {
+        status: response.status,
+        html: await response.text(),
+        location: response.headers.get("location"),
+      };
     },
   };
 }

@@ -64,7 +64,10 @@ export async function signIn(
     where: { email: input.email },
     select: { id: true, passwordHash: true },
   });
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  const valid = await verifyPassword(
+    user?.passwordHash ?? (await dummyPasswordHash()),
+    input.password,
+  );
   if (!user || !valid) {
     await ctx.limiters.signIn.failed(keys);
     return { ok: false, message: "That email and password do not match an account." };
