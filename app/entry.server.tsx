@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import {
   createReadableStreamFromReadable,
   type EntryContext,
-  type HandleErrorFunctionArgs,
+  type HandleErrorFunction,
 } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -36,7 +36,7 @@ export default function handleRequest(
         onShellError(error: unknown) {
           reject(error);
         },
-        onError(error: unknown) {
+        onError() {
           // Errors while streaming reach handleError through Remix; only the status is set here.
           responseStatusCode = 500;
         },
@@ -51,7 +51,7 @@ export default function handleRequest(
  * error boundary. Refusals (4xx, such as a page that does not exist) and aborted requests are
  * not errors.
  */
-export function handleError(error: unknown, { request, context }: HandleErrorFunctionArgs) {
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
   context.log.error("request failed", {
@@ -59,4 +59,4 @@ export function handleError(error: unknown, { request, context }: HandleErrorFun
     path: new URL(request.url).pathname,
     error: error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error),
   });
-}
+};

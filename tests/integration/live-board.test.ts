@@ -201,3 +201,27 @@ describe("session notes", () => {
     member.close();
   });
 });
+
+describe("opening a board", () => {
+  it("is for facilitators: the board appears on the session page", async () => {
+    const response = await postForm(app.url, sessionPath(), cookies.facilitator!, {
+      intent: "open-board",
+      areaOfFocusId: "",
+    });
+    expect(response.status).toBe(200);
+    expect(await app.ctx.db.board.count({ where: { sessionId: cast.session.id } })).toBeGreaterThan(
+      1,
+    );
+  });
+
+  it("is refused to a member with 403, and nothing is created", async () => {
+    const before = await app.ctx.db.board.count();
+    const response = await postForm(app.url, sessionPath(), cookies.memberA!, {
+      intent: "open-board",
+      areaOfFocusId: "",
+    });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain("does not allow that");
+    expect(await app.ctx.db.board.count()).toBe(before);
+  });
+});

@@ -22,6 +22,8 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+const pageErrors = new WeakMap<Page, string[]>();
+
 export type Person = {
   context: BrowserContext;
   page: Page;
@@ -35,6 +37,7 @@ export async function newPerson(browser: Browser, baseURL: string): Promise<Pers
   const context = await browser.newContext({ baseURL, locale: "en-US" });
   const page = await context.newPage();
   const errors: string[] = [];
+  pageErrors.set(page, errors);
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
@@ -44,10 +47,21 @@ export async function newPerson(browser: Browser, baseURL: string): Promise<Pers
 
 /** Resolves once React has hydrated the page (before that, clicks are plain HTML posts). */
 export async function waitForHydration(page: Page) {
-  await page.waitForFunction(() => {
-    const main = document.querySelector("main");
-    return !!main && Object.keys(main).some((key) => key.startsWith("__reactFiber"));
-  });
+  try {
+    await page.waitForFunction(
+      () => {
+        const main = document.querySelector("main");
+        return !!main && Object.keys(main).some((key) => key.startsWith("__reactFiber"));
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+  } catch (error) {
+    const errors = pageErrors.get(page) ?? [];
+    throw new Error(
+      `${page.url()} did not hydrate: ${String(error)}\nerrors in the page:\n${errors.join("\n") || "(none)"}`,
+    );
+  }
 }
 
 /** Opens a page and waits for it to hydrate. */
