@@ -42,7 +42,7 @@ if (config.demo) {
   const demo = await loadDemo(app.ctx);
   if (demo) {
     app.ctx.log.info(
-      `Loaded the demo work group "${demo.workGroupName}". Sign in at ${app.url}/login as ${demo.facilitatorEmail} (facilitator) or ${demo.memberEmail} (member), password: ${demo.password}`,
+      `Loaded the demo work group "${demo.workGroupName}". Sign in at ${app.url}/login as ${demo.facilitatorEmail} (facilitator) or ${demo.memberEmail} (member) or ${demo.adminEmail} (instance admin); password: ${demo.password}`,
     );
   }
 }

@@ -66,6 +66,7 @@ const IDEAS: { column: string; text: string }[] = [
 
 export type Demo = {
   workGroupName: string;
+  adminEmail: string;
   facilitatorEmail: string;
   memberEmail: string;
   password: string;
@@ -168,6 +169,7 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
   ctx.log.info("demo data loaded", { workGroup: demo.workGroupName });
   return {
     workGroupName: demo.workGroupName,
+    adminEmail: `admin@${DOMAIN}`,
     facilitatorEmail: email("Dana Facilitator"),
     memberEmail: email("Maya Student"),
     password: DEMO_PASSWORD,
