@@ -10,7 +10,7 @@ export type LiveStatus = "connecting" | "live" | "offline";
  * A board's ideas as they arrive. The page renders the ideas it loaded first (it works without
  * JavaScript); the live document adds whatever others post afterwards.
  */
-export function useLiveBoard(boardId: string, loaded: BoardIdea[]) {
+export function useLiveBoard(boardId: string, loaded: BoardIdea[], userName: string) {
   const [live, setLive] = useState<BoardIdea[]>([]);
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const [present, setPresent] = useState<string[]>([]);
@@ -26,8 +26,8 @@ export function useLiveBoard(boardId: string, loaded: BoardIdea[]) {
         status === "connected" ? "live" : status === "connecting" ? "connecting" : "offline",
       ),
     );
-    // The server replaces the name with the signed-in one; this only asks to be listed.
-    provider.awareness.setLocalStateField("user", { name: "" });
+    // The server stamps every presence entry with the signed-in name, whatever a client claims.
+    provider.awareness.setLocalStateField("user", { name: userName });
     const onPresence = () => {
       const names = [...provider.awareness.getStates().values()]
         .map((s) => (s as { user?: { name?: string } }).user?.name)
@@ -35,13 +35,14 @@ export function useLiveBoard(boardId: string, loaded: BoardIdea[]) {
       setPresent([...new Set(names)].sort());
     };
     provider.awareness.on("change", onPresence);
+    onPresence();
     return () => {
       ideas.unobserve(update);
       provider.awareness.off("change", onPresence);
       provider.destroy();
       doc.destroy();
     };
-  }, [boardId]);
+  }, [boardId, userName]);
 
   const ideas = useMemo(() => {
     const byId = new Map(loaded.map((i) => [i.id, i]));

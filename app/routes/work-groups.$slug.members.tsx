@@ -222,7 +222,13 @@ export default function Members() {
                       {roleLabels[invite.role as keyof typeof roleLabels] ?? invite.role}
                       {invite.email ? ` · ${invite.email}` : " · anyone with the link"} · used{" "}
                       {invite.acceptedCount}× · expires{" "}
-                      {new Date(invite.expiresAt).toLocaleDateString("en-US")}
+                      {/* One time zone on server and browser, or hydration fails where the
+                          dates differ. */}
+                      {new Date(invite.expiresAt).toLocaleDateString("en-US", {
+                        dateStyle: "medium",
+                        timeZone: "UTC",
+                      })}{" "}
+                      (UTC)
                     </span>
                     <Form method="post">
                       <CsrfInput />

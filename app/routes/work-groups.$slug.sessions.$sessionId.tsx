@@ -103,7 +103,7 @@ export default function SessionPage() {
         </p>
       ) : null}
       {session.boards.map((board) => (
-        <LiveBoard key={board.id} board={board} canPost={can.postIdea} />
+        <LiveBoard key={board.id} board={board} canPost={can.postIdea} userName={userName} />
       ))}
       {can.openBoard ? <OpenBoardForm areas={session.workGroup.areasOfFocus} /> : null}
       <section aria-labelledby="notes" className="space-y-2">
@@ -123,10 +123,11 @@ export default function SessionPage() {
 type BoardProps = {
   board: { id: string; title: string; ideas: BoardIdea[] };
   canPost: boolean;
+  userName: string;
 };
 
-function LiveBoard({ board, canPost }: BoardProps) {
-  const { ideas, status, present } = useLiveBoard(board.id, board.ideas);
+function LiveBoard({ board, canPost, userName }: BoardProps) {
+  const { ideas, status, present } = useLiveBoard(board.id, board.ideas, userName);
   const headingId = `board-${board.id}`;
   return (
     <section aria-labelledby={headingId} className="space-y-4">
@@ -134,13 +135,16 @@ function LiveBoard({ board, canPost }: BoardProps) {
         <h2 id={headingId} className="text-xl font-semibold">
           Board: {board.title}
         </h2>
-        <p className="text-sm text-slate-700" aria-live="polite">
-          {status === "live"
-            ? "Live"
-            : status === "connecting"
-              ? "Connecting…"
-              : "Offline, reconnecting…"}
-          {present.length > 0 ? ` · here now: ${present.join(", ")}` : ""}
+        <p className="text-sm text-slate-700">
+          {/* Only the connection state is announced; joins and leaves would be constant noise. */}
+          <span role="status">
+            {status === "live"
+              ? "Live"
+              : status === "connecting"
+                ? "Connecting…"
+                : "Offline, reconnecting…"}
+          </span>
+          {present.length > 0 ? <span>{` · Here now: ${present.join(", ")}`}</span> : null}
         </p>
       </div>
       <div className="grid gap-3 md:grid-cols-5">
