@@ -5,6 +5,11 @@ import type { DocumentStore } from "./document-store.ts";
 import type { Connection } from "./protocol.ts";
 import { encodeAwarenessMessage, encodeUpdateMessage } from "./protocol.ts";
 
+/**
+ * Presence entries one connection may own: one per editor or board on the page. More would let
+ * one socket fill a room's presence with phantoms.
+ */
+const MAX_CLIENT_IDS_PER_CONNECTION = 4;
 /** Rows appended since the last compaction before the document is merged into one row. */
 const COMPACT_AFTER_ROWS = 200;
 /** A failed store is retried after this long; the updates stay in memory meanwhile. */
@@ -22,6 +27,8 @@ export class LiveDocument {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<Connection, Set<number>>();
+  /** Which connection owns each presence entry (client id), so a check is one lookup. */
+  private readonly owners = new Map<number, Connection>();
 
   private pending: Uint8Array[] = [];
   private flushing: Promise<void> | null = null;
@@ -67,27 +74,45 @@ export class LiveDocument {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
-    const changed = [...added, ...updated, ...removed];
-    const controlled = this.connections.get(origin as Connection);
-    if (controlled) {
-      for (const id of added) controlled.add(id);
-      for (const id of removed) controlled.delete(id);
+    const owned = this.connections.get(origin as Connection);
+    if (owned) {
+      for (const id of added) {
+        owned.add(id);
+        this.owners.set(id, origin as Connection);
+      }
     }
-    this.broadcast(encodeAwarenessMessage(this.awareness, changed));
+    // Removed by its owner, on disconnect, or by awareness's own timeout.
+    for (const id of removed) {
+      const owner = this.owners.get(id);
+      this.owners.delete(id);
+      if (owner) this.connections.get(owner)?.delete(id);
+    }
+    this.broadcast(encodeAwarenessMessage(this.awareness, [...added, ...updated, ...removed]));
   };
 
-  /** Which client ids' presence this connection may set: its own, and none another holds. */
-  mayControl(conn: Connection, clientId: number) {
-    for (const [other, ids] of this.connections)
-      if (other !== conn && ids.has(clientId)) return false;
-    return true;
+  /**
+   * The entries of a presence update this connection may set: its own, never another's. The
+   * y-websocket client echoes every presence update it receives back to the server, so entries
+   * of others arriving here are normal and simply dropped. An entry nobody owns yet is a claim,
+   * allowed up to a few per connection; removing an entry nobody owns changes nothing.
+   */
+  ownEntries<E extends { clientId: number; state: unknown }>(conn: Connection, entries: E[]): E[] {
+    let claimsLeft = MAX_CLIENT_IDS_PER_CONNECTION - (this.connections.get(conn)?.size ?? 0);
+    return entries.filter((e) => {
+      const owner = this.owners.get(e.clientId);
+      if (owner) return owner === conn;
+      if (e.state === null) return false;
+      return claimsLeft-- > 0;
+    });
   }
 
   removeConnection(conn: Connection) {
     const ids = this.connections.get(conn);
     this.connections.delete(conn);
-    if (ids && ids.size > 0)
+    if (ids && ids.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+      for (const id of ids) this.owners.delete(id);
+    }
   }
 
   /** Group commit: every update waiting when a write starts goes in that one write. */

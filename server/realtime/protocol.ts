@@ -57,7 +57,11 @@ export type AwarenessEntry = {
 
 /** Largest presence state one client may publish (a name, a color, a cursor). */
 const MAX_AWARENESS_STATE_BYTES = 2_048;
-const MAX_AWARENESS_ENTRIES = 8;
+/**
+ * Entries in one presence message. Clients echo every presence update they receive, so a
+ * joiner's echo lists everyone in the room; the cap bounds the decoding work of one message.
+ */
+const MAX_AWARENESS_ENTRIES = 5_000;
 
 /** Decodes an awareness update strictly: any malformed part is a ProtocolError. */
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {

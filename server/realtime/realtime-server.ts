@@ -323,8 +323,9 @@ export class RealtimeServer implements BoardPublisher {
       throw new ProtocolError(`unknown sync message ${syncType}`);
     }
     if (type === MESSAGE_AWARENESS) {
-      const entries = decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)).filter((e) =>
-        live.mayControl(conn, e.clientId),
+      const entries = live.ownEntries(
+        conn,
+        decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)),
       );
       // Presence carries the name the server knows, not one the client claims.
       for (const e of entries) if (e.state) e.state = { ...e.state, user: { name: conn.userName } };

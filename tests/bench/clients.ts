@@ -13,7 +13,12 @@ import { socketWith } from "../support/realtime.ts";
 
 export type Client = { doc: Y.Doc; provider: WebsocketProvider };
 
-export function connectClient(wsServerUrl: string, room: string, cookie?: string): Client {
+export function connectClient(
+  wsServerUrl: string,
+  room: string,
+  cookie: string | undefined,
+  name: string,
+): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsServerUrl, room, doc, {
     WebSocketPolyfill: (cookie
@@ -23,8 +28,8 @@ export function connectClient(wsServerUrl: string, room: string, cookie?: string
     // themselves and the figures would not measure the server.
     disableBc: true,
   });
-  // What the board page does (app/realtime/use-live-board.ts): ask to be listed as present.
-  provider.awareness.setLocalStateField("user", { name: "" });
+  // What the board page does (app/realtime/use-live-board.ts): be listed as present.
+  provider.awareness.setLocalStateField("user", { name });
   return { doc, provider };
 }
 
@@ -41,7 +46,7 @@ export async function connectAll(
     for (let i = 0; i < count; i += 20) {
       const batch: Promise<void>[] = [];
       for (let j = i; j < Math.min(count, i + 20); j++) {
-        const client = connectClient(wsServerUrl, room, cookieOf(j));
+        const client = connectClient(wsServerUrl, room, cookieOf(j), `Bench Member ${j}`);
         clients.push(client);
         batch.push(
           new Promise((resolve) => {

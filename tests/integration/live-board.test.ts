@@ -225,3 +225,92 @@ describe("opening a board", () => {
     expect(await app.ctx.db.board.count()).toBe(before);
   });
 });
+
+describe("presence", () => {
+  it("lets a room of twelve see each other, with the names the server knows", async () => {
+    const people = ["memberA", "memberB", "facilitator", "recorder"] as const;
+    const clients = Array.from({ length: 12 }, (_, i) =>
+      connectProvider(app.url, documentName.board(cast.board.id), cookies[people[i % 4]!]!),
+    );
+    let closes = 0;
+    for (const c of clients) {
+      c.provider.on("connection-close", () => closes++);
+      c.provider.awareness.setLocalStateField("user", { name: "I am the facilitator" });
+    }
+    await Promise.all(clients.map((c) => c.synced));
+    await waitFor(
+      () => clients.every((c) => c.provider.awareness.getStates().size === 12),
+      3_000,
+      "presence",
+    );
+    const names = new Set(
+      [...clients[0]!.provider.awareness.getStates().entries()]
+        .filter(([id]) => id !== clients[0]!.doc.clientID)
+        .map(([, s]) => (s as { user: { name: string } }).user.name),
+    );
+    expect(names).toEqual(
+      new Set(["Ada Member", "Ben Member", "Fay Facilitator", "Rory Recorder"]),
+    );
+    expect(closes).toBe(0);
+    for (const c of clients) c.close();
+  });
+
+  it("ignores presence a connection sets for someone else's client id", async () => {
+    const victim = connectProvider(app.url, documentName.board(cast.board.id), cookies.memberB!);
+    const observer = connectProvider(
+      app.url,
+      documentName.board(cast.board.id),
+      cookies.facilitator!,
+    );
+    victim.provider.awareness.setLocalStateField("user", { name: "" });
+    await Promise.all([victim.synced, observer.synced]);
+    await waitFor(
+      () => observer.provider.awareness.getStates().has(victim.doc.clientID),
+      2_000,
+      "victim present",
+    );
+
+    const attacker = connectProvider(app.url, documentName.board(cast.board.id), cookies.memberA!);
+    attacker.provider.awareness.setLocalStateField("user", { name: "" });
+    await attacker.synced;
+    await waitFor(
+      () => observer.provider.awareness.getStates().has(attacker.doc.clientID),
+      2_000,
+      "attacker present",
+    );
+    const { encodeAwarenessEntries } = await import("../../server/realtime/protocol.ts");
+    const encoding = await import("lib0/encoding");
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint8Array(
+      encoder,
+      encodeAwarenessEntries([
+        { clientId: victim.doc.clientID, clock: 1_000, state: null },
+        ...Array.from({ length: 10 }, (_, i) => ({
+          clientId: 900_000 + i,
+          clock: 1,
+          state: { ghost: true },
+        })),
+      ]),
+    );
+    (attacker.provider.ws as unknown as { send(b: Uint8Array): void }).send(
+      encoding.toUint8Array(encoder),
+    );
+    // The attacker's later, ordinary update arrives; by then the forged one was handled.
+    attacker.provider.awareness.setLocalStateField("marker", 1);
+
+    await waitFor(
+      () =>
+        (observer.provider.awareness.getStates().get(attacker.doc.clientID) as { marker?: number })
+          ?.marker === 1,
+      2_000,
+      "attacker marker",
+    );
+    expect(observer.provider.awareness.getStates().has(victim.doc.clientID)).toBe(true);
+    const ghosts = [...observer.provider.awareness.getStates().keys()].filter(
+      (id) => id >= 900_000 && id < 900_010,
+    );
+    expect(ghosts.length).toBeLessThanOrEqual(3);
+    for (const c of [victim, observer, attacker]) c.close();
+  });
+});
