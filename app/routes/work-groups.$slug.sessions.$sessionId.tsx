@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { Button, CsrfInput } from "../components/forms.tsx";
@@ -80,6 +81,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   throw http(400, "Unknown action.");
 }
+
+/** A posted idea arrives through the live board; reloading every loader would only cost time. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => (formData?.get("intent") === "post-idea" ? false : defaultShouldRevalidate);
 
 export default function SessionPage() {
   const { session, can, userName } = useLoaderData<typeof loader>();

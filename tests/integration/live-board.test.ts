@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boardIdeas, readIdeas } from "../../app/modules/board/board-doc.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
-import { cookieFor, seedWorkGroup, startTestApp, type TestApp } from "../support/app.ts";
+import {
+  cookieFor,
+  createUser,
+  seedWorkGroup,
+  startTestApp,
+  type TestApp,
+} from "../support/app.ts";
 import { connectProvider, postForm, upgradeStatus, waitFor } from "../support/realtime.ts";
 
 let app: TestApp;
@@ -80,7 +86,7 @@ describe("a live board", () => {
     expect(page).toContain("&lt;img src=x onerror=");
   });
 
-  it("refuses an idea from an observer-free outsider and from a bad column", async () => {
+  it("refuses an idea from an outsider and one for a column that does not exist", async () => {
     const outsider = await postForm(app.url, sessionPath(), cookies.outsider!, {
       intent: "post-idea",
       boardId: cast.board.id,
@@ -312,5 +318,24 @@ describe("presence", () => {
     );
     expect(ghosts.length).toBeLessThanOrEqual(3);
     for (const c of [victim, observer, attacker]) c.close();
+  });
+});
+
+describe("an observer", () => {
+  it("may watch the board but not post (403, with the reason)", async () => {
+    const observer = await createUser(app.ctx, "Olive Observer");
+    await app.ctx.db.membership.create({
+      data: { workGroupId: cast.workGroup.id, userId: observer.id, role: "observer" },
+    });
+    const cookie = await cookieFor(app.ctx, observer.id);
+    const response = await postForm(app.url, sessionPath(), cookie, {
+      intent: "post-idea",
+      boardId: cast.board.id,
+      column: "vision",
+      text: "watching only",
+    });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain("does not allow posting ideas");
+    expect(await app.ctx.db.idea.count({ where: { text: "watching only" } })).toBe(0);
   });
 });

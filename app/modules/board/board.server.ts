@@ -2,18 +2,26 @@ import type { z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
-import { requireMembership } from "../work-group/work-group.server.ts";
+import { can, isRole } from "../work-group/roles.ts";
 import type { BoardIdea } from "./board-doc.ts";
 import type { postIdeaSchema } from "./schema.ts";
 
-/** Which work group a board belongs to, or 404. */
-async function boardWorkGroup(ctx: AppContext, boardId: string) {
-  const board = await ctx.db.board.findUnique({
-    where: { id: boardId },
-    select: { session: { select: { workGroupId: true } } },
+/**
+ * The poster's role on this board's work group, in one query: this is every idea's hot path.
+ * No board and no membership look the same (404), so outsiders cannot probe which boards exist.
+ */
+async function requirePoster(ctx: AppContext, userId: string, boardId: string) {
+  const membership = await ctx.db.membership.findFirst({
+    where: { userId, workGroup: { sessions: { some: { boards: { some: { id: boardId } } } } } },
+    select: { role: true },
   });
-  if (!board) throw http(404, "We could not find that board.");
-  return board.session.workGroupId;
+  if (!membership) throw http(404, "We could not find that board.");
+  if (!can(isRole(membership.role) ? membership.role : null, "idea:post")) {
+    throw http(
+      403,
+      `Your role in this work group (${membership.role}) does not allow posting ideas.`,
+    );
+  }
 }
 
 /**
@@ -27,8 +35,7 @@ export async function postIdea(
   boardId: string,
   input: z.infer<typeof postIdeaSchema>,
 ): Promise<BoardIdea> {
-  const workGroupId = await boardWorkGroup(ctx, boardId);
-  await requireMembership(ctx, user.id, { id: workGroupId }, "idea:post");
+  await requirePoster(ctx, user.id, boardId);
   const wait = await ctx.limiters.postIdea(user.id);
   if (wait > 0) {
     throw http(429, `You are posting very fast. Wait ${wait} seconds and post again.`, {
