@@ -1,6 +1,13 @@
-import type { FieldMetadata } from "@conform-to/react";
+import {
+  type DefaultValue,
+  type FieldMetadata,
+  type SubmissionResult,
+  useForm,
+} from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { ZodType, z } from "zod";
 
 type RootData = { csrf: string };
 
@@ -41,14 +48,25 @@ function describedBy(field: FieldProps["field"], hint?: ReactNode) {
   );
 }
 
-export function Field({
+/**
+ * What every field shares: its label, an optional hint, the control, and its errors, wired
+ * together for screen readers (aria-describedby, aria-invalid).
+ */
+function Labelled({
   label,
   field,
-  type = "text",
   hint,
-  autoComplete,
-  defaultValue,
-}: FieldProps) {
+  children,
+}: Pick<FieldProps, "label" | "field" | "hint"> & {
+  children: (control: {
+    id: string;
+    name: string;
+    required?: boolean;
+    "aria-invalid"?: true;
+    "aria-describedby"?: string;
+    className: string;
+  }) => ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={field.id} className="block font-medium text-slate-900">
@@ -59,90 +77,89 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <input
-        id={field.id}
-        name={field.name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={(field.initialValue as string | undefined) ?? defaultValue}
-        required={field.required}
-        aria-invalid={field.errors?.length ? true : undefined}
-        aria-describedby={describedBy(field, hint)}
-        className={inputClass}
-      />
+      {children({
+        id: field.id,
+        name: field.name,
+        required: field.required,
+        "aria-invalid": field.errors?.length ? true : undefined,
+        "aria-describedby": describedBy(field, hint),
+        className: inputClass,
+      })}
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
+  );
+}
+
+const initial = (field: FieldProps["field"], fallback?: string) =>
+  (field.initialValue as string | undefined) ?? fallback;
+
+export function Field({ type = "text", autoComplete, defaultValue, ...props }: FieldProps) {
+  return (
+    <Labelled {...props}>
+      {(control) => (
+        <input
+          {...control}
+          type={type}
+          autoComplete={autoComplete}
+          defaultValue={initial(props.field, defaultValue)}
+        />
+      )}
+    </Labelled>
   );
 }
 
 export function TextareaField({
-  label,
-  field,
-  hint,
   rows = 4,
   defaultValue,
+  ...props
 }: FieldProps & { rows?: number }) {
   return (
-    <div>
-      <label htmlFor={field.id} className="block font-medium text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={field.descriptionId} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={field.id}
-        name={field.name}
-        rows={rows}
-        defaultValue={(field.initialValue as string | undefined) ?? defaultValue}
-        required={field.required}
-        aria-invalid={field.errors?.length ? true : undefined}
-        aria-describedby={describedBy(field, hint)}
-        className={inputClass}
-      />
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
+    <Labelled {...props}>
+      {(control) => (
+        <textarea {...control} rows={rows} defaultValue={initial(props.field, defaultValue)} />
+      )}
+    </Labelled>
   );
 }
 
 export function SelectField({
-  label,
-  field,
   options,
-  hint,
   placeholder,
+  ...props
 }: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
   return (
-    <div>
-      <label htmlFor={field.id} className="block font-medium text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={field.descriptionId} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={field.id}
-        name={field.name}
-        defaultValue={(field.initialValue as string | undefined) ?? ""}
-        required={field.required}
-        aria-invalid={field.errors?.length ? true : undefined}
-        aria-describedby={describedBy(field, hint)}
-        className={inputClass}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
+    <Labelled {...props}>
+      {(control) => (
+        <select {...control} defaultValue={initial(props.field, "")}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Labelled>
   );
+}
+
+/**
+ * A conform form validated by the same zod schema the action uses: errors show on blur in the
+ * browser, and the server's reply (lastResult) shows what only the server could check.
+ */
+export function useZodForm<
+  Schema extends ZodType<Record<string, unknown>, Record<string, unknown>>,
+>(
+  schema: Schema,
+  lastResult: SubmissionResult<string[]> | null | undefined,
+  options: { defaultValue?: Record<string, string> } = {},
+) {
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    lastResult,
+    defaultValue: options.defaultValue as DefaultValue<z.input<Schema>>,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+  });
 }
 
 export function Button({

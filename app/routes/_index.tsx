@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, CsrfInput, Field, TextareaField } from "../components/forms.tsx";
+import { Button, CsrfInput, Field, TextareaField, useZodForm } from "../components/forms.tsx";
 import { getUser, readForm, requireUser } from "../modules/auth/auth-session.server.ts";
 import { roleLabels } from "../modules/work-group/roles.ts";
 import { programSchema } from "../modules/work-group/schema.ts";
@@ -28,11 +28,7 @@ export default function Home() {
   const { user, programs } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: programSchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(programSchema, lastResult);
   if (!user) {
     return (
       <div className="mx-auto max-w-2xl py-8">

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { Button, CsrfInput, Field } from "../components/forms.tsx";
+import { Button, CsrfInput, Field, useZodForm } from "../components/forms.tsx";
 import { requestPasswordReset } from "../modules/auth/accounts.server.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { forgotPasswordSchema } from "../modules/auth/schema.ts";
@@ -23,11 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const data = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult: data?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(forgotPasswordSchema, data?.result);
   if (data?.sent) {
     return (
       <div className="mx-auto max-w-md" role="status">

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, CsrfInput, SelectField } from "../components/forms.tsx";
+import { Button, CsrfInput, SelectField, useZodForm } from "../components/forms.tsx";
 import { getUser, readForm, requireUser } from "../modules/auth/auth-session.server.ts";
 import { acceptInvite, findOpenInvite } from "../modules/work-group/members.server.ts";
 import { roleLabels } from "../modules/work-group/roles.ts";
@@ -47,11 +47,7 @@ export default function AcceptInvite() {
   const { invite, signedIn, path } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(joinSchema, lastResult);
   if (!invite) {
     return (
       <div className="mx-auto max-w-md">

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Button, CsrfInput, Field, FormError } from "../components/forms.tsx";
+import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
 import { signIn } from "../modules/auth/accounts.server.ts";
 import { getUserId, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { signInSchema } from "../modules/auth/schema.ts";
@@ -35,11 +35,7 @@ export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const pending = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(signInSchema, lastResult);
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">Sign in</h1>

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, CsrfInput, Field, TextareaField } from "../components/forms.tsx";
+import { Button, CsrfInput, Field, TextareaField, useZodForm } from "../components/forms.tsx";
 import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
 import { DEFAULT_STAKEHOLDER_GROUPS } from "../modules/work-group/defaults.ts";
 import { workGroupSchema } from "../modules/work-group/schema.ts";
@@ -34,11 +34,7 @@ export default function ProgramPage() {
   const { program } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: workGroupSchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(workGroupSchema, lastResult);
   return (
     <div className="space-y-8">
       <div>

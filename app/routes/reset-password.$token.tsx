@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, CsrfInput, Field, FormError } from "../components/forms.tsx";
+import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
 import { findValidReset, resetPassword } from "../modules/auth/accounts.server.ts";
 import { readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { PASSWORD_MIN, resetPasswordSchema } from "../modules/auth/schema.ts";
@@ -31,11 +31,7 @@ export default function ResetPassword() {
   const { valid } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(resetPasswordSchema, lastResult);
   if (!valid) {
     return (
       <div className="mx-auto max-w-md">

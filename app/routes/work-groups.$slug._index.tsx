@@ -1,35 +1,25 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, CsrfInput, Field, SelectField } from "../components/forms.tsx";
-import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
+import { Button, CsrfInput, Field, SelectField, useZodForm } from "../components/forms.tsx";
+import { readForm } from "../modules/auth/auth-session.server.ts";
 import { formatLabels, SESSION_FORMATS, sessionSchema } from "../modules/session/schema.ts";
 import { createSession } from "../modules/session/session.server.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
-import {
-  getWorkGroupOverview,
-  requireMembership,
-} from "../modules/work-group/work-group.server.ts";
+import { getWorkGroupOverview, requireMember } from "../modules/work-group/work-group.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(context, request);
-  const access = await requireMembership(context, user.id, { slug: params.slug ?? "" });
+  const { access } = await requireMember(context, request, params.slug);
   const overview = await getWorkGroupOverview(context, access.workGroup.id);
   return json({ overview, canCreateSession: can(access.role, "session:create") });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(context, request);
+  const { user, access } = await requireMember(context, request, params.slug, "session:create");
   const form = await readForm(context, request);
-  const access = await requireMembership(
-    context,
-    user.id,
-    { slug: params.slug ?? "" },
-    "session:create",
-  );
   const submission = parseWithZod(form, { schema: sessionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const session = await createSession(context, user, access, submission.value);
@@ -51,11 +41,7 @@ export default function WorkGroupOverview() {
   const { overview, canCreateSession } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: sessionSchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(sessionSchema, lastResult);
   const questions = overview.essentialQuestions.split("\n").filter(Boolean);
   return (
     <div className="grid gap-8 lg:grid-cols-3">

@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, CsrfInput, Field, SelectField } from "../components/forms.tsx";
-import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
+import { Button, CsrfInput, Field, SelectField, useZodForm } from "../components/forms.tsx";
+import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   createInvite,
   getMembersPage,
@@ -12,26 +12,19 @@ import {
 } from "../modules/work-group/members.server.ts";
 import { can, ROLES, roleLabels } from "../modules/work-group/roles.ts";
 import { inviteSchema } from "../modules/work-group/schema.ts";
-import { requireMembership } from "../modules/work-group/work-group.server.ts";
+import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { http } from "../utils/http.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(context, request);
-  const access = await requireMembership(context, user.id, { slug: params.slug ?? "" });
+  const { access } = await requireMember(context, request, params.slug);
   const page = await getMembersPage(context, access);
   const canInvite = can(access.role, "members:invite");
   return json({ ...page, invites: canInvite ? page.invites : [], canInvite, myRole: access.role });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(context, request);
+  const { user, access } = await requireMember(context, request, params.slug, "members:invite");
   const form = await readForm(context, request);
-  const access = await requireMembership(
-    context,
-    user.id,
-    { slug: params.slug ?? "" },
-    "members:invite",
-  );
   const intent = form.get("intent");
   if (intent === "revoke") {
     await revokeInvite(context, user, access, String(form.get("inviteId") ?? ""));
@@ -69,12 +62,11 @@ export default function Members() {
   } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult: data?.intent === "invite" ? data.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
-    shouldValidate: "onBlur",
-    defaultValue: { role: "member", days: "7" },
-  });
+  const [form, fields] = useZodForm(
+    inviteSchema,
+    data?.intent === "invite" ? data.result : undefined,
+    { defaultValue: { role: "member", days: "7" } },
+  );
   const roleOptions = ROLES.filter((r) => r !== "owner" || myRole === "owner").map((r) => ({
     value: r,
     label: roleLabels[r],

@@ -14,14 +14,13 @@ import { formatLabels } from "../modules/session/schema.ts";
 import { getSessionPage, openBoard } from "../modules/session/session.server.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
-import { requireMembership } from "../modules/work-group/work-group.server.ts";
+import { requireMember, requireMembership } from "../modules/work-group/work-group.server.ts";
 import { NotesEditor } from "../realtime/notes-editor.tsx";
 import { useLiveBoard } from "../realtime/use-live-board.ts";
 import { http } from "../utils/http.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(context, request);
-  const access = await requireMembership(context, user.id, { slug: params.slug ?? "" });
+  const { user, access } = await requireMember(context, request, params.slug);
   const session = await getSessionPage(context, access, params.sessionId ?? "");
   return json({
     session,

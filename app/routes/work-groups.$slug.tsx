@@ -2,13 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary.tsx";
-import { requireUser } from "../modules/auth/auth-session.server.ts";
 import { roleLabels } from "../modules/work-group/roles.ts";
-import { requireMembership } from "../modules/work-group/work-group.server.ts";
+import { requireMember } from "../modules/work-group/work-group.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(context, request);
-  const access = await requireMembership(context, user.id, { slug: params.slug ?? "" });
+  const { access } = await requireMember(context, request, params.slug);
   return json({ workGroup: access.workGroup, role: access.role });
 }
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { parseDatabaseUrl } from "../../server/config.ts";
 import { createDb, type Db } from "../../server/db.ts";
 import { createLogger } from "../../server/log.ts";

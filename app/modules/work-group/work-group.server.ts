@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
-import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { type CurrentUser, requireUser } from "../auth/auth-session.server.ts";
 import { can, isRole, type Permission, type Role } from "./roles.ts";
 import type { programSchema, workGroupSchema } from "./schema.ts";
 import { slugify } from "./slug.ts";
@@ -143,6 +143,18 @@ export async function requireMembership(
     throw http(403, `Your role in this work group (${role}) does not allow that.`);
   }
   return { workGroup: { id: workGroup.id, slug: workGroup.slug, name: workGroup.name }, role };
+}
+
+/** For work group pages: the signed-in person (or a redirect to sign in) and their access. */
+export async function requireMember(
+  ctx: AppContext,
+  request: Request,
+  slug: string | undefined,
+  permission?: Permission,
+): Promise<{ user: CurrentUser; access: WorkGroupAccess }> {
+  const user = await requireUser(ctx, request);
+  const access = await requireMembership(ctx, user.id, { slug: slug ?? "" }, permission);
+  return { user, access };
 }
 
 export async function getWorkGroupOverview(ctx: AppContext, workGroupId: string) {
