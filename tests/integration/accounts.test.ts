@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import { formClient } from "../support/realtime.ts";
+import { formClient } from "../support/http.ts";
 
 let app: TestApp;
 beforeAll(async () => {

@@ -8,7 +8,8 @@ import {
   startTestApp,
   type TestApp,
 } from "../support/app.ts";
-import { connectProvider, postForm, upgradeStatus, waitFor } from "../support/realtime.ts";
+import { postForm } from "../support/http.ts";
+import { connectProvider, upgradeStatus, waitFor } from "../support/realtime.ts";
 
 let app: TestApp;
 let cast: Awaited<ReturnType<typeof seedWorkGroup>>;

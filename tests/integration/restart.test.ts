@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readIdeas } from "../../app/modules/board/board-doc.ts";
+import { DEMO_PASSWORD } from "../../app/modules/demo/demo.server.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
 import { freshDatabase } from "../support/app.ts";
+import { formClient } from "../support/http.ts";
 import { exited, type ServerProcess, startServerProcess } from "../support/process.ts";
-import { connectProvider, formClient, waitFor } from "../support/realtime.ts";
+import { connectProvider, waitFor } from "../support/realtime.ts";
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let server: ServerProcess | undefined;
@@ -20,13 +22,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function signIn(url: string, email: string) {
-  const client = formClient(url);
-  await client.get("/login");
-  const result = await client.post("/login", { email, password: "success-ready-2022" });
-  expect(result.status).toBe(302);
-  return client;
-}
+const signIn = (url: string, email: string) => formClient(url).signIn(email, DEMO_PASSWORD);
 
 describe("the server process", () => {
   let sessionPath = "";

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readIdeas } from "../../app/modules/board/board-doc.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
 import { cookieFor, seedWorkGroup, startTestApp, type TestApp } from "../support/app.ts";
-import { connectProvider, postForm, waitFor } from "../support/realtime.ts";
+import { postForm } from "../support/http.ts";
+import { connectProvider, waitFor } from "../support/realtime.ts";
 
 let app: TestApp;
 let cast: Awaited<ReturnType<typeof seedWorkGroup>>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cookieFor, createUser, startTestApp, type TestApp } from "../support/app.ts";
-import { formClient } from "../support/realtime.ts";
+import { cookieFor, createUser, PASSWORD, startTestApp, type TestApp } from "../support/app.ts";
+import { formClient } from "../support/http.ts";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -16,12 +16,7 @@ describe("programs and work groups", () => {
 
   it("lets the instance admin add a program and a work group with its lists", async () => {
     admin = await createUser(app.ctx, "Ada Admin"); // first account: admin
-    owner = formClient(app.url);
-    await owner.get("/login");
-    expect(
-      (await owner.post("/login", { email: admin.email, password: "correct horse battery" }))
-        .status,
-    ).toBe(302);
+    owner = await formClient(app.url).signIn(admin.email, PASSWORD);
     await owner.get("/");
     // "?index": the form on the home page posts to the index route, as Remix's <Form> does.
     const program = await owner.post("/?index", {
@@ -74,9 +69,7 @@ describe("programs and work groups", () => {
     const path = new URL(inviteLink).pathname;
 
     const newcomer = await createUser(app.ctx, "Maya Student");
-    const client = formClient(app.url);
-    await client.get("/login");
-    await client.post("/login", { email: newcomer.email, password: "correct horse battery" });
+    const client = await formClient(app.url).signIn(newcomer.email, PASSWORD);
     const page = await client.get(path);
     expect(page.html).toContain("Join the Success-Ready Students Work Group");
     const wg = await app.ctx.db.workGroup.findUniqueOrThrow({
@@ -144,9 +137,7 @@ describe("programs and work groups", () => {
     expect(app.logs.some((l) => l.message.includes("to riley@example.org"))).toBe(true);
     const path = new URL(/value="(http[^"]+\/invite\/[^"]+)"/.exec(made.html)![1]!).pathname;
     const stranger = await createUser(app.ctx, "Someone Else");
-    const client = formClient(app.url);
-    await client.get("/login");
-    await client.post("/login", { email: stranger.email, password: "correct horse battery" });
+    const client = await formClient(app.url).signIn(stranger.email, PASSWORD);
     await client.get(path);
     const wg = await app.ctx.db.workGroup.findUniqueOrThrow({
       where: { slug },
