@@ -95,7 +95,9 @@ export async function startAppServer(
     "*",
     createRequestHandler({
       build: options.build ?? (await loadBuild()),
-      mode: config.env === "production" ? "production" : "development",
+      // Always production: errors reach the browser as a calm page, never with a stack trace
+      // (the server log has it). `npm start` runs without NODE_ENV=production too.
+      mode: "production",
       getLoadContext: () => ctx,
     }),
   );

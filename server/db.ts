@@ -1,7 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../app/generated/postgres/client.ts";
-import { PrismaClient } from "../app/generated/sqlite/client.ts";
+import { type Prisma, PrismaClient } from "../app/generated/sqlite/client.ts";
 import type { DatabaseConfig } from "./config.ts";
 
 /**
@@ -10,6 +10,8 @@ import type { DatabaseConfig } from "./config.ts";
  * call a union of the two, so one type is exposed.
  */
 export type Db = PrismaClient;
+/** The client inside db.$transaction(async (tx) => …). */
+export type DbTransaction = Prisma.TransactionClient;
 
 export function createDb(database: DatabaseConfig): Db {
   if (database.provider === "sqlite") {

@@ -3,40 +3,62 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, CsrfInput, Field, SelectField, useZodForm } from "../components/forms.tsx";
+import {
+  Button,
+  CsrfInput,
+  Field,
+  FormError,
+  SelectField,
+  useZodForm,
+} from "../components/forms.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
+  changeRole,
   createInvite,
   getMembersPage,
   revokeInvite,
 } from "../modules/work-group/members.server.ts";
 import { can, ROLES, roleLabels } from "../modules/work-group/roles.ts";
-import { inviteSchema } from "../modules/work-group/schema.ts";
-import { requireMember } from "../modules/work-group/work-group.server.ts";
+import { changeRoleSchema, inviteSchema } from "../modules/work-group/schema.ts";
+import { requireMember, requirePermission } from "../modules/work-group/work-group.server.ts";
 import { http } from "../utils/http.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug);
   const page = await getMembersPage(context, access);
   const canInvite = can(access.role, "members:invite");
-  return json({ ...page, invites: canInvite ? page.invites : [], canInvite, myRole: access.role });
+  return json({
+    ...page,
+    invites: canInvite ? page.invites : [],
+    canInvite,
+    canManage: can(access.role, "members:manage"),
+    myRole: access.role,
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, access } = await requireMember(context, request, params.slug, "members:invite");
+  const { user, access } = await requireMember(context, request, params.slug);
   const form = await readForm(context, request);
   const intent = form.get("intent");
+  if (intent === "change-role") {
+    requirePermission(access, "members:manage");
+    const submission = parseWithZod(form, { schema: changeRoleSchema });
+    if (submission.status !== "success") throw http(400, "Choose one of the roles.");
+    const result = await changeRole(context, user, access, submission.value);
+    return json(
+      { intent, result: null, link: null, message: result.ok ? null : result.message },
+      { status: result.ok ? 200 : 400 },
+    );
+  }
+  requirePermission(access, "members:invite");
   if (intent === "revoke") {
     await revokeInvite(context, user, access, String(form.get("inviteId") ?? ""));
-    return json({ intent: "revoke" as const, result: null, link: null });
+    return json({ intent, result: null, link: null, message: null });
   }
   if (intent !== "invite") throw http(400, "Unknown action.");
   const submission = parseWithZod(form, { schema: inviteSchema });
   if (submission.status !== "success") {
-    return json(
-      { intent: "invite" as const, result: submission.reply(), link: null },
-      { status: 400 },
-    );
+    return json({ intent, result: submission.reply(), link: null, message: null }, { status: 400 });
   }
   const invite = await createInvite(
     context,
@@ -46,9 +68,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     new URL(request.url).origin,
   );
   return json({
-    intent: "invite" as const,
+    intent,
     result: submission.reply({ resetForm: true }),
     link: { url: invite.link, emailed: submission.value.email ?? null },
+    message: null,
   });
 }
 
@@ -58,6 +81,7 @@ export default function Members() {
     invites,
     representation: rep,
     canInvite,
+    canManage,
     myRole,
   } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
@@ -143,6 +167,7 @@ export default function Members() {
         <h2 id="members" className="text-xl font-semibold">
           Members ({members.length})
         </h2>
+        <FormError errors={data?.message ? [data.message] : null} />
         <table className="mt-3 min-w-full border-collapse bg-white text-sm">
           <thead>
             <tr>
@@ -158,7 +183,30 @@ export default function Members() {
               <tr key={m.id}>
                 <td className="border border-slate-300 p-2">{m.name}</td>
                 <td className="border border-slate-300 p-2">
-                  {roleLabels[m.role as keyof typeof roleLabels] ?? m.role}
+                  {canManage ? (
+                    <Form method="post" className="flex items-center gap-2">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="change-role" />
+                      <input type="hidden" name="membershipId" value={m.id} />
+                      <select
+                        name="role"
+                        defaultValue={m.role}
+                        aria-label={`Role of ${m.name}`}
+                        className="rounded-md border border-slate-400 p-1"
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {roleLabels[r]}
+                          </option>
+                        ))}
+                      </select>
+                      <Button variant="secondary" className="px-2 py-1 text-sm">
+                        Change
+                      </Button>
+                    </Form>
+                  ) : (
+                    (roleLabels[m.role as keyof typeof roleLabels] ?? m.role)
+                  )}
                 </td>
                 <td className="border border-slate-300 p-2">{m.stakeholderGroup ?? "—"}</td>
                 <td className="border border-slate-300 p-2">{m.region ?? "—"}</td>

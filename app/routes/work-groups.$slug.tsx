@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary.tsx";
-import { roleLabels } from "../modules/work-group/roles.ts";
+import { can, roleLabels } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -31,6 +31,11 @@ export default function WorkGroupLayout() {
           <NavLink to={`/work-groups/${workGroup.slug}/members`} className={tab}>
             Members
           </NavLink>
+          {can(role, "work-group:edit") ? (
+            <NavLink to={`/work-groups/${workGroup.slug}/settings`} className={tab}>
+              Settings
+            </NavLink>
+          ) : null}
         </nav>
       </div>
       <Outlet />

@@ -149,6 +149,19 @@ describe("signed in", () => {
     await expectNoSeriousViolations(fay.page, "/work-groups/<slug>/members (invite created)");
   });
 
+  it("/work-groups/<slug>/settings and the members page as an owner (role controls)", async () => {
+    await app.ctx.db.membership.updateMany({
+      where: { workGroupId: cast.workGroup.id, userId: cast.facilitator.id },
+      data: { role: "owner" },
+    });
+    await check(fay, `/work-groups/${cast.workGroup.slug}/settings`);
+    await check(fay, `/work-groups/${cast.workGroup.slug}/members`);
+    await app.ctx.db.membership.updateMany({
+      where: { workGroupId: cast.workGroup.id, userId: cast.facilitator.id },
+      data: { role: "facilitator" },
+    });
+  });
+
   it("/work-groups/<slug>/members hydrates cleanly where the date is not the server's", async () => {
     // A browser whose calendar date for the invite's expiry differs from the server's: the
     // page must not render differently on the two sides (a hydration error re-renders it all).

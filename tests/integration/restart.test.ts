@@ -34,6 +34,8 @@ describe("the server process", () => {
     expect(server.output()).toContain("Loaded the demo work group");
     expect(server.output()).toContain("dana@demo.convene.test");
     const facilitator = await signIn(server.url, "dana@demo.convene.test");
+    // Production: the session cookie is __Host- prefixed (Secure, host-only, Path=/).
+    expect(facilitator.cookie).toMatch(/^__Host-convene=/);
     const home = await facilitator.get("/");
     expect(home.html).toContain("Success-Ready Students Work Group");
     const overview = await facilitator.get("/work-groups/success-ready-students");

@@ -153,6 +153,69 @@ describe("programs and work groups", () => {
     expect((await client.get(path)).status).toBe(410);
   });
 
+  it("lets the owner edit the lists; members keep the entries that remain", async () => {
+    const maya = await app.ctx.db.user.findFirstOrThrow({ where: { name: "Maya Student" } });
+    const before = await app.ctx.db.membership.findFirstOrThrow({ where: { userId: maya.id } });
+    await owner.get(`/work-groups/${slug}/settings`);
+    const saved = await owner.post(`/work-groups/${slug}/settings`, {
+      name: "Success-Ready Students Work Group",
+      purpose: "Explore competency-based learning",
+      essentialQuestions: "What is competency-based learning?",
+      areasOfFocus: "Assessment for Learning\nPolicy\nInnovation Zones",
+      stakeholderGroups: "Students\nTeachers\nCommunity",
+      regions: "Central\nSoutheast",
+    });
+    expect(saved.status).toBe(302);
+    const wg = await app.ctx.db.workGroup.findUniqueOrThrow({
+      where: { slug },
+      include: { stakeholderGroups: { orderBy: { position: "asc" } }, areasOfFocus: true },
+    });
+    expect(wg.stakeholderGroups.map((g) => g.name)).toEqual(["Students", "Teachers", "Community"]);
+    expect(wg.areasOfFocus).toHaveLength(3);
+    const after = await app.ctx.db.membership.findFirstOrThrow({ where: { userId: maya.id } });
+    expect(after.stakeholderGroupId).toBe(before.stakeholderGroupId);
+
+    const member = await formClient(app.url).signIn(maya.email, PASSWORD);
+    expect((await member.get(`/work-groups/${slug}/settings`)).status).toBe(403);
+  });
+
+  it("lets the owner change roles, but never leaves the work group without an owner", async () => {
+    const maya = await app.ctx.db.membership.findFirstOrThrow({
+      where: { user: { name: "Maya Student" } },
+    });
+    const mine = await app.ctx.db.membership.findFirstOrThrow({ where: { userId: admin.id } });
+    await owner.get(`/work-groups/${slug}/members`);
+    const changed = await owner.post(`/work-groups/${slug}/members`, {
+      intent: "change-role",
+      membershipId: maya.id,
+      role: "recorder",
+    });
+    expect(changed.status).toBe(200);
+    expect((await app.ctx.db.membership.findUniqueOrThrow({ where: { id: maya.id } })).role).toBe(
+      "recorder",
+    );
+    const lastOwner = await owner.post(`/work-groups/${slug}/members`, {
+      intent: "change-role",
+      membershipId: mine.id,
+      role: "member",
+    });
+    expect(lastOwner.status).toBe(400);
+    expect(lastOwner.html).toContain("A work group needs an owner");
+    expect((await app.ctx.db.membership.findUniqueOrThrow({ where: { id: mine.id } })).role).toBe(
+      "owner",
+    );
+
+    const mayaUser = await app.ctx.db.user.findUniqueOrThrow({ where: { id: maya.userId } });
+    const recorder = await formClient(app.url).signIn(mayaUser.email, PASSWORD);
+    await recorder.get(`/work-groups/${slug}/members`);
+    const refused = await recorder.post(`/work-groups/${slug}/members`, {
+      intent: "change-role",
+      membershipId: maya.id,
+      role: "owner",
+    });
+    expect(refused.status).toBe(403);
+  });
+
   it("hides a work group from people outside it", async () => {
     const outsider = await createUser(app.ctx, "Otto Outsider");
     const cookie = await cookieFor(app.ctx, outsider.id);

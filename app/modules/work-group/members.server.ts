@@ -5,6 +5,7 @@ import { http } from "../../utils/http.server.ts";
 import { sha256 } from "../auth/accounts.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { representation } from "./representation.ts";
+import type { Role } from "./roles.ts";
 import type { inviteSchema } from "./schema.ts";
 import { audit, type WorkGroupAccess } from "./work-group.server.ts";
 
@@ -110,6 +111,43 @@ export async function revokeInvite(
     actorId: actor.id,
     action: "invite.revoke",
   });
+}
+
+/**
+ * An owner changes a member's role. A work group always keeps at least one owner, so the last
+ * owner cannot be demoted (by themselves or anyone).
+ */
+export async function changeRole(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  input: { membershipId: string; role: Role },
+) {
+  const membership = await ctx.db.membership.findFirst({
+    where: { id: input.membershipId, workGroupId: access.workGroup.id },
+    select: { id: true, role: true },
+  });
+  if (!membership) throw http(404, "That person is not a member of this work group.");
+  if (membership.role === input.role) return { ok: true as const };
+  if (membership.role === "owner") {
+    const owners = await ctx.db.membership.count({
+      where: { workGroupId: access.workGroup.id, role: "owner" },
+    });
+    if (owners <= 1) {
+      return {
+        ok: false as const,
+        message: "A work group needs an owner. Make someone else an owner first.",
+      };
+    }
+  }
+  await ctx.db.membership.update({ where: { id: membership.id }, data: { role: input.role } });
+  await audit(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: actor.id,
+    action: "member.role",
+    detail: `${membership.role} -> ${input.role}`,
+  });
+  return { ok: true as const };
 }
 
 /** What someone opening an invite link sees, or null when it is expired, revoked or unknown. */

@@ -63,3 +63,8 @@ export const joinSchema = z.object({
     .min(1, "Choose the group you represent"),
   regionId: z.string().optional(),
 });
+
+export const changeRoleSchema = z.object({
+  membershipId: z.string({ error: "Choose a member" }).min(1),
+  role: z.enum(ROLES, { error: "Choose a role" }),
+});

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { DbTransaction } from "../../../server/db.ts";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import { type CurrentUser, requireUser } from "../auth/auth-session.server.ts";
@@ -112,6 +113,82 @@ export async function createWorkGroup(
   return workGroup;
 }
 
+/** The work group's editable details, as the settings form shows them. */
+export async function getWorkGroupSettings(ctx: AppContext, access: WorkGroupAccess) {
+  const wg = await ctx.db.workGroup.findUniqueOrThrow({
+    where: { id: access.workGroup.id },
+    select: {
+      name: true,
+      purpose: true,
+      essentialQuestions: true,
+      areasOfFocus: { orderBy: { position: "asc" }, select: { name: true } },
+      stakeholderGroups: { orderBy: { position: "asc" }, select: { name: true } },
+      regions: { orderBy: { position: "asc" }, select: { name: true } },
+    },
+  });
+  const lines = (rows: { name: string }[]) => rows.map((r) => r.name).join("\n");
+  return {
+    name: wg.name,
+    purpose: wg.purpose,
+    essentialQuestions: wg.essentialQuestions,
+    areasOfFocus: lines(wg.areasOfFocus),
+    stakeholderGroups: lines(wg.stakeholderGroups),
+    regions: lines(wg.regions),
+  };
+}
+
+type ListModel = "areaOfFocus" | "stakeholderGroup" | "region";
+
+/**
+ * Makes a list (areas of focus, stakeholder groups, regions) read as given. Entries are matched
+ * by name, so members keep the group and region they chose; a removed entry is cleared from
+ * the members who had it (and boards keep their title).
+ */
+async function syncList(tx: DbTransaction, model: ListModel, workGroupId: string, names: string[]) {
+  // One delegate type for three models with the same shape (id, workGroupId, name, position).
+  const table = tx[model] as unknown as DbTransaction["region"];
+  const existing = await table.findMany({
+    where: { workGroupId },
+    select: { id: true, name: true },
+  });
+  const byName = new Map(existing.map((row) => [row.name.toLowerCase(), row]));
+  const keep = new Set<string>();
+  for (const [position, name] of names.entries()) {
+    const row = byName.get(name.toLowerCase());
+    if (row) {
+      keep.add(row.id);
+      await table.update({ where: { id: row.id }, data: { name, position } });
+    } else {
+      await table.create({ data: { workGroupId, name, position } });
+    }
+  }
+  const removed = existing.filter((row) => !keep.has(row.id)).map((row) => row.id);
+  if (removed.length > 0) await table.deleteMany({ where: { id: { in: removed } } });
+}
+
+export async function updateWorkGroup(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  input: z.infer<typeof workGroupSchema>,
+) {
+  const workGroupId = access.workGroup.id;
+  await ctx.db.$transaction(async (tx) => {
+    await tx.workGroup.update({
+      where: { id: workGroupId },
+      data: {
+        name: input.name,
+        purpose: input.purpose ?? "",
+        essentialQuestions: input.essentialQuestions.join("\n"),
+      },
+    });
+    await syncList(tx, "areaOfFocus", workGroupId, input.areasOfFocus);
+    await syncList(tx, "stakeholderGroup", workGroupId, input.stakeholderGroups);
+    await syncList(tx, "region", workGroupId, input.regions);
+  });
+  await audit(ctx.db, { workGroupId, actorId: actor.id, action: "work-group.update" });
+}
+
 export type WorkGroupAccess = {
   workGroup: { id: string; slug: string; name: string };
   role: Role;
@@ -139,10 +216,19 @@ export async function requireMembership(
   });
   const role = workGroup?.memberships[0]?.role;
   if (!workGroup || !isRole(role)) throw http(404, "We could not find that work group.");
-  if (permission && !can(role, permission)) {
-    throw http(403, `Your role in this work group (${role}) does not allow that.`);
+  const access = {
+    workGroup: { id: workGroup.id, slug: workGroup.slug, name: workGroup.name },
+    role,
+  };
+  if (permission) requirePermission(access, permission);
+  return access;
+}
+
+/** 403 with the reason, unless the person's role in the work group allows this. */
+export function requirePermission(access: WorkGroupAccess, permission: Permission) {
+  if (!can(access.role, permission)) {
+    throw http(403, `Your role in this work group (${access.role}) does not allow that.`);
   }
-  return { workGroup: { id: workGroup.id, slug: workGroup.slug, name: workGroup.name }, role };
 }
 
 /** For work group pages: the signed-in person (or a redirect to sign in) and their access. */
