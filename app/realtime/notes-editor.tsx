@@ -61,7 +61,8 @@ export function NotesEditor({ sessionId, canEdit, userName }: Props) {
           <CollaborationPlugin
             id={id}
             providerFactory={providerFactory}
-            shouldBootstrap={canEdit}
+            // The server seeds a new notes document (app/modules/notes), never a browser.
+            shouldBootstrap={false}
             username={userName}
           />
         </div>

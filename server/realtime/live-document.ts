@@ -53,8 +53,11 @@ export class LiveDocument {
     this.awareness.on("update", this.onAwarenessUpdate);
   }
 
-  /** Applies stored updates (or the server-built initial state) without re-storing them. */
-  async load(initial?: (doc: Y.Doc) => void) {
+  /**
+   * Applies stored updates (or the server-built state of a board) without re-storing them.
+   * A stored document that has never been written starts from `seed`, which is stored.
+   */
+  async load(options: { build?: (doc: Y.Doc) => void; seed?: () => Uint8Array } = {}) {
     if (this.store) {
       const { updates, lastId } = await this.store.load(this.name);
       this.doc.transact(() => {
@@ -62,8 +65,10 @@ export class LiveDocument {
       }, LOAD_ORIGIN);
       this.lastStoredId = lastId;
       this.rowsSinceCompaction = updates.length;
+      if (updates.length === 0 && options.seed)
+        Y.applyUpdate(this.doc, options.seed(), SERVER_ORIGIN);
     }
-    if (initial) this.doc.transact(() => initial(this.doc), LOAD_ORIGIN);
+    if (options.build) this.doc.transact(() => options.build?.(this.doc), LOAD_ORIGIN);
   }
 
   broadcast(message: Uint8Array) {

@@ -15,6 +15,7 @@ import {
   parseDocumentName,
   YJS_PATH,
 } from "../../app/modules/documents/document-name.ts";
+import { emptyNotesUpdate } from "../../app/modules/notes/notes-document.server.ts";
 import type { AuthSessionData } from "../../app/utils/app-context.ts";
 import type { Db } from "../db.ts";
 import type { Logger } from "../log.ts";
@@ -354,11 +355,13 @@ export class RealtimeServer implements BoardPublisher {
     const live = new LiveDocument(name, isBoard ? null : this.deps.store, this.deps.log);
     const ready = isBoard
       ? loadBoardIdeas(this.deps, parsed.boardId).then((ideas) =>
-          live.load((doc) => {
-            for (const idea of ideas) putIdea(doc, idea);
+          live.load({
+            build: (doc) => {
+              for (const idea of ideas) putIdea(doc, idea);
+            },
           }),
         )
-      : live.load();
+      : live.load({ seed: emptyNotesUpdate });
     const entry = { live, ready };
     this.documents.set(name, entry);
     ready.catch(() => {

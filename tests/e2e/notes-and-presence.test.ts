@@ -27,7 +27,7 @@ beforeAll(async () => {
   await signIn(fay.page, cast.facilitator.email);
   await signIn(rory.page, cast.recorder.email);
   await signIn(ada.page, cast.memberA.email);
-  // One after another, so the first editor starts the document and the others join it.
+  // One after another, so each page finds the others already present.
   for (const person of [rory, fay, ada]) {
     await open(person.page, sessionPath());
     await notes(person.page).waitFor();

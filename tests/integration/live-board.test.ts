@@ -161,6 +161,31 @@ describe("the websocket upgrade", () => {
 });
 
 describe("session notes", () => {
+  it("start as one empty Lexical paragraph, seeded and stored by the server", async () => {
+    const session = await app.ctx.db.session.create({
+      data: {
+        workGroupId: cast.workGroup.id,
+        title: "Fresh notes",
+        startsAt: new Date(),
+        timeZone: "UTC",
+        format: "virtual",
+      },
+    });
+    const name = documentName.notes(session.id);
+    const a = connectProvider(app.url, name, cookies.recorder!);
+    const b = connectProvider(app.url, name, cookies.facilitator!);
+    await Promise.all([a.synced, b.synced]);
+    for (const client of [a, b]) {
+      const root = client.doc.get("root", (await import("yjs")).XmlText);
+      expect(root.toDelta()).toHaveLength(1);
+    }
+    await waitFor(
+      async () => (await app.ctx.db.documentUpdate.count({ where: { docName: name } })) === 1,
+    );
+    a.close();
+    b.close();
+  });
+
   it("carries the recorder's typing to the facilitator and stores it", async () => {
     const name = documentName.notes(cast.session.id);
     const recorder = connectProvider(app.url, name, cookies.recorder!);
