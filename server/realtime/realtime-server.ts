@@ -328,8 +328,11 @@ export class RealtimeServer implements BoardPublisher {
         conn,
         decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)),
       );
-      // Presence carries the name the server knows, not one the client claims.
-      for (const e of entries) if (e.state) e.state = { ...e.state, user: { name: conn.userName } };
+      // Presence carries the name the server knows, not one the client claims: `user.name` for
+      // the board's "here now", `name` for Lexical's cursor labels in the notes.
+      for (const e of entries) {
+        if (e.state) e.state = { ...e.state, name: conn.userName, user: { name: conn.userName } };
+      }
       if (entries.length > 0) {
         awarenessProtocol.applyAwarenessUpdate(
           live.awareness,

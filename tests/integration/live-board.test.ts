@@ -283,6 +283,12 @@ describe("presence", () => {
     expect(names).toEqual(
       new Set(["Ada Member", "Ben Member", "Fay Facilitator", "Rory Recorder"]),
     );
+    const cursorNames = new Set(
+      [...clients[0]!.provider.awareness.getStates().entries()]
+        .filter(([id]) => id !== clients[0]!.doc.clientID)
+        .map(([, s]) => (s as { name: string }).name),
+    );
+    expect(cursorNames).toEqual(names);
     expect(closes).toBe(0);
     for (const c of clients) c.close();
   });
