@@ -15,6 +15,9 @@ import { createMailer } from "./mailer.ts";
 import { prismaDocumentStore } from "./realtime/document-store.ts";
 import { RealtimeServer } from "./realtime/realtime-server.ts";
 
+/** Largest form body accepted: our biggest form (work group settings) is a few kilobytes. */
+const MAX_FORM_BYTES = 256 * 1024;
+
 export type AppServer = {
   ctx: AppContext;
   realtime: RealtimeServer;
@@ -83,6 +86,19 @@ export async function startAppServer(
     ) {
       res.status(403).type("text/plain").send("Cross-site form posts are refused.");
       return;
+    }
+    // Remix reads a whole form into memory: bound it before it starts. Browsers always send
+    // Content-Length with a form, so a body without one is refused rather than counted.
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      const length = Number(req.headers["content-length"] ?? Number.NaN);
+      if (Number.isNaN(length)) {
+        res.status(411).type("text/plain").send("Send the form with a Content-Length.");
+        return;
+      }
+      if (length > MAX_FORM_BYTES) {
+        res.status(413).type("text/plain").send("That form is too large.");
+        return;
+      }
     }
     next();
   });

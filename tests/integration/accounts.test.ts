@@ -138,3 +138,42 @@ describe("accounts", () => {
     ).toBe(302);
   });
 });
+
+describe("hostile requests", () => {
+  it("refuses an oversized form with 413 before reading it", async () => {
+    const response = await fetch(`${app.url}/login`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `email=${"a".repeat(300 * 1024)}`,
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it("refuses a form body without a length (411)", async () => {
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("email=a"));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${app.url}/login`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(411);
+  });
+
+  it("answers a malformed multipart body with 400, not 500", async () => {
+    const client = formClient(app.url);
+    await client.get("/login");
+    const response = await fetch(`${app.url}/login`, {
+      method: "POST",
+      headers: { cookie: client.cookie, "content-type": "multipart/form-data; boundary=x" },
+      body: "this is not multipart",
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("could not be read as a form");
+  });
+});
