@@ -45,7 +45,7 @@ export async function createAppContext(
     authSessions: createAuthSessionStorage(config.sessionSecret, config.env === "production"),
     mailer: createMailer(config.smtp, log),
     limiters: createLimiters(),
-    boards: { ideaAdded: (boardId, idea) => realtimeOf().ideaAdded(boardId, idea) },
+    live: { change: (name, apply) => realtimeOf().change(name, apply) },
   };
   return ctx;
 }

@@ -2,11 +2,11 @@ import type { SessionStorage } from "@remix-run/node";
 import type { Config } from "../../server/config.ts";
 import type { Db } from "../../server/db.ts";
 import type { Logger } from "../../server/log.ts";
-import type { BoardPublisher } from "../modules/board/board-publisher.ts";
+import type { LivePublisher } from "../modules/documents/live-publisher.ts";
 
 /**
  * What the one server process hands every loader, action and service: the database, the
- * configuration, and the live side (boards). Built once in server/app-context.ts; tests build
+ * configuration, and the live side (boards and sessions). Built once in server/app-context.ts; tests build
  * the same object against a real database.
  */
 export type AppContext = {
@@ -16,7 +16,7 @@ export type AppContext = {
   authSessions: SessionStorage<AuthSessionData>;
   mailer: Mailer;
   limiters: Limiters;
-  boards: BoardPublisher;
+  live: LivePublisher;
 };
 
 export type AuthSessionData = { userId: string; csrf: string };

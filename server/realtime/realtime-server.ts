@@ -6,15 +6,10 @@ import { WebSocket, WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { loadBoardIdeas } from "../../app/modules/board/board.server.ts";
-import { type BoardIdea, putIdea } from "../../app/modules/board/board-doc.ts";
-import type { BoardPublisher } from "../../app/modules/board/board-publisher.ts";
 import { authorizeDocument } from "../../app/modules/documents/document-access.server.ts";
-import {
-  documentName,
-  parseDocumentName,
-  YJS_PATH,
-} from "../../app/modules/documents/document-name.ts";
+import { parseDocumentName, YJS_PATH } from "../../app/modules/documents/document-name.ts";
+import type { LivePublisher } from "../../app/modules/documents/live-publisher.ts";
+import { buildServerDocument } from "../../app/modules/documents/server-documents.server.ts";
 import { emptyNotesUpdate } from "../../app/modules/notes/notes-document.server.ts";
 import type { AuthSessionData } from "../../app/utils/app-context.ts";
 import type { Db } from "../db.ts";
@@ -75,7 +70,7 @@ type Entry = { live: LiveDocument; ready: Promise<void> };
  * and authorizes the HTTP upgrade before a websocket exists, drops updates from read-only
  * connections, stores every applied update, and closes any one misbehaving socket alone.
  */
-export class RealtimeServer implements BoardPublisher {
+export class RealtimeServer implements LivePublisher {
   private readonly wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_MESSAGE_BYTES,
@@ -354,17 +349,15 @@ export class RealtimeServer implements BoardPublisher {
     const existing = this.documents.get(name);
     if (existing) return existing;
     const parsed = parseDocumentName(name)!;
-    const isBoard = parsed.kind === "board";
-    const live = new LiveDocument(name, isBoard ? null : this.deps.store, this.deps.log);
-    const ready = isBoard
-      ? loadBoardIdeas(this.deps, parsed.boardId).then((ideas) =>
-          live.load({
-            build: (doc) => {
-              for (const idea of ideas) putIdea(doc, idea);
-            },
-          }),
-        )
-      : live.load({ seed: emptyNotesUpdate });
+    const live = new LiveDocument(
+      name,
+      parsed.kind === "notes" ? this.deps.store : null,
+      this.deps.log,
+    );
+    const ready =
+      parsed.kind === "notes"
+        ? live.load({ seed: emptyNotesUpdate })
+        : buildServerDocument(this.deps, parsed).then((build) => live.load({ build }));
     const entry = { live, ready };
     this.documents.set(name, entry);
     ready.catch(() => {
@@ -382,11 +375,12 @@ export class RealtimeServer implements BoardPublisher {
     await entry.live.destroy();
   }
 
-  async ideaAdded(boardId: string, idea: BoardIdea) {
-    const entry = this.documents.get(documentName.board(boardId));
-    if (!entry) return; // Nobody is watching; the board is built from the database when opened.
+  /** LivePublisher: applies a stored command's change to a server-written document. */
+  async change(name: string, apply: (doc: Y.Doc) => void) {
+    const entry = this.documents.get(name);
+    if (!entry) return; // Nobody has it open; it is built from the database when opened.
     await entry.ready;
-    entry.live.doc.transact(() => putIdea(entry.live.doc, idea), SERVER_ORIGIN);
+    entry.live.doc.transact(() => apply(entry.live.doc), SERVER_ORIGIN);
   }
 
   private ping() {

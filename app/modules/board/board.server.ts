@@ -2,8 +2,9 @@ import type { z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { documentName } from "../documents/document-name.ts";
 import { can, isRole } from "../work-group/roles.ts";
-import type { BoardIdea } from "./board-doc.ts";
+import { type BoardIdea, putIdea } from "./board-doc.ts";
 import type { postIdeaSchema } from "./schema.ts";
 
 /**
@@ -47,7 +48,7 @@ export async function postIdea(
     select: { id: true, column: true, text: true, createdAt: true },
   });
   const published: BoardIdea = { ...idea, createdAt: idea.createdAt.toISOString() };
-  await ctx.boards.ideaAdded(boardId, published);
+  await ctx.live.change(documentName.board(boardId), (doc) => putIdea(doc, published));
   return published;
 }
 

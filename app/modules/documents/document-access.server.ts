@@ -7,9 +7,9 @@ export type DocumentAccess =
   | { ok: false; status: 403 | 404 };
 
 /**
- * May this person open this live document, and may they write to it? Boards are never
- * client-writable (the server writes them from commands); notes are writable by the roles
- * with "notes:edit". Checked at the websocket upgrade, before any Yjs message.
+ * May this person open this live document, and may they write to it? Boards and sessions are
+ * never client-writable (the server writes them from commands); notes are writable by the
+ * roles with "notes:edit". Checked at the websocket upgrade, before any Yjs message.
  */
 export async function authorizeDocument(
   ctx: Pick<AppContext, "db">,

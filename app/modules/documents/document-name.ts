@@ -3,10 +3,12 @@
  * the websocket server (to authorize). The websocket path is /yjs/<name>.
  *
  * - board:<boardId>   a Knoster board; written only by the server, read by members
+ * - session:<id>      a session's live state (phase, countdown); written only by the server
  * - notes:<sessionId> a session's shared notes; written by recorders and facilitators
  */
 export type DocumentName =
   | { kind: "board"; boardId: string }
+  | { kind: "session"; sessionId: string }
   | { kind: "notes"; sessionId: string };
 
 export const YJS_PATH = "/yjs/";
@@ -15,6 +17,7 @@ const ID = /^[a-z0-9]{1,40}$/;
 
 export const documentName = {
   board: (boardId: string) => `board:${boardId}`,
+  session: (sessionId: string) => `session:${sessionId}`,
   notes: (sessionId: string) => `notes:${sessionId}`,
 };
 
@@ -22,6 +25,6 @@ export function parseDocumentName(name: string): DocumentName | null {
   const [kind, id, ...rest] = name.split(":");
   if (rest.length > 0 || !id || !ID.test(id)) return null;
   if (kind === "board") return { kind, boardId: id };
-  if (kind === "notes") return { kind, sessionId: id };
+  if (kind === "notes" || kind === "session") return { kind, sessionId: id };
   return null;
 }

@@ -69,6 +69,15 @@ export async function getSessionPage(ctx: AppContext, access: WorkGroupAccess, s
   };
 }
 
+/** A session's live state as its document carries it. */
+export async function loadLiveSessionState(ctx: Pick<AppContext, "db">, sessionId: string) {
+  const session = await ctx.db.session.findUnique({
+    where: { id: sessionId },
+    select: { phase: true, phaseVersion: true, phaseEndsAt: true },
+  });
+  return session ? { ...session, phaseEndsAt: session.phaseEndsAt?.toISOString() ?? null } : null;
+}
+
 /** A board for the whole group or for one area of focus, with the five Knoster columns. */
 export async function openBoard(
   ctx: AppContext,

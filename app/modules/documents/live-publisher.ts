@@ -1,0 +1,11 @@
+import type * as Y from "yjs";
+
+/**
+ * How a command, once stored, reaches everyone watching: the change is applied to the live
+ * document (a board or a session) on the server, which fans it out. A document nobody has open
+ * is not touched: it is rebuilt from the database when next opened (server-documents.server.ts).
+ * Call only after the database write succeeded.
+ */
+export type LivePublisher = {
+  change(documentName: string, apply: (doc: Y.Doc) => void): Promise<void>;
+};

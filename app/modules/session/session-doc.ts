@@ -1,0 +1,26 @@
+import type * as Y from "yjs";
+
+/**
+ * The shape of a session's live document (session:<id>), written only by the server and read
+ * by every member's page: which phase the session is in and its countdown.
+ */
+export type LiveSessionState = { phase: string; phaseVersion: number; phaseEndsAt: string | null };
+
+const STATE = "state";
+
+export function readSessionState(doc: Y.Doc): LiveSessionState | null {
+  const map = doc.getMap<unknown>(STATE);
+  const phase = map.get("phase");
+  if (typeof phase !== "string") return null;
+  return {
+    phase,
+    phaseVersion: Number(map.get("phaseVersion") ?? 0),
+    phaseEndsAt: (map.get("phaseEndsAt") as string | null | undefined) ?? null,
+  };
+}
+
+export function putSessionState(doc: Y.Doc, state: LiveSessionState) {
+  const map = doc.getMap<unknown>(STATE);
+  // Only what changed is written, so an unchanged state sends nothing.
+  for (const [key, value] of Object.entries(state)) if (map.get(key) !== value) map.set(key, value);
+}
