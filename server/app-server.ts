@@ -71,12 +71,20 @@ export async function startAppServer(
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
   app.use((req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
+    // A malformed %-escape is the request's fault: 400 here, before Remix warns about it.
+    try {
+      decodeURIComponent(req.path);
+    } catch {
+      res.status(400).type("text/plain").send("That address is not valid.");
+      return;
+    }
     // The peer address for rate limits; whatever a client sent under this name is replaced.
-    req.headers["x-convene-client-address"] = req.socket.remoteAddress ?? "unknown";
+    req.headers["x-convene-client-address"] = req.ip ?? "unknown";
     // A cross-site form post is refused before it reaches an action (readForm checks the
     // token as well; this stops it even where a route forgot to).
     if (
@@ -107,8 +115,9 @@ export async function startAppServer(
     express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }),
   );
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
-  app.all(
-    "*",
+  // app.use, not app.all("*"): a route pattern makes Express decode the path, and a malformed
+  // %-escape would become a 500 before Remix could answer 404.
+  app.use(
     createRequestHandler({
       build: options.build ?? (await loadBuild()),
       // Always production: errors reach the browser as a calm page, never with a stack trace
@@ -121,8 +130,14 @@ export async function startAppServer(
   // Last resort for errors outside Remix's own handling: logged once, a calm page, no stack.
   app.use(
     (error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-      log.error("request failed outside the app", { path: req.path, error: String(error) });
       if (res.headersSent) return res.end();
+      // Express marks what is the request's fault (a malformed URL, a bad body) with a 4xx.
+      const status = (error as { status?: number } | null)?.status;
+      if (status && status >= 400 && status < 500) {
+        res.status(status).type("text/plain").send("That request could not be understood.");
+        return;
+      }
+      log.error("request failed outside the app", { path: req.path, error: String(error) });
       res
         .status(500)
         .type("text/plain")

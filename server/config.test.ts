@@ -46,3 +46,17 @@ describe("configuration", () => {
     );
   });
 });
+
+describe("configuration that would be unsafe", () => {
+  it("requires APP_URL with SMTP, so emailed links never come from a Host header", () => {
+    expect(() => loadConfig({ ...secret, SMTP_URL: "smtp://mail.example.org" })).toThrow(
+      "APP_URL: required when SMTP_URL is set",
+    );
+  });
+
+  it("leaves the demo (with its published password) out in production unless asked", () => {
+    expect(loadConfig({ ...secret, NODE_ENV: "production" }).demo).toBe(false);
+    expect(loadConfig({ ...secret }).demo).toBe(true);
+    expect(loadConfig({ ...secret, NODE_ENV: "production", DEMO: "true" }).demo).toBe(true);
+  });
+});

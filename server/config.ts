@@ -44,8 +44,21 @@ const envSchema = z.object({
   REDIS_URL: optionalUrl(["redis://", "rediss://"], "REDIS_URL"),
   SMTP_URL: optionalUrl(["smtp://", "smtps://"], "SMTP_URL"),
   SMTP_FROM: z.string().default("Convene <no-reply@localhost>"),
-  /** Set to "false" to start on an empty database without the demo work group. */
-  DEMO: z.enum(["true", "false"]).default("true"),
+  /**
+   * Load the demo work group into an empty database. Its accounts have a published password,
+   * so it is off by default in production.
+   */
+  DEMO: z.enum(["true", "false"]).optional(),
+  /**
+   * How many reverse proxies stand in front (e.g. 1 for nginx): their X-Forwarded-For then
+   * names the client, for rate limits. 0 trusts none (the default).
+   */
+  TRUST_PROXY: z.coerce
+    .number({ error: "TRUST_PROXY must be a number of proxies, e.g. 1" })
+    .int("TRUST_PROXY must be a whole number")
+    .min(0)
+    .max(10)
+    .default(0),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -63,6 +76,7 @@ export type Config = {
   redisUrl: string | undefined;
   smtp: { url: string; from: string } | undefined;
   demo: boolean;
+  trustProxy: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 };
 
@@ -101,6 +115,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  if (e.SMTP_URL && !e.APP_URL) {
+    // Emailed links must not be built from a request's Host header, which anyone can set.
+    throw new ConfigError([
+      "APP_URL: required when SMTP_URL is set, e.g. https://convene.example.org",
+    ]);
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -110,7 +130,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appUrl: e.APP_URL?.replace(/\/+$/, ""),
     redisUrl: e.REDIS_URL,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
-    demo: e.DEMO === "true",
+    demo: (e.DEMO ?? (e.NODE_ENV === "production" ? "false" : "true")) === "true",
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

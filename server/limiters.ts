@@ -8,6 +8,8 @@ import type { Limiters } from "../app/utils/app-context.ts";
 const SIGN_IN_FAILURES_PER_ACCOUNT = 10;
 const SIGN_IN_FAILURES_PER_ADDRESS = 50;
 const SIGN_IN_WINDOW_SECONDS = 15 * 60;
+/** Password-reset requests and sign-ups per address per hour: each sends mail or hashes. */
+const ACCOUNT_REQUESTS_PER_HOUR = 20;
 /** Ideas one person may post in a burst; a lively brainstorm is a few a minute. */
 const IDEAS_PER_MINUTE = 30;
 
@@ -24,6 +26,10 @@ export function createLimiters(): Limiters {
   const signInLimiter = (key: string) =>
     key.startsWith("ip:") ? signInByAddress : signInByAccount;
   const ideas = new RateLimiterMemory({ points: IDEAS_PER_MINUTE, duration: 60 });
+  const accountRequests = new RateLimiterMemory({
+    points: ACCOUNT_REQUESTS_PER_HOUR,
+    duration: 3600,
+  });
   const consume = async (limiter: RateLimiterMemory, key: string) => {
     try {
       await limiter.consume(key);
@@ -36,24 +42,16 @@ export function createLimiters(): Limiters {
   };
   return {
     signIn: {
-      async blockedFor(keys) {
+      async attempt(keys) {
         let wait = 0;
-        for (const key of keys) {
-          const limiter = signInLimiter(key);
-          const state = await limiter.get(key);
-          if (state && state.consumedPoints >= limiter.points) {
-            wait = Math.max(wait, Math.ceil(state.msBeforeNext / 1000));
-          }
-        }
+        for (const key of keys) wait = Math.max(wait, await consume(signInLimiter(key), key));
         return wait;
       },
-      async failed(keys) {
-        await Promise.all(keys.map((key) => signInLimiter(key).penalty(key, 1)));
-      },
-      async succeeded(key) {
-        await signInLimiter(key).delete(key);
+      async succeeded(keys) {
+        await Promise.all(keys.map((key) => signInLimiter(key).reward(key, 1)));
       },
     },
+    accountRequest: (key) => consume(accountRequests, key),
     postIdea: (userId) => consume(ideas, userId),
   };
 }

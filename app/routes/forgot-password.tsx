@@ -3,20 +3,28 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { Button, CsrfInput, Field, useZodForm } from "../components/forms.tsx";
+import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
 import { requestPasswordReset } from "../modules/auth/accounts.server.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { forgotPasswordSchema } from "../modules/auth/schema.ts";
+import { clientAddress } from "../utils/request.server.ts";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(context, request);
   const submission = parseWithZod(form, { schema: forgotPasswordSchema });
   if (submission.status !== "success")
     return json({ sent: false, result: submission.reply() }, { status: 400 });
-  await requestPasswordReset(context, {
+  const result = await requestPasswordReset(context, {
     email: submission.value.email,
     origin: new URL(request.url).origin,
+    ip: clientAddress(request),
   });
+  if (!result.ok) {
+    return json(
+      { sent: false, result: submission.reply({ formErrors: [result.message] }) },
+      { status: 429 },
+    );
+  }
   return json({ sent: true, result: submission.reply() });
 }
 
@@ -40,6 +48,7 @@ export default function ForgotPassword() {
       <h1 className="text-2xl font-bold">Reset your password</h1>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
+        <FormError errors={form.errors} id={form.errorId} />
         <Field label="Email" field={fields.email} type="email" autoComplete="email" />
         <Button pending={pending}>Send me a reset link</Button>
       </Form>

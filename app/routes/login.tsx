@@ -5,12 +5,12 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
 import { signIn } from "../modules/auth/accounts.server.ts";
-import { getUserId, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
+import { getUser, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { signInSchema } from "../modules/auth/schema.ts";
 import { clientAddress } from "../utils/request.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getUserId(context, request)) throw redirect("/");
+  if (await getUser(context, request)) throw redirect("/");
   return null;
 }
 

@@ -5,11 +5,12 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
 import { signUp } from "../modules/auth/accounts.server.ts";
-import { getUserId, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
+import { getUser, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { PASSWORD_MIN, signUpSchema } from "../modules/auth/schema.ts";
+import { clientAddress } from "../utils/request.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getUserId(context, request)) throw redirect("/");
+  if (await getUser(context, request)) throw redirect("/");
   return null;
 }
 
@@ -19,14 +20,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const result = await signUp(context, submission.value);
+  const result = await signUp(context, { ...submission.value, ip: clientAddress(request) });
   if (!result.ok) {
     return json(
       submission.reply({
         fieldErrors: { [result.field ?? ""]: [result.message] },
         hideFields: ["password"],
       }),
-      { status: 400 },
+      { status: result.limited ? 429 : 400 },
     );
   }
   const cookie = await signInSession(context, request, result.userId);

@@ -19,20 +19,26 @@ export type AppContext = {
   live: LivePublisher;
 };
 
-export type AuthSessionData = { userId: string; csrf: string };
+/** What a session cookie carries; `version` must match the user's sessionVersion. */
+export type AuthSessionData = { userId: string; version: number; csrf: string };
 
 export type Mailer = {
   send(message: { to: string; subject: string; text: string }): Promise<void>;
 };
 
 export type Limiters = {
-  /** Only failed sign-ins count, so a venue full of people behind one address can sign in. */
+  /** Only failed sign-ins stay counted, so a venue behind one address can sign in. */
   signIn: {
-    /** Seconds until an attempt is allowed again for the busiest of these keys, or 0. */
-    blockedFor(keys: string[]): Promise<number>;
-    failed(keys: string[]): Promise<void>;
-    succeeded(key: string): Promise<void>;
+    /**
+     * Counts an attempt on every key before the password is checked (so parallel guesses
+     * count too); resolves to seconds to wait, or 0 when allowed.
+     */
+    attempt(keys: string[]): Promise<number>;
+    /** A correct password: the attempt is given back. */
+    succeeded(keys: string[]): Promise<void>;
   };
+  /** Password-reset requests and sign-ups from one address; seconds to wait, or 0. */
+  accountRequest(key: string): Promise<number>;
   /** Consumes one idea for this person; resolves to seconds to wait, or 0 when allowed. */
   postIdea(userId: string): Promise<number>;
 };

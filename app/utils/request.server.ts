@@ -1,6 +1,6 @@
 /**
- * The address a request came from, for rate limits. Express puts the socket's address in
- * X-Forwarded-For only when a trusted proxy is configured; otherwise this is the peer.
+ * The address a request came from, for rate limits: set by server/app-server.ts from
+ * Express's req.ip, which reads X-Forwarded-For only through TRUST_PROXY proxies.
  */
 export function clientAddress(request: Request): string {
   return request.headers.get("x-convene-client-address") ?? "unknown";

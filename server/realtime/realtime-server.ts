@@ -6,6 +6,7 @@ import { WebSocket, WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { sessionUser } from "../../app/modules/auth/auth-session.server.ts";
 import { authorizeDocument } from "../../app/modules/documents/document-access.server.ts";
 import { parseDocumentName, YJS_PATH } from "../../app/modules/documents/document-name.ts";
 import type { LivePublisher } from "../../app/modules/documents/live-publisher.ts";
@@ -114,13 +115,9 @@ export class RealtimeServer implements LivePublisher {
     const parsed = parseDocumentName(name);
     if (!parsed) return refuse(socket, 404, "Unknown document");
     const session = await this.deps.authSessions.getSession(req.headers.cookie);
-    const userId = session.get("userId");
-    if (!userId) return refuse(socket, 401, "Sign in first");
-    const user = await this.deps.db.user.findUnique({
-      where: { id: userId },
-      select: { name: true },
-    });
+    const user = await sessionUser(this.deps.db, session);
     if (!user) return refuse(socket, 401, "Sign in first");
+    const userId = user.id;
     const access = await authorizeDocument(this.deps, userId, parsed);
     if (!access.ok)
       return refuse(

@@ -112,6 +112,8 @@ describe("accounts", () => {
   });
 
   it("resets a password with a single-use link that goes to the log without SMTP", async () => {
+    const elsewhere = await formClient(app.url).signIn("ben@example.org", password);
+    expect((await elsewhere.get("/")).html).toContain("Ben Member");
     const client = formClient(app.url);
     await client.get("/forgot-password");
     const asked = await client.post("/forgot-password", { email: "ben@example.org" });
@@ -130,6 +132,8 @@ describe("accounts", () => {
     });
     expect(done.status).toBe(302);
     expect((await reset.get(path)).html).toContain("This link no longer works");
+    // Every browser signed in before the reset is signed out.
+    expect((await elsewhere.get("/")).html).not.toContain("Ben Member");
     const signIn = formClient(app.url);
     await signIn.get("/login");
     expect(
@@ -140,6 +144,39 @@ describe("accounts", () => {
 });
 
 describe("hostile requests", () => {
+  it.each(["/invite/%ff", "/reset-password/%", "/work-groups/%E0%A4%A", "/%C0"])(
+    "answers a malformed URL %s with 400, not a 500",
+    async (path) => {
+      const response = await fetch(`${app.url}${path}`);
+      expect(response.status).toBe(400);
+    },
+  );
+
+  it("sends a sign-in only to a path on this site", async () => {
+    const { samePagePath } = await import("../../app/modules/auth/schema.ts");
+    for (const evil of [
+      "//evil.example",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "https://evil.example",
+      "/\n/evil",
+    ]) {
+      expect(samePagePath(evil)).toBe("/");
+    }
+    expect(samePagePath("/work-groups/x?tab=1#notes")).toBe("/work-groups/x?tab=1#notes");
+  });
+
+  it("counts parallel wrong passwords: no more than ten get through to be checked", async () => {
+    const client = formClient(app.url);
+    await client.get("/login");
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        client.post("/login", { email: "parallel@example.org", password: `guess ${i} wrong` }),
+      ),
+    );
+    expect(statuses.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(10);
+  });
+
   it("refuses an oversized form with 413 before reading it", async () => {
     const response = await fetch(`${app.url}/login`, {
       method: "POST",

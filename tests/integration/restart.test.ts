@@ -10,6 +10,7 @@ import { connectProvider, waitFor } from "../support/realtime.ts";
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let server: ServerProcess | undefined;
 const env = () => ({
+  DEMO: "true",
   DATABASE_URL: database.url,
   SESSION_SECRET: "restart-test-secret-0123456789abcdef",
 });

@@ -18,8 +18,10 @@ function isUniqueViolation(error: unknown) {
 /** The first account on a fresh install becomes the instance admin. */
 export async function signUp(
   ctx: AppContext,
-  input: { name: string; email: string; password: string },
+  input: { name: string; email: string; password: string; ip: string },
 ): Promise<Result<{ userId: string }>> {
+  const wait = await ctx.limiters.accountRequest(`ip:${input.ip}`);
+  if (wait > 0) return { ok: false, limited: true, message: tooMany(wait) };
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await ctx.db.$transaction(async (tx) => {
@@ -51,13 +53,12 @@ export async function signIn(
   // Counted per address and per account, so neither one machine guessing many accounts nor
   // many machines guessing one account get far.
   const keys = [`ip:${input.ip}`, `email:${input.email}`];
-  const wait = await ctx.limiters.signIn.blockedFor(keys);
+  const wait = await ctx.limiters.signIn.attempt(keys);
   if (wait > 0) {
-    const minutes = Math.ceil(wait / 60);
     return {
       ok: false,
       limited: true,
-      message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or reset your password.`,
+      message: `Too many failed sign-ins. ${tryAgainIn(wait)}, or reset your password.`,
     };
   }
   const user = await ctx.db.user.findUnique({
@@ -69,10 +70,9 @@ export async function signIn(
     input.password,
   );
   if (!user || !valid) {
-    await ctx.limiters.signIn.failed(keys);
     return { ok: false, message: "That email and password do not match an account." };
   }
-  await ctx.limiters.signIn.succeeded(`email:${input.email}`);
+  await ctx.limiters.signIn.succeeded(keys);
   return { ok: true, userId: user.id };
 }
 
@@ -82,13 +82,17 @@ export async function signIn(
  */
 export async function requestPasswordReset(
   ctx: AppContext,
-  input: { email: string; origin: string },
-) {
+  input: { email: string; origin: string; ip: string },
+): Promise<Result<object>> {
+  for (const key of [`ip:${input.ip}`, `reset:${input.email}`]) {
+    const wait = await ctx.limiters.accountRequest(key);
+    if (wait > 0) return { ok: false, limited: true, message: tooMany(wait) };
+  }
   const user = await ctx.db.user.findUnique({
     where: { email: input.email },
     select: { id: true },
   });
-  if (!user) return;
+  if (!user) return { ok: true };
   const token = randomBytes(32).toString("base64url");
   await ctx.db.passwordReset.create({
     data: {
@@ -98,11 +102,26 @@ export async function requestPasswordReset(
     },
   });
   const link = `${ctx.config.appUrl ?? input.origin}/reset-password/${token}`;
-  await ctx.mailer.send({
-    to: input.email,
-    subject: "Reset your Convene password",
-    text: `Someone asked to reset the password of your Convene account.\n\nTo choose a new password, open this link within ${RESET_MINUTES} minutes:\n${link}\n\nIf it was not you, ignore this email; your password stays as it is.`,
-  });
+  // Not awaited: answering only after the mail server did would tell who has an account.
+  ctx.mailer
+    .send({
+      to: input.email,
+      subject: "Reset your Convene password",
+      text: `Someone asked to reset the password of your Convene account.\n\nTo choose a new password, open this link within ${RESET_MINUTES} minutes:\n${link}\n\nIf it was not you, ignore this email; your password stays as it is.`,
+    })
+    .catch((error) =>
+      ctx.log.error("password reset email failed", { to: input.email, error: String(error) }),
+    );
+  return { ok: true };
+}
+
+function tryAgainIn(seconds: number) {
+  const minutes = Math.ceil(seconds / 60);
+  return `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
+function tooMany(seconds: number) {
+  return `Too many requests from your network. ${tryAgainIn(seconds)}.`;
 }
 
 export async function findValidReset(ctx: AppContext, token: string) {
@@ -137,6 +156,17 @@ export async function resetPassword(
       message: "This reset link has expired or was already used. Ask for a new one.",
     };
   }
-  await ctx.db.user.update({ where: { id: reset.userId }, data: { passwordHash } });
+  // A new password signs out every browser (their cookies carry the old version) and voids
+  // any other reset link still out there.
+  await ctx.db.$transaction([
+    ctx.db.user.update({
+      where: { id: reset.userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    }),
+    ctx.db.passwordReset.updateMany({
+      where: { userId: reset.userId, usedAt: null },
+      data: { usedAt: new Date() },
+    }),
+  ]);
   return { ok: true, userId: reset.userId };
 }

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { createCookieSessionStorage, redirect, type Session } from "@remix-run/node";
 import type { AppContext, AuthSessionData } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 
@@ -27,18 +27,28 @@ export function getAuthSession(ctx: AppContext, request: Request) {
 
 export type CurrentUser = { id: string; name: string; email: string; isAdmin: boolean };
 
-export async function getUserId(ctx: AppContext, request: Request): Promise<string | null> {
-  const session = await getAuthSession(ctx, request);
-  return session.get("userId") ?? null;
+/**
+ * The person a session belongs to, or null when there is none, the account is gone, or the
+ * session was revoked (its version is older than the account's: a password reset bumps it).
+ * Used by pages and by the websocket upgrade alike.
+ */
+export async function sessionUser(
+  db: AppContext["db"],
+  session: Session<AuthSessionData>,
+): Promise<CurrentUser | null> {
+  const userId = session.get("userId");
+  if (!userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, isAdmin: true, sessionVersion: true },
+  });
+  if (!user || user.sessionVersion !== (session.get("version") ?? 0)) return null;
+  const { sessionVersion: _, ...current } = user;
+  return current;
 }
 
 export async function getUser(ctx: AppContext, request: Request): Promise<CurrentUser | null> {
-  const userId = await getUserId(ctx, request);
-  if (!userId) return null;
-  return ctx.db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, name: true, email: true, isAdmin: true },
-  });
+  return sessionUser(ctx.db, await getAuthSession(ctx, request));
 }
 
 /** Sends people who are not signed in to the sign-in page, and back here afterwards. */
@@ -94,7 +104,12 @@ export async function readForm(ctx: AppContext, request: Request): Promise<FormD
 
 export async function signInSession(ctx: AppContext, request: Request, userId: string) {
   const session = await getAuthSession(ctx, request);
+  const { sessionVersion } = await ctx.db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { sessionVersion: true },
+  });
   session.set("userId", userId);
+  session.set("version", sessionVersion);
   // A new token on sign-in, so one planted before sign-in is useless afterwards.
   session.set("csrf", randomBytes(24).toString("base64url"));
   return ctx.authSessions.commitSession(session);

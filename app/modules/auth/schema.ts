@@ -22,10 +22,19 @@ export const personName = z
   .max(100, "Use at most 100 characters");
 
 /** Only same-site paths: an open redirect would let a link send people anywhere after sign-in. */
-export const redirectTo = z
-  .string()
-  .optional()
-  .transform((value) => (value?.startsWith("/") && !value.startsWith("//") ? value : "/"));
+export const redirectTo = z.string().optional().transform(samePagePath);
+
+/**
+ * A path on this site, or "/". Browsers read a backslash as "/" and drop tabs and newlines,
+ * so "/" + backslash + "evil.example" would leave the site: anything but a plain path that
+ * resolves to our own origin is refused.
+ */
+export function samePagePath(value: string | undefined): string {
+  if (!value || !value.startsWith("/") || /[\\\s]/.test(value)) return "/";
+  const base = "http://convene.invalid";
+  const url = new URL(value, base);
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : "/";
+}
 
 export const signUpSchema = z.object({ name: personName, email, password, redirectTo });
 export const signInSchema = z.object({
