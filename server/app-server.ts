@@ -45,7 +45,10 @@ export async function createAppContext(
     authSessions: createAuthSessionStorage(config.sessionSecret, config.env === "production"),
     mailer: createMailer(config.smtp, log),
     limiters: createLimiters(),
-    live: { change: (name, apply) => realtimeOf().change(name, apply) },
+    live: {
+      change: (name, apply) => realtimeOf().change(name, apply),
+      disconnectUser: (userId) => realtimeOf().disconnectUser(userId),
+    },
   };
   return ctx;
 }

@@ -71,15 +71,22 @@ export default function Home() {
             <ul className="mt-3 grid gap-3 sm:grid-cols-2">
               {program.workGroups.map((wg) => (
                 <li key={wg.id} className="rounded-lg border border-slate-300 bg-white p-4">
-                  <a
-                    className="font-semibold text-brand-700 underline"
-                    href={`/work-groups/${wg.slug}`}
-                  >
-                    {wg.name}
-                  </a>
+                  {/* An admin sees every work group, but opens only those they belong to. */}
+                  {wg.myRole ? (
+                    <a
+                      className="font-semibold text-brand-700 underline"
+                      href={`/work-groups/${wg.slug}`}
+                    >
+                      {wg.name}
+                    </a>
+                  ) : (
+                    <span className="font-semibold">{wg.name}</span>
+                  )}
                   <p className="mt-1 text-sm text-slate-700">
                     {wg.memberCount} member{wg.memberCount === 1 ? "" : "s"}
-                    {wg.myRole ? ` · you are ${roleLabels[wg.myRole].toLowerCase()}` : ""}
+                    {wg.myRole
+                      ? ` · you are ${roleLabels[wg.myRole].toLowerCase()}`
+                      : " · you are not a member"}
                   </p>
                 </li>
               ))}

@@ -50,9 +50,13 @@ export default function ProgramPage() {
         <ul className="mt-3 space-y-2">
           {program.workGroups.map((wg) => (
             <li key={wg.id}>
-              <a className="text-brand-700 underline" href={`/work-groups/${wg.slug}`}>
-                {wg.name}
-              </a>
+              {wg.myRole ? (
+                <a className="text-brand-700 underline" href={`/work-groups/${wg.slug}`}>
+                  {wg.name}
+                </a>
+              ) : (
+                `${wg.name} (you are not a member)`
+              )}
             </li>
           ))}
         </ul>

@@ -18,7 +18,7 @@ import {
   getMembersPage,
   revokeInvite,
 } from "../modules/work-group/members.server.ts";
-import { can, ROLES, roleLabels } from "../modules/work-group/roles.ts";
+import { can, mayInviteAs, ROLES, roleLabels } from "../modules/work-group/roles.ts";
 import { changeRoleSchema, inviteSchema } from "../modules/work-group/schema.ts";
 import { requireMember, requirePermission } from "../modules/work-group/work-group.server.ts";
 import { http } from "../utils/http.server.ts";
@@ -29,7 +29,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const canInvite = can(access.role, "members:invite");
   return json({
     ...page,
-    invites: canInvite ? page.invites : [],
     canInvite,
     canManage: can(access.role, "members:manage"),
     myRole: access.role,
@@ -91,7 +90,7 @@ export default function Members() {
     data?.intent === "invite" ? data.result : undefined,
     { defaultValue: { role: "member", days: "7" } },
   );
-  const roleOptions = ROLES.filter((r) => r !== "owner" || myRole === "owner").map((r) => ({
+  const roleOptions = ROLES.filter((r) => mayInviteAs(myRole, r)).map((r) => ({
     value: r,
     label: roleLabels[r],
   }));

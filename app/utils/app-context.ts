@@ -6,7 +6,7 @@ import type { LivePublisher } from "../modules/documents/live-publisher.ts";
 
 /**
  * What the one server process hands every loader, action and service: the database, the
- * configuration, and the live side (boards and sessions). Built once in server/app-context.ts; tests build
+ * configuration, and the live side (boards and sessions). Built once in server/app-server.ts; tests build
  * the same object against a real database.
  */
 export type AppContext = {

@@ -12,8 +12,14 @@ import { encodeAwarenessMessage, encodeUpdateMessage } from "./protocol.ts";
 const MAX_CLIENT_IDS_PER_CONNECTION = 4;
 /** Rows appended since the last compaction before the document is merged into one row. */
 const COMPACT_AFTER_ROWS = 200;
-/** A failed store is retried after this long; the updates stay in memory meanwhile. */
+/** A failed store is retried after 1 s, doubling up to 30 s; the updates stay in memory. */
 const STORE_RETRY_MS = 1_000;
+const STORE_RETRY_MAX_MS = 30_000;
+/**
+ * Unstored bytes a document may hold while the database is failing. Past this, writers are
+ * turned away (they keep their edits and resend on reconnect) instead of memory growing.
+ */
+const MAX_PENDING_BYTES = 32 * 1024 * 1024;
 
 /** Transaction origin of changes the server makes itself (board commands, loading). */
 export const SERVER_ORIGIN = Symbol("server");
@@ -31,10 +37,10 @@ export class LiveDocument {
   private readonly owners = new Map<number, Connection>();
 
   private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
   private flushing: Promise<void> | null = null;
   private lastStoredId = 0;
   private rowsSinceCompaction = 0;
-  private closed = false;
 
   constructor(
     readonly name: string,
@@ -47,6 +53,7 @@ export class LiveDocument {
       this.broadcast(encodeUpdateMessage(update));
       if (this.store) {
         this.pending.push(update);
+        this.pendingBytes += update.byteLength;
         this.flush();
       }
     });
@@ -81,7 +88,10 @@ export class LiveDocument {
   ) => {
     const owned = this.connections.get(origin as Connection);
     if (owned) {
-      for (const id of added) {
+      // A returning client id arrives as "updated" (awareness keeps its clock); ownEntries let
+      // through only entries this connection owns or may claim, so an unowned one is a claim.
+      for (const id of [...added, ...updated]) {
+        if (this.owners.has(id)) continue;
         owned.add(id);
         this.owners.set(id, origin as Connection);
       }
@@ -101,13 +111,20 @@ export class LiveDocument {
    * of others arriving here are normal and simply dropped. An entry nobody owns yet is a claim,
    * allowed up to a few per connection; removing an entry nobody owns changes nothing.
    */
-  ownEntries<E extends { clientId: number; state: unknown }>(conn: Connection, entries: E[]): E[] {
+  ownEntries<E extends { clientId: number; clock: number; state: unknown }>(
+    conn: Connection,
+    entries: E[],
+  ): E[] {
     let claimsLeft = MAX_CLIENT_IDS_PER_CONNECTION - (this.connections.get(conn)?.size ?? 0);
     return entries.filter((e) => {
       const owner = this.owners.get(e.clientId);
       if (owner) return owner === conn;
-      if (e.state === null) return false;
-      return claimsLeft-- > 0;
+      if (e.state === null || claimsLeft-- <= 0) return false;
+      // A client back after a dropped connection resends its old clock, which everyone else
+      // already passed when its presence was removed: claim it one clock later, so it shows.
+      const known = this.awareness.meta.get(e.clientId)?.clock ?? 0;
+      e.clock = Math.max(e.clock, known + 1);
+      return true;
     });
   }
 
@@ -120,26 +137,40 @@ export class LiveDocument {
     }
   }
 
+  /** Bytes applied but not yet stored. */
+  get backlog() {
+    return this.pendingBytes;
+  }
+
+  /** True while the database is failing and too much waits in memory to take more writes. */
+  get backlogged() {
+    return this.pendingBytes > MAX_PENDING_BYTES;
+  }
+
   /** Group commit: every update waiting when a write starts goes in that one write. */
   private flush(): Promise<void> {
     if (this.flushing || !this.store) return this.flushing ?? Promise.resolve();
     const store = this.store;
     this.flushing = (async () => {
+      let retryMs = STORE_RETRY_MS;
       while (this.pending.length > 0) {
         const batch = this.pending;
         this.pending = [];
         try {
           this.lastStoredId = await store.append(this.name, batch);
           this.rowsSinceCompaction += batch.length;
+          this.pendingBytes -= batch.reduce((n, u) => n + u.byteLength, 0);
+          retryMs = STORE_RETRY_MS;
         } catch (error) {
           // Keep the updates (in order) and try again: memory is the only copy until stored.
           this.pending = batch.concat(this.pending);
           this.log.error("storing a document failed; will retry", {
             doc: this.name,
+            retryInMs: retryMs,
             error: String(error),
           });
-          await new Promise((r) => setTimeout(r, STORE_RETRY_MS));
-          if (this.closed && this.pending.length === 0) break;
+          await new Promise((r) => setTimeout(r, retryMs));
+          retryMs = Math.min(retryMs * 2, STORE_RETRY_MAX_MS);
           continue;
         }
         if (this.pending.length === 0 && this.rowsSinceCompaction >= COMPACT_AFTER_ROWS) {
@@ -173,7 +204,6 @@ export class LiveDocument {
 
   async destroy() {
     await this.stored();
-    this.closed = true;
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();

@@ -15,6 +15,7 @@ import { emptyNotesUpdate } from "../../app/modules/notes/notes-document.server.
 import type { AuthSessionData } from "../../app/utils/app-context.ts";
 import type { Db } from "../db.ts";
 import type { Logger } from "../log.ts";
+import { ConnectionBudget, READER_LIMITS, WRITER_LIMITS } from "./connection-budget.ts";
 import type { DocumentStore } from "./document-store.ts";
 import { LiveDocument, SERVER_ORIGIN } from "./live-document.ts";
 import {
@@ -31,18 +32,19 @@ import {
 } from "./protocol.ts";
 
 /**
- * Largest websocket message we accept. Our documents are meeting notes and boards, well under
- * a megabyte; a reconnecting editor may send its whole offline state in one message. The ws
- * default (100 MiB) would let one client make the server buffer 100 MiB.
+ * Largest websocket message ws will assemble at all (each connection's budget may allow less).
+ * Our documents are meeting notes and boards, well under a megabyte; a reconnecting editor may
+ * send its whole offline state in one message. The ws default (100 MiB) would let one client
+ * make the server buffer 100 MiB.
  */
-export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+export const MAX_MESSAGE_BYTES = WRITER_LIMITS.messageBytes;
 /**
  * Raw bytes a client may send without completing a message. Caps a flood of empty fragments,
  * which never reaches maxPayload because each carries no payload.
  */
 const MAX_BYTES_BETWEEN_MESSAGES = MAX_MESSAGE_BYTES + 64 * 1024;
-/** Messages one connection may send per second; a fast typist with a cursor sends ~30. */
-const MAX_MESSAGES_PER_SECOND = 300;
+/** Open websockets one person may have (tabs, boards, notes), across all documents. */
+const MAX_CONNECTIONS_PER_USER = 20;
 /** Messages held for a connection while its document loads. */
 const MAX_QUEUED_WHILE_LOADING = 64;
 /**
@@ -50,6 +52,8 @@ const MAX_QUEUED_WHILE_LOADING = 64;
  * re-syncs when it reconnects, instead of making the server hold an ever-growing queue.
  */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** How long shutdown waits for the database to take the last updates. */
+const SHUTDOWN_STORE_TIMEOUT_MS = 10_000;
 /** How long a closed connection may take to answer the close handshake before it is cut. */
 const CLOSE_GRACE_MS = 1_000;
 /** A connection that has not answered a ping in this long is gone. */
@@ -79,6 +83,7 @@ export class RealtimeServer implements LivePublisher {
   });
   private readonly documents = new Map<string, Entry>();
   private readonly sockets = new Set<WebSocket>();
+  private readonly socketsPerUser = new Map<string, number>();
   private accepting = true;
   private readonly pinger: NodeJS.Timeout;
 
@@ -118,6 +123,9 @@ export class RealtimeServer implements LivePublisher {
     const user = await sessionUser(this.deps.db, session);
     if (!user) return refuse(socket, 401, "Sign in first");
     const userId = user.id;
+    if ((this.socketsPerUser.get(userId) ?? 0) >= MAX_CONNECTIONS_PER_USER) {
+      return refuse(socket, 429, "Too many open connections");
+    }
     const access = await authorizeDocument(this.deps, userId, parsed);
     if (!access.ok)
       return refuse(
@@ -155,10 +163,10 @@ export class RealtimeServer implements LivePublisher {
   ) {
     const log = this.deps.log;
     this.sockets.add(ws);
+    this.socketsPerUser.set(who.userId, (this.socketsPerUser.get(who.userId) ?? 0) + 1);
+    const budget = new ConnectionBudget(who.canWrite ? WRITER_LIMITS : READER_LIMITS);
     let alive = true;
     let rawBytes = 0;
-    let windowStart = Date.now();
-    let windowCount = 0;
     let droppedUpdates = 0;
     const conn: Connection & { alive: () => boolean; markAlive: (v: boolean) => void } = {
       ...who,
@@ -214,7 +222,7 @@ export class RealtimeServer implements LivePublisher {
 
     const handle = (message: Uint8Array) => {
       try {
-        this.handleMessage(entry.live, conn, message, () => {
+        this.handleMessage(entry.live, conn, message, budget, () => {
           droppedUpdates++;
           // The first drop and then every hundredth: a misbehaving client must not flood the log.
           if (droppedUpdates % 100 === 1) {
@@ -226,32 +234,39 @@ export class RealtimeServer implements LivePublisher {
           }
         });
       } catch (error) {
-        log.warn("closing a connection that broke the protocol", {
-          doc: name,
-          userId: who.userId,
-          error: error instanceof Error ? error.message : String(error),
-        });
-        conn.close(1007, "Malformed message");
+        const overLimit = error instanceof OverLimit;
+        log.warn(
+          overLimit
+            ? "closing a connection over its limits"
+            : "closing a connection that broke the protocol",
+          {
+            doc: name,
+            userId: who.userId,
+            error: error instanceof Error ? error.message : String(error),
+          },
+        );
+        if (error instanceof OverLimit) conn.close(error.code, error.message);
+        else conn.close(1007, "Malformed message");
       }
     };
 
     ws.on("message", (data, isBinary) => {
       rawBytes = 0;
-      const now = Date.now();
-      if (now - windowStart >= 1000) {
-        windowStart = now;
-        windowCount = 0;
-      }
-      if (++windowCount > MAX_MESSAGES_PER_SECOND) {
-        log.warn("closing a connection sending too fast", { doc: name, userId: who.userId });
-        conn.close(1008, "Too many messages");
-        return;
-      }
       if (!isBinary) {
         conn.close(1003, "Binary messages only");
         return;
       }
       const message = toBytes(data);
+      const overLimit = budget.message(message.byteLength);
+      if (overLimit) {
+        log.warn("closing a connection over its limits", {
+          doc: name,
+          userId: who.userId,
+          limit: overLimit,
+        });
+        conn.close(1008, overLimit);
+        return;
+      }
       if (ready) return handle(message);
       if (queue.length >= MAX_QUEUED_WHILE_LOADING) {
         conn.close(1008, "Too many messages before the document loaded");
@@ -262,6 +277,9 @@ export class RealtimeServer implements LivePublisher {
 
     ws.on("close", () => {
       this.sockets.delete(ws);
+      const open = (this.socketsPerUser.get(who.userId) ?? 1) - 1;
+      if (open > 0) this.socketsPerUser.set(who.userId, open);
+      else this.socketsPerUser.delete(who.userId);
       entry.live.removeConnection(conn);
       if (entry.live.connections.size === 0) void this.unloadWhenIdle(name, entry);
     });
@@ -287,6 +305,7 @@ export class RealtimeServer implements LivePublisher {
     live: LiveDocument,
     conn: Connection,
     message: Uint8Array,
+    budget: ConnectionBudget,
     dropped: () => void,
   ) {
     const decoder = decoding.createDecoder(message);
@@ -294,6 +313,8 @@ export class RealtimeServer implements LivePublisher {
     if (type === MESSAGE_SYNC) {
       const syncType = decoding.readVarUint(decoder);
       if (syncType === syncProtocol.messageYjsSyncStep1) {
+        const limit = budget.syncRequest();
+        if (limit) throw new OverLimit(limit);
         const stateVector = decoding.readVarUint8Array(decoder);
         Y.decodeStateVector(stateVector); // throws on garbage before we answer
         conn.send(encodeSyncStep2(live.doc, stateVector));
@@ -303,19 +324,24 @@ export class RealtimeServer implements LivePublisher {
         syncType === syncProtocol.messageYjsSyncStep2 ||
         syncType === syncProtocol.messageYjsUpdate
       ) {
+        // Reading the bytes checks the framing; decoding the update itself is real work, done
+        // only for a connection whose update will be applied.
         const update = decoding.readVarUint8Array(decoder);
-        // Decoding first means garbage is refused before it can touch the document.
-        const decoded = Y.decodeUpdate(update);
         if (!conn.canWrite) {
-          if (decoded.structs.length > 0 || decoded.ds.clients.size > 0) dropped();
+          // An empty update (a fresh client's answer to our sync request) is no write attempt.
+          if (update.byteLength > 2) dropped();
           return;
         }
+        Y.decodeUpdate(update); // garbage is refused before it can touch the document
+        if (live.backlogged) throw new OverLimit("The server is saving; try again shortly", 1013);
         Y.applyUpdate(live.doc, update, conn);
         return;
       }
       throw new ProtocolError(`unknown sync message ${syncType}`);
     }
     if (type === MESSAGE_AWARENESS) {
+      const limit = budget.presenceUpdate();
+      if (limit) throw new OverLimit(limit);
       const entries = live.ownEntries(
         conn,
         decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)),
@@ -380,6 +406,17 @@ export class RealtimeServer implements LivePublisher {
     entry.live.doc.transact(() => apply(entry.live.doc), SERVER_ORIGIN);
   }
 
+  /**
+   * LivePublisher: closes a person's open connections (after their role changed); their pages
+   * reconnect at once and are authorized afresh.
+   */
+  disconnectUser(userId: string) {
+    for (const ws of this.sockets) {
+      const conn = (ws as WebSocket & { conn?: Connection }).conn;
+      if (conn?.userId === userId) conn.close(4001, "Your access changed");
+    }
+  }
+
   private ping() {
     for (const ws of this.sockets) {
       const conn = (
@@ -395,19 +432,42 @@ export class RealtimeServer implements LivePublisher {
     }
   }
 
-  /** Stop accepting, tell clients to come back later, store every document, then let go. */
+  /**
+   * Stop accepting, tell clients to come back later, store every document, then let go. A
+   * database that does not come back in time is logged with what could not be stored, rather
+   * than holding the shutdown forever.
+   */
   async close() {
     this.accepting = false;
     clearInterval(this.pinger);
     for (const ws of this.sockets) ws.close(1012, "Server restarting");
     const entries = [...this.documents.values()];
-    await Promise.all(
+    const stored = Promise.all(
       entries.map((e) => e.ready.catch(() => undefined).then(() => e.live.stored())),
     );
+    const timedOut = await Promise.race([
+      stored.then(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(true), SHUTDOWN_STORE_TIMEOUT_MS).unref()),
+    ]);
+    if (timedOut) {
+      this.deps.log.error("shutting down with documents not stored", {
+        documents: entries.filter((e) => e.live.backlog > 0).map((e) => e.live.name),
+      });
+    }
     for (const ws of this.sockets) ws.terminate();
-    await Promise.all(entries.map((e) => e.live.destroy()));
+    if (!timedOut) await Promise.all(entries.map((e) => e.live.destroy()));
     this.documents.clear();
     this.wss.close();
+  }
+}
+
+/** A connection that exceeded one of its allowances; closed with a policy code. */
+class OverLimit extends Error {
+  constructor(
+    message: string,
+    readonly code = 1008,
+  ) {
+    super(message);
   }
 }
 
@@ -418,6 +478,7 @@ function toBytes(data: WebSocket.RawData): Uint8Array {
 }
 
 const reasons: Record<number, string> = {
+  429: "Too Many Requests",
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",

@@ -371,3 +371,62 @@ describe("an observer", () => {
     expect(await app.ctx.db.idea.count({ where: { text: "watching only" } })).toBe(0);
   });
 });
+
+describe("reconnecting", () => {
+  it("shows a person again at once after their connection drops, and no ghost after they leave", async () => {
+    const observer = connectProvider(
+      app.url,
+      documentName.board(cast.board.id),
+      cookies.facilitator!,
+    );
+    const member = connectProvider(app.url, documentName.board(cast.board.id), cookies.memberB!);
+    member.provider.awareness.setLocalStateField("user", { name: "" });
+    await Promise.all([observer.synced, member.synced]);
+    const present = () => observer.provider.awareness.getStates().has(member.doc.clientID);
+    await waitFor(present, 2_000, "member present");
+    member.provider.disconnect();
+    await waitFor(() => !present(), 2_000, "member gone");
+    member.provider.connect();
+    await waitFor(present, 1_000, "member back within a second");
+    member.close();
+    await waitFor(() => !present(), 2_000, "no ghost after leaving");
+    observer.close();
+  });
+
+  it("gives a member whose role changed their new rights on a fresh connection", async () => {
+    const name = documentName.notes(cast.session.id);
+    const recorder = connectProvider(app.url, name, cookies.recorder!);
+    const promoted = connectProvider(app.url, name, cookies.memberB!);
+    await Promise.all([recorder.synced, promoted.synced]);
+    const membership = await app.ctx.db.membership.findFirstOrThrow({
+      where: { workGroupId: cast.workGroup.id, userId: cast.memberB.id },
+    });
+    const { changeRole } = await import("../../app/modules/work-group/members.server.ts");
+    const owner = await createUser(app.ctx, "Olga Owner");
+    await app.ctx.db.membership.create({
+      data: { workGroupId: cast.workGroup.id, userId: owner.id, role: "owner" },
+    });
+    const closed = new Promise((resolve) => promoted.provider.once("connection-close", resolve));
+    const result = await changeRole(
+      app.ctx,
+      owner,
+      { workGroup: cast.workGroup, role: "owner" },
+      { membershipId: membership.id, role: "recorder" },
+    );
+    expect(result.ok).toBe(true);
+    await closed;
+    await waitFor(
+      () => promoted.provider.wsconnected && promoted.provider.synced,
+      3_000,
+      "reconnected",
+    );
+    promoted.doc.getText("rights").insert(0, "now I may write");
+    await waitFor(
+      () => recorder.doc.getText("rights").toString() === "now I may write",
+      2_000,
+      "edit arrives",
+    );
+    recorder.close();
+    promoted.close();
+  });
+});

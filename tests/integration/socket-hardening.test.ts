@@ -100,7 +100,47 @@ const cases: [string, (s: net.Socket) => void][] = [
   ["an unknown message type", (s) => s.write(frame(0x82, new Uint8Array([42, 0, 0])))],
   ["an unknown sync step", (s) => s.write(frame(0x82, new Uint8Array([0, 7, 0])))],
   ["a text message", (s) => s.write(frame(0x81, new TextEncoder().encode("hello")))],
+  [
+    "a read-only member's 600 KiB message",
+    (s) => s.write(frame(0x82, new Uint8Array([0, 2, ...new Uint8Array(600 * 1024)]))),
+  ],
+  [
+    "a flood of sync requests (each makes the server encode the board)",
+    (s) => {
+      const step1 = frame(0x82, new Uint8Array([0, 0, 1, 0]));
+      s.write(Buffer.concat(Array.from({ length: 40 }, () => step1)));
+    },
+  ],
+  [
+    "a flood of presence updates (each goes to the whole room)",
+    (s) => {
+      const presence = frame(0x82, new Uint8Array([1, 1, 0]));
+      s.write(Buffer.concat(Array.from({ length: 60 }, () => presence)));
+    },
+  ],
 ];
+
+describe("one person's connections", () => {
+  it("are capped: the 21st open socket is refused with 429", async () => {
+    const { socketWith } = await import("../support/realtime.ts");
+    const WS = socketWith({ cookie: await cookieFor(app.ctx, cast.memberB.id) });
+    const url = `${app.url.replace("http", "ws")}/yjs/${documentName.board(cast.board.id)}`;
+    const open: InstanceType<typeof WS>[] = [];
+    for (let i = 0; i < 20; i++) {
+      const ws = new WS(url);
+      await new Promise((resolve, reject) => {
+        ws.once("open", resolve);
+        ws.once("error", reject);
+      });
+      open.push(ws);
+    }
+    const { upgradeStatus } = await import("../support/realtime.ts");
+    expect(await upgradeStatus(url, { cookie: await cookieFor(app.ctx, cast.memberB.id) })).toBe(
+      429,
+    );
+    for (const ws of open) ws.close();
+  });
+});
 
 describe("a member's socket that breaks the protocol", () => {
   it.each(cases)(

@@ -216,6 +216,32 @@ describe("programs and work groups", () => {
     expect(refused.status).toBe(403);
   });
 
+  it("keeps an owner when two owners demote each other at the same moment", async () => {
+    const { changeRole } = await import("../../app/modules/work-group/members.server.ts");
+    const wg = await app.ctx.db.workGroup.findUniqueOrThrow({ where: { slug } });
+    const second = await createUser(app.ctx, "Second Owner");
+    const secondMembership = await app.ctx.db.membership.create({
+      data: { workGroupId: wg.id, userId: second.id, role: "owner" },
+    });
+    const first = await app.ctx.db.membership.findFirstOrThrow({
+      where: { workGroupId: wg.id, userId: admin.id },
+    });
+    const access = {
+      workGroup: { id: wg.id, slug: wg.slug, name: wg.name },
+      role: "owner" as const,
+    };
+    const results = await Promise.all([
+      changeRole(app.ctx, admin, access, { membershipId: secondMembership.id, role: "member" }),
+      changeRole(app.ctx, second, access, { membershipId: first.id, role: "member" }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(
+      await app.ctx.db.membership.count({ where: { workGroupId: wg.id, role: "owner" } }),
+    ).toBe(1);
+    // Put things back for the tests that follow.
+    await app.ctx.db.membership.update({ where: { id: first.id }, data: { role: "owner" } });
+  });
+
   it("hides a work group from people outside it", async () => {
     const outsider = await createUser(app.ctx, "Otto Outsider");
     const cookie = await cookieFor(app.ctx, outsider.id);

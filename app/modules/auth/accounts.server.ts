@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { AppContext } from "../../utils/app-context.ts";
+import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server.ts";
 
 const RESET_MINUTES = 60;
@@ -9,10 +10,6 @@ type Result<T> = ({ ok: true } & T) | Failure;
 
 export function sha256(value: string) {
   return createHash("sha256").update(value).digest("hex");
-}
-
-function isUniqueViolation(error: unknown) {
-  return (error as { code?: string } | null)?.code === "P2002";
 }
 
 /** The first account on a fresh install becomes the instance admin. */

@@ -30,7 +30,7 @@ export const redirectTo = z.string().optional().transform(samePagePath);
  * resolves to our own origin is refused.
  */
 export function samePagePath(value: string | undefined): string {
-  if (!value || !value.startsWith("/") || /[\\\s]/.test(value)) return "/";
+  if (!value?.startsWith("/") || /[\\\s]/.test(value)) return "/";
   const base = "http://convene.invalid";
   const url = new URL(value, base);
   return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : "/";

@@ -48,7 +48,13 @@ export async function postIdea(
     select: { id: true, column: true, text: true, createdAt: true },
   });
   const published: BoardIdea = { ...idea, createdAt: idea.createdAt.toISOString() };
-  await ctx.live.change(documentName.board(boardId), (doc) => putIdea(doc, published));
+  // The idea is stored: a failure to show it live must not tell the poster it failed (they
+  // would post it again). Pages that open the board later build it from the database.
+  await ctx.live
+    .change(documentName.board(boardId), (doc) => putIdea(doc, published))
+    .catch((error) =>
+      ctx.log.error("a stored idea could not be published live", { boardId, error: String(error) }),
+    );
   return published;
 }
 

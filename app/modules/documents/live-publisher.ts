@@ -8,4 +8,6 @@ import type * as Y from "yjs";
  */
 export type LivePublisher = {
   change(documentName: string, apply: (doc: Y.Doc) => void): Promise<void>;
+  /** Closes a person's open connections so they reconnect with their current rights. */
+  disconnectUser(userId: string): void;
 };

@@ -1,14 +1,19 @@
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
+import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { http } from "../../utils/http.server.ts";
 import { sha256 } from "../auth/accounts.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { representation } from "./representation.ts";
-import type { Role } from "./roles.ts";
+import { can, mayInviteAs, type Role } from "./roles.ts";
 import type { inviteSchema } from "./schema.ts";
 import { audit, type WorkGroupAccess } from "./work-group.server.ts";
 
+/**
+ * The members page as this person may see it: everyone's name, role, group and region (no
+ * email addresses), and the open invites only for those who may invite.
+ */
 export async function getMembersPage(ctx: AppContext, access: WorkGroupAccess) {
   const workGroup = await ctx.db.workGroup.findUniqueOrThrow({
     where: { id: access.workGroup.id },
@@ -22,7 +27,7 @@ export async function getMembersPage(ctx: AppContext, access: WorkGroupAccess) {
           role: true,
           stakeholderGroupId: true,
           regionId: true,
-          user: { select: { name: true, email: true } },
+          user: { select: { name: true } },
         },
       },
       invites: {
@@ -38,12 +43,11 @@ export async function getMembersPage(ctx: AppContext, access: WorkGroupAccess) {
     members: workGroup.memberships.map((m) => ({
       id: m.id,
       name: m.user.name,
-      email: m.user.email,
       role: m.role,
       stakeholderGroup: m.stakeholderGroupId ? (groupName.get(m.stakeholderGroupId) ?? null) : null,
       region: m.regionId ? (regionName.get(m.regionId) ?? null) : null,
     })),
-    invites: workGroup.invites,
+    invites: can(access.role, "members:invite") ? workGroup.invites : [],
     representation: representation(
       workGroup.stakeholderGroups,
       workGroup.regions,
@@ -63,8 +67,8 @@ export async function createInvite(
   input: z.infer<typeof inviteSchema>,
   origin: string,
 ) {
-  if (input.role === "owner" && access.role !== "owner") {
-    throw http(403, "Only an owner can invite another owner.");
+  if (!mayInviteAs(access.role, input.role)) {
+    throw http(403, `Only an owner can invite someone as a ${input.role}.`);
   }
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(Date.now() + input.days * 24 * 60 * 60_000);
@@ -123,31 +127,39 @@ export async function changeRole(
   access: WorkGroupAccess,
   input: { membershipId: string; role: Role },
 ) {
-  const membership = await ctx.db.membership.findFirst({
-    where: { id: input.membershipId, workGroupId: access.workGroup.id },
-    select: { id: true, role: true },
-  });
-  if (!membership) throw http(404, "That person is not a member of this work group.");
-  if (membership.role === input.role) return { ok: true as const };
-  if (membership.role === "owner") {
-    const owners = await ctx.db.membership.count({
-      where: { workGroupId: access.workGroup.id, role: "owner" },
+  const workGroupId = access.workGroup.id;
+  const result = await ctx.db.$transaction(async (tx) => {
+    // Touching the work group's row first makes role changes in one group take turns (a row
+    // lock in PostgreSQL, the write lock in SQLite), so two owners demoting each other at the
+    // same moment cannot leave the group without one.
+    await tx.$executeRaw`UPDATE "WorkGroup" SET "slug" = "slug" WHERE "id" = ${workGroupId}`;
+    const membership = await tx.membership.findFirst({
+      where: { id: input.membershipId, workGroupId },
+      select: { id: true, role: true, userId: true },
     });
-    if (owners <= 1) {
-      return {
-        ok: false as const,
-        message: "A work group needs an owner. Make someone else an owner first.",
-      };
+    if (!membership) throw http(404, "That person is not a member of this work group.");
+    if (membership.role === input.role) return { ok: true as const, changed: null };
+    if (membership.role === "owner") {
+      const owners = await tx.membership.count({ where: { workGroupId, role: "owner" } });
+      if (owners <= 1) {
+        return {
+          ok: false as const,
+          message: "A work group needs an owner. Make someone else an owner first.",
+        };
+      }
     }
-  }
-  await ctx.db.membership.update({ where: { id: membership.id }, data: { role: input.role } });
+    await tx.membership.update({ where: { id: membership.id }, data: { role: input.role } });
+    return { ok: true as const, changed: membership };
+  });
+  if (!result.ok || !result.changed) return result;
+  ctx.live.disconnectUser(result.changed.userId);
   await audit(ctx.db, {
-    workGroupId: access.workGroup.id,
+    workGroupId,
     actorId: actor.id,
     action: "member.role",
-    detail: `${membership.role} -> ${input.role}`,
+    detail: `${result.changed.role} -> ${input.role}`,
   });
-  return { ok: true as const };
+  return result;
 }
 
 /** What someone opening an invite link sees, or null when it is expired, revoked or unknown. */
@@ -206,18 +218,26 @@ export async function acceptInvite(
     select: { id: true },
   });
   if (existing) return { ok: true as const, slug: wg.slug, alreadyMember: true };
-  await ctx.db.$transaction([
-    ctx.db.membership.create({
-      data: {
-        workGroupId: wg.id,
-        userId: user.id,
-        role: invite.role,
-        stakeholderGroupId: input.stakeholderGroupId,
-        regionId: input.regionId ?? null,
-      },
-    }),
-    ctx.db.invite.update({ where: { id: invite.id }, data: { acceptedCount: { increment: 1 } } }),
-  ]);
+  try {
+    await ctx.db.$transaction([
+      ctx.db.membership.create({
+        data: {
+          workGroupId: wg.id,
+          userId: user.id,
+          role: invite.role,
+          stakeholderGroupId: input.stakeholderGroupId,
+          regionId: input.regionId ?? null,
+        },
+      }),
+      ctx.db.invite.update({ where: { id: invite.id }, data: { acceptedCount: { increment: 1 } } }),
+    ]);
+  } catch (error) {
+    // A double-click on "Join": the first request made the membership.
+    if (isUniqueViolation(error)) {
+      return { ok: true as const, slug: wg.slug, alreadyMember: true };
+    }
+    throw error;
+  }
   await audit(ctx.db, {
     workGroupId: wg.id,
     actorId: user.id,

@@ -30,6 +30,15 @@ export function can(role: Role | null | undefined, permission: Permission): bool
   return !!role && (permissions[permission] as readonly Role[]).includes(role);
 }
 
+/**
+ * Who may hand out which role: owners any; facilitators the roles below their own. Nobody can
+ * invite someone into more power than the invite's author may grant.
+ */
+export function mayInviteAs(inviter: Role, role: Role): boolean {
+  if (inviter === "owner") return true;
+  return can(inviter, "members:invite") && ROLES.indexOf(role) > ROLES.indexOf(inviter);
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }

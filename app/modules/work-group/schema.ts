@@ -36,7 +36,11 @@ export const workGroupSchema = z.object({
   purpose: z.string().trim().max(4000, "Keep the charge under 4,000 characters").optional(),
   essentialQuestions: lines("essential questions", { max: 20, maxLength: 500 }),
   areasOfFocus: lines("areas of focus", { max: 20 }),
-  stakeholderGroups: lines("stakeholder groups"),
+  // Joining asks which group a member represents, so there must be at least one.
+  stakeholderGroups: lines("stakeholder groups").refine(
+    (items) => items.length > 0,
+    "List at least one stakeholder group",
+  ),
   regions: lines("regions", { max: 50 }),
 });
 

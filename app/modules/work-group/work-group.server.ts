@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { DbTransaction } from "../../../server/db.ts";
 import type { AppContext } from "../../utils/app-context.ts";
+import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { http } from "../../utils/http.server.ts";
 import { type CurrentUser, requireUser } from "../auth/auth-session.server.ts";
 import { can, isRole, type Permission, type Role } from "./roles.ts";
@@ -9,14 +10,19 @@ import { slugify } from "./slug.ts";
 
 type Db = AppContext["db"];
 
-/** Finds a free slug: "name", then "name-2", "name-3"… */
-async function freeSlug(taken: (slug: string) => Promise<boolean>, name: string) {
+/**
+ * Creates a record under the first free slug: "name", then "name-2", "name-3"… The unique
+ * index decides, so two creations with one name at the same moment cannot both take a slug.
+ */
+async function createWithSlug<T>(name: string, create: (slug: string) => Promise<T>): Promise<T> {
   const base = slugify(name);
-  for (let n = 1; n < 1000; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    if (!(await taken(slug))) return slug;
+  for (let n = 1; ; n++) {
+    try {
+      return await create(n === 1 ? base : `${base}-${n}`);
+    } catch (error) {
+      if (!isUniqueViolation(error) || n >= 100) throw error;
+    }
   }
-  throw new Error(`no free slug for ${base}`);
 }
 
 export async function listProgramsFor(ctx: AppContext, user: CurrentUser) {
@@ -62,14 +68,12 @@ export async function createProgram(
   input: z.infer<typeof programSchema>,
 ) {
   if (!user.isAdmin) throw http(403, "Only an administrator of this Convene can add a program.");
-  const slug = await freeSlug(
-    async (s) => !!(await ctx.db.program.findUnique({ where: { slug: s }, select: { id: true } })),
-    input.name,
+  return createWithSlug(input.name, (slug) =>
+    ctx.db.program.create({
+      data: { slug, name: input.name, description: input.description ?? "", createdById: user.id },
+      select: { id: true, slug: true },
+    }),
   );
-  return ctx.db.program.create({
-    data: { slug, name: input.name, description: input.description ?? "", createdById: user.id },
-    select: { id: true, slug: true },
-  });
 }
 
 export async function getProgram(ctx: AppContext, slug: string) {
@@ -89,26 +93,23 @@ export async function createWorkGroup(
   if (!user.isAdmin && program.createdById !== user.id) {
     throw http(403, "Only an administrator or the program's creator can add a work group.");
   }
-  const slug = await freeSlug(
-    async (s) =>
-      !!(await ctx.db.workGroup.findUnique({ where: { slug: s }, select: { id: true } })),
-    input.name,
-  );
   const listed = (names: string[]) => names.map((name, position) => ({ name, position }));
-  const workGroup = await ctx.db.workGroup.create({
-    data: {
-      programId: program.id,
-      slug,
-      name: input.name,
-      purpose: input.purpose ?? "",
-      essentialQuestions: input.essentialQuestions.join("\n"),
-      areasOfFocus: { create: listed(input.areasOfFocus) },
-      stakeholderGroups: { create: listed(input.stakeholderGroups) },
-      regions: { create: listed(input.regions) },
-      memberships: { create: { userId: user.id, role: "owner" } },
-    },
-    select: { id: true, slug: true },
-  });
+  const workGroup = await createWithSlug(input.name, (slug) =>
+    ctx.db.workGroup.create({
+      data: {
+        programId: program.id,
+        slug,
+        name: input.name,
+        purpose: input.purpose ?? "",
+        essentialQuestions: input.essentialQuestions.join("\n"),
+        areasOfFocus: { create: listed(input.areasOfFocus) },
+        stakeholderGroups: { create: listed(input.stakeholderGroups) },
+        regions: { create: listed(input.regions) },
+        memberships: { create: { userId: user.id, role: "owner" } },
+      },
+      select: { id: true, slug: true },
+    }),
+  );
   await audit(ctx.db, { workGroupId: workGroup.id, actorId: user.id, action: "work-group.create" });
   return workGroup;
 }
