@@ -10,6 +10,11 @@ import { encodeAwarenessMessage, encodeUpdateMessage } from "./protocol.ts";
  * one socket fill a room's presence with phantoms.
  */
 const MAX_CLIENT_IDS_PER_CONNECTION = 4;
+/**
+ * How long presence changes gather before they go out together. A cursor that moves or a
+ * person who joins shows up this much later, which nobody notices at 100 ms.
+ */
+const PRESENCE_BATCH_MS = 100;
 /** Rows appended since the last compaction before the document is merged into one row. */
 const COMPACT_AFTER_ROWS = 200;
 /** A failed store is retried after 1 s, doubling up to 30 s; the updates stay in memory. */
@@ -36,6 +41,8 @@ export class LiveDocument {
   /** Which connection owns each presence entry (client id), so a check is one lookup. */
   private readonly owners = new Map<number, Connection>();
 
+  private readonly presenceChanged = new Set<number>();
+  private presenceTimer: NodeJS.Timeout | null = null;
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private flushing: Promise<void> | null = null;
@@ -102,7 +109,21 @@ export class LiveDocument {
       this.owners.delete(id);
       if (owner) this.connections.get(owner)?.delete(id);
     }
-    this.broadcast(encodeAwarenessMessage(this.awareness, [...added, ...updated, ...removed]));
+    for (const id of [...added, ...updated, ...removed]) this.presenceChanged.add(id);
+    this.presenceTimer ??= setTimeout(this.sendPresence, PRESENCE_BATCH_MS);
+  };
+
+  /**
+   * Presence goes out in one message per PRESENCE_BATCH_MS with every change since the last,
+   * not one message per change: in a room of N, each change would otherwise cost N messages,
+   * and each of those comes back as an echo from every y-websocket client.
+   */
+  private sendPresence = () => {
+    this.presenceTimer = null;
+    if (this.presenceChanged.size === 0) return;
+    const changed = [...this.presenceChanged];
+    this.presenceChanged.clear();
+    this.broadcast(encodeAwarenessMessage(this.awareness, changed));
   };
 
   /**
@@ -205,6 +226,7 @@ export class LiveDocument {
   async destroy() {
     await this.stored();
     this.awareness.off("update", this.onAwarenessUpdate);
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -340,12 +340,16 @@ export class RealtimeServer implements LivePublisher {
       throw new ProtocolError(`unknown sync message ${syncType}`);
     }
     if (type === MESSAGE_AWARENESS) {
-      const limit = budget.presenceUpdate();
-      if (limit) throw new OverLimit(limit);
       const entries = live.ownEntries(
         conn,
         decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)),
       );
+      // Only a connection's own presence counts against its allowance: the echo of others'
+      // presence that every y-websocket client sends back is dropped above at no further cost.
+      if (entries.length > 0) {
+        const limit = budget.presenceUpdate();
+        if (limit) throw new OverLimit(limit);
+      }
       // Presence carries the name the server knows, not one the client claims: `user.name` for
       // the board's "here now", `name` for Lexical's cursor labels in the notes.
       for (const e of entries) {
