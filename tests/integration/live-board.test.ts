@@ -293,6 +293,29 @@ describe("presence", () => {
     for (const c of clients) c.close();
   });
 
+  it("keeps a room of sixty joining at once connected, in few presence messages", async () => {
+    const people = ["memberA", "memberB", "facilitator", "recorder"] as const;
+    const clients = Array.from({ length: 60 }, (_, i) =>
+      connectProvider(app.url, documentName.board(cast.board.id), cookies[people[i % 4]!]!),
+    );
+    let closes = 0;
+    let presenceMessages = 0;
+    for (const c of clients) {
+      c.provider.on("connection-close", () => closes++);
+      c.provider.awareness.setLocalStateField("user", { name: "" });
+    }
+    clients[0]!.provider.awareness.on("update", () => presenceMessages++);
+    await waitFor(
+      () => clients.every((c) => c.provider.awareness.getStates().size === 60),
+      5_000,
+      "everyone sees everyone",
+    );
+    expect(closes).toBe(0);
+    // Batched: far fewer than one message per person joining.
+    expect(presenceMessages).toBeLessThan(30);
+    for (const c of clients) c.close();
+  });
+
   it("ignores presence a connection sets for someone else's client id", async () => {
     const victim = connectProvider(app.url, documentName.board(cast.board.id), cookies.memberB!);
     const observer = connectProvider(
