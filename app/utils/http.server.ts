@@ -13,3 +13,20 @@ export function found<T>(value: T | null | undefined, what = "page"): T {
   if (value === null || value === undefined) throw http(404, `We could not find that ${what}.`);
   return value;
 }
+
+export type Refusal = { ok: false; status: number; message: string };
+
+/**
+ * Runs a command for a form that must keep what the person typed: a refusal the command throws
+ * (403, 409, 429…) comes back as its status and message to show beside the form, instead of
+ * replacing the page. Anything unexpected still throws.
+ */
+export async function attempt<T>(run: () => Promise<T>): Promise<{ ok: true; value: T } | Refusal> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (!(error instanceof Response) || error.status >= 500) throw error;
+    const { message } = (await error.json()) as { message: string };
+    return { ok: false, status: error.status, message };
+  }
+}

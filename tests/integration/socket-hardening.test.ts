@@ -2,6 +2,7 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readIdeas } from "../../app/modules/board/board-doc.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
+import { encodeAwarenessEntries } from "../../server/realtime/protocol.ts";
 import { cookieFor, seedWorkGroup, startTestApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
 import { connectProvider, waitFor } from "../support/realtime.ts";
@@ -114,8 +115,12 @@ const cases: [string, (s: net.Socket) => void][] = [
   [
     "a flood of presence updates (each goes to the whole room)",
     (s) => {
-      const presence = frame(0x82, new Uint8Array([1, 1, 0]));
-      s.write(Buffer.concat(Array.from({ length: 60 }, () => presence)));
+      // The connection's own entry, updated 60 times at once (an echo of others' would not count).
+      const messages = Array.from({ length: 60 }, (_, i) => {
+        const entry = encodeAwarenessEntries([{ clientId: 4242, clock: i + 1, state: {} }]);
+        return frame(0x82, new Uint8Array([1, entry.length, ...entry]));
+      });
+      s.write(Buffer.concat(messages));
     },
   ],
 ];

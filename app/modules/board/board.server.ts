@@ -3,31 +3,32 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { documentName } from "../documents/document-name.ts";
+import { ideasClosedMessage, ideasOpen } from "../session/phases.ts";
 import { can, isRole } from "../work-group/roles.ts";
 import { type BoardIdea, putIdea } from "./board-doc.ts";
 import type { postIdeaSchema } from "./schema.ts";
 
 /**
- * The poster's role on this board's work group, in one query: this is every idea's hot path.
- * No board and no membership look the same (404), so outsiders cannot probe which boards exist.
+ * The person's role on this board's work group and the session's phase, in one query: this is
+ * every idea's hot path. No board and no membership look the same (404), so outsiders cannot
+ * probe which boards exist.
  */
-async function requirePoster(ctx: AppContext, userId: string, boardId: string) {
-  const membership = await ctx.db.membership.findFirst({
-    where: { userId, workGroup: { sessions: { some: { boards: { some: { id: boardId } } } } } },
-    select: { role: true },
-  });
-  if (!membership) throw http(404, "We could not find that board.");
-  if (!can(isRole(membership.role) ? membership.role : null, "idea:post")) {
-    throw http(
-      403,
-      `Your role in this work group (${membership.role}) does not allow posting ideas.`,
-    );
-  }
+export async function boardAccess(ctx: Pick<AppContext, "db">, userId: string, boardId: string) {
+  const rows = await ctx.db.$queryRaw<{ role: string; phase: string; sessionId: string }[]>`
+    SELECT m."role" AS "role", s."phase" AS "phase", s."id" AS "sessionId"
+    FROM "Board" b
+    JOIN "Session" s ON s."id" = b."sessionId"
+    JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = ${userId}
+    WHERE b."id" = ${boardId}`;
+  const row = rows[0];
+  if (!row || !isRole(row.role)) throw http(404, "We could not find that board.");
+  return { role: row.role, phase: row.phase, sessionId: row.sessionId };
 }
 
 /**
- * The "post idea" command. AUTH: a member whose role may post. VALIDATION: the schema ran in
- * the route; here, the rate. RESOLUTION: store, then publish to everyone on the board.
+ * The "post idea" command. AUTH: a member whose role may post, during brainstorm. VALIDATION:
+ * the schema ran in the route; here, the rate. RESOLUTION: store, then publish to everyone on
+ * the board.
  * The author is stored for moderation and never published.
  */
 export async function postIdea(
@@ -36,7 +37,11 @@ export async function postIdea(
   boardId: string,
   input: z.infer<typeof postIdeaSchema>,
 ): Promise<BoardIdea> {
-  await requirePoster(ctx, user.id, boardId);
+  const access = await boardAccess(ctx, user.id, boardId);
+  if (!can(access.role, "idea:post")) {
+    throw http(403, `Your role in this work group (${access.role}) does not allow posting ideas.`);
+  }
+  if (!ideasOpen(access.phase)) throw http(409, ideasClosedMessage(access.phase));
   const wait = await ctx.limiters.postIdea(user.id);
   if (wait > 0) {
     throw http(429, `You are posting very fast. Wait ${wait} seconds and post again.`, {

@@ -31,3 +31,13 @@ export const openBoardSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
 });
+
+/** A rating form: 1-5 stars, or "skip" (stars: null). */
+export const rateIdeaSchema = z.object({
+  ideaId: z.string({ error: "Choose an idea to rate" }).min(1),
+  stars: z
+    .union([z.literal("skip"), z.coerce.number().int().min(1).max(5)], {
+      error: "Choose from 1 to 5 stars, or skip",
+    })
+    .transform((v) => (v === "skip" ? null : v)),
+});

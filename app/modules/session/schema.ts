@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PHASES } from "./phases.ts";
 
 export const SESSION_FORMATS = ["virtual", "in_person", "hybrid"] as const;
 export const formatLabels: Record<(typeof SESSION_FORMATS)[number], string> = {
@@ -15,6 +16,18 @@ function isTimeZone(zone: string) {
     return false;
   }
 }
+
+export const changePhaseSchema = z.object({
+  phase: z.enum(PHASES, { error: "Choose a phase" }),
+  // The version the facilitator's page showed: a change applies only if nobody moved first.
+  expectedVersion: z.coerce.number().int().min(0),
+  countdownMinutes: z.coerce
+    .number({ error: "Give the countdown in whole minutes" })
+    .int("Give the countdown in whole minutes")
+    .min(0)
+    .max(180, "A countdown can last at most 180 minutes")
+    .optional(),
+});
 
 export const sessionSchema = z.object({
   title: z

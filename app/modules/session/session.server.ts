@@ -3,7 +3,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { byCreation } from "../board/board-doc.ts";
-import { audit, type WorkGroupAccess } from "../work-group/work-group.server.ts";
+import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { sessionSchema } from "./schema.ts";
 import { zonedTimeToUtc } from "./time.ts";
 
@@ -41,6 +41,9 @@ export async function getSessionPage(ctx: AppContext, access: WorkGroupAccess, s
       startsAt: true,
       timeZone: true,
       format: true,
+      phase: true,
+      phaseVersion: true,
+      phaseEndsAt: true,
       boards: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -60,6 +63,8 @@ export async function getSessionPage(ctx: AppContext, access: WorkGroupAccess, s
   if (!session) throw http(404, "We could not find that session.");
   return {
     ...session,
+    phaseEndsAt: session.phaseEndsAt?.toISOString() ?? null,
+    workGroupSlug: access.workGroup.slug,
     boards: session.boards.map((board) => ({
       ...board,
       ideas: board.ideas
@@ -86,6 +91,7 @@ export async function openBoard(
   sessionId: string,
   input: { areaOfFocusId?: string },
 ) {
+  requirePermission(access, "board:open");
   const session = await ctx.db.session.findFirst({
     where: { id: sessionId, workGroupId: access.workGroup.id },
     select: { id: true },

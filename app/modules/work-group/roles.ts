@@ -20,7 +20,9 @@ const permissions = {
   "members:manage": ["owner"],
   "session:create": ["owner", "facilitator"],
   "board:open": ["owner", "facilitator"],
+  "session:facilitate": ["owner", "facilitator"],
   "idea:post": ["owner", "facilitator", "recorder", "member"],
+  "idea:rate": ["owner", "facilitator", "recorder", "member"],
   "notes:edit": ["owner", "facilitator", "recorder"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,0 +1,30 @@
+import { Form } from "@remix-run/react";
+import { Button, CsrfInput } from "../forms.tsx";
+
+export function OpenBoardForm({ areas }: { areas: { id: string; name: string }[] }) {
+  return (
+    <Form
+      method="post"
+      className="max-w-md space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+    >
+      <CsrfInput />
+      <input type="hidden" name="intent" value="open-board" />
+      <label htmlFor="areaOfFocusId" className="block font-semibold">
+        Open a Knoster board
+      </label>
+      <select
+        id="areaOfFocusId"
+        name="areaOfFocusId"
+        className="block w-full rounded-md border border-slate-400 p-2"
+      >
+        <option value="">Whole group</option>
+        {areas.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+      <Button>Open board</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,114 @@
+import { useFetcher } from "@remix-run/react";
+import {
+  PHASES,
+  type Phase,
+  phaseHelp,
+  phaseIndex,
+  phaseLabels,
+} from "../../modules/session/phases.ts";
+import type { LiveSessionState } from "../../modules/session/session-doc.ts";
+import { useCountdown } from "../../realtime/use-live-session.ts";
+import { Button, CsrfInput, FormError } from "../forms.tsx";
+import type { CommandReply } from "./live-board.tsx";
+
+function formatSeconds(total: number) {
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${minutes}:${String(seconds).padStart(2, "0")}`;
+}
+
+/**
+ * Where the session is (brainstorm → rate → theme → report back), its countdown, and for
+ * facilitators the controls to move it. Every control posts the version this page showed.
+ */
+export function PhaseBar({
+  state,
+  canFacilitate,
+}: {
+  state: LiveSessionState;
+  canFacilitate: boolean;
+}) {
+  const phase = state.phase as Phase;
+  const index = phaseIndex(phase);
+  const remaining = useCountdown(state.phaseEndsAt);
+  return (
+    <section
+      aria-labelledby="phase-heading"
+      className="rounded-lg border border-slate-300 bg-white p-4"
+    >
+      <h2 id="phase-heading" className="sr-only">
+        Session phase
+      </h2>
+      <ol className="flex flex-wrap gap-2" aria-label="Phases">
+        {PHASES.map((p, i) => (
+          <li
+            key={p}
+            aria-current={p === phase ? "step" : undefined}
+            className={`rounded-full px-3 py-1 text-sm ${
+              p === phase
+                ? "bg-brand-700 font-semibold text-white"
+                : i < index
+                  ? "bg-slate-200 text-slate-800"
+                  : "border border-slate-400 text-slate-800"
+            }`}
+          >
+            {i + 1}. {phaseLabels[p]}
+          </li>
+        ))}
+      </ol>
+      <p className="mt-3">{phaseHelp[phase]}</p>
+      {remaining !== null ? (
+        <p className="mt-1 font-semibold" aria-live={remaining === 0 ? "polite" : "off"}>
+          {remaining > 0 ? `Time left: ${formatSeconds(remaining)}` : "Time is up."}
+        </p>
+      ) : null}
+      {canFacilitate ? <PhaseControls state={state} /> : null}
+    </section>
+  );
+}
+
+function PhaseControls({ state }: { state: LiveSessionState }) {
+  const fetcher = useFetcher<CommandReply>();
+  const index = phaseIndex(state.phase as Phase);
+  const previous = PHASES[index - 1];
+  const next = PHASES[index + 1];
+  const refusal = fetcher.data?.intent === "change-phase" ? fetcher.data.message : null;
+  return (
+    <fetcher.Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
+      <CsrfInput />
+      <input type="hidden" name="intent" value="change-phase" />
+      <input type="hidden" name="expectedVersion" value={state.phaseVersion} />
+      <div>
+        <label htmlFor="countdownMinutes" className="block text-sm font-medium">
+          Countdown for the next phase (minutes, optional)
+        </label>
+        <input
+          id="countdownMinutes"
+          name="countdownMinutes"
+          type="number"
+          min={0}
+          max={180}
+          className="mt-1 w-28 rounded-md border border-slate-400 p-1"
+        />
+      </div>
+      {previous ? (
+        <Button
+          variant="secondary"
+          name="phase"
+          value={previous}
+          pending={fetcher.state !== "idle"}
+        >
+          Back to {phaseLabels[previous]}
+        </Button>
+      ) : null}
+      {next ? (
+        <Button name="phase" value={next} pending={fetcher.state !== "idle"}>
+          Move to {phaseLabels[next]}
+        </Button>
+      ) : null}
+      <div className="w-full">
+        <FormError errors={refusal ? [refusal] : null} />
+      </div>
+    </fetcher.Form>
+  );
+}

@@ -1,0 +1,122 @@
+import type { AppContext } from "../../utils/app-context.ts";
+import { http } from "../../utils/http.server.ts";
+import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { ratingOpen } from "../session/phases.ts";
+import { can, isRole } from "../work-group/roles.ts";
+import { columnLabel } from "./knoster.ts";
+import { rankIdeas, ratingOrder } from "./ranking.ts";
+
+/**
+ * A member's private star rating (1-5) of an idea, or a skip (null). AUTH: a member whose role
+ * may rate, during the Rate phase, not their own idea. Ratings are never shown one by one:
+ * only averages and counts, after rating closes.
+ */
+export async function rateIdea(
+  ctx: AppContext,
+  user: CurrentUser,
+  input: { ideaId: string; stars: number | null },
+) {
+  const rows = await ctx.db.$queryRaw<
+    { role: string; phase: string; authorId: string | null; hidden: number | boolean }[]
+  >`
+    SELECT m."role" AS "role", s."phase" AS "phase", i."authorId" AS "authorId",
+           (i."hiddenAt" IS NOT NULL) AS "hidden"
+    FROM "Idea" i
+    JOIN "Board" b ON b."id" = i."boardId"
+    JOIN "Session" s ON s."id" = b."sessionId"
+    JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = ${user.id}
+    WHERE i."id" = ${input.ideaId}`;
+  const row = rows[0];
+  if (!row || !isRole(row.role) || row.hidden) throw http(404, "We could not find that idea.");
+  if (!can(row.role, "idea:rate")) {
+    throw http(403, `Your role in this work group (${row.role}) does not allow rating ideas.`);
+  }
+  if (!ratingOpen(row.phase)) {
+    throw http(409, "Rating is closed: ideas can be rated during the Rate phase only.");
+  }
+  if (row.authorId === user.id) throw http(400, "You cannot rate your own idea.");
+  await ctx.db.rating.upsert({
+    where: { ideaId_userId: { ideaId: input.ideaId, userId: user.id } },
+    create: { ideaId: input.ideaId, userId: user.id, stars: input.stars },
+    update: { stars: input.stars },
+  });
+}
+
+/**
+ * The next idea to offer this member for rating (the least-rated first, in an order of their
+ * own), and how far they are. Their own ideas are never offered.
+ */
+export async function nextIdeaToRate(
+  ctx: Pick<AppContext, "db">,
+  userId: string,
+  sessionId: string,
+) {
+  const ideas = await ctx.db.idea.findMany({
+    where: {
+      board: { sessionId },
+      hiddenAt: null,
+      OR: [{ authorId: null }, { authorId: { not: userId } }],
+    },
+    select: {
+      id: true,
+      text: true,
+      column: true,
+      board: { select: { title: true } },
+      ratings: { where: { userId }, select: { stars: true } },
+      _count: { select: { ratings: true } },
+    },
+  });
+  const unrated = ideas.filter((i) => i.ratings.length === 0);
+  const next = ratingOrder(
+    unrated.map((i) => ({ ...i, ratingCount: i._count.ratings })),
+    userId,
+  )[0];
+  return {
+    total: ideas.length,
+    rated: ideas.length - unrated.length,
+    next: next
+      ? { id: next.id, text: next.text, column: columnLabel(next.column), board: next.board.title }
+      : null,
+  };
+}
+
+/** Each board's ideas ranked by their ratings (see ranking.ts), for after rating closes. */
+export async function sessionResults(ctx: Pick<AppContext, "db">, sessionId: string) {
+  const boards = await ctx.db.board.findMany({
+    where: { sessionId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      title: true,
+      ideas: {
+        where: { hiddenAt: null },
+        select: {
+          id: true,
+          text: true,
+          column: true,
+          ratings: { where: { stars: { not: null } }, select: { stars: true } },
+        },
+      },
+    },
+  });
+  return boards.map((board) => {
+    const byId = new Map(board.ideas.map((i) => [i.id, i]));
+    const ranked = rankIdeas(
+      board.ideas.map((i) => ({ id: i.id, stars: i.ratings.map((r) => r.stars as number) })),
+    );
+    return {
+      id: board.id,
+      title: board.title,
+      ideas: ranked.map((r) => {
+        const idea = byId.get(r.id)!;
+        return {
+          id: r.id,
+          text: idea.text,
+          column: idea.column,
+          average: r.average,
+          count: r.count,
+        };
+      }),
+    };
+  });
+}
