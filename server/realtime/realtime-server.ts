@@ -24,7 +24,6 @@ import {
   encodeAwarenessEntries,
   encodeAwarenessMessage,
   encodeSyncStep1,
-  encodeSyncStep2,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
@@ -315,9 +314,8 @@ export class RealtimeServer implements LivePublisher {
       if (syncType === syncProtocol.messageYjsSyncStep1) {
         const limit = budget.syncRequest();
         if (limit) throw new OverLimit(limit);
-        const stateVector = decoding.readVarUint8Array(decoder);
-        Y.decodeStateVector(stateVector); // throws on garbage before we answer
-        conn.send(encodeSyncStep2(live.doc, stateVector));
+        // syncAnswer decodes the state vector first, so garbage throws before any answer.
+        conn.send(live.syncAnswer(decoding.readVarUint8Array(decoder)));
         return;
       }
       if (
