@@ -162,6 +162,7 @@ export default function SessionPage() {
           board={board}
           canPost={can.postIdea}
           closed={ideasOpen(live.phase) ? null : ideasClosedMessage(live.phase)}
+          showReadiness={can.facilitate}
           userName={userName}
         />
       ))}

@@ -3,6 +3,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { BoardIdea } from "../../modules/board/board-doc.ts";
 import { KNOSTER_ELEMENTS } from "../../modules/board/knoster.ts";
+import { type AreaReadiness, readiness } from "../../modules/board/readiness.ts";
 import { IDEA_MAX_LENGTH } from "../../modules/board/schema.ts";
 import { useLiveBoard } from "../../realtime/use-live-board.ts";
 import { Button, CsrfInput } from "../forms.tsx";
@@ -20,10 +21,12 @@ type BoardProps = {
   canPost: boolean;
   /** Why ideas cannot be posted now (brainstorm is over), or null while they can. */
   closed: string | null;
+  /** Facilitators see the Knoster readiness check, updated as ideas arrive. */
+  showReadiness: boolean;
   userName: string;
 };
 
-export function LiveBoard({ board, canPost, closed, userName }: BoardProps) {
+export function LiveBoard({ board, canPost, closed, showReadiness, userName }: BoardProps) {
   const { ideas, status, present } = useLiveBoard(board.id, board.ideas, userName);
   const headingId = `board-${board.id}`;
   return (
@@ -71,6 +74,14 @@ export function LiveBoard({ board, canPost, closed, userName }: BoardProps) {
           );
         })}
       </div>
+      {showReadiness ? (
+        <Readiness
+          report={readiness(
+            board.title,
+            ideas.map((i) => i.column),
+          )}
+        />
+      ) : null}
       {canPost && closed ? (
         <p className="rounded-md border border-slate-300 bg-slate-100 p-3">{closed}</p>
       ) : canPost ? (
@@ -157,5 +168,28 @@ function PostIdeaForm({ boardId }: { boardId: string }) {
         </p>
       </fieldset>
     </fetcher.Form>
+  );
+}
+
+function Readiness({ report }: { report: AreaReadiness }) {
+  const gaps = report.elements.filter((e) => e.status !== "ok");
+  return (
+    <details className="rounded-lg border border-slate-300 bg-white p-3">
+      <summary className="cursor-pointer font-semibold">
+        Knoster readiness:{" "}
+        {gaps.length === 0
+          ? "every element has ideas"
+          : `${gaps.length} element${gaps.length === 1 ? "" : "s"} missing or thin`}
+      </summary>
+      <ul className="mt-2 space-y-1">
+        {report.elements.map((e) => (
+          <li key={e.element}>
+            <span className="font-medium">{e.label}</span>: {e.ideas} idea
+            {e.ideas === 1 ? "" : "s"}
+            {e.status === "ok" ? "" : ` — ${e.status}; the model predicts ${e.risk}`}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
