@@ -8,10 +8,11 @@ export type LiveStatus = "connecting" | "live" | "offline";
 
 /**
  * A board's ideas as they arrive. The page renders the ideas it loaded first (it works without
- * JavaScript); the live document adds whatever others post afterwards.
+ * JavaScript); once the live document has synced, it alone is shown, with every change since.
  */
 export function useLiveBoard(boardId: string, loaded: BoardIdea[], userName: string) {
-  const [live, setLive] = useState<BoardIdea[]>([]);
+  // null until the first sync: until then the page shows what it loaded.
+  const [live, setLive] = useState<BoardIdea[] | null>(null);
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const [present, setPresent] = useState<string[]>([]);
 
@@ -21,6 +22,10 @@ export function useLiveBoard(boardId: string, loaded: BoardIdea[], userName: str
     const ideas = boardIdeas(doc);
     const update = () => setLive(readIdeas(doc));
     ideas.observe(update);
+    // Once synced the document is the whole truth: edits, withdrawals and hidden ideas too.
+    provider.on("sync", (synced: boolean) => {
+      if (synced) update();
+    });
     provider.on("status", ({ status }: { status: string }) =>
       setStatus(
         status === "connected" ? "live" : status === "connecting" ? "connecting" : "offline",
@@ -44,11 +49,7 @@ export function useLiveBoard(boardId: string, loaded: BoardIdea[], userName: str
     };
   }, [boardId, userName]);
 
-  const ideas = useMemo(() => {
-    const byId = new Map(loaded.map((i) => [i.id, i]));
-    for (const idea of live) byId.set(idea.id, idea);
-    return [...byId.values()].sort(byCreation);
-  }, [loaded, live]);
+  const ideas = useMemo(() => live ?? [...loaded].sort(byCreation), [loaded, live]);
 
   return { ideas, status, present };
 }

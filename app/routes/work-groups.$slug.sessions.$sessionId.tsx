@@ -10,9 +10,16 @@ import { PhaseBar } from "../components/session/phase-bar.tsx";
 import { RatingPanel } from "../components/session/rating-panel.tsx";
 import { Results } from "../components/session/results.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
-import { postIdea } from "../modules/board/board.server.ts";
+import { editIdea, postIdea, setIdeaHidden, withdrawIdea } from "../modules/board/board.server.ts";
 import { nextIdeaToRate, rateIdea, sessionResults } from "../modules/board/ratings.server.ts";
-import { openBoardSchema, postIdeaSchema, rateIdeaSchema } from "../modules/board/schema.ts";
+import {
+  editIdeaSchema,
+  hideIdeaSchema,
+  ideaIdSchema,
+  openBoardSchema,
+  postIdeaSchema,
+  rateIdeaSchema,
+} from "../modules/board/schema.ts";
 import { changePhase } from "../modules/session/phases.server.ts";
 import {
   ideasClosedMessage,
@@ -31,7 +38,7 @@ import { attempt, http } from "../utils/http.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug);
-  const session = await getSessionPage(context, access, params.sessionId ?? "");
+  const session = await getSessionPage(context, access, user.id, params.sessionId ?? "");
   const mayRate = can(access.role, "idea:rate");
   return json({
     session,
@@ -57,6 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(form.get("intent"));
   const refused = (status: number, message: string) =>
     json({ intent, result: null, boardId: null, message }, { status });
+  const done = () => json({ intent, result: null, boardId: null, message: null });
 
   if (intent === "post-idea") {
     const boardId = String(form.get("boardId") ?? "");
@@ -78,6 +86,38 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       );
     }
     return json({ intent, result: submission.reply({ resetForm: true }), boardId, message: null });
+  }
+  if (intent === "edit-idea") {
+    const submission = parseWithZod(form, { schema: editIdeaSchema });
+    if (submission.status !== "success") {
+      const message = Object.values(submission.error ?? {}).flat()[0] ?? "Check the idea.";
+      return refused(400, message);
+    }
+    const { ideaId, ...idea } = submission.value;
+    const edited = await attempt(() => editIdea(context, user, ideaId, idea));
+    return edited.ok ? done() : refused(edited.status, edited.message);
+  }
+  if (intent === "withdraw-idea" || intent === "show-idea") {
+    const submission = parseWithZod(form, { schema: ideaIdSchema });
+    if (submission.status !== "success") return refused(400, "Choose an idea.");
+    const { ideaId } = submission.value;
+    const changed = await attempt(() =>
+      intent === "withdraw-idea"
+        ? withdrawIdea(context, user, ideaId)
+        : setIdeaHidden(context, user, ideaId, { hidden: false }),
+    );
+    return changed.ok ? done() : refused(changed.status, changed.message);
+  }
+  if (intent === "hide-idea") {
+    const submission = parseWithZod(form, { schema: hideIdeaSchema });
+    if (submission.status !== "success") {
+      return refused(400, "Say why the idea is hidden; the reason is kept in the log.");
+    }
+    const { ideaId, reason } = submission.value;
+    const hidden = await attempt(() =>
+      setIdeaHidden(context, user, ideaId, { hidden: true, reason }),
+    );
+    return hidden.ok ? done() : refused(hidden.status, hidden.message);
   }
   if (intent === "rate") {
     const submission = parseWithZod(form, { schema: rateIdeaSchema });
@@ -163,6 +203,7 @@ export default function SessionPage() {
           canPost={can.postIdea}
           closed={ideasOpen(live.phase) ? null : ideasClosedMessage(live.phase)}
           showReadiness={can.facilitate}
+          canModerate={can.facilitate}
           userName={userName}
         />
       ))}

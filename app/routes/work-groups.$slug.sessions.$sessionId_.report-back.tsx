@@ -11,8 +11,8 @@ import { requireMember } from "../modules/work-group/work-group.server.ts";
 const TOP_IDEAS = 5;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { access } = await requireMember(context, request, params.slug);
-  const session = await getSessionPage(context, access, params.sessionId ?? "");
+  const { user, access } = await requireMember(context, request, params.slug);
+  const session = await getSessionPage(context, access, user.id, params.sessionId ?? "");
   return json({
     title: session.title,
     backTo: `/work-groups/${access.workGroup.slug}/sessions/${session.id}`,

@@ -294,9 +294,22 @@ describe("presence", () => {
   });
 
   it("keeps a room of sixty joining at once connected, in few presence messages", async () => {
-    const people = ["memberA", "memberB", "facilitator", "recorder"] as const;
+    // Ten people with six tabs each: well under the 20 sockets one person may have open.
+    const people: string[] = [
+      cookies.memberA!,
+      cookies.memberB!,
+      cookies.facilitator!,
+      cookies.recorder!,
+    ];
+    for (let i = 0; i < 6; i++) {
+      const extra = await createUser(app.ctx, `Guest ${i}`);
+      await app.ctx.db.membership.create({
+        data: { workGroupId: cast.workGroup.id, userId: extra.id, role: "member" },
+      });
+      people.push(await cookieFor(app.ctx, extra.id));
+    }
     const clients = Array.from({ length: 60 }, (_, i) =>
-      connectProvider(app.url, documentName.board(cast.board.id), cookies[people[i % 4]!]!),
+      connectProvider(app.url, documentName.board(cast.board.id), people[i % people.length]!),
     );
     let closes = 0;
     let presenceMessages = 0;
@@ -310,7 +323,13 @@ describe("presence", () => {
       () => clients.every((c) => c.provider.awareness.getStates().size === 60),
       15_000,
       "everyone sees everyone",
-    );
+    ).catch((error) => {
+      const sizes = clients.map((c) => c.provider.awareness.getStates().size);
+      const warnings = app.logs.filter((l) => l.level !== "info").slice(-5);
+      throw new Error(
+        `${error.message}; closes ${closes}; sizes ${sizes}; ${JSON.stringify(warnings)}`,
+      );
+    });
     expect(closes).toBe(0);
     // Batched: far fewer than one message per person joining.
     expect(presenceMessages).toBeLessThan(30);

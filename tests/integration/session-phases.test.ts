@@ -176,11 +176,15 @@ describe("anonymity", () => {
 
 describe("the Knoster readiness check", () => {
   it("shows facilitators which elements are missing and what that predicts; not members", async () => {
-    const facilitator = await (await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.facilitator! } })).text();
+    const facilitator = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.facilitator! } })
+    ).text();
     expect(facilitator).toContain("Knoster readiness");
     // The board has vision, skills, resources and incentives ideas, but no action plan.
     expect(facilitator).toContain("the model predicts false starts");
-    const member = await (await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })).text();
+    const member = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })
+    ).text();
     expect(member).not.toContain("Knoster readiness");
   });
 });

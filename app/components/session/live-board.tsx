@@ -6,7 +6,7 @@ import { KNOSTER_ELEMENTS } from "../../modules/board/knoster.ts";
 import { type AreaReadiness, readiness } from "../../modules/board/readiness.ts";
 import { IDEA_MAX_LENGTH } from "../../modules/board/schema.ts";
 import { useLiveBoard } from "../../realtime/use-live-board.ts";
-import { Button, CsrfInput } from "../forms.tsx";
+import { Button, CsrfInput, FormError } from "../forms.tsx";
 
 /** What the session page's action answers a command posted from a fetcher form. */
 export type CommandReply = {
@@ -17,16 +17,34 @@ export type CommandReply = {
 };
 
 type BoardProps = {
-  board: { id: string; title: string; ideas: BoardIdea[] };
+  board: {
+    id: string;
+    title: string;
+    ideas: BoardIdea[];
+    /** Ideas this person posted (only they learn which). */
+    mine: string[];
+    /** Hidden ideas, for facilitators to show again. */
+    hidden: { id: string; text: string; reason: string }[];
+  };
   canPost: boolean;
   /** Why ideas cannot be posted now (brainstorm is over), or null while they can. */
   closed: string | null;
   /** Facilitators see the Knoster readiness check, updated as ideas arrive. */
   showReadiness: boolean;
+  /** Facilitators may hide an idea, with a reason, and show it again. */
+  canModerate: boolean;
   userName: string;
 };
 
-export function LiveBoard({ board, canPost, closed, showReadiness, userName }: BoardProps) {
+export function LiveBoard({
+  board,
+  canPost,
+  closed,
+  showReadiness,
+  canModerate,
+  userName,
+}: BoardProps) {
+  const mine = new Set(board.mine);
   const { ideas, status, present } = useLiveBoard(board.id, board.ideas, userName);
   const headingId = `board-${board.id}`;
   return (
@@ -67,6 +85,8 @@ export function LiveBoard({ board, canPost, closed, showReadiness, userName }: B
                     className="whitespace-pre-wrap break-words rounded-md bg-brand-50 p-2 text-sm"
                   >
                     {idea.text}
+                    {mine.has(idea.id) && !closed ? <OwnIdeaActions idea={idea} /> : null}
+                    {canModerate ? <HideIdea idea={idea} /> : null}
                   </li>
                 ))}
               </ul>
@@ -74,6 +94,7 @@ export function LiveBoard({ board, canPost, closed, showReadiness, userName }: B
           );
         })}
       </div>
+      {canModerate && board.hidden.length > 0 ? <HiddenIdeas hidden={board.hidden} /> : null}
       {showReadiness ? (
         <Readiness
           report={readiness(
@@ -187,6 +208,112 @@ function Readiness({ report }: { report: AreaReadiness }) {
             <span className="font-medium">{e.label}</span>: {e.ideas} idea
             {e.ideas === 1 ? "" : "s"}
             {e.status === "ok" ? "" : ` — ${e.status}; the model predicts ${e.risk}`}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** The refusal of a command posted from one of these small forms, if any. */
+function refusalOf(data: CommandReply | undefined, intent: string) {
+  return data?.intent === intent ? (data.message ?? null) : null;
+}
+
+/** The author's own idea: edit it or withdraw it while brainstorm is open. */
+function OwnIdeaActions({ idea }: { idea: BoardIdea }) {
+  const edit = useFetcher<CommandReply>();
+  const withdraw = useFetcher<CommandReply>();
+  const textId = `edit-${idea.id}`;
+  const refusal = refusalOf(edit.data, "edit-idea") ?? refusalOf(withdraw.data, "withdraw-idea");
+  return (
+    <details className="mt-1 text-sm">
+      <summary className="cursor-pointer text-brand-700 underline">
+        Your idea: edit or withdraw
+      </summary>
+      <edit.Form method="post" className="mt-2 space-y-2">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="edit-idea" />
+        <input type="hidden" name="ideaId" value={idea.id} />
+        <input type="hidden" name="column" value={idea.column} />
+        <label htmlFor={textId} className="block font-medium">
+          Change the text
+        </label>
+        <textarea
+          id={textId}
+          name="text"
+          defaultValue={idea.text}
+          maxLength={IDEA_MAX_LENGTH}
+          rows={3}
+          className="block w-full rounded-md border border-slate-400 p-1"
+        />
+        <Button variant="secondary" className="px-2 py-1 text-sm" pending={edit.state !== "idle"}>
+          Save
+        </Button>
+      </edit.Form>
+      <withdraw.Form method="post" className="mt-2">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="withdraw-idea" />
+        <input type="hidden" name="ideaId" value={idea.id} />
+        <Button variant="danger" className="px-2 py-1 text-sm" pending={withdraw.state !== "idle"}>
+          Withdraw this idea
+        </Button>
+      </withdraw.Form>
+      <FormError errors={refusal ? [refusal] : null} />
+    </details>
+  );
+}
+
+/** A facilitator hides an idea with a reason, which is logged; it can be shown again. */
+function HideIdea({ idea }: { idea: BoardIdea }) {
+  const fetcher = useFetcher<CommandReply>();
+  const reasonId = `hide-${idea.id}`;
+  const refusal = refusalOf(fetcher.data, "hide-idea");
+  return (
+    <details className="mt-1 text-sm">
+      <summary className="cursor-pointer text-slate-700 underline">Hide</summary>
+      <fetcher.Form method="post" className="mt-2 space-y-2">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="hide-idea" />
+        <input type="hidden" name="ideaId" value={idea.id} />
+        <label htmlFor={reasonId} className="block font-medium">
+          Reason (kept in the log)
+        </label>
+        <input
+          id={reasonId}
+          name="reason"
+          required
+          minLength={3}
+          maxLength={300}
+          className="block w-full rounded-md border border-slate-400 p-1"
+        />
+        <Button variant="danger" className="px-2 py-1 text-sm" pending={fetcher.state !== "idle"}>
+          Hide this idea
+        </Button>
+        <FormError errors={refusal ? [refusal] : null} />
+      </fetcher.Form>
+    </details>
+  );
+}
+
+function HiddenIdeas({ hidden }: { hidden: { id: string; text: string; reason: string }[] }) {
+  const fetcher = useFetcher<CommandReply>();
+  return (
+    <details className="rounded-lg border border-slate-300 bg-white p-3">
+      <summary className="cursor-pointer font-semibold">{`Hidden ideas (${hidden.length})`}</summary>
+      <ul className="mt-2 space-y-2">
+        {hidden.map((idea) => (
+          <li key={idea.id} className="text-sm">
+            <span className="whitespace-pre-wrap break-words">{idea.text}</span>{" "}
+            <span className="text-slate-700">(hidden: {idea.reason})</span>
+            <fetcher.Form method="post" className="inline">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="show-idea" />
+              <input type="hidden" name="ideaId" value={idea.id} />{" "}
+              <Button variant="secondary" className="px-2 py-1 text-sm">
+                Show again
+              </Button>
+            </fetcher.Form>
           </li>
         ))}
       </ul>

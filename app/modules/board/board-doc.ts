@@ -21,8 +21,16 @@ export function byCreation(a: BoardIdea, b: BoardIdea) {
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
 }
 
-/** Idempotent: an idea already on the board is not written twice. */
+/** Idempotent: an idea already on the board as it is now is not written again. */
 export function putIdea(doc: Y.Doc, idea: BoardIdea) {
   const ideas = boardIdeas(doc);
-  if (!ideas.has(idea.id)) ideas.set(idea.id, idea);
+  const current = ideas.get(idea.id);
+  if (!current || current.text !== idea.text || current.column !== idea.column) {
+    ideas.set(idea.id, idea);
+  }
+}
+
+/** An idea withdrawn by its author or hidden by a facilitator leaves the board. */
+export function removeIdea(doc: Y.Doc, ideaId: string) {
+  boardIdeas(doc).delete(ideaId);
 }

@@ -5,7 +5,8 @@ import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { documentName } from "../documents/document-name.ts";
 import { ideasClosedMessage, ideasOpen } from "../session/phases.ts";
 import { can, isRole } from "../work-group/roles.ts";
-import { type BoardIdea, putIdea } from "./board-doc.ts";
+import { audit } from "../work-group/work-group.server.ts";
+import { type BoardIdea, putIdea, removeIdea } from "./board-doc.ts";
 import type { postIdeaSchema } from "./schema.ts";
 
 /**
@@ -63,13 +64,106 @@ export async function postIdea(
   return published;
 }
 
+/**
+ * What a command on one idea needs to know, in one query: the person's role in the idea's work
+ * group, the session's phase, the idea's author and whether it is hidden. 404 for anyone
+ * outside the work group.
+ */
+export async function ideaAccess(ctx: Pick<AppContext, "db">, userId: string, ideaId: string) {
+  const rows = await ctx.db.$queryRaw<
+    {
+      role: string;
+      phase: string;
+      authorId: string | null;
+      boardId: string;
+      workGroupId: string;
+      hidden: number | boolean;
+    }[]
+  >`
+    SELECT m."role" AS "role", s."phase" AS "phase", i."authorId" AS "authorId",
+           i."boardId" AS "boardId", s."workGroupId" AS "workGroupId",
+           (i."hiddenAt" IS NOT NULL) AS "hidden"
+    FROM "Idea" i
+    JOIN "Board" b ON b."id" = i."boardId"
+    JOIN "Session" s ON s."id" = b."sessionId"
+    JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = ${userId}
+    WHERE i."id" = ${ideaId}`;
+  const row = rows[0];
+  if (!row || !isRole(row.role)) throw http(404, "We could not find that idea.");
+  return { ...row, role: row.role, hidden: Boolean(row.hidden), mine: row.authorId === userId };
+}
+
+/** Only the author changes their idea, and only while brainstorm is open. */
+async function requireOwnOpenIdea(ctx: AppContext, user: CurrentUser, ideaId: string) {
+  const idea = await ideaAccess(ctx, user.id, ideaId);
+  if (idea.hidden) throw http(404, "We could not find that idea.");
+  if (!idea.mine) throw http(403, "Only the person who posted an idea can change it.");
+  if (!ideasOpen(idea.phase)) throw http(409, ideasClosedMessage(idea.phase));
+  return idea;
+}
+
+export async function editIdea(
+  ctx: AppContext,
+  user: CurrentUser,
+  ideaId: string,
+  input: z.infer<typeof postIdeaSchema>,
+) {
+  const idea = await requireOwnOpenIdea(ctx, user, ideaId);
+  const updated = await ctx.db.idea.update({
+    where: { id: ideaId },
+    data: { text: input.text, column: input.column, editedAt: new Date() },
+    select: { id: true, column: true, text: true, createdAt: true },
+  });
+  const published = { ...updated, createdAt: updated.createdAt.toISOString() };
+  await ctx.live.change(documentName.board(idea.boardId), (doc) => putIdea(doc, published));
+}
+
+export async function withdrawIdea(ctx: AppContext, user: CurrentUser, ideaId: string) {
+  const idea = await requireOwnOpenIdea(ctx, user, ideaId);
+  await ctx.db.idea.delete({ where: { id: ideaId } });
+  await ctx.live.change(documentName.board(idea.boardId), (doc) => removeIdea(doc, ideaId));
+}
+
+/**
+ * A facilitator hides an idea (off-topic, identifying someone, abusive) with a reason that is
+ * logged, and can show it again. The author is never revealed to the facilitator.
+ */
+export async function setIdeaHidden(
+  ctx: AppContext,
+  user: CurrentUser,
+  ideaId: string,
+  input: { hidden: true; reason: string } | { hidden: false },
+) {
+  const idea = await ideaAccess(ctx, user.id, ideaId);
+  if (!can(idea.role, "session:facilitate")) {
+    throw http(403, `Your role in this work group (${idea.role}) does not allow hiding ideas.`);
+  }
+  const updated = await ctx.db.idea.update({
+    where: { id: ideaId },
+    data: input.hidden
+      ? { hiddenAt: new Date(), hiddenReason: input.reason }
+      : { hiddenAt: null, hiddenReason: null },
+    select: { id: true, column: true, text: true, createdAt: true },
+  });
+  await audit(ctx.db, {
+    workGroupId: idea.workGroupId,
+    actorId: user.id,
+    action: input.hidden ? "idea.hide" : "idea.show",
+    detail: input.hidden ? `${ideaId}: ${input.reason}` : ideaId,
+  });
+  const published = { ...updated, createdAt: updated.createdAt.toISOString() };
+  await ctx.live.change(documentName.board(idea.boardId), (doc) =>
+    input.hidden ? removeIdea(doc, ideaId) : putIdea(doc, published),
+  );
+}
+
 /** Everything a board's Y.Doc is built from when the server first loads it. */
 export async function loadBoardIdeas(
   ctx: Pick<AppContext, "db">,
   boardId: string,
 ): Promise<BoardIdea[]> {
   const ideas = await ctx.db.idea.findMany({
-    where: { boardId },
+    where: { boardId, hiddenAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, column: true, text: true, createdAt: true },
   });

@@ -2,7 +2,8 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { ratingOpen } from "../session/phases.ts";
-import { can, isRole } from "../work-group/roles.ts";
+import { can } from "../work-group/roles.ts";
+import { ideaAccess } from "./board.server.ts";
 import { columnLabel } from "./knoster.ts";
 import { rankIdeas, ratingOrder } from "./ranking.ts";
 
@@ -16,25 +17,15 @@ export async function rateIdea(
   user: CurrentUser,
   input: { ideaId: string; stars: number | null },
 ) {
-  const rows = await ctx.db.$queryRaw<
-    { role: string; phase: string; authorId: string | null; hidden: number | boolean }[]
-  >`
-    SELECT m."role" AS "role", s."phase" AS "phase", i."authorId" AS "authorId",
-           (i."hiddenAt" IS NOT NULL) AS "hidden"
-    FROM "Idea" i
-    JOIN "Board" b ON b."id" = i."boardId"
-    JOIN "Session" s ON s."id" = b."sessionId"
-    JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = ${user.id}
-    WHERE i."id" = ${input.ideaId}`;
-  const row = rows[0];
-  if (!row || !isRole(row.role) || row.hidden) throw http(404, "We could not find that idea.");
+  const row = await ideaAccess(ctx, user.id, input.ideaId);
+  if (row.hidden) throw http(404, "We could not find that idea.");
   if (!can(row.role, "idea:rate")) {
     throw http(403, `Your role in this work group (${row.role}) does not allow rating ideas.`);
   }
   if (!ratingOpen(row.phase)) {
     throw http(409, "Rating is closed: ideas can be rated during the Rate phase only.");
   }
-  if (row.authorId === user.id) throw http(400, "You cannot rate your own idea.");
+  if (row.mine) throw http(400, "You cannot rate your own idea.");
   await ctx.db.rating.upsert({
     where: { ideaId_userId: { ideaId: input.ideaId, userId: user.id } },
     create: { ideaId: input.ideaId, userId: user.id, stars: input.stars },

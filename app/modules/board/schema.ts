@@ -41,3 +41,18 @@ export const rateIdeaSchema = z.object({
     })
     .transform((v) => (v === "skip" ? null : v)),
 });
+
+export const editIdeaSchema = postIdeaSchema.extend({
+  ideaId: z.string({ error: "Choose an idea" }).min(1),
+});
+
+export const hideIdeaSchema = z.object({
+  ideaId: z.string({ error: "Choose an idea" }).min(1),
+  reason: z
+    .string({ error: "Say why the idea is hidden; the reason is kept in the log" })
+    .trim()
+    .min(3, "Say why the idea is hidden; the reason is kept in the log")
+    .max(300, "Keep the reason under 300 characters"),
+});
+
+export const ideaIdSchema = z.object({ ideaId: z.string({ error: "Choose an idea" }).min(1) });

@@ -3,6 +3,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { byCreation } from "../board/board-doc.ts";
+import { can } from "../work-group/roles.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { sessionSchema } from "./schema.ts";
 import { zonedTimeToUtc } from "./time.ts";
@@ -32,7 +33,17 @@ export async function createSession(
 }
 
 /** A session as its work group's members see it: boards with their ideas, never their authors. */
-export async function getSessionPage(ctx: AppContext, access: WorkGroupAccess, sessionId: string) {
+/**
+ * A session as one member sees it: boards with their ideas, never their authors. The viewer
+ * learns which ideas are their own (to edit or withdraw them); facilitators also get the
+ * hidden ideas with their reasons, to show them again.
+ */
+export async function getSessionPage(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  userId: string,
+  sessionId: string,
+) {
   const session = await ctx.db.session.findFirst({
     where: { id: sessionId, workGroupId: access.workGroup.id },
     select: {
@@ -50,7 +61,17 @@ export async function getSessionPage(ctx: AppContext, access: WorkGroupAccess, s
           id: true,
           title: true,
           areaOfFocus: { select: { name: true } },
-          ideas: { select: { id: true, column: true, text: true, createdAt: true } },
+          ideas: {
+            select: {
+              id: true,
+              column: true,
+              text: true,
+              createdAt: true,
+              authorId: true,
+              hiddenAt: true,
+              hiddenReason: true,
+            },
+          },
         },
       },
       workGroup: {
@@ -61,15 +82,29 @@ export async function getSessionPage(ctx: AppContext, access: WorkGroupAccess, s
     },
   });
   if (!session) throw http(404, "We could not find that session.");
+  const facilitates = can(access.role, "session:facilitate");
   return {
     ...session,
     phaseEndsAt: session.phaseEndsAt?.toISOString() ?? null,
     workGroupSlug: access.workGroup.slug,
     boards: session.boards.map((board) => ({
-      ...board,
+      id: board.id,
+      title: board.title,
       ideas: board.ideas
-        .map((idea) => ({ ...idea, createdAt: idea.createdAt.toISOString() }))
+        .filter((idea) => !idea.hiddenAt)
+        .map((idea) => ({
+          id: idea.id,
+          column: idea.column,
+          text: idea.text,
+          createdAt: idea.createdAt.toISOString(),
+        }))
         .sort(byCreation),
+      mine: board.ideas.filter((i) => i.authorId === userId && !i.hiddenAt).map((i) => i.id),
+      hidden: facilitates
+        ? board.ideas
+            .filter((i) => i.hiddenAt)
+            .map((i) => ({ id: i.id, text: i.text, reason: i.hiddenReason ?? "" }))
+        : [],
     })),
   };
 }
