@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { BreakoutRooms } from "../components/session/breakout-rooms.tsx";
 import { LiveBoard } from "../components/session/live-board.tsx";
 import { OpenBoardForm } from "../components/session/open-board-form.tsx";
 import { PhaseBar } from "../components/session/phase-bar.tsx";
@@ -20,6 +21,13 @@ import {
   postIdeaSchema,
   rateIdeaSchema,
 } from "../modules/board/schema.ts";
+import {
+  addBreakoutRoom,
+  autoAssignRooms,
+  getBreakoutRooms,
+  roomStaffOptions,
+} from "../modules/breakout-room/breakout-room.server.ts";
+import { breakoutRoomSchema } from "../modules/breakout-room/schema.ts";
 import { changePhase } from "../modules/session/phases.server.ts";
 import {
   ideasClosedMessage,
@@ -40,6 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug);
   const session = await getSessionPage(context, access, user.id, params.sessionId ?? "");
   const mayRate = can(access.role, "idea:rate");
+  const facilitates = can(access.role, "session:facilitate");
   return json({
     session,
     userName: user.name,
@@ -54,6 +63,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         ? await nextIdeaToRate(context, user.id, session.id)
         : null,
     results: resultsVisible(session.phase) ? await sessionResults(context, session.id) : null,
+    rooms: await getBreakoutRooms(context, session.id, user.id, facilitates),
+    staff: facilitates ? await roomStaffOptions(context, access.workGroup.id) : null,
   });
 }
 
@@ -119,6 +130,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
     return hidden.ok ? done() : refused(hidden.status, hidden.message);
   }
+  if (intent === "add-room") {
+    const submission = parseWithZod(form, { schema: breakoutRoomSchema });
+    if (submission.status !== "success") return refused(400, "Name the room.");
+    const added = await addBreakoutRoom(context, user, access, sessionId, submission.value);
+    return added.ok ? done() : refused(400, added.message);
+  }
+  if (intent === "auto-assign") {
+    const assigned = await autoAssignRooms(context, user, access, sessionId);
+    return assigned.ok ? done() : refused(400, assigned.message);
+  }
   if (intent === "rate") {
     const submission = parseWithZod(form, { schema: rateIdeaSchema });
     if (submission.status !== "success") return refused(400, "Choose from 1 to 5 stars, or skip.");
@@ -152,7 +173,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 }) => (formData?.get("intent") === "post-idea" ? false : defaultShouldRevalidate);
 
 export default function SessionPage() {
-  const { session, can, userName, rating, results } = useLoaderData<typeof loader>();
+  const { session, can, userName, rating, results, rooms, staff } = useLoaderData<typeof loader>();
   const live = useLiveSession(session.id, {
     phase: session.phase,
     phaseVersion: session.phaseVersion,
@@ -170,6 +191,12 @@ export default function SessionPage() {
         </p>
       </div>
       <PhaseBar state={live} canFacilitate={can.facilitate} />
+      <BreakoutRooms
+        rooms={rooms.rooms}
+        mine={rooms.mine}
+        staff={staff}
+        areas={session.workGroup.areasOfFocus}
+      />
       {rating ? <RatingPanel rating={rating} /> : null}
       {results ? (
         <section aria-labelledby="results-heading" className="space-y-3">

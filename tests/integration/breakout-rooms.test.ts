@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  cookieFor,
+  createUser,
+  seedWorkGroup,
+  startTestApp,
+  type TestApp,
+} from "../support/app.ts";
+import { postForm } from "../support/http.ts";
+
+let app: TestApp;
+let cast: Awaited<ReturnType<typeof seedWorkGroup>>;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  app = await startTestApp();
+  cast = await seedWorkGroup(app.ctx);
+  cookies.facilitator = await cookieFor(app.ctx, cast.facilitator.id);
+  cookies.memberA = await cookieFor(app.ctx, cast.memberA.id);
+  const groups = await app.ctx.db.stakeholderGroup.findMany({
+    where: { workGroupId: cast.workGroup.id },
+  });
+  // Eight members: four teachers, four parents (Ada and Ben among them).
+  const people = [cast.memberA, cast.memberB];
+  for (let i = 0; i < 6; i++) {
+    const person = await createUser(app.ctx, `Member ${i}`);
+    await app.ctx.db.membership.create({
+      data: { workGroupId: cast.workGroup.id, userId: person.id, role: "member" },
+    });
+    people.push(person);
+  }
+  for (const [i, person] of people.entries()) {
+    await app.ctx.db.membership.updateMany({
+      where: { workGroupId: cast.workGroup.id, userId: person.id },
+      data: { stakeholderGroupId: groups[i % 2]!.id },
+    });
+  }
+});
+afterAll(() => app?.stop());
+
+const path = () => `/work-groups/${cast.workGroup.slug}/sessions/${cast.session.id}`;
+
+describe("breakout rooms", () => {
+  it("are added by a facilitator, each with its own board; not by members", async () => {
+    for (const name of ["Room A", "Room B"]) {
+      const added = await postForm(app.url, path(), cookies.facilitator!, {
+        intent: "add-room",
+        name,
+        facilitatorId: cast.facilitator.id,
+        recorderId: cast.recorder.id,
+      });
+      expect(added.status).toBe(200);
+    }
+    const rooms = await app.ctx.db.breakoutRoom.findMany({
+      where: { sessionId: cast.session.id },
+      include: { boards: true },
+    });
+    expect(rooms.map((r) => r.boards.length)).toEqual([1, 1]);
+    const refused = await postForm(app.url, path(), cookies.memberA!, {
+      intent: "add-room",
+      name: "Mine",
+    });
+    expect(refused.status).toBe(403);
+    const badStaff = await postForm(app.url, path(), cookies.facilitator!, {
+      intent: "add-room",
+      name: "Room C",
+      facilitatorId: cast.memberA.id,
+    });
+    expect(badStaff.status).toBe(400);
+    expect(await badStaff.text()).toContain("facilitator from the list");
+  });
+
+  it("auto-assign members so every room mixes the stakeholder groups", async () => {
+    expect(
+      (await postForm(app.url, path(), cookies.facilitator!, { intent: "auto-assign" })).status,
+    ).toBe(200);
+    const rooms = await app.ctx.db.breakoutRoom.findMany({
+      where: { sessionId: cast.session.id },
+      include: { members: { include: { user: { include: { memberships: true } } } } },
+    });
+    for (const room of rooms) {
+      expect(room.members).toHaveLength(4);
+      const groups = new Set(room.members.map((m) => m.user.memberships[0]!.stakeholderGroupId));
+      expect(groups.size).toBe(2);
+    }
+  });
+
+  it("show each member their room", async () => {
+    const page = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })
+    ).text();
+    expect(page).toMatch(/Your breakout room: Room [AB]/);
+    expect(page).toContain("Facilitator: Fay Facilitator");
+    expect(page).not.toContain("Auto-assign members");
+  });
+});
