@@ -19,10 +19,10 @@ export function useLiveSession(sessionId: string, loaded: LiveSessionState): Liv
 
   // A newer state from the loader (after a revalidation) replaces the live one; primitives as
   // dependencies, since the page builds `loaded` afresh on every render.
-  const { phase, phaseVersion, phaseEndsAt } = loaded;
+  const { phase, phaseVersion, phaseEndsAt, currentAgendaItemId } = loaded;
   useEffect(
-    () => setState({ phase, phaseVersion, phaseEndsAt }),
-    [phase, phaseVersion, phaseEndsAt],
+    () => setState({ phase, phaseVersion, phaseEndsAt, currentAgendaItemId }),
+    [phase, phaseVersion, phaseEndsAt, currentAgendaItemId],
   );
 
   useEffect(() => {

@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { Agenda } from "../components/session/agenda.tsx";
 import { BreakoutRooms } from "../components/session/breakout-rooms.tsx";
 import { LiveBoard } from "../components/session/live-board.tsx";
 import { OpenBoardForm } from "../components/session/open-board-form.tsx";
@@ -28,6 +29,13 @@ import {
   roomStaffOptions,
 } from "../modules/breakout-room/breakout-room.server.ts";
 import { breakoutRoomSchema } from "../modules/breakout-room/schema.ts";
+import {
+  addAgendaItem,
+  listAgenda,
+  moveAgendaItem,
+  removeAgendaItem,
+  setCurrentAgendaItem,
+} from "../modules/session/agenda.server.ts";
 import { changePhase } from "../modules/session/phases.server.ts";
 import {
   ideasClosedMessage,
@@ -35,7 +43,12 @@ import {
   ratingOpen,
   resultsVisible,
 } from "../modules/session/phases.ts";
-import { changePhaseSchema, formatLabels } from "../modules/session/schema.ts";
+import {
+  agendaItemSchema,
+  agendaMoveSchema,
+  changePhaseSchema,
+  formatLabels,
+} from "../modules/session/schema.ts";
 import { getSessionPage, openBoard } from "../modules/session/session.server.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
@@ -64,6 +77,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         : null,
     results: resultsVisible(session.phase) ? await sessionResults(context, session.id) : null,
     rooms: await getBreakoutRooms(context, session.id, user.id, facilitates),
+    agenda: await listAgenda(context, session.id),
     staff: facilitates ? await roomStaffOptions(context, access.workGroup.id) : null,
   });
 }
@@ -130,6 +144,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
     return hidden.ok ? done() : refused(hidden.status, hidden.message);
   }
+  if (intent === "add-agenda-item") {
+    const submission = parseWithZod(form, { schema: agendaItemSchema });
+    if (submission.status !== "success") {
+      const message = Object.values(submission.error ?? {}).flat()[0] ?? "Check the agenda item.";
+      return refused(400, message);
+    }
+    await addAgendaItem(context, user, access, sessionId, submission.value);
+    return done();
+  }
+  if (
+    intent === "move-agenda-item" ||
+    intent === "remove-agenda-item" ||
+    intent === "current-agenda-item"
+  ) {
+    const submission = parseWithZod(form, { schema: agendaMoveSchema });
+    if (submission.status !== "success") return refused(400, "Choose an agenda item.");
+    const { itemId, direction } = submission.value;
+    if (intent === "move-agenda-item") {
+      await moveAgendaItem(context, access, sessionId, itemId, direction ?? "up");
+    } else if (intent === "remove-agenda-item") {
+      await removeAgendaItem(context, user, access, sessionId, itemId);
+    } else {
+      await setCurrentAgendaItem(context, access, sessionId, itemId);
+    }
+    return done();
+  }
   if (intent === "add-room") {
     const submission = parseWithZod(form, { schema: breakoutRoomSchema });
     if (submission.status !== "success") return refused(400, "Name the room.");
@@ -173,11 +213,13 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 }) => (formData?.get("intent") === "post-idea" ? false : defaultShouldRevalidate);
 
 export default function SessionPage() {
-  const { session, can, userName, rating, results, rooms, staff } = useLoaderData<typeof loader>();
+  const { session, can, userName, rating, results, rooms, staff, agenda } =
+    useLoaderData<typeof loader>();
   const live = useLiveSession(session.id, {
     phase: session.phase,
     phaseVersion: session.phaseVersion,
     phaseEndsAt: session.phaseEndsAt,
+    currentAgendaItemId: session.currentAgendaItemId,
   });
   const [clientReady, setClientReady] = useState(false);
   useEffect(() => setClientReady(true), []);
@@ -190,6 +232,7 @@ export default function SessionPage() {
           {formatLabels[session.format as keyof typeof formatLabels] ?? session.format}
         </p>
       </div>
+      <Agenda items={agenda} current={live.currentAgendaItemId} canFacilitate={can.facilitate} />
       <PhaseBar state={live} canFacilitate={can.facilitate} />
       <BreakoutRooms
         rooms={rooms.rooms}

@@ -30,7 +30,7 @@ export async function changePhase(
   });
   const session = await ctx.db.session.findFirst({
     where: { id: sessionId, workGroupId: access.workGroup.id },
-    select: { phase: true, phaseVersion: true, phaseEndsAt: true },
+    select: { phase: true, phaseVersion: true, phaseEndsAt: true, currentAgendaItemId: true },
   });
   if (!session) throw http(404, "We could not find that session.");
   if (moved.count === 0) {

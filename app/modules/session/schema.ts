@@ -44,3 +44,47 @@ export const sessionSchema = z.object({
     .refine(isTimeZone, "Choose a time zone from the list"),
   format: z.enum(SESSION_FORMATS, { error: "Choose virtual, in person or hybrid" }),
 });
+
+/** Slide and video links, one per line; only web addresses, so no "javascript:" link ever renders. */
+const materials = z
+  .string()
+  .optional()
+  .transform((text) =>
+    (text ?? "")
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+  )
+  .refine((links) => links.length <= 10, "List at most 10 links")
+  .refine(
+    (links) =>
+      links.every((link) => {
+        try {
+          return ["http:", "https:"].includes(new URL(link).protocol);
+        } catch {
+          return false;
+        }
+      }),
+    "Each link must be a web address starting with https://",
+  );
+
+export const agendaItemSchema = z.object({
+  title: z
+    .string({ error: "Give the agenda item a title" })
+    .trim()
+    .min(1, "Give the agenda item a title")
+    .max(160),
+  minutes: z.coerce
+    .number({ error: "Give the time box in whole minutes" })
+    .int("Give the time box in whole minutes")
+    .min(1, "A time box is at least 1 minute")
+    .max(480, "A time box is at most 480 minutes")
+    .optional(),
+  presenter: z.string().trim().max(120, "Keep the presenter under 120 characters").optional(),
+  materials,
+});
+
+export const agendaMoveSchema = z.object({
+  itemId: z.string().min(1),
+  direction: z.enum(["up", "down"]).optional(),
+});

@@ -2,9 +2,15 @@ import type * as Y from "yjs";
 
 /**
  * The shape of a session's live document (session:<id>), written only by the server and read
- * by every member's page: which phase the session is in and its countdown.
+ * by every member's page: which phase the session is in, its countdown, and the agenda item
+ * the session is on.
  */
-export type LiveSessionState = { phase: string; phaseVersion: number; phaseEndsAt: string | null };
+export type LiveSessionState = {
+  phase: string;
+  phaseVersion: number;
+  phaseEndsAt: string | null;
+  currentAgendaItemId: string | null;
+};
 
 const STATE = "state";
 
@@ -16,6 +22,7 @@ export function readSessionState(doc: Y.Doc): LiveSessionState | null {
     phase,
     phaseVersion: Number(map.get("phaseVersion") ?? 0),
     phaseEndsAt: (map.get("phaseEndsAt") as string | null | undefined) ?? null,
+    currentAgendaItemId: (map.get("currentAgendaItemId") as string | null | undefined) ?? null,
   };
 }
 

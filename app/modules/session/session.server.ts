@@ -55,6 +55,7 @@ export async function getSessionPage(
       phase: true,
       phaseVersion: true,
       phaseEndsAt: true,
+      currentAgendaItemId: true,
       boards: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -113,7 +114,7 @@ export async function getSessionPage(
 export async function loadLiveSessionState(ctx: Pick<AppContext, "db">, sessionId: string) {
   const session = await ctx.db.session.findUnique({
     where: { id: sessionId },
-    select: { phase: true, phaseVersion: true, phaseEndsAt: true },
+    select: { phase: true, phaseVersion: true, phaseEndsAt: true, currentAgendaItemId: true },
   });
   return session ? { ...session, phaseEndsAt: session.phaseEndsAt?.toISOString() ?? null } : null;
 }

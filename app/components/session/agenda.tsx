@@ -1,0 +1,177 @@
+import { useFetcher } from "@remix-run/react";
+import { Button, CsrfInput, FormError } from "../forms.tsx";
+import type { CommandReply } from "./live-board.tsx";
+
+type Item = {
+  id: string;
+  title: string;
+  minutes: number | null;
+  presenter: string;
+  materials: string[];
+};
+
+/**
+ * The session's agenda: time boxes, presenters, slide and video links, and the item the
+ * session is on now (live for everyone). Facilitators add, reorder, remove and move on.
+ */
+export function Agenda({
+  items,
+  current,
+  canFacilitate,
+}: {
+  items: Item[];
+  current: string | null;
+  canFacilitate: boolean;
+}) {
+  if (items.length === 0 && !canFacilitate) return null;
+  const currentItem = items.find((i) => i.id === current);
+  return (
+    <section
+      aria-labelledby="agenda-heading"
+      className="rounded-lg border border-slate-300 bg-white p-4"
+    >
+      <h2 id="agenda-heading" className="text-xl font-semibold">
+        Agenda
+      </h2>
+      {currentItem ? (
+        <p className="mt-1 font-medium" role="status">{`Now: ${currentItem.title}`}</p>
+      ) : null}
+      {items.length === 0 ? <p className="mt-2 text-slate-700">No agenda items yet.</p> : null}
+      <ol className="mt-2 space-y-2">
+        {items.map((item, index) => (
+          <li
+            key={item.id}
+            aria-current={item.id === current ? "true" : undefined}
+            className={`rounded-md p-2 ${item.id === current ? "border-2 border-brand-600 bg-brand-50" : "border border-slate-200"}`}
+          >
+            <p className="font-medium">
+              {`${index + 1}. ${item.title}`}
+              {item.minutes ? (
+                <span className="text-sm font-normal text-slate-700">{` · ${item.minutes} min`}</span>
+              ) : null}
+              {item.presenter ? (
+                <span className="text-sm font-normal text-slate-700">{` · ${item.presenter}`}</span>
+              ) : null}
+            </p>
+            {item.materials.length > 0 ? (
+              <ul className="mt-1 text-sm">
+                {item.materials.map((link) => (
+                  <li key={link}>
+                    <a
+                      className="break-all text-brand-700 underline"
+                      href={link}
+                      rel="noopener noreferrer"
+                      target="_blank"
+                    >
+                      {link}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {canFacilitate ? (
+              <ItemControls item={item} first={index === 0} last={index === items.length - 1} />
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {canFacilitate ? <AddItem /> : null}
+    </section>
+  );
+}
+
+function ItemControls({ item, first, last }: { item: Item; first: boolean; last: boolean }) {
+  return (
+    <div className="mt-2 flex flex-wrap gap-2">
+      <Command fields={{ intent: "current-agenda-item", itemId: item.id }} label="Make current" />
+      {first ? null : (
+        <Command
+          fields={{ intent: "move-agenda-item", itemId: item.id, direction: "up" }}
+          label="Up"
+          name={`Move ${item.title} up`}
+        />
+      )}
+      {last ? null : (
+        <Command
+          fields={{ intent: "move-agenda-item", itemId: item.id, direction: "down" }}
+          label="Down"
+          name={`Move ${item.title} down`}
+        />
+      )}
+      <Command
+        fields={{ intent: "remove-agenda-item", itemId: item.id }}
+        label="Remove"
+        name={`Remove ${item.title}`}
+        danger
+      />
+    </div>
+  );
+}
+
+/** One button that posts one command: works from the keyboard and without JavaScript. */
+function Command({
+  fields,
+  label,
+  name,
+  danger,
+}: {
+  fields: Record<string, string>;
+  label: string;
+  name?: string;
+  danger?: boolean;
+}) {
+  const fetcher = useFetcher<CommandReply>();
+  return (
+    <fetcher.Form method="post">
+      <CsrfInput />
+      {Object.entries(fields).map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
+      <Button
+        variant={danger ? "danger" : "secondary"}
+        className="px-2 py-1 text-sm"
+        aria-label={name}
+        pending={fetcher.state !== "idle"}
+      >
+        {label}
+      </Button>
+    </fetcher.Form>
+  );
+}
+
+function AddItem() {
+  const fetcher = useFetcher<CommandReply>();
+  const refusal = fetcher.data?.intent === "add-agenda-item" ? fetcher.data.message : null;
+  const input = "mt-1 block w-full rounded-md border border-slate-400 p-2";
+  return (
+    <details className="mt-3">
+      <summary className="cursor-pointer font-medium text-brand-700 underline">
+        Add an agenda item
+      </summary>
+      <fetcher.Form method="post" className="mt-3 grid gap-3 md:grid-cols-2">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="add-agenda-item" />
+        <label className="block md:col-span-2">
+          <span className="font-medium">Title</span>
+          <input name="title" required maxLength={160} className={input} />
+        </label>
+        <label className="block">
+          <span className="font-medium">Time box (minutes)</span>
+          <input name="minutes" type="number" min={1} max={480} className={input} />
+        </label>
+        <label className="block">
+          <span className="font-medium">Presenter</span>
+          <input name="presenter" maxLength={120} className={input} />
+        </label>
+        <label className="block md:col-span-2">
+          <span className="font-medium">Slides and videos (one link per line)</span>
+          <textarea name="materials" rows={2} className={input} />
+        </label>
+        <div className="md:col-span-2">
+          <Button pending={fetcher.state !== "idle"}>Add item</Button>
+          <FormError errors={refusal ? [refusal] : null} />
+        </div>
+      </fetcher.Form>
+    </details>
+  );
+}

@@ -1,0 +1,134 @@
+import type { z } from "zod";
+import type { AppContext } from "../../utils/app-context.ts";
+import { http } from "../../utils/http.server.ts";
+import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { documentName } from "../documents/document-name.ts";
+import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
+import type { agendaItemSchema } from "./schema.ts";
+import { loadLiveSessionState } from "./session.server.ts";
+import { putSessionState } from "./session-doc.ts";
+
+async function requireItem(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  sessionId: string,
+  itemId: string,
+) {
+  const item = await ctx.db.agendaItem.findFirst({
+    where: { id: itemId, sessionId, session: { workGroupId: access.workGroup.id } },
+    select: { id: true, position: true },
+  });
+  if (!item) throw http(404, "We could not find that agenda item.");
+  return item;
+}
+
+export async function listAgenda(ctx: Pick<AppContext, "db">, sessionId: string) {
+  const items = await ctx.db.agendaItem.findMany({
+    where: { sessionId },
+    orderBy: { position: "asc" },
+    select: { id: true, title: true, minutes: true, presenter: true, materials: true },
+  });
+  return items.map((i) => ({ ...i, materials: i.materials.split("\n").filter(Boolean) }));
+}
+
+export async function addAgendaItem(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  sessionId: string,
+  input: z.infer<typeof agendaItemSchema>,
+) {
+  requirePermission(access, "session:facilitate");
+  const session = await ctx.db.session.findFirst({
+    where: { id: sessionId, workGroupId: access.workGroup.id },
+    select: { _count: { select: { agendaItems: true } } },
+  });
+  if (!session) throw http(404, "We could not find that session.");
+  const last = await ctx.db.agendaItem.findFirst({
+    where: { sessionId },
+    orderBy: { position: "desc" },
+    select: { position: true },
+  });
+  await ctx.db.agendaItem.create({
+    data: {
+      sessionId,
+      position: (last?.position ?? -1) + 1,
+      title: input.title,
+      minutes: input.minutes ?? null,
+      presenter: input.presenter ?? "",
+      materials: input.materials.join("\n"),
+    },
+  });
+  await audit(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: actor.id,
+    action: "agenda.add",
+    detail: input.title,
+  });
+}
+
+/** Swaps an item with its neighbour above or below. */
+export async function moveAgendaItem(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  sessionId: string,
+  itemId: string,
+  direction: "up" | "down",
+) {
+  requirePermission(access, "session:facilitate");
+  const item = await requireItem(ctx, access, sessionId, itemId);
+  const neighbour = await ctx.db.agendaItem.findFirst({
+    where: {
+      sessionId,
+      position: direction === "up" ? { lt: item.position } : { gt: item.position },
+    },
+    orderBy: { position: direction === "up" ? "desc" : "asc" },
+    select: { id: true, position: true },
+  });
+  if (!neighbour) return;
+  await ctx.db.$transaction([
+    ctx.db.agendaItem.update({ where: { id: item.id }, data: { position: neighbour.position } }),
+    ctx.db.agendaItem.update({ where: { id: neighbour.id }, data: { position: item.position } }),
+  ]);
+}
+
+export async function removeAgendaItem(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  sessionId: string,
+  itemId: string,
+) {
+  requirePermission(access, "session:facilitate");
+  await requireItem(ctx, access, sessionId, itemId);
+  await ctx.db.session.updateMany({
+    where: { id: sessionId, currentAgendaItemId: itemId },
+    data: { currentAgendaItemId: null },
+  });
+  await ctx.db.agendaItem.delete({ where: { id: itemId } });
+  await audit(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: actor.id,
+    action: "agenda.remove",
+  });
+  await publishSessionState(ctx, sessionId);
+}
+
+/** The item the session is on now; every member's page follows it live. */
+export async function setCurrentAgendaItem(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  sessionId: string,
+  itemId: string,
+) {
+  requirePermission(access, "session:facilitate");
+  await requireItem(ctx, access, sessionId, itemId);
+  await ctx.db.session.update({ where: { id: sessionId }, data: { currentAgendaItemId: itemId } });
+  await publishSessionState(ctx, sessionId);
+}
+
+async function publishSessionState(ctx: AppContext, sessionId: string) {
+  const state = await loadLiveSessionState(ctx, sessionId);
+  if (state)
+    await ctx.live.change(documentName.session(sessionId), (doc) => putSessionState(doc, state));
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentName } from "../../app/modules/documents/document-name.ts";
+import { readSessionState } from "../../app/modules/session/session-doc.ts";
+import { cookieFor, seedWorkGroup, startTestApp, type TestApp } from "../support/app.ts";
+import { postForm } from "../support/http.ts";
+import { connectProvider, waitFor } from "../support/realtime.ts";
+
+let app: TestApp;
+let cast: Awaited<ReturnType<typeof seedWorkGroup>>;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  app = await startTestApp();
+  cast = await seedWorkGroup(app.ctx);
+  cookies.facilitator = await cookieFor(app.ctx, cast.facilitator.id);
+  cookies.memberA = await cookieFor(app.ctx, cast.memberA.id);
+});
+afterAll(() => app?.stop());
+
+const path = () => `/work-groups/${cast.workGroup.slug}/sessions/${cast.session.id}`;
+const send = (who: string, fields: Record<string, string>) =>
+  postForm(app.url, path(), cookies[who]!, fields);
+const titles = async () =>
+  (
+    await app.ctx.db.agendaItem.findMany({
+      where: { sessionId: cast.session.id },
+      orderBy: { position: "asc" },
+    })
+  ).map((i) => i.title);
+
+describe("the agenda", () => {
+  it("takes items with time boxes, presenters and web links; never a javascript: link", async () => {
+    const ok = await send("facilitator", {
+      intent: "add-agenda-item",
+      title: "Welcome and Introductory Comments",
+      minutes: "15",
+      presenter: "Commissioner",
+      materials: "https://example.org/slides.pdf",
+    });
+    expect(ok.status).toBe(200);
+    expect(
+      (await send("facilitator", { intent: "add-agenda-item", title: "Vision and Team Building" }))
+        .status,
+    ).toBe(200);
+    const evil = await send("facilitator", {
+      intent: "add-agenda-item",
+      title: "Sneaky",
+      materials: "javascript:alert(1)",
+    });
+    expect(evil.status).toBe(400);
+    expect(await evil.text()).toContain("Each link must be a web address");
+    expect(await titles()).toEqual([
+      "Welcome and Introductory Comments",
+      "Vision and Team Building",
+    ]);
+    expect((await send("memberA", { intent: "add-agenda-item", title: "Mine" })).status).toBe(403);
+  });
+
+  it("is reordered by facilitators", async () => {
+    const second = await app.ctx.db.agendaItem.findFirstOrThrow({
+      where: { title: "Vision and Team Building" },
+    });
+    expect(
+      (
+        await send("facilitator", {
+          intent: "move-agenda-item",
+          itemId: second.id,
+          direction: "up",
+        })
+      ).status,
+    ).toBe(200);
+    expect(await titles()).toEqual([
+      "Vision and Team Building",
+      "Welcome and Introductory Comments",
+    ]);
+  });
+
+  it("shows everyone the current item, live", async () => {
+    const watcher = connectProvider(
+      app.url,
+      documentName.session(cast.session.id),
+      cookies.memberA!,
+    );
+    await watcher.synced;
+    const item = await app.ctx.db.agendaItem.findFirstOrThrow({
+      where: { title: "Welcome and Introductory Comments" },
+    });
+    expect(
+      (await send("facilitator", { intent: "current-agenda-item", itemId: item.id })).status,
+    ).toBe(200);
+    await waitFor(
+      () => readSessionState(watcher.doc)?.currentAgendaItemId === item.id,
+      1_000,
+      "current item live",
+    );
+    watcher.close();
+    const page = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })
+    ).text();
+    expect(page).toContain("Now: Welcome and Introductory Comments");
+    expect(page).toContain('href="https://example.org/slides.pdf"');
+  });
+});
