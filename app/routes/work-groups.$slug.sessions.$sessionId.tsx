@@ -5,6 +5,7 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Agenda } from "../components/session/agenda.tsx";
+import { Breakdowns } from "../components/session/breakdowns.tsx";
 import { BreakoutRooms } from "../components/session/breakout-rooms.tsx";
 import { LiveBoard } from "../components/session/live-board.tsx";
 import { OpenBoardForm } from "../components/session/open-board-form.tsx";
@@ -36,6 +37,7 @@ import {
   removeAgendaItem,
   setCurrentAgendaItem,
 } from "../modules/session/agenda.server.ts";
+import { sessionBreakdowns } from "../modules/session/breakdowns.server.ts";
 import { changePhase } from "../modules/session/phases.server.ts";
 import {
   ideasClosedMessage,
@@ -78,6 +80,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     results: resultsVisible(session.phase) ? await sessionResults(context, session.id) : null,
     rooms: await getBreakoutRooms(context, session.id, user.id, facilitates),
     agenda: await listAgenda(context, session.id),
+    breakdowns: facilitates
+      ? await sessionBreakdowns(context.db, access.workGroup.id, session.id)
+      : null,
     staff: facilitates ? await roomStaffOptions(context, access.workGroup.id) : null,
   });
 }
@@ -213,7 +218,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 }) => (formData?.get("intent") === "post-idea" ? false : defaultShouldRevalidate);
 
 export default function SessionPage() {
-  const { session, can, userName, rating, results, rooms, staff, agenda } =
+  const { session, can, userName, rating, results, rooms, staff, agenda, breakdowns } =
     useLoaderData<typeof loader>();
   const live = useLiveSession(session.id, {
     phase: session.phase,
@@ -258,6 +263,7 @@ export default function SessionPage() {
           <Results boards={results} />
         </section>
       ) : null}
+      {breakdowns ? <Breakdowns {...breakdowns} /> : null}
       {session.boards.length === 0 ? (
         <p className="rounded-md border border-slate-300 bg-white p-4">
           No board is open yet.
