@@ -280,6 +280,7 @@ export default function SessionPage() {
           closed={ideasOpen(live.phase) ? null : ideasClosedMessage(live.phase)}
           showReadiness={can.facilitate}
           canModerate={can.facilitate}
+          columns={session.columns}
           userName={userName}
         />
       ))}

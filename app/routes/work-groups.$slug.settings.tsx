@@ -70,6 +70,14 @@ export default function WorkGroupSettings() {
           hint="One per line. Removing a region clears it from the members who chose it."
           rows={5}
         />
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            name="consensusColumn"
+            defaultChecked={settings.consensusColumn === "on"}
+          />
+          Add a Consensus column to boards, after the five Knoster elements
+        </label>
         <Button pending={pending}>Save settings</Button>
       </Form>
     </div>

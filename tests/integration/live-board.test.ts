@@ -107,6 +107,32 @@ describe("a live board", () => {
     );
   });
 
+  it("takes Consensus ideas only where the work group added that column", async () => {
+    const post = () =>
+      postForm(app.url, sessionPath(), cookies.memberA!, {
+        intent: "post-idea",
+        boardId: cast.board.id,
+        column: "consensus",
+        text: "We agree on a pilot",
+      });
+    const refused = await post();
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("no Consensus column");
+    await app.ctx.db.workGroup.update({
+      where: { id: cast.workGroup.id },
+      data: { consensusColumn: true },
+    });
+    expect((await post()).status).toBe(200);
+    const page = await (
+      await fetch(`${app.url}${sessionPath()}`, { headers: { cookie: cookies.memberB! } })
+    ).text();
+    expect(page).toContain('data-column="consensus"');
+    await app.ctx.db.workGroup.update({
+      where: { id: cast.workGroup.id },
+      data: { consensusColumn: false },
+    });
+  });
+
   it("refuses a form post without the session's csrf token", async () => {
     const response = await fetch(`${app.url}${sessionPath()}`, {
       method: "POST",

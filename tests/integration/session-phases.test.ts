@@ -202,12 +202,16 @@ describe("the Knoster readiness check", () => {
 
 describe("breakdowns", () => {
   it("show facilitators participation by group with small groups suppressed; not members", async () => {
-    const page = await (await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.facilitator! } })).text();
+    const page = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.facilitator! } })
+    ).text();
     expect(page).toContain("Participation by stakeholder group and region");
     // Everyone here is in a group of fewer than five (or gave none).
     expect(page).toContain("Fewer than 5 people");
     expect(page).not.toMatch(/<td class="border border-slate-300 p-2">[1-4]<\/td>/);
-    const member = await (await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })).text();
+    const member = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })
+    ).text();
     expect(member).not.toContain("Participation by stakeholder group");
   });
 });

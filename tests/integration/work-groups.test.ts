@@ -164,6 +164,7 @@ describe("programs and work groups", () => {
       areasOfFocus: "Assessment for Learning\nPolicy\nInnovation Zones",
       stakeholderGroups: "Students\nTeachers\nCommunity",
       regions: "Central\nSoutheast",
+      consensusColumn: "on",
     });
     expect(saved.status).toBe(302);
     const wg = await app.ctx.db.workGroup.findUniqueOrThrow({
@@ -172,6 +173,7 @@ describe("programs and work groups", () => {
     });
     expect(wg.stakeholderGroups.map((g) => g.name)).toEqual(["Students", "Teachers", "Community"]);
     expect(wg.areasOfFocus).toHaveLength(3);
+    expect(wg.consensusColumn).toBe(true);
     const after = await app.ctx.db.membership.findFirstOrThrow({ where: { userId: maya.id } });
     expect(after.stakeholderGroupId).toBe(before.stakeholderGroupId);
 

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { BoardIdea } from "../../modules/board/board-doc.ts";
-import { KNOSTER_ELEMENTS } from "../../modules/board/knoster.ts";
+import type { BoardColumn } from "../../modules/board/knoster.ts";
 import { type AreaReadiness, readiness } from "../../modules/board/readiness.ts";
 import { IDEA_MAX_LENGTH } from "../../modules/board/schema.ts";
 import { useLiveBoard } from "../../realtime/use-live-board.ts";
@@ -33,6 +33,8 @@ type BoardProps = {
   showReadiness: boolean;
   /** Facilitators may hide an idea, with a reason, and show it again. */
   canModerate: boolean;
+  /** The Knoster elements, and Consensus where the work group chose it. */
+  columns: BoardColumn[];
   userName: string;
 };
 
@@ -42,6 +44,7 @@ export function LiveBoard({
   closed,
   showReadiness,
   canModerate,
+  columns,
   userName,
 }: BoardProps) {
   const mine = new Set(board.mine);
@@ -65,8 +68,8 @@ export function LiveBoard({
           {present.length > 0 ? <span>{` · Here now: ${present.join(", ")}`}</span> : null}
         </p>
       </div>
-      <div className="grid gap-3 md:grid-cols-5">
-        {KNOSTER_ELEMENTS.map((element) => {
+      <div className={`grid gap-3 ${columns.length > 5 ? "md:grid-cols-6" : "md:grid-cols-5"}`}>
+        {columns.map((element) => {
           const columnIdeas = ideas.filter((i) => i.column === element.key);
           return (
             <div key={element.key} className="rounded-lg border border-slate-300 bg-white p-3">
@@ -106,13 +109,13 @@ export function LiveBoard({
       {canPost && closed ? (
         <p className="rounded-md border border-slate-300 bg-slate-100 p-3">{closed}</p>
       ) : canPost ? (
-        <PostIdeaForm boardId={board.id} />
+        <PostIdeaForm boardId={board.id} columns={columns} />
       ) : null}
     </section>
   );
 }
 
-function PostIdeaForm({ boardId }: { boardId: string }) {
+function PostIdeaForm({ boardId, columns }: { boardId: string; columns: BoardColumn[] }) {
   const fetcher = useFetcher<CommandReply>();
   const formRef = useRef<HTMLFormElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -152,7 +155,7 @@ function PostIdeaForm({ boardId }: { boardId: string }) {
       <fieldset className="space-y-3">
         <legend className="font-semibold">Post an idea (anonymous)</legend>
         <div className="flex flex-wrap gap-4">
-          {KNOSTER_ELEMENTS.map((element, i) => (
+          {columns.map((element, i) => (
             <label key={element.key} className="flex items-center gap-1">
               <input type="radio" name="column" value={element.key} defaultChecked={i === 0} />
               {element.label}

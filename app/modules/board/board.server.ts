@@ -7,6 +7,7 @@ import { ideasClosedMessage, ideasOpen } from "../session/phases.ts";
 import { can, isRole } from "../work-group/roles.ts";
 import { audit } from "../work-group/work-group.server.ts";
 import { type BoardIdea, putIdea, removeIdea } from "./board-doc.ts";
+import { columnAllowed } from "./knoster.ts";
 import type { postIdeaSchema } from "./schema.ts";
 
 /**
@@ -15,15 +16,24 @@ import type { postIdeaSchema } from "./schema.ts";
  * probe which boards exist.
  */
 export async function boardAccess(ctx: Pick<AppContext, "db">, userId: string, boardId: string) {
-  const rows = await ctx.db.$queryRaw<{ role: string; phase: string; sessionId: string }[]>`
-    SELECT m."role" AS "role", s."phase" AS "phase", s."id" AS "sessionId"
+  const rows = await ctx.db.$queryRaw<
+    { role: string; phase: string; sessionId: string; consensus: number | boolean }[]
+  >`
+    SELECT m."role" AS "role", s."phase" AS "phase", s."id" AS "sessionId",
+           w."consensusColumn" AS "consensus"
     FROM "Board" b
     JOIN "Session" s ON s."id" = b."sessionId"
+    JOIN "WorkGroup" w ON w."id" = s."workGroupId"
     JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = ${userId}
     WHERE b."id" = ${boardId}`;
   const row = rows[0];
   if (!row || !isRole(row.role)) throw http(404, "We could not find that board.");
-  return { role: row.role, phase: row.phase, sessionId: row.sessionId };
+  return {
+    role: row.role,
+    phase: row.phase,
+    sessionId: row.sessionId,
+    consensus: Boolean(row.consensus),
+  };
 }
 
 /**
@@ -43,6 +53,9 @@ export async function postIdea(
     throw http(403, `Your role in this work group (${access.role}) does not allow posting ideas.`);
   }
   if (!ideasOpen(access.phase)) throw http(409, ideasClosedMessage(access.phase));
+  if (!columnAllowed(input.column, access.consensus)) {
+    throw http(400, "This work group's boards have no Consensus column.");
+  }
   const wait = await ctx.limiters.postIdea(user.id);
   if (wait > 0) {
     throw http(429, `You are posting very fast. Wait ${wait} seconds and post again.`, {
@@ -109,6 +122,10 @@ export async function editIdea(
   input: z.infer<typeof postIdeaSchema>,
 ) {
   const idea = await requireOwnOpenIdea(ctx, user, ideaId);
+  const board = await boardAccess(ctx, user.id, idea.boardId);
+  if (!columnAllowed(input.column, board.consensus)) {
+    throw http(400, "This work group's boards have no Consensus column.");
+  }
   const updated = await ctx.db.idea.update({
     where: { id: ideaId },
     data: { text: input.text, column: input.column, editedAt: new Date() },

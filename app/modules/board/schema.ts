@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KNOSTER_COLUMNS } from "./knoster.ts";
+import { BOARD_COLUMNS } from "./knoster.ts";
 
 export const IDEA_MAX_LENGTH = 500;
 
@@ -13,7 +13,7 @@ function hasControlCharacters(text: string) {
 }
 
 export const postIdeaSchema = z.object({
-  column: z.enum(KNOSTER_COLUMNS, { error: "Choose a Knoster column for the idea" }),
+  column: z.enum(BOARD_COLUMNS, { error: "Choose a Knoster column for the idea" }),
   text: z
     .string({ error: "Write your idea first" })
     .trim()

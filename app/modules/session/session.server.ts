@@ -3,6 +3,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { byCreation } from "../board/board-doc.ts";
+import { boardColumns } from "../board/knoster.ts";
 import { can } from "../work-group/roles.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { sessionSchema } from "./schema.ts";
@@ -77,6 +78,7 @@ export async function getSessionPage(
       },
       workGroup: {
         select: {
+          consensusColumn: true,
           areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } },
         },
       },
@@ -88,6 +90,7 @@ export async function getSessionPage(
     ...session,
     phaseEndsAt: session.phaseEndsAt?.toISOString() ?? null,
     workGroupSlug: access.workGroup.slug,
+    columns: boardColumns(session.workGroup.consensusColumn),
     boards: session.boards.map((board) => ({
       id: board.id,
       title: board.title,

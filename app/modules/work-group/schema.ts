@@ -42,6 +42,8 @@ export const workGroupSchema = z.object({
     "List at least one stakeholder group",
   ),
   regions: lines("regions", { max: 50 }),
+  // A checkbox: present ("on") when ticked, absent otherwise.
+  consensusColumn: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
 });
 
 export const inviteSchema = z.object({

@@ -102,6 +102,7 @@ export async function createWorkGroup(
         name: input.name,
         purpose: input.purpose ?? "",
         essentialQuestions: input.essentialQuestions.join("\n"),
+        consensusColumn: input.consensusColumn,
         areasOfFocus: { create: listed(input.areasOfFocus) },
         stakeholderGroups: { create: listed(input.stakeholderGroups) },
         regions: { create: listed(input.regions) },
@@ -122,6 +123,7 @@ export async function getWorkGroupSettings(ctx: AppContext, access: WorkGroupAcc
       name: true,
       purpose: true,
       essentialQuestions: true,
+      consensusColumn: true,
       areasOfFocus: { orderBy: { position: "asc" }, select: { name: true } },
       stakeholderGroups: { orderBy: { position: "asc" }, select: { name: true } },
       regions: { orderBy: { position: "asc" }, select: { name: true } },
@@ -135,6 +137,7 @@ export async function getWorkGroupSettings(ctx: AppContext, access: WorkGroupAcc
     areasOfFocus: lines(wg.areasOfFocus),
     stakeholderGroups: lines(wg.stakeholderGroups),
     regions: lines(wg.regions),
+    consensusColumn: wg.consensusColumn ? "on" : "",
   };
 }
 
@@ -181,6 +184,7 @@ export async function updateWorkGroup(
         name: input.name,
         purpose: input.purpose ?? "",
         essentialQuestions: input.essentialQuestions.join("\n"),
+        consensusColumn: input.consensusColumn,
       },
     });
     await syncList(tx, "areaOfFocus", workGroupId, input.areasOfFocus);
