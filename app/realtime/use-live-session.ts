@@ -19,10 +19,19 @@ export function useLiveSession(sessionId: string, loaded: LiveSessionState): Liv
 
   // A newer state from the loader (after a revalidation) replaces the live one; primitives as
   // dependencies, since the page builds `loaded` afresh on every render.
-  const { phase, phaseVersion, phaseEndsAt, currentAgendaItemId } = loaded;
+  const { phase, phaseVersion, phaseEndsAt, currentAgendaItemId, announcement, announcedAt } =
+    loaded;
   useEffect(
-    () => setState({ phase, phaseVersion, phaseEndsAt, currentAgendaItemId }),
-    [phase, phaseVersion, phaseEndsAt, currentAgendaItemId],
+    () =>
+      setState({
+        phase,
+        phaseVersion,
+        phaseEndsAt,
+        currentAgendaItemId,
+        announcement,
+        announcedAt,
+      }),
+    [phase, phaseVersion, phaseEndsAt, currentAgendaItemId, announcement, announcedAt],
   );
 
   useEffect(() => {

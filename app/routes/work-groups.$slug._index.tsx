@@ -22,8 +22,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(context, request);
   const submission = parseWithZod(form, { schema: sessionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const session = await createSession(context, user, access, submission.value);
-  return redirect(`/work-groups/${access.workGroup.slug}/sessions/${session.id}`);
+  const created = await createSession(context, user, access, submission.value);
+  if (!created.ok) {
+    return json(submission.reply({ fieldErrors: { [created.field]: [created.message] } }), {
+      status: 400,
+    });
+  }
+  return redirect(`/work-groups/${access.workGroup.slug}/sessions/${created.sessionId}`);
 }
 
 const TIME_ZONES = [
@@ -86,6 +91,7 @@ export default function WorkGroupOverview() {
                   <p className="text-sm text-slate-700">
                     {formatSessionTime(s.startsAt, s.timeZone)} ·{" "}
                     {formatLabels[s.format as keyof typeof formatLabels] ?? s.format}
+                    {s.workPhase ? ` · ${s.workPhase} phase` : ""}
                   </p>
                 </li>
               ))}
@@ -127,6 +133,15 @@ export default function WorkGroupOverview() {
                 label="Format"
                 field={fields.format}
                 options={SESSION_FORMATS.map((f) => ({ value: f, label: formatLabels[f] }))}
+              />
+              <SelectField
+                label="Phase of the work"
+                field={fields.workPhase}
+                placeholder="None"
+                options={overview.workPhases
+                  .split("\n")
+                  .filter(Boolean)
+                  .map((p) => ({ value: p, label: p }))}
               />
               <Button pending={pending}>Create session</Button>
             </Form>

@@ -5,6 +5,7 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Agenda } from "../components/session/agenda.tsx";
+import { Announcement } from "../components/session/announcement.tsx";
 import { Breakdowns } from "../components/session/breakdowns.tsx";
 import { BreakoutRooms } from "../components/session/breakout-rooms.tsx";
 import { LiveBoard } from "../components/session/live-board.tsx";
@@ -37,6 +38,7 @@ import {
   removeAgendaItem,
   setCurrentAgendaItem,
 } from "../modules/session/agenda.server.ts";
+import { announce, BRING_BACK_MESSAGE } from "../modules/session/announcements.server.ts";
 import { sessionBreakdowns } from "../modules/session/breakdowns.server.ts";
 import { changePhase } from "../modules/session/phases.server.ts";
 import {
@@ -48,6 +50,7 @@ import {
 import {
   agendaItemSchema,
   agendaMoveSchema,
+  announcementSchema,
   changePhaseSchema,
   formatLabels,
 } from "../modules/session/schema.ts";
@@ -149,6 +152,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
     return hidden.ok ? done() : refused(hidden.status, hidden.message);
   }
+  if (intent === "announce") {
+    const submission = parseWithZod(form, { schema: announcementSchema });
+    if (submission.status !== "success") return refused(400, "Write the message for every room.");
+    await announce(context, user, access, sessionId, submission.value.message);
+    return done();
+  }
+  if (intent === "bring-back" || intent === "clear-announcement") {
+    const message = intent === "bring-back" ? BRING_BACK_MESSAGE : null;
+    await announce(context, user, access, sessionId, message);
+    return done();
+  }
   if (intent === "add-agenda-item") {
     const submission = parseWithZod(form, { schema: agendaItemSchema });
     if (submission.status !== "success") {
@@ -225,6 +239,8 @@ export default function SessionPage() {
     phaseVersion: session.phaseVersion,
     phaseEndsAt: session.phaseEndsAt,
     currentAgendaItemId: session.currentAgendaItemId,
+    announcement: session.announcement,
+    announcedAt: session.announcedAt,
   });
   const [clientReady, setClientReady] = useState(false);
   useEffect(() => setClientReady(true), []);
@@ -235,8 +251,10 @@ export default function SessionPage() {
         <p className="text-slate-700">
           {formatSessionTime(session.startsAt, session.timeZone)} ·{" "}
           {formatLabels[session.format as keyof typeof formatLabels] ?? session.format}
+          {session.workPhase ? ` · ${session.workPhase} phase` : ""}
         </p>
       </div>
+      <Announcement message={live.announcement} canFacilitate={can.facilitate} />
       <Agenda items={agenda} current={live.currentAgendaItemId} canFacilitate={can.facilitate} />
       <PhaseBar state={live} canFacilitate={can.facilitate} />
       <BreakoutRooms

@@ -70,6 +70,12 @@ export default function WorkGroupSettings() {
           hint="One per line. Removing a region clears it from the members who chose it."
           rows={5}
         />
+        <TextareaField
+          label="Phases of the work"
+          field={fields.workPhases}
+          hint="One per line, e.g. Study and Planning. Each session belongs to one."
+          rows={3}
+        />
         <label className="flex items-center gap-2">
           <input
             type="checkbox"

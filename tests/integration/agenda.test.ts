@@ -101,3 +101,64 @@ describe("the agenda", () => {
     expect(page).toContain('href="https://example.org/slides.pdf"');
   });
 });
+
+describe("a message to every room", () => {
+  it("reaches every page at once; members cannot send one", async () => {
+    const watcher = connectProvider(
+      app.url,
+      documentName.session(cast.session.id),
+      cookies.memberA!,
+    );
+    await watcher.synced;
+    expect((await send("memberA", { intent: "announce", message: "hello all" })).status).toBe(403);
+    expect(
+      (await send("facilitator", { intent: "announce", message: "Five minutes left" })).status,
+    ).toBe(200);
+    await waitFor(
+      () => readSessionState(watcher.doc)?.announcement === "Five minutes left",
+      1_000,
+      "message",
+    );
+    expect((await send("facilitator", { intent: "bring-back" })).status).toBe(200);
+    await waitFor(
+      () =>
+        readSessionState(watcher.doc)?.announcement === "Please come back to the whole group now.",
+      1_000,
+      "bring back",
+    );
+    const page = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })
+    ).text();
+    expect(page).toContain("From the facilitator: Please come back to the whole group now.");
+    expect((await send("facilitator", { intent: "clear-announcement" })).status).toBe(200);
+    await waitFor(() => readSessionState(watcher.doc)?.announcement === null, 1_000, "cleared");
+    watcher.close();
+  });
+});
+
+describe("the phase of the work", () => {
+  it("is one of the work group's phases, or none", async () => {
+    const base = {
+      title: "Study session 2",
+      startsAt: "2026-12-08T09:00",
+      timeZone: "America/Chicago",
+      format: "virtual",
+    };
+    const overview = `/work-groups/${cast.workGroup.slug}?index`;
+    const ok = await postForm(app.url, overview, cookies.facilitator!, {
+      ...base,
+      workPhase: "Study",
+    });
+    expect(ok.status).toBe(302);
+    const created = await app.ctx.db.session.findFirstOrThrow({
+      where: { title: "Study session 2" },
+    });
+    expect(created.workPhase).toBe("Study");
+    const bad = await postForm(app.url, overview, cookies.facilitator!, {
+      ...base,
+      workPhase: "Partying",
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Choose one of the work group");
+  });
+});

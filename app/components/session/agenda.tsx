@@ -1,4 +1,5 @@
-import { useFetcher } from "@remix-run/react";
+import { useFetcher, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
 import type { CommandReply } from "./live-board.tsx";
 
@@ -23,8 +24,17 @@ export function Agenda({
   current: string | null;
   canFacilitate: boolean;
 }) {
-  if (items.length === 0 && !canFacilitate) return null;
   const currentItem = items.find((i) => i.id === current);
+  // Items added after this page loaded reach it only with the page's data: when the session
+  // moves to one of them, load it (once per item, so a removed one cannot loop).
+  const { revalidate } = useRevalidator();
+  const askedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!current || currentItem || askedFor.current === current) return;
+    askedFor.current = current;
+    revalidate();
+  }, [current, currentItem, revalidate]);
+  if (items.length === 0 && !canFacilitate) return null;
   return (
     <section
       aria-labelledby="agenda-heading"

@@ -143,6 +143,7 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
       data: {
         workGroupId: workGroup.id,
         title: "Planning session 1: Assessment for Learning",
+        workPhase: "Planning",
         startsAt: new Date("2022-03-30T14:00:00Z"),
         timeZone: "America/Chicago",
         format: "virtual",

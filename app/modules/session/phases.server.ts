@@ -6,6 +6,7 @@ import { documentName } from "../documents/document-name.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { isPhase, phaseLabels } from "./phases.ts";
 import type { changePhaseSchema } from "./schema.ts";
+import { liveState, liveStateFields } from "./session.server.ts";
 import { putSessionState } from "./session-doc.ts";
 
 /**
@@ -30,7 +31,7 @@ export async function changePhase(
   });
   const session = await ctx.db.session.findFirst({
     where: { id: sessionId, workGroupId: access.workGroup.id },
-    select: { phase: true, phaseVersion: true, phaseEndsAt: true, currentAgendaItemId: true },
+    select: liveStateFields,
   });
   if (!session) throw http(404, "We could not find that session.");
   if (moved.count === 0) {
@@ -40,7 +41,7 @@ export async function changePhase(
       message: `Another facilitator changed the phase first: the session is now in ${now}. Nothing else changed; choose again if you still want to move it.`,
     };
   }
-  const state = { ...session, phaseEndsAt: session.phaseEndsAt?.toISOString() ?? null };
+  const state = liveState(session);
   await ctx.live.change(documentName.session(sessionId), (doc) => putSessionState(doc, state));
   await audit(ctx.db, {
     workGroupId: access.workGroup.id,

@@ -43,6 +43,8 @@ export const sessionSchema = z.object({
     .string({ error: "Choose a time zone" })
     .refine(isTimeZone, "Choose a time zone from the list"),
   format: z.enum(SESSION_FORMATS, { error: "Choose virtual, in person or hybrid" }),
+  // One of the work group's phases of the work (checked by the service), or none.
+  workPhase: z.string().trim().max(60).optional(),
 });
 
 /** Slide and video links, one per line; only web addresses, so no "javascript:" link ever renders. */
@@ -87,4 +89,12 @@ export const agendaItemSchema = z.object({
 export const agendaMoveSchema = z.object({
   itemId: z.string().min(1),
   direction: z.enum(["up", "down"]).optional(),
+});
+
+export const announcementSchema = z.object({
+  message: z
+    .string({ error: "Write the message for every room" })
+    .trim()
+    .min(1, "Write the message for every room")
+    .max(300, "Keep the message under 300 characters"),
 });

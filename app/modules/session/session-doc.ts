@@ -2,14 +2,17 @@ import type * as Y from "yjs";
 
 /**
  * The shape of a session's live document (session:<id>), written only by the server and read
- * by every member's page: which phase the session is in, its countdown, and the agenda item
- * the session is on.
+ * by every member's page: which phase the session is in, its countdown, the agenda item the
+ * session is on, and the lead facilitator's message to all rooms.
  */
 export type LiveSessionState = {
   phase: string;
   phaseVersion: number;
   phaseEndsAt: string | null;
   currentAgendaItemId: string | null;
+  /** The lead facilitator's latest message to every room. */
+  announcement: string | null;
+  announcedAt: string | null;
 };
 
 const STATE = "state";
@@ -23,6 +26,8 @@ export function readSessionState(doc: Y.Doc): LiveSessionState | null {
     phaseVersion: Number(map.get("phaseVersion") ?? 0),
     phaseEndsAt: (map.get("phaseEndsAt") as string | null | undefined) ?? null,
     currentAgendaItemId: (map.get("currentAgendaItemId") as string | null | undefined) ?? null,
+    announcement: (map.get("announcement") as string | null | undefined) ?? null,
+    announcedAt: (map.get("announcedAt") as string | null | undefined) ?? null,
   };
 }
 

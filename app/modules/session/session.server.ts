@@ -7,6 +7,7 @@ import { boardColumns } from "../board/knoster.ts";
 import { can } from "../work-group/roles.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { sessionSchema } from "./schema.ts";
+import type { LiveSessionState } from "./session-doc.ts";
 import { zonedTimeToUtc } from "./time.ts";
 
 export async function createSession(
@@ -15,9 +16,23 @@ export async function createSession(
   access: WorkGroupAccess,
   input: z.infer<typeof sessionSchema>,
 ) {
+  if (input.workPhase) {
+    const { workPhases } = await ctx.db.workGroup.findUniqueOrThrow({
+      where: { id: access.workGroup.id },
+      select: { workPhases: true },
+    });
+    if (!workPhases.split("\n").includes(input.workPhase)) {
+      return {
+        ok: false as const,
+        field: "workPhase",
+        message: "Choose one of the work group's phases",
+      };
+    }
+  }
   const session = await ctx.db.session.create({
     data: {
       workGroupId: access.workGroup.id,
+      workPhase: input.workPhase ?? "",
       title: input.title,
       startsAt: zonedTimeToUtc(input.startsAt, input.timeZone),
       timeZone: input.timeZone,
@@ -30,7 +45,7 @@ export async function createSession(
     actorId: actor.id,
     action: "session.create",
   });
-  return session;
+  return { ok: true as const, sessionId: session.id };
 }
 
 /** A session as its work group's members see it: boards with their ideas, never their authors. */
@@ -57,6 +72,9 @@ export async function getSessionPage(
       phaseVersion: true,
       phaseEndsAt: true,
       currentAgendaItemId: true,
+      announcement: true,
+      announcedAt: true,
+      workPhase: true,
       boards: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -88,7 +106,7 @@ export async function getSessionPage(
   const facilitates = can(access.role, "session:facilitate");
   return {
     ...session,
-    phaseEndsAt: session.phaseEndsAt?.toISOString() ?? null,
+    ...liveState(session),
     workGroupSlug: access.workGroup.slug,
     columns: boardColumns(session.workGroup.consensusColumn),
     boards: session.boards.map((board) => ({
@@ -113,13 +131,42 @@ export async function getSessionPage(
   };
 }
 
+/** The columns a session's live state is made of. */
+export const liveStateFields = {
+  phase: true,
+  phaseVersion: true,
+  phaseEndsAt: true,
+  currentAgendaItemId: true,
+  announcement: true,
+  announcedAt: true,
+} as const;
+
+/** The live part of a session, as its document carries it (instants as ISO strings). */
+export function liveState(session: {
+  phase: string;
+  phaseVersion: number;
+  phaseEndsAt: Date | null;
+  currentAgendaItemId: string | null;
+  announcement: string | null;
+  announcedAt: Date | null;
+}): LiveSessionState {
+  return {
+    phase: session.phase,
+    phaseVersion: session.phaseVersion,
+    phaseEndsAt: session.phaseEndsAt?.toISOString() ?? null,
+    currentAgendaItemId: session.currentAgendaItemId,
+    announcement: session.announcement,
+    announcedAt: session.announcedAt?.toISOString() ?? null,
+  };
+}
+
 /** A session's live state as its document carries it. */
 export async function loadLiveSessionState(ctx: Pick<AppContext, "db">, sessionId: string) {
   const session = await ctx.db.session.findUnique({
     where: { id: sessionId },
-    select: { phase: true, phaseVersion: true, phaseEndsAt: true, currentAgendaItemId: true },
+    select: liveStateFields,
   });
-  return session ? { ...session, phaseEndsAt: session.phaseEndsAt?.toISOString() ?? null } : null;
+  return session ? liveState(session) : null;
 }
 
 /** A board for the whole group or for one area of focus, with the five Knoster columns. */

@@ -42,6 +42,7 @@ export const workGroupSchema = z.object({
     "List at least one stakeholder group",
   ),
   regions: lines("regions", { max: 50 }),
+  workPhases: lines("phases of the work", { max: 12, maxLength: 60 }),
   // A checkbox: present ("on") when ticked, absent otherwise.
   consensusColumn: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
 });

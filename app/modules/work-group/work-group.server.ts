@@ -103,6 +103,7 @@ export async function createWorkGroup(
         purpose: input.purpose ?? "",
         essentialQuestions: input.essentialQuestions.join("\n"),
         consensusColumn: input.consensusColumn,
+        ...(input.workPhases.length > 0 ? { workPhases: input.workPhases.join("\n") } : {}),
         areasOfFocus: { create: listed(input.areasOfFocus) },
         stakeholderGroups: { create: listed(input.stakeholderGroups) },
         regions: { create: listed(input.regions) },
@@ -124,6 +125,7 @@ export async function getWorkGroupSettings(ctx: AppContext, access: WorkGroupAcc
       purpose: true,
       essentialQuestions: true,
       consensusColumn: true,
+      workPhases: true,
       areasOfFocus: { orderBy: { position: "asc" }, select: { name: true } },
       stakeholderGroups: { orderBy: { position: "asc" }, select: { name: true } },
       regions: { orderBy: { position: "asc" }, select: { name: true } },
@@ -138,6 +140,7 @@ export async function getWorkGroupSettings(ctx: AppContext, access: WorkGroupAcc
     stakeholderGroups: lines(wg.stakeholderGroups),
     regions: lines(wg.regions),
     consensusColumn: wg.consensusColumn ? "on" : "",
+    workPhases: wg.workPhases,
   };
 }
 
@@ -185,6 +188,7 @@ export async function updateWorkGroup(
         purpose: input.purpose ?? "",
         essentialQuestions: input.essentialQuestions.join("\n"),
         consensusColumn: input.consensusColumn,
+        workPhases: input.workPhases.join("\n"),
       },
     });
     await syncList(tx, "areaOfFocus", workGroupId, input.areasOfFocus);
@@ -257,11 +261,19 @@ export async function getWorkGroupOverview(ctx: AppContext, workGroupId: string)
       name: true,
       purpose: true,
       essentialQuestions: true,
+      workPhases: true,
       program: { select: { name: true, slug: true } },
       areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } },
       sessions: {
         orderBy: { startsAt: "desc" },
-        select: { id: true, title: true, startsAt: true, timeZone: true, format: true },
+        select: {
+          id: true,
+          title: true,
+          startsAt: true,
+          timeZone: true,
+          format: true,
+          workPhase: true,
+        },
       },
       _count: { select: { memberships: true } },
     },

@@ -1,0 +1,63 @@
+import { useFetcher } from "@remix-run/react";
+import { Button, CsrfInput, FormError } from "../forms.tsx";
+import type { CommandReply } from "./live-board.tsx";
+
+/**
+ * The lead facilitator's message to every room: a banner on every page (announced to screen
+ * readers as it arrives), and for facilitators the form to send, bring everyone back, or clear.
+ */
+export function Announcement({
+  message,
+  canFacilitate,
+}: {
+  message: string | null;
+  canFacilitate: boolean;
+}) {
+  return (
+    <>
+      <div role="status" aria-live="assertive">
+        {message ? (
+          <p className="rounded-lg border-2 border-amber-600 bg-amber-50 p-4 text-lg font-semibold text-amber-950">
+            {`From the facilitator: ${message}`}
+          </p>
+        ) : null}
+      </div>
+      {canFacilitate ? <AnnounceForm current={message} /> : null}
+    </>
+  );
+}
+
+function AnnounceForm({ current }: { current: string | null }) {
+  const fetcher = useFetcher<CommandReply>();
+  const refusal = fetcher.data?.intent === "announce" ? fetcher.data.message : null;
+  return (
+    <details className="rounded-lg border border-slate-300 bg-white p-4">
+      <summary className="cursor-pointer font-semibold">Message every room</summary>
+      <fetcher.Form method="post" className="mt-3 flex flex-wrap items-end gap-3">
+        <CsrfInput />
+        <label className="block grow">
+          <span className="font-medium">Message</span>
+          <input
+            name="message"
+            maxLength={300}
+            className="mt-1 block w-full rounded-md border border-slate-400 p-2"
+          />
+        </label>
+        <Button name="intent" value="announce" pending={fetcher.state !== "idle"}>
+          Send to all rooms
+        </Button>
+        <Button variant="secondary" name="intent" value="bring-back">
+          Bring everyone back
+        </Button>
+        {current ? (
+          <Button variant="secondary" name="intent" value="clear-announcement">
+            Clear the message
+          </Button>
+        ) : null}
+        <div className="w-full">
+          <FormError errors={refusal ? [refusal] : null} />
+        </div>
+      </fetcher.Form>
+    </details>
+  );
+}

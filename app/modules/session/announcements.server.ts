@@ -1,0 +1,41 @@
+import type { AppContext } from "../../utils/app-context.ts";
+import { http } from "../../utils/http.server.ts";
+import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { documentName } from "../documents/document-name.ts";
+import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
+import { liveState, liveStateFields } from "./session.server.ts";
+import { putSessionState } from "./session-doc.ts";
+
+/** What "Bring everyone back" says in every room. */
+export const BRING_BACK_MESSAGE = "Please come back to the whole group now.";
+
+/**
+ * The lead facilitator's message to everyone in every breakout room (or null to clear it),
+ * shown at once on every page of the session.
+ */
+export async function announce(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  sessionId: string,
+  message: string | null,
+) {
+  requirePermission(access, "session:facilitate");
+  const updated = await ctx.db.session.updateMany({
+    where: { id: sessionId, workGroupId: access.workGroup.id },
+    data: { announcement: message, announcedAt: message ? new Date() : null },
+  });
+  if (updated.count === 0) throw http(404, "We could not find that session.");
+  const session = await ctx.db.session.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: liveStateFields,
+  });
+  const state = liveState(session);
+  await ctx.live.change(documentName.session(sessionId), (doc) => putSessionState(doc, state));
+  await audit(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: actor.id,
+    action: message ? "session.announce" : "session.announce-clear",
+    detail: message ?? "",
+  });
+}
