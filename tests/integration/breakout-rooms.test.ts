@@ -94,3 +94,27 @@ describe("breakout rooms", () => {
     expect(page).not.toContain("Auto-assign members");
   });
 });
+
+describe("a member's session page", () => {
+  it("shows their own room's board, not the other room's", async () => {
+    const mine = await app.ctx.db.breakoutRoom.findFirstOrThrow({
+      where: { sessionId: cast.session.id, members: { some: { userId: cast.memberA.id } } },
+    });
+    const other = await app.ctx.db.breakoutRoom.findFirstOrThrow({
+      where: {
+        sessionId: cast.session.id,
+        id: { not: mine.id },
+        name: { in: ["Room A", "Room B"] },
+      },
+    });
+    const page = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })
+    ).text();
+    expect(page).toContain(`Board: ${mine.name}`);
+    expect(page).not.toContain(`Board: ${other.name}`);
+    const facilitator = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.facilitator! } })
+    ).text();
+    expect(facilitator).toContain(`Board: ${other.name}`);
+  });
+});

@@ -54,7 +54,7 @@ export function LiveBoard({
     <section aria-labelledby={headingId} className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-xl font-semibold">
-          Board: {board.title}
+          {`Board: ${board.title}`}
         </h2>
         <p className="text-sm text-slate-700">
           {/* Only the connection state is announced; joins and leaves would be constant noise. */}

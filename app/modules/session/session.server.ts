@@ -81,6 +81,13 @@ export async function getSessionPage(
           id: true,
           title: true,
           areaOfFocus: { select: { name: true } },
+          breakoutRoom: {
+            select: {
+              facilitatorId: true,
+              recorderId: true,
+              members: { where: { userId }, select: { userId: true } },
+            },
+          },
           ideas: {
             select: {
               id: true,
@@ -109,25 +116,34 @@ export async function getSessionPage(
     ...liveState(session),
     workGroupSlug: access.workGroup.slug,
     columns: boardColumns(session.workGroup.consensusColumn),
-    boards: session.boards.map((board) => ({
-      id: board.id,
-      title: board.title,
-      ideas: board.ideas
-        .filter((idea) => !idea.hiddenAt)
-        .map((idea) => ({
-          id: idea.id,
-          column: idea.column,
-          text: idea.text,
-          createdAt: idea.createdAt.toISOString(),
-        }))
-        .sort(byCreation),
-      mine: board.ideas.filter((i) => i.authorId === userId && !i.hiddenAt).map((i) => i.id),
-      hidden: facilitates
-        ? board.ideas
-            .filter((i) => i.hiddenAt)
-            .map((i) => ({ id: i.id, text: i.text, reason: i.hiddenReason ?? "" }))
-        : [],
-    })),
+    // Members see the whole group's boards and their own room's; facilitators see every room.
+    boards: session.boards
+      .filter((board) => {
+        const room = board.breakoutRoom;
+        if (facilitates || !room) return true;
+        return (
+          room.members.length > 0 || room.facilitatorId === userId || room.recorderId === userId
+        );
+      })
+      .map((board) => ({
+        id: board.id,
+        title: board.title,
+        ideas: board.ideas
+          .filter((idea) => !idea.hiddenAt)
+          .map((idea) => ({
+            id: idea.id,
+            column: idea.column,
+            text: idea.text,
+            createdAt: idea.createdAt.toISOString(),
+          }))
+          .sort(byCreation),
+        mine: board.ideas.filter((i) => i.authorId === userId && !i.hiddenAt).map((i) => i.id),
+        hidden: facilitates
+          ? board.ideas
+              .filter((i) => i.hiddenAt)
+              .map((i) => ({ id: i.id, text: i.text, reason: i.hiddenReason ?? "" }))
+          : [],
+      })),
   };
 }
 
