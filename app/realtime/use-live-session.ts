@@ -16,6 +16,7 @@ export function useLiveSession(sessionId: string, loaded: LiveSessionState): Liv
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
   const seenVersion = useRef(loaded.phaseVersion);
+  const seenAgenda = useRef<string | null | undefined>(undefined);
 
   // A newer state from the loader (after a revalidation) replaces the live one; primitives as
   // dependencies, since the page builds `loaded` afresh on every render.
@@ -41,8 +42,12 @@ export function useLiveSession(sessionId: string, loaded: LiveSessionState): Liv
       const next = readSessionState(doc);
       if (!next) return;
       setState(next);
-      if (next.phaseVersion > seenVersion.current) {
-        seenVersion.current = next.phaseVersion;
+      // The first state seen only sets the baseline; a later agenda change reloads the page's data.
+      const agendaChanged =
+        seenAgenda.current !== undefined && next.agendaChangedAt !== seenAgenda.current;
+      seenAgenda.current = next.agendaChangedAt ?? null;
+      if (next.phaseVersion > seenVersion.current || agendaChanged) {
+        seenVersion.current = Math.max(seenVersion.current, next.phaseVersion);
         revalidate.current();
       }
     };

@@ -65,6 +65,7 @@ export async function addAgendaItem(
     action: "agenda.add",
     detail: input.title,
   });
+  await publishSessionState(ctx, sessionId, true);
 }
 
 /** Swaps an item with its neighbour above or below. */
@@ -90,6 +91,7 @@ export async function moveAgendaItem(
     ctx.db.agendaItem.update({ where: { id: item.id }, data: { position: neighbour.position } }),
     ctx.db.agendaItem.update({ where: { id: neighbour.id }, data: { position: item.position } }),
   ]);
+  await publishSessionState(ctx, sessionId, true);
 }
 
 export async function removeAgendaItem(
@@ -111,7 +113,7 @@ export async function removeAgendaItem(
     actorId: actor.id,
     action: "agenda.remove",
   });
-  await publishSessionState(ctx, sessionId);
+  await publishSessionState(ctx, sessionId, true);
 }
 
 /** The item the session is on now; every member's page follows it live. */
@@ -127,8 +129,10 @@ export async function setCurrentAgendaItem(
   await publishSessionState(ctx, sessionId);
 }
 
-async function publishSessionState(ctx: AppContext, sessionId: string) {
+/** Pushes the session's live state; after an edit of the agenda, open pages reload it. */
+async function publishSessionState(ctx: AppContext, sessionId: string, agendaChanged = false) {
   const state = await loadLiveSessionState(ctx, sessionId);
-  if (state)
-    await ctx.live.change(documentName.session(sessionId), (doc) => putSessionState(doc, state));
+  if (!state) return;
+  const live = agendaChanged ? { ...state, agendaChangedAt: new Date().toISOString() } : state;
+  await ctx.live.change(documentName.session(sessionId), (doc) => putSessionState(doc, live));
 }

@@ -13,6 +13,11 @@ export type LiveSessionState = {
   /** The lead facilitator's latest message to every room. */
   announcement: string | null;
   announcedAt: string | null;
+  /**
+   * When the agenda last changed, so open pages reload it. Kept in the live document only: after
+   * a restart it reads null, and pages reload once more, which is harmless.
+   */
+  agendaChangedAt?: string | null;
 };
 
 const STATE = "state";
@@ -28,6 +33,7 @@ export function readSessionState(doc: Y.Doc): LiveSessionState | null {
     currentAgendaItemId: (map.get("currentAgendaItemId") as string | null | undefined) ?? null,
     announcement: (map.get("announcement") as string | null | undefined) ?? null,
     announcedAt: (map.get("announcedAt") as string | null | undefined) ?? null,
+    agendaChangedAt: (map.get("agendaChangedAt") as string | null | undefined) ?? null,
   };
 }
 
