@@ -39,6 +39,7 @@ import {
   setCurrentAgendaItem,
 } from "../modules/session/agenda.server.ts";
 import { announce, BRING_BACK_MESSAGE } from "../modules/session/announcements.server.ts";
+import { getAttendance, recordAttendance } from "../modules/session/attendance.server.ts";
 import { sessionBreakdowns } from "../modules/session/breakdowns.server.ts";
 import { changePhase } from "../modules/session/phases.server.ts";
 import {
@@ -65,6 +66,7 @@ import { attempt, http } from "../utils/http.server.ts";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug);
   const session = await getSessionPage(context, access, user.id, params.sessionId ?? "");
+  await recordAttendance(context, session.id, user.id);
   const mayRate = can(access.role, "idea:rate");
   const facilitates = can(access.role, "session:facilitate");
   return json({
@@ -83,6 +85,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     results: resultsVisible(session.phase) ? await sessionResults(context, session.id) : null,
     rooms: await getBreakoutRooms(context, session.id, user.id, facilitates),
     agenda: await listAgenda(context, session.id),
+    attendance: facilitates ? await getAttendance(context, access.workGroup.id, session.id) : null,
     breakdowns: facilitates
       ? await sessionBreakdowns(context.db, access.workGroup.id, session.id)
       : null,
@@ -232,7 +235,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 }) => (formData?.get("intent") === "post-idea" ? false : defaultShouldRevalidate);
 
 export default function SessionPage() {
-  const { session, can, userName, rating, results, rooms, staff, agenda, breakdowns } =
+  const { session, can, userName, rating, results, rooms, staff, agenda, breakdowns, attendance } =
     useLoaderData<typeof loader>();
   const live = useLiveSession(session.id, {
     phase: session.phase,
@@ -280,6 +283,16 @@ export default function SessionPage() {
           </p>
           <Results boards={results} />
         </section>
+      ) : null}
+      {attendance ? (
+        <details className="rounded-lg border border-slate-300 bg-white p-4">
+          <summary className="cursor-pointer text-lg font-semibold">
+            {`Attendance: ${attendance.names.length} of ${attendance.members} members`}
+          </summary>
+          <p className="mt-2">
+            {attendance.names.join(", ") || "Nobody has opened the session yet."}
+          </p>
+        </details>
       ) : null}
       {breakdowns ? <Breakdowns {...breakdowns} /> : null}
       {session.boards.length === 0 ? (

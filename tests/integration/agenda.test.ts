@@ -162,3 +162,24 @@ describe("the phase of the work", () => {
     expect(await bad.text()).toContain("Choose one of the work group");
   });
 });
+
+describe("attendance", () => {
+  it("records each member once when they open the session, for facilitators to see", async () => {
+    await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } });
+    await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } });
+    expect(
+      await app.ctx.db.attendance.count({
+        where: { sessionId: cast.session.id, userId: cast.memberA.id },
+      }),
+    ).toBe(1);
+    const page = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.facilitator! } })
+    ).text();
+    expect(page).toMatch(/Attendance: 2 of \d+ members/);
+    expect(page).toContain("Ada Member");
+    const member = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })
+    ).text();
+    expect(member).not.toContain("Attendance:");
+  });
+});
