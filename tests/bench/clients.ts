@@ -13,17 +13,75 @@ import { socketWith } from "../support/realtime.ts";
 
 export type Client = { doc: Y.Doc; provider: WebsocketProvider };
 
+/**
+ * Messages the clients of this process received and sent, by y-websocket message type (the
+ * first byte: 0 sync, 1 presence/awareness, 3 presence query), counted on the socket itself.
+ */
+export class Traffic {
+  readonly received = [0, 0, 0, 0];
+  readonly receivedBytes = [0, 0, 0, 0];
+  readonly sent = [0, 0, 0, 0];
+  readonly sentBytes = [0, 0, 0, 0];
+
+  count(into: "received" | "sent", data: unknown) {
+    const bytes =
+      data instanceof ArrayBuffer
+        ? new Uint8Array(data)
+        : Array.isArray(data)
+          ? (data[0] as Uint8Array)
+          : (data as Uint8Array);
+    const type = Math.min(bytes[0] ?? 0, 3);
+    const size = Array.isArray(data)
+      ? data.reduce((n: number, part: Uint8Array) => n + part.byteLength, 0)
+      : bytes.byteLength;
+    this[into][type]!++;
+    this[`${into}Bytes`][type]! += size;
+  }
+
+  snapshot() {
+    return {
+      received: [...this.received],
+      receivedBytes: [...this.receivedBytes],
+      sent: [...this.sent],
+      sentBytes: [...this.sentBytes],
+    };
+  }
+}
+
+export type TrafficSnapshot = ReturnType<Traffic["snapshot"]>;
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+
+/** A websocket class that sends the cookie (if any) and counts what goes through it. */
+function countingSocket(cookie: string | undefined, traffic: Traffic) {
+  return class extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, cookie ? { headers: { cookie } } : {});
+      this.on("message", (data) => traffic.count("received", data));
+      const send = this.send.bind(this);
+      this.send = ((data: Uint8Array, ...rest: unknown[]) => {
+        traffic.count("sent", data);
+        return (send as (...args: unknown[]) => void)(data, ...rest);
+      }) as typeof this.send;
+    }
+  };
+}
+
 export function connectClient(
   wsServerUrl: string,
   room: string,
   cookie: string | undefined,
   name: string,
+  traffic?: Traffic,
 ): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsServerUrl, room, doc, {
-    WebSocketPolyfill: (cookie
-      ? socketWith({ cookie })
-      : WebSocket) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (traffic
+      ? countingSocket(cookie, traffic)
+      : cookie
+        ? socketWith({ cookie })
+        : WebSocket) as unknown as typeof globalThis.WebSocket,
     // Node has a global BroadcastChannel: without this the clients would sync among
     // themselves and the figures would not measure the server.
     disableBc: true,
@@ -38,23 +96,46 @@ export async function connectAll(
   wsServerUrl: string,
   room: string,
   cookieOf: (i: number) => string | undefined,
-  timeoutMs = 60_000,
+  options: {
+    timeoutMs?: number;
+    traffic?: Traffic;
+    /** Connect one by one, evenly over this long (people arriving over a while), not in batches. */
+    spreadMs?: number;
+  } = {},
 ): Promise<Client[]> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const clients: Client[] = [];
+  const connectOne = (j: number) => {
+    const client = connectClient(
+      wsServerUrl,
+      room,
+      cookieOf(j),
+      `Bench Member ${j}`,
+      options.traffic,
+    );
+    clients.push(client);
+    return new Promise<void>((resolve) => {
+      if (client.provider.synced) resolve();
+      else client.provider.once("sync", () => resolve());
+    });
+  };
   const connect = async () => {
+    if (options.spreadMs) {
+      // One at a time, evenly over spreadMs, each at its own moment.
+      const start = performance.now();
+      const synced: Promise<void>[] = [];
+      for (let j = 0; j < count; j++) {
+        const wait = start + (j / count) * options.spreadMs - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        synced.push(connectOne(j));
+      }
+      await Promise.all(synced);
+      return;
+    }
     // In batches of 20, as people trickle in, rather than 200 handshakes in one tick.
     for (let i = 0; i < count; i += 20) {
       const batch: Promise<void>[] = [];
-      for (let j = i; j < Math.min(count, i + 20); j++) {
-        const client = connectClient(wsServerUrl, room, cookieOf(j), `Bench Member ${j}`);
-        clients.push(client);
-        batch.push(
-          new Promise((resolve) => {
-            if (client.provider.synced) resolve();
-            else client.provider.once("sync", () => resolve());
-          }),
-        );
-      }
+      for (let j = i; j < Math.min(count, i + 20); j++) batch.push(connectOne(j));
       await Promise.all(batch);
     }
   };
@@ -91,15 +172,16 @@ export type Round = {
   done: Promise<boolean>;
 };
 
+type OpenRound = { arrivals: Float64Array; count: number; finish: (ok: boolean) => void };
+
 /**
  * Watches every client's "ideas" map. expect(text) opens a round for one idea, recognised by
  * its text (the id is made by the server, unknown until the response is read, and the idea may
- * arrive before that); `done` resolves true when all clients have it, false on timeout.
+ * arrive before that); `done` resolves true when all clients have it, false on timeout. Several
+ * rounds may be open at once (ideas posted concurrently), one per text.
  */
 export class ArrivalTracker {
-  private current:
-    | { text: string; arrivals: Float64Array; count: number; finish: (ok: boolean) => void }
-    | undefined;
+  private readonly rounds = new Map<string, OpenRound>();
   /** Connection closes seen on any client while measuring (there should be none). */
   closes = 0;
 
@@ -120,8 +202,8 @@ export class ArrivalTracker {
   }
 
   private arrived(client: number, text: string, at: number) {
-    const round = this.current;
-    if (!round || round.text !== text || !Number.isNaN(round.arrivals[client]!)) return;
+    const round = this.rounds.get(text);
+    if (!round || !Number.isNaN(round.arrivals[client]!)) return;
     round.arrivals[client] = at;
     if (++round.count === this.clients.length) round.finish(true);
   }
@@ -132,10 +214,10 @@ export class ArrivalTracker {
     const done = new Promise<boolean>((resolve) => {
       const finish = (ok: boolean) => {
         clearTimeout(timer);
-        this.current = undefined;
+        this.rounds.delete(text);
         resolve(ok);
       };
-      this.current = { text, arrivals, count: 0, finish };
+      this.rounds.set(text, { arrivals, count: 0, finish });
       timer = setTimeout(() => finish(false), timeoutMs);
     });
     return { arrivals, done };

@@ -1,451 +1,156 @@
 /**
- * `npm run bench`: how long an idea takes to reach everyone on a board.
+ * `npm run bench`: our realtime server against the stock @y/websocket-server 0.1.1, each
+ * benchmark measuring both servers in the same run (ours, then stock), one after the other:
  *
- * Our server: a member posts the post-idea form over HTTP (as the page's fetcher does); the
- * Remix action stores it and the realtime server applies it to the board's Y.Doc, which fans
- * it out. Measured from the start of the POST until the idea is in the "ideas" map of every one
- * of the (200) y-websocket clients, so it includes the command path (HTTP, Remix, SQLite).
+ *   fanout     one idea to 200 clients on one board, posted over HTTP (fanout.ts)
+ *   rooms      1,000 participants in 10 breakout rooms posting ideas at a compressed pace:
+ *              no idea lost, p99 from command to the whole room, server peak memory (rooms.ts)
+ *   plenary    1,000 clients with presence in one room: presence messages per second and
+ *              server CPU across the 15 s presence renewal (plenary.ts)
+ *   joinstorm  500 clients joining a ~300 KB board at once: connect → synced (join-storm.ts)
  *
- * Baseline: the plain stock @y/websocket-server 0.1.1 (it has no commands): one extra client
- * writes the same idea into the shared map, and the same number of clients receive it.
- * Measured from the write until the idea is in all of their maps.
+ * Each server runs in its own child process; the clients in this one (loopback, 2 cores).
  *
- * Each server runs in its own child process (unless --in-process) and the clients in this
- * one; the two servers are measured one after the other (ours, then stock) with the same
- * client count. The breakdown splits each figure into command → first client and first → all
- * clients (the fan-out proper).
- *
- * Options (300 ideas by default: with 100, p99 is the second-worst sample and swings run to run):
- *          --clients 200 --ideas 300 --warmup 20 --posters 10 --pause-ms 10 --in-process
- *          --only ours|stock --cpu-prof (writes the server child's CPU profile to a temp dir)
- * Always exits 0 once it has measured: the figures are the result. Exits 1 if it could not
- * measure (setup failed, a POST was refused).
+ * Options: --only <list>   comma-separated benchmarks and/or servers, e.g. --only rooms,
+ *                          --only plenary,stock, --only ours (all benchmarks, ours only)
+ *          --cpu-prof      write each server child's CPU profile (node --cpu-prof) to a temp dir
+ *          fanout:    --clients 200 --ideas 300 --warmup 20 --posters 10 --pause-ms 10
+ *                     --in-process (server and clients in this one process)
+ *          rooms:     --rooms-participants 1000 --rooms-count 10 --rooms-rate 50 (ideas/s)
+ *          plenary:   --plenary-clients 1000 --plenary-window 30 --plenary-join 15 (seconds)
+ *          joinstorm: --joinstorm-clients 500 --joinstorm-kb 300 --joinstorm-decode-presence
+ *                     (joiners apply presence like the provider, in this one process)
+ * Always exits 0 once everything selected has measured: the figures are the result. Exits 1
+ * if a benchmark could not measure (setup failed, a warm-up POST was refused, clients did not
+ * connect); the others still run.
  */
-import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { type BoardIdea, boardIdeas } from "../../app/modules/board/board-doc.ts";
-import { KNOSTER_COLUMNS } from "../../app/modules/board/knoster.ts";
-import { ArrivalTracker, type Client, closeAll, connectAll } from "./clients.ts";
-import type { RunningServer, ServerInfo, ServerKind } from "./servers.ts";
-import { ensureProductionBuild, freshSqliteDatabase, projectRoot } from "./setup.ts";
+import { runFanout } from "./fanout.ts";
+import type { StartOptions } from "./harness.ts";
+import { runJoinStorm } from "./join-storm.ts";
+import { runPlenary } from "./plenary.ts";
+import { runRooms } from "./rooms.ts";
+import type { ServerKind } from "./servers.ts";
+import { ensureProductionBuild } from "./setup.ts";
 
 const { values: args } = parseArgs({
   options: {
+    only: { type: "string" },
+    "cpu-prof": { type: "boolean", default: false },
     clients: { type: "string", default: "200" },
     ideas: { type: "string", default: "300" },
     warmup: { type: "string", default: "20" },
     posters: { type: "string", default: "10" },
     "pause-ms": { type: "string", default: "10" },
     "in-process": { type: "boolean", default: false },
-    only: { type: "string" },
-    "cpu-prof": { type: "boolean", default: false },
+    "rooms-participants": { type: "string", default: "1000" },
+    "rooms-count": { type: "string", default: "10" },
+    "rooms-rate": { type: "string", default: "50" },
+    "plenary-clients": { type: "string", default: "1000" },
+    "plenary-window": { type: "string", default: "30" },
+    "plenary-join": { type: "string", default: "15" },
+    "joinstorm-clients": { type: "string", default: "500" },
+    "joinstorm-kb": { type: "string", default: "300" },
+    "joinstorm-decode-presence": { type: "boolean", default: false },
   },
 });
 
-const CLIENTS = Number(args.clients);
-const IDEAS = Number(args.ideas);
-const WARMUP = Number(args.warmup);
-const PAUSE_MS = Number(args["pause-ms"]);
-const IN_PROCESS = args["in-process"];
-/** The idea limiter allows 30 a minute per person; stay well under it. */
-const IDEAS_PER_POSTER = 25;
-const POSTERS = Math.max(Number(args.posters), Math.ceil((IDEAS + WARMUP) / IDEAS_PER_POSTER));
-const IDEA_TIMEOUT_MS = 10_000;
-const SETTLE_MS = 1_000;
-const TARGET_P99_MS = 100;
-const TARGET_RATIO = 1.5;
+const BENCHMARKS = ["fanout", "rooms", "plenary", "joinstorm"] as const;
+type Benchmark = (typeof BENCHMARKS)[number];
+const SERVERS: ServerKind[] = ["ours", "stock"];
 
-// 200 providers each add a process "exit" listener (y-websocket's own cleanup).
-process.setMaxListeners(0);
-
-type Sample = {
-  /** Command start → idea in all clients' maps. */
-  all: number;
-  /** Command start → idea in the first client's map. */
-  first: number;
-  /** ours: command start → HTTP response read. */
-  http: number;
-  complete: boolean;
-};
-
-type Result = {
-  kind: ServerKind;
-  description: string;
-  samples: Sample[];
-  /** Server CPU (user+system) per measured idea, ms; in-process: the whole process. */
-  serverCpuPerIdeaMs: number;
-  benchCpuPerIdeaMs: number;
-  windowMs: number;
-  closes: number;
-  /** Share of the whole machine's CPU used by other processes (and the kernel) while measuring. */
-  otherCpuShare: number | null;
-};
-
-// ---------------------------------------------------------------------------------------------
-// Starting a server: in a child process (default) or here.
-
-type ServerHandle = RunningServer & { cpu(): Promise<NodeJS.CpuUsage> };
-
-async function startServer(kind: ServerKind, databaseUrl: string, profDir: string) {
-  if (IN_PROCESS) {
-    process.env.NODE_ENV = "production";
-    const { startOurs, startStock } = await import("./servers.ts");
-    const server =
-      kind === "ours"
-        ? await startOurs({ databaseUrl, clients: CLIENTS, posters: POSTERS })
-        : await startStock();
-    return { ...server, cpu: async () => process.cpuUsage() } satisfies ServerHandle;
-  }
-  const child = fork(
-    path.join(import.meta.dirname, "server-child.ts"),
-    [kind, String(CLIENTS), String(POSTERS), databaseUrl],
-    {
-      cwd: projectRoot,
-      execArgv: [
-        "--import",
-        "tsx",
-        ...(args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : []),
-      ],
-      env: { ...process.env, NODE_ENV: "production" },
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    },
+function selection() {
+  const names = (args.only ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = names.filter(
+    (n) => !(BENCHMARKS as readonly string[]).includes(n) && !(SERVERS as string[]).includes(n),
   );
-  const info = await new Promise<ServerInfo>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`${kind} server exited (${code}) at start`)));
-    child.on("message", (m: { type: string; info?: ServerInfo; message?: string }) => {
-      if (m.type === "ready") resolve(m.info!);
-      if (m.type === "error") reject(new Error(`${kind} server failed to start:\n${m.message}`));
-    });
-  });
-  child.removeAllListeners("exit");
-  return {
-    info,
-    cpu: () => ask<NodeJS.CpuUsage>(child, "cpu"),
-    close: async () => {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.send({ type: "stop" });
-      await exited;
-    },
-  } satisfies ServerHandle;
-}
-
-function ask<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (m: { type: string; usage?: T }) => {
-      if (m.type !== type) return;
-      child.off("message", listener);
-      resolve(m.usage!);
-    };
-    child.on("message", listener);
-    child.send({ type });
-  });
-}
-
-const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
-
-/** CPU time the whole machine has been busy, in ms (Linux /proc/stat, 100 ticks/s); else null. */
-function machineBusyMs(): number | null {
-  try {
-    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1);
-    const [user, nice, system, , , irq, softirq, steal] = fields.map(Number) as number[];
-    return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) * 10;
-  } catch {
-    return null;
+  if (unknown.length > 0) {
+    throw new Error(
+      `--only ${unknown.join(",")}: choose from ${[...BENCHMARKS, ...SERVERS].join(", ")}`,
+    );
   }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-// ---------------------------------------------------------------------------------------------
-// One server's measurement.
-
-async function measure(kind: ServerKind, databaseUrl: string, profDir: string): Promise<Result> {
-  const server = await startServer(kind, databaseUrl, profDir);
-  const { info } = server;
-  let clients: Client[] = [];
-  let writer: Client | undefined;
-  try {
-    clients = await connectAll(CLIENTS, info.wsServerUrl, info.room, (i) => info.clientCookies[i]);
-    // The stock server has no commands: one more client writes each idea into the map.
-    if (kind === "stock") {
-      [writer] = await connectAll(1, info.wsServerUrl, info.room, () => undefined);
-    }
-    const tracker = new ArrivalTracker(clients);
-    await sleep(SETTLE_MS); // let the presence burst of 200 joins die down
-
-    const nonce = Math.random().toString(36).slice(2, 8);
-    const samples: Sample[] = [];
-    let serverCpu0 = 0;
-    let benchCpu0 = 0;
-    let window0 = 0;
-    let machine0: number | null = null;
-    for (let n = 0; n < WARMUP + IDEAS; n++) {
-      if (n === WARMUP) {
-        serverCpu0 = cpuMs(await server.cpu());
-        benchCpu0 = cpuMs(process.cpuUsage());
-        machine0 = machineBusyMs();
-        window0 = performance.now();
-      }
-      const text = `Bench idea ${n} (${kind} ${nonce}): more planning time for teachers`;
-      const column = KNOSTER_COLUMNS[n % KNOSTER_COLUMNS.length]!;
-      const round = tracker.expect(text, IDEA_TIMEOUT_MS);
-      let http = Number.NaN;
-      const t0 = performance.now();
-      if (kind === "ours") {
-        const poster = info.posters[n % info.posters.length]!;
-        const response = await fetch(info.postUrl, {
-          method: "POST",
-          headers: {
-            cookie: poster.cookie,
-            "content-type": "application/x-www-form-urlencoded",
-          },
-          body: new URLSearchParams({
-            csrf: poster.csrf,
-            intent: "post-idea",
-            boardId: info.boardId,
-            column,
-            text,
-          }),
-          redirect: "manual",
-        });
-        const body = await response.text();
-        http = performance.now() - t0;
-        if (response.status !== 200) {
-          throw new Error(
-            `idea ${n}: the post-idea form got ${response.status}, not 200: ${body.slice(0, 300)}`,
-          );
-        }
-      } else {
-        const doc = writer!.doc;
-        const id = `bench-${nonce}-${n}`;
-        const idea: BoardIdea = { id, column, text, createdAt: new Date().toISOString() };
-        doc.transact(() => boardIdeas(doc).set(id, idea));
-      }
-      const complete = await round.done;
-      const times = [...round.arrivals].filter((t) => !Number.isNaN(t));
-      if (n >= WARMUP) {
-        samples.push({
-          all: complete ? Math.max(...times) - t0 : Number.POSITIVE_INFINITY,
-          first: times.length > 0 ? Math.min(...times) - t0 : Number.POSITIVE_INFINITY,
-          http,
-          complete,
-        });
-      }
-      if (!complete) {
-        console.warn(
-          `  ${kind}: idea ${n} reached only ${times.length}/${CLIENTS} clients in ${IDEA_TIMEOUT_MS} ms`,
-        );
-      }
-      if (PAUSE_MS > 0) await sleep(PAUSE_MS);
-    }
-    const windowMs = performance.now() - window0;
-    const serverCpu = cpuMs(await server.cpu()) - serverCpu0;
-    const benchCpu = cpuMs(process.cpuUsage()) - benchCpu0;
-    const machine1 = machineBusyMs();
-    const ownCpu = IN_PROCESS ? benchCpu : serverCpu + benchCpu;
-    const otherCpuShare =
-      machine0 === null || machine1 === null
-        ? null
-        : Math.max(0, machine1 - machine0 - ownCpu) / (windowMs * os.cpus().length);
-    return {
-      kind,
-      description: info.description,
-      samples,
-      serverCpuPerIdeaMs: serverCpu / IDEAS,
-      benchCpuPerIdeaMs: benchCpu / IDEAS,
-      windowMs,
-      closes: tracker.closes,
-      otherCpuShare,
-    };
-  } finally {
-    closeAll(clients);
-    if (writer) closeAll([writer]);
-    await server.close();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Report.
-
-/** Nearest-rank percentile. */
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "timeout");
-const pad = (s: string, n: number) => s.padStart(n);
-
-function stats(values: number[]) {
+  const benchmarks = BENCHMARKS.filter((b) => names.includes(b));
+  const kinds = SERVERS.filter((k) => names.includes(k));
   return {
-    p50: percentile(values, 50),
-    p99: percentile(values, 99),
-    max: Math.max(...values),
-    mean: values.reduce((a, b) => a + b, 0) / values.length,
+    benchmarks: benchmarks.length > 0 ? benchmarks : [...BENCHMARKS],
+    kinds: kinds.length > 0 ? kinds : SERVERS,
   };
 }
-
-function version(pkg: string) {
-  const require = createRequire(import.meta.url);
-  const file = require.resolve(`${pkg}/package.json`, { paths: [projectRoot] });
-  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
-}
-
-function report(results: Result[], buildNote: string) {
-  const ours = results.find((r) => r.kind === "ours");
-  const stock = results.find((r) => r.kind === "stock");
-  const line = "-".repeat(78);
-  console.log(`\n${line}`);
-  console.log(`Board fan-out: one idea to ${CLIENTS} y-websocket clients`);
-  console.log(line);
-  console.log(
-    `Clients: ${CLIENTS} × y-websocket ${version("y-websocket")} WebsocketProvider (WebSocketPolyfill: ws ${version("ws")}, disableBc: true), yjs ${version("yjs")}`,
-  );
-  console.log(
-    `Layout:  ${IN_PROCESS ? "servers AND clients in this one process" : "each server in its own child process; all clients in this process"} (${os.cpus().length} cores, loopback)`,
-  );
-  console.log(
-    `Ideas:   ${IDEAS} measured one after another (+${WARMUP} warm-up), each waits for all ${CLIENTS} clients; ${PAUSE_MS} ms pause between ideas`,
-  );
-  if (ours) {
-    console.log(`ours:    ${ours.description}`);
-    console.log(
-      `         command = POST of the post-idea form (fetcher, ?_data) by one of ${POSTERS} members in turn; all POSTs returned 200`,
-    );
-    console.log(`         build: ${buildNote}`);
-  }
-  if (stock) {
-    console.log(`stock:   ${stock.description}`);
-    console.log(
-      "         command = one extra client sets the idea in the shared Y.Map 'ideas' directly",
-    );
-  }
-  console.log("");
-  const header = `${"".padEnd(36)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("max ms", 9)}${pad("mean ms", 9)}`;
-  console.log(header);
-  const row = (label: string, values: number[]) => {
-    const s = stats(values);
-    console.log(
-      `${label.padEnd(36)}${pad(ms(s.p50), 9)}${pad(ms(s.p99), 9)}${pad(ms(s.max), 9)}${pad(ms(s.mean), 9)}`,
-    );
-    return s;
-  };
-  const o = ours
-    ? row(
-        `ours:  POST → all ${CLIENTS} clients`,
-        ours.samples.map((s) => s.all),
-      )
-    : null;
-  const b = stock
-    ? row(
-        `stock: write → all ${CLIENTS} clients`,
-        stock.samples.map((s) => s.all),
-      )
-    : null;
-  if (o && b) {
-    console.log(
-      `${"ratio ours / stock".padEnd(36)}${pad(`${(o.p50 / b.p50).toFixed(2)}x`, 9)}${pad(`${(o.p99 / b.p99).toFixed(2)}x`, 9)}`,
-    );
-  }
-  console.log(
-    "\nBreakdown (the fan-out proper is first → all; ours' command path is POST → first)",
-  );
-  const spread = (r: Result) => r.samples.filter((s) => s.complete).map((s) => s.all - s.first);
-  if (ours) {
-    row(
-      "ours:  POST → HTTP response",
-      ours.samples.map((s) => s.http),
-    );
-    row(
-      "ours:  POST → first client",
-      ours.samples.map((s) => s.first),
-    );
-    row("ours:  first → all clients", spread(ours));
-  }
-  if (stock) {
-    row(
-      "stock: write → first client",
-      stock.samples.map((s) => s.first),
-    );
-    row("stock: first → all clients", spread(stock));
-  }
-  for (const r of results) {
-    const cpu = IN_PROCESS
-      ? `this process (server and clients) ${r.benchCpuPerIdeaMs.toFixed(2)} ms`
-      : `server ${r.serverCpuPerIdeaMs.toFixed(2)} ms, bench process ${r.benchCpuPerIdeaMs.toFixed(2)} ms`;
-    const other = r.otherCpuShare === null ? "?" : `${(r.otherCpuShare * 100).toFixed(0)}%`;
-    console.log(
-      `${r.kind.padEnd(5)}  CPU per idea: ${cpu}; measured window ${(r.windowMs / 1000).toFixed(1)} s; client disconnects: ${r.closes}; other processes: ${other} of the machine`,
-    );
-  }
-  const noisiest = Math.max(...results.map((r) => r.otherCpuShare ?? 0));
-  if (noisiest > 0.1) {
-    console.log(
-      `NOTE: other processes used up to ${(noisiest * 100).toFixed(0)}% of the machine's CPU while measuring: the figures (tails most) are inflated; run again on a quiet machine.`,
-    );
-  }
-
-  if (o && b) {
-    const incomplete = ours!.samples.filter((s) => !s.complete).length;
-    const ratio = o.p99 / b.p99;
-    const underTarget = o.p99 < TARGET_P99_MS && incomplete === 0;
-    const withinBaseline = ratio <= TARGET_RATIO && incomplete === 0;
-    const verdict = (ok: boolean) => (ok ? "HOLDS" : "DOES NOT HOLD");
-    const target = (label: string, value: string, ok: boolean) =>
-      console.log(`  ${label.padEnd(40)}${value.padEnd(24)}${verdict(ok)}`);
-    console.log("\nTargets (ours, end to end: POST → all clients)");
-    target(`p99 under ${TARGET_P99_MS} ms`, `${ms(o.p99)} ms`, underTarget);
-    target(
-      `p99 within ${TARGET_RATIO}x of the baseline p99`,
-      `${ms(o.p99)} / ${ms(b.p99)} = ${ratio.toFixed(2)}x`,
-      withinBaseline,
-    );
-    if (incomplete > 0) console.log(`  ${incomplete} ideas never reached every client.`);
-    console.log(
-      underTarget && withinBaseline
-        ? "  => Both targets hold."
-        : "  => The targets do NOT hold (see above).",
-    );
-    const fanOut = percentile(spread(ours!), 99) / percentile(spread(stock!), 99);
-    console.log(
-      `  (for comparison, the fan-out alone, first → all clients: ours / stock p99 = ${fanOut.toFixed(2)}x)`,
-    );
-  } else {
-    console.log("\n(Target check needs both servers; run without --only.)");
-  }
-  console.log(line);
-}
-
-// ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const only = args.only as ServerKind | undefined;
-  const kinds: ServerKind[] = only ? [only] : ["ours", "stock"];
+  const { benchmarks, kinds } = selection();
   const buildNote = kinds.includes("ours") ? ensureProductionBuild() : "";
-  const database = kinds.includes("ours") ? freshSqliteDatabase() : null;
-  const profDir = args["cpu-prof"]
-    ? mkdtempSync(path.join(os.tmpdir(), "convene-bench-prof-"))
-    : "";
-  const results: Result[] = [];
-  try {
-    for (const kind of kinds) {
-      console.log(`Measuring ${kind}…`);
-      results.push(await measure(kind, database?.url ?? "", profDir));
+  const start: StartOptions = {
+    inProcess: false,
+    cpuProf: args["cpu-prof"],
+    profDir: args["cpu-prof"] ? mkdtempSync(path.join(os.tmpdir(), "convene-bench-prof-")) : "",
+  };
+  const runs: Record<Benchmark, () => Promise<void>> = {
+    fanout: () =>
+      runFanout(
+        {
+          clients: Number(args.clients),
+          ideas: Number(args.ideas),
+          warmup: Number(args.warmup),
+          posters: Number(args.posters),
+          pauseMs: Number(args["pause-ms"]),
+        },
+        kinds,
+        { ...start, inProcess: args["in-process"] },
+        buildNote,
+      ),
+    rooms: () =>
+      runRooms(
+        {
+          participants: Number(args["rooms-participants"]),
+          rooms: Number(args["rooms-count"]),
+          ideasPerSecond: Number(args["rooms-rate"]),
+        },
+        kinds,
+        start,
+      ),
+    plenary: () =>
+      runPlenary(
+        {
+          clients: Number(args["plenary-clients"]),
+          windowS: Number(args["plenary-window"]),
+          joinS: Number(args["plenary-join"]),
+        },
+        kinds,
+        start,
+      ),
+    joinstorm: () =>
+      runJoinStorm(
+        {
+          clients: Number(args["joinstorm-clients"]),
+          documentKb: Number(args["joinstorm-kb"]),
+          decodePresence: args["joinstorm-decode-presence"],
+        },
+        kinds,
+        start,
+      ),
+  };
+  let failed = 0;
+  for (const benchmark of benchmarks) {
+    try {
+      await runs[benchmark]();
+    } catch (error) {
+      failed++;
+      console.error(`\n${benchmark}: could not measure:`, error);
     }
-  } finally {
-    database?.drop();
   }
-  report(results, buildNote);
-  if (args["cpu-prof"]) console.log(`Server CPU profiles: ${profDir}`);
+  if (start.cpuProf) console.log(`Server CPU profiles: ${start.profDir}`);
+  return failed;
 }
 
 main().then(
-  () => process.exit(0),
+  (failed) => process.exit(failed > 0 ? 1 : 0),
   (error) => {
     console.error(error);
     process.exit(1);

@@ -1,10 +1,17 @@
 /**
- * One server under test, in its own process (forked by run.ts), so on two cores the server and
- * the 200 clients do not share one event loop. Talks to the parent over the IPC channel:
+ * One server under test, in its own process (forked by harness.ts), so on two cores the server
+ * and the clients do not share one event loop. Arguments: the kind, then OursOptions as JSON.
+ * Talks to the parent over the IPC channel:
  *   child → parent  { type: "ready", info } | { type: "cpu", usage } | { type: "error", message }
  *   parent → child  { type: "cpu" } (CPU time used so far) | { type: "stop" }
  */
-import { type RunningServer, type ServerKind, startOurs, startStock } from "./servers.ts";
+import {
+  type OursOptions,
+  type RunningServer,
+  type ServerKind,
+  startOurs,
+  startStock,
+} from "./servers.ts";
 
 type Request = { type: "cpu" } | { type: "stop" };
 
@@ -13,13 +20,10 @@ const send = (message: unknown) =>
 
 async function main() {
   const kind = process.argv[2] as ServerKind;
-  const clients = Number(process.argv[3]);
-  const posters = Number(process.argv[4]);
-  const databaseUrl = process.argv[5] ?? "";
+  const options = JSON.parse(process.argv[3] ?? "{}") as OursOptions;
   let server: RunningServer;
   try {
-    server =
-      kind === "ours" ? await startOurs({ databaseUrl, clients, posters }) : await startStock();
+    server = kind === "ours" ? await startOurs(options) : await startStock(options);
   } catch (error) {
     await send({ type: "error", message: error instanceof Error ? error.stack : String(error) });
     process.exit(1);

@@ -16,15 +16,36 @@ export type ServerInfo = {
   kind: ServerKind;
   /** What the y-websocket provider is given as its server URL (the room is appended). */
   wsServerUrl: string;
-  room: string;
-  /** One cookie per watching client (ours: 200 distinct members); empty for the stock server. */
+  /** The live document (room) of each board, in board order. */
+  rooms: string[];
+  /** ours only: each board's id, in board order. */
+  boardIds: string[];
+  /** ours only: one cookie per member (each a distinct person); empty for the stock server. */
   clientCookies: string[];
-  /** ours only: the members who post ideas, and where the post-idea form goes. */
-  posters: { cookie: string; csrf: string }[];
+  /** ours only: the CSRF token every member's session holds, and where the post-idea form goes. */
+  csrf: string;
   postUrl: string;
-  boardId: string;
   /** What ran, for the report. */
   description: string;
+};
+
+/**
+ * What a benchmark needs of the server it starts (the stock server uses `boards` only).
+ * Plain data: it is handed to the server child as JSON.
+ */
+export type OursOptions = {
+  databaseUrl: string;
+  /** Distinct member accounts, each with its own cookie. */
+  members: number;
+  /** Boards in the one session, each its own live document. */
+  boards: number;
+  /**
+   * One breakout room per board, the members split among them in order (members 0…k-1 in the
+   * first room, and so on), as the facilitator's "add room" and auto-assign would leave them.
+   */
+  breakoutRooms?: boolean;
+  /** Ideas stored on the first board before anyone opens it (see benchIdeas). */
+  seedIdeas?: number;
 };
 
 export type RunningServer = { info: ServerInfo; close(): Promise<void> };
@@ -34,14 +55,10 @@ const ROUTE_ID = "routes/work-groups.$slug.sessions.$sessionId";
 
 /**
  * Our server: the real startAppServer (Remix build, realtime server, SQLite through Prisma),
- * production mode, on a fresh database. Seeds one work group with `clients` members (each a
- * distinct person with their own cookie), of whom the first `posters` post the ideas.
+ * production mode, on a fresh database. Seeds one work group with `members` members (each a
+ * distinct person with their own cookie) and one session with `boards` boards.
  */
-export async function startOurs(options: {
-  databaseUrl: string;
-  clients: number;
-  posters: number;
-}): Promise<RunningServer> {
+export async function startOurs(options: OursOptions): Promise<RunningServer> {
   const { startAppServer } = await import("../../server/app-server.ts");
   const { loadConfig } = await import("../../server/config.ts");
   const { hashPassword } = await import("../../app/modules/auth/password.server.ts");
@@ -65,17 +82,17 @@ export async function startOurs(options: {
   const workGroup = await db.workGroup.create({
     data: { programId: program.id, slug: "bench-wg", name: "Bench work group" },
   });
-  const userIds: string[] = [];
-  for (let i = 0; i < Math.max(options.clients, options.posters); i++) {
-    const user = await db.user.create({
-      data: { name: `Bench Member ${i}`, email: `member${i}@bench.example.org`, passwordHash },
-      select: { id: true },
-    });
-    await db.membership.create({
-      data: { workGroupId: workGroup.id, userId: user.id, role: "member" },
-    });
-    userIds.push(user.id);
-  }
+  const emails = Array.from({ length: options.members }, (_, i) => `member${i}@bench.example.org`);
+  await db.user.createMany({
+    data: emails.map((email, i) => ({ name: `Bench Member ${i}`, email, passwordHash })),
+  });
+  const idOf = new Map(
+    (await db.user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]),
+  );
+  const userIds = emails.map((email) => idOf.get(email)!);
+  await db.membership.createMany({
+    data: userIds.map((userId) => ({ workGroupId: workGroup.id, userId, role: "member" })),
+  });
   const session = await db.session.create({
     data: {
       workGroupId: workGroup.id,
@@ -85,7 +102,37 @@ export async function startOurs(options: {
       format: "virtual",
     },
   });
-  const board = await db.board.create({ data: { sessionId: session.id, title: "Bench board" } });
+  const boardIds: string[] = [];
+  const perRoom = Math.ceil(options.members / options.boards);
+  for (let b = 0; b < options.boards; b++) {
+    let breakoutRoomId: string | undefined;
+    if (options.breakoutRooms) {
+      const room = await db.breakoutRoom.create({
+        data: { sessionId: session.id, name: `Room ${b + 1}` },
+      });
+      breakoutRoomId = room.id;
+      await db.breakoutRoomMember.createMany({
+        data: userIds
+          .slice(b * perRoom, (b + 1) * perRoom)
+          .map((userId) => ({ roomId: room.id, userId })),
+      });
+    }
+    const board = await db.board.create({
+      data: { sessionId: session.id, breakoutRoomId, title: `Bench board ${b + 1}` },
+    });
+    boardIds.push(board.id);
+  }
+  if (options.seedIdeas) {
+    const { benchIdeas } = await import("./ideas.ts");
+    await db.idea.createMany({
+      data: benchIdeas(options.seedIdeas).map((idea, n) => ({
+        ...idea,
+        createdAt: new Date(idea.createdAt),
+        boardId: boardIds[0]!,
+        authorId: userIds[n % userIds.length],
+      })),
+    });
+  }
 
   // The cookie a signed-in browser sends, made by the app's own session storage (as
   // cookieFor in tests/support/app.ts does).
@@ -106,11 +153,11 @@ export async function startOurs(options: {
     info: {
       kind: "ours",
       wsServerUrl: `${app.url.replace(/^http/, "ws")}/yjs`,
-      room: documentName.board(board.id),
-      clientCookies: cookies.slice(0, options.clients),
-      posters: cookies.slice(0, options.posters).map((cookie) => ({ cookie, csrf: BENCH_CSRF })),
+      rooms: boardIds.map((id) => documentName.board(id)),
+      boardIds,
+      clientCookies: cookies,
+      csrf: BENCH_CSRF,
       postUrl,
-      boardId: board.id,
       description:
         "startAppServer (server/app-server.ts), NODE_ENV=production, fresh SQLite (WAL, synchronous=FULL)",
     },
@@ -123,7 +170,7 @@ export async function startOurs(options: {
  * an HTTP server whose upgrades go to setupWSConnection, with the `ws` the package depends on
  * (its own 6.x copy, not the app's 8.x). No auth, no persistence (YPERSISTENCE unset).
  */
-export async function startStock(): Promise<RunningServer> {
+export async function startStock(options: Pick<OursOptions, "boards">): Promise<RunningServer> {
   const { setupWSConnection } = await import("@y/websocket-server/utils");
   const requireFromStock = createRequire(import.meta.resolve("@y/websocket-server/utils"));
   const StockWs = requireFromStock("ws") as {
@@ -158,11 +205,11 @@ export async function startStock(): Promise<RunningServer> {
     info: {
       kind: "stock",
       wsServerUrl: `ws://127.0.0.1:${port}`,
-      room: "bench-board",
+      rooms: Array.from({ length: options.boards }, (_, b) => `bench-board-${b}`),
+      boardIds: [],
       clientCookies: [],
-      posters: [],
+      csrf: "",
       postUrl: "",
-      boardId: "",
       description: `@y/websocket-server 0.1.1 setupWSConnection with its own ws ${wsVersion}, no auth, no persistence`,
     },
     async close() {
