@@ -6,8 +6,7 @@ import { WebSocket, WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { sessionUser } from "../../app/modules/auth/auth-session.server.ts";
-import { authorizeDocument } from "../../app/modules/documents/document-access.server.ts";
+import { authorizeUpgrade } from "../../app/modules/documents/document-access.server.ts";
 import { parseDocumentName, YJS_PATH } from "../../app/modules/documents/document-name.ts";
 import type { LivePublisher } from "../../app/modules/documents/live-publisher.ts";
 import { buildServerDocument } from "../../app/modules/documents/server-documents.server.ts";
@@ -119,22 +118,22 @@ export class RealtimeServer implements LivePublisher {
     const parsed = parseDocumentName(name);
     if (!parsed) return refuse(socket, 404, "Unknown document");
     const session = await this.deps.authSessions.getSession(req.headers.cookie);
-    const user = await sessionUser(this.deps.db, session);
-    if (!user) return refuse(socket, 401, "Sign in first");
-    const userId = user.id;
-    if ((this.socketsPerUser.get(userId) ?? 0) >= MAX_CONNECTIONS_PER_USER) {
+    const access = await authorizeUpgrade(this.deps.db, session, parsed);
+    if (!access.ok) {
+      const why = { 401: "Sign in first", 403: "Not a member", 404: "Unknown document" };
+      return refuse(socket, access.status, why[access.status]);
+    }
+    const { user } = access;
+    if ((this.socketsPerUser.get(user.id) ?? 0) >= MAX_CONNECTIONS_PER_USER) {
       return refuse(socket, 429, "Too many open connections");
     }
-    const access = await authorizeDocument(this.deps, userId, parsed);
-    if (!access.ok)
-      return refuse(
-        socket,
-        access.status,
-        access.status === 404 ? "Unknown document" : "Not a member",
-      );
     if (!this.accepting) return refuse(socket, 503, "Server is restarting");
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      this.connect(ws, socket, name, { userId, userName: user.name, canWrite: access.canWrite });
+      this.connect(ws, socket, name, {
+        userId: user.id,
+        userName: user.name,
+        canWrite: access.canWrite,
+      });
     });
   }
 

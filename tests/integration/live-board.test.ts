@@ -157,6 +157,21 @@ describe("the websocket upgrade", () => {
     expect(await upgradeStatus(wsUrl(documentName.board(cast.board.id)))).toBe(401);
   });
 
+  it("refuses a revoked session (401), as after a password reset", async () => {
+    const revoked = await createUser(app.ctx, "Rex Revoked");
+    await app.ctx.db.membership.create({
+      data: { workGroupId: cast.workGroup.id, userId: revoked.id, role: "member" },
+    });
+    const cookie = await cookieFor(app.ctx, revoked.id);
+    const url = wsUrl(documentName.board(cast.board.id));
+    expect(await upgradeStatus(url, { cookie })).toBe(101);
+    await app.ctx.db.user.update({
+      where: { id: revoked.id },
+      data: { sessionVersion: { increment: 1 } },
+    });
+    expect(await upgradeStatus(url, { cookie })).toBe(401);
+  });
+
   it("refuses a person outside the work group (403)", async () => {
     expect(
       await upgradeStatus(wsUrl(documentName.board(cast.board.id)), { cookie: cookies.outsider! }),
