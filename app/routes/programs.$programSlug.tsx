@@ -3,9 +3,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, CsrfInput, Field, TextareaField, useZodForm } from "../components/forms.tsx";
+import { Button, CsrfInput, useZodForm } from "../components/forms.tsx";
+import { WorkGroupFields } from "../components/work-group-fields.tsx";
 import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
-import { DEFAULT_STAKEHOLDER_GROUPS } from "../modules/work-group/defaults.ts";
 import { workGroupSchema } from "../modules/work-group/schema.ts";
 import {
   createWorkGroup,
@@ -71,42 +71,7 @@ export default function ProgramPage() {
           </h2>
           <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
             <CsrfInput />
-            <Field
-              label="Name"
-              field={fields.name}
-              hint="For example: Success-Ready Students Work Group"
-            />
-            <TextareaField
-              label="Charge"
-              field={fields.purpose}
-              hint="What the work group is asked to do."
-              rows={3}
-            />
-            <TextareaField
-              label="Essential questions"
-              field={fields.essentialQuestions}
-              hint="One per line."
-              rows={4}
-            />
-            <TextareaField
-              label="Areas of focus"
-              field={fields.areasOfFocus}
-              hint="One per line, e.g. Assessment for Learning. Each can have its own board."
-              rows={4}
-            />
-            <TextareaField
-              label="Stakeholder groups"
-              field={fields.stakeholderGroups}
-              hint="One per line. Members say which group they represent."
-              rows={6}
-              defaultValue={DEFAULT_STAKEHOLDER_GROUPS.join("\n")}
-            />
-            <TextareaField
-              label="Regions"
-              field={fields.regions}
-              hint="One per line (optional)."
-              rows={4}
-            />
+            <WorkGroupFields fields={fields} editing={false} consensusColumn={false} />
             <Button pending={pending}>Add work group</Button>
           </Form>
         </section>

@@ -3,14 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  Button,
-  CsrfInput,
-  Field,
-  FormError,
-  TextareaField,
-  useZodForm,
-} from "../components/forms.tsx";
+import { Button, CsrfInput, FormError, useZodForm } from "../components/forms.tsx";
+import { WorkGroupFields } from "../components/work-group-fields.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { workGroupSchema } from "../modules/work-group/schema.ts";
 import {
@@ -44,46 +38,11 @@ export default function WorkGroupSettings() {
       <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
         <FormError errors={form.errors} id={form.errorId} />
-        <Field label="Name" field={fields.name} />
-        <TextareaField label="Charge" field={fields.purpose} rows={3} />
-        <TextareaField
-          label="Essential questions"
-          field={fields.essentialQuestions}
-          hint="One per line."
-          rows={5}
+        <WorkGroupFields
+          fields={fields}
+          editing
+          consensusColumn={settings.consensusColumn === "on"}
         />
-        <TextareaField
-          label="Areas of focus"
-          field={fields.areasOfFocus}
-          hint="One per line. Each can have its own board."
-          rows={5}
-        />
-        <TextareaField
-          label="Stakeholder groups"
-          field={fields.stakeholderGroups}
-          hint="One per line. Removing a group clears it from the members who chose it."
-          rows={9}
-        />
-        <TextareaField
-          label="Regions"
-          field={fields.regions}
-          hint="One per line. Removing a region clears it from the members who chose it."
-          rows={5}
-        />
-        <TextareaField
-          label="Phases of the work"
-          field={fields.workPhases}
-          hint="One per line, e.g. Study and Planning. Each session belongs to one."
-          rows={3}
-        />
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            name="consensusColumn"
-            defaultChecked={settings.consensusColumn === "on"}
-          />
-          Add a Consensus column to boards, after the five Knoster elements
-        </label>
         <Button pending={pending}>Save settings</Button>
       </Form>
     </div>

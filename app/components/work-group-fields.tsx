@@ -1,0 +1,81 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { DEFAULT_STAKEHOLDER_GROUPS } from "../modules/work-group/defaults.ts";
+import { Field, TextareaField } from "./forms.tsx";
+
+type Fields = Record<
+  | "name"
+  | "purpose"
+  | "essentialQuestions"
+  | "areasOfFocus"
+  | "stakeholderGroups"
+  | "regions"
+  | "workPhases",
+  FieldMetadata<unknown>
+>;
+
+/**
+ * A work group's details, as one set of fields for adding a work group and for its settings.
+ * `editing` adds what a change to an existing group means for its members.
+ */
+export function WorkGroupFields({
+  fields,
+  editing,
+  consensusColumn,
+}: {
+  fields: Fields;
+  editing: boolean;
+  consensusColumn: boolean;
+}) {
+  const clears = editing ? " Removing one clears it from the members who chose it." : "";
+  return (
+    <>
+      <Field
+        label="Name"
+        field={fields.name}
+        hint="For example: Success-Ready Students Work Group"
+      />
+      <TextareaField
+        label="Charge"
+        field={fields.purpose}
+        hint="What the work group is asked to do."
+        rows={3}
+      />
+      <TextareaField
+        label="Essential questions"
+        field={fields.essentialQuestions}
+        hint="One per line."
+        rows={4}
+      />
+      <TextareaField
+        label="Areas of focus"
+        field={fields.areasOfFocus}
+        hint="One per line, e.g. Assessment for Learning. Each can have its own board."
+        rows={4}
+      />
+      <TextareaField
+        label="Stakeholder groups"
+        field={fields.stakeholderGroups}
+        hint={`One per line. Members say which group they represent.${clears}`}
+        rows={7}
+        defaultValue={editing ? undefined : DEFAULT_STAKEHOLDER_GROUPS.join("\n")}
+      />
+      <TextareaField
+        label="Regions"
+        field={fields.regions}
+        hint={`One per line (optional).${clears}`}
+        rows={4}
+      />
+      <TextareaField
+        label="Phases of the work"
+        field={fields.workPhases}
+        hint="One per line, e.g. Study and Planning. Each session belongs to one."
+        rows={3}
+        defaultValue={editing ? undefined : "Study\nPlanning"}
+      />
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="consensusColumn" defaultChecked={consensusColumn} />
+        Add a Consensus column to boards, after the five Knoster elements
+      </label>
+    </>
+  );
+}
