@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../app/modules/documents/document-name.ts";
 import { readSessionState } from "../../app/modules/session/session-doc.ts";
-import { cookieFor, seedWorkGroup, startTestApp, type TestApp } from "../support/app.ts";
+import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
 import { connectProvider, waitFor } from "../support/realtime.ts";
 
 let app: TestApp;
-let cast: Awaited<ReturnType<typeof seedWorkGroup>>;
+let cast: Cast;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  app = await startTestApp();
-  cast = await seedWorkGroup(app.ctx);
-  cookies.facilitator = await cookieFor(app.ctx, cast.facilitator.id);
-  cookies.memberA = await cookieFor(app.ctx, cast.memberA.id);
+  const seeded = await startSeededApp();
+  ({ app, cast } = seeded);
+  Object.assign(cookies, seeded.cookies);
 });
 afterAll(() => app?.stop());
 

@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  cookieFor,
-  createUser,
-  seedWorkGroup,
-  startTestApp,
-  type TestApp,
-} from "../support/app.ts";
+import { type Cast, createUser, startSeededApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
 
 let app: TestApp;
-let cast: Awaited<ReturnType<typeof seedWorkGroup>>;
+let cast: Cast;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  app = await startTestApp();
-  cast = await seedWorkGroup(app.ctx);
-  cookies.facilitator = await cookieFor(app.ctx, cast.facilitator.id);
-  cookies.memberA = await cookieFor(app.ctx, cast.memberA.id);
+  const seeded = await startSeededApp();
+  ({ app, cast } = seeded);
+  Object.assign(cookies, seeded.cookies);
   const groups = await app.ctx.db.stakeholderGroup.findMany({
     where: { workGroupId: cast.workGroup.id },
   });

@@ -2,21 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postIdea } from "../../app/modules/board/board.server.ts";
 import { readIdeas } from "../../app/modules/board/board-doc.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
-import { cookieFor, seedWorkGroup, startTestApp, type TestApp } from "../support/app.ts";
+import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
 import { connectProvider, waitFor } from "../support/realtime.ts";
 
 let app: TestApp;
-let cast: Awaited<ReturnType<typeof seedWorkGroup>>;
+let cast: Cast;
 const cookies: Record<string, string> = {};
 let watcher: ReturnType<typeof connectProvider>;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  cast = await seedWorkGroup(app.ctx);
-  for (const who of ["facilitator", "memberA", "memberB"] as const) {
-    cookies[who] = await cookieFor(app.ctx, cast[who].id);
-  }
+  const seeded = await startSeededApp();
+  ({ app, cast } = seeded);
+  Object.assign(cookies, seeded.cookies);
   watcher = connectProvider(app.url, documentName.board(cast.board.id), cookies.memberB!);
   await watcher.synced;
 });

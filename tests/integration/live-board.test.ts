@@ -1,26 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boardIdeas, readIdeas } from "../../app/modules/board/board-doc.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
-import {
-  cookieFor,
-  createUser,
-  seedWorkGroup,
-  startTestApp,
-  type TestApp,
-} from "../support/app.ts";
+import { type Cast, cookieFor, createUser, startSeededApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
 import { connectProvider, upgradeStatus, waitFor } from "../support/realtime.ts";
 
 let app: TestApp;
-let cast: Awaited<ReturnType<typeof seedWorkGroup>>;
+let cast: Cast;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  app = await startTestApp();
-  cast = await seedWorkGroup(app.ctx);
-  for (const who of ["facilitator", "recorder", "memberA", "memberB", "outsider"] as const) {
-    cookies[who] = await cookieFor(app.ctx, cast[who].id);
-  }
+  const seeded = await startSeededApp();
+  ({ app, cast } = seeded);
+  Object.assign(cookies, seeded.cookies);
 });
 afterAll(() => app?.stop());
 

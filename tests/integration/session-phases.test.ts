@@ -3,27 +3,19 @@ import { postIdea } from "../../app/modules/board/board.server.ts";
 import { nextIdeaToRate } from "../../app/modules/board/ratings.server.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
 import { readSessionState } from "../../app/modules/session/session-doc.ts";
-import {
-  cookieFor,
-  createUser,
-  seedWorkGroup,
-  startTestApp,
-  type TestApp,
-} from "../support/app.ts";
+import { type Cast, cookieFor, createUser, startSeededApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
 import { connectProvider, waitFor } from "../support/realtime.ts";
 
 let app: TestApp;
-let cast: Awaited<ReturnType<typeof seedWorkGroup>>;
+let cast: Cast;
 const cookies: Record<string, string> = {};
 const ideaIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  app = await startTestApp();
-  cast = await seedWorkGroup(app.ctx);
-  for (const who of ["facilitator", "recorder", "memberA", "memberB", "outsider"] as const) {
-    cookies[who] = await cookieFor(app.ctx, cast[who].id);
-  }
+  const seeded = await startSeededApp();
+  ({ app, cast } = seeded);
+  Object.assign(cookies, seeded.cookies);
   const ideas = [
     ["memberA", "vision", "Every student, every day"],
     ["memberA", "skills", "Assessment literacy for all"],

@@ -152,3 +152,20 @@ export async function seedWorkGroup(ctx: AppContext) {
   });
   return { facilitator, recorder, memberA, memberB, outsider, program, workGroup, session, board };
 }
+
+export type Cast = Awaited<ReturnType<typeof seedWorkGroup>>;
+export type Person = "facilitator" | "recorder" | "memberA" | "memberB" | "outsider";
+
+/**
+ * The real app with the usual cast (seedWorkGroup) and each person's session cookie: what most
+ * test files start from.
+ */
+export async function startSeededApp(env: Record<string, string> = {}) {
+  const app = await startTestApp(env);
+  const cast = await seedWorkGroup(app.ctx);
+  const cookies = {} as Record<Person, string>;
+  for (const who of ["facilitator", "recorder", "memberA", "memberB", "outsider"] as const) {
+    cookies[who] = await cookieFor(app.ctx, cast[who].id);
+  }
+  return { app, cast, cookies };
+}
