@@ -5,19 +5,31 @@ import { ContentEditable } from "@lexical/react/LexicalContentEditable";
 import { LexicalErrorBoundary } from "@lexical/react/LexicalErrorBoundary";
 import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
 import type { Provider } from "@lexical/yjs";
-import { useCallback } from "react";
+import { useCallback, useEffect, useState } from "react";
 import * as Y from "yjs";
-import { documentName } from "../modules/documents/document-name.ts";
 import { connectDocument } from "./provider.ts";
 
-type Props = { sessionId: string; canEdit: boolean; userName: string };
+type Props = {
+  /** The notes document: documentName.notes(sessionId) or documentName.roomNotes(roomId). */
+  id: string;
+  /** What a screen reader calls the editor, e.g. "Session notes". */
+  label: string;
+  canEdit: boolean;
+  userName: string;
+};
 
 /**
- * The session's shared notes: recorders and facilitators type together, everyone else reads.
- * The server drops writes from read-only members; `editable` only spares them the attempt.
+ * Shared notes: recorders and facilitators type together, everyone else reads. The server drops
+ * writes from read-only members; `editable` only spares them the attempt. Rendered in the
+ * browser only (Lexical needs the DOM); the server-rendered page says the notes are loading.
  */
-export function NotesEditor({ sessionId, canEdit, userName }: Props) {
-  const id = documentName.notes(sessionId);
+export function Notes(props: Props) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  return ready ? <NotesEditor {...props} /> : <p className="text-slate-700">Loading the notes…</p>;
+}
+
+function NotesEditor({ id, label, canEdit, userName }: Props) {
   const providerFactory = useCallback((docId: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
     let doc = yjsDocMap.get(docId);
     if (!doc) {
@@ -46,7 +58,7 @@ export function NotesEditor({ sessionId, canEdit, userName }: Props) {
           <RichTextPlugin
             contentEditable={
               <ContentEditable
-                aria-label="Session notes"
+                aria-label={label}
                 aria-readonly={!canEdit}
                 className="min-h-40 rounded-md border border-slate-400 bg-white p-3 focus:outline-none"
               />

@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { Agenda } from "../components/session/agenda.tsx";
 import { Announcement } from "../components/session/announcement.tsx";
 import { Breakdowns } from "../components/session/breakdowns.tsx";
@@ -31,6 +30,7 @@ import {
   roomStaffOptions,
 } from "../modules/breakout-room/breakout-room.server.ts";
 import { breakoutRoomSchema } from "../modules/breakout-room/schema.ts";
+import { documentName } from "../modules/documents/document-name.ts";
 import {
   addAgendaItem,
   listAgenda,
@@ -59,7 +59,7 @@ import { getSessionPage, openBoard } from "../modules/session/session.server.ts"
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
-import { NotesEditor } from "../realtime/notes-editor.tsx";
+import { Notes } from "../realtime/notes-editor.tsx";
 import { useLiveSession } from "../realtime/use-live-session.ts";
 import { attempt, http } from "../utils/http.server.ts";
 
@@ -245,8 +245,6 @@ export default function SessionPage() {
     announcement: session.announcement,
     announcedAt: session.announcedAt,
   });
-  const [clientReady, setClientReady] = useState(false);
-  useEffect(() => setClientReady(true), []);
   return (
     <div className="space-y-8">
       <div>
@@ -320,11 +318,12 @@ export default function SessionPage() {
         <h2 id="notes" className="text-xl font-semibold">
           Session notes
         </h2>
-        {clientReady ? (
-          <NotesEditor sessionId={session.id} canEdit={can.editNotes} userName={userName} />
-        ) : (
-          <p className="text-slate-700">Loading the notes…</p>
-        )}
+        <Notes
+          id={documentName.notes(session.id)}
+          label="Session notes"
+          canEdit={can.editNotes}
+          userName={userName}
+        />
       </section>
     </div>
   );

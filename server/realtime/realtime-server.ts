@@ -7,7 +7,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { authorizeUpgrade } from "../../app/modules/documents/document-access.server.ts";
-import { parseDocumentName, YJS_PATH } from "../../app/modules/documents/document-name.ts";
+import { isNotes, parseDocumentName, YJS_PATH } from "../../app/modules/documents/document-name.ts";
 import type { LivePublisher } from "../../app/modules/documents/live-publisher.ts";
 import { buildServerDocument } from "../../app/modules/documents/server-documents.server.ts";
 import { emptyNotesUpdate } from "../../app/modules/notes/notes-document.server.ts";
@@ -373,15 +373,10 @@ export class RealtimeServer implements LivePublisher {
     const existing = this.documents.get(name);
     if (existing) return existing;
     const parsed = parseDocumentName(name)!;
-    const live = new LiveDocument(
-      name,
-      parsed.kind === "notes" ? this.deps.store : null,
-      this.deps.log,
-    );
-    const ready =
-      parsed.kind === "notes"
-        ? live.load({ seed: emptyNotesUpdate })
-        : buildServerDocument(this.deps, parsed).then((build) => live.load({ build }));
+    const live = new LiveDocument(name, isNotes(parsed) ? this.deps.store : null, this.deps.log);
+    const ready = isNotes(parsed)
+      ? live.load({ seed: emptyNotesUpdate })
+      : buildServerDocument(this.deps, parsed).then((build) => live.load({ build }));
     const entry = { live, ready };
     this.documents.set(name, entry);
     ready.catch(() => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Cast, createUser, startSeededApp, type TestApp } from "../support/app.ts";
+import { type Cast, cookieFor, createUser, startSeededApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
 
 let app: TestApp;
@@ -109,5 +109,34 @@ describe("a member's session page", () => {
       await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.facilitator! } })
     ).text();
     expect(facilitator).toContain(`Board: ${other.name}`);
+  });
+});
+
+describe("a breakout room's notes", () => {
+  it("are written by its recorder and read by its members; outsiders cannot open them", async () => {
+    const { documentName } = await import("../../app/modules/documents/document-name.ts");
+    const { connectProvider, upgradeStatus, waitFor } = await import("../support/realtime.ts");
+    const room = await app.ctx.db.breakoutRoom.findFirstOrThrow({ where: { name: "Room A" } });
+    const name = documentName.roomNotes(room.id);
+    const recorder = connectProvider(app.url, name, await cookieFor(app.ctx, cast.recorder.id));
+    const member = connectProvider(app.url, name, cookies.memberA!);
+    await Promise.all([recorder.synced, member.synced]);
+    recorder.doc.getText("probe").insert(0, "Room A: vision first");
+    await waitFor(
+      () => member.doc.getText("probe").toString() === "Room A: vision first",
+      1_000,
+      "notes",
+    );
+    member.doc.getText("probe").insert(0, "hack ");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(recorder.doc.getText("probe").toString()).toBe("Room A: vision first");
+    recorder.close();
+    member.close();
+    const outsider = await cookieFor(app.ctx, cast.outsider.id);
+    const ws = `${app.url.replace("http", "ws")}/yjs/`;
+    expect(await upgradeStatus(`${ws}${name}`, { cookie: outsider })).toBe(403);
+    expect(await upgradeStatus(`${ws}room-notes:nosuchroom`, { cookie: cookies.memberA! })).toBe(
+      404,
+    );
   });
 });

@@ -5,6 +5,7 @@ import type { BoardIdea } from "../../modules/board/board-doc.ts";
 import type { BoardColumn } from "../../modules/board/knoster.ts";
 import { type AreaReadiness, readiness } from "../../modules/board/readiness.ts";
 import { IDEA_MAX_LENGTH } from "../../modules/board/schema.ts";
+import { Notes } from "../../realtime/notes-editor.tsx";
 import { useLiveBoard } from "../../realtime/use-live-board.ts";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
 
@@ -25,6 +26,8 @@ type BoardProps = {
     mine: string[];
     /** Hidden ideas, for facilitators to show again. */
     hidden: { id: string; text: string; reason: string }[];
+    /** A breakout room's board comes with the room's notes. */
+    roomNotes: { name: string; canEdit: boolean } | null;
   };
   canPost: boolean;
   /** Why ideas cannot be posted now (brainstorm is over), or null while they can. */
@@ -98,6 +101,17 @@ export function LiveBoard({
         })}
       </div>
       {canModerate && board.hidden.length > 0 ? <HiddenIdeas hidden={board.hidden} /> : null}
+      {board.roomNotes ? (
+        <div className="space-y-2">
+          <h3 className="font-semibold">{`Notes of ${board.title}`}</h3>
+          <Notes
+            id={board.roomNotes.name}
+            label={`Notes of ${board.title}`}
+            canEdit={board.roomNotes.canEdit}
+            userName={userName}
+          />
+        </div>
+      ) : null}
       {showReadiness ? (
         <Readiness
           report={readiness(

@@ -13,15 +13,51 @@ type Row = {
   version: number;
   workGroupId: string | null;
   role: string | null;
+  /** For room notes: this person is the room's facilitator or recorder. */
+  roomStaff?: boolean;
 };
+
+/** One row: the user, the document's work group, their role there (each null if missing). */
+async function accessRows(db: AppContext["db"], userId: string, doc: DocumentName): Promise<Row[]> {
+  if (doc.kind === "board") {
+    return db.$queryRaw<Row[]>`
+      SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
+             s."workGroupId" AS "workGroupId", m."role" AS "role"
+      FROM "User" u
+      LEFT JOIN "Board" b ON b."id" = ${doc.boardId}
+      LEFT JOIN "Session" s ON s."id" = b."sessionId"
+      LEFT JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = u."id"
+      WHERE u."id" = ${userId}`;
+  }
+  if (doc.kind === "room-notes") {
+    const rows = await db.$queryRaw<(Row & { staff: number | boolean | null })[]>`
+      SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
+             s."workGroupId" AS "workGroupId", m."role" AS "role",
+             (r."facilitatorId" = u."id" OR r."recorderId" = u."id") AS "staff"
+      FROM "User" u
+      LEFT JOIN "BreakoutRoom" r ON r."id" = ${doc.roomId}
+      LEFT JOIN "Session" s ON s."id" = r."sessionId"
+      LEFT JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = u."id"
+      WHERE u."id" = ${userId}`;
+    return rows.map((r) => ({ ...r, roomStaff: Boolean(r.staff) }));
+  }
+  return db.$queryRaw<Row[]>`
+    SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
+           s."workGroupId" AS "workGroupId", m."role" AS "role"
+    FROM "User" u
+    LEFT JOIN "Session" s ON s."id" = ${doc.sessionId}
+    LEFT JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = u."id"
+    WHERE u."id" = ${userId}`;
+}
 
 /**
  * May the person behind this session cookie open this live document, and write to it? One
  * query answers who they are (and that the session is not revoked), which work group the
  * document belongs to and their role there: in a join storm every upgrade asks, and three
  * queries each made authorization most of the server's work. Boards and sessions are never
- * client-writable (the server writes them from commands); notes are writable by the roles with
- * "notes:edit". Checked at the websocket upgrade, before any Yjs message.
+ * client-writable (the server writes them from commands); session notes are writable by the
+ * roles with "notes:edit", a room's notes by its facilitator and recorder and the session's
+ * facilitators. Checked at the websocket upgrade, before any Yjs message.
  */
 export async function authorizeUpgrade(
   db: AppContext["db"],
@@ -30,23 +66,7 @@ export async function authorizeUpgrade(
 ): Promise<DocumentAccess> {
   const userId = session.get("userId");
   if (!userId) return { ok: false, status: 401 };
-  const rows =
-    doc.kind === "board"
-      ? await db.$queryRaw<Row[]>`
-          SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
-                 s."workGroupId" AS "workGroupId", m."role" AS "role"
-          FROM "User" u
-          LEFT JOIN "Board" b ON b."id" = ${doc.boardId}
-          LEFT JOIN "Session" s ON s."id" = b."sessionId"
-          LEFT JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = u."id"
-          WHERE u."id" = ${userId}`
-      : await db.$queryRaw<Row[]>`
-          SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
-                 s."workGroupId" AS "workGroupId", m."role" AS "role"
-          FROM "User" u
-          LEFT JOIN "Session" s ON s."id" = ${doc.sessionId}
-          LEFT JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = u."id"
-          WHERE u."id" = ${userId}`;
+  const rows = await accessRows(db, userId, doc);
   const row = rows[0];
   if (!row || Number(row.version) !== (session.get("version") ?? 0))
     return { ok: false, status: 401 };
@@ -55,6 +75,9 @@ export async function authorizeUpgrade(
   return {
     ok: true,
     user: { id: row.userId, name: row.name },
-    canWrite: doc.kind === "notes" && can(row.role, "notes:edit"),
+    canWrite:
+      (doc.kind === "notes" && can(row.role, "notes:edit")) ||
+      (doc.kind === "room-notes" &&
+        (can(row.role, "session:facilitate") || row.roomStaff === true)),
   };
 }

@@ -5,11 +5,20 @@
  * - board:<boardId>   a Knoster board; written only by the server, read by members
  * - session:<id>      a session's live state (phase, countdown); written only by the server
  * - notes:<sessionId> a session's shared notes; written by recorders and facilitators
+ * - room-notes:<roomId> a breakout room's notes; written by its recorder and facilitator, and by
+ *                     the session's facilitators
  */
 export type DocumentName =
   | { kind: "board"; boardId: string }
   | { kind: "session"; sessionId: string }
-  | { kind: "notes"; sessionId: string };
+  | { kind: "notes"; sessionId: string }
+  | { kind: "room-notes"; roomId: string };
+
+/** Notes are written by people (and stored as Yjs updates); boards and sessions by the server. */
+export type NotesDocument = Extract<DocumentName, { kind: "notes" | "room-notes" }>;
+export function isNotes(doc: DocumentName): doc is NotesDocument {
+  return doc.kind === "notes" || doc.kind === "room-notes";
+}
 
 export const YJS_PATH = "/yjs/";
 
@@ -19,6 +28,7 @@ export const documentName = {
   board: (boardId: string) => `board:${boardId}`,
   session: (sessionId: string) => `session:${sessionId}`,
   notes: (sessionId: string) => `notes:${sessionId}`,
+  roomNotes: (roomId: string) => `room-notes:${roomId}`,
 };
 
 export function parseDocumentName(name: string): DocumentName | null {
@@ -26,5 +36,6 @@ export function parseDocumentName(name: string): DocumentName | null {
   if (rest.length > 0 || !id || !ID.test(id)) return null;
   if (kind === "board") return { kind, boardId: id };
   if (kind === "notes" || kind === "session") return { kind, sessionId: id };
+  if (kind === "room-notes") return { kind, roomId: id };
   return null;
 }

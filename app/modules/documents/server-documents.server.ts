@@ -4,7 +4,7 @@ import { loadBoardIdeas } from "../board/board.server.ts";
 import { putIdea } from "../board/board-doc.ts";
 import { loadLiveSessionState } from "../session/session.server.ts";
 import { putSessionState } from "../session/session-doc.ts";
-import type { DocumentName } from "./document-name.ts";
+import type { DocumentName, NotesDocument } from "./document-name.ts";
 
 /**
  * How a server-written document (a board, a session) is built from the database when it is
@@ -12,7 +12,7 @@ import type { DocumentName } from "./document-name.ts";
  */
 export async function buildServerDocument(
   ctx: Pick<AppContext, "db">,
-  name: Exclude<DocumentName, { kind: "notes" }>,
+  name: Exclude<DocumentName, NotesDocument>,
 ): Promise<(doc: Y.Doc) => void> {
   if (name.kind === "board") {
     const ideas = await loadBoardIdeas(ctx, name.boardId);

@@ -4,6 +4,7 @@ import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { byCreation } from "../board/board-doc.ts";
 import { boardColumns } from "../board/knoster.ts";
+import { documentName } from "../documents/document-name.ts";
 import { can } from "../work-group/roles.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { sessionSchema } from "./schema.ts";
@@ -83,6 +84,7 @@ export async function getSessionPage(
           areaOfFocus: { select: { name: true } },
           breakoutRoom: {
             select: {
+              id: true,
               facilitatorId: true,
               recorderId: true,
               members: { where: { userId }, select: { userId: true } },
@@ -138,6 +140,16 @@ export async function getSessionPage(
           }))
           .sort(byCreation),
         mine: board.ideas.filter((i) => i.authorId === userId && !i.hiddenAt).map((i) => i.id),
+        // A breakout room's own notes, written by its facilitator and recorder (and facilitators).
+        roomNotes: board.breakoutRoom
+          ? {
+              name: documentName.roomNotes(board.breakoutRoom.id),
+              canEdit:
+                facilitates ||
+                board.breakoutRoom.facilitatorId === userId ||
+                board.breakoutRoom.recorderId === userId,
+            }
+          : null,
         hidden: facilitates
           ? board.ideas
               .filter((i) => i.hiddenAt)
