@@ -172,7 +172,7 @@ describe("a live session: agenda, breakout rooms, brainstorm, rate, theme", () =
     await agenda.getByLabel("Time box (minutes)").fill("25");
     await agenda.getByRole("button", { name: "Add item" }).click();
     await agenda.getByText(`1. ${AGENDA_ITEM}`).waitFor();
-    await agenda.getByRole("button", { name: "Make current" }).click();
+    await agenda.getByRole("button", { name: /^Make current:/ }).click();
     await agenda.getByText(`Now: ${AGENDA_ITEM}`, { exact: true }).waitFor();
     await time("agenda: 'Make current' to 'Now:' on 4 member pages", () =>
       Promise.all(

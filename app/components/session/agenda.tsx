@@ -93,7 +93,11 @@ export function Agenda({
 function ItemControls({ item, first, last }: { item: Item; first: boolean; last: boolean }) {
   return (
     <div className="mt-2 flex flex-wrap gap-2">
-      <Command fields={{ intent: "current-agenda-item", itemId: item.id }} label="Make current" />
+      <Command
+        fields={{ intent: "current-agenda-item", itemId: item.id }}
+        label="Make current"
+        name={`Make current: ${item.title}`}
+      />
       {first ? null : (
         <Command
           fields={{ intent: "move-agenda-item", itemId: item.id, direction: "up" }}

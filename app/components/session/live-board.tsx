@@ -288,7 +288,9 @@ function HideIdea({ idea }: { idea: BoardIdea }) {
   const refusal = refusalOf(fetcher.data, "hide-idea");
   return (
     <details className="mt-1 text-sm">
-      <summary className="cursor-pointer text-slate-700 underline">Hide</summary>
+      <summary className="cursor-pointer text-slate-700 underline">
+        Hide<span className="sr-only">{` the idea “${idea.text.slice(0, 60)}”`}</span>
+      </summary>
       <fetcher.Form method="post" className="mt-2 space-y-2">
         <CsrfInput />
         <input type="hidden" name="intent" value="hide-idea" />
@@ -327,7 +329,11 @@ function HiddenIdeas({ hidden }: { hidden: { id: string; text: string; reason: s
               <CsrfInput />
               <input type="hidden" name="intent" value="show-idea" />
               <input type="hidden" name="ideaId" value={idea.id} />{" "}
-              <Button variant="secondary" className="px-2 py-1 text-sm">
+              <Button
+                variant="secondary"
+                className="px-2 py-1 text-sm"
+                aria-label={`Show again: ${idea.text.slice(0, 60)}`}
+              >
                 Show again
               </Button>
             </fetcher.Form>

@@ -74,7 +74,13 @@ function PhaseControls({ state }: { state: LiveSessionState }) {
   const next = PHASES[index + 1];
   const refusal = fetcher.data?.intent === "change-phase" ? fetcher.data.message : null;
   return (
-    <fetcher.Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
+    // Keyed by version: after a move the countdown field starts empty again. "Move to…" comes
+    // first, so Enter in the countdown field moves forward, never back.
+    <fetcher.Form
+      key={state.phaseVersion}
+      method="post"
+      className="mt-4 flex flex-wrap items-end gap-3"
+    >
       <CsrfInput />
       <input type="hidden" name="intent" value="change-phase" />
       <input type="hidden" name="expectedVersion" value={state.phaseVersion} />
@@ -91,6 +97,11 @@ function PhaseControls({ state }: { state: LiveSessionState }) {
           className="mt-1 w-28 rounded-md border border-slate-400 p-1"
         />
       </div>
+      {next ? (
+        <Button name="phase" value={next} pending={fetcher.state !== "idle"}>
+          Move to {phaseLabels[next]}
+        </Button>
+      ) : null}
       {previous ? (
         <Button
           variant="secondary"
@@ -99,11 +110,6 @@ function PhaseControls({ state }: { state: LiveSessionState }) {
           pending={fetcher.state !== "idle"}
         >
           Back to {phaseLabels[previous]}
-        </Button>
-      ) : null}
-      {next ? (
-        <Button name="phase" value={next} pending={fetcher.state !== "idle"}>
-          Move to {phaseLabels[next]}
         </Button>
       ) : null}
       <div className="w-full">
