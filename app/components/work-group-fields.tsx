@@ -21,10 +21,12 @@ export function WorkGroupFields({
   fields,
   editing,
   consensusColumn,
+  namedBoards,
 }: {
   fields: Fields;
   editing: boolean;
   consensusColumn: boolean;
+  namedBoards: boolean;
 }) {
   const clears = editing ? " Removing one clears it from the members who chose it." : "";
   return (
@@ -75,6 +77,10 @@ export function WorkGroupFields({
       <label className="flex items-center gap-2">
         <input type="checkbox" name="consensusColumn" defaultChecked={consensusColumn} />
         Add a Consensus column to boards, after the five Knoster elements
+      </label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="namedBoards" defaultChecked={namedBoards} />
+        Named boards: show who posted each idea (boards are anonymous otherwise)
       </label>
     </>
   );

@@ -71,7 +71,12 @@ export default function ProgramPage() {
           </h2>
           <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
             <CsrfInput />
-            <WorkGroupFields fields={fields} editing={false} consensusColumn={false} />
+            <WorkGroupFields
+              fields={fields}
+              editing={false}
+              consensusColumn={false}
+              namedBoards={false}
+            />
             <Button pending={pending}>Add work group</Button>
           </Form>
         </section>

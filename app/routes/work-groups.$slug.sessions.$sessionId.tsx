@@ -310,6 +310,7 @@ export default function SessionPage() {
           showReadiness={can.facilitate}
           canModerate={can.facilitate}
           columns={session.columns}
+          named={session.workGroup.namedBoards}
           userName={userName}
         />
       ))}

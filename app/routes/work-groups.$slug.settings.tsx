@@ -42,6 +42,7 @@ export default function WorkGroupSettings() {
           fields={fields}
           editing
           consensusColumn={settings.consensusColumn === "on"}
+          namedBoards={settings.namedBoards === "on"}
         />
         <Button pending={pending}>Save settings</Button>
       </Form>

@@ -125,6 +125,51 @@ describe("a live board", () => {
     });
   });
 
+  it("shows authors only where the work group chose named boards", async () => {
+    await app.ctx.db.workGroup.update({
+      where: { id: cast.workGroup.id },
+      data: { namedBoards: true },
+    });
+    const watcher = connectProvider(app.url, documentName.board(cast.board.id), cookies.memberB!);
+    await watcher.synced;
+    const response = await postForm(app.url, sessionPath(), cookies.memberA!, {
+      intent: "post-idea",
+      boardId: cast.board.id,
+      column: "vision",
+      text: "Signed idea",
+    });
+    expect(response.status).toBe(200);
+    const idea = await waitFor(
+      () => readIdeas(watcher.doc).find((i) => i.text === "Signed idea"),
+      1_000,
+      "idea",
+    );
+    expect(idea.author).toBe("Ada Member");
+    const page = await (
+      await fetch(`${app.url}${sessionPath()}`, { headers: { cookie: cookies.memberB! } })
+    ).text();
+    expect(page).toContain("— Ada Member");
+    // Back to anonymous (settings call refreshBoards when the choice changes): the open board
+    // document and the page no longer name anyone.
+    await app.ctx.db.workGroup.update({
+      where: { id: cast.workGroup.id },
+      data: { namedBoards: false },
+    });
+    const { refreshBoards } = await import("../../app/modules/board/board.server.ts");
+    await refreshBoards(app.ctx, cast.workGroup.id);
+    await waitFor(
+      () => readIdeas(watcher.doc).find((i) => i.text === "Signed idea" && !i.author),
+      1_000,
+      "author gone from the live board",
+    );
+    expect(JSON.stringify(watcher.doc.getMap("ideas").toJSON())).not.toContain("Ada Member");
+    watcher.close();
+    const after = await (
+      await fetch(`${app.url}${sessionPath()}`, { headers: { cookie: cookies.memberB! } })
+    ).text();
+    expect(after).not.toContain("Ada Member");
+  });
+
   it("refuses a form post without the session's csrf token", async () => {
     const response = await fetch(`${app.url}${sessionPath()}`, {
       method: "POST",

@@ -38,6 +38,8 @@ type BoardProps = {
   canModerate: boolean;
   /** The Knoster elements, and Consensus where the work group chose it. */
   columns: BoardColumn[];
+  /** The work group chose named boards: ideas show who posted them. */
+  named: boolean;
   userName: string;
 };
 
@@ -48,6 +50,7 @@ export function LiveBoard({
   showReadiness,
   canModerate,
   columns,
+  named,
   userName,
 }: BoardProps) {
   const mine = new Set(board.mine);
@@ -91,6 +94,9 @@ export function LiveBoard({
                     className="whitespace-pre-wrap break-words rounded-md bg-brand-50 p-2 text-sm"
                   >
                     {idea.text}
+                    {idea.author ? (
+                      <span className="block text-xs text-slate-700">{`— ${idea.author}`}</span>
+                    ) : null}
                     {mine.has(idea.id) && !closed ? <OwnIdeaActions idea={idea} /> : null}
                     {canModerate ? <HideIdea idea={idea} /> : null}
                   </li>
@@ -123,13 +129,21 @@ export function LiveBoard({
       {canPost && closed ? (
         <p className="rounded-md border border-slate-300 bg-slate-100 p-3">{closed}</p>
       ) : canPost ? (
-        <PostIdeaForm boardId={board.id} columns={columns} />
+        <PostIdeaForm boardId={board.id} columns={columns} named={named} />
       ) : null}
     </section>
   );
 }
 
-function PostIdeaForm({ boardId, columns }: { boardId: string; columns: BoardColumn[] }) {
+function PostIdeaForm({
+  boardId,
+  columns,
+  named,
+}: {
+  boardId: string;
+  columns: BoardColumn[];
+  named: boolean;
+}) {
   const fetcher = useFetcher<CommandReply>();
   const formRef = useRef<HTMLFormElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -167,7 +181,9 @@ function PostIdeaForm({ boardId, columns }: { boardId: string; columns: BoardCol
       <input type="hidden" name="intent" value="post-idea" />
       <input type="hidden" name="boardId" value={boardId} />
       <fieldset className="space-y-3">
-        <legend className="font-semibold">Post an idea (anonymous)</legend>
+        <legend className="font-semibold">
+          {named ? "Post an idea (your name is shown with it)" : "Post an idea (anonymous)"}
+        </legend>
         <div className="flex flex-wrap gap-4">
           {columns.map((element, i) => (
             <label key={element.key} className="flex items-center gap-1">
@@ -202,7 +218,9 @@ function PostIdeaForm({ boardId, columns }: { boardId: string; columns: BoardCol
         ) : null}
         <Button pending={fetcher.state !== "idle"}>Post idea</Button>
         <p className="text-sm text-slate-700">
-          Ctrl+Enter posts. Other members never see who wrote an idea.
+          {named
+            ? "Ctrl+Enter posts. This work group shows who wrote each idea."
+            : "Ctrl+Enter posts. Other members never see who wrote an idea."}
         </p>
       </fieldset>
     </fetcher.Form>

@@ -5,7 +5,29 @@ import type * as Y from "yjs";
  * (which only reads it). An idea here never carries its author: anonymity is kept by what the
  * document does not contain.
  */
-export type BoardIdea = { id: string; column: string; text: string; createdAt: string };
+export type BoardIdea = {
+  id: string;
+  column: string;
+  text: string;
+  createdAt: string;
+  /** Only on the boards of a work group that chose named boards; never on anonymous ones. */
+  author?: string;
+};
+
+/** An idea as the board shows it: with its author's name only where boards are named. */
+export function boardIdea(
+  idea: { id: string; column: string; text: string; createdAt: Date },
+  author: string | null | undefined,
+  named: boolean,
+): BoardIdea {
+  const shown = {
+    id: idea.id,
+    column: idea.column,
+    text: idea.text,
+    createdAt: idea.createdAt.toISOString(),
+  };
+  return named && author ? { ...shown, author } : shown;
+}
 
 const IDEAS = "ideas";
 
@@ -25,7 +47,12 @@ export function byCreation(a: BoardIdea, b: BoardIdea) {
 export function putIdea(doc: Y.Doc, idea: BoardIdea) {
   const ideas = boardIdeas(doc);
   const current = ideas.get(idea.id);
-  if (!current || current.text !== idea.text || current.column !== idea.column) {
+  if (
+    !current ||
+    current.text !== idea.text ||
+    current.column !== idea.column ||
+    current.author !== idea.author
+  ) {
     ideas.set(idea.id, idea);
   }
 }

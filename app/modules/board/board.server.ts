@@ -6,7 +6,7 @@ import { documentName } from "../documents/document-name.ts";
 import { ideasClosedMessage, ideasOpen } from "../session/phases.ts";
 import { can, isRole } from "../work-group/roles.ts";
 import { audit } from "../work-group/work-group.server.ts";
-import { type BoardIdea, putIdea, removeIdea } from "./board-doc.ts";
+import { type BoardIdea, boardIdea, boardIdeas, putIdea, removeIdea } from "./board-doc.ts";
 import { columnAllowed } from "./knoster.ts";
 import type { postIdeaSchema } from "./schema.ts";
 
@@ -17,10 +17,16 @@ import type { postIdeaSchema } from "./schema.ts";
  */
 export async function boardAccess(ctx: Pick<AppContext, "db">, userId: string, boardId: string) {
   const rows = await ctx.db.$queryRaw<
-    { role: string; phase: string; sessionId: string; consensus: number | boolean }[]
+    {
+      role: string;
+      phase: string;
+      sessionId: string;
+      consensus: number | boolean;
+      named: number | boolean;
+    }[]
   >`
     SELECT m."role" AS "role", s."phase" AS "phase", s."id" AS "sessionId",
-           w."consensusColumn" AS "consensus"
+           w."consensusColumn" AS "consensus", w."namedBoards" AS "named"
     FROM "Board" b
     JOIN "Session" s ON s."id" = b."sessionId"
     JOIN "WorkGroup" w ON w."id" = s."workGroupId"
@@ -33,6 +39,7 @@ export async function boardAccess(ctx: Pick<AppContext, "db">, userId: string, b
     phase: row.phase,
     sessionId: row.sessionId,
     consensus: Boolean(row.consensus),
+    named: Boolean(row.named),
   };
 }
 
@@ -66,7 +73,7 @@ export async function postIdea(
     data: { boardId, column: input.column, text: input.text, authorId: user.id },
     select: { id: true, column: true, text: true, createdAt: true },
   });
-  const published: BoardIdea = { ...idea, createdAt: idea.createdAt.toISOString() };
+  const published = boardIdea(idea, user.name, access.named);
   // The idea is stored: a failure to show it live must not tell the poster it failed (they
   // would post it again). Pages that open the board later build it from the database.
   await ctx.live
@@ -131,7 +138,7 @@ export async function editIdea(
     data: { text: input.text, column: input.column, editedAt: new Date() },
     select: { id: true, column: true, text: true, createdAt: true },
   });
-  const published = { ...updated, createdAt: updated.createdAt.toISOString() };
+  const published = boardIdea(updated, user.name, board.named);
   await ctx.live.change(documentName.board(idea.boardId), (doc) => putIdea(doc, published));
 }
 
@@ -160,7 +167,14 @@ export async function setIdeaHidden(
     data: input.hidden
       ? { hiddenAt: new Date(), hiddenReason: input.reason }
       : { hiddenAt: null, hiddenReason: null },
-    select: { id: true, column: true, text: true, createdAt: true },
+    select: {
+      id: true,
+      column: true,
+      text: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      board: { select: { session: { select: { workGroup: { select: { namedBoards: true } } } } } },
+    },
   });
   await audit(ctx.db, {
     workGroupId: idea.workGroupId,
@@ -168,10 +182,29 @@ export async function setIdeaHidden(
     action: input.hidden ? "idea.hide" : "idea.show",
     detail: input.hidden ? `${ideaId}: ${input.reason}` : ideaId,
   });
-  const published = { ...updated, createdAt: updated.createdAt.toISOString() };
+  const named = updated.board.session.workGroup.namedBoards;
+  const published = boardIdea(updated, updated.author?.name, named);
   await ctx.live.change(documentName.board(idea.boardId), (doc) =>
     input.hidden ? removeIdea(doc, ideaId) : putIdea(doc, published),
   );
+}
+
+/**
+ * Rewrites every open board of a work group from the database: after it switches between named
+ * and anonymous boards, no live document may keep showing (or keep lacking) authors.
+ */
+export async function refreshBoards(ctx: AppContext, workGroupId: string) {
+  const boards = await ctx.db.board.findMany({
+    where: { session: { workGroupId } },
+    select: { id: true },
+  });
+  for (const board of boards) {
+    const ideas = await loadBoardIdeas(ctx, board.id);
+    await ctx.live.change(documentName.board(board.id), (doc) => {
+      boardIdeas(doc).clear();
+      for (const idea of ideas) putIdea(doc, idea);
+    });
+  }
 }
 
 /** Everything a board's Y.Doc is built from when the server first loads it. */
@@ -179,10 +212,22 @@ export async function loadBoardIdeas(
   ctx: Pick<AppContext, "db">,
   boardId: string,
 ): Promise<BoardIdea[]> {
+  const board = await ctx.db.board.findUnique({
+    where: { id: boardId },
+    select: { session: { select: { workGroup: { select: { namedBoards: true } } } } },
+  });
+  const named = board?.session.workGroup.namedBoards ?? false;
   const ideas = await ctx.db.idea.findMany({
     where: { boardId, hiddenAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, column: true, text: true, createdAt: true },
+    // The author's name is read only where boards are named.
+    select: {
+      id: true,
+      column: true,
+      text: true,
+      createdAt: true,
+      author: named ? { select: { name: true } } : false,
+    },
   });
-  return ideas.map((idea) => ({ ...idea, createdAt: idea.createdAt.toISOString() }));
+  return ideas.map((idea) => boardIdea(idea, idea.author?.name, named));
 }

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
-import { byCreation } from "../board/board-doc.ts";
+import { boardIdea, byCreation } from "../board/board-doc.ts";
 import { boardColumns } from "../board/knoster.ts";
 import { documentName } from "../documents/document-name.ts";
 import { can } from "../work-group/roles.ts";
@@ -97,6 +97,7 @@ export async function getSessionPage(
               text: true,
               createdAt: true,
               authorId: true,
+              author: { select: { name: true } },
               hiddenAt: true,
               hiddenReason: true,
             },
@@ -106,6 +107,7 @@ export async function getSessionPage(
       workGroup: {
         select: {
           consensusColumn: true,
+          namedBoards: true,
           areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } },
         },
       },
@@ -113,6 +115,7 @@ export async function getSessionPage(
   });
   if (!session) throw http(404, "We could not find that session.");
   const facilitates = can(access.role, "session:facilitate");
+  const named = session.workGroup.namedBoards;
   return {
     ...session,
     ...liveState(session),
@@ -132,12 +135,8 @@ export async function getSessionPage(
         title: board.title,
         ideas: board.ideas
           .filter((idea) => !idea.hiddenAt)
-          .map((idea) => ({
-            id: idea.id,
-            column: idea.column,
-            text: idea.text,
-            createdAt: idea.createdAt.toISOString(),
-          }))
+          // boardIdea drops the author unless the work group chose named boards.
+          .map((idea) => boardIdea(idea, idea.author?.name, named))
           .sort(byCreation),
         mine: board.ideas.filter((i) => i.authorId === userId && !i.hiddenAt).map((i) => i.id),
         // A breakout room's own notes, written by its facilitator and recorder (and facilitators).

@@ -45,6 +45,8 @@ export const workGroupSchema = z.object({
   workPhases: lines("phases of the work", { max: 12, maxLength: 60 }),
   // A checkbox: present ("on") when ticked, absent otherwise.
   consensusColumn: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+  // Boards are anonymous unless this is ticked.
+  namedBoards: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
 });
 
 export const inviteSchema = z.object({

@@ -4,6 +4,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { http } from "../../utils/http.server.ts";
 import { type CurrentUser, requireUser } from "../auth/auth-session.server.ts";
+import { refreshBoards } from "../board/board.server.ts";
 import { can, isRole, type Permission, type Role } from "./roles.ts";
 import type { programSchema, workGroupSchema } from "./schema.ts";
 import { slugify } from "./slug.ts";
@@ -103,6 +104,7 @@ export async function createWorkGroup(
         purpose: input.purpose ?? "",
         essentialQuestions: input.essentialQuestions.join("\n"),
         consensusColumn: input.consensusColumn,
+        namedBoards: input.namedBoards,
         ...(input.workPhases.length > 0 ? { workPhases: input.workPhases.join("\n") } : {}),
         areasOfFocus: { create: listed(input.areasOfFocus) },
         stakeholderGroups: { create: listed(input.stakeholderGroups) },
@@ -125,6 +127,7 @@ export async function getWorkGroupSettings(ctx: AppContext, access: WorkGroupAcc
       purpose: true,
       essentialQuestions: true,
       consensusColumn: true,
+      namedBoards: true,
       workPhases: true,
       areasOfFocus: { orderBy: { position: "asc" }, select: { name: true } },
       stakeholderGroups: { orderBy: { position: "asc" }, select: { name: true } },
@@ -140,6 +143,7 @@ export async function getWorkGroupSettings(ctx: AppContext, access: WorkGroupAcc
     stakeholderGroups: lines(wg.stakeholderGroups),
     regions: lines(wg.regions),
     consensusColumn: wg.consensusColumn ? "on" : "",
+    namedBoards: wg.namedBoards ? "on" : "",
     workPhases: wg.workPhases,
   };
 }
@@ -180,6 +184,10 @@ export async function updateWorkGroup(
   input: z.infer<typeof workGroupSchema>,
 ) {
   const workGroupId = access.workGroup.id;
+  const before = await ctx.db.workGroup.findUniqueOrThrow({
+    where: { id: workGroupId },
+    select: { namedBoards: true },
+  });
   await ctx.db.$transaction(async (tx) => {
     await tx.workGroup.update({
       where: { id: workGroupId },
@@ -188,6 +196,7 @@ export async function updateWorkGroup(
         purpose: input.purpose ?? "",
         essentialQuestions: input.essentialQuestions.join("\n"),
         consensusColumn: input.consensusColumn,
+        namedBoards: input.namedBoards,
         workPhases: input.workPhases.join("\n"),
       },
     });
@@ -196,6 +205,7 @@ export async function updateWorkGroup(
     await syncList(tx, "region", workGroupId, input.regions);
   });
   await audit(ctx.db, { workGroupId, actorId: actor.id, action: "work-group.update" });
+  if (before.namedBoards !== input.namedBoards) await refreshBoards(ctx, workGroupId);
 }
 
 export type WorkGroupAccess = {
