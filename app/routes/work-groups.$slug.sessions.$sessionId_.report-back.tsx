@@ -4,15 +4,15 @@ import { useLoaderData } from "@remix-run/react";
 import { Results } from "../components/session/results.tsx";
 import { sessionResults } from "../modules/board/ratings.server.ts";
 import { resultsVisible } from "../modules/session/phases.ts";
-import { getSessionPage } from "../modules/session/session.server.ts";
+import { getSessionHeading } from "../modules/session/session.server.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 
 /** How many ideas per room the report back shows: what a whole group can take in at once. */
 const TOP_IDEAS = 5;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, access } = await requireMember(context, request, params.slug);
-  const session = await getSessionPage(context, access, user.id, params.sessionId ?? "");
+  const { access } = await requireMember(context, request, params.slug);
+  const session = await getSessionHeading(context, access, params.sessionId ?? "");
   return json({
     title: session.title,
     backTo: `/work-groups/${access.workGroup.slug}/sessions/${session.id}`,

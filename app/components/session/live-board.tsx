@@ -3,7 +3,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { BoardIdea } from "../../modules/board/board-doc.ts";
 import type { BoardColumn } from "../../modules/board/knoster.ts";
-import { type AreaReadiness, readiness } from "../../modules/board/readiness.ts";
+import { type AreaReadiness, readiness, readinessSummary } from "../../modules/board/readiness.ts";
 import { IDEA_MAX_LENGTH } from "../../modules/board/schema.ts";
 import { Notes } from "../../realtime/notes-editor.tsx";
 import { useLiveBoard } from "../../realtime/use-live-board.ts";
@@ -237,6 +237,8 @@ function Readiness({ report }: { report: AreaReadiness }) {
           ? "every element has ideas"
           : `${gaps.length} element${gaps.length === 1 ? "" : "s"} missing or thin`}
       </summary>
+      {/* One sentence a facilitator can read out to the room. */}
+      <p className="mt-2">{readinessSummary(report)}</p>
       <ul className="mt-2 space-y-1">
         {report.elements.map((e) => (
           <li key={e.element}>

@@ -2,11 +2,9 @@ import type { z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
-import { documentName } from "../documents/document-name.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { agendaItemSchema } from "./schema.ts";
-import { loadLiveSessionState } from "./session.server.ts";
-import { putSessionState } from "./session-doc.ts";
+import { publishSessionState } from "./session.server.ts";
 
 async function requireItem(
   ctx: AppContext,
@@ -65,7 +63,7 @@ export async function addAgendaItem(
     action: "agenda.add",
     detail: input.title,
   });
-  await publishSessionState(ctx, sessionId, true);
+  await publishSessionState(ctx, sessionId, { agendaChanged: true });
 }
 
 /** Swaps an item with its neighbour above or below. */
@@ -91,7 +89,7 @@ export async function moveAgendaItem(
     ctx.db.agendaItem.update({ where: { id: item.id }, data: { position: neighbour.position } }),
     ctx.db.agendaItem.update({ where: { id: neighbour.id }, data: { position: item.position } }),
   ]);
-  await publishSessionState(ctx, sessionId, true);
+  await publishSessionState(ctx, sessionId, { agendaChanged: true });
 }
 
 export async function removeAgendaItem(
@@ -113,7 +111,7 @@ export async function removeAgendaItem(
     actorId: actor.id,
     action: "agenda.remove",
   });
-  await publishSessionState(ctx, sessionId, true);
+  await publishSessionState(ctx, sessionId, { agendaChanged: true });
 }
 
 /** The item the session is on now; every member's page follows it live. */
@@ -127,12 +125,4 @@ export async function setCurrentAgendaItem(
   await requireItem(ctx, access, sessionId, itemId);
   await ctx.db.session.update({ where: { id: sessionId }, data: { currentAgendaItemId: itemId } });
   await publishSessionState(ctx, sessionId);
-}
-
-/** Pushes the session's live state; after an edit of the agenda, open pages reload it. */
-async function publishSessionState(ctx: AppContext, sessionId: string, agendaChanged = false) {
-  const state = await loadLiveSessionState(ctx, sessionId);
-  if (!state) return;
-  const live = agendaChanged ? { ...state, agendaChangedAt: new Date().toISOString() } : state;
-  await ctx.live.change(documentName.session(sessionId), (doc) => putSessionState(doc, live));
 }

@@ -1,10 +1,8 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
-import { documentName } from "../documents/document-name.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
-import { liveState, liveStateFields } from "./session.server.ts";
-import { putSessionState } from "./session-doc.ts";
+import { publishSessionState } from "./session.server.ts";
 
 /** What "Bring everyone back" says in every room. */
 export const BRING_BACK_MESSAGE = "Please come back to the whole group now.";
@@ -26,12 +24,7 @@ export async function announce(
     data: { announcement: message, announcedAt: message ? new Date() : null },
   });
   if (updated.count === 0) throw http(404, "We could not find that session.");
-  const session = await ctx.db.session.findUniqueOrThrow({
-    where: { id: sessionId },
-    select: liveStateFields,
-  });
-  const state = liveState(session);
-  await ctx.live.change(documentName.session(sessionId), (doc) => putSessionState(doc, state));
+  await publishSessionState(ctx, sessionId);
   await audit(ctx.db, {
     workGroupId: access.workGroup.id,
     actorId: actor.id,

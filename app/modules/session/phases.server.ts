@@ -2,12 +2,10 @@ import type { z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
-import { documentName } from "../documents/document-name.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { isPhase, phaseLabels } from "./phases.ts";
 import type { changePhaseSchema } from "./schema.ts";
-import { liveState, liveStateFields } from "./session.server.ts";
-import { putSessionState } from "./session-doc.ts";
+import { liveState, liveStateFields, publishSessionState } from "./session.server.ts";
 
 /**
  * The facilitator's one "move the session" command. The change applies only to the version the
@@ -42,7 +40,7 @@ export async function changePhase(
     };
   }
   const state = liveState(session);
-  await ctx.live.change(documentName.session(sessionId), (doc) => putSessionState(doc, state));
+  await publishSessionState(ctx, sessionId, { state });
   await audit(ctx.db, {
     workGroupId: access.workGroup.id,
     actorId: actor.id,

@@ -8,7 +8,7 @@ import { documentName } from "../documents/document-name.ts";
 import { can } from "../work-group/roles.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { sessionSchema } from "./schema.ts";
-import type { LiveSessionState } from "./session-doc.ts";
+import { type LiveSessionState, putSessionState } from "./session-doc.ts";
 import { zonedTimeToUtc } from "./time.ts";
 
 export async function createSession(
@@ -50,6 +50,20 @@ export async function createSession(
 }
 
 /** A session as its work group's members see it: boards with their ideas, never their authors. */
+/** Just a session's title and phase, for pages that show no boards (404 outside the group). */
+export async function getSessionHeading(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  sessionId: string,
+) {
+  const session = await ctx.db.session.findFirst({
+    where: { id: sessionId, workGroupId: access.workGroup.id },
+    select: { id: true, title: true, phase: true },
+  });
+  if (!session) throw http(404, "We could not find that session.");
+  return session;
+}
+
 /**
  * A session as one member sees it: boards with their ideas, never their authors. The viewer
  * learns which ideas are their own (to edit or withdraw them); facilitators also get the
@@ -194,6 +208,23 @@ export async function loadLiveSessionState(ctx: Pick<AppContext, "db">, sessionI
     select: liveStateFields,
   });
   return session ? liveState(session) : null;
+}
+
+/**
+ * Pushes a session's live state to every open page (read from the database unless the caller
+ * has it). With agendaChanged, open pages also reload the agenda.
+ */
+export async function publishSessionState(
+  ctx: AppContext,
+  sessionId: string,
+  options: { state?: LiveSessionState; agendaChanged?: boolean } = {},
+) {
+  const state = options.state ?? (await loadLiveSessionState(ctx, sessionId));
+  if (!state) return;
+  const live = options.agendaChanged
+    ? { ...state, agendaChangedAt: new Date().toISOString() }
+    : state;
+  await ctx.live.change(documentName.session(sessionId), (doc) => putSessionState(doc, live));
 }
 
 /** A board for the whole group or for one area of focus, with the five Knoster columns. */
