@@ -60,6 +60,13 @@ const envSchema = z.object({
     .max(10)
     .default(0),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /**
+   * Optional: an OpenAI-compatible endpoint (…/v1) that suggests themes instead of the built-in
+   * offline method, which stays the fallback whenever it fails or is slow.
+   */
+  THEMES_SUGGEST_URL: optionalUrl(["http://", "https://"], "THEMES_SUGGEST_URL"),
+  THEMES_SUGGEST_MODEL: z.string().trim().default(""),
+  THEMES_SUGGEST_API_KEY: z.string().trim().optional(),
 });
 
 export type DatabaseConfig =
@@ -78,6 +85,7 @@ export type Config = {
   demo: boolean;
   trustProxy: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  themesSuggest: { baseUrl: string; model: string; apiKey: string | undefined } | undefined;
 };
 
 export class ConfigError extends Error {
@@ -115,6 +123,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  if (e.THEMES_SUGGEST_URL && !e.THEMES_SUGGEST_MODEL) {
+    throw new ConfigError(["THEMES_SUGGEST_MODEL: required when THEMES_SUGGEST_URL is set"]);
+  }
   if (e.SMTP_URL && !e.APP_URL) {
     // Emailed links must not be built from a request's Host header, which anyone can set.
     throw new ConfigError([
@@ -133,5 +144,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: (e.DEMO ?? (e.NODE_ENV === "production" ? "false" : "true")) === "true",
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    themesSuggest: e.THEMES_SUGGEST_URL
+      ? {
+          baseUrl: e.THEMES_SUGGEST_URL.replace(/\/+$/, ""),
+          model: e.THEMES_SUGGEST_MODEL,
+          apiKey: e.THEMES_SUGGEST_API_KEY,
+        }
+      : undefined,
   };
 }

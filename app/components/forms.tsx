@@ -11,10 +11,14 @@ import type { ZodType, z } from "zod";
 
 type RootData = { csrf: string };
 
-/** Every form posts this token; readForm() on the server checks it. */
-export function CsrfInput() {
+/** The token every form posts; readForm() on the server checks it. */
+export function useCsrfToken() {
   const data = useRouteLoaderData("root") as RootData | undefined;
-  return <input type="hidden" name="csrf" value={data?.csrf ?? ""} />;
+  return data?.csrf ?? "";
+}
+
+export function CsrfInput() {
+  return <input type="hidden" name="csrf" value={useCsrfToken()} />;
 }
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {

@@ -254,6 +254,14 @@ export default function SessionPage() {
           {formatLabels[session.format as keyof typeof formatLabels] ?? session.format}
           {session.workPhase ? ` · ${session.workPhase} phase` : ""}
         </p>
+        <p>
+          <a
+            className="text-brand-700 underline"
+            href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/theming`}
+          >
+            {can.facilitate ? "Theme the ideas" : "See the themes"}
+          </a>
+        </p>
       </div>
       <Announcement message={live.announcement} canFacilitate={can.facilitate} />
       <Agenda items={agenda} current={live.currentAgendaItemId} canFacilitate={can.facilitate} />

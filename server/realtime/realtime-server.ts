@@ -7,7 +7,11 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { authorizeUpgrade } from "../../app/modules/documents/document-access.server.ts";
-import { isNotes, parseDocumentName, YJS_PATH } from "../../app/modules/documents/document-name.ts";
+import {
+  isWrittenByPeople,
+  parseDocumentName,
+  YJS_PATH,
+} from "../../app/modules/documents/document-name.ts";
 import type { LivePublisher } from "../../app/modules/documents/live-publisher.ts";
 import { buildServerDocument } from "../../app/modules/documents/server-documents.server.ts";
 import { emptyNotesUpdate } from "../../app/modules/notes/notes-document.server.ts";
@@ -373,8 +377,12 @@ export class RealtimeServer implements LivePublisher {
     const existing = this.documents.get(name);
     if (existing) return existing;
     const parsed = parseDocumentName(name)!;
-    const live = new LiveDocument(name, isNotes(parsed) ? this.deps.store : null, this.deps.log);
-    const ready = isNotes(parsed)
+    const live = new LiveDocument(
+      name,
+      isWrittenByPeople(parsed) ? this.deps.store : null,
+      this.deps.log,
+    );
+    const ready = isWrittenByPeople(parsed)
       ? live.load({ seed: emptyNotesUpdate })
       : buildServerDocument(this.deps, parsed).then((build) => live.load({ build }));
     const entry = { live, ready };

@@ -10,6 +10,11 @@
  *   joinstorm  500 clients joining a ~300 KB board at once: connect → synced (join-storm.ts)
  *
  * Each server runs in its own child process; the clients in this one (loopback, 2 cores).
+ * One benchmark needs no server (nor the production build) and ignores the server choice:
+ *
+ *   themes     suggested themes against the report's own grouping (ARI and NMI beside one
+ *              theme, random and plain word overlap), and the themes CLI on 5,000 ideas as a
+ *              whole process against its 5 s target (themes.ts)
  *
  * Options: --only <list>   comma-separated benchmarks and/or servers, e.g. --only rooms,
  *                          --only plenary,stock, --only ours (all benchmarks, ours only)
@@ -20,6 +25,7 @@
  *          plenary:   --plenary-clients 1000 --plenary-window 30 --plenary-join 15 (seconds)
  *          joinstorm: --joinstorm-clients 500 --joinstorm-kb 300 --joinstorm-decode-presence
  *                     (joiners apply presence like the provider, in this one process)
+ *          themes:    --themes-ideas 5000 (ideas in the CLI timing run)
  * Always exits 0 once everything selected has measured: the figures are the result. Exits 1
  * if a benchmark could not measure (setup failed, a warm-up POST was refused, clients did not
  * connect); the others still run.
@@ -35,6 +41,7 @@ import { runPlenary } from "./plenary.ts";
 import { runRooms } from "./rooms.ts";
 import type { ServerKind } from "./servers.ts";
 import { ensureProductionBuild } from "./setup.ts";
+import { runThemes } from "./themes.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -55,11 +62,14 @@ const { values: args } = parseArgs({
     "joinstorm-clients": { type: "string", default: "500" },
     "joinstorm-kb": { type: "string", default: "300" },
     "joinstorm-decode-presence": { type: "boolean", default: false },
+    "themes-ideas": { type: "string", default: "5000" },
   },
 });
 
-const BENCHMARKS = ["fanout", "rooms", "plenary", "joinstorm"] as const;
+const BENCHMARKS = ["fanout", "rooms", "plenary", "joinstorm", "themes"] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
+/** Benchmarks that start no server, so need no production build. */
+const SERVERLESS: readonly Benchmark[] = ["themes"];
 const SERVERS: ServerKind[] = ["ours", "stock"];
 
 function selection() {
@@ -85,7 +95,8 @@ function selection() {
 
 async function main() {
   const { benchmarks, kinds } = selection();
-  const buildNote = kinds.includes("ours") ? ensureProductionBuild() : "";
+  const needsServer = benchmarks.some((b) => !SERVERLESS.includes(b));
+  const buildNote = needsServer && kinds.includes("ours") ? ensureProductionBuild() : "";
   const start: StartOptions = {
     inProcess: false,
     cpuProf: args["cpu-prof"],
@@ -135,6 +146,7 @@ async function main() {
         kinds,
         start,
       ),
+    themes: () => runThemes({ ideas: Number(args["themes-ideas"]) }),
   };
   let failed = 0;
   for (const benchmark of benchmarks) {

@@ -5,12 +5,16 @@ export async function postForm(
   baseUrl: string,
   path: string,
   cookie: string,
-  fields: Record<string, string>,
+  fields: Record<string, string | string[]>,
 ) {
+  const body = new URLSearchParams({ csrf: "test-csrf-token" });
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+  }
   return fetch(`${baseUrl}${path}`, {
     method: "POST",
     headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrf: "test-csrf-token", ...fields }),
+    body,
     redirect: "manual",
   });
 }

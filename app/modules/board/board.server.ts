@@ -4,6 +4,7 @@ import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { documentName } from "../documents/document-name.ts";
 import { ideasClosedMessage, ideasOpen } from "../session/phases.ts";
+import { putThemingIdea, removeThemingIdea, themingIdea } from "../theming/theming-doc.ts";
 import { can, isRole } from "../work-group/roles.ts";
 import { audit } from "../work-group/work-group.server.ts";
 import { type BoardIdea, boardIdea, boardIdeas, putIdea, removeIdea } from "./board-doc.ts";
@@ -71,16 +72,14 @@ export async function postIdea(
   }
   const idea = await ctx.db.idea.create({
     data: { boardId, column: input.column, text: input.text, authorId: user.id },
-    select: { id: true, column: true, text: true, createdAt: true },
+    select: THEMING_IDEA,
   });
   const published = boardIdea(idea, user.name, access.named);
   // The idea is stored: a failure to show it live must not tell the poster it failed (they
   // would post it again). Pages that open the board later build it from the database.
-  await ctx.live
-    .change(documentName.board(boardId), (doc) => putIdea(doc, published))
-    .catch((error) =>
-      ctx.log.error("a stored idea could not be published live", { boardId, error: String(error) }),
-    );
+  await publishIdea(ctx, access.sessionId, published, idea).catch((error) =>
+    ctx.log.error("a stored idea could not be published live", { boardId, error: String(error) }),
+  );
   return published;
 }
 
@@ -98,10 +97,11 @@ export async function ideaAccess(ctx: Pick<AppContext, "db">, userId: string, id
       boardId: string;
       workGroupId: string;
       hidden: number | boolean;
+      sessionId: string;
     }[]
   >`
     SELECT m."role" AS "role", s."phase" AS "phase", i."authorId" AS "authorId",
-           i."boardId" AS "boardId", s."workGroupId" AS "workGroupId",
+           i."boardId" AS "boardId", s."workGroupId" AS "workGroupId", s."id" AS "sessionId",
            (i."hiddenAt" IS NOT NULL) AS "hidden"
     FROM "Idea" i
     JOIN "Board" b ON b."id" = i."boardId"
@@ -136,16 +136,43 @@ export async function editIdea(
   const updated = await ctx.db.idea.update({
     where: { id: ideaId },
     data: { text: input.text, column: input.column, editedAt: new Date() },
-    select: { id: true, column: true, text: true, createdAt: true },
+    select: THEMING_IDEA,
   });
-  const published = boardIdea(updated, user.name, board.named);
-  await ctx.live.change(documentName.board(idea.boardId), (doc) => putIdea(doc, published));
+  await publishIdea(ctx, idea.sessionId, boardIdea(updated, user.name, board.named), updated);
+}
+
+const THEMING_IDEA = {
+  id: true,
+  column: true,
+  text: true,
+  createdAt: true,
+  boardId: true,
+  themeId: true,
+} as const;
+
+/** An idea posted, edited or shown again reaches its board and the session's theming page. */
+async function publishIdea(
+  ctx: AppContext,
+  sessionId: string,
+  shown: BoardIdea,
+  idea: Parameters<typeof themingIdea>[0],
+) {
+  await ctx.live.change(documentName.board(idea.boardId), (doc) => putIdea(doc, shown));
+  await ctx.live.change(documentName.theming(sessionId), (doc) =>
+    putThemingIdea(doc, themingIdea(idea)),
+  );
+}
+
+/** An idea withdrawn or hidden leaves its board and the theming page. */
+async function unpublishIdea(ctx: AppContext, sessionId: string, boardId: string, ideaId: string) {
+  await ctx.live.change(documentName.board(boardId), (doc) => removeIdea(doc, ideaId));
+  await ctx.live.change(documentName.theming(sessionId), (doc) => removeThemingIdea(doc, ideaId));
 }
 
 export async function withdrawIdea(ctx: AppContext, user: CurrentUser, ideaId: string) {
   const idea = await requireOwnOpenIdea(ctx, user, ideaId);
   await ctx.db.idea.delete({ where: { id: ideaId } });
-  await ctx.live.change(documentName.board(idea.boardId), (doc) => removeIdea(doc, ideaId));
+  await unpublishIdea(ctx, idea.sessionId, idea.boardId, ideaId);
 }
 
 /**
@@ -168,10 +195,7 @@ export async function setIdeaHidden(
       ? { hiddenAt: new Date(), hiddenReason: input.reason }
       : { hiddenAt: null, hiddenReason: null },
     select: {
-      id: true,
-      column: true,
-      text: true,
-      createdAt: true,
+      ...THEMING_IDEA,
       author: { select: { name: true } },
       board: { select: { session: { select: { workGroup: { select: { namedBoards: true } } } } } },
     },
@@ -183,10 +207,14 @@ export async function setIdeaHidden(
     detail: input.hidden ? `${ideaId}: ${input.reason}` : ideaId,
   });
   const named = updated.board.session.workGroup.namedBoards;
-  const published = boardIdea(updated, updated.author?.name, named);
-  await ctx.live.change(documentName.board(idea.boardId), (doc) =>
-    input.hidden ? removeIdea(doc, ideaId) : putIdea(doc, published),
-  );
+  if (input.hidden) await unpublishIdea(ctx, idea.sessionId, idea.boardId, ideaId);
+  else
+    await publishIdea(
+      ctx,
+      idea.sessionId,
+      boardIdea(updated, updated.author?.name, named),
+      updated,
+    );
 }
 
 /**

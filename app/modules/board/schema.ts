@@ -1,16 +1,8 @@
 import { z } from "zod";
+import { hasControlCharacters } from "../../utils/text.ts";
 import { BOARD_COLUMNS } from "./knoster.ts";
 
 export const IDEA_MAX_LENGTH = 500;
-
-/** Any C0 control character but tab and line breaks, or DEL. */
-function hasControlCharacters(text: string) {
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if ((code < 32 && char !== "\t" && char !== "\n" && char !== "\r") || code === 127) return true;
-  }
-  return false;
-}
 
 export const postIdeaSchema = z.object({
   column: z.enum(BOARD_COLUMNS, { error: "Choose a Knoster column for the idea" }),

@@ -41,6 +41,15 @@ async function accessRows(db: AppContext["db"], userId: string, doc: DocumentNam
       WHERE u."id" = ${userId}`;
     return rows.map((r) => ({ ...r, roomStaff: Boolean(r.staff) }));
   }
+  if (doc.kind === "draft") {
+    return db.$queryRaw<Row[]>`
+      SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
+             r."workGroupId" AS "workGroupId", m."role" AS "role"
+      FROM "User" u
+      LEFT JOIN "Recommendation" r ON r."id" = ${doc.recommendationId}
+      LEFT JOIN "Membership" m ON m."workGroupId" = r."workGroupId" AND m."userId" = u."id"
+      WHERE u."id" = ${userId}`;
+  }
   return db.$queryRaw<Row[]>`
     SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
            s."workGroupId" AS "workGroupId", m."role" AS "role"
@@ -54,10 +63,10 @@ async function accessRows(db: AppContext["db"], userId: string, doc: DocumentNam
  * May the person behind this session cookie open this live document, and write to it? One
  * query answers who they are (and that the session is not revoked), which work group the
  * document belongs to and their role there: in a join storm every upgrade asks, and three
- * queries each made authorization most of the server's work. Boards and sessions are never
- * client-writable (the server writes them from commands); session notes are writable by the
- * roles with "notes:edit", a room's notes by its facilitator and recorder and the session's
- * facilitators. Checked at the websocket upgrade, before any Yjs message.
+ * queries each made authorization most of the server's work. Boards, sessions and theming are
+ * never client-writable (the server writes them from commands); session notes are writable by
+ * the roles with "notes:edit", a room's notes by its facilitator and recorder and the session's
+ * facilitators, a recommendation's draft by the roles with "recommendation:edit". Checked at the websocket upgrade, before any Yjs message.
  */
 export async function authorizeUpgrade(
   db: AppContext["db"],
@@ -77,6 +86,7 @@ export async function authorizeUpgrade(
     user: { id: row.userId, name: row.name },
     canWrite:
       (doc.kind === "notes" && can(row.role, "notes:edit")) ||
+      (doc.kind === "draft" && can(row.role, "recommendation:edit")) ||
       (doc.kind === "room-notes" &&
         (can(row.role, "session:facilitate") || row.roomStaff === true)),
   };

@@ -7,17 +7,24 @@
  * - notes:<sessionId> a session's shared notes; written by recorders and facilitators
  * - room-notes:<roomId> a breakout room's notes; written by its recorder and facilitator, and by
  *                     the session's facilitators
+ * - theming:<sessionId> a session's themes and the ideas in them; written only by the server
+ * - draft:<recommendationId> a recommendation's draft; written by facilitators and recorders
  */
 export type DocumentName =
   | { kind: "board"; boardId: string }
   | { kind: "session"; sessionId: string }
   | { kind: "notes"; sessionId: string }
-  | { kind: "room-notes"; roomId: string };
+  | { kind: "room-notes"; roomId: string }
+  | { kind: "theming"; sessionId: string }
+  | { kind: "draft"; recommendationId: string };
 
-/** Notes are written by people (and stored as Yjs updates); boards and sessions by the server. */
-export type NotesDocument = Extract<DocumentName, { kind: "notes" | "room-notes" }>;
-export function isNotes(doc: DocumentName): doc is NotesDocument {
-  return doc.kind === "notes" || doc.kind === "room-notes";
+/**
+ * Notes and drafts are written by people (and stored as Yjs updates, as Lexical documents);
+ * boards, sessions and theming by the server, from the database.
+ */
+export type PeopleDocument = Extract<DocumentName, { kind: "notes" | "room-notes" | "draft" }>;
+export function isWrittenByPeople(doc: DocumentName): doc is PeopleDocument {
+  return doc.kind === "notes" || doc.kind === "room-notes" || doc.kind === "draft";
 }
 
 export const YJS_PATH = "/yjs/";
@@ -29,13 +36,16 @@ export const documentName = {
   session: (sessionId: string) => `session:${sessionId}`,
   notes: (sessionId: string) => `notes:${sessionId}`,
   roomNotes: (roomId: string) => `room-notes:${roomId}`,
+  theming: (sessionId: string) => `theming:${sessionId}`,
+  draft: (recommendationId: string) => `draft:${recommendationId}`,
 };
 
 export function parseDocumentName(name: string): DocumentName | null {
   const [kind, id, ...rest] = name.split(":");
   if (rest.length > 0 || !id || !ID.test(id)) return null;
   if (kind === "board") return { kind, boardId: id };
-  if (kind === "notes" || kind === "session") return { kind, sessionId: id };
+  if (kind === "notes" || kind === "session" || kind === "theming") return { kind, sessionId: id };
+  if (kind === "draft") return { kind, recommendationId: id };
   if (kind === "room-notes") return { kind, roomId: id };
   return null;
 }

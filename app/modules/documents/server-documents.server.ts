@@ -4,21 +4,27 @@ import { loadBoardIdeas } from "../board/board.server.ts";
 import { putIdea } from "../board/board-doc.ts";
 import { loadLiveSessionState } from "../session/session.server.ts";
 import { putSessionState } from "../session/session-doc.ts";
-import type { DocumentName, NotesDocument } from "./document-name.ts";
+import { loadThemingState } from "../theming/theming.server.ts";
+import { syncTheming } from "../theming/theming-doc.ts";
+import type { DocumentName, PeopleDocument } from "./document-name.ts";
 
 /**
- * How a server-written document (a board, a session) is built from the database when it is
+ * How a server-written document (a board, a session, a session's theming) is built from the database when it is
  * first opened. The database is the truth; these documents are never stored as Yjs updates.
  */
 export async function buildServerDocument(
   ctx: Pick<AppContext, "db">,
-  name: Exclude<DocumentName, NotesDocument>,
+  name: Exclude<DocumentName, PeopleDocument>,
 ): Promise<(doc: Y.Doc) => void> {
   if (name.kind === "board") {
     const ideas = await loadBoardIdeas(ctx, name.boardId);
     return (doc) => {
       for (const idea of ideas) putIdea(doc, idea);
     };
+  }
+  if (name.kind === "theming") {
+    const state = await loadThemingState(ctx.db, name.sessionId);
+    return (doc) => syncTheming(doc, state);
   }
   const state = await loadLiveSessionState(ctx, name.sessionId);
   return (doc) => {

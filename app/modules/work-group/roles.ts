@@ -24,6 +24,9 @@ const permissions = {
   "idea:post": ["owner", "facilitator", "recorder", "member"],
   "idea:rate": ["owner", "facilitator", "recorder", "member"],
   "notes:edit": ["owner", "facilitator", "recorder"],
+  "theme:edit": ["owner", "facilitator"],
+  "recommendation:edit": ["owner", "facilitator", "recorder"],
+  "history:view": ["owner", "facilitator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

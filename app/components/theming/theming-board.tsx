@@ -1,0 +1,501 @@
+import { useFetcher, useRevalidator } from "@remix-run/react";
+import { type DragEvent, useEffect, useMemo, useState } from "react";
+import type { ThemingIdea, ThemingState, ThemingTheme } from "../../modules/theming/theming-doc.ts";
+import { useLiveTheming } from "../../realtime/use-live-theming.ts";
+import type { ThemingReply } from "../../routes/work-groups.$slug.sessions.$sessionId_.theming.tsx";
+import { Button, CsrfInput, useCsrfToken } from "../forms.tsx";
+import { Suggestions } from "./suggestions.tsx";
+
+type Feeds = Record<string, { id: string; number: number; title: string }[]>;
+
+type Props = {
+  slug: string;
+  session: { id: string; title: string; phase: string };
+  state: ThemingState;
+  boards: { id: string; title: string; room: string | null }[];
+  ratings: Record<string, { average: number | null; count: number }>;
+  feeds: Feeds;
+  columns: { key: string; label: string }[];
+  canEdit: boolean;
+};
+
+/** The form the selection checkboxes belong to (they sit in the idea cards, all over the page). */
+const SELECTION_FORM = "theming-selection";
+const IDEA_TYPE = "application/x-convene-ideas";
+const THEME_TYPE = "application/x-convene-theme";
+/** One fetcher for every theming command, so one status line reports the last of them. */
+export const THEMING_FETCHER = "theming";
+
+/**
+ * The session-wide theming space: every room's ideas with their room, Knoster column and
+ * rating, grouped into themes. Facilitators move ideas by drag and drop or by selecting them
+ * (checkboxes) and choosing a theme; they rename, merge, split and delete themes, undo their
+ * own last change, and review suggested themes. Everyone else sees the same themes, live,
+ * without the controls. Every change is a command the server checks.
+ */
+export function ThemingBoard(props: Props) {
+  const { slug, session, boards, ratings, feeds, columns, canEdit } = props;
+  const { state, status } = useLiveTheming(session.id, props.state);
+  const fetcher = useFetcher<ThemingReply>({ key: THEMING_FETCHER });
+  const csrf = useCsrfToken();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const revalidator = useRevalidator();
+
+  const boardById = useMemo(() => new Map(boards.map((b) => [b.id, b])), [boards]);
+  const columnLabel = useMemo(() => new Map(columns.map((c) => [c.key, c.label])), [columns]);
+  const byTheme = useMemo(() => {
+    const groups = new Map<string | null, ThemingIdea[]>();
+    for (const idea of state.ideas) {
+      const key =
+        idea.themeId && state.themes.some((t) => t.id === idea.themeId) ? idea.themeId : null;
+      groups.set(key, [...(groups.get(key) ?? []), idea]);
+    }
+    return groups;
+  }, [state]);
+
+  // A board opened after the page loaded: reload once to learn its name and room.
+  const unknownBoard = state.ideas.some((i) => !boardById.has(i.boardId));
+  useEffect(() => {
+    if (unknownBoard && revalidator.state === "idle") revalidator.revalidate();
+  }, [unknownBoard, revalidator]);
+
+  // Ideas that left (withdrawn, hidden) leave the selection too.
+  useEffect(() => {
+    setSelected((current) => {
+      const present = new Set(state.ideas.map((i) => i.id));
+      const kept = [...current].filter((id) => present.has(id));
+      return kept.length === current.size ? current : new Set(kept);
+    });
+  }, [state.ideas]);
+
+  // A command that worked clears the selection it acted on.
+  const reply = fetcher.data;
+  useEffect(() => {
+    if (reply?.ok && reply.intent !== "suggest") setSelected(new Set());
+  }, [reply]);
+
+  const submit = (fields: Record<string, string | string[]>) => {
+    const form = new FormData();
+    form.set("csrf", csrf);
+    for (const [name, value] of Object.entries(fields)) {
+      for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
+    }
+    fetcher.submit(form, { method: "post" });
+  };
+
+  const toggle = (ideaId: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(ideaId);
+      else next.delete(ideaId);
+      return next;
+    });
+
+  const dragIdeas = (event: DragEvent, ideaId: string) => {
+    const ids = selected.has(ideaId) ? [...selected] : [ideaId];
+    event.dataTransfer.setData(IDEA_TYPE, JSON.stringify(ids));
+    event.dataTransfer.setData("text/plain", ids.join(","));
+    event.dataTransfer.effectAllowed = "move";
+  };
+
+  /** Dropping ideas on a theme (or on "Not yet themed") moves them; a theme on a theme merges. */
+  const dropOn = (themeId: string | null) => (event: DragEvent) => {
+    event.preventDefault();
+    const ideas = event.dataTransfer.getData(IDEA_TYPE);
+    const theme = event.dataTransfer.getData(THEME_TYPE);
+    if (ideas) {
+      submit({
+        intent: "move-ideas",
+        themeId: themeId ?? "",
+        ideaId: JSON.parse(ideas) as string[],
+      });
+    } else if (theme && themeId && theme !== themeId) {
+      submit({ intent: "merge-themes", themeId: theme, intoThemeId: themeId });
+    }
+  };
+
+  const card = (idea: ThemingIdea) => {
+    const board = boardById.get(idea.boardId);
+    const rating = ratings[idea.id];
+    const fed = idea.themeId ? feeds[idea.themeId] : undefined;
+    return (
+      <li
+        key={idea.id}
+        id={`idea-${idea.id}`}
+        draggable={canEdit}
+        onDragStart={canEdit ? (event) => dragIdeas(event, idea.id) : undefined}
+        className={`rounded-md border bg-white p-2 text-sm shadow-sm ${
+          selected.has(idea.id) ? "border-brand-700 ring-2 ring-brand-600" : "border-slate-300"
+        } ${canEdit ? "cursor-grab" : ""}`}
+      >
+        <div className="flex items-start gap-2">
+          {canEdit ? (
+            <input
+              type="checkbox"
+              name="ideaId"
+              value={idea.id}
+              form={SELECTION_FORM}
+              id={`select-${idea.id}`}
+              checked={selected.has(idea.id)}
+              onChange={(event) => toggle(idea.id, event.target.checked)}
+              className="mt-1 h-4 w-4"
+            />
+          ) : null}
+          <label htmlFor={canEdit ? `select-${idea.id}` : undefined} className="flex-1">
+            <span className="block text-slate-900">{idea.text}</span>
+            <span className="block text-xs text-slate-700">
+              {[
+                board ? (board.room ? `${board.room} · ${board.title}` : board.title) : "Board",
+                columnLabel.get(idea.column) ?? idea.column,
+                rating?.count
+                  ? `★ ${rating.average?.toFixed(1)} (${rating.count} ${rating.count === 1 ? "rating" : "ratings"})`
+                  : null,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </span>
+          </label>
+        </div>
+        {fed?.length ? (
+          <p className="mt-1 text-xs text-slate-700">
+            Fed{" "}
+            {fed.map((r, index) => (
+              <span key={r.id}>
+                {index > 0 ? ", " : ""}
+                <a
+                  className="text-brand-700 underline"
+                  href={`/work-groups/${slug}/recommendations/${r.id}`}
+                >
+                  Recommendation {r.number}
+                </a>
+              </span>
+            ))}
+          </p>
+        ) : null}
+      </li>
+    );
+  };
+
+  const unthemed = byTheme.get(null) ?? [];
+  const busy = fetcher.state !== "idle";
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p>
+          <a
+            className="text-brand-700 underline"
+            href={`/work-groups/${slug}/sessions/${session.id}`}
+          >
+            Back to the session
+          </a>
+        </p>
+        <h1 className="text-2xl font-bold">Themes: {session.title}</h1>
+        <p className="text-slate-700">
+          {`${state.ideas.length} ideas from every room, ${state.themes.length} themes, ${unthemed.length} not yet themed.`}{" "}
+          <span className="text-sm">
+            {status === "live"
+              ? "Live."
+              : status === "connecting"
+                ? "Connecting…"
+                : "Offline: changes appear when the connection is back."}
+          </span>
+        </p>
+        {canEdit ? (
+          <p className="text-sm text-slate-700">
+            Drag ideas onto a theme, or tick them and use “Move to”. Drag one theme onto another to
+            merge them. “Undo my last change” puts back your own last change.
+          </p>
+        ) : (
+          <p className="text-sm text-slate-700">
+            Facilitators group the ideas; you see the themes as they form.
+          </p>
+        )}
+      </div>
+
+      {canEdit ? (
+        <fetcher.Form
+          method="post"
+          id={SELECTION_FORM}
+          aria-label="Theming actions"
+          className="sticky top-0 z-10 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-slate-50 p-3"
+        >
+          <CsrfInput />
+          <p className="w-full text-sm font-medium" aria-live="polite">
+            {selected.size === 0 ? "No ideas selected." : `${selected.size} selected.`}
+          </p>
+          <div>
+            <label htmlFor="move-to" className="block text-sm font-medium">
+              Move selected ideas to
+            </label>
+            <select
+              id="move-to"
+              name="themeId"
+              className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-2"
+            >
+              <option value="">Not yet themed</option>
+              {state.themes.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button
+            name="intent"
+            value="move-ideas"
+            variant="secondary"
+            pending={busy && fetcher.formData?.get("intent") === "move-ideas"}
+          >
+            Move
+          </Button>
+          <div>
+            <label htmlFor="new-theme" className="block text-sm font-medium">
+              New theme (takes the selected ideas)
+            </label>
+            <input
+              id="new-theme"
+              name="label"
+              maxLength={120}
+              className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-2"
+            />
+          </div>
+          <Button name="intent" value="create-theme" variant="secondary">
+            Create theme
+          </Button>
+          <Button name="intent" value="undo" variant="secondary" formNoValidate>
+            Undo my last change
+          </Button>
+        </fetcher.Form>
+      ) : null}
+
+      <div role="status" aria-live="polite" className="min-h-6">
+        {reply && reply.intent !== "suggest" ? (
+          <p className={reply.ok ? "text-slate-900" : "font-medium text-red-800"}>
+            {reply.message}
+          </p>
+        ) : null}
+      </div>
+
+      {canEdit ? <Suggestions ideas={state.ideas} /> : null}
+
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        <section
+          aria-labelledby="unthemed-heading"
+          onDragOver={canEdit ? (event) => event.preventDefault() : undefined}
+          onDrop={canEdit ? dropOn(null) : undefined}
+          className="rounded-lg border border-dashed border-slate-400 bg-slate-50 p-3"
+        >
+          <h2 id="unthemed-heading" className="text-lg font-semibold">
+            Not yet themed ({unthemed.length})
+          </h2>
+          {unthemed.length === 0 ? (
+            <p className="text-sm text-slate-700">
+              {state.ideas.length === 0
+                ? "No ideas yet: they appear here as they are posted."
+                : "Every idea is in a theme."}
+            </p>
+          ) : (
+            <ul className="mt-2 space-y-2">{unthemed.map(card)}</ul>
+          )}
+        </section>
+        {state.themes.map((theme) => (
+          <ThemeCard
+            key={theme.id}
+            theme={theme}
+            themes={state.themes}
+            ideas={byTheme.get(theme.id) ?? []}
+            feeds={feeds[theme.id] ?? []}
+            slug={slug}
+            canEdit={canEdit}
+            onDrop={dropOn(theme.id)}
+            card={card}
+          />
+        ))}
+      </div>
+      {state.themes.length === 0 ? (
+        <p className="text-slate-700">
+          No themes yet.{canEdit ? " Name one above, or ask for suggested themes." : ""}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ThemeCard({
+  theme,
+  themes,
+  ideas,
+  feeds,
+  slug,
+  canEdit,
+  onDrop,
+  card,
+}: {
+  theme: ThemingTheme;
+  themes: ThemingTheme[];
+  ideas: ThemingIdea[];
+  feeds: Feeds[string];
+  slug: string;
+  canEdit: boolean;
+  onDrop: (event: DragEvent) => void;
+  card: (idea: ThemingIdea) => JSX.Element;
+}) {
+  const fetcher = useFetcher<ThemingReply>({ key: THEMING_FETCHER });
+  const others = themes.filter((t) => t.id !== theme.id);
+  const headingId = `theme-${theme.id}-heading`;
+  const [linkChoice, setLinkChoice] = useState<"move" | "drop">("move");
+  return (
+    <section
+      id={`theme-${theme.id}`}
+      aria-labelledby={headingId}
+      onDragOver={canEdit ? (event) => event.preventDefault() : undefined}
+      onDrop={canEdit ? onDrop : undefined}
+      className="rounded-lg border border-slate-300 bg-white p-3"
+    >
+      <h2
+        id={headingId}
+        draggable={canEdit}
+        onDragStart={
+          canEdit
+            ? (event) => {
+                event.dataTransfer.setData(THEME_TYPE, theme.id);
+                event.dataTransfer.effectAllowed = "move";
+              }
+            : undefined
+        }
+        className={`text-lg font-semibold ${canEdit ? "cursor-grab" : ""}`}
+      >
+        {theme.label} <span className="text-sm font-normal text-slate-700">({ideas.length})</span>
+      </h2>
+      {feeds.length > 0 ? (
+        <p className="text-sm text-slate-700">
+          Feeds{" "}
+          {feeds.map((r, index) => (
+            <span key={r.id}>
+              {index > 0 ? ", " : ""}
+              <a
+                className="text-brand-700 underline"
+                href={`/work-groups/${slug}/recommendations/${r.id}`}
+              >
+                {`Recommendation ${r.number}: ${r.title}`}
+              </a>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {ideas.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-700">No ideas in this theme yet.</p>
+      ) : (
+        <ul className="mt-2 space-y-2">{ideas.map(card)}</ul>
+      )}
+      {canEdit ? (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer font-medium text-brand-700">
+            Edit <span className="sr-only">{theme.label}</span>
+          </summary>
+          <div className="mt-2 space-y-3">
+            <fetcher.Form method="post" className="flex flex-wrap items-end gap-2">
+              <CsrfInput />
+              <input type="hidden" name="themeId" value={theme.id} />
+              <div>
+                <label htmlFor={`rename-${theme.id}`} className="block font-medium">
+                  Name
+                </label>
+                <input
+                  id={`rename-${theme.id}`}
+                  name="label"
+                  defaultValue={theme.label}
+                  key={theme.label}
+                  maxLength={120}
+                  required
+                  className="mt-1 rounded-md border border-slate-400 px-2 py-1"
+                />
+              </div>
+              <Button name="intent" value="rename-theme" variant="secondary">
+                Rename
+              </Button>
+            </fetcher.Form>
+            {others.length > 0 ? (
+              <fetcher.Form method="post" className="flex flex-wrap items-end gap-2">
+                <CsrfInput />
+                <input type="hidden" name="themeId" value={theme.id} />
+                <div>
+                  <label htmlFor={`merge-${theme.id}`} className="block font-medium">
+                    Merge into
+                  </label>
+                  <select
+                    id={`merge-${theme.id}`}
+                    name="intoThemeId"
+                    className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-1"
+                  >
+                    {others.map((t) => (
+                      <option key={t.id} value={t.id}>
+                        {t.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <Button name="intent" value="merge-themes" variant="secondary">
+                  Merge
+                </Button>
+              </fetcher.Form>
+            ) : null}
+            <fetcher.Form method="post" className="space-y-2">
+              <CsrfInput />
+              <input type="hidden" name="themeId" value={theme.id} />
+              {feeds.length > 0 ? (
+                <fieldset className="space-y-1 rounded-md border border-amber-400 bg-amber-50 p-2">
+                  <legend className="font-medium">
+                    This theme feeds{" "}
+                    {feeds.length === 1 ? "a recommendation" : `${feeds.length} recommendations`}.
+                    On delete:
+                  </legend>
+                  {others.length > 0 ? (
+                    <div className="flex flex-wrap items-center gap-2">
+                      <input
+                        type="radio"
+                        id={`link-move-${theme.id}`}
+                        name="link"
+                        value="move"
+                        checked={linkChoice === "move"}
+                        onChange={() => setLinkChoice("move")}
+                      />
+                      <label htmlFor={`link-move-${theme.id}`}>Move the link to</label>
+                      <select
+                        aria-label="Theme that takes the link"
+                        name="linkToThemeId"
+                        className="rounded-md border border-slate-400 bg-white px-2 py-1"
+                      >
+                        {others.map((t) => (
+                          <option key={t.id} value={t.id}>
+                            {t.label}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  ) : null}
+                  <div className="flex items-center gap-2">
+                    <input
+                      type="radio"
+                      id={`link-drop-${theme.id}`}
+                      name="link"
+                      value="drop"
+                      checked={linkChoice === "drop" || others.length === 0}
+                      onChange={() => setLinkChoice("drop")}
+                    />
+                    <label htmlFor={`link-drop-${theme.id}`}>Remove the link</label>
+                  </div>
+                </fieldset>
+              ) : null}
+              <Button name="intent" value="delete-theme" variant="danger">
+                Delete theme
+              </Button>
+              <span className="ml-2 text-slate-700">Its ideas go back to “Not yet themed”.</span>
+            </fetcher.Form>
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}

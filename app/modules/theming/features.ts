@@ -1,0 +1,129 @@
+import { stemmer } from "stemmer";
+import { baseForms, senses, synset } from "./wordnet.ts";
+
+/**
+ * What an idea is about, as a bag of weighted features. Ideas are a handful of words, so two
+ * ideas about the same thing often share no word ("teachers" and "educators", "salary" and
+ * "pay", "message" and "communicate"): besides each word's stem and adjacent-word key phrases,
+ * a word brings in the WordNet concepts it most likely means, their broader concepts and its
+ * derivational relatives, so such ideas overlap. WordNet does not relate everything people
+ * group together ("money" and "funding" meet only far up its hierarchy). TF-IDF weighting over
+ * the ideas at hand then decides which overlaps count.
+ */
+
+export type SparseVector = Map<string, number>;
+
+export type Representation = "meaning" | "words";
+
+/** English function words: they carry no theme. */
+const STOP_WORDS = new Set(
+  (
+    "a about above after again against all also am an and any are as at be because been before " +
+    "being below between both but by can could did do does doing down during each eg either " +
+    "else etc even ever every few for from further had has have having he her here hers herself " +
+    "him himself his how however ie if in into is it its itself just let may me might more most " +
+    "much must my myself no nor not now of off on once one only or other others our ours " +
+    "ourselves out over own per same shall she should so some such than that the their theirs " +
+    "them themselves then there these they this those though through thus to too under until " +
+    "up upon us very via was we were what when where whether which while who whom whose why " +
+    "will with within without would yet you your yours yourself yourselves"
+  ).split(" "),
+);
+
+/**
+ * Feature weights relative to a word's own stem (1). The concepts a word probably means count
+ * together a little more than the word, since a shared concept is as good as a shared word
+ * (synonyms share it) but is split over senses; its broader concepts and derivational
+ * relatives count half that. Chosen among a few settings by the themes benchmark's nearest-
+ * neighbour agreement; the differences between nearby settings were within its noise.
+ */
+const WEIGHT = {
+  phrase: 1,
+  /** Spread over the senses taken, most frequent first. */
+  concept: 1.5,
+  broader: 0.75,
+  related: 0.75,
+};
+/**
+ * Senses per word: its first two, of its first part of speech (noun before verb before
+ * adjective): with no tagger, more senses or parts of speech add more noise than meaning.
+ */
+const SENSES = 2;
+
+/** Pieces of an idea that a phrase may not span. */
+const SEGMENT = /[,.;:!?()[\]{}"“”|/\\]+|\s[-–—]\s/;
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** A content word: as typed, lower-cased, and stemmed. */
+export type Token = { original: string; surface: string; stem: string };
+
+/** Content words of an idea, per segment, in order. */
+export function contentWords(text: string): Token[][] {
+  const segments: Token[][] = [];
+  for (const segment of text.split(SEGMENT)) {
+    const tokens: Token[] = [];
+    for (const match of segment.matchAll(TOKEN)) {
+      const original = match[0].replace(/['’][sS]$/, "").replace(/’/g, "'");
+      const surface = original.toLowerCase();
+      if (surface.length < 2 || STOP_WORDS.has(surface) || /^\d+$/.test(surface)) continue;
+      tokens.push({ original, surface, stem: stemmer(surface) });
+    }
+    if (tokens.length > 0) segments.push(tokens);
+  }
+  return segments;
+}
+
+const conceptCache = new Map<string, SparseVector>();
+
+function add(vector: SparseVector, feature: string, weight: number) {
+  vector.set(feature, (vector.get(feature) ?? 0) + weight);
+}
+
+/**
+ * The concept features of one word: its likeliest WordNet senses, their broader concepts
+ * (one level) and derivationally related or pertaining concepts ("communicate" and
+ * "communication", "financial" and "finance"). Cached: a word means the same in every idea.
+ */
+function conceptsOf(word: string): SparseVector {
+  const cached = conceptCache.get(word);
+  if (cached) return cached;
+  const vector: SparseVector = new Map();
+  const [lemma] = baseForms(word);
+  const offsets = lemma ? senses(lemma.pos, lemma.lemma).slice(0, SENSES) : [];
+  // Most frequent sense first: each later sense counts half as much as the one before.
+  const shares = offsets.map((_, i) => 0.5 ** i);
+  const total = shares.reduce((a, b) => a + b, 0);
+  offsets.forEach((offset, i) => {
+    const weight = shares[i]! / total;
+    const own = synset(lemma!.pos, offset);
+    add(vector, `c:${own.id}`, WEIGHT.concept * weight);
+    for (const pointer of own.pointers) {
+      if (pointer.symbol === "@" || pointer.symbol === "@i") {
+        add(vector, `c:${pointer.pos}${pointer.offset}`, WEIGHT.broader * weight);
+      } else if (pointer.symbol === "+" || pointer.symbol === "\\" || pointer.symbol === "&") {
+        add(vector, `c:${pointer.pos}${pointer.offset}`, WEIGHT.related * weight);
+      }
+    }
+  });
+  conceptCache.set(word, vector);
+  return vector;
+}
+
+/** Raw (unweighted by IDF) features of one idea. */
+export function ideaFeatures(text: string, representation: Representation): SparseVector {
+  const vector: SparseVector = new Map();
+  const segments = contentWords(text);
+  for (const tokens of segments) {
+    tokens.forEach((token, i) => {
+      if (representation === "words") {
+        add(vector, `w:${token.surface}`, 1);
+        return;
+      }
+      add(vector, `s:${token.stem}`, 1);
+      const next = tokens[i + 1];
+      if (next) add(vector, `p:${token.stem}_${next.stem}`, WEIGHT.phrase);
+      for (const [feature, weight] of conceptsOf(token.surface)) add(vector, feature, weight);
+    });
+  }
+  return vector;
+}
