@@ -24,13 +24,24 @@ export default function WorkGroupLayout() {
           </p>
           <p className="text-xl font-bold">{workGroup.name}</p>
         </div>
-        <nav aria-label="Work group" className="flex gap-2">
+        <nav aria-label="Work group" className="flex flex-wrap gap-2">
           <NavLink end to={`/work-groups/${workGroup.slug}`} className={tab}>
             Overview
           </NavLink>
           <NavLink to={`/work-groups/${workGroup.slug}/members`} className={tab}>
             Members
           </NavLink>
+          <NavLink to={`/work-groups/${workGroup.slug}/recommendations`} className={tab}>
+            Recommendations
+          </NavLink>
+          <NavLink to={`/work-groups/${workGroup.slug}/action-plan`} className={tab}>
+            Action plan
+          </NavLink>
+          {can(role, "history:view") ? (
+            <NavLink to={`/work-groups/${workGroup.slug}/history`} className={tab}>
+              History
+            </NavLink>
+          ) : null}
           {can(role, "work-group:edit") ? (
             <NavLink to={`/work-groups/${workGroup.slug}/settings`} className={tab}>
               Settings

@@ -48,6 +48,12 @@ describe("the server process", () => {
     expect(session.html).toContain("Assessment for Learning");
     expect(session.html).toContain("Use multiple measures");
     boardId = /"boards":\[\{"id":"([a-z0-9]+)"/.exec(session.html)![1]!;
+    // The demo carries on to themes, the report's recommendations and an action plan.
+    const themes = await facilitator.get(`${sessionPath}/theming`);
+    expect(themes.html).toContain("Assessment literacy and data use");
+    const plan = await facilitator.get("/work-groups/success-ready-students/action-plan");
+    expect(plan.html).toContain("Recommendation 5: In all engagement processes");
+    expect(plan.html).toContain("Create a steering committee to support CBL policy development.");
   });
 
   it("keeps posted ideas and edited notes through kill -9", async () => {

@@ -5,7 +5,8 @@ import { DEFAULT_STAKEHOLDER_GROUPS } from "../work-group/defaults.ts";
 /**
  * A demo drawn from the Success-Ready Students Work Group report (../shared/seeds): its
  * charge, essential questions, five areas of focus, members from every stakeholder group,
- * and a past planning session with ideas on a Knoster board. Loaded only into an empty
+ * a past planning session with ideas on a Knoster board and themes drawn from them, and the
+ * report's recommendations with key action steps. Loaded only into an empty
  * database, so it never touches a real install's data.
  */
 export const DEMO_PASSWORD = "success-ready-2022";
@@ -61,6 +62,144 @@ const IDEAS: { column: string; text: string }[] = [
   {
     column: "action_plan",
     text: "Pilot a through-year assessment model with volunteer districts.",
+  },
+];
+
+/** Themes the co-facilitators drew from the demo board, by the ideas' places in IDEAS. */
+const THEMES: { label: string; ideas: number[] }[] = [
+  { label: "Learner-centered, through-year assessment", ideas: [0, 1, 4] },
+  { label: "Assessment literacy and data use", ideas: [2, 3, 5] },
+];
+
+/**
+ * The seed report's recommendations with some of their key action steps, in its words; the
+ * dates, owners and statuses are the demo's own, to show an improvement plan under way.
+ */
+const RECOMMENDATIONS: {
+  title: string;
+  coverage: string[];
+  themes: number[];
+  goal?: { specific: string; measurable: string; timely: string };
+  steps: {
+    description: string;
+    owner: string;
+    horizon: string;
+    startsOn?: string;
+    dueOn?: string;
+    status: string;
+    resourceNote?: string;
+  }[];
+}[] = [
+  {
+    title: "Develop policy that supports competency-based learning.",
+    coverage: ["vision", "incentives"],
+    themes: [],
+    steps: [
+      {
+        description: "Create a steering committee to support CBL policy development.",
+        owner: "DESE",
+        horizon: "30_days",
+        startsOn: "2022-07-01",
+        dueOn: "2022-08-01",
+        status: "done",
+      },
+      {
+        description:
+          "Prioritize policy that supports the creation of a reimagined assessment system, and funding state ADA at 95% for competency-based credit.",
+        owner: "Steering committee",
+        horizon: "school_year",
+        startsOn: "2022-08-01",
+        dueOn: "2023-06-30",
+        status: "in_progress",
+      },
+    ],
+  },
+  {
+    title:
+      "Design/build a competency-based assessment for learning system (inclusive of federal requirements).",
+    coverage: ["vision", "skills", "resources", "action_plan"],
+    themes: [0, 1],
+    goal: {
+      specific:
+        "A reimagined K-12 assessment for learning system recommended to the Commissioner of Education.",
+      measurable: "Implemented statewide no later than the 2024-25 school year.",
+      timely: "Design during the 2022-2023 school year.",
+    },
+    steps: [
+      {
+        description:
+          "Create an Assessment Work Group to address technical design of an assessment system that meets federal requirements.",
+        owner: "DESE",
+        horizon: "60_days",
+        startsOn: "2022-07-01",
+        dueOn: "2022-09-01",
+        status: "done",
+      },
+      {
+        description: "Support DESE in seeking federal waivers and legislative support as needed.",
+        owner: "Assessment Work Group",
+        horizon: "school_year",
+        startsOn: "2022-09-01",
+        dueOn: "2023-01-15",
+        status: "blocked",
+      },
+      {
+        description:
+          "Identify resources including on-going professional learning to support local and statewide assessment for learning implementation.",
+        owner: "Assessment Work Group",
+        horizon: "long_range",
+        status: "not_started",
+      },
+    ],
+  },
+  {
+    title: "Launch Innovation Zone Cohort 1 in 2022-2023.",
+    coverage: ["incentives", "resources"],
+    themes: [],
+    steps: [
+      {
+        description:
+          "Design the application and approval process with representatives from the SRSWG.",
+        owner: "DESE",
+        horizon: "90_days",
+        startsOn: "2022-08-01",
+        dueOn: "2022-10-31",
+        status: "in_progress",
+        resourceNote: "The process will require facilitation support.",
+      },
+    ],
+  },
+  {
+    title:
+      "Expand capacity for Missouri school districts to engage students in Business-to-Education (B2E) opportunities.",
+    coverage: ["incentives", "resources"],
+    themes: [],
+    steps: [
+      {
+        description:
+          "Create a Blue Ribbon Commission consisting of business leaders to champion Competency Based Learning and Real World Learning opportunities.",
+        owner: "DESE",
+        horizon: "school_year",
+        status: "not_started",
+        resourceNote:
+          "Facilitation/coordination support is needed along with in-kind support from participating organizations.",
+      },
+    ],
+  },
+  {
+    title:
+      "In all engagement processes, model best practices in stakeholder engagement and effective communication.",
+    coverage: ["vision", "action_plan"],
+    themes: [],
+    steps: [
+      {
+        description:
+          "Develop and implement a unified strategy to inform stakeholders on the why, what, when and how of these recommendations.",
+        owner: "State and regional educational agencies",
+        horizon: "long_range",
+        status: "in_progress",
+      },
+    ],
   },
 ];
 
@@ -154,14 +293,54 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
       data: { sessionId: session.id, title: area.name, areaOfFocusId: area.id },
     });
     const contributors = users.filter((_, i) => i >= 2);
+    const ideaIds: string[] = [];
     for (const [i, idea] of IDEAS.entries()) {
-      await tx.idea.create({
+      const created = await tx.idea.create({
         data: {
           boardId: board.id,
           column: idea.column,
           text: idea.text,
           authorId: contributors[i % contributors.length]!.id,
           createdAt: new Date(Date.UTC(2022, 2, 30, 14, 20 + i)),
+        },
+      });
+      ideaIds.push(created.id);
+    }
+    const themeIds: string[] = [];
+    for (const [position, theme] of THEMES.entries()) {
+      const created = await tx.theme.create({
+        data: {
+          sessionId: session.id,
+          label: theme.label,
+          position: position + 1,
+          ideas: { connect: theme.ideas.map((i) => ({ id: ideaIds[i]! })) },
+        },
+      });
+      themeIds.push(created.id);
+    }
+    for (const [position, r] of RECOMMENDATIONS.entries()) {
+      await tx.recommendation.create({
+        data: {
+          workGroupId: workGroup.id,
+          position: position + 1,
+          title: r.title,
+          knosterCoverage: r.coverage.join(","),
+          goalSpecific: r.goal?.specific ?? "",
+          goalMeasurable: r.goal?.measurable ?? "",
+          goalTimely: r.goal?.timely ?? "",
+          themes: { create: r.themes.map((i) => ({ themeId: themeIds[i]! })) },
+          actionSteps: {
+            create: r.steps.map((step, index) => ({
+              position: index + 1,
+              description: step.description,
+              ownerGroup: step.owner,
+              horizon: step.horizon,
+              startsOn: step.startsOn ?? null,
+              dueOn: step.dueOn ?? null,
+              status: step.status,
+              resourceNote: step.resourceNote ?? "",
+            })),
+          },
         },
       });
     }

@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { actionStepsCsv } from "../modules/recommendation/action-steps-csv.ts";
+import { getActionPlan } from "../modules/recommendation/recommendation.server.ts";
+import { requireMember } from "../modules/work-group/work-group.server.ts";
+
+/** Every key action step of the work group, as a spreadsheet file. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { access } = await requireMember(context, request, params.slug);
+  const plan = await getActionPlan(context, access, null);
+  const steps = plan.recommendations.flatMap((r) =>
+    r.steps.map((s) => ({ ...s, recommendationNumber: r.number, recommendationTitle: r.title })),
+  );
+  return new Response(actionStepsCsv(steps), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${access.workGroup.slug}-action-steps.csv"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}

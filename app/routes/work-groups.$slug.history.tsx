@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { HistoryList } from "../components/history-list.tsx";
+import { listHistory } from "../modules/history/history.server.ts";
+import { requireMember } from "../modules/work-group/work-group.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "History · Convene" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { access } = await requireMember(context, request, params.slug, "history:view");
+  return json({ entries: await listHistory(context, access.workGroup.id) });
+}
+
+/** Who changed which theme, recommendation or action step, and when: for facilitators. */
+export default function History() {
+  const { entries } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">History</h1>
+      <HistoryList entries={entries} heading="Latest changes (200 most recent)" />
+    </div>
+  );
+}

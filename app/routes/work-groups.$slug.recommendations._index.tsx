@@ -1,0 +1,131 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button, CsrfInput, Field, useZodForm } from "../components/forms.tsx";
+import { readForm } from "../modules/auth/auth-session.server.ts";
+import {
+  createRecommendation,
+  listRecommendations,
+  moveRecommendation,
+} from "../modules/recommendation/recommendation.server.ts";
+import { moveSchema, newRecommendationSchema } from "../modules/recommendation/schema.ts";
+import { can } from "../modules/work-group/roles.ts";
+import { requireMember } from "../modules/work-group/work-group.server.ts";
+import { http } from "../utils/http.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Recommendations · Convene" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { access } = await requireMember(context, request, params.slug);
+  return json({
+    slug: access.workGroup.slug,
+    recommendations: await listRecommendations(context, access),
+    canEdit: can(access.role, "recommendation:edit"),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, access } = await requireMember(
+    context,
+    request,
+    params.slug,
+    "recommendation:edit",
+  );
+  const form = await readForm(context, request);
+  if (form.get("intent") === "move") {
+    const move = moveSchema.safeParse({ direction: form.get("direction") });
+    const id = String(form.get("recommendationId") ?? "");
+    if (!move.success) throw http(400, "Choose up or down.");
+    await moveRecommendation(context, user, access, id, move.data.direction);
+    return json(null);
+  }
+  const submission = parseWithZod(form, { schema: newRecommendationSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const created = await createRecommendation(context, user, access, submission.value);
+  return redirect(`/work-groups/${access.workGroup.slug}/recommendations/${created.id}`);
+}
+
+/** The work group's numbered recommendations, in order; editors reorder and add them. */
+export default function Recommendations() {
+  const { slug, recommendations, canEdit } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useZodForm(newRecommendationSchema, lastResult ?? undefined);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold">Recommendations</h1>
+        <Link className="text-brand-700 underline" to={`/work-groups/${slug}/action-plan`}>
+          Action plan
+        </Link>
+      </div>
+      {recommendations.length === 0 ? (
+        <p className="rounded-md border border-slate-300 bg-white p-4">
+          No recommendations yet. They grow out of the themes of your sessions.
+        </p>
+      ) : (
+        <ol className="space-y-3">
+          {recommendations.map((r, index) => (
+            <li
+              key={r.id}
+              className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-slate-300 bg-white p-4"
+            >
+              <div>
+                <h2 className="text-lg font-semibold">
+                  <Link className="text-brand-700 underline" to={r.id}>
+                    {`Recommendation ${r.number}: ${r.title}`}
+                  </Link>
+                </h2>
+                <p className="text-sm text-slate-700">
+                  {[
+                    r.coverage.length
+                      ? `Addresses ${r.coverage.join(", ")}`
+                      : "No Knoster coverage noted yet",
+                    `${r.themes} ${r.themes === 1 ? "theme" : "themes"}`,
+                    `${r.done} of ${r.steps} action steps done`,
+                  ].join(" · ")}
+                </p>
+              </div>
+              {canEdit ? (
+                <Form method="post" className="flex gap-2">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="move" />
+                  <input type="hidden" name="recommendationId" value={r.id} />
+                  <Button name="direction" value="up" variant="secondary" disabled={index === 0}>
+                    Move up <span className="sr-only">{`recommendation ${r.number}`}</span>
+                  </Button>
+                  <Button
+                    name="direction"
+                    value="down"
+                    variant="secondary"
+                    disabled={index === recommendations.length - 1}
+                  >
+                    Move down <span className="sr-only">{`recommendation ${r.number}`}</span>
+                  </Button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      {canEdit ? (
+        <Form
+          method="post"
+          className="max-w-xl space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+          {...getFormProps(form)}
+        >
+          <h2 className="text-lg font-semibold">Add a recommendation</h2>
+          <CsrfInput />
+          <Field
+            label="Title"
+            field={fields.title}
+            hint="For example: Establish innovation zones"
+          />
+          <Button pending={navigation.state === "submitting"}>Add recommendation</Button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
