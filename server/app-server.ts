@@ -57,6 +57,21 @@ export async function createAppContext(
  * One process: the Remix app over HTTP and the Yjs websocket endpoint on the same port.
  * Resolves once listening.
  */
+/** One trivial query, given at most two seconds: a hung database is an unreachable one. */
+async function databaseReachable(db: AppContext["db"]): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), 2_000);
+  });
+  try {
+    return await Promise.race([db.$queryRaw`SELECT 1`.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function startAppServer(
   config: Config,
   options: { build?: ServerBuild; log?: Logger } = {},
@@ -113,6 +128,21 @@ export async function startAppServer(
     }
     next();
   });
+  // Probes for a process manager or load balancer (issue 7 grows them with Redis).
+  let draining = false;
+  app.get("/healthz", (_req, res) => {
+    res.status(200).json({ status: "alive" });
+  });
+  app.get("/readyz", (_req, res) => {
+    const notReady = (reason: string) =>
+      res.status(503).set("Retry-After", "5").json({ status: "not ready", reason });
+    if (draining) return notReady("shutting down");
+    databaseReachable(ctx.db).then(
+      (reachable) =>
+        reachable ? res.status(200).json({ status: "ready" }) : notReady("database unreachable"),
+      () => notReady("database unreachable"),
+    );
+  });
   app.use(
     "/build",
     express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }),
@@ -164,6 +194,7 @@ export async function startAppServer(
     url,
     close() {
       closing ??= (async () => {
+        draining = true;
         server.close();
         await realtime.close();
         server.closeAllConnections();
