@@ -6,7 +6,7 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { forwardRef, type ReactNode } from "react";
 import type { ZodType, z } from "zod";
 
 type RootData = { csrf: string };
@@ -148,8 +148,8 @@ export function SelectField({
 }
 
 /**
- * A conform form validated by the same zod schema the action uses: errors show on blur in the
- * browser, and the server's reply (lastResult) shows what only the server could check.
+ * A conform form validated by the same zod schema the action uses: errors show when it is
+ * submitted in the browser (and update as the person types), and the server's reply (lastResult) shows what only the server could check.
  */
 export function useZodForm<
   Schema extends ZodType<Record<string, unknown>, Record<string, unknown>>,
@@ -162,19 +162,20 @@ export function useZodForm<
     lastResult,
     defaultValue: options.defaultValue as DefaultValue<z.input<Schema>>,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
+    // Checked on submit, then as the person types: validating on blur inserted an error line
+    // under the field as focus left it, moving the button being clicked away from the pointer.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
   });
 }
 
-export function Button({
-  children,
-  pending,
-  variant = "primary",
-  ...props
-}: React.ButtonHTMLAttributes<HTMLButtonElement> & {
-  pending?: boolean;
-  variant?: "primary" | "secondary" | "danger";
-}) {
+export const Button = forwardRef<
+  HTMLButtonElement,
+  React.ButtonHTMLAttributes<HTMLButtonElement> & {
+    pending?: boolean;
+    variant?: "primary" | "secondary" | "danger";
+  }
+>(function Button({ children, pending, variant = "primary", ...props }, ref) {
   const styles = {
     primary: "bg-brand-700 text-white hover:bg-brand-900",
     secondary: "border border-slate-500 bg-white text-slate-900 hover:bg-slate-100",
@@ -182,6 +183,7 @@ export function Button({
   }[variant];
   return (
     <button
+      ref={ref}
       type="submit"
       {...props}
       aria-disabled={pending || undefined}
@@ -190,7 +192,7 @@ export function Button({
       {pending ? "Working…" : children}
     </button>
   );
-}
+});
 
 export function FormError({ errors, id }: { errors?: string[] | null; id?: string }) {
   if (!errors?.length) return null;

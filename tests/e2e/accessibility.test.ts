@@ -217,3 +217,107 @@ describe("signed in", () => {
     for (const person of [visitor, fay, ada, otto]) expect(person.errors).toEqual([]);
   });
 });
+
+describe("theming and recommendations", () => {
+  const themingPath = () => `${sessionPath()}/theming`;
+  const base = () => `/work-groups/${cast.workGroup.slug}`;
+  let recommendationId = "";
+
+  beforeAll(async () => {
+    const idea = await app.ctx.db.idea.findFirstOrThrow({
+      where: { boardId: cast.board.id, column: "resources" },
+    });
+    const theme = await app.ctx.db.theme.create({
+      data: { sessionId: cast.session.id, label: "College visits", position: 1 },
+    });
+    await app.ctx.db.idea.update({ where: { id: idea.id }, data: { themeId: theme.id } });
+    const recommendation = await app.ctx.db.recommendation.create({
+      data: {
+        workGroupId: cast.workGroup.id,
+        position: 1,
+        title: "Plan college visits together",
+        goalSpecific: "Every junior visits a campus",
+        strategies: "Shared calendar\nBus funding",
+        themes: { create: [{ themeId: theme.id }] },
+        actionSteps: {
+          create: [
+            {
+              position: 1,
+              description: "Publish the calendar",
+              ownerGroup: "Counselors",
+              horizon: "30_days",
+              dueOn: "2020-01-15",
+            },
+            {
+              position: 2,
+              description: "Find bus funding",
+              ownerUserId: cast.facilitator.id,
+              horizon: "90_days",
+              status: "blocked",
+            },
+          ],
+        },
+      },
+    });
+    recommendationId = recommendation.id;
+  });
+
+  it("the theming page as the facilitator, with suggestions and a theme's Edit open", async () => {
+    await open(fay.page, themingPath());
+    await fay.page.getByText("Live.", { exact: true }).waitFor({ timeout: 5_000 });
+    await fay.page.getByRole("button", { name: "Suggest themes" }).click();
+    await fay.page
+      .locator("section")
+      .filter({ has: fay.page.locator("#suggestions-heading") })
+      .locator('[role="status"] p')
+      .filter({ hasText: /suggested themes|nothing to suggest/ })
+      .waitFor({ timeout: 10_000 });
+    await fay.page.getByText("Edit College visits", { exact: true }).click();
+    await fay.page.getByRole("group", { name: /This theme feeds a recommendation/ }).waitFor();
+    await expectNoSeriousViolations(fay.page, `${themingPath()} (facilitator)`);
+  });
+
+  it("the theming page as a member", async () => {
+    await open(ada.page, themingPath());
+    await ada.page.getByText("Live.", { exact: true }).waitFor({ timeout: 5_000 });
+    await ada.page.getByRole("heading", { name: /^College visits/ }).waitFor();
+    await expectNoSeriousViolations(ada.page, `${themingPath()} (member)`);
+  });
+
+  it("/work-groups/<slug>/recommendations, as the facilitator and as a member", async () => {
+    for (const person of [fay, ada]) {
+      await open(person.page, `${base()}/recommendations`);
+      await person.page
+        .getByRole("link", { name: "Recommendation 1: Plan college visits together" })
+        .waitFor();
+      await expectNoSeriousViolations(person.page, `${base()}/recommendations`);
+    }
+  });
+
+  it("/work-groups/<slug>/recommendations/<id> with its Draft editor", async () => {
+    const path = `${base()}/recommendations/${recommendationId}`;
+    for (const person of [fay, ada]) {
+      await open(person.page, path);
+      await person.page
+        .locator('[contenteditable][aria-label="Recommendation draft"]')
+        .waitFor({ timeout: 5_000 });
+      await expectNoSeriousViolations(person.page, path);
+    }
+  });
+
+  it("/work-groups/<slug>/action-plan with an overdue and a blocked step", async () => {
+    await open(ada.page, `${base()}/action-plan`);
+    await ada.page.getByText("Overdue", { exact: true }).waitFor();
+    await expectNoSeriousViolations(ada.page, `${base()}/action-plan`);
+  });
+
+  it("/work-groups/<slug>/history", async () => {
+    await open(fay.page, `${base()}/history`);
+    await fay.page.getByRole("heading", { name: "History" }).waitFor();
+    await expectNoSeriousViolations(fay.page, `${base()}/history`);
+  });
+
+  it("raised no script errors in these pages", () => {
+    for (const person of [fay, ada]) expect(person.errors).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
-import { type DragEvent, useEffect, useMemo, useState } from "react";
+import { type DragEvent, useEffect, useMemo, useRef, useState } from "react";
 import type { ThemingIdea, ThemingState, ThemingTheme } from "../../modules/theming/theming-doc.ts";
 import { useLiveTheming } from "../../realtime/use-live-theming.ts";
 import type { ThemingReply } from "../../routes/work-groups.$slug.sessions.$sessionId_.theming.tsx";
@@ -68,10 +68,13 @@ export function ThemingBoard(props: Props) {
     });
   }, [state.ideas]);
 
-  // A command that worked clears the selection it acted on.
+  // A command that worked clears the selection it acted on (and a created theme's name).
   const reply = fetcher.data;
+  const [newLabel, setNewLabel] = useState("");
+  const createButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (reply?.ok && reply.intent !== "suggest") setSelected(new Set());
+    if (reply?.ok && reply.intent === "create-theme") setNewLabel("");
   }, [reply]);
 
   const submit = (fields: Record<string, string | string[]>) => {
@@ -257,10 +260,18 @@ export function ThemingBoard(props: Props) {
               id="new-theme"
               name="label"
               maxLength={120}
+              value={newLabel}
+              onChange={(event) => setNewLabel(event.target.value)}
+              // Enter here means "Create theme", not the form's first button ("Move").
+              onKeyDown={(event) => {
+                if (event.key !== "Enter") return;
+                event.preventDefault();
+                createButton.current?.click();
+              }}
               className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-2"
             />
           </div>
-          <Button name="intent" value="create-theme" variant="secondary">
+          <Button ref={createButton} name="intent" value="create-theme" variant="secondary">
             Create theme
           </Button>
           <Button name="intent" value="undo" variant="secondary" formNoValidate>
