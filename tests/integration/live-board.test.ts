@@ -506,13 +506,14 @@ describe("reconnecting", () => {
     const present = () => observer.provider.awareness.getStates().has(member.doc.clientID);
     await waitFor(present, 2_000, "member present");
     member.provider.disconnect();
-    // Generous limits: the whole suite shares two cores with browsers; alone each takes < 0.2 s.
-    await waitFor(() => !present(), 5_000, "member gone");
+    // Generous limits: the whole suite shares two cores with browsers (a full run once took
+    // over 5 s here); alone each takes < 0.2 s. The point is that it happens, not how fast.
+    await waitFor(() => !present(), 10_000, "member gone");
     member.provider.connect();
     // Without the server's clock bump a returning client stays invisible for up to 15 s.
     await waitFor(present, 3_000, "member back");
     member.close();
-    await waitFor(() => !present(), 5_000, "no ghost after leaving");
+    await waitFor(() => !present(), 10_000, "no ghost after leaving");
     observer.close();
   });
 
