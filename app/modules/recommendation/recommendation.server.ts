@@ -14,6 +14,9 @@ import type { ActionStepInput, RecommendationInput } from "./schema.ts";
 
 const quoted = (text: string) => `“${text}”`;
 
+/** Recommendations and steps in their order (positions, then creation for any tie). */
+export const IN_ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const }];
+
 /** The recommendation must belong to the work group the page was opened in (404 otherwise). */
 async function requireRecommendation(ctx: AppContext, access: WorkGroupAccess, id: string) {
   const recommendation = await ctx.db.recommendation.findFirst({
@@ -73,7 +76,7 @@ function shownStep<T extends { ownerUser: { name: string } | null }>(step: T) {
 export async function listRecommendations(ctx: AppContext, access: WorkGroupAccess) {
   const all = await ctx.db.recommendation.findMany({
     where: { workGroupId: access.workGroup.id },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    orderBy: IN_ORDER,
     select: {
       id: true,
       title: true,
@@ -135,12 +138,12 @@ export async function getRecommendationPage(ctx: AppContext, access: WorkGroupAc
             },
           },
         },
-        actionSteps: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: STEP_FIELDS },
+        actionSteps: { orderBy: IN_ORDER, select: STEP_FIELDS },
       },
     }),
     ctx.db.recommendation.findMany({
       where: { workGroupId: access.workGroup.id },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      orderBy: IN_ORDER,
       select: { id: true },
     }),
     ctx.db.theme.findMany({
@@ -237,7 +240,7 @@ export async function moveRecommendation(
   const moved = await ctx.db.$transaction(async (tx) => {
     const all = await tx.recommendation.findMany({
       where: { workGroupId: access.workGroup.id },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      orderBy: IN_ORDER,
       select: { id: true, title: true },
     });
     const index = all.findIndex((r) => r.id === id);
@@ -422,7 +425,7 @@ export async function getActionPlan(
 ) {
   const recommendations = await ctx.db.recommendation.findMany({
     where: { workGroupId: access.workGroup.id },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    orderBy: IN_ORDER,
     select: {
       id: true,
       title: true,
@@ -433,7 +436,7 @@ export async function getActionPlan(
       goalRelevant: true,
       goalTimely: true,
       strategies: true,
-      actionSteps: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: STEP_FIELDS },
+      actionSteps: { orderBy: IN_ORDER, select: STEP_FIELDS },
     },
   });
   const all = recommendations.flatMap((r) => r.actionSteps.map(shownStep));

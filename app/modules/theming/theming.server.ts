@@ -6,6 +6,7 @@ import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { sessionResults } from "../board/ratings.server.ts";
 import { documentName } from "../documents/document-name.ts";
 import { recordHistory } from "../history/history.server.ts";
+import { IN_ORDER } from "../recommendation/recommendation.server.ts";
 import { resultsVisible } from "../session/phases.ts";
 import { can } from "../work-group/roles.ts";
 import type { WorkGroupAccess } from "../work-group/work-group.server.ts";
@@ -109,7 +110,7 @@ export async function getThemingPage(ctx: AppContext, access: WorkGroupAccess, s
 export async function recommendationNumbers(ctx: Pick<AppContext, "db">, workGroupId: string) {
   const all = await ctx.db.recommendation.findMany({
     where: { workGroupId },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    orderBy: IN_ORDER,
     select: { id: true },
   });
   return new Map(all.map((r, index) => [r.id, index + 1]));
