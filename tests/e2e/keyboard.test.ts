@@ -6,6 +6,7 @@ import {
   launchBrowser,
   newPerson,
   type Person,
+  shiftTabTo,
   tabTo,
   waitForHydration,
 } from "../support/browser.ts";
@@ -95,11 +96,17 @@ describe("keyboard only", () => {
     await pressEnterAndWaitFor(/^\/work-groups\/[\w-]+$/);
     await tabTo(ida.page, "Title");
     await keys().type("Kick-off session");
-    await tabTo(ida.page, "Date and time");
-    // Chromium's date-time field: month, day, year, then hour, minute, AM/PM.
-    await keys().type("12012026");
-    await keys().press("ArrowRight");
-    await keys().type("0930A");
+    // Chromium's date-time field: month, day, year, then hour, minute, AM/PM. Each segment
+    // waits for its next digit only briefly, and on a loaded machine a segment now and then
+    // takes one digit alone (month 02 for "12"); typing the whole value again overwrites it.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await tabTo(ida.page, "Date and time");
+      await keys().type("12012026");
+      await keys().press("ArrowRight");
+      await keys().type("0930A");
+      if ((await ida.page.getByLabel("Date and time").inputValue()) === "2026-12-01T09:30") break;
+      await shiftTabTo(ida.page, "Title");
+    }
     await expect(ida.page.getByLabel("Date and time").inputValue()).resolves.toBe(
       "2026-12-01T09:30",
     );
