@@ -16,3 +16,10 @@ export function connectDocument(name: string, doc: Y.Doc, options: { connect?: b
     disableBc: true,
   });
 }
+
+export type LiveStatus = "connecting" | "live" | "offline";
+
+/** y-websocket's connection status, in the words the pages show. */
+export function liveStatus(status: string): LiveStatus {
+  return status === "connected" ? "live" : status === "connecting" ? "connecting" : "offline";
+}

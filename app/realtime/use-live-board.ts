@@ -2,9 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
 import { type BoardIdea, boardIdeas, byCreation, readIdeas } from "../modules/board/board-doc.ts";
 import { documentName } from "../modules/documents/document-name.ts";
-import { connectDocument } from "./provider.ts";
-
-export type LiveStatus = "connecting" | "live" | "offline";
+import { connectDocument, type LiveStatus, liveStatus } from "./provider.ts";
 
 /**
  * A board's ideas as they arrive. The page renders the ideas it loaded first (it works without
@@ -26,11 +24,7 @@ export function useLiveBoard(boardId: string, loaded: BoardIdea[], userName: str
     provider.on("sync", (synced: boolean) => {
       if (synced) update();
     });
-    provider.on("status", ({ status }: { status: string }) =>
-      setStatus(
-        status === "connected" ? "live" : status === "connecting" ? "connecting" : "offline",
-      ),
-    );
+    provider.on("status", ({ status }: { status: string }) => setStatus(liveStatus(status)));
     // The server stamps every presence entry with the signed-in name, whatever a client claims.
     provider.awareness.setLocalStateField("user", { name: userName });
     const onPresence = () => {

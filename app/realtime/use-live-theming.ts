@@ -2,8 +2,7 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { documentName } from "../modules/documents/document-name.ts";
 import { readTheming, type ThemingState } from "../modules/theming/theming-doc.ts";
-import { connectDocument } from "./provider.ts";
-import type { LiveStatus } from "./use-live-board.ts";
+import { connectDocument, type LiveStatus, liveStatus } from "./provider.ts";
 
 /**
  * A session's themes and ideas as facilitators change them and as ideas arrive. The page shows
@@ -25,11 +24,7 @@ export function useLiveTheming(sessionId: string, loaded: ThemingState) {
       synced = synced || isSynced;
       update();
     });
-    provider.on("status", ({ status }: { status: string }) =>
-      setStatus(
-        status === "connected" ? "live" : status === "connecting" ? "connecting" : "offline",
-      ),
-    );
+    provider.on("status", ({ status }: { status: string }) => setStatus(liveStatus(status)));
     return () => {
       doc.off("update", update);
       provider.destroy();

@@ -1,9 +1,10 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postIdea } from "../../app/modules/board/board.server.ts";
 import { seedWorkGroup, startTestApp, type TestApp } from "../support/app.ts";
 import {
   describeViolations,
+  expectNoSeriousViolations,
   launchBrowser,
   newPerson,
   open,
@@ -23,11 +24,6 @@ let otto: Person; // signed in, not yet a member
 let inviteUrl = "";
 
 const sessionPath = () => `/work-groups/${cast.workGroup.slug}/sessions/${cast.session.id}`;
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, describeViolations(where, violations)).toEqual([]);
-}
 
 async function check(person: Person, path: string) {
   await open(person.page, path);

@@ -4,13 +4,12 @@ import { postIdea } from "../../app/modules/board/board.server.ts";
 import { BRING_BACK_MESSAGE } from "../../app/modules/session/announcements.server.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import {
-  describeViolations,
-  focusedName,
+  expectNoSeriousViolations,
   launchBrowser,
   newPerson,
   open,
   type Person,
-  seriousAxeViolations,
+  shiftTabTo as shiftTabToOn,
   tabTo,
 } from "../support/browser.ts";
 
@@ -51,27 +50,13 @@ const currentPhase = () =>
   page().getByRole("list", { name: "Phases" }).locator('[aria-current="step"]').textContent();
 
 /** Like tabTo, backwards: Shift+Tab until the focused element's name matches. */
-async function shiftTabTo(name: string | RegExp, maxPresses = 60) {
-  const passed: string[] = [];
-  const matches = (n: string) => (typeof name === "string" ? n === name : name.test(n));
-  for (let i = 0; i < maxPresses; i++) {
-    await keys().press("Shift+Tab");
-    const current = await focusedName(page());
-    if (matches(current)) return;
-    passed.push(current);
-  }
-  throw new Error(
-    `Shift+Tab never reached ${String(name)} after ${maxPresses} presses; focus went through: ${passed.map((n) => JSON.stringify(n)).join(", ")}`,
-  );
-}
+const shiftTabTo = (name: string | RegExp, maxPresses = 60) =>
+  shiftTabToOn(page(), name, maxPresses);
 
 /** What the focused element is, for asserting that a key press acts on the expected control. */
 const focusedTag = () => page().evaluate(() => document.activeElement?.tagName.toLowerCase());
 
-async function expectNoSeriousViolations(where: string) {
-  const violations = await seriousAxeViolations(page());
-  expect(violations, describeViolations(where, violations)).toEqual([]);
-}
+const expectNoViolations = (where: string) => expectNoSeriousViolations(page(), where);
 
 /** Empties the focused text field with the keyboard. */
 async function clearField() {
@@ -121,7 +106,7 @@ describe("a facilitator, keyboard only, on the session page", () => {
     await tabTo(page(), "Add an agenda item");
     await keys().press("Enter");
     await expect(isOpen(add)).resolves.toBe(true);
-    await expectNoSeriousViolations(`${sessionPath()} (Add an agenda item open)`);
+    await expectNoViolations(`${sessionPath()} (Add an agenda item open)`);
 
     await tabTo(page(), "Title");
     await keys().type(AGENDA_ITEM);
@@ -154,7 +139,7 @@ describe("a facilitator, keyboard only, on the session page", () => {
     await tabTo(page(), "Add a breakout room");
     await keys().press("Enter");
     await expect(isOpen(add)).resolves.toBe(true);
-    await expectNoSeriousViolations(`${sessionPath()} (Add a breakout room open)`);
+    await expectNoViolations(`${sessionPath()} (Add a breakout room open)`);
 
     await tabTo(page(), "Room name");
     await keys().type(ROOM);
@@ -213,7 +198,7 @@ describe("a facilitator, keyboard only, on the session page", () => {
     await shiftTabTo("Message every room", 80);
     await keys().press("Enter");
     await expect(isOpen(form)).resolves.toBe(true);
-    await expectNoSeriousViolations(`${sessionPath()} (Message every room open)`);
+    await expectNoViolations(`${sessionPath()} (Message every room open)`);
 
     await tabTo(page(), "Message");
     await keys().type(MESSAGE);
@@ -284,7 +269,7 @@ describe("a facilitator, keyboard only, on the session page", () => {
     ).resolves.toBe(true);
     await keys().press("Enter");
     await expect(isOpen(hide)).resolves.toBe(true);
-    await expectNoSeriousViolations(`${sessionPath()} (Hide open)`);
+    await expectNoViolations(`${sessionPath()} (Hide open)`);
 
     await tabTo(page(), "Reason (kept in the log)");
     await keys().type(REASON);
@@ -306,7 +291,7 @@ describe("a facilitator, keyboard only, on the session page", () => {
     await keys().press("Enter");
     await expect(isOpen(list)).resolves.toBe(true);
     await list.getByText(`(hidden: ${REASON})`, { exact: true }).waitFor();
-    await expectNoSeriousViolations(`${sessionPath()} (Hidden ideas open)`);
+    await expectNoViolations(`${sessionPath()} (Hidden ideas open)`);
 
     await tabTo(page(), /^Show again:/);
     await keys().press("Enter");

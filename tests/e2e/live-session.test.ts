@@ -2,12 +2,11 @@ import type { Browser, Locator, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, seedWorkGroup, startTestApp, type TestApp } from "../support/app.ts";
 import {
-  describeViolations,
+  expectNoSeriousViolations,
   launchBrowser,
   newPerson,
   open,
   type Person,
-  seriousAxeViolations,
   signIn,
 } from "../support/browser.ts";
 
@@ -63,11 +62,6 @@ async function expectSameDocument(page: Page, who: string) {
     page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
     `${who}'s page was reloaded`,
   ).resolves.toBe(true);
-}
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, describeViolations(where, violations)).toEqual([]);
 }
 
 const everyone = () => [fay, ...members.map((m) => m.person)];

@@ -4,12 +4,11 @@ import { postIdea } from "../../app/modules/board/board.server.ts";
 import { today } from "../../app/modules/recommendation/action-plan.ts";
 import { type Cast, cookieFor, startSeededApp, type TestApp } from "../support/app.ts";
 import {
-  describeViolations,
+  expectNoSeriousViolations,
   launchBrowser,
   newPerson,
   open,
   type Person,
-  seriousAxeViolations,
   waitForHydration,
 } from "../support/browser.ts";
 
@@ -41,11 +40,6 @@ async function personFor(userId: string) {
   const [name, ...value] = (await cookieFor(app.ctx, userId)).split("=");
   await person.context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
   return person;
-}
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, describeViolations(where, violations)).toEqual([]);
 }
 
 /** The "Add an action step" box on a recommendation's page. */

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postIdea } from "../../app/modules/board/board.server.ts";
 import { type Cast, cookieFor, createUser, startSeededApp, type TestApp } from "../support/app.ts";
 import {
-  describeViolations,
+  expectNoSeriousViolations,
   focusedName,
   launchBrowser,
   newPerson,
   open,
   type Person,
-  seriousAxeViolations,
+  shiftTabTo as shiftTabToOn,
   tabTo,
 } from "../support/browser.ts";
 
@@ -147,11 +147,6 @@ const themeByLabel = async (sessionId: string, label: string) =>
   app.ctx.db.theme.findFirstOrThrow({ where: { sessionId, label } });
 const themeIdOf = async (ideaId: string) =>
   (await app.ctx.db.idea.findUniqueOrThrow({ where: { id: ideaId } })).themeId;
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, describeViolations(where, violations)).toEqual([]);
-}
 
 beforeAll(async () => {
   const seeded = await startSeededApp();
@@ -389,19 +384,8 @@ describe("a facilitator themes a session from the keyboard alone", () => {
   const ideaBox = (text: string) => new RegExp(`^${escapeRegExp(text)}`);
 
   /** Like tabTo, backwards. */
-  async function shiftTabTo(name: string | RegExp, maxPresses = 100) {
-    const passed: string[] = [];
-    const matches = (n: string) => (typeof name === "string" ? n === name : name.test(n));
-    for (let n = 0; n < maxPresses; n++) {
-      await keys().press("Shift+Tab");
-      const current = await focusedName(page());
-      if (matches(current)) return;
-      passed.push(current);
-    }
-    throw new Error(
-      `Shift+Tab never reached ${String(name)} after ${maxPresses} presses; focus went through: ${passed.map((n) => JSON.stringify(n)).join(", ")}`,
-    );
-  }
+  const shiftTabTo = (name: string | RegExp, maxPresses = 100) =>
+    shiftTabToOn(page(), name, maxPresses);
 
   async function tick(text: string) {
     await tabTo(page(), ideaBox(text), 100);

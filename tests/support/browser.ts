@@ -6,6 +6,7 @@ import {
   chromium,
   type Page,
 } from "playwright-core";
+import { expect } from "vitest";
 import { PASSWORD } from "./app.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -124,17 +125,31 @@ export function focusedName(page: Page) {
  * Presses Tab (keyboard only) until the focused element's accessible name matches, and fails
  * with the names it passed on the way if it never gets there.
  */
-export async function tabTo(page: Page, name: string | RegExp, maxPresses = 60) {
+export function tabTo(page: Page, name: string | RegExp, maxPresses = 60) {
+  return pressUntilFocused(page, "Tab", name, maxPresses);
+}
+
+/** tabTo, backwards. */
+export function shiftTabTo(page: Page, name: string | RegExp, maxPresses = 60) {
+  return pressUntilFocused(page, "Shift+Tab", name, maxPresses);
+}
+
+async function pressUntilFocused(
+  page: Page,
+  key: "Tab" | "Shift+Tab",
+  name: string | RegExp,
+  maxPresses: number,
+) {
   const passed: string[] = [];
   const matches = (n: string) => (typeof name === "string" ? n === name : name.test(n));
   for (let i = 0; i < maxPresses; i++) {
-    await page.keyboard.press("Tab");
+    await page.keyboard.press(key);
     const current = await focusedName(page);
     if (matches(current)) return;
     passed.push(current);
   }
   throw new Error(
-    `Tab never reached ${String(name)} after ${maxPresses} presses; focus went through: ${passed.map((n) => JSON.stringify(n)).join(", ")}`,
+    `${key} never reached ${String(name)} after ${maxPresses} presses; focus went through: ${passed.map((n) => JSON.stringify(n)).join(", ")}`,
   );
 }
 
@@ -176,4 +191,10 @@ export function describeViolations(where: string, violations: AxeViolation[]) {
         .join("\n")}`,
   );
   return `${where}: ${violations.length} serious or critical axe violation(s):\n${lines.join("\n")}`;
+}
+
+/** Fails the test with a readable list if axe finds a serious or critical violation. */
+export async function expectNoSeriousViolations(page: Page, where: string) {
+  const violations = await seriousAxeViolations(page);
+  expect(violations, describeViolations(where, violations)).toEqual([]);
 }

@@ -45,10 +45,12 @@ export function ThemingBoard(props: Props) {
   const columnLabel = useMemo(() => new Map(columns.map((c) => [c.key, c.label])), [columns]);
   const byTheme = useMemo(() => {
     const groups = new Map<string | null, ThemingIdea[]>();
+    const themeIds = new Set(state.themes.map((t) => t.id));
     for (const idea of state.ideas) {
-      const key =
-        idea.themeId && state.themes.some((t) => t.id === idea.themeId) ? idea.themeId : null;
-      groups.set(key, [...(groups.get(key) ?? []), idea]);
+      const key = idea.themeId && themeIds.has(idea.themeId) ? idea.themeId : null;
+      const group = groups.get(key);
+      if (group) group.push(idea);
+      else groups.set(key, [idea]);
     }
     return groups;
   }, [state]);
@@ -237,11 +239,7 @@ export function ThemingBoard(props: Props) {
               className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-2"
             >
               <option value="">Not yet themed</option>
-              {state.themes.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
-                </option>
-              ))}
+              <ThemeOptions themes={state.themes} />
             </select>
           </div>
           <Button
@@ -440,11 +438,7 @@ function ThemeCard({
                     name="intoThemeId"
                     className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-1"
                   >
-                    {others.map((t) => (
-                      <option key={t.id} value={t.id}>
-                        {t.label}
-                      </option>
-                    ))}
+                    <ThemeOptions themes={others} />
                   </select>
                 </div>
                 <Button name="intent" value="merge-themes" variant="secondary">
@@ -478,11 +472,7 @@ function ThemeCard({
                         name="linkToThemeId"
                         className="rounded-md border border-slate-400 bg-white px-2 py-1"
                       >
-                        {others.map((t) => (
-                          <option key={t.id} value={t.id}>
-                            {t.label}
-                          </option>
-                        ))}
+                        <ThemeOptions themes={others} />
                       </select>
                     </div>
                   ) : null}
@@ -509,4 +499,12 @@ function ThemeCard({
       ) : null}
     </section>
   );
+}
+
+function ThemeOptions({ themes }: { themes: ThemingTheme[] }) {
+  return themes.map((t) => (
+    <option key={t.id} value={t.id}>
+      {t.label}
+    </option>
+  ));
 }

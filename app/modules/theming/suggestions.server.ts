@@ -1,10 +1,8 @@
 import type { AppContext } from "../../utils/app-context.ts";
-import { http } from "../../utils/http.server.ts";
-import { can } from "../work-group/roles.ts";
 import type { WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { localSuggester, type ThemeSuggester } from "./suggest.ts";
 import { openAiCompatibleSuggester } from "./suggest-provider.server.ts";
-import { requireSession } from "./theming.server.ts";
+import { requireThemingAccess } from "./theming.server.ts";
 
 export type Suggestion = { label: string; ideaIds: string[] };
 
@@ -19,10 +17,7 @@ export async function suggestForSession(
   access: WorkGroupAccess,
   sessionId: string,
 ): Promise<{ suggestions: Suggestion[]; by: string }> {
-  if (!can(access.role, "theme:edit")) {
-    throw http(403, `Your role in this work group (${access.role}) does not allow theming.`);
-  }
-  await requireSession(ctx, access, sessionId);
+  await requireThemingAccess(ctx, access, sessionId);
   const ideas = await ctx.db.idea.findMany({
     where: { board: { sessionId }, hiddenAt: null, themeId: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

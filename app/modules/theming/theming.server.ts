@@ -116,6 +116,18 @@ export async function recommendationNumbers(ctx: Pick<AppContext, "db">, workGro
   return new Map(all.map((r, index) => [r.id, index + 1]));
 }
 
+/** AUTH for every theming write and for suggestions: "theme:edit" on a session of this group. */
+export async function requireThemingAccess(
+  ctx: Pick<AppContext, "db">,
+  access: WorkGroupAccess,
+  sessionId: string,
+) {
+  if (!can(access.role, "theme:edit")) {
+    throw http(403, `Your role in this work group (${access.role}) does not allow theming.`);
+  }
+  return requireSession(ctx, access, sessionId);
+}
+
 type Planned = { change: ThemingChange; summary: string; subjectId: string; message?: string };
 
 /**
@@ -132,10 +144,7 @@ export async function runThemingCommand(
   sessionId: string,
   command: ThemingCommand,
 ): Promise<{ message: string }> {
-  if (!can(access.role, "theme:edit")) {
-    throw http(403, `Your role in this work group (${access.role}) does not allow theming.`);
-  }
-  await requireSession(ctx, access, sessionId);
+  await requireThemingAccess(ctx, access, sessionId);
   const result = await ctx.db.$transaction(async (tx) => {
     await tx.session.update({
       where: { id: sessionId },
@@ -394,16 +403,18 @@ async function applyChange(tx: DbTransaction, sessionId: string, change: Theming
   for (const l of change.links) {
     const where = { recommendationId: l.recommendationId, themeId: l.themeId };
     if (l.after && !l.before) {
-      const exists = await tx.recommendationTheme.findUnique({
-        where: { recommendationId_themeId: where },
-        select: { themeId: true },
-      });
       // A recommendation deleted since: nothing to link.
       const recommendation = await tx.recommendation.findUnique({
         where: { id: l.recommendationId },
         select: { id: true },
       });
-      if (!exists && recommendation) await tx.recommendationTheme.create({ data: where });
+      if (recommendation) {
+        await tx.recommendationTheme.upsert({
+          where: { recommendationId_themeId: where },
+          create: where,
+          update: {},
+        });
+      }
     } else if (l.before && !l.after) {
       await tx.recommendationTheme.deleteMany({ where });
     }
