@@ -8,11 +8,15 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { CsrfInput } from "./components/forms.tsx";
 import { csrfToken, getUser } from "./modules/auth/auth-session.server.ts";
+import { en } from "./modules/i18n/en.ts";
+import { es } from "./modules/i18n/es.ts";
+import { usePublicLocale } from "./modules/i18n/use-locale.ts";
 import styles from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -30,9 +34,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
+function useIsPublicSite() {
+  return useMatches().some(
+    (match) => (match.handle as { publicSite?: boolean } | undefined)?.publicSite,
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  // The public site's pages are in the reader's language; the signed-in app is in English.
+  const lang = usePublicLocale();
   return (
-    <html lang="en" className="h-full">
+    <html lang={lang} className="h-full">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -44,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
         >
-          Skip to main content
+          {lang === "es" ? es["site.skip"] : en["site.skip"]}
         </a>
         {children}
         <ScrollRestoration />
@@ -91,6 +103,7 @@ function Header() {
 }
 
 export default function App() {
+  if (useIsPublicSite()) return <Outlet />;
   return (
     <>
       <Header />

@@ -47,6 +47,7 @@ export async function createAppContext(
     limiters: createLimiters(),
     live: {
       change: (name, apply) => realtimeOf().change(name, apply),
+      stored: (name) => realtimeOf().stored(name),
       disconnectUser: (userId) => realtimeOf().disconnectUser(userId),
     },
   };

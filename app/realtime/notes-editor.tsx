@@ -1,13 +1,28 @@
+import {
+  BOLD_STAR,
+  HEADING,
+  ITALIC_STAR,
+  ORDERED_LIST,
+  QUOTE,
+  UNORDERED_LIST,
+} from "@lexical/markdown";
 import { LexicalCollaboration } from "@lexical/react/LexicalCollaborationContext";
 import { CollaborationPlugin } from "@lexical/react/LexicalCollaborationPlugin";
 import { LexicalComposer } from "@lexical/react/LexicalComposer";
 import { ContentEditable } from "@lexical/react/LexicalContentEditable";
 import { LexicalErrorBoundary } from "@lexical/react/LexicalErrorBoundary";
+import { LinkPlugin } from "@lexical/react/LexicalLinkPlugin";
+import { ListPlugin } from "@lexical/react/LexicalListPlugin";
+import { MarkdownShortcutPlugin } from "@lexical/react/LexicalMarkdownShortcutPlugin";
 import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
 import type { Provider } from "@lexical/yjs";
 import { useCallback, useEffect, useState } from "react";
 import * as Y from "yjs";
+import { LEXICAL_NODES } from "../modules/documents/lexical-nodes.ts";
 import { connectDocument } from "./provider.ts";
+
+const SHORTCUTS = [HEADING, QUOTE, UNORDERED_LIST, ORDERED_LIST, BOLD_STAR, ITALIC_STAR];
+const isWebAddress = (url: string) => /^(https?:|mailto:)/i.test(url);
 
 type Props = {
   /** The notes document: documentName.notes(sessionId) or documentName.roomNotes(roomId). */
@@ -16,6 +31,8 @@ type Props = {
   label: string;
   canEdit: boolean;
   userName: string;
+  /** Shown in an empty editor to those who may write. */
+  placeholder?: string;
 };
 
 /**
@@ -29,7 +46,7 @@ export function Notes(props: Props) {
   return ready ? <NotesEditor {...props} /> : <p className="text-slate-700">Loading the notes…</p>;
 }
 
-function NotesEditor({ id, label, canEdit, userName }: Props) {
+function NotesEditor({ id, label, canEdit, userName, placeholder }: Props) {
   const providerFactory = useCallback((docId: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
     let doc = yjsDocMap.get(docId);
     if (!doc) {
@@ -49,9 +66,20 @@ function NotesEditor({ id, label, canEdit, userName }: Props) {
         initialConfig={{
           namespace: "session-notes",
           editorState: null,
+          nodes: LEXICAL_NODES,
           editable: canEdit,
           onError: (error: Error) => console.error(error),
-          theme: { paragraph: "mb-2" },
+          theme: {
+            paragraph: "mb-2",
+            heading: {
+              h1: "mb-2 text-2xl font-bold",
+              h2: "mb-2 text-xl font-semibold",
+              h3: "mb-2 text-lg font-semibold",
+            },
+            list: { ul: "mb-2 list-disc pl-6", ol: "mb-2 list-decimal pl-6" },
+            link: "text-brand-700 underline",
+            text: { bold: "font-bold", italic: "italic" },
+          },
         }}
       >
         <div className="relative">
@@ -65,11 +93,17 @@ function NotesEditor({ id, label, canEdit, userName }: Props) {
             }
             placeholder={
               <div className="pointer-events-none absolute left-3 top-3 text-slate-600">
-                {canEdit ? "Type the notes for this session…" : "The recorder's notes appear here."}
+                {canEdit
+                  ? (placeholder ?? "Type the notes for this session…")
+                  : "The recorder's notes appear here."}
               </div>
             }
             ErrorBoundary={LexicalErrorBoundary}
           />
+          <ListPlugin />
+          <LinkPlugin validateUrl={isWebAddress} />
+          {/* "# " makes a heading, "- " or "1. " a list, **bold** and *italic*: typed, no mouse. */}
+          <MarkdownShortcutPlugin transformers={SHORTCUTS} />
           <CollaborationPlugin
             id={id}
             providerFactory={providerFactory}

@@ -37,6 +37,9 @@ export default function WorkGroupLayout() {
           <NavLink to={`/work-groups/${workGroup.slug}/action-plan`} className={tab}>
             Action plan
           </NavLink>
+          <NavLink to={`/work-groups/${workGroup.slug}/public-site`} className={tab}>
+            Public site
+          </NavLink>
           {can(role, "history:view") ? (
             <NavLink to={`/work-groups/${workGroup.slug}/history`} className={tab}>
               History

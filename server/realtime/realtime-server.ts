@@ -12,9 +12,9 @@ import {
   parseDocumentName,
   YJS_PATH,
 } from "../../app/modules/documents/document-name.ts";
+import { emptyDocumentUpdate } from "../../app/modules/documents/lexical-document.server.ts";
 import type { LivePublisher } from "../../app/modules/documents/live-publisher.ts";
 import { buildServerDocument } from "../../app/modules/documents/server-documents.server.ts";
-import { emptyNotesUpdate } from "../../app/modules/notes/notes-document.server.ts";
 import type { AuthSessionData } from "../../app/utils/app-context.ts";
 import type { Db } from "../db.ts";
 import type { Logger } from "../log.ts";
@@ -383,7 +383,7 @@ export class RealtimeServer implements LivePublisher {
       this.deps.log,
     );
     const ready = isWrittenByPeople(parsed)
-      ? live.load({ seed: emptyNotesUpdate })
+      ? live.load({ seed: emptyDocumentUpdate })
       : buildServerDocument(this.deps, parsed).then((build) => live.load({ build }));
     const entry = { live, ready };
     this.documents.set(name, entry);
@@ -408,6 +408,14 @@ export class RealtimeServer implements LivePublisher {
     if (!entry) return; // Nobody has it open; it is built from the database when opened.
     await entry.ready;
     entry.live.doc.transact(() => apply(entry.live.doc), SERVER_ORIGIN);
+  }
+
+  /** LivePublisher: waits until an open document's pending updates are stored. */
+  async stored(name: string) {
+    const entry = this.documents.get(name);
+    if (!entry) return;
+    await entry.ready.catch(() => undefined);
+    await entry.live.stored();
   }
 
   /**

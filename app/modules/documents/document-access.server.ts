@@ -50,6 +50,15 @@ async function accessRows(db: AppContext["db"], userId: string, doc: DocumentNam
       LEFT JOIN "Membership" m ON m."workGroupId" = r."workGroupId" AND m."userId" = u."id"
       WHERE u."id" = ${userId}`;
   }
+  if (doc.kind === "publication") {
+    return db.$queryRaw<Row[]>`
+      SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
+             p."workGroupId" AS "workGroupId", m."role" AS "role"
+      FROM "User" u
+      LEFT JOIN "Publication" p ON p."id" = ${doc.publicationId}
+      LEFT JOIN "Membership" m ON m."workGroupId" = p."workGroupId" AND m."userId" = u."id"
+      WHERE u."id" = ${userId}`;
+  }
   return db.$queryRaw<Row[]>`
     SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
            s."workGroupId" AS "workGroupId", m."role" AS "role"
@@ -66,7 +75,8 @@ async function accessRows(db: AppContext["db"], userId: string, doc: DocumentNam
  * queries each made authorization most of the server's work. Boards, sessions and theming are
  * never client-writable (the server writes them from commands); session notes are writable by
  * the roles with "notes:edit", a room's notes by its facilitator and recorder and the session's
- * facilitators, a recommendation's draft by the roles with "recommendation:edit". Checked at the websocket upgrade, before any Yjs message.
+ * facilitators, a recommendation's draft by the roles with "recommendation:edit", a summary's or
+ * report's by the roles with "publication:edit". Checked at the websocket upgrade, before any Yjs message.
  */
 export async function authorizeUpgrade(
   db: AppContext["db"],
@@ -87,6 +97,7 @@ export async function authorizeUpgrade(
     canWrite:
       (doc.kind === "notes" && can(row.role, "notes:edit")) ||
       (doc.kind === "draft" && can(row.role, "recommendation:edit")) ||
+      (doc.kind === "publication" && can(row.role, "publication:edit")) ||
       (doc.kind === "room-notes" &&
         (can(row.role, "session:facilitate") || row.roomStaff === true)),
   };

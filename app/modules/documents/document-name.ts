@@ -9,6 +9,8 @@
  *                     the session's facilitators
  * - theming:<sessionId> a session's themes and the ideas in them; written only by the server
  * - draft:<recommendationId> a recommendation's draft; written by facilitators and recorders
+ * - publication:<id>  a session summary's or report's draft; written by the roles with
+ *                     "publication:edit"
  */
 export type DocumentName =
   | { kind: "board"; boardId: string }
@@ -16,15 +18,17 @@ export type DocumentName =
   | { kind: "notes"; sessionId: string }
   | { kind: "room-notes"; roomId: string }
   | { kind: "theming"; sessionId: string }
-  | { kind: "draft"; recommendationId: string };
+  | { kind: "draft"; recommendationId: string }
+  | { kind: "publication"; publicationId: string };
 
 /**
  * Notes and drafts are written by people (and stored as Yjs updates, as Lexical documents);
  * boards, sessions and theming by the server, from the database.
  */
-export type PeopleDocument = Extract<DocumentName, { kind: "notes" | "room-notes" | "draft" }>;
+const PEOPLE_KINDS = ["notes", "room-notes", "draft", "publication"] as const;
+export type PeopleDocument = Extract<DocumentName, { kind: (typeof PEOPLE_KINDS)[number] }>;
 export function isWrittenByPeople(doc: DocumentName): doc is PeopleDocument {
-  return doc.kind === "notes" || doc.kind === "room-notes" || doc.kind === "draft";
+  return (PEOPLE_KINDS as readonly string[]).includes(doc.kind);
 }
 
 export const YJS_PATH = "/yjs/";
@@ -38,6 +42,7 @@ export const documentName = {
   roomNotes: (roomId: string) => `room-notes:${roomId}`,
   theming: (sessionId: string) => `theming:${sessionId}`,
   draft: (recommendationId: string) => `draft:${recommendationId}`,
+  publication: (publicationId: string) => `publication:${publicationId}`,
 };
 
 export function parseDocumentName(name: string): DocumentName | null {
@@ -47,5 +52,6 @@ export function parseDocumentName(name: string): DocumentName | null {
   if (kind === "notes" || kind === "session" || kind === "theming") return { kind, sessionId: id };
   if (kind === "draft") return { kind, recommendationId: id };
   if (kind === "room-notes") return { kind, roomId: id };
+  if (kind === "publication") return { kind, publicationId: id };
   return null;
 }

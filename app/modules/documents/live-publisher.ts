@@ -8,6 +8,11 @@ import type * as Y from "yjs";
  */
 export type LivePublisher = {
   change(documentName: string, apply: (doc: Y.Doc) => void): Promise<void>;
+  /**
+   * Resolves once what people typed into this document (if it is open here) is stored, so a
+   * command that reads the stored document (publishing a draft) sees the last keystrokes.
+   */
+  stored(documentName: string): Promise<void>;
   /** Closes a person's open connections so they reconnect with their current rights. */
   disconnectUser(userId: string): void;
 };

@@ -27,6 +27,9 @@ const permissions = {
   "theme:edit": ["owner", "facilitator"],
   "recommendation:edit": ["owner", "facilitator", "recorder"],
   "history:view": ["owner", "facilitator"],
+  // Recorders write summaries with facilitators; what goes public is a facilitator's decision.
+  "publication:edit": ["owner", "facilitator", "recorder"],
+  "publication:publish": ["owner", "facilitator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,0 +1,109 @@
+import { Fragment } from "react";
+import { type Block, outline, type Run } from "../../modules/publication/content.ts";
+
+/** Only web and mail links are rendered as links; anything else someone typed stays text. */
+export function safeHref(href: string | undefined): string | undefined {
+  return href && /^(https?:|mailto:)/i.test(href) ? href : undefined;
+}
+
+/** The anchor of a heading, so the table of contents can link to it. */
+export function headingId(index: number) {
+  return `section-${index + 1}`;
+}
+
+function Runs({ runs }: { runs: Run[] }) {
+  return (
+    <>
+      {runs.map((run, index) => {
+        let node = <>{run.text}</>;
+        if (run.bold) node = <strong>{node}</strong>;
+        if (run.italic) node = <em>{node}</em>;
+        const href = safeHref(run.href);
+        if (href)
+          node = (
+            <a className="text-brand-700 underline" href={href}>
+              {node}
+            </a>
+          );
+        // Runs are never reordered, so their position is a stable key.
+        return <Fragment key={index}>{node}</Fragment>;
+      })}
+    </>
+  );
+}
+
+/**
+ * A published summary or report. The document's title is the page's h1, so its headings sit
+ * one level below; each level-1 and level-2 heading gets an anchor for the contents list.
+ */
+export function PublishedBlocks({ blocks }: { blocks: Block[] }) {
+  let headingIndex = -1;
+  return (
+    <div className="space-y-3 leading-relaxed">
+      {blocks.map((block, index) => {
+        const key = index;
+        if (block.kind === "heading") {
+          const id = block.level <= 2 ? headingId(++headingIndex) : undefined;
+          if (block.level === 1)
+            return (
+              <h2 key={key} id={id} className="pt-4 text-2xl font-bold">
+                {block.text}
+              </h2>
+            );
+          if (block.level === 2)
+            return (
+              <h3 key={key} id={id} className="pt-3 text-xl font-semibold">
+                {block.text}
+              </h3>
+            );
+          return (
+            <h4 key={key} className="pt-2 text-lg font-semibold">
+              {block.text}
+            </h4>
+          );
+        }
+        if (block.kind === "paragraph")
+          return (
+            <p key={key} className="whitespace-pre-line">
+              <Runs runs={block.runs} />
+            </p>
+          );
+        const List = block.ordered ? "ol" : "ul";
+        return (
+          <List
+            key={key}
+            className={`${block.ordered ? "list-decimal" : "list-disc"} space-y-1 pl-6`}
+          >
+            {block.items.map((item, itemIndex) => (
+              <li key={itemIndex}>
+                <Runs runs={item} />
+              </li>
+            ))}
+          </List>
+        );
+      })}
+    </div>
+  );
+}
+
+export function Contents({ blocks, label }: { blocks: Block[]; label: string }) {
+  const entries = outline(blocks);
+  if (entries.length < 3) return null;
+  return (
+    <nav
+      aria-label={label}
+      className="rounded-md border border-slate-300 bg-white p-4 print:hidden"
+    >
+      <h2 className="font-semibold">{label}</h2>
+      <ol className="mt-2 space-y-1">
+        {entries.map((entry, index) => (
+          <li key={headingId(index)} className={entry.level === 2 ? "pl-4" : ""}>
+            <a className="text-brand-700 underline" href={`#${headingId(index)}`}>
+              {entry.text}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,419 @@
+import mammoth from "mammoth";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Block, outline, type PublishedDocument } from "../content.ts";
+import { toDocx } from "./docx.ts";
+import { toMarkdown } from "./markdown.ts";
+import { printable, toPdf } from "./pdf.ts";
+
+const RECOMMENDATIONS = [
+  {
+    title: "Recommendation 1: Expand high-dosage tutoring",
+    steps: [
+      "Hire twelve tutors for the ninth-grade cohort",
+      "Schedule tutoring inside the school day, not after it",
+      "Report attendance to families every two weeks",
+    ],
+  },
+  {
+    title: "Recommendation 2: Give every student an advisor",
+    steps: [
+      "Assign advisors by August 15",
+      "Train advisors on the early-warning dashboard",
+      "Hold a first advisory meeting in week one",
+      "Review caseloads at the end of each quarter",
+    ],
+  },
+  {
+    title: "Recommendation 3: Rebuild the “family partnership” program — year-round",
+    steps: [
+      "Translate every notice into Spanish, Vietnamese and Somali",
+      "Move conferences to evenings and weekends",
+      "Fund a family liaison at each middle school",
+    ],
+  },
+  {
+    title: "Recommendation 4: Measure what matters",
+    steps: [
+      "Publish the dashboard on the district site",
+      "Add a belonging survey to the spring census",
+      "Retire three reports nobody reads",
+    ],
+  },
+  {
+    title: "Recommendation 5: Fund the plan <script>alert(1)</script>",
+    steps: [
+      "Ask the board for a two-year pilot budget",
+      "Match the grant from the community foundation",
+      "Show results before asking for year three",
+    ],
+  },
+];
+
+const FILLER =
+  "The work group met eleven times between September and February, heard from students, " +
+  "teachers and families at four listening sessions, and reviewed attendance, course-passing " +
+  "and survey data for every high school in the district. ";
+
+const HOSTILE =
+  "Typed by a member: <script>alert('x')</script> *not bold* _not italic_ [not a link](javascript:alert(1)) " +
+  "# not a heading `code` & &amp; | pipes | ~strike~ \\ backslash.";
+
+function reportBlocks(): Block[] {
+  const blocks: Block[] = [
+    { kind: "heading", level: 1, text: "Executive summary" },
+    {
+      kind: "paragraph",
+      runs: [
+        { text: "This report is the " },
+        { text: "final", bold: true },
+        { text: " set of recommendations from the " },
+        { text: "Success-Ready Students", italic: true },
+        { text: " work group. Read the " },
+        { text: "full data appendix", href: "https://example.org/appendix" },
+        { text: ". An " },
+        { text: "unsafe link", href: "javascript:alert(1)" },
+        { text: " stays text. " },
+        { text: FILLER.repeat(3) },
+      ],
+    },
+    { kind: "paragraph", runs: [{ text: HOSTILE }] },
+    { kind: "paragraph", runs: [{ text: "Café, señor, naïve — “quoted” and ‘single’… 50% ± 2" }] },
+    { kind: "heading", level: 1, text: "Recommendations" },
+  ];
+  RECOMMENDATIONS.forEach((recommendation, index) => {
+    blocks.push(
+      { kind: "heading", level: 2, text: recommendation.title },
+      { kind: "paragraph", runs: [{ text: FILLER.repeat(4) }] },
+      { kind: "heading", level: 3, text: "Action steps" },
+      {
+        kind: "list",
+        ordered: index % 2 === 0,
+        items: recommendation.steps.map((step) => [{ text: step }]),
+      },
+    );
+  });
+  return blocks;
+}
+
+const REPORT: PublishedDocument = {
+  title: "Closing the Opportunity Gap: Final Report",
+  workGroupName: "Success-Ready Students Work Group",
+  publishedAt: "2025-03-05T17:00:00.000Z",
+  updatedAt: "2025-04-01T12:00:00.000Z",
+  blocks: reportBlocks(),
+};
+
+const TITLES = ["Executive summary", "Recommendations", ...RECOMMENDATIONS.map((r) => r.title)];
+const TITLES_AND_STEPS = RECOMMENDATIONS.flatMap((r) => [r.title, ...r.steps]);
+
+/** Each needle must appear after the one before it, starting from `from`. */
+function expectInOrder(text: string, needles: string[], from = 0) {
+  let position = from;
+  for (const needle of needles) {
+    const found = text.indexOf(needle, position);
+    expect(found, `"${needle}" after position ${position}`).toBeGreaterThanOrEqual(position);
+    position = found + needle.length;
+  }
+}
+
+type PdfLine = { text: string; parts: string[] };
+
+function loadPdf(pdf: Buffer) {
+  // pdf.js runs without a worker thread in Node; verbosity 0 keeps its font warnings quiet.
+  return getDocument({
+    data: new Uint8Array(pdf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
+}
+
+/**
+ * The text of every page as lines, read with pdf.js the way a viewer would. Pieces on one
+ * baseline are joined, with a space where there is a visible gap between them.
+ */
+async function pdfPages(pdf: Buffer): Promise<PdfLine[][]> {
+  const loaded = await loadPdf(pdf);
+  const pages: PdfLine[][] = [];
+  for (let number = 1; number <= loaded.numPages; number++) {
+    const content = await (await loaded.getPage(number)).getTextContent();
+    const pieces = content.items.flatMap((item) =>
+      "str" in item && item.str.trim() !== ""
+        ? [
+            {
+              str: item.str,
+              x: item.transform[4],
+              y: Math.round(item.transform[5]),
+              width: item.width,
+            },
+          ]
+        : [],
+    );
+    const baselines = [...new Set(pieces.map((piece) => piece.y))].sort((a, b) => b - a);
+    pages.push(
+      baselines.map((y) => {
+        const onLine = pieces.filter((piece) => piece.y === y).sort((a, b) => a.x - b.x);
+        const text = onLine
+          .map((piece, index) => {
+            const previous = onLine[index - 1];
+            const gap = previous ? piece.x - (previous.x + previous.width) : 0;
+            return gap > 2 ? ` ${piece.str}` : piece.str;
+          })
+          .join("")
+          .replace(/\s+/g, " ")
+          .trim();
+        return { text, parts: onLine.map((piece) => piece.str.trim()) };
+      }),
+    );
+  }
+  await loaded.destroy();
+  return pages;
+}
+
+/**
+ * A page's text with wrapped lines joined back up, so a heading that wraps still matches. pdfkit
+ * wraps after a typed hyphen without adding one, so a line ending in "-" joins without a space.
+ */
+function pageText(page: PdfLine[]): string {
+  return page
+    .map((line) => (line.text.endsWith("-") ? line.text : `${line.text} `))
+    .join("")
+    .trim();
+}
+
+describe("PDF export", () => {
+  let pages: PdfLine[][];
+  let file: Buffer;
+
+  beforeAll(async () => {
+    file = await toPdf(REPORT);
+    pages = await pdfPages(file);
+  });
+
+  it("is a multi-page PDF with the title, work group and dates up front", () => {
+    expect(file.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    const first = pageText(pages[0]!);
+    expect(first).toContain("Closing the Opportunity Gap: Final Report");
+    expect(first).toContain("Success-Ready Students Work Group");
+    expect(first).toContain("Published March 5, 2025 · Updated April 1, 2025");
+  });
+
+  it("has every recommendation title followed by its action steps, in order", () => {
+    const body = pages.slice(1).map(pageText).join(" ");
+    expectInOrder(body, ["Executive summary", "Recommendations", ...TITLES_AND_STEPS]);
+  });
+
+  it("keeps typed markup and Unicode as text", () => {
+    const all = pages.map(pageText).join("\n");
+    expect(all).toContain("<script>alert('x')</script> *not bold*");
+    expect(all).toContain("Café, señor, naïve — “quoted” and ‘single’… 50% ± 2");
+  });
+
+  it("numbers every page in the footer", () => {
+    pages.forEach((page, index) => {
+      expect(pageText(page)).toContain(`Page ${index + 1} of ${pages.length}`);
+    });
+  });
+
+  it("lists each heading in the contents with the page it is on", () => {
+    expect(pages[0]!.map((line) => line.text)).toContain("Contents");
+    const contentsLines = pages[0]!;
+    for (const title of TITLES) {
+      const entry = contentsLines.find((line) => line.text.startsWith(title));
+      expect(entry, `contents entry for "${title}"`).toBeDefined();
+      const printedPage = Number(entry!.parts.at(-1));
+      const actualPage =
+        pages.findIndex((page, index) => index > 0 && pageText(page).includes(title)) + 1;
+      expect(actualPage, `page of "${title}"`).toBeGreaterThan(1);
+      expect(printedPage, `contents page for "${title}"`).toBe(actualPage);
+    }
+    // The report is long enough that the recommendations do not all share one page.
+    const lastTitle = TITLES.at(-1)!;
+    const lastEntry = contentsLines.find((line) => line.text.startsWith(lastTitle))!;
+    expect(Number(lastEntry.parts.at(-1))).toBeGreaterThan(2);
+  });
+
+  it("has the title in its metadata and a bookmark for each heading", async () => {
+    const loaded = await loadPdf(file);
+    const { info } = await loaded.getMetadata();
+    expect((info as { Title?: string }).Title).toBe(REPORT.title);
+    const bookmarks = await loaded.getOutline();
+    await loaded.destroy();
+    expect(bookmarks.map((bookmark) => bookmark.title)).toEqual([
+      "Executive summary",
+      "Recommendations",
+    ]);
+    expect(bookmarks[1]!.items.map((bookmark) => bookmark.title)).toEqual(
+      RECOMMENDATIONS.map((recommendation) => recommendation.title),
+    );
+  });
+
+  it("swaps characters the standard fonts cannot show for stand-ins", () => {
+    expect(printable("“Hi” — café")).toBe("“Hi” — café");
+    expect(printable("😀 中文 ő ﬁ ≤ x\u200b\u0007")).toBe("? ?? o fi <= x");
+    expect(printable("👩‍💻 e\u0301")).toBe("?? e");
+  });
+
+  it("does not fail on emoji, CJK, right-to-left text or control characters", async () => {
+    const hostile: PublishedDocument = {
+      title: "Rapport 😀 报告 — “ünïcödé”",
+      workGroupName: "Grupo de trabajo ñ",
+      publishedAt: "not a date",
+      updatedAt: null,
+      blocks: [
+        { kind: "heading", level: 1, text: "第一章 😀" },
+        {
+          kind: "paragraph",
+          runs: [{ text: "مرحبا 👩‍💻 中文 ő\u0000\u0007 \ud800 tab\there\r\nnext line" }],
+        },
+        { kind: "list", ordered: false, items: [[{ text: "🎉 party", href: "javascript:x" }], []] },
+      ],
+    };
+    const pdf = await toPdf(hostile);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const text = (await pdfPages(pdf)).map(pageText).join("\n");
+    expect(text).toContain("Rapport ? ?? — “ünïcödé”");
+    expect(text).toContain("Page 1 of");
+  });
+});
+
+describe("DOCX export", () => {
+  let file: Buffer;
+
+  beforeAll(async () => {
+    file = await toDocx(REPORT);
+  });
+
+  it("has every recommendation title followed by its action steps, in order", async () => {
+    const { value: text } = await mammoth.extractRawText({ buffer: file });
+    expect(text).toContain("Closing the Opportunity Gap: Final Report");
+    expect(text).toContain("Published March 5, 2025 · Updated April 1, 2025");
+    // The body starts at the first paragraph; anything before it is the title and contents.
+    const bodyStart = text.indexOf("This report is the final");
+    expect(bodyStart).toBeGreaterThan(0);
+    expectInOrder(text, ["Recommendations", ...TITLES_AND_STEPS], bodyStart);
+    expect(text).toContain("<script>alert('x')</script> *not bold*");
+    expect(text).toContain("Café, señor, naïve — “quoted” and ‘single’…");
+  });
+
+  it("uses Word heading styles and real lists", async () => {
+    const { value: html } = await mammoth.convertToHtml({ buffer: file });
+    expect(html).toMatch(heading(1, "Executive summary"));
+    for (const recommendation of RECOMMENDATIONS) {
+      expect(html).toMatch(heading(2, escapeHtml(recommendation.title)));
+    }
+    expect(html).toMatch(heading(3, "Action steps"));
+    expect(html).toContain(`<ol><li>${RECOMMENDATIONS[0]!.steps[0]}</li>`);
+    expect(html).toContain(`<ul><li>${RECOMMENDATIONS[1]!.steps[0]}</li>`);
+    expect(html).toContain("<strong>final</strong>");
+    expect(html).toContain("<em>Success-Ready Students</em>");
+    expect(html).toContain('<a href="https://example.org/appendix">full data appendix</a>');
+    expect(html).toContain("unsafe link");
+    expect(html).not.toContain('href="javascript:');
+  });
+
+  it("does not fail on emoji, CJK or control characters", async () => {
+    const docx = await toDocx({
+      ...REPORT,
+      title: "报告 😀",
+      blocks: [{ kind: "paragraph", runs: [{ text: "中文 👩‍💻\u0000\u0007 \ud800 end" }] }],
+    });
+    const { value } = await mammoth.extractRawText({ buffer: docx });
+    expect(value).toContain("中文 👩‍💻  end");
+  });
+});
+
+/** mammoth writes Word's heading styles as h1–h3, with the contents' bookmark inside. */
+function heading(level: number, html: string): RegExp {
+  const literal = html.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`<h${level}>(<a id="[^"]+"></a>)?${literal}</h${level}>`);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+describe("Markdown export", () => {
+  const markdown = toMarkdown(REPORT);
+
+  it("starts with the title, work group and dates", () => {
+    expect(markdown.split("\n").slice(0, 3)).toEqual([
+      "# Closing the Opportunity Gap: Final Report",
+      "",
+      "Success-Ready Students Work Group · Published March 5, 2025 · Updated April 1, 2025",
+    ]);
+  });
+
+  it("writes headings one level down from the title, in order", () => {
+    const headings = markdown.split("\n").filter((line) => line.startsWith("#"));
+    const expected = outline(REPORT.blocks).map(
+      (entry) => `${"#".repeat(entry.level + 1)} ${toMarkdownText(entry.text)}`,
+    );
+    expect(headings.filter((line) => !line.startsWith("####")).slice(1)).toEqual(expected);
+    expect(markdown).toContain("#### Action steps");
+  });
+
+  it("writes every title followed by its steps as lists", () => {
+    expectInOrder(
+      markdown,
+      RECOMMENDATIONS.flatMap((recommendation, index) => [
+        toMarkdownText(recommendation.title),
+        ...recommendation.steps.map(
+          (step, stepIndex) => `${index % 2 === 0 ? `${stepIndex + 1}.` : "-"} ${step}`,
+        ),
+      ]),
+    );
+  });
+
+  it("formats runs and links", () => {
+    expect(markdown).toContain(
+      "This report is the **final** set of recommendations from the _Success-Ready Students_ " +
+        "work group. Read the [full data appendix](https://example.org/appendix).",
+    );
+  });
+
+  it("escapes what a person typed so it stays literal", () => {
+    expect(markdown).toContain(
+      "Typed by a member: \\<script\\>alert('x')\\</script\\> \\*not bold\\* \\_not italic\\_ " +
+        "\\[not a link\\](javascript:alert(1)) # not a heading \\`code\\` \\& \\&amp; \\| pipes \\| " +
+        "\\~strike\\~ \\\\ backslash.",
+    );
+    expect(markdown).not.toMatch(/<script>/);
+  });
+
+  it("escapes line-start markers and only links web and mail addresses", () => {
+    const text = toMarkdown({
+      ...REPORT,
+      blocks: [
+        { kind: "paragraph", runs: [{ text: "# one\n- two\n3. three\n> four" }] },
+        { kind: "heading", level: 2, text: "Item #" },
+        {
+          kind: "paragraph",
+          runs: [
+            { text: "bad", href: "javascript:alert(1)" },
+            { text: " " },
+            { text: "mail", href: "mailto:a@example.org" },
+            { text: " " },
+            { text: "un" },
+            { text: "believ", italic: true },
+            { text: "able" },
+          ],
+        },
+        { kind: "list", ordered: false, items: [[{ text: "a" }]] },
+        { kind: "list", ordered: false, items: [[{ text: "b" }]] },
+      ],
+    });
+    expect(text).toContain("\\# one\\\n\\- two\\\n3\\. three\\\n\\> four");
+    expect(text).toContain("### Item \\#");
+    expect(text).toContain("bad [mail](mailto:a@example.org) un*believ*able");
+    // A second list straight after the first must not merge into it.
+    expect(text).toContain("- a\n\n* b");
+  });
+});
+
+/** What the Markdown export writes for the test titles, which hold `<` and `>`. */
+function toMarkdownText(text: string): string {
+  return text.replace(/[<>]/g, "\\$&");
+}

@@ -1,0 +1,334 @@
+import type { AppContext } from "../../utils/app-context.ts";
+import { http } from "../../utils/http.server.ts";
+import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { recordHistory } from "../history/history.server.ts";
+import { IN_ORDER } from "../recommendation/recommendation.server.ts";
+import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
+import type { Block, PublishedDocument } from "./content.ts";
+
+/**
+ * The public site of a work group (/public/<slug>): only what its facilitators published, item
+ * by item. Every query here names the published condition itself, so an unpublished work
+ * group, session agenda, recommendation, summary or report answers 404 to the public.
+ */
+
+const notPublished = () => http(404, "We could not find that page. It may not be published.");
+
+export async function requirePublicWorkGroup(ctx: AppContext, slug: string) {
+  const workGroup = await ctx.db.workGroup.findFirst({
+    where: { slug, publishedAt: { not: null } },
+    select: { id: true, slug: true, name: true, purpose: true, essentialQuestions: true },
+  });
+  if (!workGroup) throw notPublished();
+  return workGroup;
+}
+
+/** The work group's public home: purpose, questions, members, sessions, recommendations, publications. */
+export async function getPublicHome(ctx: AppContext, slug: string) {
+  const workGroup = await requirePublicWorkGroup(ctx, slug);
+  const [memberships, sessions, recommendations, publications] = await Promise.all([
+    ctx.db.membership.findMany({
+      where: { workGroupId: workGroup.id, role: { not: "observer" } },
+      orderBy: { user: { name: "asc" } },
+      select: {
+        showNamePublicly: true,
+        user: { select: { name: true } },
+        stakeholderGroup: { select: { name: true, position: true } },
+        region: { select: { name: true, position: true } },
+      },
+    }),
+    ctx.db.session.findMany({
+      where: { workGroupId: workGroup.id, agendaPublishedAt: { not: null } },
+      orderBy: { startsAt: "desc" },
+      select: { id: true, title: true, startsAt: true, timeZone: true, format: true },
+    }),
+    ctx.db.recommendation.findMany({
+      where: { workGroupId: workGroup.id, publishedAt: { not: null } },
+      orderBy: IN_ORDER,
+      select: {
+        id: true,
+        title: true,
+        rationale: true,
+        actionSteps: {
+          orderBy: IN_ORDER,
+          select: {
+            id: true,
+            description: true,
+            ownerGroup: true,
+            ownerUser: { select: { name: true } },
+            horizon: true,
+            dueOn: true,
+            status: true,
+          },
+        },
+      },
+    }),
+    publishedList(ctx, workGroup.id),
+  ]);
+  return {
+    workGroup: {
+      ...workGroup,
+      essentialQuestions: workGroup.essentialQuestions
+        .split("\n")
+        .map((q) => q.trim())
+        .filter(Boolean),
+    },
+    members: {
+      count: memberships.length,
+      byStakeholderGroup: countBy(memberships, (m) => m.stakeholderGroup),
+      byRegion: countBy(memberships, (m) => m.region),
+    },
+    sessions,
+    // Numbered among the published ones, as the public reads them.
+    recommendations: recommendations.map(({ actionSteps, ...r }, index) => ({
+      ...r,
+      number: index + 1,
+      actionSteps: actionSteps.map(({ ownerUser, ...step }) => ({
+        ...step,
+        owner: ownerUser?.name ?? step.ownerGroup,
+      })),
+    })),
+    publications,
+  };
+}
+
+type Grouped = { name: string | null; count: number; names: string[] };
+
+/** Counts per group, with the names of those who agreed to be named; groups in their order. */
+function countBy<T extends { showNamePublicly: boolean; user: { name: string } }>(
+  members: T[],
+  groupOf: (member: T) => { name: string; position: number } | null,
+): Grouped[] {
+  const groups = new Map<string | null, Grouped & { position: number }>();
+  for (const member of members) {
+    const group = groupOf(member);
+    const key = group?.name ?? null;
+    const entry = groups.get(key) ?? {
+      name: key,
+      count: 0,
+      names: [],
+      position: group?.position ?? Number.MAX_SAFE_INTEGER,
+    };
+    entry.count += 1;
+    if (member.showNamePublicly) entry.names.push(member.user.name);
+    groups.set(key, entry);
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.position - b.position)
+    .map(({ position: _, ...group }) => group);
+}
+
+/** Published summaries and reports, newest first, with when they were first and last published. */
+async function publishedList(
+  ctx: AppContext,
+  workGroupId: string,
+  where: { sessionId?: string } = {},
+) {
+  const publications = await ctx.db.publication.findMany({
+    where: { workGroupId, publishedNumber: { not: null }, ...where },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      publishedNumber: true,
+      session: { select: { id: true, title: true } },
+      versions: {
+        orderBy: { number: "asc" },
+        select: { number: true, title: true, publishedAt: true },
+      },
+    },
+  });
+  return publications
+    .map(({ versions, publishedNumber, ...p }) => {
+      const current = versions.find((v) => v.number === publishedNumber)!;
+      return {
+        ...p,
+        title: current.title,
+        publishedAt: versions[0]!.publishedAt,
+        updatedAt: current.number > versions[0]!.number ? current.publishedAt : null,
+      };
+    })
+    .sort((a, b) => +(b.updatedAt ?? b.publishedAt) - +(a.updatedAt ?? a.publishedAt));
+}
+
+/** A session's public page: its agenda and materials, and its published summaries. */
+export async function getPublicSession(ctx: AppContext, slug: string, sessionId: string) {
+  const workGroup = await requirePublicWorkGroup(ctx, slug);
+  const session = await ctx.db.session.findFirst({
+    where: { id: sessionId, workGroupId: workGroup.id, agendaPublishedAt: { not: null } },
+    select: {
+      id: true,
+      title: true,
+      startsAt: true,
+      timeZone: true,
+      format: true,
+      agendaItems: {
+        orderBy: { position: "asc" },
+        select: { id: true, title: true, minutes: true, presenter: true, materials: true },
+      },
+    },
+  });
+  if (!session) throw notPublished();
+  return {
+    workGroup: { slug: workGroup.slug, name: workGroup.name },
+    session: {
+      ...session,
+      agendaItems: session.agendaItems.map((item) => ({
+        ...item,
+        materials: item.materials.split("\n").filter((link) => /^https?:\/\//i.test(link)),
+      })),
+    },
+    summaries: await publishedList(ctx, workGroup.id, { sessionId }),
+  };
+}
+
+/** A published summary or report, as its current version. */
+export async function getPublicDocument(
+  ctx: AppContext,
+  slug: string,
+  publicationId: string,
+): Promise<
+  PublishedDocument & {
+    id: string;
+    kind: string;
+    session: { id: string; title: string } | null;
+    slug: string;
+  }
+> {
+  const workGroup = await requirePublicWorkGroup(ctx, slug);
+  const publication = await ctx.db.publication.findFirst({
+    where: { id: publicationId, workGroupId: workGroup.id, publishedNumber: { not: null } },
+    select: {
+      id: true,
+      kind: true,
+      publishedNumber: true,
+      // A summary links to its session only when that session's page is public too.
+      session: { select: { id: true, title: true, agendaPublishedAt: true } },
+      versions: { orderBy: { number: "asc" }, take: 1, select: { publishedAt: true } },
+    },
+  });
+  if (!publication) throw notPublished();
+  const version = await ctx.db.publicationVersion.findUniqueOrThrow({
+    where: { publicationId_number: { publicationId, number: publication.publishedNumber! } },
+    select: { title: true, content: true, publishedAt: true, number: true },
+  });
+  const first = publication.versions[0]!;
+  const session = publication.session?.agendaPublishedAt ? publication.session : null;
+  return {
+    id: publication.id,
+    kind: publication.kind,
+    slug: workGroup.slug,
+    session: session ? { id: session.id, title: session.title } : null,
+    title: version.title,
+    workGroupName: workGroup.name,
+    publishedAt: first.publishedAt.toISOString(),
+    updatedAt: version.publishedAt > first.publishedAt ? version.publishedAt.toISOString() : null,
+    blocks: JSON.parse(version.content) as Block[],
+  };
+}
+
+/** The feed: every published summary and report, newest change first. */
+export async function getPublicFeed(ctx: AppContext, slug: string) {
+  const workGroup = await requirePublicWorkGroup(ctx, slug);
+  return { workGroup, entries: await publishedList(ctx, workGroup.id) };
+}
+
+/** For the staff's "Public site" page: what is published, item by item. */
+export async function getPublicSiteOverview(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  user: CurrentUser,
+) {
+  const [workGroup, membership] = await Promise.all([
+    ctx.db.workGroup.findUniqueOrThrow({
+      where: { id: access.workGroup.id },
+      select: {
+        publishedAt: true,
+        sessions: {
+          orderBy: { startsAt: "desc" },
+          select: {
+            id: true,
+            title: true,
+            startsAt: true,
+            timeZone: true,
+            agendaPublishedAt: true,
+          },
+        },
+        recommendations: {
+          orderBy: IN_ORDER,
+          select: { id: true, title: true, publishedAt: true },
+        },
+      },
+    }),
+    ctx.db.membership.findUniqueOrThrow({
+      where: { workGroupId_userId: { workGroupId: access.workGroup.id, userId: user.id } },
+      select: { showNamePublicly: true },
+    }),
+  ]);
+  return { ...workGroup, showNamePublicly: membership.showNamePublicly };
+}
+
+const itemLabels = {
+  work_group: "the work group's page",
+  session: "the agenda of",
+  recommendation: "",
+};
+
+/** Publishes or withdraws one item of the public site. */
+export async function setSiteItemPublished(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  item: { item: "work_group" | "session" | "recommendation"; id: string; publish: boolean },
+) {
+  requirePermission(access, "publication:publish");
+  const publishedAt = item.publish ? new Date() : null;
+  const workGroupId = access.workGroup.id;
+  let subject: { id: string; name: string };
+  if (item.item === "work_group") {
+    await ctx.db.workGroup.update({ where: { id: workGroupId }, data: { publishedAt } });
+    subject = { id: workGroupId, name: itemLabels.work_group };
+  } else if (item.item === "session") {
+    const { count } = await ctx.db.session.updateMany({
+      where: { id: item.id, workGroupId },
+      data: { agendaPublishedAt: publishedAt },
+    });
+    if (count === 0) throw http(404, "We could not find that session.");
+    const session = await ctx.db.session.findUniqueOrThrow({
+      where: { id: item.id },
+      select: { title: true },
+    });
+    subject = { id: item.id, name: `${itemLabels.session} “${session.title}”` };
+  } else {
+    const { count } = await ctx.db.recommendation.updateMany({
+      where: { id: item.id, workGroupId },
+      data: { publishedAt },
+    });
+    if (count === 0) throw http(404, "We could not find that recommendation.");
+    const r = await ctx.db.recommendation.findUniqueOrThrow({
+      where: { id: item.id },
+      select: { title: true },
+    });
+    subject = { id: item.id, name: `“${r.title}”` };
+  }
+  await recordHistory(ctx.db, {
+    workGroupId,
+    actorId: user.id,
+    subjectKind: "public_site",
+    subjectId: subject.id,
+    summary: `${item.publish ? "Published" : "Withdrew"} ${subject.name}`,
+  });
+}
+
+/** A member's own choice: their name on the public site, or only counted. */
+export async function setShowNamePublicly(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  show: boolean,
+) {
+  await ctx.db.membership.update({
+    where: { workGroupId_userId: { workGroupId: access.workGroup.id, userId: user.id } },
+    data: { showNamePublicly: show },
+  });
+}

@@ -1,0 +1,234 @@
+import type { AppContext } from "../../utils/app-context.ts";
+import { http } from "../../utils/http.server.ts";
+import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { documentName } from "../documents/document-name.ts";
+import { blocksUpdate, readBlocks } from "../documents/lexical-document.server.ts";
+import { recordHistory } from "../history/history.server.ts";
+import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
+import type { Block } from "./content.ts";
+import { reportDraft, summaryDraft } from "./drafts.server.ts";
+import type { PublicationKind } from "./schema.ts";
+
+/**
+ * Session summaries and reports: a generated first draft that the roles with
+ * "publication:edit" write together (the Lexical document publication:<id>), published as
+ * numbered versions by the roles with "publication:publish". Every version is kept; the
+ * public sees the one named by publishedNumber, and nothing once it is unpublished.
+ */
+
+async function requirePublication(ctx: AppContext, access: WorkGroupAccess, id: string) {
+  const publication = await ctx.db.publication.findFirst({
+    where: { id, workGroupId: access.workGroup.id },
+    select: { id: true, title: true, kind: true, publishedNumber: true },
+  });
+  if (!publication) throw http(404, "We could not find that summary or report.");
+  return publication;
+}
+
+async function createDraft(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  draft: { kind: PublicationKind; title: string; sessionId?: string; blocks: Block[] },
+) {
+  const update = blocksUpdate(draft.blocks);
+  return ctx.db.$transaction(async (tx) => {
+    const publication = await tx.publication.create({
+      data: {
+        workGroupId: access.workGroup.id,
+        kind: draft.kind,
+        sessionId: draft.sessionId,
+        title: draft.title,
+      },
+      select: { id: true },
+    });
+    // The generated draft is the document's first stored update: whoever opens it first sees
+    // it, and no browser ever has to bootstrap it.
+    await tx.documentUpdate.create({
+      data: {
+        docName: documentName.publication(publication.id),
+        update: Buffer.from(update) as Uint8Array<ArrayBuffer>,
+      },
+    });
+    await recordHistory(tx, {
+      workGroupId: access.workGroup.id,
+      actorId: user.id,
+      subjectKind: "publication",
+      subjectId: publication.id,
+      summary: `Drafted “${draft.title}”`,
+    });
+    return publication;
+  });
+}
+
+export async function createSummary(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  sessionId: string,
+) {
+  requirePermission(access, "publication:edit");
+  const session = await ctx.db.session.findFirst({
+    where: { id: sessionId, workGroupId: access.workGroup.id },
+    select: { id: true, title: true },
+  });
+  if (!session) throw http(404, "We could not find that session.");
+  return createDraft(ctx, user, access, {
+    kind: "summary",
+    title: `Summary: ${session.title}`,
+    sessionId: session.id,
+    blocks: await summaryDraft(ctx, session.id),
+  });
+}
+
+export async function createReport(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  title: string,
+) {
+  requirePermission(access, "publication:edit");
+  return createDraft(ctx, user, access, {
+    kind: "report",
+    title,
+    blocks: await reportDraft(ctx, access.workGroup.id),
+  });
+}
+
+export async function renamePublication(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  id: string,
+  title: string,
+) {
+  requirePermission(access, "publication:edit");
+  const publication = await requirePublication(ctx, access, id);
+  await ctx.db.$transaction([
+    ctx.db.publication.update({ where: { id }, data: { title } }),
+    ctx.db.historyEntry.create({
+      data: {
+        workGroupId: access.workGroup.id,
+        actorId: user.id,
+        subjectKind: "publication",
+        subjectId: id,
+        summary: `Renamed “${publication.title}” to “${title}”`,
+      },
+    }),
+  ]);
+}
+
+/** The draft as it stands, read from every stored update (after the live copy is stored). */
+async function currentDraft(ctx: AppContext, id: string): Promise<Block[]> {
+  const name = documentName.publication(id);
+  await ctx.live.stored(name);
+  const rows = await ctx.db.documentUpdate.findMany({
+    where: { docName: name },
+    orderBy: { id: "asc" },
+    select: { update: true },
+  });
+  return readBlocks(rows.map((r) => new Uint8Array(r.update)));
+}
+
+/** Publishes the draft as it stands as the next version; the public sees it at once. */
+export async function publishPublication(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  id: string,
+) {
+  requirePermission(access, "publication:publish");
+  const publication = await requirePublication(ctx, access, id);
+  const blocks = await currentDraft(ctx, id);
+  if (blocks.length === 0)
+    throw http(409, "The draft is empty: write something before publishing.");
+  return ctx.db.$transaction(async (tx) => {
+    const last = await tx.publicationVersion.findFirst({
+      where: { publicationId: id },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
+    const number = (last?.number ?? 0) + 1;
+    await tx.publicationVersion.create({
+      data: {
+        publicationId: id,
+        number,
+        title: publication.title,
+        content: JSON.stringify(blocks),
+        publishedById: user.id,
+      },
+    });
+    await tx.publication.update({ where: { id }, data: { publishedNumber: number } });
+    await recordHistory(tx, {
+      workGroupId: access.workGroup.id,
+      actorId: user.id,
+      subjectKind: "publication",
+      subjectId: id,
+      summary: `Published version ${number} of “${publication.title}”`,
+    });
+    return { number };
+  });
+}
+
+/** Takes it off the public site (its address answers 404); the versions are kept. */
+export async function unpublishPublication(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  id: string,
+) {
+  requirePermission(access, "publication:publish");
+  const publication = await requirePublication(ctx, access, id);
+  if (publication.publishedNumber === null) return;
+  await ctx.db.$transaction([
+    ctx.db.publication.update({ where: { id }, data: { publishedNumber: null } }),
+    ctx.db.historyEntry.create({
+      data: {
+        workGroupId: access.workGroup.id,
+        actorId: user.id,
+        subjectKind: "publication",
+        subjectId: id,
+        summary: `Unpublished “${publication.title}”`,
+      },
+    }),
+  ]);
+}
+
+export async function listPublications(ctx: AppContext, access: WorkGroupAccess) {
+  const publications = await ctx.db.publication.findMany({
+    where: { workGroupId: access.workGroup.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      publishedNumber: true,
+      session: { select: { title: true } },
+      versions: {
+        orderBy: { number: "desc" },
+        take: 1,
+        select: { number: true, publishedAt: true },
+      },
+    },
+  });
+  return publications.map(({ versions, ...p }) => ({ ...p, lastVersion: versions[0] ?? null }));
+}
+
+export async function getPublicationForStaff(ctx: AppContext, access: WorkGroupAccess, id: string) {
+  const publication = await ctx.db.publication.findFirst({
+    where: { id, workGroupId: access.workGroup.id },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      publishedNumber: true,
+      session: { select: { id: true, title: true } },
+      versions: {
+        orderBy: { number: "desc" },
+        select: { number: true, title: true, publishedAt: true },
+      },
+    },
+  });
+  if (!publication) throw http(404, "We could not find that summary or report.");
+  return publication;
+}

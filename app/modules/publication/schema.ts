@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+export const PUBLICATION_KINDS = ["summary", "report"] as const;
+export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
+
+export const EXPORT_FORMATS = ["md", "pdf", "docx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const title = z
+  .string({ error: "Give it a title." })
+  .trim()
+  .min(1, "Give it a title.")
+  .max(200, "Keep the title under 200 characters.");
+
+export const newSummarySchema = z.object({
+  sessionId: z
+    .string({ error: "Choose the session to summarize." })
+    .min(1, "Choose the session to summarize."),
+});
+
+export const newReportSchema = z.object({ title });
+
+export const renameSchema = z.object({ title });
+
+/** The public site's items, each published or withdrawn on its own. */
+export const SITE_ITEMS = ["work_group", "session", "recommendation"] as const;
+export const siteItemSchema = z.object({
+  item: z.enum(SITE_ITEMS, { error: "Choose what to publish." }),
+  id: z.string().max(40).default(""),
+  publish: z.enum(["yes", "no"], { error: "Choose publish or withdraw." }),
+});
+export const showNameSchema = z.object({
+  show: z.enum(["yes", "no"], { error: "Choose yes or no." }),
+});

@@ -1,0 +1,104 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "../modules/i18n/i18n.ts";
+import { usePublicLocale } from "../modules/i18n/use-locale.ts";
+import { getPublicSession } from "../modules/publication/public-site.server.ts";
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  return json(await getPublicSession(context, params.slug ?? "", params.sessionId ?? ""));
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.session.title} · ${data.workGroup.name}` },
+        {
+          name: "description",
+          content:
+            `${data.session.title}: ${data.session.agendaItems.map((i) => i.title).join(", ")}`.slice(
+              0,
+              160,
+            ),
+        },
+      ]
+    : [];
+
+/** A published session: when, its agenda with materials, and its published summary. */
+export default function PublicSession() {
+  const { workGroup, session, summaries } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = usePublicLocale();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-3xl font-bold">{session.title}</h1>
+        <p className="mt-1 text-slate-700">
+          {formatDate(locale, session.startsAt, { timeZone: session.timeZone, withTime: true })} ·{" "}
+          {t(`session.format.${session.format}`)}
+        </p>
+      </div>
+      <section aria-labelledby="agenda">
+        <h2 id="agenda" className="text-xl font-semibold">
+          {t("session.agenda")}
+        </h2>
+        {session.agendaItems.length === 0 ? (
+          <p className="mt-2">{t("session.noAgenda")}</p>
+        ) : (
+          <ol className="mt-2 list-decimal space-y-3 pl-6">
+            {session.agendaItems.map((item) => (
+              <li key={item.id}>
+                <span className="font-medium">{item.title}</span>
+                {item.minutes ? (
+                  <span className="text-slate-700">{` · ${t("session.minutes", { count: item.minutes })}`}</span>
+                ) : null}
+                {item.presenter ? (
+                  <span className="text-slate-700">{` · ${t("session.presenter", { name: item.presenter })}`}</span>
+                ) : null}
+                {item.materials.length ? (
+                  <ul className="mt-1 list-disc pl-6" aria-label={t("session.materials")}>
+                    {item.materials.map((link) => (
+                      <li key={link}>
+                        <a className="break-all text-brand-700 underline" href={link}>
+                          {link}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section aria-labelledby="summary">
+        <h2 id="summary" className="text-xl font-semibold">
+          {t("session.summary")}
+        </h2>
+        {summaries.length === 0 ? (
+          <p className="mt-2">{t("session.noSummary")}</p>
+        ) : (
+          <ul className="mt-2 space-y-1">
+            {summaries.map((s) => (
+              <li key={s.id}>
+                <Link
+                  className="text-brand-700 underline"
+                  to={`../publications/${s.id}`}
+                  relative="path"
+                >
+                  {s.title}
+                </Link>{" "}
+                <span className="text-sm text-slate-700">
+                  {s.updatedAt
+                    ? t("publication.updated", { date: formatDate(locale, s.updatedAt) })
+                    : t("publication.published", { date: formatDate(locale, s.publishedAt) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

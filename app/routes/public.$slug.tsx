@@ -1,0 +1,131 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Outlet,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { createI18n, LOCALES, type Locale, localeNames } from "../modules/i18n/i18n.ts";
+import { publicLocale } from "../modules/i18n/locale.server.ts";
+import { requirePublicWorkGroup } from "../modules/publication/public-site.server.ts";
+
+/** Tells the root layout to leave out the signed-in app's header: the public site has its own. */
+export const handle = { publicSite: true };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { locale, setCookie } = publicLocale(request);
+  const workGroup = await requirePublicWorkGroup(context, params.slug ?? "");
+  return json(
+    { locale, workGroup: { slug: workGroup.slug, name: workGroup.name } },
+    {
+      headers: {
+        // The same address answers in the reader's language.
+        Vary: "Cookie, Accept-Language",
+        ...(setCookie ? { "Set-Cookie": setCookie } : {}),
+      },
+    },
+  );
+}
+
+/** The public site's frame: the work group's name, the language switch, and the feed. */
+export default function PublicSite() {
+  const { locale, workGroup } = useLoaderData<typeof loader>();
+  return (
+    <Translated locale={locale}>
+      <Frame name={workGroup.name} slug={workGroup.slug} locale={locale}>
+        <Outlet />
+      </Frame>
+    </Translated>
+  );
+}
+
+function Translated({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
+}
+
+function Frame({
+  name,
+  slug,
+  locale,
+  children,
+}: {
+  name: string;
+  slug: string;
+  locale: Locale;
+  children: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <>
+      <header className="border-b border-slate-300 bg-white print:border-0">
+        <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link to={`/public/${slug}`} className="text-lg font-bold text-brand-900">
+            {name}
+          </Link>
+          <nav aria-label={t("site.language")} className="print:hidden">
+            <ul className="flex gap-3">
+              {LOCALES.map((other) => (
+                <li key={other}>
+                  {other === locale ? (
+                    <span aria-current="true" className="font-semibold" lang={other}>
+                      {localeNames[other]}
+                    </span>
+                  ) : (
+                    <a
+                      className="text-brand-700 underline"
+                      href={`${pathname}?lang=${other}`}
+                      lang={other}
+                      hrefLang={other}
+                    >
+                      {localeNames[other]}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-4xl px-4 py-6">
+        {children}
+      </main>
+      <footer className="mx-auto flex max-w-4xl flex-wrap justify-between gap-3 border-t border-slate-300 px-4 py-4 text-sm text-slate-700 print:hidden">
+        <a className="text-brand-700 underline" href={`/public/${slug}/feed.xml`}>
+          {t("site.feed")}
+        </a>
+        <span>{t("site.poweredBy")}</span>
+      </footer>
+    </>
+  );
+}
+
+/** A 404 or a failure, in the reader's language when the site itself loaded. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("routes/public.$slug");
+  const locale = data?.locale ?? "en";
+  const t = createI18n(locale).t;
+  const message =
+    isRouteErrorResponse(error) && error.status < 500 ? t("site.notFound") : t("site.error");
+  const body = (
+    <main id="main" className="mx-auto max-w-4xl px-4 py-6">
+      <h1 className="text-2xl font-bold">{message}</h1>
+      {data ? (
+        <p className="mt-4">
+          <Link className="text-brand-700 underline" to={`/public/${data.workGroup.slug}`}>
+            {t("site.home")}
+          </Link>
+        </p>
+      ) : null}
+    </main>
+  );
+  return body;
+}

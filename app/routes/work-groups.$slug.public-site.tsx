@@ -1,0 +1,314 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  Button,
+  CsrfInput,
+  Field,
+  FormError,
+  SelectField,
+  useZodForm,
+} from "../components/forms.tsx";
+import { readForm } from "../modules/auth/auth-session.server.ts";
+import {
+  getPublicSiteOverview,
+  setShowNamePublicly,
+  setSiteItemPublished,
+} from "../modules/publication/public-site.server.ts";
+import {
+  createReport,
+  createSummary,
+  listPublications,
+} from "../modules/publication/publication.server.ts";
+import {
+  newReportSchema,
+  newSummarySchema,
+  showNameSchema,
+  siteItemSchema,
+} from "../modules/publication/schema.ts";
+import { formatSessionTime } from "../modules/session/time.ts";
+import { can } from "../modules/work-group/roles.ts";
+import { requireMember } from "../modules/work-group/work-group.server.ts";
+import { http } from "../utils/http.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Public site · Convene" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, access } = await requireMember(context, request, params.slug);
+  const [site, publications] = await Promise.all([
+    getPublicSiteOverview(context, access, user),
+    listPublications(context, access),
+  ]);
+  return json({
+    slug: access.workGroup.slug,
+    site,
+    publications,
+    canEdit: can(access.role, "publication:edit"),
+    canPublish: can(access.role, "publication:publish"),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, access } = await requireMember(context, request, params.slug);
+  const form = await readForm(context, request);
+  const intent = form.get("intent");
+  if (intent === "show-name") {
+    const parsed = showNameSchema.safeParse({ show: form.get("show") });
+    if (!parsed.success) throw http(400, "Choose yes or no.");
+    await setShowNamePublicly(context, user, access, parsed.data.show === "yes");
+    return json({ intent, done: true });
+  }
+  if (intent === "publish-item") {
+    const parsed = siteItemSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success)
+      throw http(400, parsed.error.issues[0]?.message ?? "Choose what to publish.");
+    await setSiteItemPublished(context, user, access, {
+      ...parsed.data,
+      publish: parsed.data.publish === "yes",
+    });
+    return json({ intent, done: true });
+  }
+  if (intent === "new-summary") {
+    const submission = parseWithZod(form, { schema: newSummarySchema });
+    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    const created = await createSummary(context, user, access, submission.value.sessionId);
+    return redirect(`/work-groups/${access.workGroup.slug}/publications/${created.id}`);
+  }
+  if (intent === "new-report") {
+    const submission = parseWithZod(form, { schema: newReportSchema });
+    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    const created = await createReport(context, user, access, submission.value.title);
+    return redirect(`/work-groups/${access.workGroup.slug}/publications/${created.id}`);
+  }
+  throw http(400, "We did not understand that request.");
+}
+
+/** Toggle for one item of the public site: a button that says what it will do. */
+function PublishToggle({
+  item,
+  id,
+  published,
+  label,
+}: {
+  item: string;
+  id?: string;
+  published: boolean;
+  label: string;
+}) {
+  return (
+    <Form method="post" className="inline">
+      <CsrfInput />
+      <input type="hidden" name="intent" value="publish-item" />
+      <input type="hidden" name="item" value={item} />
+      {id ? <input type="hidden" name="id" value={id} /> : null}
+      <Button
+        name="publish"
+        value={published ? "no" : "yes"}
+        variant={published ? "secondary" : "primary"}
+      >
+        {published ? "Withdraw" : "Publish"} <span className="sr-only">{label}</span>
+      </Button>
+    </Form>
+  );
+}
+
+function Status({ published }: { published: boolean }) {
+  return (
+    <span
+      className={`rounded px-2 py-0.5 text-sm ${published ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-800"}`}
+    >
+      {published ? "Public" : "Not public"}
+    </span>
+  );
+}
+
+/**
+ * What the public sees of this work group, item by item: nothing is public until a
+ * facilitator publishes it. Members choose here whether their name appears.
+ */
+export default function PublicSite() {
+  const { slug, site, publications, canEdit, canPublish } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const reply = lastResult && "status" in lastResult ? lastResult : undefined;
+  const [summaryForm, summaryFields] = useZodForm(newSummarySchema, reply);
+  const [reportForm, reportFields] = useZodForm(newReportSchema, reply, {
+    defaultValue: { title: "Report and recommendations" },
+  });
+  const sitePublished = Boolean(site.publishedAt);
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold">Public site</h1>
+        <p>
+          The public site shows only what you publish here, item by item.{" "}
+          {sitePublished ? (
+            <a className="text-brand-700 underline" href={`/public/${slug}`}>
+              Open the public site
+            </a>
+          ) : (
+            "It is not public yet."
+          )}
+        </p>
+      </div>
+
+      <section
+        aria-labelledby="your-name"
+        className="space-y-2 rounded-lg border border-slate-300 bg-white p-4"
+      >
+        <h2 id="your-name" className="text-lg font-semibold">
+          Your name on the public site
+        </h2>
+        <p>
+          {site.showNamePublicly
+            ? "Your name is listed among the members of your stakeholder group and region."
+            : "You are counted among the members, but not named."}
+        </p>
+        <Form method="post">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="show-name" />
+          <Button name="show" value={site.showNamePublicly ? "no" : "yes"} variant="secondary">
+            {site.showNamePublicly ? "Do not show my name" : "Show my name"}
+          </Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="site-page" className="space-y-2">
+        <h2 id="site-page" className="text-lg font-semibold">
+          Work group page
+        </h2>
+        <p className="text-sm text-slate-700">
+          Purpose, essential questions and members by stakeholder group and region. The other items
+          appear on it once published.
+        </p>
+        <div className="flex items-center gap-3">
+          <Status published={sitePublished} />
+          {canPublish ? (
+            <PublishToggle
+              item="work_group"
+              published={sitePublished}
+              label="the work group page"
+            />
+          ) : null}
+        </div>
+      </section>
+
+      <section aria-labelledby="publications" className="space-y-3">
+        <h2 id="publications" className="text-lg font-semibold">
+          Summaries and reports
+        </h2>
+        {publications.length === 0 ? (
+          <p>
+            No summaries or reports yet. Draft one below: Convene fills it in from what was
+            recorded.
+          </p>
+        ) : (
+          <ul className="space-y-2">
+            {publications.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center gap-3">
+                <Link
+                  className="text-brand-700 underline"
+                  to={`../publications/${p.id}`}
+                  relative="path"
+                >
+                  {p.title}
+                </Link>
+                <Status published={p.publishedNumber !== null} />
+                <span className="text-sm text-slate-700">
+                  {p.lastVersion
+                    ? `${p.lastVersion.number} ${p.lastVersion.number === 1 ? "version" : "versions"} published`
+                    : "Draft"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {canEdit ? (
+          <div className="grid gap-4 md:grid-cols-2">
+            <Form
+              method="post"
+              className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+              {...getFormProps(summaryForm)}
+            >
+              <h3 className="font-semibold">Draft a session summary</h3>
+              <CsrfInput />
+              <input type="hidden" name="intent" value="new-summary" />
+              <FormError errors={summaryForm.errors} id={summaryForm.errorId} />
+              <SelectField
+                label="Session"
+                field={summaryFields.sessionId}
+                placeholder="Choose a session"
+                options={[
+                  ...site.sessions.map((s) => ({
+                    value: s.id,
+                    label: `${s.title} (${formatSessionTime(s.startsAt, s.timeZone)})`,
+                  })),
+                ]}
+              />
+              <Button>Draft the summary</Button>
+            </Form>
+            <Form
+              method="post"
+              className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+              {...getFormProps(reportForm)}
+            >
+              <h3 className="font-semibold">Draft a report</h3>
+              <CsrfInput />
+              <input type="hidden" name="intent" value="new-report" />
+              <FormError errors={reportForm.errors} id={reportForm.errorId} />
+              <Field label="Title" field={reportFields.title} />
+              <Button>Draft the report</Button>
+            </Form>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="agendas" className="space-y-2">
+        <h2 id="agendas" className="text-lg font-semibold">
+          Session agendas and materials
+        </h2>
+        {site.sessions.length === 0 ? <p>No sessions yet.</p> : null}
+        <ul className="space-y-2">
+          {site.sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center gap-3">
+              <span>{s.title}</span>
+              <Status published={Boolean(s.agendaPublishedAt)} />
+              {canPublish ? (
+                <PublishToggle
+                  item="session"
+                  id={s.id}
+                  published={Boolean(s.agendaPublishedAt)}
+                  label={`the agenda of ${s.title}`}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="recommendations" className="space-y-2">
+        <h2 id="recommendations" className="text-lg font-semibold">
+          Recommendations and key action steps
+        </h2>
+        {site.recommendations.length === 0 ? <p>No recommendations yet.</p> : null}
+        <ol className="space-y-2">
+          {site.recommendations.map((r, index) => (
+            <li key={r.id} className="flex flex-wrap items-center gap-3">
+              <span>{`Recommendation ${index + 1}: ${r.title}`}</span>
+              <Status published={Boolean(r.publishedAt)} />
+              {canPublish ? (
+                <PublishToggle
+                  item="recommendation"
+                  id={r.id}
+                  published={Boolean(r.publishedAt)}
+                  label={`recommendation ${index + 1}`}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

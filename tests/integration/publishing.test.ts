@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postIdea } from "../../app/modules/board/board.server.ts";
+import { documentName } from "../../app/modules/documents/document-name.ts";
+import { readBlocks } from "../../app/modules/documents/lexical-document.server.ts";
+import { blockText } from "../../app/modules/publication/content.ts";
+import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
+import { postForm } from "../support/http.ts";
+
+let app: TestApp;
+let cast: Cast;
+const cookies: Record<string, string> = {};
+const secret = {
+  session: "Closed-door budget session",
+  recommendation: "Unpublished recommendation about stipends",
+  hiddenIdea: "A hidden idea nobody outside may read",
+  draftTitle: "Summary: Draft nobody published",
+};
+let hiddenSessionId = "";
+let hiddenRecommendationId = "";
+let publicRecommendationId = "";
+
+beforeAll(async () => {
+  const seeded = await startSeededApp();
+  ({ app, cast } = seeded);
+  Object.assign(cookies, seeded.cookies);
+  const db = app.ctx.db;
+  await db.workGroup.update({
+    where: { id: cast.workGroup.id },
+    data: { purpose: "Study how schools prepare students for success.", essentialQuestions: "What does success-ready mean?" },
+  });
+  await db.agendaItem.create({
+    data: { sessionId: cast.session.id, position: 1, title: "Welcome and charge", minutes: 15, presenter: "Dana", materials: "https://example.org/slides\njavascript:alert(1)" },
+  });
+  const idea = await postIdea(app.ctx, cast.memberA, cast.board.id, { column: "resources", text: "Release time for teachers to collaborate" });
+  const hidden = await postIdea(app.ctx, cast.memberB, cast.board.id, { column: "vision", text: secret.hiddenIdea });
+  await db.idea.update({ where: { id: hidden.id }, data: { hiddenAt: new Date(), hiddenReason: "Off topic" } });
+  await db.theme.create({ data: { sessionId: cast.session.id, label: "Time to collaborate", position: 1, ideas: { connect: [{ id: idea.id }] } } });
+  hiddenSessionId = (
+    await db.session.create({
+      data: { workGroupId: cast.workGroup.id, title: secret.session, startsAt: new Date("2027-01-05T15:00:00Z"), timeZone: "America/Chicago", format: "in_person" },
+    })
+  ).id;
+  publicRecommendationId = (
+    await db.recommendation.create({
+      data: {
+        workGroupId: cast.workGroup.id,
+        position: 1,
+        title: "Create a state-level Success-Ready Students Network",
+        actionSteps: { create: [{ position: 1, description: "Design the application process", ownerGroup: "DESE", horizon: "90_days", status: "in_progress" }] },
+      },
+    })
+  ).id;
+  hiddenRecommendationId = (
+    await db.recommendation.create({ data: { workGroupId: cast.workGroup.id, position: 2, title: secret.recommendation } })
+  ).id;
+  await db.membership.update({
+    where: { workGroupId_userId: { workGroupId: cast.workGroup.id, userId: cast.memberA.id } },
+    data: { showNamePublicly: true },
+  });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const base = () => `/work-groups/${cast.workGroup.slug}`;
+const site = () => `/public/${cast.workGroup.slug}`;
+const onSite = (who: string, fields: Record<string, string>) =>
+  postForm(app.url, `${base()}/public-site?_data=routes/work-groups.$slug.public-site`, cookies[who]!, fields);
+const onPublication = (who: string, id: string, fields: Record<string, string>) =>
+  postForm(app.url, `${base()}/publications/${id}?_data=routes/work-groups.$slug.publications.$publicationId`, cookies[who]!, fields);
+const anonymous = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers });
+
+async function draftSummary(who: string, sessionId: string) {
+  const response = await onSite(who, { intent: "new-summary", sessionId });
+  expect(response.status).toBe(204); // Remix answers a redirect to a data request with 204 + X-Remix-Redirect
+  const location = response.headers.get("x-remix-redirect") ?? "";
+  return location.split("/").at(-1)!;
+}
+
+describe("publishing", () => {
+  let summaryId = "";
+  let draftId = "";
+
+  it("drafts a session summary from the session: agenda, attendance, themes with their best ideas", async () => {
+    summaryId = await draftSummary("recorder", cast.session.id);
+    const rows = await app.ctx.db.documentUpdate.findMany({ where: { docName: documentName.publication(summaryId) } });
+    const text = readBlocks(rows.map((r) => new Uint8Array(r.update))).map(blockText).join("\n");
+    expect(text).toContain("Agenda");
+    expect(text).toContain("Welcome and charge (15 minutes, Dana)");
+    expect(text).toContain("Attendance");
+    expect(text).toContain("Time to collaborate");
+    expect(text).toContain("Release time for teachers to collaborate");
+    expect(text).not.toContain(secret.hiddenIdea);
+    draftId = await draftSummary("facilitator", hiddenSessionId);
+    await app.ctx.db.publication.update({ where: { id: draftId }, data: { title: secret.draftTitle } });
+  });
+
+  it("shows nothing publicly until the work group page is published", async () => {
+    expect((await anonymous(site())).status).toBe(404);
+    expect((await anonymous(`${site()}/feed.xml`)).status).toBe(404);
+    // Publishing a summary alone does not open the site.
+    expect((await onPublication("facilitator", summaryId, { intent: "publish" })).status).toBe(200);
+    expect((await anonymous(`${site()}/publications/${summaryId}`)).status).toBe(404);
+  });
+
+  it("lets only facilitators and owners publish", async () => {
+    for (const who of ["recorder", "memberA"]) {
+      expect((await onSite(who, { intent: "publish-item", item: "work_group", publish: "yes" })).status).toBe(403);
+      expect((await onPublication(who, summaryId, { intent: "publish" })).status).toBe(403);
+    }
+    expect((await onSite("outsider", { intent: "publish-item", item: "work_group", publish: "yes" })).status).toBe(404);
+  });
+
+  it("publishes item by item: the work group page, one agenda, one recommendation", async () => {
+    for (const fields of [
+      { item: "work_group", publish: "yes" },
+      { item: "session", id: cast.session.id, publish: "yes" },
+      { item: "recommendation", id: publicRecommendationId, publish: "yes" },
+    ]) {
+      expect((await onSite("facilitator", { intent: "publish-item", ...fields })).status).toBe(200);
+    }
+    const home = await (await anonymous(site())).text();
+    expect(home).toContain("Study how schools prepare students for success.");
+    expect(home).toContain("What does success-ready mean?");
+    expect(home).toContain("Create a state-level Success-Ready Students Network");
+    expect(home).toContain("Design the application process");
+    expect(home).toContain("Planning session");
+    expect(home).toContain("Summary: Planning session");
+    // Members: counted, and named only where they agreed.
+    expect(home).toContain("Ada Member");
+    expect(home).not.toContain("Ben Member");
+    const session = await (await anonymous(`${site()}/sessions/${cast.session.id}`)).text();
+    expect(session).toContain("Welcome and charge");
+    expect(session).toContain('href="https://example.org/slides"');
+    expect(session).not.toContain("javascript:alert");
+  });
+
+  it("keeps every version, says when a summary was updated, and hides it again when unpublished", async () => {
+    const page = () => anonymous(`${site()}/publications/${summaryId}`);
+    expect(await (await page()).text()).not.toContain("Updated");
+    const again = await onPublication("facilitator", summaryId, { intent: "publish" });
+    expect(await again.json()).toEqual({ notice: "Version 2 is published." });
+    expect(await (await page()).text()).toContain("Updated");
+    expect((await onPublication("facilitator", summaryId, { intent: "unpublish" })).status).toBe(200);
+    expect((await page()).status).toBe(404);
+    expect((await anonymous(`${site()}/publications/${summaryId}/pdf`)).status).toBe(404);
+    expect(await (await anonymous(site())).text()).not.toContain("Summary: Planning session");
+    await onPublication("facilitator", summaryId, { intent: "publish" });
+    expect((await page()).status).toBe(200);
+    const versions = await app.ctx.db.publicationVersion.count({ where: { publicationId: summaryId } });
+    expect(versions).toBe(3);
+  });
+
+  it("walks every public page and file: no draft or unpublished item is reachable", async () => {
+    const seen = new Map<string, string>();
+    const queue = [site(), `${site()}?lang=es`];
+    while (queue.length) {
+      const path = queue.shift()!;
+      if (seen.has(path)) continue;
+      const response = await anonymous(path);
+      expect(response.status, path).toBe(200);
+      const type = response.headers.get("content-type") ?? "";
+      const body = type.includes("pdf") || type.includes("officedocument") ? "" : await response.text();
+      seen.set(path, body);
+      for (const [, href] of body.matchAll(/href="([^"]+)"/g)) {
+        const url = new URL(href!.replaceAll("&amp;", "&"), `${app.url}${path}`);
+        if (url.origin === app.url && url.pathname.startsWith(site()) && !seen.has(url.pathname + url.search)) {
+          queue.push(url.pathname + url.search);
+        }
+      }
+    }
+    const paths = [...seen.keys()];
+    expect(paths).toEqual(expect.arrayContaining([`${site()}/feed.xml`, `${site()}/sessions/${cast.session.id}`, `${site()}/publications/${summaryId}`, `${site()}/publications/${summaryId}/md`, `${site()}/publications/${summaryId}/pdf`]));
+    const everything = [...seen.values()].join("\n");
+    for (const text of Object.values(secret)) expect(everything).not.toContain(text);
+    expect(everything).not.toContain(hiddenSessionId);
+    expect(everything).not.toContain(draftId);
+    // And asked for directly, every unpublished item answers 404.
+    for (const path of [
+      `${site()}/sessions/${hiddenSessionId}`,
+      `${site()}/publications/${draftId}`,
+      `${site()}/publications/${draftId}/md`,
+      `${site()}/publications/${draftId}/docx`,
+      `/public/no-such-group`,
+    ]) {
+      expect((await anonymous(path)).status, path).toBe(404);
+    }
+  });
+
+  it("answers in Spanish when asked, and remembers the choice", async () => {
+    const spanish = await anonymous(`${site()}?lang=es`);
+    const html = await spanish.text();
+    expect(html).toContain('<html lang="es"');
+    expect(html).toContain("Propósito");
+    expect(html).toContain("Recomendación 1");
+    expect(html).toContain("En curso");
+    expect(spanish.headers.get("set-cookie")).toContain("convene_lang=es");
+    expect(await (await anonymous(site(), { cookie: "convene_lang=es" })).text()).toContain("Preguntas esenciales");
+    expect(await (await anonymous(site(), { "accept-language": "es-MX,es;q=0.9" })).text()).toContain("Sesiones");
+    expect(await (await anonymous(site(), { "accept-language": "fr-FR,en;q=0.5" })).text()).toContain("Essential questions");
+  });
+
+  it("offers an Atom feed of what was published", async () => {
+    const response = await anonymous(`${site()}/feed.xml`);
+    expect(response.headers.get("content-type")).toContain("application/atom+xml");
+    const xml = await response.text();
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(xml).toContain("<title type=\"html\"><![CDATA[Summary: Planning session]]></title>");
+    expect(xml).not.toContain(secret.draftTitle);
+  });
+
+  it("refuses bad requests with a message and changes nothing", async () => {
+    const before = await app.ctx.db.workGroup.findUniqueOrThrow({ where: { id: cast.workGroup.id }, select: { publishedAt: true } });
+    for (const fields of [
+      { intent: "publish-item", item: "everything", publish: "yes" },
+      { intent: "publish-item", item: "work_group", publish: "maybe" },
+      { intent: "publish-item", item: "session", id: "x".repeat(500), publish: "yes" },
+      { intent: "delete-everything" },
+      { intent: "new-summary", sessionId: "" },
+      { intent: "new-report", title: "   " },
+    ]) {
+      const response = await onSite("facilitator", fields);
+      expect(response.status, JSON.stringify(fields)).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    }
+    expect((await onSite("facilitator", { intent: "publish-item", item: "session", id: "nosuchsession", publish: "yes" })).status).toBe(404);
+    expect((await onSite("facilitator", { intent: "new-summary", sessionId: "nosuchsession" })).status).toBe(404);
+    expect((await onPublication("facilitator", summaryId, { intent: "rename", title: "" })).status).toBe(400);
+    const after = await app.ctx.db.workGroup.findUniqueOrThrow({ where: { id: cast.workGroup.id }, select: { publishedAt: true } });
+    expect(after).toEqual(before);
+  });
+});
