@@ -64,7 +64,10 @@ export default function PublicHome() {
           <ul className="mt-2 space-y-2">
             {publications.map((p) => (
               <li key={p.id}>
-                <Link className="text-brand-700 underline" to={`publications/${p.id}`}>
+                <Link
+                  className="text-brand-700 underline"
+                  to={`/public/${workGroup.slug}/publications/${p.id}`}
+                >
                   {p.title}
                 </Link>{" "}
                 <span className="text-sm text-slate-700">
@@ -112,7 +115,10 @@ export default function PublicHome() {
           <ul className="mt-2 space-y-1">
             {sessions.map((s) => (
               <li key={s.id}>
-                <Link className="text-brand-700 underline" to={`sessions/${s.id}`}>
+                <Link
+                  className="text-brand-700 underline"
+                  to={`/public/${workGroup.slug}/sessions/${s.id}`}
+                >
                   {s.title}
                 </Link>{" "}
                 <span className="text-sm text-slate-700">

@@ -84,8 +84,7 @@ export default function PublicSession() {
               <li key={s.id}>
                 <Link
                   className="text-brand-700 underline"
-                  to={`../publications/${s.id}`}
-                  relative="path"
+                  to={`/public/${workGroup.slug}/publications/${s.id}`}
                 >
                   {s.title}
                 </Link>{" "}

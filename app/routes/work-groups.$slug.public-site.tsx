@@ -209,8 +209,7 @@ export default function PublicSite() {
               <li key={p.id} className="flex flex-wrap items-center gap-3">
                 <Link
                   className="text-brand-700 underline"
-                  to={`../publications/${p.id}`}
-                  relative="path"
+                  to={`/work-groups/${slug}/publications/${p.id}`}
                 >
                   {p.title}
                 </Link>

@@ -26,18 +26,50 @@ beforeAll(async () => {
   const db = app.ctx.db;
   await db.workGroup.update({
     where: { id: cast.workGroup.id },
-    data: { purpose: "Study how schools prepare students for success.", essentialQuestions: "What does success-ready mean?" },
+    data: {
+      purpose: "Study how schools prepare students for success.",
+      essentialQuestions: "What does success-ready mean?",
+    },
   });
   await db.agendaItem.create({
-    data: { sessionId: cast.session.id, position: 1, title: "Welcome and charge", minutes: 15, presenter: "Dana", materials: "https://example.org/slides\njavascript:alert(1)" },
+    data: {
+      sessionId: cast.session.id,
+      position: 1,
+      title: "Welcome and charge",
+      minutes: 15,
+      presenter: "Dana",
+      materials: "https://example.org/slides\njavascript:alert(1)",
+    },
   });
-  const idea = await postIdea(app.ctx, cast.memberA, cast.board.id, { column: "resources", text: "Release time for teachers to collaborate" });
-  const hidden = await postIdea(app.ctx, cast.memberB, cast.board.id, { column: "vision", text: secret.hiddenIdea });
-  await db.idea.update({ where: { id: hidden.id }, data: { hiddenAt: new Date(), hiddenReason: "Off topic" } });
-  await db.theme.create({ data: { sessionId: cast.session.id, label: "Time to collaborate", position: 1, ideas: { connect: [{ id: idea.id }] } } });
+  const idea = await postIdea(app.ctx, cast.memberA, cast.board.id, {
+    column: "resources",
+    text: "Release time for teachers to collaborate",
+  });
+  const hidden = await postIdea(app.ctx, cast.memberB, cast.board.id, {
+    column: "vision",
+    text: secret.hiddenIdea,
+  });
+  await db.idea.update({
+    where: { id: hidden.id },
+    data: { hiddenAt: new Date(), hiddenReason: "Off topic" },
+  });
+  await db.theme.create({
+    data: {
+      sessionId: cast.session.id,
+      label: "Time to collaborate",
+      position: 1,
+      ideas: { connect: [{ id: idea.id }] },
+    },
+  });
   hiddenSessionId = (
     await db.session.create({
-      data: { workGroupId: cast.workGroup.id, title: secret.session, startsAt: new Date("2027-01-05T15:00:00Z"), timeZone: "America/Chicago", format: "in_person" },
+      data: {
+        workGroupId: cast.workGroup.id,
+        title: secret.session,
+        startsAt: new Date("2027-01-05T15:00:00Z"),
+        timeZone: "America/Chicago",
+        format: "in_person",
+      },
     })
   ).id;
   publicRecommendationId = (
@@ -46,12 +78,24 @@ beforeAll(async () => {
         workGroupId: cast.workGroup.id,
         position: 1,
         title: "Create a state-level Success-Ready Students Network",
-        actionSteps: { create: [{ position: 1, description: "Design the application process", ownerGroup: "DESE", horizon: "90_days", status: "in_progress" }] },
+        actionSteps: {
+          create: [
+            {
+              position: 1,
+              description: "Design the application process",
+              ownerGroup: "DESE",
+              horizon: "90_days",
+              status: "in_progress",
+            },
+          ],
+        },
       },
     })
   ).id;
   hiddenRecommendationId = (
-    await db.recommendation.create({ data: { workGroupId: cast.workGroup.id, position: 2, title: secret.recommendation } })
+    await db.recommendation.create({
+      data: { workGroupId: cast.workGroup.id, position: 2, title: secret.recommendation },
+    })
   ).id;
   await db.membership.update({
     where: { workGroupId_userId: { workGroupId: cast.workGroup.id, userId: cast.memberA.id } },
@@ -65,10 +109,21 @@ afterAll(async () => {
 const base = () => `/work-groups/${cast.workGroup.slug}`;
 const site = () => `/public/${cast.workGroup.slug}`;
 const onSite = (who: string, fields: Record<string, string>) =>
-  postForm(app.url, `${base()}/public-site?_data=routes/work-groups.$slug.public-site`, cookies[who]!, fields);
+  postForm(
+    app.url,
+    `${base()}/public-site?_data=routes/work-groups.$slug.public-site`,
+    cookies[who]!,
+    fields,
+  );
 const onPublication = (who: string, id: string, fields: Record<string, string>) =>
-  postForm(app.url, `${base()}/publications/${id}?_data=routes/work-groups.$slug.publications.$publicationId`, cookies[who]!, fields);
-const anonymous = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers });
+  postForm(
+    app.url,
+    `${base()}/publications/${id}?_data=routes/work-groups.$slug.publications.$publicationId`,
+    cookies[who]!,
+    fields,
+  );
+const anonymous = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${app.url}${path}`, { headers });
 
 async function draftSummary(who: string, sessionId: string) {
   const response = await onSite(who, { intent: "new-summary", sessionId });
@@ -83,8 +138,12 @@ describe("publishing", () => {
 
   it("drafts a session summary from the session: agenda, attendance, themes with their best ideas", async () => {
     summaryId = await draftSummary("recorder", cast.session.id);
-    const rows = await app.ctx.db.documentUpdate.findMany({ where: { docName: documentName.publication(summaryId) } });
-    const text = readBlocks(rows.map((r) => new Uint8Array(r.update))).map(blockText).join("\n");
+    const rows = await app.ctx.db.documentUpdate.findMany({
+      where: { docName: documentName.publication(summaryId) },
+    });
+    const text = readBlocks(rows.map((r) => new Uint8Array(r.update)))
+      .map(blockText)
+      .join("\n");
     expect(text).toContain("Agenda");
     expect(text).toContain("Welcome and charge (15 minutes, Dana)");
     expect(text).toContain("Attendance");
@@ -92,7 +151,10 @@ describe("publishing", () => {
     expect(text).toContain("Release time for teachers to collaborate");
     expect(text).not.toContain(secret.hiddenIdea);
     draftId = await draftSummary("facilitator", hiddenSessionId);
-    await app.ctx.db.publication.update({ where: { id: draftId }, data: { title: secret.draftTitle } });
+    await app.ctx.db.publication.update({
+      where: { id: draftId },
+      data: { title: secret.draftTitle },
+    });
   });
 
   it("shows nothing publicly until the work group page is published", async () => {
@@ -105,15 +167,20 @@ describe("publishing", () => {
 
   it("lets only facilitators and owners publish", async () => {
     for (const who of ["recorder", "memberA"]) {
-      expect((await onSite(who, { intent: "publish-item", item: "work_group", publish: "yes" })).status).toBe(403);
+      expect(
+        (await onSite(who, { intent: "publish-item", item: "work_group", publish: "yes" })).status,
+      ).toBe(403);
       expect((await onPublication(who, summaryId, { intent: "publish" })).status).toBe(403);
     }
-    expect((await onSite("outsider", { intent: "publish-item", item: "work_group", publish: "yes" })).status).toBe(404);
+    expect(
+      (await onSite("outsider", { intent: "publish-item", item: "work_group", publish: "yes" }))
+        .status,
+    ).toBe(404);
   });
 
   it("publishes item by item: the work group page, one agenda, one recommendation", async () => {
     for (const fields of [
-      { item: "work_group", publish: "yes" },
+      { item: "work_group", id: "", publish: "yes" },
       { item: "session", id: cast.session.id, publish: "yes" },
       { item: "recommendation", id: publicRecommendationId, publish: "yes" },
     ]) {
@@ -141,13 +208,17 @@ describe("publishing", () => {
     const again = await onPublication("facilitator", summaryId, { intent: "publish" });
     expect(await again.json()).toEqual({ notice: "Version 2 is published." });
     expect(await (await page()).text()).toContain("Updated");
-    expect((await onPublication("facilitator", summaryId, { intent: "unpublish" })).status).toBe(200);
+    expect((await onPublication("facilitator", summaryId, { intent: "unpublish" })).status).toBe(
+      200,
+    );
     expect((await page()).status).toBe(404);
     expect((await anonymous(`${site()}/publications/${summaryId}/pdf`)).status).toBe(404);
     expect(await (await anonymous(site())).text()).not.toContain("Summary: Planning session");
     await onPublication("facilitator", summaryId, { intent: "publish" });
     expect((await page()).status).toBe(200);
-    const versions = await app.ctx.db.publicationVersion.count({ where: { publicationId: summaryId } });
+    const versions = await app.ctx.db.publicationVersion.count({
+      where: { publicationId: summaryId },
+    });
     expect(versions).toBe(3);
   });
 
@@ -160,21 +231,35 @@ describe("publishing", () => {
       const response = await anonymous(path);
       expect(response.status, path).toBe(200);
       const type = response.headers.get("content-type") ?? "";
-      const body = type.includes("pdf") || type.includes("officedocument") ? "" : await response.text();
+      const body =
+        type.includes("pdf") || type.includes("officedocument") ? "" : await response.text();
       seen.set(path, body);
       for (const [, href] of body.matchAll(/href="([^"]+)"/g)) {
         const url = new URL(href!.replaceAll("&amp;", "&"), `${app.url}${path}`);
-        if (url.origin === app.url && url.pathname.startsWith(site()) && !seen.has(url.pathname + url.search)) {
+        if (
+          url.origin === app.url &&
+          url.pathname.startsWith(site()) &&
+          !seen.has(url.pathname + url.search)
+        ) {
           queue.push(url.pathname + url.search);
         }
       }
     }
     const paths = [...seen.keys()];
-    expect(paths).toEqual(expect.arrayContaining([`${site()}/feed.xml`, `${site()}/sessions/${cast.session.id}`, `${site()}/publications/${summaryId}`, `${site()}/publications/${summaryId}/md`, `${site()}/publications/${summaryId}/pdf`]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        `${site()}/feed.xml`,
+        `${site()}/sessions/${cast.session.id}`,
+        `${site()}/publications/${summaryId}`,
+        `${site()}/publications/${summaryId}/md`,
+        `${site()}/publications/${summaryId}/pdf`,
+      ]),
+    );
     const everything = [...seen.values()].join("\n");
     for (const text of Object.values(secret)) expect(everything).not.toContain(text);
     expect(everything).not.toContain(hiddenSessionId);
     expect(everything).not.toContain(draftId);
+    expect(everything).not.toContain(hiddenRecommendationId);
     // And asked for directly, every unpublished item answers 404.
     for (const path of [
       `${site()}/sessions/${hiddenSessionId}`,
@@ -195,9 +280,15 @@ describe("publishing", () => {
     expect(html).toContain("Recomendación 1");
     expect(html).toContain("En curso");
     expect(spanish.headers.get("set-cookie")).toContain("convene_lang=es");
-    expect(await (await anonymous(site(), { cookie: "convene_lang=es" })).text()).toContain("Preguntas esenciales");
-    expect(await (await anonymous(site(), { "accept-language": "es-MX,es;q=0.9" })).text()).toContain("Sesiones");
-    expect(await (await anonymous(site(), { "accept-language": "fr-FR,en;q=0.5" })).text()).toContain("Essential questions");
+    expect(await (await anonymous(site(), { cookie: "convene_lang=es" })).text()).toContain(
+      "Preguntas esenciales",
+    );
+    expect(
+      await (await anonymous(site(), { "accept-language": "es-MX,es;q=0.9" })).text(),
+    ).toContain("Sesiones");
+    expect(
+      await (await anonymous(site(), { "accept-language": "fr-FR,en;q=0.5" })).text(),
+    ).toContain("Essential questions");
   });
 
   it("offers an Atom feed of what was published", async () => {
@@ -205,13 +296,16 @@ describe("publishing", () => {
     expect(response.headers.get("content-type")).toContain("application/atom+xml");
     const xml = await response.text();
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
-    expect(xml).toContain("<title type=\"html\"><![CDATA[Summary: Planning session]]></title>");
+    expect(xml).toContain('<title type="html"><![CDATA[Summary: Planning session]]></title>');
     expect(xml).not.toContain(secret.draftTitle);
   });
 
   it("refuses bad requests with a message and changes nothing", async () => {
-    const before = await app.ctx.db.workGroup.findUniqueOrThrow({ where: { id: cast.workGroup.id }, select: { publishedAt: true } });
-    for (const fields of [
+    const before = await app.ctx.db.workGroup.findUniqueOrThrow({
+      where: { id: cast.workGroup.id },
+      select: { publishedAt: true },
+    });
+    for (const fields of <Record<string, string>[]>[
       { intent: "publish-item", item: "everything", publish: "yes" },
       { intent: "publish-item", item: "work_group", publish: "maybe" },
       { intent: "publish-item", item: "session", id: "x".repeat(500), publish: "yes" },
@@ -223,10 +317,26 @@ describe("publishing", () => {
       expect(response.status, JSON.stringify(fields)).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
     }
-    expect((await onSite("facilitator", { intent: "publish-item", item: "session", id: "nosuchsession", publish: "yes" })).status).toBe(404);
-    expect((await onSite("facilitator", { intent: "new-summary", sessionId: "nosuchsession" })).status).toBe(404);
-    expect((await onPublication("facilitator", summaryId, { intent: "rename", title: "" })).status).toBe(400);
-    const after = await app.ctx.db.workGroup.findUniqueOrThrow({ where: { id: cast.workGroup.id }, select: { publishedAt: true } });
+    expect(
+      (
+        await onSite("facilitator", {
+          intent: "publish-item",
+          item: "session",
+          id: "nosuchsession",
+          publish: "yes",
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await onSite("facilitator", { intent: "new-summary", sessionId: "nosuchsession" })).status,
+    ).toBe(404);
+    expect(
+      (await onPublication("facilitator", summaryId, { intent: "rename", title: "" })).status,
+    ).toBe(400);
+    const after = await app.ctx.db.workGroup.findUniqueOrThrow({
+      where: { id: cast.workGroup.id },
+      select: { publishedAt: true },
+    });
     expect(after).toEqual(before);
   });
 });

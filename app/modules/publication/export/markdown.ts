@@ -23,7 +23,7 @@ function formatDate(iso: string): string {
 export function toMarkdown(doc: PublishedDocument): string {
   const parts = [
     `# ${inlineText(doc.title)}`,
-    `${escapeText(doc.workGroupName)} · ${datesLine(doc)}`,
+    `${inlineText(doc.workGroupName)} · ${datesLine(doc)}`,
     ...blocksMarkdown(doc.blocks),
   ];
   return `${parts.filter((part) => part !== "").join("\n\n")}\n`;
@@ -70,7 +70,7 @@ function listMarker(ordered: boolean, index: number, alternate: boolean): string
   return alternate ? "* " : "- ";
 }
 
-/** A heading is one line: a typed line break would end it early. */
+/** A heading or the byline is one line: a typed line break would end it early. */
 function inlineText(text: string): string {
   const line = escapeLineStart(escapeText(text.replace(/\s*\n\s*/g, " ").trim()));
   // A heading's trailing " #" would be read as an optional closing sequence and dropped.
