@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postIdea } from "../../app/modules/board/board.server.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
 import { readBlocks } from "../../app/modules/documents/lexical-document.server.ts";
+import { en } from "../../app/modules/i18n/en.ts";
+import { es } from "../../app/modules/i18n/es.ts";
 import { blockText } from "../../app/modules/publication/content.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
@@ -286,6 +288,16 @@ describe("publishing", () => {
     expect(
       await (await anonymous(site(), { "accept-language": "es-MX,es;q=0.9" })).text(),
     ).toContain("Sesiones");
+    // No interface string is left in English on the Spanish pages.
+    const english = Object.entries(en)
+      .filter(([key, text]) => text !== es[key as keyof typeof es] && !text.includes("{{"))
+      .map(([, text]) => text);
+    for (const path of [site(), `${site()}/sessions/${cast.session.id}`, `${site()}/publications/${summaryId}`]) {
+      const page = await (await anonymous(path, { cookie: "convene_lang=es" })).text();
+      const visible = page.replace(/<script[\s\S]*?<\/script>/g, "");
+      expect(english.filter((text) => visible.includes(`>${text}<`)), path).toEqual([]);
+      expect(visible).toContain('lang="es"');
+    }
     expect(
       await (await anonymous(site(), { "accept-language": "fr-FR,en;q=0.5" })).text(),
     ).toContain("Essential questions");

@@ -1,5 +1,7 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import { hashPassword } from "../auth/password.server.ts";
+import { reportDraft, summaryDraft } from "../publication/drafts.server.ts";
+import { storeDraft, storeVersion } from "../publication/publication.server.ts";
 import { DEFAULT_STAKEHOLDER_GROUPS } from "../work-group/defaults.ts";
 
 /**
@@ -274,6 +276,8 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
           role: m.role,
           stakeholderGroupId: groupId.get(m.group) ?? null,
           regionId: regionId.get(m.region) ?? null,
+          // Some members agreed to be named on the public site; the others are only counted.
+          showNamePublicly: users.length % 2 === 0,
         },
       });
       users.push(user);
@@ -286,6 +290,24 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
         startsAt: new Date("2022-03-30T14:00:00Z"),
         timeZone: "America/Chicago",
         format: "virtual",
+        agendaPublishedAt: new Date("2022-03-28T14:00:00Z"),
+        agendaItems: {
+          create: [
+            {
+              title: "Welcome and Introductory Comments",
+              minutes: 10,
+              presenter: "Dana Facilitator",
+            },
+            {
+              title: "Assessment for Learning: what we learned in the study phase",
+              minutes: 20,
+              presenter: "Dana Facilitator",
+              materials: "https://example.org/srswg/session-4-slides.pdf",
+            },
+            { title: "Breakout rooms: Knoster boards", minutes: 45 },
+            { title: "Report back and next steps", minutes: 15 },
+          ].map((item, position) => ({ ...item, position: position + 1 })),
+        },
       },
     });
     const area = workGroup.areasOfFocus.find((a) => a.name === "Assessment for Learning")!;
@@ -344,7 +366,46 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
         },
       });
     }
-    return { workGroupName: workGroup.name };
+    // The public site is on, with the first session's agenda and every recommendation.
+    await tx.workGroup.update({ where: { id: workGroup.id }, data: { publishedAt: new Date() } });
+    await tx.recommendation.updateMany({
+      where: { workGroupId: workGroup.id },
+      data: { publishedAt: new Date() },
+    });
+    return {
+      workGroupName: workGroup.name,
+      workGroupId: workGroup.id,
+      sessionId: session.id,
+      sessionTitle: session.title,
+    };
+  });
+  // A published summary of the session and the report, generated as a facilitator would.
+  const [summary, report] = [
+    await summaryDraft(ctx, demo.sessionId),
+    await reportDraft(ctx, demo.workGroupId),
+  ];
+  await ctx.db.$transaction(async (tx) => {
+    const published = await storeDraft(tx, {
+      workGroupId: demo.workGroupId,
+      kind: "summary",
+      sessionId: demo.sessionId,
+      title: `Summary: ${demo.sessionTitle}`,
+      blocks: summary,
+    });
+    await storeVersion(
+      tx,
+      { id: published.id, title: `Summary: ${demo.sessionTitle}` },
+      summary,
+      null,
+    );
+    const reportTitle = "Success-Ready Students Work Group Report and Recommendations";
+    const draft = await storeDraft(tx, {
+      workGroupId: demo.workGroupId,
+      kind: "report",
+      title: reportTitle,
+      blocks: report,
+    });
+    await storeVersion(tx, { id: draft.id, title: reportTitle }, report, null);
   });
   ctx.log.info("demo data loaded", { workGroup: demo.workGroupName });
   return {

@@ -1,4 +1,8 @@
 import type { AppContext } from "../../utils/app-context.ts";
+
+/** Drafts only read, so the demo loader (which has no live side) can make them too. */
+type Db = Pick<AppContext, "db">;
+
 import { columnLabel, KNOSTER_ELEMENTS } from "../board/knoster.ts";
 import { rankIdeas } from "../board/ranking.ts";
 import { documentName } from "../documents/document-name.ts";
@@ -37,7 +41,7 @@ const list = (items: string[], ordered = false): Block => ({
 });
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-async function storedBlocks(ctx: AppContext, name: string): Promise<Block[]> {
+async function storedBlocks(ctx: Db, name: string): Promise<Block[]> {
   const rows = await ctx.db.documentUpdate.findMany({
     where: { docName: name },
     orderBy: { id: "asc" },
@@ -47,7 +51,7 @@ async function storedBlocks(ctx: AppContext, name: string): Promise<Block[]> {
 }
 
 /** Ideas people may see: not hidden. Their rating ranks them. */
-async function visibleIdeas(ctx: AppContext, where: { sessionId?: string; workGroupId?: string }) {
+async function visibleIdeas(ctx: Db, where: { sessionId?: string; workGroupId?: string }) {
   const ideas = await ctx.db.idea.findMany({
     where: {
       hiddenAt: null,
@@ -81,7 +85,7 @@ function ratingNote(idea: { average: number | null; count: number }) {
 }
 
 /** A session's summary: agenda, attendance by stakeholder group, themes and their best-rated ideas, notes. */
-export async function summaryDraft(ctx: AppContext, sessionId: string): Promise<Block[]> {
+export async function summaryDraft(ctx: Db, sessionId: string): Promise<Block[]> {
   const session = await ctx.db.session.findUniqueOrThrow({
     where: { id: sessionId },
     select: {
@@ -171,7 +175,7 @@ export async function summaryDraft(ctx: AppContext, sessionId: string): Promise<
  * recommendations with key action steps, a summary of learning per area of focus organised by
  * Knoster element, the members, and an appendix of every idea by theme.
  */
-export async function reportDraft(ctx: AppContext, workGroupId: string): Promise<Block[]> {
+export async function reportDraft(ctx: Db, workGroupId: string): Promise<Block[]> {
   const group = await ctx.db.workGroup.findUniqueOrThrow({
     where: { id: workGroupId },
     select: {

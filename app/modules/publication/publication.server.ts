@@ -1,3 +1,4 @@
+import type { DbTransaction } from "../../../server/db.ts";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
@@ -25,31 +26,72 @@ async function requirePublication(ctx: AppContext, access: WorkGroupAccess, id: 
   return publication;
 }
 
+/**
+ * A new summary or report whose draft holds `blocks`. The generated draft is the document's
+ * first stored update: whoever opens it first sees it, and no browser ever bootstraps it.
+ */
+export async function storeDraft(
+  tx: DbTransaction,
+  draft: {
+    workGroupId: string;
+    kind: PublicationKind;
+    title: string;
+    sessionId?: string;
+    blocks: Block[];
+  },
+) {
+  const publication = await tx.publication.create({
+    data: {
+      workGroupId: draft.workGroupId,
+      kind: draft.kind,
+      sessionId: draft.sessionId,
+      title: draft.title,
+    },
+    select: { id: true },
+  });
+  await tx.documentUpdate.create({
+    data: {
+      docName: documentName.publication(publication.id),
+      update: Buffer.from(blocksUpdate(draft.blocks)) as Uint8Array<ArrayBuffer>,
+    },
+  });
+  return publication;
+}
+
+/** Stores `blocks` as the next version of a publication and makes it the public one. */
+export async function storeVersion(
+  tx: DbTransaction,
+  publication: { id: string; title: string },
+  blocks: Block[],
+  publishedById: string | null,
+) {
+  const last = await tx.publicationVersion.findFirst({
+    where: { publicationId: publication.id },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  const number = (last?.number ?? 0) + 1;
+  await tx.publicationVersion.create({
+    data: {
+      publicationId: publication.id,
+      number,
+      title: publication.title,
+      content: JSON.stringify(blocks),
+      publishedById,
+    },
+  });
+  await tx.publication.update({ where: { id: publication.id }, data: { publishedNumber: number } });
+  return number;
+}
+
 async function createDraft(
   ctx: AppContext,
   user: CurrentUser,
   access: WorkGroupAccess,
   draft: { kind: PublicationKind; title: string; sessionId?: string; blocks: Block[] },
 ) {
-  const update = blocksUpdate(draft.blocks);
   return ctx.db.$transaction(async (tx) => {
-    const publication = await tx.publication.create({
-      data: {
-        workGroupId: access.workGroup.id,
-        kind: draft.kind,
-        sessionId: draft.sessionId,
-        title: draft.title,
-      },
-      select: { id: true },
-    });
-    // The generated draft is the document's first stored update: whoever opens it first sees
-    // it, and no browser ever has to bootstrap it.
-    await tx.documentUpdate.create({
-      data: {
-        docName: documentName.publication(publication.id),
-        update: Buffer.from(update) as Uint8Array<ArrayBuffer>,
-      },
-    });
+    const publication = await storeDraft(tx, { ...draft, workGroupId: access.workGroup.id });
     await recordHistory(tx, {
       workGroupId: access.workGroup.id,
       actorId: user.id,
@@ -143,22 +185,7 @@ export async function publishPublication(
   if (blocks.length === 0)
     throw http(409, "The draft is empty: write something before publishing.");
   return ctx.db.$transaction(async (tx) => {
-    const last = await tx.publicationVersion.findFirst({
-      where: { publicationId: id },
-      orderBy: { number: "desc" },
-      select: { number: true },
-    });
-    const number = (last?.number ?? 0) + 1;
-    await tx.publicationVersion.create({
-      data: {
-        publicationId: id,
-        number,
-        title: publication.title,
-        content: JSON.stringify(blocks),
-        publishedById: user.id,
-      },
-    });
-    await tx.publication.update({ where: { id }, data: { publishedNumber: number } });
+    const number = await storeVersion(tx, publication, blocks, user.id);
     await recordHistory(tx, {
       workGroupId: access.workGroup.id,
       actorId: user.id,

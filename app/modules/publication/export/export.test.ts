@@ -1,6 +1,12 @@
 import mammoth from "mammoth";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  expectInOrder,
+  loadPdf,
+  type PdfLine,
+  pageText,
+  pdfPages,
+} from "../../../../tests/support/documents.ts";
 import { type Block, outline, type PublishedDocument } from "../content.ts";
 import { toDocx } from "./docx.ts";
 import { toMarkdown } from "./markdown.ts";
@@ -106,81 +112,6 @@ const REPORT: PublishedDocument = {
 
 const TITLES = ["Executive summary", "Recommendations", ...RECOMMENDATIONS.map((r) => r.title)];
 const TITLES_AND_STEPS = RECOMMENDATIONS.flatMap((r) => [r.title, ...r.steps]);
-
-/** Each needle must appear after the one before it, starting from `from`. */
-function expectInOrder(text: string, needles: string[], from = 0) {
-  let position = from;
-  for (const needle of needles) {
-    const found = text.indexOf(needle, position);
-    expect(found, `"${needle}" after position ${position}`).toBeGreaterThanOrEqual(position);
-    position = found + needle.length;
-  }
-}
-
-type PdfLine = { text: string; parts: string[] };
-
-function loadPdf(pdf: Buffer) {
-  // pdf.js runs without a worker thread in Node; verbosity 0 keeps its font warnings quiet.
-  return getDocument({
-    data: new Uint8Array(pdf),
-    isEvalSupported: false,
-    disableFontFace: true,
-    verbosity: 0,
-  }).promise;
-}
-
-/**
- * The text of every page as lines, read with pdf.js the way a viewer would. Pieces on one
- * baseline are joined, with a space where there is a visible gap between them.
- */
-async function pdfPages(pdf: Buffer): Promise<PdfLine[][]> {
-  const loaded = await loadPdf(pdf);
-  const pages: PdfLine[][] = [];
-  for (let number = 1; number <= loaded.numPages; number++) {
-    const content = await (await loaded.getPage(number)).getTextContent();
-    const pieces = content.items.flatMap((item) =>
-      "str" in item && item.str.trim() !== ""
-        ? [
-            {
-              str: item.str,
-              x: item.transform[4],
-              y: Math.round(item.transform[5]),
-              width: item.width,
-            },
-          ]
-        : [],
-    );
-    const baselines = [...new Set(pieces.map((piece) => piece.y))].sort((a, b) => b - a);
-    pages.push(
-      baselines.map((y) => {
-        const onLine = pieces.filter((piece) => piece.y === y).sort((a, b) => a.x - b.x);
-        const text = onLine
-          .map((piece, index) => {
-            const previous = onLine[index - 1];
-            const gap = previous ? piece.x - (previous.x + previous.width) : 0;
-            return gap > 2 ? ` ${piece.str}` : piece.str;
-          })
-          .join("")
-          .replace(/\s+/g, " ")
-          .trim();
-        return { text, parts: onLine.map((piece) => piece.str.trim()) };
-      }),
-    );
-  }
-  await loaded.destroy();
-  return pages;
-}
-
-/**
- * A page's text with wrapped lines joined back up, so a heading that wraps still matches. pdfkit
- * wraps after a typed hyphen without adding one, so a line ending in "-" joins without a space.
- */
-function pageText(page: PdfLine[]): string {
-  return page
-    .map((line) => (line.text.endsWith("-") ? line.text : `${line.text} `))
-    .join("")
-    .trim();
-}
 
 describe("PDF export", () => {
   let pages: PdfLine[][];

@@ -1,0 +1,79 @@
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { expect } from "vitest";
+
+/** Reading exported files back the way a person's viewer would: PDF text with pdf.js. */
+
+/** Each needle must appear after the one before it, starting from `from`. */
+export function expectInOrder(text: string, needles: string[], from = 0) {
+  let position = from;
+  for (const needle of needles) {
+    const found = text.indexOf(needle, position);
+    expect(found, `"${needle}" after position ${position}`).toBeGreaterThanOrEqual(position);
+    position = found + needle.length;
+  }
+}
+
+export type PdfLine = { text: string; parts: string[] };
+
+export function loadPdf(pdf: Buffer) {
+  // pdf.js runs without a worker thread in Node; verbosity 0 keeps its font warnings quiet.
+  return getDocument({
+    data: new Uint8Array(pdf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
+}
+
+/**
+ * The text of every page as lines, read with pdf.js the way a viewer would. Pieces on one
+ * baseline are joined, with a space where there is a visible gap between them.
+ */
+export async function pdfPages(pdf: Buffer): Promise<PdfLine[][]> {
+  const loaded = await loadPdf(pdf);
+  const pages: PdfLine[][] = [];
+  for (let number = 1; number <= loaded.numPages; number++) {
+    const content = await (await loaded.getPage(number)).getTextContent();
+    const pieces = content.items.flatMap((item) =>
+      "str" in item && item.str.trim() !== ""
+        ? [
+            {
+              str: item.str,
+              x: item.transform[4],
+              y: Math.round(item.transform[5]),
+              width: item.width,
+            },
+          ]
+        : [],
+    );
+    const baselines = [...new Set(pieces.map((piece) => piece.y))].sort((a, b) => b - a);
+    pages.push(
+      baselines.map((y) => {
+        const onLine = pieces.filter((piece) => piece.y === y).sort((a, b) => a.x - b.x);
+        const text = onLine
+          .map((piece, index) => {
+            const previous = onLine[index - 1];
+            const gap = previous ? piece.x - (previous.x + previous.width) : 0;
+            return gap > 2 ? ` ${piece.str}` : piece.str;
+          })
+          .join("")
+          .replace(/\s+/g, " ")
+          .trim();
+        return { text, parts: onLine.map((piece) => piece.str.trim()) };
+      }),
+    );
+  }
+  await loaded.destroy();
+  return pages;
+}
+
+/**
+ * A page's text with wrapped lines joined back up, so a heading that wraps still matches. pdfkit
+ * wraps after a typed hyphen without adding one, so a line ending in "-" joins without a space.
+ */
+export function pageText(page: PdfLine[]): string {
+  return page
+    .map((line) => (line.text.endsWith("-") ? line.text : `${line.text} `))
+    .join("")
+    .trim();
+}
