@@ -12,11 +12,17 @@ let expected: string[] = [];
 beforeAll(async () => {
   app = await startTestApp();
   await loadDemo(app.ctx);
-  const report = await app.ctx.db.publication.findFirstOrThrow({ where: { kind: "report" }, select: { id: true } });
+  const report = await app.ctx.db.publication.findFirstOrThrow({
+    where: { kind: "report" },
+    select: { id: true },
+  });
   reportPath = `/public/success-ready-students/publications/${report.id}`;
   const recommendations = await app.ctx.db.recommendation.findMany({
     orderBy: { position: "asc" },
-    select: { title: true, actionSteps: { orderBy: { position: "asc" }, select: { description: true } } },
+    select: {
+      title: true,
+      actionSteps: { orderBy: { position: "asc" }, select: { description: true } },
+    },
   });
   expect(recommendations).toHaveLength(5);
   expected = recommendations.flatMap((r) => [r.title, ...r.actionSteps.map((s) => s.description)]);
@@ -28,8 +34,13 @@ afterAll(async () => {
 const download = async (format: string) => {
   const response = await fetch(`${app.url}${reportPath}/${format}`);
   expect(response.status).toBe(200);
-  expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="success-ready-students-work-group-report[\w-]*\.\w+"$/);
-  return { type: response.headers.get("content-type"), body: Buffer.from(await response.arrayBuffer()) };
+  expect(response.headers.get("content-disposition")).toMatch(
+    /^attachment; filename="success-ready-students-work-group-report[\w-]*\.\w+"$/,
+  );
+  return {
+    type: response.headers.get("content-type"),
+    body: Buffer.from(await response.arrayBuffer()),
+  };
 };
 
 /** pdfkit's standard fonts print straight quotes as typed; compare on the words. */
@@ -44,7 +55,11 @@ describe("exports of the demo report", () => {
     expect(text).toContain("Contents");
     expect(text).toMatch(/Page 1 of \d+/);
     // The body starts after the contents page, which lists the titles too.
-    expectInOrder(text, expected.map(words), text.indexOf("Executive summary", text.indexOf("Contents") + 200));
+    expectInOrder(
+      text,
+      expected.map(words),
+      text.indexOf("Executive summary", text.indexOf("Contents") + 200),
+    );
   });
 
   it("DOCX: every recommendation title and its action steps, in order", async () => {
@@ -59,7 +74,9 @@ describe("exports of the demo report", () => {
     const { type, body } = await download("md");
     expect(type).toContain("text/markdown");
     const text = body.toString("utf8");
-    expect(text.startsWith("# Success-Ready Students Work Group Report and Recommendations")).toBe(true);
+    expect(text.startsWith("# Success-Ready Students Work Group Report and Recommendations")).toBe(
+      true,
+    );
     // Markdown escapes its own punctuation in what people typed; unescape to compare.
     expectInOrder(words(text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, "$1")), expected.map(words));
   });

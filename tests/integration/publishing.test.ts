@@ -292,10 +292,17 @@ describe("publishing", () => {
     const english = Object.entries(en)
       .filter(([key, text]) => text !== es[key as keyof typeof es] && !text.includes("{{"))
       .map(([, text]) => text);
-    for (const path of [site(), `${site()}/sessions/${cast.session.id}`, `${site()}/publications/${summaryId}`]) {
+    for (const path of [
+      site(),
+      `${site()}/sessions/${cast.session.id}`,
+      `${site()}/publications/${summaryId}`,
+    ]) {
       const page = await (await anonymous(path, { cookie: "convene_lang=es" })).text();
       const visible = page.replace(/<script[\s\S]*?<\/script>/g, "");
-      expect(english.filter((text) => visible.includes(`>${text}<`)), path).toEqual([]);
+      expect(
+        english.filter((text) => visible.includes(`>${text}<`)),
+        path,
+      ).toEqual([]);
       expect(visible).toContain('lang="es"');
     }
     expect(

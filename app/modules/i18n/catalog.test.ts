@@ -10,7 +10,9 @@ const publicSources = [
   ...readdirSync(path.join(root, "app/routes"))
     .filter((f) => f.startsWith("public."))
     .map((f) => path.join("app/routes", f)),
-  ...readdirSync(path.join(root, "app/components/publication")).map((f) => path.join("app/components/publication", f)),
+  ...readdirSync(path.join(root, "app/components/publication")).map((f) =>
+    path.join("app/components/publication", f),
+  ),
 ];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */
@@ -21,7 +23,8 @@ function keysUsed(source: string) {
 }
 
 const has = (catalog: Record<string, string>, key: string) =>
-  Boolean(catalog[key]?.trim()) || Boolean(catalog[`${key}_one`]?.trim() && catalog[`${key}_other`]?.trim());
+  Boolean(catalog[key]?.trim()) ||
+  Boolean(catalog[`${key}_one`]?.trim() && catalog[`${key}_other`]?.trim());
 
 describe("the Spanish catalogue", () => {
   it("has every string of the English one, none empty", () => {
@@ -41,16 +44,20 @@ describe("the Spanish catalogue", () => {
       for (const prefix of prefixes) {
         const inEnglish = Object.keys(en).filter((k) => k.startsWith(prefix));
         const inSpanish = Object.keys(es).filter((k) => k.startsWith(prefix));
-        if (inEnglish.length === 0 || inSpanish.length !== inEnglish.length) missing.push(`${file}: ${prefix}*`);
+        if (inEnglish.length === 0 || inSpanish.length !== inEnglish.length)
+          missing.push(`${file}: ${prefix}*`);
       }
     }
     expect(missing).toEqual([]);
   });
 
   it("keeps the same placeholders in each translation", () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     const differing = Object.keys(en).filter(
-      (key) => placeholders(en[key as keyof typeof en]).join() !== placeholders(es[key as keyof typeof es]).join(),
+      (key) =>
+        placeholders(en[key as keyof typeof en]).join() !==
+        placeholders(es[key as keyof typeof es]).join(),
     );
     expect(differing).toEqual([]);
   });
