@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { actionStepsCsv } from "../modules/recommendation/action-steps-csv.ts";
 import { getActionPlan } from "../modules/recommendation/recommendation.server.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
+import { csvResponse } from "../utils/csv.ts";
 
 /** Every key action step of the work group, as a spreadsheet file. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -10,11 +11,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const steps = plan.recommendations.flatMap((r) =>
     r.steps.map((s) => ({ ...s, recommendationNumber: r.number, recommendationTitle: r.title })),
   );
-  return new Response(actionStepsCsv(steps), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${access.workGroup.slug}-action-steps.csv"`,
-      "cache-control": "private, no-store",
-    },
-  });
+  return csvResponse(actionStepsCsv(steps), `${access.workGroup.slug}-action-steps.csv`);
 }

@@ -263,6 +263,34 @@ export default function PublicSite() {
         ) : null}
       </section>
 
+      {canEdit ? (
+        <section aria-labelledby="files" className="space-y-2">
+          <h2 id="files" className="text-lg font-semibold">
+            Spreadsheet files
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
+            <li>
+              <a
+                className="text-brand-700 underline"
+                href={`/work-groups/${slug}/ideas.csv`}
+                download
+              >
+                Every idea, with its theme, Knoster element, room and rating (CSV)
+              </a>
+            </li>
+            <li>
+              <a
+                className="text-brand-700 underline"
+                href={`/work-groups/${slug}/action-plan.csv`}
+                download
+              >
+                Every key action step (CSV)
+              </a>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="agendas" className="space-y-2">
         <h2 id="agendas" className="text-lg font-semibold">
           Session agendas and materials

@@ -358,4 +358,26 @@ describe("publishing", () => {
     });
     expect(after).toEqual(before);
   });
+
+  describe("the ideas spreadsheet", () => {
+    it("lists every idea with session, room, column, theme and rating, never an author", async () => {
+      const get = (who: string) =>
+        fetch(`${app.url}${base()}/ideas.csv`, { headers: { cookie: cookies[who]! } });
+      expect((await get("memberA")).status).toBe(403);
+      const response = await get("recorder");
+      expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      // Read as bytes: text() would drop the byte order mark spreadsheets need.
+      const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
+        await response.arrayBuffer(),
+      );
+      expect(csv.startsWith("\uFEFFSession,Date,Room,Board,Knoster element,Theme,Idea,")).toBe(
+        true,
+      );
+      expect(csv).toContain(
+        "Planning session,2026-12-01,Whole group,Whole group,Resources,Time to collaborate,Release time for teachers to collaborate,,0,\r\n",
+      );
+      expect(csv).toContain(`${secret.hiddenIdea},,0,yes\r\n`);
+      for (const name of ["Ada Member", "Ben Member"]) expect(csv).not.toContain(name);
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { spreadsheetCsv } from "../../utils/csv.ts";
 import { type Horizon, horizonLabels, type Status, statusLabels } from "./schema.ts";
 
 export type CsvStep = {
@@ -30,19 +30,7 @@ const HEADER = [
   "Resource note",
 ];
 
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) gets a
- * leading apostrophe: an exported step must never run code in whoever opens the file (OWASP,
- * "CSV injection").
- */
-export function inertCell(value: string) {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/**
- * The action steps as CSV that spreadsheets open correctly: RFC 4180 quoting (csv-stringify),
- * CRLF line ends, and a UTF-8 byte order mark so Excel reads accents and curly quotes.
- */
+/** The action steps as a spreadsheet file (app/utils/csv.ts). */
 export function actionStepsCsv(steps: CsvStep[]) {
   const rows = steps.map((s) => [
     String(s.recommendationNumber),
@@ -57,9 +45,5 @@ export function actionStepsCsv(steps: CsvStep[]) {
     s.fundingSource,
     s.resourceNote,
   ]);
-  const body = stringify([HEADER, ...rows.map((row) => row.map(inertCell))], {
-    record_delimiter: "windows",
-    quoted_match: /[",\r\n]/,
-  });
-  return `\uFEFF${body}`;
+  return spreadsheetCsv(HEADER, rows);
 }

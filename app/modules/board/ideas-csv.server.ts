@@ -1,0 +1,66 @@
+import type { AppContext } from "../../utils/app-context.ts";
+import { spreadsheetCsv } from "../../utils/csv.ts";
+import type { WorkGroupAccess } from "../work-group/work-group.server.ts";
+import { columnLabel } from "./knoster.ts";
+import { rankIdeas } from "./ranking.ts";
+
+const HEADER = [
+  "Session",
+  "Date",
+  "Room",
+  "Board",
+  "Knoster element",
+  "Theme",
+  "Idea",
+  "Average rating",
+  "Ratings",
+  "Hidden",
+];
+
+/**
+ * Every idea of the work group with its session, room, Knoster column, theme and rating, as a
+ * spreadsheet file for the work group's staff. Never the author: boards are anonymous. Hidden
+ * ideas are included and marked, since the file is the record of the sessions.
+ */
+export async function ideasCsv(ctx: AppContext, access: WorkGroupAccess) {
+  const ideas = await ctx.db.idea.findMany({
+    where: { board: { session: { workGroupId: access.workGroup.id } } },
+    orderBy: [{ board: { session: { startsAt: "asc" } } }, { createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      text: true,
+      column: true,
+      hiddenAt: true,
+      theme: { select: { label: true } },
+      ratings: { where: { stars: { not: null } }, select: { stars: true } },
+      board: {
+        select: {
+          title: true,
+          breakoutRoom: { select: { name: true } },
+          session: { select: { title: true, startsAt: true } },
+        },
+      },
+    },
+  });
+  const ranked = new Map(
+    rankIdeas(ideas.map((i) => ({ id: i.id, stars: i.ratings.map((r) => r.stars ?? 0) }))).map(
+      (r) => [r.id, r],
+    ),
+  );
+  const rows = ideas.map((idea) => {
+    const rating = ranked.get(idea.id);
+    return [
+      idea.board.session.title,
+      idea.board.session.startsAt.toISOString().slice(0, 10),
+      idea.board.breakoutRoom?.name ?? "Whole group",
+      idea.board.title,
+      columnLabel(idea.column),
+      idea.theme?.label ?? "",
+      idea.text,
+      rating?.average == null ? "" : rating.average.toFixed(2),
+      String(rating?.count ?? 0),
+      idea.hiddenAt ? "yes" : "",
+    ];
+  });
+  return spreadsheetCsv(HEADER, rows);
+}
