@@ -13,6 +13,7 @@ import { useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { createI18n, LOCALES, type Locale, localeNames } from "../modules/i18n/i18n.ts";
 import { publicLocale } from "../modules/i18n/locale.server.ts";
+import { emailUpdatesOffered } from "../modules/publication/followers.server.ts";
 import { requirePublicWorkGroup } from "../modules/publication/public-site.server.ts";
 
 /** Tells the root layout to leave out the signed-in app's header: the public site has its own. */
@@ -22,7 +23,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { locale, setCookie } = publicLocale(request);
   const workGroup = await requirePublicWorkGroup(context, params.slug ?? "");
   return json(
-    { locale, workGroup: { slug: workGroup.slug, name: workGroup.name } },
+    {
+      locale,
+      workGroup: { slug: workGroup.slug, name: workGroup.name },
+      emailUpdates: emailUpdatesOffered(context),
+    },
     {
       headers: {
         // The same address answers in the reader's language.
@@ -35,10 +40,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** The public site's frame: the work group's name, the language switch, and the feed. */
 export default function PublicSite() {
-  const { locale, workGroup } = useLoaderData<typeof loader>();
+  const { locale, workGroup, emailUpdates } = useLoaderData<typeof loader>();
   return (
     <Translated locale={locale}>
-      <Frame name={workGroup.name} slug={workGroup.slug} locale={locale}>
+      <Frame
+        name={workGroup.name}
+        slug={workGroup.slug}
+        locale={locale}
+        emailUpdates={emailUpdates}
+      >
         <Outlet />
       </Frame>
     </Translated>
@@ -54,11 +64,13 @@ function Frame({
   name,
   slug,
   locale,
+  emailUpdates,
   children,
 }: {
   name: string;
   slug: string;
   locale: Locale;
+  emailUpdates: boolean;
   children: React.ReactNode;
 }) {
   const { t } = useTranslation();
@@ -101,6 +113,11 @@ function Frame({
         <a className="text-brand-700 underline" href={`/public/${slug}/feed.xml`}>
           {t("site.feed")}
         </a>
+        {emailUpdates ? (
+          <Link className="text-brand-700 underline" to={`/public/${slug}/follow`}>
+            {t("site.follow")}
+          </Link>
+        ) : null}
         <span>{t("site.poweredBy")}</span>
       </footer>
     </>

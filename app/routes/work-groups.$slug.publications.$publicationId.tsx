@@ -53,7 +53,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json(submission.reply({ resetForm: false }));
   }
   if (intent === "publish") {
-    const result = await attempt(() => publishPublication(context, user, access, id));
+    const result = await attempt(() =>
+      publishPublication(context, user, access, id, new URL(request.url).origin),
+    );
     return result.ok
       ? json({ notice: `Version ${result.value.number} is published.` })
       : json({ notice: result.message }, { status: result.status });

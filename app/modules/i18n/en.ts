@@ -62,6 +62,22 @@ export const en = {
   "publication.downloadAs": "Download as {{format}}",
   "publication.print": "Print",
   "publication.contents": "Contents",
+  "site.follow": "Follow by email",
+  "follow.intro":
+    "Get an email when this work group publishes a summary or report. We send a confirmation link first, and every email has a link to stop them.",
+  "follow.email": "Email address",
+  "follow.submit": "Send me a confirmation link",
+  "follow.sent":
+    "Check your inbox: we sent a confirmation link to that address, unless it already follows this work group.",
+  "follow.invalidEmail": "Enter an email address, like name@example.org.",
+  "follow.tooMany": "Too many requests. Wait a few minutes and try again.",
+  "follow.confirmTitle": "Confirm your email updates",
+  "follow.confirm": "Confirm",
+  "follow.confirmed": "Done: you will get an email when this work group publishes.",
+  "follow.unfollowTitle": "Stop email updates",
+  "follow.unfollow": "Unsubscribe",
+  "follow.unfollowed": "Done: you will get no more emails from this work group.",
+  "follow.invalidLink": "This link is not valid any more.",
 } as const;
 
 export type MessageKey = keyof typeof en;

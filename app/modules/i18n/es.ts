@@ -60,4 +60,20 @@ export const es: Messages = {
   "publication.downloadAs": "Descargar en {{format}}",
   "publication.print": "Imprimir",
   "publication.contents": "Contenido",
+  "site.follow": "Seguir por correo electrónico",
+  "follow.intro":
+    "Reciba un correo cuando este grupo de trabajo publique un resumen o un informe. Primero enviamos un enlace de confirmación, y cada correo incluye un enlace para dejar de recibirlos.",
+  "follow.email": "Correo electrónico",
+  "follow.submit": "Enviarme un enlace de confirmación",
+  "follow.sent":
+    "Revise su bandeja de entrada: enviamos un enlace de confirmación a esa dirección, salvo que ya siga a este grupo de trabajo.",
+  "follow.invalidEmail": "Escriba una dirección de correo, como nombre@ejemplo.org.",
+  "follow.tooMany": "Demasiadas solicitudes. Espere unos minutos y vuelva a intentarlo.",
+  "follow.confirmTitle": "Confirme sus avisos por correo",
+  "follow.confirm": "Confirmar",
+  "follow.confirmed": "Listo: recibirá un correo cuando este grupo de trabajo publique algo.",
+  "follow.unfollowTitle": "Dejar de recibir avisos por correo",
+  "follow.unfollow": "Cancelar la suscripción",
+  "follow.unfollowed": "Listo: no recibirá más correos de este grupo de trabajo.",
+  "follow.invalidLink": "Este enlace ya no es válido.",
 };

@@ -8,6 +8,7 @@ import { recordHistory } from "../history/history.server.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { Block } from "./content.ts";
 import { reportDraft, summaryDraft } from "./drafts.server.ts";
+import { notifyFollowers } from "./followers.server.ts";
 import type { PublicationKind } from "./schema.ts";
 
 /**
@@ -178,13 +179,14 @@ export async function publishPublication(
   user: CurrentUser,
   access: WorkGroupAccess,
   id: string,
+  origin: string,
 ) {
   requirePermission(access, "publication:publish");
   const publication = await requirePublication(ctx, access, id);
   const blocks = await currentDraft(ctx, id);
   if (blocks.length === 0)
     throw http(409, "The draft is empty: write something before publishing.");
-  return ctx.db.$transaction(async (tx) => {
+  const number = await ctx.db.$transaction(async (tx) => {
     const number = await storeVersion(tx, publication, blocks, user.id);
     await recordHistory(tx, {
       workGroupId: access.workGroup.id,
@@ -193,8 +195,14 @@ export async function publishPublication(
       subjectId: id,
       summary: `Published version ${number} of “${publication.title}”`,
     });
-    return { number };
+    return number;
   });
+  void notifyFollowers(
+    ctx,
+    { workGroupId: access.workGroup.id, id, title: publication.title, number },
+    origin,
+  );
+  return { number };
 }
 
 /** Takes it off the public site (its address answers 404); the versions are kept. */

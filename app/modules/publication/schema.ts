@@ -32,3 +32,8 @@ export const siteItemSchema = z.object({
 export const showNameSchema = z.object({
   show: z.enum(["yes", "no"], { error: "Choose yes or no." }),
 });
+
+/** The public follow form; messages are catalogue keys, shown in the reader's language. */
+export const followSchema = z.object({
+  email: z.email({ error: "follow.invalidEmail" }).max(254, { error: "follow.invalidEmail" }),
+});

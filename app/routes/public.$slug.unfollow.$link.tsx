@@ -1,0 +1,41 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "../components/forms.tsx";
+import { readForm } from "../modules/auth/auth-session.server.ts";
+import { unfollow } from "../modules/publication/followers.server.ts";
+import { attempt } from "../utils/http.server.ts";
+
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
+
+/** The link in every update email: <follower id>.<proof>; one press unsubscribes. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  await readForm(context, request);
+  const [followerId = "", proof = ""] = (params.link ?? "").split(".");
+  const result = await attempt(() => unfollow(context, params.slug ?? "", followerId, proof));
+  return json({ done: result.ok }, { status: result.ok ? 200 : 404 });
+}
+
+export default function Unfollow() {
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="max-w-xl space-y-4">
+      <h1 className="text-3xl font-bold">{t("follow.unfollowTitle")}</h1>
+      {result ? (
+        <p role="status">{t(result.done ? "follow.unfollowed" : "follow.invalidLink")}</p>
+      ) : (
+        <Form method="post">
+          <CsrfInput />
+          <button
+            type="submit"
+            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
+          >
+            {t("follow.unfollow")}
+          </button>
+        </Form>
+      )}
+    </div>
+  );
+}
