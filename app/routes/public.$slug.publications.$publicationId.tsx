@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DownloadLink } from "../components/publication/download-link.tsx";
 import { Contents, PublishedBlocks } from "../components/publication/published-blocks.tsx";
 import { formatDate } from "../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
@@ -58,13 +59,12 @@ export default function PublicDocument() {
         <ul className="flex flex-wrap gap-4">
           {EXPORT_FORMATS.map((format) => (
             <li key={format}>
-              <a
-                className="text-brand-700 underline"
+              <DownloadLink
                 href={`/public/${doc.slug}/publications/${doc.id}/${format}`}
-                download
+                format={formatNames[format]}
               >
                 {t("publication.downloadAs", { format: formatNames[format] })}
-              </a>
+              </DownloadLink>
             </li>
           ))}
         </ul>

@@ -101,6 +101,8 @@ describe("publishing a session summary", () => {
       page.getByRole("link", { name: "Download as PDF" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("summary-planning-session.pdf");
+    // The page said how the download went.
+    await page.getByText("The PDF file is saved.").waitFor();
     await open(page, `${site()}/sessions/${cast.session.id}`);
     await expectNoSeriousViolations(page, "public session");
   });

@@ -62,6 +62,10 @@ export const en = {
   "publication.downloadAs": "Download as {{format}}",
   "publication.print": "Print",
   "publication.contents": "Contents",
+  "publication.preparing": "Preparing the {{format}} file…",
+  "publication.progress": "Downloading the {{format}} file: {{percent}}%",
+  "publication.ready": "The {{format}} file is saved.",
+  "publication.failed": "The {{format}} file could not be downloaded. Try again.",
   "site.follow": "Follow by email",
   "follow.intro":
     "Get an email when this work group publishes a summary or report. We send a confirmation link first, and every email has a link to stop them.",

@@ -60,6 +60,10 @@ export const es: Messages = {
   "publication.downloadAs": "Descargar en {{format}}",
   "publication.print": "Imprimir",
   "publication.contents": "Contenido",
+  "publication.preparing": "Preparando el archivo {{format}}…",
+  "publication.progress": "Descargando el archivo {{format}}: {{percent}} %",
+  "publication.ready": "El archivo {{format}} está guardado.",
+  "publication.failed": "No se pudo descargar el archivo {{format}}. Vuelva a intentarlo.",
   "site.follow": "Seguir por correo electrónico",
   "follow.intro":
     "Reciba un correo cuando este grupo de trabajo publique un resumen o un informe. Primero enviamos un enlace de confirmación, y cada correo incluye un enlace para dejar de recibirlos.",

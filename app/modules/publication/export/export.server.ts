@@ -36,6 +36,10 @@ export async function exportDocument(
       "Content-Type": types[format],
       "Content-Disposition": `attachment; filename="${fileName(doc.title, format)}"`,
       "Cache-Control": "no-cache",
+      // Lets the page show how much of a long export has arrived.
+      "Content-Length": String(
+        typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
+      ),
     },
   });
 }
