@@ -7,21 +7,25 @@ import { Contents, PublishedBlocks } from "../components/publication/published-b
 import { formatDate } from "../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
 import { blockText } from "../modules/publication/content.ts";
-import { getPublicDocument } from "../modules/publication/public-site.server.ts";
+import { getPublicDocumentPart } from "../modules/publication/public-site.server.ts";
 import { EXPORT_FORMATS } from "../modules/publication/schema.ts";
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  return json(await getPublicDocument(context, params.slug ?? "", params.publicationId ?? ""));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const part = new URL(request.url).searchParams.get("part");
+  return json(
+    await getPublicDocumentPart(context, params.slug ?? "", params.publicationId ?? "", part),
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [];
-  const firstParagraph = data.blocks.find((b) => b.kind === "paragraph");
   return [
-    { title: `${data.title} · ${data.workGroupName}` },
+    {
+      title: `${data.title}${data.parts > 1 ? ` (${data.part}/${data.parts})` : ""} · ${data.workGroupName}`,
+    },
     {
       name: "description",
-      content: (firstParagraph ? blockText(firstParagraph) : data.title).slice(0, 160),
+      content: (data.description ? blockText(data.description) : data.title).slice(0, 160),
     },
   ];
 };
@@ -69,8 +73,33 @@ export default function PublicDocument() {
           ))}
         </ul>
       </nav>
-      <Contents blocks={doc.blocks} label={t("publication.contents")} />
-      <PublishedBlocks blocks={doc.blocks} />
+      <Contents entries={doc.contents} label={t("publication.contents")} part={doc.part} />
+      {doc.parts > 1 ? <Parts part={doc.part} parts={doc.parts} /> : null}
+      <PublishedBlocks blocks={doc.blocks} firstHeading={doc.firstHeading} />
+      {doc.parts > 1 ? <Parts part={doc.part} parts={doc.parts} /> : null}
     </article>
+  );
+}
+
+/** "Part 2 of 5", with the parts before and after: a long report on the web. */
+function Parts({ part, parts }: { part: number; parts: number }) {
+  const { t } = useTranslation();
+  return (
+    <nav
+      aria-label={t("publication.parts")}
+      className="flex flex-wrap items-center gap-4 print:hidden"
+    >
+      {part > 1 ? (
+        <Link className="text-brand-700 underline" to={`?part=${part - 1}`}>
+          {t("publication.previous")}
+        </Link>
+      ) : null}
+      <span>{t("publication.part", { part, parts })}</span>
+      {part < parts ? (
+        <Link className="text-brand-700 underline" to={`?part=${part + 1}`}>
+          {t("publication.next")}
+        </Link>
+      ) : null}
+    </nav>
   );
 }

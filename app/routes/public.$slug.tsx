@@ -9,9 +9,8 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { createI18n, LOCALES, type Locale, localeNames } from "../modules/i18n/i18n.ts";
+import { i18nFor, LOCALES, type Locale, localeNames } from "../modules/i18n/i18n.ts";
 import { publicLocale } from "../modules/i18n/locale.server.ts";
 import { emailUpdatesOffered } from "../modules/publication/followers.server.ts";
 import { requirePublicWorkGroup } from "../modules/publication/public-site.server.ts";
@@ -56,8 +55,7 @@ export default function PublicSite() {
 }
 
 function Translated({ locale, children }: { locale: Locale; children: React.ReactNode }) {
-  const i18n = useMemo(() => createI18n(locale), [locale]);
-  return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
+  return <I18nextProvider i18n={i18nFor(locale)}>{children}</I18nextProvider>;
 }
 
 function Frame({
@@ -129,7 +127,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("routes/public.$slug");
   const locale = data?.locale ?? "en";
-  const t = createI18n(locale).t;
+  const t = i18nFor(locale).t;
   const message =
     isRouteErrorResponse(error) && error.status < 500 ? t("site.notFound") : t("site.error");
   const body = (

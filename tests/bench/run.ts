@@ -8,6 +8,9 @@
  *   plenary    1,000 clients with presence in one room: presence messages per second and
  *              server CPU across the 15 s presence renewal (plenary.ts)
  *   joinstorm  500 clients joining a ~300 KB board at once: connect → synced (join-storm.ts)
+ *   public-pages  a published work group with 50 sessions and 10,000 ideas: p95 time to
+ *              first byte of each public page kind against /healthz, target 100 ms; ours only
+ *              (public-pages.ts)
  *
  * Each server runs in its own child process; the clients in this one (loopback, 2 cores).
  * One benchmark needs no server (nor the production build) and ignores the server choice:
@@ -26,6 +29,9 @@
  *          joinstorm: --joinstorm-clients 500 --joinstorm-kb 300 --joinstorm-decode-presence
  *                     (joiners apply presence like the provider, in this one process)
  *          themes:    --themes-ideas 5000 (ideas in the CLI timing run)
+ *          public-pages: --public-requests 250 --public-concurrency 4 (the measured pass)
+ *                     --public-sequential 100 (one at a time first; 0 skips) --public-warmup 20
+ *                     --public-ideas 10000 --public-sessions 50
  * Always exits 0 once everything selected has measured: the figures are the result. Exits 1
  * if a benchmark could not measure (setup failed, a warm-up POST was refused, clients did not
  * connect); the others still run.
@@ -38,6 +44,7 @@ import { runFanout } from "./fanout.ts";
 import type { StartOptions } from "./harness.ts";
 import { runJoinStorm } from "./join-storm.ts";
 import { runPlenary } from "./plenary.ts";
+import { runPublicPages } from "./public-pages.ts";
 import { runRooms } from "./rooms.ts";
 import type { ServerKind } from "./servers.ts";
 import { ensureProductionBuild } from "./setup.ts";
@@ -63,10 +70,16 @@ const { values: args } = parseArgs({
     "joinstorm-kb": { type: "string", default: "300" },
     "joinstorm-decode-presence": { type: "boolean", default: false },
     "themes-ideas": { type: "string", default: "5000" },
+    "public-requests": { type: "string", default: "250" },
+    "public-sequential": { type: "string", default: "100" },
+    "public-warmup": { type: "string", default: "20" },
+    "public-concurrency": { type: "string", default: "4" },
+    "public-ideas": { type: "string", default: "10000" },
+    "public-sessions": { type: "string", default: "50" },
   },
 });
 
-const BENCHMARKS = ["fanout", "rooms", "plenary", "joinstorm", "themes"] as const;
+const BENCHMARKS = ["fanout", "rooms", "plenary", "joinstorm", "themes", "public-pages"] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 /** Benchmarks that start no server, so need no production build. */
 const SERVERLESS: readonly Benchmark[] = ["themes"];
@@ -147,6 +160,19 @@ async function main() {
         start,
       ),
     themes: () => runThemes({ ideas: Number(args["themes-ideas"]) }),
+    "public-pages": () =>
+      runPublicPages(
+        {
+          requests: Number(args["public-requests"]),
+          sequential: Number(args["public-sequential"]),
+          warmup: Number(args["public-warmup"]),
+          concurrency: Number(args["public-concurrency"]),
+          ideas: Number(args["public-ideas"]),
+          sessions: Number(args["public-sessions"]),
+        },
+        kinds,
+        start,
+      ),
   };
   let failed = 0;
   for (const benchmark of benchmarks) {

@@ -359,6 +359,50 @@ describe("publishing", () => {
     expect(after).toEqual(before);
   });
 
+  describe("a long report on the web", () => {
+    it("is cut into parts with contents across them; the downloads hold the whole", async () => {
+      const blocks = [
+        { kind: "heading", level: 2, text: "Executive summary" },
+        { kind: "paragraph", runs: [{ text: "A long report." }] },
+        { kind: "heading", level: 2, text: "Recommendations" },
+        { kind: "paragraph", runs: [{ text: "Five of them." }] },
+        { kind: "heading", level: 2, text: "Appendix: all ideas by theme" },
+        {
+          kind: "list",
+          ordered: true,
+          items: Array.from({ length: 1_000 }, (_, i) => [{ text: `Idea number ${i + 1}.` }]),
+        },
+      ];
+      const publication = await app.ctx.db.publication.create({
+        data: {
+          workGroupId: cast.workGroup.id,
+          kind: "report",
+          title: "Long report",
+          publishedNumber: 1,
+          versions: {
+            create: { number: 1, title: "Long report", content: JSON.stringify(blocks) },
+          },
+        },
+      });
+      const path = `${site()}/publications/${publication.id}`;
+      const first = await (await anonymous(path)).text();
+      expect(first).toContain("Part 1 of 4");
+      expect(first).not.toContain("Idea number 1.");
+      expect(first).toContain(`href="?part=2#section-3"`); // the appendix, from the contents
+      const second = await (await anonymous(`${path}?part=2`)).text();
+      expect(second).toContain('id="section-3"');
+      expect(second).toContain("Idea number 1.");
+      expect(second).not.toContain("Idea number 401.");
+      const last = await (await anonymous(`${path}?part=4`)).text();
+      expect(last).toContain("Idea number 1000.");
+      expect(last).toContain('start="801"');
+      for (const part of ["5", "0", "abc", "1.5"]) {
+        expect((await anonymous(`${path}?part=${part}`)).status, part).toBe(404);
+      }
+      expect(await (await anonymous(`${path}/md`)).text()).toContain("Idea number 1000.");
+    });
+  });
+
   describe("the ideas spreadsheet", () => {
     it("lists every idea with session, room, column, theme and rating, never an author", async () => {
       const get = (who: string) =>

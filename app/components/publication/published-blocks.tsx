@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { type Block, outline, type Run } from "../../modules/publication/content.ts";
+import type { Block, Run } from "../../modules/publication/content.ts";
 
 /** Only web and mail links are rendered as links; anything else someone typed stays text. */
 export function safeHref(href: string | undefined): string | undefined {
@@ -36,8 +36,15 @@ function Runs({ runs }: { runs: Run[] }) {
  * A published summary or report. The document's title is the page's h1, so its headings sit
  * one level below; each level-1 and level-2 heading gets an anchor for the contents list.
  */
-export function PublishedBlocks({ blocks }: { blocks: Block[] }) {
-  let headingIndex = -1;
+export function PublishedBlocks({
+  blocks,
+  firstHeading = 0,
+}: {
+  blocks: Block[];
+  firstHeading?: number;
+}) {
+  // Anchors count on from the parts before this one, so a contents link finds its heading.
+  let headingIndex = firstHeading - 1;
   return (
     <div className="space-y-3 leading-relaxed">
       {blocks.map((block, index) => {
@@ -72,6 +79,7 @@ export function PublishedBlocks({ blocks }: { blocks: Block[] }) {
         return (
           <List
             key={key}
+            start={block.ordered ? block.start : undefined}
             className={`${block.ordered ? "list-decimal" : "list-disc"} space-y-1 pl-6`}
           >
             {block.items.map((item, itemIndex) => (
@@ -86,8 +94,18 @@ export function PublishedBlocks({ blocks }: { blocks: Block[] }) {
   );
 }
 
-export function Contents({ blocks, label }: { blocks: Block[]; label: string }) {
-  const entries = outline(blocks);
+export type ContentsEntry = { text: string; level: 1 | 2; part: number };
+
+/** The contents of a document shown in parts: each heading links to its part and anchor. */
+export function Contents({
+  entries,
+  label,
+  part,
+}: {
+  entries: ContentsEntry[];
+  label: string;
+  part: number;
+}) {
   if (entries.length < 3) return null;
   return (
     <nav
@@ -98,7 +116,10 @@ export function Contents({ blocks, label }: { blocks: Block[]; label: string }) 
       <ol className="mt-2 space-y-1">
         {entries.map((entry, index) => (
           <li key={headingId(index)} className={entry.level === 2 ? "pl-4" : ""}>
-            <a className="text-brand-700 underline" href={`#${headingId(index)}`}>
+            <a
+              className="text-brand-700 underline"
+              href={`${entry.part === part ? "" : `?part=${entry.part}`}#${headingId(index)}`}
+            >
               {entry.text}
             </a>
           </li>

@@ -2,7 +2,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { spreadsheetCsv } from "../../utils/csv.ts";
 import type { WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { columnLabel } from "./knoster.ts";
-import { rankIdeas } from "./ranking.ts";
+import { rankIdeas, starsOf } from "./ranking.ts";
 
 const HEADER = [
   "Session",
@@ -32,7 +32,8 @@ export async function ideasCsv(ctx: AppContext, access: WorkGroupAccess) {
       column: true,
       hiddenAt: true,
       theme: { select: { label: true } },
-      ratings: { where: { stars: { not: null } }, select: { stars: true } },
+      // Unfiltered: see starsOf (a filtered relation exceeds SQLite's parameter limit).
+      ratings: { select: { stars: true } },
       board: {
         select: {
           title: true,
@@ -43,9 +44,7 @@ export async function ideasCsv(ctx: AppContext, access: WorkGroupAccess) {
     },
   });
   const ranked = new Map(
-    rankIdeas(ideas.map((i) => ({ id: i.id, stars: i.ratings.map((r) => r.stars ?? 0) }))).map(
-      (r) => [r.id, r],
-    ),
+    rankIdeas(ideas.map((i) => ({ id: i.id, stars: starsOf(i.ratings) }))).map((r) => [r.id, r]),
   );
   const rows = ideas.map((idea) => {
     const rating = ranked.get(idea.id);

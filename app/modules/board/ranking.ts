@@ -8,6 +8,11 @@ export const PRIOR_WEIGHT = 5;
 export type RatedIdea = { id: string; stars: number[] };
 export type RankedIdea = { id: string; average: number | null; count: number; score: number };
 
+/** The stars given, leaving out skips (a rating row with no stars). */
+export function starsOf(ratings: { stars: number | null }[]): number[] {
+  return ratings.flatMap((r) => (r.stars === null ? [] : [r.stars]));
+}
+
 export function rankIdeas(ideas: RatedIdea[]): RankedIdea[] {
   const all = ideas.flatMap((i) => i.stars);
   const globalMean = all.length ? all.reduce((a, b) => a + b, 0) / all.length : 0;

@@ -5,7 +5,7 @@ import { ratingOpen } from "../session/phases.ts";
 import { can } from "../work-group/roles.ts";
 import { ideaAccess } from "./board.server.ts";
 import { columnLabel } from "./knoster.ts";
-import { rankIdeas, ratingOrder } from "./ranking.ts";
+import { rankIdeas, ratingOrder, starsOf } from "./ranking.ts";
 
 /**
  * A member's private star rating (1-5) of an idea, or a skip (null). AUTH: a member whose role
@@ -85,16 +85,15 @@ export async function sessionResults(ctx: Pick<AppContext, "db">, sessionId: str
           id: true,
           text: true,
           column: true,
-          ratings: { where: { stars: { not: null } }, select: { stars: true } },
+          // Unfiltered: see starsOf (a filtered relation exceeds SQLite's parameter limit).
+          ratings: { select: { stars: true } },
         },
       },
     },
   });
   return boards.map((board) => {
     const byId = new Map(board.ideas.map((i) => [i.id, i]));
-    const ranked = rankIdeas(
-      board.ideas.map((i) => ({ id: i.id, stars: i.ratings.map((r) => r.stars as number) })),
-    );
+    const ranked = rankIdeas(board.ideas.map((i) => ({ id: i.id, stars: starsOf(i.ratings) })));
     return {
       id: board.id,
       title: board.title,

@@ -16,7 +16,22 @@ export function isLocale(value: unknown): value is Locale {
  * small and ship with the public pages, so switching needs no extra request. Keys are flat
  * ("home.purpose"), so dots are not separators. React escapes, so i18next must not.
  */
-export function createI18n(locale: Locale): i18n {
+const instances = new Map<Locale, i18n>();
+
+/**
+ * The i18next instance of a language, made once: each has a fixed language (nothing ever calls
+ * changeLanguage), so one per language serves every render.
+ */
+export function i18nFor(locale: Locale): i18n {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = createI18n(locale);
+    instances.set(locale, instance);
+  }
+  return instance;
+}
+
+function createI18n(locale: Locale): i18n {
   const instance = createInstance();
   instance.init({
     lng: locale,
@@ -30,15 +45,27 @@ export function createI18n(locale: Locale): i18n {
   return instance;
 }
 
-/** A date (and time, in the given zone) the way readers of this language write it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date (and time, in the given zone) the way readers of this language write it. Formatters
+ * are made once per language, zone and style: making one costs more than formatting.
+ */
 export function formatDate(
   locale: Locale,
   at: Date | string,
   options: { timeZone?: string; withTime?: boolean } = {},
 ) {
-  return new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", {
-    dateStyle: "long",
-    ...(options.withTime ? { timeStyle: "short" as const } : {}),
-    timeZone: options.timeZone ?? "UTC",
-  }).format(new Date(at));
+  const timeZone = options.timeZone ?? "UTC";
+  const key = `${locale} ${timeZone} ${options.withTime ? "time" : "date"}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", {
+      dateStyle: "long",
+      ...(options.withTime ? { timeStyle: "short" as const } : {}),
+      timeZone,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(new Date(at));
 }

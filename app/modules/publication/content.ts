@@ -9,7 +9,12 @@ export type Run = { text: string; bold?: boolean; italic?: boolean; href?: strin
 export type Block =
   | { kind: "heading"; level: 1 | 2 | 3; text: string }
   | { kind: "paragraph"; runs: Run[] }
-  | { kind: "list"; ordered: boolean; items: Run[][] };
+  | {
+      kind: "list";
+      ordered: boolean;
+      items: Run[][] /** first number of a continued list */;
+      start?: number;
+    };
 
 export type PublishedDocument = {
   title: string;
@@ -44,4 +49,53 @@ export function outline(blocks: Block[]): { level: 1 | 2; text: string }[] {
       ? [{ level: block.level as 1 | 2, text: block.text }]
       : [],
   );
+}
+
+/**
+ * How much of a page a block takes: a list counts its items. A report's appendix can hold every
+ * idea of the work group, far more than one web page should carry.
+ */
+const weight = (block: Block) => (block.kind === "list" ? block.items.length : 1);
+
+/** Blocks per part of a long document's web pages (downloads always hold the whole). */
+export const PART_WEIGHT = 400;
+
+/**
+ * A long document cut into parts for the web: each part carries at most `max` (a list longer
+ * than that is continued over parts), and once a part is well filled a new one starts at the
+ * next level-1 or level-2 heading, so parts begin with their section.
+ */
+export function documentParts(blocks: Block[], max = PART_WEIGHT): Block[][] {
+  const parts: Block[][] = [[]];
+  let filled = 0;
+  const add = (block: Block) => {
+    const current = parts.at(-1)!;
+    const startsSection = block.kind === "heading" && block.level <= 2;
+    if (
+      current.length > 0 &&
+      (filled + weight(block) > max || (startsSection && filled > max / 2))
+    ) {
+      // A heading never ends a part: it moves on with the text it heads.
+      const carried =
+        current.at(-1)!.kind === "heading" && current.length > 1 ? [current.pop()!] : [];
+      parts.push(carried);
+      filled = carried.length;
+    }
+    parts.at(-1)!.push(block);
+    filled += weight(block);
+  };
+  for (const block of blocks) {
+    if (block.kind !== "list" || block.items.length <= max) {
+      add(block);
+      continue;
+    }
+    for (let from = 0; from < block.items.length; from += max) {
+      add({
+        ...block,
+        items: block.items.slice(from, from + max),
+        start: (block.start ?? 1) + from,
+      });
+    }
+  }
+  return parts;
 }

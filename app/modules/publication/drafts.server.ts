@@ -4,7 +4,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 type Db = Pick<AppContext, "db">;
 
 import { columnLabel, KNOSTER_ELEMENTS } from "../board/knoster.ts";
-import { rankIdeas } from "../board/ranking.ts";
+import { rankIdeas, starsOf } from "../board/ranking.ts";
 import { documentName } from "../documents/document-name.ts";
 import { readBlocks } from "../documents/lexical-document.server.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
@@ -66,12 +66,12 @@ async function visibleIdeas(ctx: Db, where: { sessionId?: string; workGroupId?: 
       column: true,
       themeId: true,
       board: { select: { areaOfFocusId: true } },
-      ratings: { where: { stars: { not: null } }, select: { stars: true } },
+      // No filter here: a filtered relation sends every idea's id as a parameter, past
+      // SQLite's limit of 999 once a work group has a thousand ideas. Skips are dropped below.
+      ratings: { select: { stars: true } },
     },
   });
-  const ranked = rankIdeas(
-    ideas.map((i) => ({ id: i.id, stars: i.ratings.map((r) => r.stars ?? 0) })),
-  );
+  const ranked = rankIdeas(ideas.map((i) => ({ id: i.id, stars: starsOf(i.ratings) })));
   const rank = new Map(
     ranked.map((r, index) => [r.id, { index, average: r.average, count: r.count }]),
   );

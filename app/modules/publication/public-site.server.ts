@@ -4,7 +4,7 @@ import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { recordHistory } from "../history/history.server.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
-import type { Block, PublishedDocument } from "./content.ts";
+import { type Block, documentParts, outline, type PublishedDocument } from "./content.ts";
 
 /**
  * The public site of a work group (/public/<slug>): only what its facilitators published, item
@@ -210,7 +210,7 @@ export async function getPublicDocument(
   if (!publication) throw notPublished();
   const version = await ctx.db.publicationVersion.findUniqueOrThrow({
     where: { publicationId_number: { publicationId, number: publication.publishedNumber! } },
-    select: { title: true, content: true, publishedAt: true, number: true },
+    select: { id: true, title: true, publishedAt: true, number: true },
   });
   const first = publication.versions[0]!;
   const session = publication.session?.agendaPublishedAt ? publication.session : null;
@@ -223,7 +223,61 @@ export async function getPublicDocument(
     workGroupName: workGroup.name,
     publishedAt: first.publishedAt.toISOString(),
     updatedAt: version.publishedAt > first.publishedAt ? version.publishedAt.toISOString() : null,
-    blocks: JSON.parse(version.content) as Block[],
+    blocks: await versionBlocks(ctx, version.id),
+  };
+}
+
+/** Parsed versions, newest use last. A version never changes once published, so it is safe. */
+const parsedVersions = new Map<string, Block[]>();
+const PARSED_VERSIONS_KEPT = 32;
+
+/**
+ * A published version's blocks. A report can run to megabytes (every idea in its appendix):
+ * reading and parsing it once per process, not once per reader, keeps its page fast.
+ */
+async function versionBlocks(ctx: AppContext, versionId: string): Promise<Block[]> {
+  const cached = parsedVersions.get(versionId);
+  if (cached) {
+    parsedVersions.delete(versionId);
+    parsedVersions.set(versionId, cached);
+    return cached;
+  }
+  const { content } = await ctx.db.publicationVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: { content: true },
+  });
+  const blocks = JSON.parse(content) as Block[];
+  parsedVersions.set(versionId, blocks);
+  if (parsedVersions.size > PARSED_VERSIONS_KEPT)
+    parsedVersions.delete(parsedVersions.keys().next().value!);
+  return blocks;
+}
+
+/**
+ * One part of a published document's web page (a long report is cut into parts; downloads
+ * hold the whole), with the contents of every part. 404 for a part that does not exist.
+ */
+export async function getPublicDocumentPart(
+  ctx: AppContext,
+  slug: string,
+  publicationId: string,
+  partParam: string | null,
+) {
+  const { blocks, ...doc } = await getPublicDocument(ctx, slug, publicationId);
+  const parts = documentParts(blocks);
+  const part = partParam === null ? 1 : Number(partParam);
+  if (!Number.isInteger(part) || part < 1 || part > parts.length) throw notPublished();
+  const contents = parts.flatMap((blocksOfPart, index) =>
+    outline(blocksOfPart).map((entry) => ({ ...entry, part: index + 1 })),
+  );
+  return {
+    ...doc,
+    blocks: parts[part - 1]!,
+    description: blocks.find((b) => b.kind === "paragraph"),
+    part,
+    parts: parts.length,
+    contents,
+    firstHeading: contents.filter((entry) => entry.part < part).length,
   };
 }
 
