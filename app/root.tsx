@@ -14,8 +14,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { CsrfInput } from "./components/forms.tsx";
 import { csrfToken, getUser } from "./modules/auth/auth-session.server.ts";
-import { en } from "./modules/i18n/en.ts";
-import { es } from "./modules/i18n/es.ts";
+import { i18nFor } from "./modules/i18n/i18n.ts";
 import { usePublicLocale } from "./modules/i18n/use-locale.ts";
 import styles from "./tailwind.css";
 
@@ -56,7 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
         >
-          {lang === "es" ? es["site.skip"] : en["site.skip"]}
+          {i18nFor(lang).t("site.skip")}
         </a>
         {children}
         <ScrollRestoration />

@@ -19,10 +19,11 @@ import type { Provider } from "@lexical/yjs";
 import { useCallback, useEffect, useState } from "react";
 import * as Y from "yjs";
 import { LEXICAL_NODES } from "../modules/documents/lexical-nodes.ts";
+import { linkAddress } from "../modules/publication/content.ts";
 import { connectDocument } from "./provider.ts";
 
 const SHORTCUTS = [HEADING, QUOTE, UNORDERED_LIST, ORDERED_LIST, BOLD_STAR, ITALIC_STAR];
-const isWebAddress = (url: string) => /^(https?:|mailto:)/i.test(url);
+const isWebAddress = (url: string) => linkAddress(url) !== undefined;
 
 type Props = {
   /** The notes document: documentName.notes(sessionId) or documentName.roomNotes(roomId). */

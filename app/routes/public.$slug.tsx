@@ -130,7 +130,7 @@ export function ErrorBoundary() {
   const t = i18nFor(locale).t;
   const message =
     isRouteErrorResponse(error) && error.status < 500 ? t("site.notFound") : t("site.error");
-  const body = (
+  return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-6">
       <h1 className="text-2xl font-bold">{message}</h1>
       {data ? (
@@ -142,5 +142,4 @@ export function ErrorBoundary() {
       ) : null}
     </main>
   );
-  return body;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postIdea } from "../../app/modules/board/board.server.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
-import { readBlocks } from "../../app/modules/documents/lexical-document.server.ts";
+import { readStoredDocument } from "../../app/modules/documents/lexical-document.server.ts";
 import { en } from "../../app/modules/i18n/en.ts";
 import { es } from "../../app/modules/i18n/es.ts";
 import { blockText } from "../../app/modules/publication/content.ts";
@@ -140,10 +140,7 @@ describe("publishing", () => {
 
   it("drafts a session summary from the session: agenda, attendance, themes with their best ideas", async () => {
     summaryId = await draftSummary("recorder", cast.session.id);
-    const rows = await app.ctx.db.documentUpdate.findMany({
-      where: { docName: documentName.publication(summaryId) },
-    });
-    const text = readBlocks(rows.map((r) => new Uint8Array(r.update)))
+    const text = (await readStoredDocument(app.ctx, documentName.publication(summaryId)))
       .map(blockText)
       .join("\n");
     expect(text).toContain("Agenda");

@@ -1,10 +1,5 @@
 import { Fragment } from "react";
-import type { Block, Run } from "../../modules/publication/content.ts";
-
-/** Only web and mail links are rendered as links; anything else someone typed stays text. */
-export function safeHref(href: string | undefined): string | undefined {
-  return href && /^(https?:|mailto:)/i.test(href) ? href : undefined;
-}
+import { type Block, linkAddress, type Run } from "../../modules/publication/content.ts";
 
 /** The anchor of a heading, so the table of contents can link to it. */
 export function headingId(index: number) {
@@ -18,7 +13,7 @@ function Runs({ runs }: { runs: Run[] }) {
         let node = <>{run.text}</>;
         if (run.bold) node = <strong>{node}</strong>;
         if (run.italic) node = <em>{node}</em>;
-        const href = safeHref(run.href);
+        const href = linkAddress(run.href);
         if (href)
           node = (
             <a className="text-brand-700 underline" href={href}>

@@ -1,4 +1,5 @@
 import type { Session } from "@remix-run/node";
+import { Prisma } from "../../generated/sqlite/client.ts";
 import type { AppContext, AuthSessionData } from "../../utils/app-context.ts";
 import { can, isRole } from "../work-group/roles.ts";
 import type { DocumentName } from "./document-name.ts";
@@ -41,31 +42,25 @@ async function accessRows(db: AppContext["db"], userId: string, doc: DocumentNam
       WHERE u."id" = ${userId}`;
     return rows.map((r) => ({ ...r, roomStaff: Boolean(r.staff) }));
   }
-  if (doc.kind === "draft") {
-    return db.$queryRaw<Row[]>`
-      SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
-             r."workGroupId" AS "workGroupId", m."role" AS "role"
-      FROM "User" u
-      LEFT JOIN "Recommendation" r ON r."id" = ${doc.recommendationId}
-      LEFT JOIN "Membership" m ON m."workGroupId" = r."workGroupId" AND m."userId" = u."id"
-      WHERE u."id" = ${userId}`;
-  }
-  if (doc.kind === "publication") {
-    return db.$queryRaw<Row[]>`
-      SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
-             p."workGroupId" AS "workGroupId", m."role" AS "role"
-      FROM "User" u
-      LEFT JOIN "Publication" p ON p."id" = ${doc.publicationId}
-      LEFT JOIN "Membership" m ON m."workGroupId" = p."workGroupId" AND m."userId" = u."id"
-      WHERE u."id" = ${userId}`;
-  }
+  const owner = ownerRow(doc);
   return db.$queryRaw<Row[]>`
     SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
-           s."workGroupId" AS "workGroupId", m."role" AS "role"
+           o."workGroupId" AS "workGroupId", m."role" AS "role"
     FROM "User" u
-    LEFT JOIN "Session" s ON s."id" = ${doc.sessionId}
-    LEFT JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = u."id"
+    LEFT JOIN ${Prisma.raw(`"${owner.table}"`)} o ON o."id" = ${owner.id}
+    LEFT JOIN "Membership" m ON m."workGroupId" = o."workGroupId" AND m."userId" = u."id"
     WHERE u."id" = ${userId}`;
+}
+
+/**
+ * The row a document belongs to, which names its work group: a session (its state, notes and
+ * theming), a recommendation (its draft) or a publication. Table names come from this fixed
+ * list, never from the request.
+ */
+function ownerRow(doc: Exclude<DocumentName, { kind: "board" | "room-notes" }>) {
+  if (doc.kind === "draft") return { table: "Recommendation", id: doc.recommendationId };
+  if (doc.kind === "publication") return { table: "Publication", id: doc.publicationId };
+  return { table: "Session", id: doc.sessionId };
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   type LexicalNode,
 } from "lexical";
 import * as Y from "yjs";
+import type { AppContext } from "../../utils/app-context.ts";
 import type { Block, Run } from "../publication/content.ts";
 import { LEXICAL_NODES } from "./lexical-nodes.ts";
 
@@ -116,6 +117,19 @@ function $runNode(run: Run): LexicalNode {
   if (run.bold) text.toggleFormat("bold");
   if (run.italic) text.toggleFormat("italic");
   return run.href ? $createLinkNode(run.href).append(text) : text;
+}
+
+/** A stored document's blocks, from every update the database holds for it, in order. */
+export async function readStoredDocument(
+  ctx: Pick<AppContext, "db">,
+  name: string,
+): Promise<Block[]> {
+  const rows = await ctx.db.documentUpdate.findMany({
+    where: { docName: name },
+    orderBy: { id: "asc" },
+    select: { update: true },
+  });
+  return rows.length ? readBlocks(rows.map((r) => new Uint8Array(r.update))) : [];
 }
 
 /** Reads a stored document (its updates, in order) into blocks. */

@@ -26,6 +26,15 @@ export type PublishedDocument = {
   blocks: Block[];
 };
 
+/**
+ * Where a link may go: web and mail addresses only. A `javascript:` or any other address
+ * someone typed stays text, on the page, in the editor and in every export.
+ */
+export function linkAddress(href: string | undefined): string | undefined {
+  const trimmed = href?.trim();
+  return trimmed && /^(https?:\/\/|mailto:)\S+$/i.test(trimmed) ? trimmed : undefined;
+}
+
 export function runsText(runs: Run[]): string {
   return runs.map((run) => run.text).join("");
 }

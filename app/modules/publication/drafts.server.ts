@@ -6,7 +6,7 @@ type Db = Pick<AppContext, "db">;
 import { columnLabel, KNOSTER_ELEMENTS } from "../board/knoster.ts";
 import { rankIdeas, starsOf } from "../board/ranking.ts";
 import { documentName } from "../documents/document-name.ts";
-import { readBlocks } from "../documents/lexical-document.server.ts";
+import { readStoredDocument } from "../documents/lexical-document.server.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
 import {
   type Horizon,
@@ -40,15 +40,6 @@ const list = (items: string[], ordered = false): Block => ({
   items: items.map((text) => [{ text }]),
 });
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-async function storedBlocks(ctx: Db, name: string): Promise<Block[]> {
-  const rows = await ctx.db.documentUpdate.findMany({
-    where: { docName: name },
-    orderBy: { id: "asc" },
-    select: { update: true },
-  });
-  return rows.length ? readBlocks(rows.map((r) => new Uint8Array(r.update))) : [];
-}
 
 /** Ideas people may see: not hidden. Their rating ranks them. */
 async function visibleIdeas(ctx: Db, where: { sessionId?: string; workGroupId?: string }) {
@@ -157,10 +148,10 @@ export async function summaryDraft(ctx: Db, sessionId: string): Promise<Block[]>
   }
 
   blocks.push(h(2, "Notes"));
-  const notes = await storedBlocks(ctx, documentName.notes(sessionId));
+  const notes = await readStoredDocument(ctx, documentName.notes(sessionId));
   blocks.push(...(notes.length ? notes : [p("No whole-group notes were taken.")]));
   for (const room of session.breakoutRooms) {
-    const roomNotes = await storedBlocks(ctx, documentName.roomNotes(room.id));
+    const roomNotes = await readStoredDocument(ctx, documentName.roomNotes(room.id));
     if (roomNotes.length === 0) continue;
     blocks.push(
       h(3, room.name),

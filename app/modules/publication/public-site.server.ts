@@ -1,5 +1,5 @@
 import type { AppContext } from "../../utils/app-context.ts";
-import { http } from "../../utils/http.server.ts";
+import { found, http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { recordHistory } from "../history/history.server.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
@@ -322,12 +322,6 @@ export async function getPublicSiteOverview(
   return { ...workGroup, showNamePublicly: membership.showNamePublicly };
 }
 
-const itemLabels = {
-  work_group: "the work group's page",
-  session: "the agenda of",
-  recommendation: "",
-};
-
 /** Publishes or withdraws one item of the public site. */
 export async function setSiteItemPublished(
   ctx: AppContext,
@@ -341,29 +335,30 @@ export async function setSiteItemPublished(
   let subject: { id: string; name: string };
   if (item.item === "work_group") {
     await ctx.db.workGroup.update({ where: { id: workGroupId }, data: { publishedAt } });
-    subject = { id: workGroupId, name: itemLabels.work_group };
+    subject = { id: workGroupId, name: "the work group's page" };
   } else if (item.item === "session") {
-    const { count } = await ctx.db.session.updateMany({
-      where: { id: item.id, workGroupId },
+    const session = found(
+      await ctx.db.session.findFirst({
+        where: { id: item.id, workGroupId },
+        select: { title: true },
+      }),
+      "session",
+    );
+    await ctx.db.session.update({
+      where: { id: item.id },
       data: { agendaPublishedAt: publishedAt },
     });
-    if (count === 0) throw http(404, "We could not find that session.");
-    const session = await ctx.db.session.findUniqueOrThrow({
-      where: { id: item.id },
-      select: { title: true },
-    });
-    subject = { id: item.id, name: `${itemLabels.session} “${session.title}”` };
+    subject = { id: item.id, name: `the agenda of “${session.title}”` };
   } else {
-    const { count } = await ctx.db.recommendation.updateMany({
-      where: { id: item.id, workGroupId },
-      data: { publishedAt },
-    });
-    if (count === 0) throw http(404, "We could not find that recommendation.");
-    const r = await ctx.db.recommendation.findUniqueOrThrow({
-      where: { id: item.id },
-      select: { title: true },
-    });
-    subject = { id: item.id, name: `“${r.title}”` };
+    const recommendation = found(
+      await ctx.db.recommendation.findFirst({
+        where: { id: item.id, workGroupId },
+        select: { title: true },
+      }),
+      "recommendation",
+    );
+    await ctx.db.recommendation.update({ where: { id: item.id }, data: { publishedAt } });
+    subject = { id: item.id, name: `“${recommendation.title}”` };
   }
   await recordHistory(ctx.db, {
     workGroupId,

@@ -3,7 +3,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { documentName } from "../documents/document-name.ts";
-import { blocksUpdate, readBlocks } from "../documents/lexical-document.server.ts";
+import { blocksUpdate, readStoredDocument } from "../documents/lexical-document.server.ts";
 import { recordHistory } from "../history/history.server.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { Block } from "./content.ts";
@@ -17,6 +17,23 @@ import type { PublicationKind } from "./schema.ts";
  * numbered versions by the roles with "publication:publish". Every version is kept; the
  * public sees the one named by publishedNumber, and nothing once it is unpublished.
  */
+
+/** Who did what to which summary or report, in the transaction that did it. */
+function history(
+  tx: DbTransaction,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  id: string,
+  summary: string,
+) {
+  return recordHistory(tx, {
+    workGroupId: access.workGroup.id,
+    actorId: user.id,
+    subjectKind: "publication",
+    subjectId: id,
+    summary,
+  });
+}
 
 async function requirePublication(ctx: AppContext, access: WorkGroupAccess, id: string) {
   const publication = await ctx.db.publication.findFirst({
@@ -93,13 +110,7 @@ async function createDraft(
 ) {
   return ctx.db.$transaction(async (tx) => {
     const publication = await storeDraft(tx, { ...draft, workGroupId: access.workGroup.id });
-    await recordHistory(tx, {
-      workGroupId: access.workGroup.id,
-      actorId: user.id,
-      subjectKind: "publication",
-      subjectId: publication.id,
-      summary: `Drafted “${draft.title}”`,
-    });
+    await history(tx, user, access, publication.id, `Drafted “${draft.title}”`);
     return publication;
   });
 }
@@ -147,30 +158,17 @@ export async function renamePublication(
 ) {
   requirePermission(access, "publication:edit");
   const publication = await requirePublication(ctx, access, id);
-  await ctx.db.$transaction([
-    ctx.db.publication.update({ where: { id }, data: { title } }),
-    ctx.db.historyEntry.create({
-      data: {
-        workGroupId: access.workGroup.id,
-        actorId: user.id,
-        subjectKind: "publication",
-        subjectId: id,
-        summary: `Renamed “${publication.title}” to “${title}”`,
-      },
-    }),
-  ]);
+  await ctx.db.$transaction(async (tx) => {
+    await tx.publication.update({ where: { id }, data: { title } });
+    await history(tx, user, access, id, `Renamed “${publication.title}” to “${title}”`);
+  });
 }
 
-/** The draft as it stands, read from every stored update (after the live copy is stored). */
+/** The draft as it stands: stored updates, once the live copy (if open here) is stored. */
 async function currentDraft(ctx: AppContext, id: string): Promise<Block[]> {
   const name = documentName.publication(id);
   await ctx.live.stored(name);
-  const rows = await ctx.db.documentUpdate.findMany({
-    where: { docName: name },
-    orderBy: { id: "asc" },
-    select: { update: true },
-  });
-  return readBlocks(rows.map((r) => new Uint8Array(r.update)));
+  return readStoredDocument(ctx, name);
 }
 
 /** Publishes the draft as it stands as the next version; the public sees it at once. */
@@ -188,13 +186,7 @@ export async function publishPublication(
     throw http(409, "The draft is empty: write something before publishing.");
   const number = await ctx.db.$transaction(async (tx) => {
     const number = await storeVersion(tx, publication, blocks, user.id);
-    await recordHistory(tx, {
-      workGroupId: access.workGroup.id,
-      actorId: user.id,
-      subjectKind: "publication",
-      subjectId: id,
-      summary: `Published version ${number} of “${publication.title}”`,
-    });
+    await history(tx, user, access, id, `Published version ${number} of “${publication.title}”`);
     return number;
   });
   void notifyFollowers(
@@ -215,18 +207,10 @@ export async function unpublishPublication(
   requirePermission(access, "publication:publish");
   const publication = await requirePublication(ctx, access, id);
   if (publication.publishedNumber === null) return;
-  await ctx.db.$transaction([
-    ctx.db.publication.update({ where: { id }, data: { publishedNumber: null } }),
-    ctx.db.historyEntry.create({
-      data: {
-        workGroupId: access.workGroup.id,
-        actorId: user.id,
-        subjectKind: "publication",
-        subjectId: id,
-        summary: `Unpublished “${publication.title}”`,
-      },
-    }),
-  ]);
+  await ctx.db.$transaction(async (tx) => {
+    await tx.publication.update({ where: { id }, data: { publishedNumber: null } });
+    await history(tx, user, access, id, `Unpublished “${publication.title}”`);
+  });
 }
 
 export async function listPublications(ctx: AppContext, access: WorkGroupAccess) {

@@ -13,7 +13,7 @@ import {
   TableOfContents,
   TextRun,
 } from "docx";
-import { type Block, outline, type PublishedDocument, type Run } from "../content.ts";
+import { type Block, linkAddress, outline, type PublishedDocument, type Run } from "../content.ts";
 import { datesLine } from "./markdown.ts";
 
 /** Word measures pages in twentieths of a point. */
@@ -127,7 +127,7 @@ function runChildren(runs: Run[]): ParagraphChild[] {
   return runs
     .filter((run) => run.text !== "")
     .flatMap<ParagraphChild>((run) => {
-      const link = linkTarget(run.href);
+      const link = linkAddress(run.href);
       if (!link) return textRuns(run);
       return [new ExternalHyperlink({ link, children: textRuns(run, "Hyperlink") })];
     });
@@ -147,11 +147,6 @@ function textRuns(run: Run, style?: string): TextRun[] {
           ...(index > 0 && { break: 1 }),
         }),
     );
-}
-
-function linkTarget(href: string | undefined): string | undefined {
-  const trimmed = href?.trim();
-  return trimmed && /^(https?:\/\/|mailto:)\S+$/i.test(trimmed) ? trimmed : undefined;
 }
 
 function listDefinitions() {

@@ -1,4 +1,4 @@
-import type { Block, PublishedDocument, Run } from "../content.ts";
+import { type Block, linkAddress, type PublishedDocument, type Run } from "../content.ts";
 
 /**
  * "Published March 5, 2025 · Updated April 1, 2025". Shared by every export so the three formats
@@ -142,9 +142,10 @@ function startsWithWordCharacter(run: Run | undefined): boolean {
 
 /** Only web and mail addresses become links: a `javascript:` href stays as the text it was. */
 function linkTarget(href: string | undefined): string | null {
-  if (!href || !/^(https?:\/\/|mailto:)/i.test(href.trim())) return null;
   // Characters that would end the link destination early are percent-encoded.
-  return href.trim().replace(/[\s()<>\\]/g, (character) => encodeURIComponent(character));
+  return (
+    linkAddress(href)?.replace(/[()<>\\]/g, (character) => encodeURIComponent(character)) ?? null
+  );
 }
 
 /**

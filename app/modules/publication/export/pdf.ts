@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { type Block, outline, type PublishedDocument, type Run } from "../content.ts";
+import { type Block, linkAddress, outline, type PublishedDocument, type Run } from "../content.ts";
 import { datesLine } from "./markdown.ts";
 
 type Pdf = PDFKit.PDFDocument;
@@ -262,7 +262,7 @@ function writeRuns(pdf: Pdf, runs: Run[], left: number, width: number): boolean 
     .filter((run) => run.text !== "");
   if (pieces.every((run) => run.text.trim() === "")) return false;
   pieces.forEach((run, index) => {
-    const link = webLink(run.href);
+    const link = linkAddress(run.href);
     const continued = index < pieces.length - 1;
     pdf
       .font(fontFor(run))
@@ -282,12 +282,6 @@ function fontFor(run: Run): string {
   if (run.bold) return FONTS.bold;
   if (run.italic) return FONTS.italic;
   return FONTS.regular;
-}
-
-/** Only web addresses are made clickable in print; anything else stays plain text. */
-function webLink(href: string | undefined): string | undefined {
-  const trimmed = href?.trim();
-  return trimmed && /^https?:\/\/\S+$/i.test(trimmed) ? trimmed : undefined;
 }
 
 /**
