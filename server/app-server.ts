@@ -6,10 +6,11 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { createAuthSessionStorage } from "../app/modules/auth/auth-session.server.ts";
+import { CommentIntake } from "../app/modules/comment-period/intake-queue.server.ts";
 import type { AppContext } from "../app/utils/app-context.ts";
 import { type Config, projectRoot } from "./config.ts";
 import { createDb, prepareDb } from "./db.ts";
-import { createLimiters } from "./limiters.ts";
+import { COMMENTS_WAITING_AT_MOST, createLimiters } from "./limiters.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { createMailer } from "./mailer.ts";
 import { prismaDocumentStore } from "./realtime/document-store.ts";
@@ -45,6 +46,7 @@ export async function createAppContext(
     authSessions: createAuthSessionStorage(config.sessionSecret, config.env === "production"),
     mailer: createMailer(config.smtp, log),
     limiters: createLimiters(),
+    intake: new CommentIntake(db, log, COMMENTS_WAITING_AT_MOST),
     live: {
       change: (name, apply) => realtimeOf().change(name, apply),
       stored: (name) => realtimeOf().stored(name),
@@ -198,6 +200,8 @@ export async function startAppServer(
         draining = true;
         server.close();
         await realtime.close();
+        // Comments already accepted are written before the database closes.
+        await ctx.intake.drain();
         server.closeAllConnections();
         await ctx.db.$disconnect();
       })();

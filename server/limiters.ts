@@ -12,6 +12,19 @@ const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 const ACCOUNT_REQUESTS_PER_HOUR = 20;
 /** Ideas one person may post in a burst; a lively brainstorm is a few a minute. */
 const IDEAS_PER_MINUTE = 30;
+/**
+ * Public comments from one address per ten minutes. Generous: a school library or a district
+ * office sends many people's comments from one address, and one person may send several.
+ */
+const COMMENTS_PER_ADDRESS_PER_10_MINUTES = 60;
+/**
+ * Public comments per second from everyone together: beyond it a flash crowd is asked to retry
+ * in a second (429 with Retry-After) instead of queueing without end. Intake stores over
+ * 2,000 a second on SQLite (tests/bench/intake.ts).
+ */
+export const COMMENTS_PER_SECOND = 4_000;
+/** Comments accepted but not yet written before new ones are refused with 429. */
+export const COMMENTS_WAITING_AT_MOST = 5_000;
 
 export function createLimiters(): Limiters {
   const signInByAccount = new RateLimiterMemory({
@@ -30,6 +43,11 @@ export function createLimiters(): Limiters {
     points: ACCOUNT_REQUESTS_PER_HOUR,
     duration: 3600,
   });
+  const commentsByAddress = new RateLimiterMemory({
+    points: COMMENTS_PER_ADDRESS_PER_10_MINUTES,
+    duration: 600,
+  });
+  const commentsEverywhere = new RateLimiterMemory({ points: COMMENTS_PER_SECOND, duration: 1 });
   const consume = async (limiter: RateLimiterMemory, key: string) => {
     try {
       await limiter.consume(key);
@@ -53,5 +71,9 @@ export function createLimiters(): Limiters {
     },
     accountRequest: (key) => consume(accountRequests, key),
     postIdea: (userId) => consume(ideas, userId),
+    async comment(clientKey) {
+      const wait = await consume(commentsByAddress, clientKey);
+      return wait > 0 ? wait : consume(commentsEverywhere, "all");
+    },
   };
 }

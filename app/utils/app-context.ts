@@ -2,6 +2,7 @@ import type { SessionStorage } from "@remix-run/node";
 import type { Config } from "../../server/config.ts";
 import type { Db } from "../../server/db.ts";
 import type { Logger } from "../../server/log.ts";
+import type { CommentIntake } from "../modules/comment-period/intake-queue.server.ts";
 import type { LivePublisher } from "../modules/documents/live-publisher.ts";
 
 /**
@@ -17,6 +18,8 @@ export type AppContext = {
   mailer: Mailer;
   limiters: Limiters;
   live: LivePublisher;
+  /** Public comments waiting for their group commit (comment-period/intake-queue.server.ts). */
+  intake: CommentIntake;
 };
 
 /** What a session cookie carries; `version` must match the user's sessionVersion. */
@@ -41,6 +44,8 @@ export type Limiters = {
   accountRequest(key: string): Promise<number>;
   /** Consumes one idea for this person; resolves to seconds to wait, or 0 when allowed. */
   postIdea(userId: string): Promise<number>;
+  /** One public comment from this address (and from everyone at once); seconds to wait, or 0. */
+  comment(clientKey: string): Promise<number>;
 };
 
 declare module "@remix-run/node" {

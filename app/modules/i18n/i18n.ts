@@ -69,3 +69,23 @@ export function formatDate(
   }
   return formatter.format(new Date(at));
 }
+
+const zoneNames = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date and time in a named zone, with the zone said ("March 25, 2022 at 11:59 PM CDT"): a
+ * deadline or a hearing must not leave readers in other zones guessing.
+ */
+export function formatInZone(locale: Locale, at: Date | string, timeZone: string) {
+  const key = `${locale} ${timeZone}`;
+  let zone = zoneNames.get(key);
+  if (!zone) {
+    zone = new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", {
+      timeZone,
+      timeZoneName: "short",
+    });
+    zoneNames.set(key, zone);
+  }
+  const name = zone.formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value;
+  return `${formatDate(locale, at, { timeZone, withTime: true })} ${name ?? timeZone}`;
+}

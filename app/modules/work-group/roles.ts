@@ -30,6 +30,10 @@ const permissions = {
   // Recorders write summaries with facilitators; what goes public is a facilitator's decision.
   "publication:edit": ["owner", "facilitator", "recorder"],
   "publication:publish": ["owner", "facilitator"],
+  // Opening a draft for public comment, extending it and running its hearings.
+  "comment-period:manage": ["owner", "facilitator"],
+  // Reading, moderating and theming what the public sent.
+  "comment:moderate": ["owner", "facilitator", "recorder"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,0 +1,357 @@
+import { type FieldMetadata, getFormProps, getInputProps } from "@conform-to/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  type CommentChoices,
+  commentSchema,
+  GENERAL,
+  offeredChoices,
+} from "../../modules/comment-period/schema.ts";
+import type { MessageKey } from "../../modules/i18n/en.ts";
+import { formatInZone } from "../../modules/i18n/i18n.ts";
+import { usePublicLocale } from "../../modules/i18n/use-locale.ts";
+import { useZodForm } from "../forms.tsx";
+
+type ActionData = {
+  receipt: {
+    trackingNumber: string;
+    receivedAt: string;
+    sections: string[];
+    emailed: boolean;
+  } | null;
+  problem: MessageKey | null;
+  retryAfter: number;
+  token: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: conform's reply, passed through untouched
+  reply: any;
+};
+
+type Props = {
+  period: {
+    id: string;
+    state: "scheduled" | "open" | "closed";
+    timeZone: string;
+    sections: { number: number; heading: string }[];
+  };
+  choices: CommentChoices;
+  token: string;
+  opens: string;
+  closes: string;
+};
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
+
+/**
+ * The public feedback form and, once the comment is stored, its receipt. Works without
+ * JavaScript (a plain POST renders the same receipt); with it, errors show as people type.
+ * Field errors are catalogue keys, shown in the reader's language.
+ */
+export function CommentForm({ period, choices, token, opens, closes }: Props) {
+  const { t } = useTranslation();
+  const locale = usePublicLocale();
+  const result = useActionData<ActionData>();
+  const navigation = useNavigation();
+  const sending = navigation.state === "submitting";
+  const schema = useMemo(() => commentSchema(choices), [choices]);
+  const offered = offeredChoices(choices);
+  const [form, fields] = useZodForm(schema, result?.reply);
+  const [writeAnother, setWriteAnother] = useState(false);
+  const receiptRef = useRef<HTMLDivElement>(null);
+  const receipt = writeAnother ? null : result?.receipt;
+  useEffect(() => {
+    if (receipt) receiptRef.current?.focus();
+  }, [receipt]);
+  useEffect(() => setWriteAnother(false), [result]);
+
+  if (period.state !== "open") {
+    return (
+      <section aria-labelledby="comment-form" className="rounded-md border border-slate-300 p-4">
+        <h2 id="comment-form" className="text-xl font-semibold">
+          {t("comment.formTitle")}
+        </h2>
+        <p role="status" className="mt-2">
+          {t(period.state === "scheduled" ? "comment.notOpenYet" : "comment.closed", {
+            opens,
+            closes,
+          })}
+        </p>
+      </section>
+    );
+  }
+
+  if (receipt) {
+    return (
+      <section
+        aria-labelledby="receipt"
+        className="rounded-md border border-green-700 bg-green-50 p-4"
+      >
+        <div ref={receiptRef} tabIndex={-1} className="space-y-2 outline-none">
+          <h2 id="receipt" className="text-xl font-semibold">
+            {t("comment.receiptTitle")}
+          </h2>
+          <p>{t("comment.receiptText")}</p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            <dt className="font-medium">{t("comment.trackingNumber")}</dt>
+            <dd className="font-mono text-lg" data-testid="tracking-number">
+              {receipt.trackingNumber}
+            </dd>
+            <dt className="font-medium">{t("comment.receivedAt")}</dt>
+            <dd>{formatInZone(locale, receipt.receivedAt, period.timeZone)}</dd>
+            <dt className="font-medium">{t("comment.about")}</dt>
+            <dd>
+              {receipt.sections.length === 0
+                ? t("comment.general")
+                : receipt.sections
+                    .map((n) => {
+                      const section = period.sections.find((s) => String(s.number) === n);
+                      return t("period.sectionHeading", {
+                        number: n,
+                        heading: section?.heading ?? "",
+                      });
+                    })
+                    .join("; ")}
+            </dd>
+          </dl>
+          {receipt.emailed ? <p>{t("comment.emailed")}</p> : null}
+        </div>
+        <Form
+          method="get"
+          className="mt-3"
+          onSubmit={(event) => {
+            // With JavaScript the form comes back in place; without, the GET reloads the page.
+            event.preventDefault();
+            setWriteAnother(true);
+          }}
+        >
+          <button
+            type="submit"
+            className="rounded-md border border-slate-500 bg-white px-4 py-2 font-medium"
+          >
+            {t("comment.another")}
+          </button>
+        </Form>
+      </section>
+    );
+  }
+
+  const errorOf = (field: FieldMetadata<unknown>) =>
+    field.errors?.length ? field.errors.map((key) => t(key as MessageKey)).join(" ") : null;
+  return (
+    <section aria-labelledby="comment-form" className="rounded-md border border-slate-300 p-4">
+      <h2 id="comment-form" className="text-xl font-semibold">
+        {t("comment.formTitle")}
+      </h2>
+      <p className="mt-1">{t("comment.intro")}</p>
+      {result?.problem ? (
+        <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3">
+          {t(result.problem, { seconds: result.retryAfter, opens, closes })}
+        </p>
+      ) : null}
+      <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name="token" value={result?.token ?? token} />
+        <PublicField label={t("comment.name")} field={fields.name} error={errorOf(fields.name)}>
+          {(props) => (
+            <input
+              {...getInputProps(fields.name, { type: "text" })}
+              {...props}
+              autoComplete="name"
+            />
+          )}
+        </PublicField>
+        <PublicField label={t("comment.email")} field={fields.email} error={errorOf(fields.email)}>
+          {(props) => (
+            <input
+              {...getInputProps(fields.email, { type: "email" })}
+              {...props}
+              autoComplete="email"
+            />
+          )}
+        </PublicField>
+        <PublicField
+          label={t("comment.stakeholderGroup")}
+          field={fields.stakeholderGroup}
+          error={errorOf(fields.stakeholderGroup)}
+        >
+          {(props) => (
+            <select
+              name={fields.stakeholderGroup.name}
+              defaultValue={String(fields.stakeholderGroup.initialValue ?? "")}
+              required
+              {...props}
+            >
+              <option value="">{t("comment.choose")}</option>
+              {offered.groups.map((name) => (
+                <option key={name}>{name}</option>
+              ))}
+            </select>
+          )}
+        </PublicField>
+        <PublicField
+          label={t("comment.region")}
+          field={fields.region}
+          error={errorOf(fields.region)}
+        >
+          {(props) => (
+            <select
+              name={fields.region.name}
+              defaultValue={String(fields.region.initialValue ?? "")}
+              required
+              {...props}
+            >
+              <option value="">{t("comment.choose")}</option>
+              {offered.regions.map((name) => (
+                <option key={name}>{name}</option>
+              ))}
+            </select>
+          )}
+        </PublicField>
+        <fieldset
+          aria-describedby={`${fields.sections.descriptionId}${fields.sections.errors?.length ? ` ${fields.sections.errorId}` : ""}`}
+        >
+          <legend className="font-medium">{t("comment.sections")}</legend>
+          <p id={fields.sections.descriptionId} className="text-sm text-slate-700">
+            {t("comment.sectionsHint")}
+          </p>
+          <SectionChoices
+            name={fields.sections.name}
+            chosen={fields.sections.initialValue}
+            options={[
+              { value: GENERAL, label: t("comment.general") },
+              ...period.sections.map((s) => ({
+                value: String(s.number),
+                label: t("period.sectionHeading", { number: s.number, heading: s.heading }),
+              })),
+            ]}
+          />
+          {errorOf(fields.sections) ? (
+            <p id={fields.sections.errorId} className="mt-1 text-red-800">
+              {errorOf(fields.sections)}
+            </p>
+          ) : null}
+        </fieldset>
+        <CommentText field={fields.comment} error={errorOf(fields.comment)} />
+        {/* The honeypot: off screen and out of the tab order; robots fill every field. */}
+        <div className="absolute -left-[10000px] h-px w-px overflow-hidden" aria-hidden="true">
+          <label>
+            {t("comment.website")}
+            <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+          </label>
+        </div>
+        <button
+          type="submit"
+          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
+          aria-disabled={sending || undefined}
+        >
+          {sending ? t("comment.sending") : t("comment.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function PublicField({
+  label,
+  field,
+  error,
+  children,
+}: {
+  label: string;
+  field: FieldMetadata<unknown>;
+  error: string | null;
+  children: (props: {
+    id: string;
+    className: string;
+    "aria-invalid"?: true;
+    "aria-describedby"?: string;
+  }) => ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={field.id} className="block font-medium">
+        {label}
+      </label>
+      {children({
+        id: field.id,
+        className: inputClass,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": error ? field.errorId : undefined,
+      })}
+      {error ? (
+        <p id={field.errorId} className="mt-1 text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function SectionChoices({
+  name,
+  chosen,
+  options,
+}: {
+  name: string;
+  chosen: unknown;
+  options: { value: string; label: string }[];
+}) {
+  const initial = new Set(
+    Array.isArray(chosen) ? chosen.map(String) : chosen ? [String(chosen)] : [],
+  );
+  return (
+    <ul className="mt-2 space-y-1">
+      {options.map((option) => (
+        <li key={option.value}>
+          <label className="inline-flex items-start gap-2">
+            <input
+              type="checkbox"
+              name={name}
+              value={option.value}
+              defaultChecked={initial.has(option.value)}
+              className="mt-1 h-4 w-4"
+            />
+            <span>{option.label}</span>
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CommentText({
+  field,
+  error,
+}: {
+  field: FieldMetadata<string | undefined>;
+  error: string | null;
+}) {
+  const { t } = useTranslation();
+  const [length, setLength] = useState(String(field.initialValue ?? "").length);
+  return (
+    <div>
+      <label htmlFor={field.id} className="block font-medium">
+        {t("comment.comment")}
+      </label>
+      <textarea
+        id={field.id}
+        name={field.name}
+        rows={10}
+        required
+        defaultValue={String(field.initialValue ?? "")}
+        onInput={(event) => setLength(event.currentTarget.value.length)}
+        className={inputClass}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${field.descriptionId}${error ? ` ${field.errorId}` : ""}`}
+      />
+      <p id={field.descriptionId} className="mt-1 text-sm text-slate-700">
+        {length > 0 ? t("comment.count", { count: length }) : t("comment.limit")}
+      </p>
+      {error ? (
+        <p id={field.errorId} className="mt-1 text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+import type { AppContext } from "../../utils/app-context.ts";
+import { found, http } from "../../utils/http.server.ts";
+import { zonedTimeToUtc } from "../session/time.ts";
+import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
+import { issueFormToken } from "./form-token.server.ts";
+import { splitDraft } from "./sections.ts";
+import { periodState } from "./window.ts";
+
+/**
+ * Comment periods as staff run them (create, draft, window, extension, publish) and as the
+ * public reads them. Public readers name the published condition in every query, so a period
+ * that is not published answers 404, like the rest of the public site.
+ */
+
+type PeriodFields = {
+  title: string;
+  instructions: string;
+  moderationPolicy: string;
+  timeZone: string;
+  opensAt: string;
+  closesAt: string;
+};
+
+function windowOf(fields: PeriodFields) {
+  return {
+    opensAt: zonedTimeToUtc(fields.opensAt, fields.timeZone),
+    closesAt: zonedTimeToUtc(fields.closesAt, fields.timeZone),
+  };
+}
+
+export async function listCommentPeriods(ctx: AppContext, access: WorkGroupAccess) {
+  const periods = await ctx.db.commentPeriod.findMany({
+    where: { workGroupId: access.workGroup.id },
+    orderBy: { opensAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      opensAt: true,
+      closesAt: true,
+      timeZone: true,
+      publishedAt: true,
+      _count: { select: { comments: true } },
+    },
+  });
+  return periods.map(({ _count, ...period }) => ({
+    ...period,
+    state: periodState(period),
+    comments: _count.comments,
+  }));
+}
+
+export async function createCommentPeriod(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  fields: PeriodFields,
+) {
+  requirePermission(access, "comment-period:manage");
+  const { opensAt, closesAt, ...rest } = fields;
+  return ctx.db.commentPeriod.create({
+    data: { ...rest, ...windowOf(fields), workGroupId: access.workGroup.id },
+    select: { id: true },
+  });
+}
+
+async function requirePeriod(ctx: AppContext, access: WorkGroupAccess, periodId: string) {
+  return found(
+    await ctx.db.commentPeriod.findFirst({
+      where: { id: periodId, workGroupId: access.workGroup.id },
+      select: { id: true, opensAt: true, closesAt: true, timeZone: true },
+    }),
+    "comment period",
+  );
+}
+
+export async function getCommentPeriod(ctx: AppContext, access: WorkGroupAccess, periodId: string) {
+  const period = found(
+    await ctx.db.commentPeriod.findFirst({
+      where: { id: periodId, workGroupId: access.workGroup.id },
+      include: {
+        sections: { orderBy: { number: "asc" } },
+        notices: { orderBy: { createdAt: "asc" } },
+        hearings: {
+          orderBy: { startsAt: "asc" },
+          include: { _count: { select: { registrations: { where: { status: "registered" } } } } },
+        },
+        _count: { select: { comments: true } },
+      },
+    }),
+    "comment period",
+  );
+  return { ...period, state: periodState(period) };
+}
+
+export async function updateCommentPeriod(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  periodId: string,
+  fields: PeriodFields,
+) {
+  requirePermission(access, "comment-period:manage");
+  await requirePeriod(ctx, access, periodId);
+  const { opensAt, closesAt, ...rest } = fields;
+  await ctx.db.commentPeriod.update({
+    where: { id: periodId },
+    data: { ...rest, ...windowOf(fields) },
+  });
+}
+
+/**
+ * Replaces the draft's sections. Once comments name sections, renumbering them would point
+ * those comments at the wrong text, so the draft is then fixed (409).
+ */
+export async function replaceDraft(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  periodId: string,
+  draft: string,
+) {
+  requirePermission(access, "comment-period:manage");
+  await requirePeriod(ctx, access, periodId);
+  const sections = splitDraft(draft);
+  await ctx.db.$transaction(async (tx) => {
+    const comments = await tx.comment.count({ where: { periodId } });
+    if (comments > 0)
+      throw http(409, "Comments already name this draft's sections, so it can no longer change.");
+    await tx.commentSection.deleteMany({ where: { periodId } });
+    await tx.commentSection.createMany({ data: sections.map((s) => ({ ...s, periodId })) });
+  });
+  return sections.length;
+}
+
+/** A later close, with the public notice that says so. Shortening a period is not an extension. */
+export async function extendCommentPeriod(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  periodId: string,
+  input: { closesAt: string; notice: string },
+) {
+  requirePermission(access, "comment-period:manage");
+  const period = await requirePeriod(ctx, access, periodId);
+  const closesAt = zonedTimeToUtc(input.closesAt, period.timeZone);
+  if (closesAt <= period.closesAt)
+    throw http(400, "An extension must close later than the period closes now.");
+  await ctx.db.$transaction([
+    ctx.db.commentPeriod.update({ where: { id: periodId }, data: { closesAt } }),
+    ctx.db.commentPeriodNotice.create({ data: { periodId, text: input.notice } }),
+  ]);
+}
+
+export async function setCommentPeriodPublished(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  periodId: string,
+  publish: boolean,
+) {
+  requirePermission(access, "comment-period:manage");
+  await requirePeriod(ctx, access, periodId);
+  await ctx.db.commentPeriod.update({
+    where: { id: periodId },
+    data: { publishedAt: publish ? new Date() : null },
+  });
+}
+
+export async function setShowComments(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  periodId: string,
+  show: boolean,
+) {
+  requirePermission(access, "comment-period:manage");
+  await requirePeriod(ctx, access, periodId);
+  await ctx.db.commentPeriod.update({ where: { id: periodId }, data: { showComments: show } });
+}
+
+/** Published periods of a published work group, for its public home. */
+export async function listPublicCommentPeriods(ctx: AppContext, workGroupId: string) {
+  const periods = await ctx.db.commentPeriod.findMany({
+    where: { workGroupId, publishedAt: { not: null } },
+    orderBy: { opensAt: "desc" },
+    select: { id: true, title: true, opensAt: true, closesAt: true, timeZone: true },
+  });
+  return periods.map((period) => ({ ...period, state: periodState(period) }));
+}
+
+/** The public page of a period: draft, dates, how to comment, hearings and the form's lists. */
+export async function getPublicCommentPeriod(ctx: AppContext, slug: string, periodId: string) {
+  const period = await ctx.db.commentPeriod.findFirst({
+    where: {
+      id: periodId,
+      publishedAt: { not: null },
+      workGroup: { slug, publishedAt: { not: null } },
+    },
+    select: {
+      id: true,
+      title: true,
+      instructions: true,
+      moderationPolicy: true,
+      opensAt: true,
+      closesAt: true,
+      timeZone: true,
+      showComments: true,
+      sections: { orderBy: { number: "asc" }, select: { number: true, heading: true, body: true } },
+      notices: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
+      hearings: {
+        orderBy: { startsAt: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          startsAt: true,
+          endsAt: true,
+          timeZone: true,
+          place: true,
+          link: true,
+        },
+      },
+      workGroup: {
+        select: {
+          stakeholderGroups: { select: { name: true }, orderBy: { position: "asc" } },
+          regions: { select: { name: true }, orderBy: { position: "asc" } },
+        },
+      },
+    },
+  });
+  if (!period) throw http(404, "We could not find that page. It may not be published.");
+  const comments = period.showComments
+    ? await ctx.db.comment.findMany({
+        where: { periodId, state: "published" },
+        orderBy: { receivedAt: "asc" },
+        take: 500,
+        select: {
+          id: true,
+          receivedAt: true,
+          stakeholderGroup: true,
+          sections: true,
+          body: true,
+        },
+      })
+    : [];
+  const { workGroup, ...rest } = period;
+  return {
+    period: { ...rest, state: periodState(period) },
+    slug,
+    choices: {
+      stakeholderGroups: workGroup.stakeholderGroups.map((g) => g.name),
+      regions: workGroup.regions.map((r) => r.name),
+      sectionNumbers: rest.sections.map((s) => s.number),
+    },
+    comments,
+    token: issueFormToken(ctx.config.sessionSecret, period.id),
+  };
+}

@@ -1,0 +1,133 @@
+import type { Db } from "../../../server/db.ts";
+import type { Logger } from "../../../server/log.ts";
+import { isUniqueViolation } from "../../utils/db-errors.ts";
+import { newTrackingNumber } from "./tracking-number.ts";
+
+/**
+ * Public comments are written in group commits: while one transaction is being written,
+ * new comments wait, and the next transaction takes all of them at once. One fsync then
+ * stores a hundred comments instead of one, so intake keeps up with a flash crowd without
+ * ever answering before the comment is durable: a receipt is handed out only after the
+ * transaction holding its comment committed (SQLite with synchronous=FULL, or PostgreSQL).
+ * No timer: a lone comment is written at once.
+ */
+
+export type NewComment = {
+  periodId: string;
+  submissionKey: string;
+  name: string;
+  email: string;
+  stakeholderGroup: string;
+  region: string;
+  sections: string;
+  body: string;
+  flags: string;
+};
+
+export type StoredReceipt = { trackingNumber: string; receivedAt: Date };
+
+type Waiting = {
+  comment: NewComment & StoredReceipt;
+  resolve(receipt: StoredReceipt): void;
+  reject(error: unknown): void;
+};
+
+/** Comments written per transaction at most; more wait for the next one. */
+const MAX_BATCH = 500;
+
+export class CommentIntake {
+  private waiting: Waiting[] = [];
+  private writing: Promise<void> | null = null;
+  /** Submissions not yet stored, by key: a double click shares the first one's receipt. */
+  private pending = new Map<string, Promise<StoredReceipt>>();
+
+  constructor(
+    private db: Db,
+    private log: Logger,
+    /** Comments waiting beyond this many are refused (429) rather than queued. */
+    readonly maxWaiting: number,
+  ) {}
+
+  /** Comments accepted but not yet stored: what /metrics calls the intake queue depth. */
+  get depth() {
+    return this.pending.size;
+  }
+
+  get full() {
+    return this.pending.size >= this.maxWaiting;
+  }
+
+  /** Resolves once the comment is durably stored; a retry of a waiting submission joins it. */
+  store(comment: NewComment): Promise<StoredReceipt> {
+    const already = this.pending.get(comment.submissionKey);
+    if (already) return already;
+    const stored = new Promise<StoredReceipt>((resolve, reject) => {
+      this.waiting.push({
+        comment: { ...comment, trackingNumber: newTrackingNumber(), receivedAt: new Date() },
+        resolve,
+        reject,
+      });
+    }).finally(() => this.pending.delete(comment.submissionKey));
+    this.pending.set(comment.submissionKey, stored);
+    this.writing ??= this.writeAll();
+    return stored;
+  }
+
+  /** Waits until every accepted comment is stored (graceful shutdown). */
+  async drain() {
+    while (this.writing) await this.writing;
+  }
+
+  private async writeAll() {
+    // Let the requests that arrived in the same turn of the event loop join the first batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_BATCH);
+        await this.writeBatch(batch);
+      }
+    } finally {
+      this.writing = null;
+    }
+  }
+
+  private async writeBatch(batch: Waiting[]) {
+    try {
+      await this.db.$transaction([
+        this.db.comment.createMany({ data: batch.map((entry) => entry.comment) }),
+      ]);
+      for (const entry of batch) entry.resolve(receiptOf(entry.comment));
+    } catch (error) {
+      if (!isUniqueViolation(error)) {
+        this.log.error("comment intake: a group commit failed", { error: String(error) });
+        for (const entry of batch) entry.reject(error);
+        return;
+      }
+      // Another process stored one of these already (or a tracking number collided): write
+      // them one by one, so one duplicate costs nobody else their comment.
+      for (const entry of batch) await this.writeOne(entry);
+    }
+  }
+
+  private async writeOne(entry: Waiting) {
+    for (let tries = 0; tries < 3; tries++) {
+      try {
+        await this.db.comment.create({ data: entry.comment });
+        return entry.resolve(receiptOf(entry.comment));
+      } catch (error) {
+        if (!isUniqueViolation(error)) return entry.reject(error);
+        const stored = await this.db.comment.findUnique({
+          where: { submissionKey: entry.comment.submissionKey },
+          select: { trackingNumber: true, receivedAt: true },
+        });
+        if (stored) return entry.resolve(stored);
+        entry.comment.trackingNumber = newTrackingNumber();
+      }
+    }
+    entry.reject(new Error("comment intake: no free tracking number after three tries"));
+  }
+}
+
+function receiptOf(comment: StoredReceipt): StoredReceipt {
+  return { trackingNumber: comment.trackingNumber, receivedAt: comment.receivedAt };
+}

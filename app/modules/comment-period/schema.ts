@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { hasControlCharacters, typedText } from "../../utils/text.ts";
+import { isTimeZone } from "./window.ts";
+
+/** The longest comment: about four printed pages. Longer input is refused, never cut. */
+export const MAX_COMMENT_CHARACTERS = 10_000;
+export const COMMENT_STATES = ["pending", "published", "hidden"] as const;
+export type CommentState = (typeof COMMENT_STATES)[number];
+export const GENERAL = "general";
+
+const wallClock = (what: string) =>
+  z
+    .string({ error: `Enter when it ${what}.` })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Enter when it ${what}, as a date and a time.`);
+
+const timeZone = z
+  .string({ error: "Choose a time zone." })
+  .refine(isTimeZone, "Choose a time zone from the list, like America/Chicago.");
+
+/** Creating or editing a period: its words and its window, in its own time zone. */
+export const periodSchema = z
+  .object({
+    title: typedText({ missing: "Give the comment period a title.", name: "the title" }, 200),
+    instructions: typedText({ missing: "", name: "how to comment" }, 5_000, { optional: true }),
+    moderationPolicy: typedText({ missing: "", name: "the moderation policy" }, 5_000, {
+      optional: true,
+    }),
+    timeZone,
+    opensAt: wallClock("opens"),
+    closesAt: wallClock("closes"),
+  })
+  .refine((period) => period.closesAt > period.opensAt, {
+    message: "The period must close after it opens.",
+    path: ["closesAt"],
+  });
+
+/** The draft, pasted as text or Markdown; headings ("# …" or "## …") start sections. */
+export const draftSchema = z.object({
+  draft: z
+    .string({ error: "Paste the draft." })
+    .max(500_000, "Keep the draft under 500,000 characters; split it into several periods.")
+    .refine((text) => text.trim().length > 0, "Paste the draft.")
+    .refine((text) => !hasControlCharacters(text), "Remove the invisible control characters."),
+});
+
+export const extensionSchema = z.object({
+  closesAt: wallClock("now closes"),
+  notice: typedText({ missing: "Say why the period is extended.", name: "the notice" }, 1_000),
+});
+
+export const moderationSchema = z.object({
+  commentIds: z
+    .array(z.string().max(40), { error: "Choose at least one comment." })
+    .min(1, "Choose at least one comment.")
+    .max(500, "Moderate at most 500 comments at a time."),
+  state: z.enum(COMMENT_STATES, { error: "Choose publish, hide or back to pending." }),
+  reason: typedText({ missing: "", name: "the reason" }, 500, { optional: true }),
+});
+
+/** Where a public comment may point: the period's own lists, checked at intake. */
+export type CommentChoices = {
+  stakeholderGroups: string[];
+  regions: string[];
+  sectionNumbers: number[];
+};
+
+/** "Other" choices always offered to the public, whatever the work group configured. */
+export const ANY_STAKEHOLDER_GROUP = "Member of the public";
+export const ANY_REGION = "Other or prefer not to say";
+
+/** What the form offers: the work group's own lists, each with its "other" choice last. */
+export function offeredChoices(choices: CommentChoices) {
+  return {
+    groups: [...choices.stakeholderGroups, ANY_STAKEHOLDER_GROUP],
+    regions: [...choices.regions, ANY_REGION],
+  };
+}
+
+const publicText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: tooLong })
+    .refine((text) => !hasControlCharacters(text), { error: "comment.controlCharacters" })
+    .optional()
+    .transform((text) => (text ?? "").normalize("NFC"));
+
+/**
+ * The public feedback form. Messages are catalogue keys (shown in the reader's language).
+ * Built per period, so an unknown group, region or section is a field error, not a row.
+ */
+export function commentSchema(choices: CommentChoices) {
+  const { groups, regions } = offeredChoices(choices);
+  const sections = [GENERAL, ...choices.sectionNumbers.map(String)];
+  return z.object({
+    token: z.string({ error: "comment.expired" }).min(1, { error: "comment.expired" }).max(300),
+    // The honeypot: hidden from people, filled in by form-filling robots.
+    website: z.string().max(0, { error: "comment.automated" }).optional(),
+    name: publicText(200, "comment.nameTooLong"),
+    email: z
+      .union([z.literal(""), z.email({ error: "comment.invalidEmail" }).max(254)], {
+        error: "comment.invalidEmail",
+      })
+      .optional()
+      .transform((email) => (email ?? "").toLowerCase()),
+    stakeholderGroup: z.enum(groups, { error: "comment.chooseGroup" }),
+    region: z.enum(regions, { error: "comment.chooseRegion" }),
+    sections: z
+      .array(z.enum(sections, { error: "comment.chooseSection" }), {
+        error: "comment.chooseSection",
+      })
+      .min(1, { error: "comment.chooseSection" })
+      .max(sections.length, { error: "comment.chooseSection" })
+      .transform((chosen) => [...new Set(chosen)]),
+    comment: z
+      .string({ error: "comment.empty" })
+      .trim()
+      .max(MAX_COMMENT_CHARACTERS, { error: "comment.tooLong" })
+      .refine((text) => text.length > 0, { error: "comment.empty" })
+      .refine((text) => !hasControlCharacters(text), { error: "comment.controlCharacters" })
+      .transform((text) => text.normalize("NFC")),
+  });
+}
+export type CommentInput = z.output<ReturnType<typeof commentSchema>>;

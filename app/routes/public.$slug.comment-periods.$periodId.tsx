@@ -1,0 +1,247 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CommentForm } from "../components/comment-period/comment-form.tsx";
+import { SectionBody } from "../components/comment-period/section-body.tsx";
+import { getPublicCommentPeriod } from "../modules/comment-period/comment-period.server.ts";
+import { acceptComment, intakePeriod } from "../modules/comment-period/intake.server.ts";
+import { formatDate, formatInZone } from "../modules/i18n/i18n.ts";
+import { usePublicLocale } from "../modules/i18n/use-locale.ts";
+import { clientAddress } from "../utils/request.server.ts";
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  return json(await getPublicCommentPeriod(context, params.slug ?? "", params.periodId ?? ""), {
+    // The page carries a fresh form token: never shared from a cache.
+    headers: { "Cache-Control": "private, no-store" },
+  });
+}
+
+/**
+ * The feedback form posts here, with or without JavaScript. No account and no cookie: the
+ * form's signed token stands in for both (form-token.server.ts).
+ */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const period = await intakePeriod(context, params.slug ?? "", params.periodId ?? "");
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return json(
+      {
+        receipt: null,
+        problem: "comment.problem" as const,
+        retryAfter: 0,
+        token: null,
+        reply: null,
+      },
+      { status: 400 },
+    );
+  }
+  const submission = parseWithZod(form, { schema: period.schema });
+  if (submission.status !== "success") {
+    // A genuine token is handed back, so the retry ages from the first page view.
+    const token = form.get("token");
+    return json(
+      {
+        receipt: null,
+        problem: "comment.problem" as const,
+        retryAfter: 0,
+        token: typeof token === "string" ? token.slice(0, 300) : null,
+        reply: submission.reply(),
+      },
+      { status: 400 },
+    );
+  }
+  const result = await acceptComment(context, period, submission.value, clientAddress(request));
+  if (!result.ok) {
+    const keepToken = result.problem !== "comment.expired";
+    return json(
+      {
+        receipt: null,
+        problem: result.problem,
+        retryAfter: result.retryAfter ?? 0,
+        token: keepToken ? submission.value.token : null,
+        reply: submission.reply(),
+      },
+      {
+        status: result.status,
+        headers: result.retryAfter ? { "Retry-After": String(result.retryAfter) } : undefined,
+      },
+    );
+  }
+  return json({
+    receipt: result.receipt,
+    problem: null,
+    retryAfter: 0,
+    token: null,
+    reply: submission.reply({ resetForm: true }),
+  });
+}
+
+/** A submitted comment changes nothing else on the page: no need to reload it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  defaultShouldRevalidate,
+}) => (formMethod === "POST" ? false : defaultShouldRevalidate);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: data.period.title },
+        {
+          name: "description",
+          content:
+            `${data.period.title}: ${data.period.sections.map((s) => s.heading).join(", ")}`.slice(
+              0,
+              160,
+            ),
+        },
+      ]
+    : [];
+
+/** A draft out for public comment: dates, how to comment, the draft, hearings and the form. */
+export default function PublicCommentPeriod() {
+  const { slug, period, choices, comments, token } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = usePublicLocale();
+  const opens = formatInZone(locale, period.opensAt, period.timeZone);
+  const closes = formatInZone(locale, period.closesAt, period.timeZone);
+  const sectionHeading = new Map(period.sections.map((s) => [String(s.number), s.heading]));
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-3xl font-bold">{period.title}</h1>
+        <p className="mt-2 text-lg font-medium">
+          {period.state === "scheduled"
+            ? t("period.opens", { date: opens })
+            : period.state === "open"
+              ? t("period.openUntil", { date: closes })
+              : t("period.closedOn", { date: closes })}
+        </p>
+        <p className="text-slate-700">{t("period.dates", { opens, closes })}</p>
+      </div>
+
+      {period.notices.length ? (
+        <section
+          aria-labelledby="notices"
+          className="rounded-md border border-amber-400 bg-amber-50 p-4"
+        >
+          <h2 id="notices" className="text-xl font-semibold">
+            {t("period.notices")}
+          </h2>
+          <ul className="mt-2 space-y-2">
+            {period.notices.map((notice) => (
+              <li key={notice.id}>
+                <span className="font-medium">{formatDate(locale, notice.createdAt)}: </span>
+                {notice.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {period.instructions ? (
+        <section aria-labelledby="how-to">
+          <h2 id="how-to" className="text-xl font-semibold">
+            {t("period.howTo")}
+          </h2>
+          <SectionBody body={period.instructions} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="hearings">
+        <h2 id="hearings" className="text-xl font-semibold">
+          {t("period.hearings")}
+        </h2>
+        {period.hearings.length === 0 ? (
+          <p className="mt-2">{t("period.noHearings")}</p>
+        ) : (
+          <ul className="mt-2 space-y-3">
+            {period.hearings.map((hearing) => (
+              <li key={hearing.id} className="rounded-md border border-slate-300 p-3">
+                <p className="font-medium">
+                  {t(`hearing.kind.${hearing.kind as "hearing"}`)}: {hearing.title}
+                </p>
+                <p>{formatInZone(locale, hearing.startsAt, hearing.timeZone)}</p>
+                {hearing.place ? <p>{hearing.place}</p> : null}
+                <p className="mt-1 flex flex-wrap gap-4">
+                  <Link to={`/public/${slug}/hearings/${hearing.id}`} className="underline">
+                    {t("hearing.register")}
+                    <span className="sr-only">: {hearing.title}</span>
+                  </Link>
+                  <a
+                    href={`/public/${slug}/hearings/${hearing.id}.ics`}
+                    className="underline"
+                    download
+                  >
+                    {t("hearing.calendar")}
+                    <span className="sr-only">: {hearing.title}</span>
+                  </a>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="draft">
+        <h2 id="draft" className="text-xl font-semibold">
+          {t("period.draft")}
+        </h2>
+        <div className="mt-2 space-y-6">
+          {period.sections.map((section) => (
+            <section key={section.number} aria-labelledby={`section-${section.number}`}>
+              <h3 id={`section-${section.number}`} className="text-lg font-semibold">
+                {t("period.sectionHeading", { number: section.number, heading: section.heading })}
+              </h3>
+              <SectionBody body={section.body} />
+            </section>
+          ))}
+        </div>
+      </section>
+
+      {period.moderationPolicy ? (
+        <section aria-labelledby="policy">
+          <h2 id="policy" className="text-xl font-semibold">
+            {t("period.policy")}
+          </h2>
+          <SectionBody body={period.moderationPolicy} />
+        </section>
+      ) : null}
+
+      <CommentForm period={period} choices={choices} token={token} opens={opens} closes={closes} />
+
+      {period.showComments ? (
+        <section aria-labelledby="comments">
+          <h2 id="comments" className="text-xl font-semibold">
+            {t("period.comments")}
+          </h2>
+          {comments.length === 0 ? (
+            <p className="mt-2">{t("period.noComments")}</p>
+          ) : (
+            <ul className="mt-2 space-y-3">
+              {comments.map((comment) => (
+                <li key={comment.id} className="rounded-md border border-slate-300 p-3">
+                  <p className="text-sm text-slate-700">
+                    {formatDate(locale, comment.receivedAt)} · {comment.stakeholderGroup} ·{" "}
+                    {comment.sections
+                      ? t("period.aboutSections", {
+                          sections: comment.sections
+                            .split(" ")
+                            .map((n) => `${n} (${sectionHeading.get(n) ?? ""})`)
+                            .join(", "),
+                        })
+                      : t("period.aboutGeneral")}
+                  </p>
+                  <p className="mt-1 whitespace-pre-line">{comment.body}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
