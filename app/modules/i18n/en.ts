@@ -108,7 +108,8 @@ export const en = {
   "hearing.register": "Register",
   "hearing.calendar": "Add to your calendar (.ics)",
   "comment.formTitle": "Send your comment",
-  "comment.intro": "You do not need an account. Your name and email are optional, and your email is never published.",
+  "comment.intro":
+    "You do not need an account. Your name and email are optional, and your email is never published.",
   "comment.name": "Your name (optional)",
   "comment.email": "Email (optional: we send you a copy of your receipt)",
   "comment.stakeholderGroup": "You are commenting as",
@@ -125,26 +126,34 @@ export const en = {
   "comment.sending": "Sending…",
   "comment.problem": "Your comment was not sent yet.",
   "comment.receiptTitle": "Your comment was received",
-  "comment.receiptText": "It is stored. Keep this tracking number: it identifies your comment in the record.",
+  "comment.receiptText":
+    "It is stored. Keep this tracking number: it identifies your comment in the record.",
   "comment.trackingNumber": "Tracking number",
   "comment.receivedAt": "Received",
   "comment.about": "About",
   "comment.emailed": "A copy of this receipt was sent to your email address.",
   "comment.another": "Send another comment",
   "comment.expired": "This form has expired. Your text is still here: send it again.",
-  "comment.tooFast": "That was sent faster than a person can write. Wait a few seconds and send it again.",
-  "comment.automated": "This looks like an automated submission. If you are a person, leave the field “Leave this field empty” empty and send again.",
-  "comment.tooMany": "Many comments came from your network just now. Wait {{seconds}} seconds and send again; your text is kept.",
-  "comment.busy": "We are receiving many comments right now. Wait {{seconds}} seconds and send again; your text is kept.",
-  "comment.notOpenYet": "This comment period is not open yet. Comments are accepted from {{opens}} to {{closes}}.",
-  "comment.closed": "This comment period has closed. Comments were accepted from {{opens}} to {{closes}}.",
+  "comment.tooFast":
+    "That was sent faster than a person can write. Wait a few seconds and send it again.",
+  "comment.automated":
+    "This looks like an automated submission. If you are a person, leave the field “Leave this field empty” empty and send again.",
+  "comment.tooMany":
+    "Many comments came from your network just now. Wait {{seconds}} seconds and send again; your text is kept.",
+  "comment.busy":
+    "We are receiving many comments right now. Wait {{seconds}} seconds and send again; your text is kept.",
+  "comment.notOpenYet":
+    "This comment period is not open yet. Comments are accepted from {{opens}} to {{closes}}.",
+  "comment.closed":
+    "This comment period has closed. Comments were accepted from {{opens}} to {{closes}}.",
   "comment.nameTooLong": "Keep your name under 200 characters.",
   "comment.invalidEmail": "Enter an email address, like name@example.org, or leave it empty.",
   "comment.chooseGroup": "Choose who you are commenting as.",
   "comment.chooseRegion": "Choose your district or region.",
   "comment.chooseSection": "Choose what your comment is about.",
   "comment.empty": "Write your comment.",
-  "comment.tooLong": "Keep your comment under 10,000 characters. A longer one can be sent in parts.",
+  "comment.tooLong":
+    "Keep your comment under 10,000 characters. A longer one can be sent in parts.",
   "comment.controlCharacters": "Remove the invisible control characters from your text.",
 } as const;
 

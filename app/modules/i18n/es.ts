@@ -106,7 +106,8 @@ export const es: Messages = {
   "hearing.register": "Inscribirse",
   "hearing.calendar": "Añadir a su calendario (.ics)",
   "comment.formTitle": "Envíe su comentario",
-  "comment.intro": "No necesita una cuenta. Su nombre y su correo electrónico son opcionales, y su correo nunca se publica.",
+  "comment.intro":
+    "No necesita una cuenta. Su nombre y su correo electrónico son opcionales, y su correo nunca se publica.",
   "comment.name": "Su nombre (opcional)",
   "comment.email": "Correo electrónico (opcional: le enviamos una copia de su recibo)",
   "comment.stakeholderGroup": "Comenta como",
@@ -123,25 +124,34 @@ export const es: Messages = {
   "comment.sending": "Enviando…",
   "comment.problem": "Su comentario todavía no se ha enviado.",
   "comment.receiptTitle": "Recibimos su comentario",
-  "comment.receiptText": "Está guardado. Conserve este número de seguimiento: identifica su comentario en el registro.",
+  "comment.receiptText":
+    "Está guardado. Conserve este número de seguimiento: identifica su comentario en el registro.",
   "comment.trackingNumber": "Número de seguimiento",
   "comment.receivedAt": "Recibido",
   "comment.about": "Sobre",
   "comment.emailed": "Enviamos una copia de este recibo a su correo electrónico.",
   "comment.another": "Enviar otro comentario",
   "comment.expired": "Este formulario ha caducado. Su texto sigue aquí: envíelo de nuevo.",
-  "comment.tooFast": "Se envió más rápido de lo que una persona puede escribir. Espere unos segundos y envíelo de nuevo.",
-  "comment.automated": "Esto parece un envío automático. Si es una persona, deje vacío el campo «Deje este campo vacío» y envíe de nuevo.",
-  "comment.tooMany": "Llegaron muchos comentarios desde su red hace un momento. Espere {{seconds}} segundos y envíe de nuevo; su texto se conserva.",
-  "comment.busy": "Estamos recibiendo muchos comentarios en este momento. Espere {{seconds}} segundos y envíe de nuevo; su texto se conserva.",
-  "comment.notOpenYet": "Este período de comentarios todavía no está abierto. Se aceptan comentarios desde el {{opens}} hasta el {{closes}}.",
-  "comment.closed": "Este período de comentarios ha terminado. Se aceptaron comentarios desde el {{opens}} hasta el {{closes}}.",
+  "comment.tooFast":
+    "Se envió más rápido de lo que una persona puede escribir. Espere unos segundos y envíelo de nuevo.",
+  "comment.automated":
+    "Esto parece un envío automático. Si es una persona, deje vacío el campo «Deje este campo vacío» y envíe de nuevo.",
+  "comment.tooMany":
+    "Llegaron muchos comentarios desde su red hace un momento. Espere {{seconds}} segundos y envíe de nuevo; su texto se conserva.",
+  "comment.busy":
+    "Estamos recibiendo muchos comentarios en este momento. Espere {{seconds}} segundos y envíe de nuevo; su texto se conserva.",
+  "comment.notOpenYet":
+    "Este período de comentarios todavía no está abierto. Se aceptan comentarios desde el {{opens}} hasta el {{closes}}.",
+  "comment.closed":
+    "Este período de comentarios ha terminado. Se aceptaron comentarios desde el {{opens}} hasta el {{closes}}.",
   "comment.nameTooLong": "Su nombre debe tener menos de 200 caracteres.",
-  "comment.invalidEmail": "Escriba una dirección de correo, como nombre@ejemplo.org, o déjelo vacío.",
+  "comment.invalidEmail":
+    "Escriba una dirección de correo, como nombre@ejemplo.org, o déjelo vacío.",
   "comment.chooseGroup": "Elija como quién comenta.",
   "comment.chooseRegion": "Elija su distrito o región.",
   "comment.chooseSection": "Elija sobre qué es su comentario.",
   "comment.empty": "Escriba su comentario.",
-  "comment.tooLong": "Su comentario debe tener menos de 10.000 caracteres. Puede enviar uno más largo en partes.",
+  "comment.tooLong":
+    "Su comentario debe tener menos de 10.000 caracteres. Puede enviar uno más largo en partes.",
   "comment.controlCharacters": "Quite los caracteres de control invisibles de su texto.",
 };
