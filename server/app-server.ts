@@ -8,6 +8,7 @@ import express from "express";
 import { createAuthSessionStorage } from "../app/modules/auth/auth-session.server.ts";
 import { CommentIntake } from "../app/modules/comment-period/intake-queue.server.ts";
 import type { AppContext } from "../app/utils/app-context.ts";
+import { commentIntakeRoute } from "./comment-intake-route.ts";
 import { type Config, projectRoot } from "./config.ts";
 import { createDb, prepareDb } from "./db.ts";
 import { COMMENTS_WAITING_AT_MOST, createLimiters } from "./limiters.ts";
@@ -46,7 +47,7 @@ export async function createAppContext(
     authSessions: createAuthSessionStorage(config.sessionSecret, config.env === "production"),
     mailer: createMailer(config.smtp, log),
     limiters: createLimiters(),
-    intake: new CommentIntake(db, log, COMMENTS_WAITING_AT_MOST),
+    intake: new CommentIntake(db, config.database.provider, log, COMMENTS_WAITING_AT_MOST),
     live: {
       change: (name, apply) => realtimeOf().change(name, apply),
       stored: (name) => realtimeOf().stored(name),
@@ -93,6 +94,9 @@ export async function startAppServer(
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
+  // Node's own parser for req.query (only the comment fast path reads it): qs, the default,
+  // cost 2 % of a comment's time and offers nesting nobody here uses.
+  app.set("query parser", "simple");
   app.use((req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
@@ -151,6 +155,7 @@ export async function startAppServer(
     express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }),
   );
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
+  app.use(commentIntakeRoute(ctx, MAX_FORM_BYTES));
   // app.use, not app.all("*"): a route pattern makes Express decode the path, and a malformed
   // %-escape would become a 500 before Remix could answer 404.
   app.use(

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
@@ -6,9 +5,10 @@ import { useTranslation } from "react-i18next";
 import { CommentForm } from "../components/comment-period/comment-form.tsx";
 import { SectionBody } from "../components/comment-period/section-body.tsx";
 import { getPublicCommentPeriod } from "../modules/comment-period/comment-period.server.ts";
-import { acceptComment, intakePeriod } from "../modules/comment-period/intake.server.ts";
+import { submitCommentForm } from "../modules/comment-period/intake.server.ts";
 import { formatDate, formatInZone } from "../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
+import { http } from "../utils/http.server.ts";
 import { clientAddress } from "../utils/request.server.ts";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -19,65 +19,25 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 /**
- * The feedback form posts here, with or without JavaScript. No account and no cookie: the
- * form's signed token stands in for both (form-token.server.ts).
+ * The feedback form posts here. Without JavaScript this action answers with the page (and
+ * the receipt); the page's script is answered by server/comment-intake-route.ts before
+ * Remix. Both call submitCommentForm. No account and no cookie: the form's signed token
+ * stands in for both (form-token.server.ts).
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const period = await intakePeriod(context, params.slug ?? "", params.periodId ?? "");
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return json(
-      {
-        receipt: null,
-        problem: "comment.problem" as const,
-        retryAfter: 0,
-        token: null,
-        reply: null,
-      },
-      { status: 400 },
-    );
+    throw http(400, "That request could not be read as a form.");
   }
-  const submission = parseWithZod(form, { schema: period.schema });
-  if (submission.status !== "success") {
-    // A genuine token is handed back, so the retry ages from the first page view.
-    const token = form.get("token");
-    return json(
-      {
-        receipt: null,
-        problem: "comment.problem" as const,
-        retryAfter: 0,
-        token: typeof token === "string" ? token.slice(0, 300) : null,
-        reply: submission.reply(),
-      },
-      { status: 400 },
-    );
-  }
-  const result = await acceptComment(context, period, submission.value, clientAddress(request));
-  if (!result.ok) {
-    const keepToken = result.problem !== "comment.expired";
-    return json(
-      {
-        receipt: null,
-        problem: result.problem,
-        retryAfter: result.retryAfter ?? 0,
-        token: keepToken ? submission.value.token : null,
-        reply: submission.reply(),
-      },
-      {
-        status: result.status,
-        headers: result.retryAfter ? { "Retry-After": String(result.retryAfter) } : undefined,
-      },
-    );
-  }
-  return json({
-    receipt: result.receipt,
-    problem: null,
-    retryAfter: 0,
-    token: null,
-    reply: submission.reply({ resetForm: true }),
+  const answer = await submitCommentForm(context, {
+    slug: params.slug ?? "",
+    periodId: params.periodId ?? "",
+    form,
+    clientKey: clientAddress(request),
   });
+  return json(answer.body, { status: answer.status, headers: answer.headers });
 }
 
 /** A submitted comment changes nothing else on the page: no need to reload it. */

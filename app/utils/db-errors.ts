@@ -1,4 +1,14 @@
-/** A write refused by a unique index (Prisma's P2002): two requests raced for the same value. */
+/**
+ * A unique constraint refused the write: P2002 from a model query, or a raw query's driver
+ * error of that kind (P2010), on SQLite and PostgreSQL alike.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
+  const failure = error as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { kind?: string } } };
+  } | null;
+  return (
+    failure?.code === "P2002" ||
+    failure?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"
+  );
 }

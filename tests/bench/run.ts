@@ -11,6 +11,9 @@
  *   public-pages  a published work group with 50 sessions and 10,000 ideas: p95 time to
  *              first byte of each public page kind against /healthz, target 100 ms; ours only
  *              (public-pages.ts)
+ *   intake     public comments through the real route on SQLite and PostgreSQL: stored per
+ *              second, p99 time to receipt and lost receipts, beside a bare Express form POST
+ *              and a one-insert-per-request path; then a 10,000/s flash crowd (intake.ts)
  *
  * Each server runs in its own child process; the clients in this one (loopback, 2 cores).
  * One benchmark needs no server (nor the production build) and ignores the server choice:
@@ -32,6 +35,9 @@
  *          public-pages: --public-requests 250 --public-concurrency 4 (the measured pass)
  *                     --public-sequential 100 (one at a time first; 0 skips) --public-warmup 20
  *                     --public-ideas 10000 --public-sessions 50
+ *          intake:    --intake-seconds 10 --intake-warmup 2 --intake-concurrency 64
+ *                     --intake-flash-rate 10000 --intake-flash-seconds 60 (0 skips)
+ *                     --intake-postgres postgresql://postgres@127.0.0.1:5432/postgres
  * Always exits 0 once everything selected has measured: the figures are the result. Exits 1
  * if a benchmark could not measure (setup failed, a warm-up POST was refused, clients did not
  * connect); the others still run.
@@ -42,6 +48,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { runFanout } from "./fanout.ts";
 import type { StartOptions } from "./harness.ts";
+import { runIntake } from "./intake.ts";
 import { runJoinStorm } from "./join-storm.ts";
 import { runPlenary } from "./plenary.ts";
 import { runPublicPages } from "./public-pages.ts";
@@ -76,10 +83,27 @@ const { values: args } = parseArgs({
     "public-concurrency": { type: "string", default: "4" },
     "public-ideas": { type: "string", default: "10000" },
     "public-sessions": { type: "string", default: "50" },
+    "intake-seconds": { type: "string", default: "10" },
+    "intake-warmup": { type: "string", default: "2" },
+    "intake-concurrency": { type: "string", default: "64" },
+    "intake-flash-rate": { type: "string", default: "10000" },
+    "intake-flash-seconds": { type: "string", default: "60" },
+    "intake-postgres": {
+      type: "string",
+      default: process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+    },
   },
 });
 
-const BENCHMARKS = ["fanout", "rooms", "plenary", "joinstorm", "themes", "public-pages"] as const;
+const BENCHMARKS = [
+  "fanout",
+  "rooms",
+  "plenary",
+  "joinstorm",
+  "themes",
+  "public-pages",
+  "intake",
+] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 /** Benchmarks that start no server, so need no production build. */
 const SERVERLESS: readonly Benchmark[] = ["themes"];
@@ -171,6 +195,18 @@ async function main() {
           sessions: Number(args["public-sessions"]),
         },
         kinds,
+        start,
+      ),
+    intake: () =>
+      runIntake(
+        {
+          seconds: Number(args["intake-seconds"]),
+          warmupSeconds: Number(args["intake-warmup"]),
+          concurrency: Number(args["intake-concurrency"]),
+          flashRate: Number(args["intake-flash-rate"]),
+          flashSeconds: Number(args["intake-flash-seconds"]),
+          postgresUrl: args["intake-postgres"],
+        },
         start,
       ),
   };

@@ -5,6 +5,8 @@
  *   child → parent  { type: "ready", info } | { type: "cpu", usage } | { type: "error", message }
  *   parent → child  { type: "cpu" } (CPU time used so far) | { type: "stop" }
  */
+
+import { startIntakeBaseline } from "./intake-baselines.ts";
 import {
   type OursOptions,
   type RunningServer,
@@ -23,7 +25,12 @@ async function main() {
   const options = JSON.parse(process.argv[3] ?? "{}") as OursOptions;
   let server: RunningServer;
   try {
-    server = kind === "ours" ? await startOurs(options) : await startStock(options);
+    server =
+      kind === "ours"
+        ? await startOurs(options)
+        : kind === "stock"
+          ? await startStock(options)
+          : await startIntakeBaseline(kind, options);
   } catch (error) {
     await send({ type: "error", message: error instanceof Error ? error.stack : String(error) });
     process.exit(1);

@@ -9,7 +9,9 @@ import type { Duplex } from "node:stream";
  * process that only runs clients never loads the app.
  */
 
-export type ServerKind = "ours" | "stock";
+export type ServerKind = "ours" | "stock" | IntakeBaselineKind;
+/** The intake benchmark's baselines (intake-baselines.ts). */
+export type IntakeBaselineKind = "bare-express" | "naive-insert";
 
 /** Everything the clients need, plain data so it can cross the IPC channel. */
 export type ServerInfo = {
@@ -27,6 +29,8 @@ export type ServerInfo = {
   postUrl: string;
   /** What ran, for the report. */
   description: string;
+  /** With `commentPeriod`: where the feedback form posts, and the secret its tokens are signed with. */
+  comments?: { path: string; periodId: string; secret: string };
 };
 
 /**
@@ -46,6 +50,10 @@ export type OursOptions = {
   breakoutRooms?: boolean;
   /** Ideas stored on the first board before anyone opens it (see benchIdeas). */
   seedIdeas?: number;
+  /** A published work group with an open, published comment period (the intake benchmark). */
+  commentPeriod?: boolean;
+  /** More environment for loadConfig, e.g. TRUST_PROXY. */
+  env?: Record<string, string>;
 };
 
 export type RunningServer = { info: ServerInfo; close(): Promise<void> };
@@ -72,6 +80,7 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
     SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0123",
     DEMO: "false",
     LOG_LEVEL: "warn",
+    ...options.env,
   });
   const app = await startAppServer(config);
   const { db, authSessions } = app.ctx;
@@ -134,6 +143,17 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
     });
   }
 
+  let comments: ServerInfo["comments"];
+  if (options.commentPeriod) {
+    const { openBenchCommentPeriod } = await import("./intake-baselines.ts");
+    const periodId = await openBenchCommentPeriod(db, workGroup.id);
+    comments = {
+      path: `/public/${workGroup.slug}/comment-periods/${periodId}`,
+      periodId,
+      secret: config.sessionSecret,
+    };
+  }
+
   // The cookie a signed-in browser sends, made by the app's own session storage (as
   // cookieFor in tests/support/app.ts does).
   const cookieFor = async (userId: string) => {
@@ -158,8 +178,12 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
       clientCookies: cookies,
       csrf: BENCH_CSRF,
       postUrl,
-      description:
-        "startAppServer (server/app-server.ts), NODE_ENV=production, fresh SQLite (WAL, synchronous=FULL)",
+      description: `startAppServer (server/app-server.ts), NODE_ENV=production, ${
+        config.database.provider === "sqlite"
+          ? "fresh SQLite (WAL, synchronous=FULL)"
+          : "fresh PostgreSQL database"
+      }`,
+      comments,
     },
     close: () => app.close(),
   };

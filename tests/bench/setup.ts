@@ -42,3 +42,26 @@ export function freshSqliteDatabase(): { url: string; drop(): void } {
   run(["prisma/db.mjs", "deploy"], { DATABASE_URL: url });
   return { url, drop: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** A fresh PostgreSQL database on the server at `serverUrl`, migrated the same way. */
+export async function freshPostgresDatabase(serverUrl: string) {
+  const { default: pg } = await import("pg");
+  const name = `convene_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  run(["prisma/db.mjs", "deploy"], { DATABASE_URL: url.toString() });
+  return {
+    url: url.toString(),
+    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}

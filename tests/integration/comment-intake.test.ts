@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setCommentPeriodPublished } from "../../app/modules/comment-period/comment-period.server.ts";
 import { MAX_COMMENT_CHARACTERS } from "../../app/modules/comment-period/schema.ts";
 import { hasControlCharacters } from "../../app/utils/text.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
@@ -24,6 +25,10 @@ afterAll(async () => {
   await app?.stop();
 });
 
+const facilitatorAccess = () => ({
+  workGroup: { id: cast.workGroup.id, slug: cast.workGroup.slug, name: cast.workGroup.name },
+  role: "facilitator" as const,
+});
 const stored = (periodId = period.id) => app.ctx.db.comment.findMany({ where: { periodId } });
 
 describe("public comment intake", () => {
@@ -160,10 +165,7 @@ describe("public comment intake", () => {
   });
 
   it("answers 404 for a period that is not published", async () => {
-    await app.ctx.db.commentPeriod.update({
-      where: { id: period.id },
-      data: { publishedAt: null },
-    });
+    await setCommentPeriodPublished(app.ctx, facilitatorAccess(), period.id, false);
     try {
       expect((await fetch(`${app.url}${period.path}`)).status).toBe(404);
       const response = await postComment(
@@ -174,10 +176,7 @@ describe("public comment intake", () => {
       );
       expect(response.status).toBe(404);
     } finally {
-      await app.ctx.db.commentPeriod.update({
-        where: { id: period.id },
-        data: { publishedAt: new Date() },
-      });
+      await setCommentPeriodPublished(app.ctx, facilitatorAccess(), period.id, true);
     }
   });
 

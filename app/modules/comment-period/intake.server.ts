@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
-import { flagsOf } from "./flags.ts";
 import { checkFormToken } from "./form-token.server.ts";
 import { type CommentChoices, type CommentInput, commentSchema, GENERAL } from "./schema.ts";
+
 import { periodState } from "./window.ts";
 
 /**
@@ -34,8 +35,23 @@ export type IntakeRefusal = {
   retryAfter?: number;
 };
 
-/** A published period of a published work group, with what its form may name. */
-export async function intakePeriod(ctx: AppContext, slug: string, periodId: string) {
+/**
+ * A period as intake sees it (published or not, its window, what its form may name, and the
+ * schema built from that), kept per process for a second. In a flash crowd every comment
+ * asks, and reading it costs more than storing the comment. The window is kept as instants,
+ * so opening and closing happen exactly on time; only a staff change (publish, withdraw,
+ * extend, new choices) takes up to a second to reach other processes, and none in this one
+ * (staff services call forgetIntakePeriod).
+ */
+const PERIOD_KEPT_MS = 1_000;
+type KeptPeriod = { until: number; period: Awaited<ReturnType<typeof readIntakePeriod>> };
+const kept = new Map<string, KeptPeriod>();
+
+export function forgetIntakePeriod(periodId: string) {
+  for (const key of kept.keys()) if (key.endsWith(`/${periodId}`)) kept.delete(key);
+}
+
+async function readIntakePeriod(ctx: AppContext, slug: string, periodId: string) {
   const period = await ctx.db.commentPeriod.findFirst({
     where: {
       id: periodId,
@@ -48,22 +64,40 @@ export async function intakePeriod(ctx: AppContext, slug: string, periodId: stri
       opensAt: true,
       closesAt: true,
       timeZone: true,
-      sections: { select: { number: true }, orderBy: { number: "asc" } },
+      sections: { orderBy: { number: "asc" }, select: { number: true } },
       workGroup: {
         select: {
-          stakeholderGroups: { select: { name: true }, orderBy: { position: "asc" } },
-          regions: { select: { name: true }, orderBy: { position: "asc" } },
+          stakeholderGroups: { orderBy: { position: "asc" }, select: { name: true } },
+          regions: { orderBy: { position: "asc" }, select: { name: true } },
         },
       },
     },
   });
-  if (!period) throw http(404, "We could not find that page. It may not be published.");
+  if (!period) return null;
+  const { sections, workGroup, ...rest } = period;
   const choices: CommentChoices = {
-    stakeholderGroups: period.workGroup.stakeholderGroups.map((g) => g.name),
-    regions: period.workGroup.regions.map((r) => r.name),
-    sectionNumbers: period.sections.map((s) => s.number),
+    stakeholderGroups: workGroup.stakeholderGroups.map((g) => g.name),
+    regions: workGroup.regions.map((r) => r.name),
+    sectionNumbers: sections.map((s) => s.number),
   };
-  return { ...period, choices, schema: commentSchema(choices) };
+  return { ...rest, choices, schema: commentSchema(choices) };
+}
+
+/** A published period of a published work group, with what its form may name; else 404. */
+export async function intakePeriod(ctx: AppContext, slug: string, periodId: string) {
+  const key = `${slug}/${periodId}`;
+  let entry = kept.get(key);
+  if (!entry || entry.until <= Date.now()) {
+    entry = {
+      until: Date.now() + PERIOD_KEPT_MS,
+      period: await readIntakePeriod(ctx, slug, periodId),
+    };
+    kept.delete(key);
+    kept.set(key, entry);
+    if (kept.size > 1_000) kept.delete(kept.keys().next().value!);
+  }
+  if (!entry.period) throw http(404, "We could not find that page. It may not be published.");
+  return entry.period;
 }
 export type IntakePeriod = Awaited<ReturnType<typeof intakePeriod>>;
 
@@ -102,12 +136,6 @@ export async function acceptComment(
   const key = submissionKey(token.filling, input);
   const sections = input.sections.filter((s) => s !== GENERAL);
 
-  const existing = await ctx.db.comment.findUnique({
-    where: { submissionKey: key },
-    select: { trackingNumber: true, receivedAt: true, email: true },
-  });
-  if (existing) return { ok: true, receipt: receiptOf(ctx, existing, sections) };
-
   const wait = await ctx.limiters.comment(clientKey);
   if (wait > 0) return { ok: false, status: 429, problem: "comment.tooMany", retryAfter: wait };
   if (ctx.intake.full) return { ok: false, status: 429, problem: "comment.busy", retryAfter: 5 };
@@ -123,14 +151,15 @@ export async function acceptComment(
       region: input.region,
       sections: sections.join(" "),
       body: input.comment,
-      flags: flagsOf(`${input.name}\n${input.comment}`).join(" "),
     });
   } catch {
     // The database refused the write (it is restarting, or the disk is full): nothing was
     // stored and no receipt is given; the page keeps the text for a retry.
     return { ok: false, status: 503, problem: "comment.busy", retryAfter: 10 };
   }
-  if (input.email) void sendReceipt(ctx, period, input.email, stored.trackingNumber);
+  // A retry of a stored submission gets its receipt again, but not a second email.
+  if (input.email && stored.firstTime)
+    void sendReceipt(ctx, period, input.email, stored.trackingNumber);
   return { ok: true, receipt: receiptOf(ctx, { ...stored, email: input.email }, sections) };
 }
 
@@ -167,4 +196,69 @@ async function sendReceipt(
       error: String(error),
     });
   }
+}
+
+/** What the feedback form's POST answers, with or without JavaScript. */
+export type IntakeAnswer = {
+  status: number;
+  headers?: Record<string, string>;
+  body: {
+    receipt: Receipt | null;
+    problem: IntakeRefusal["problem"] | "comment.problem" | null;
+    retryAfter: number;
+    /** The token to send again: kept while genuine, so a retry ages from the first view. */
+    token: string | null;
+    reply: unknown;
+  };
+};
+
+/**
+ * One submission of the feedback form, from parsing to receipt. Both ways in call it: the
+ * Remix action (a form posted without JavaScript, answered with the page) and the fast path
+ * in server/comment-intake-route.ts (the page's script, answered with this body as JSON).
+ * Throws 404 (a Response) for a period that is not published.
+ */
+export async function submitCommentForm(
+  ctx: AppContext,
+  input: { slug: string; periodId: string; form: FormData | URLSearchParams; clientKey: string },
+): Promise<IntakeAnswer> {
+  const period = await intakePeriod(ctx, input.slug, input.periodId);
+  const submission = parseWithZod(input.form, { schema: period.schema });
+  if (submission.status !== "success") {
+    const token = input.form.get("token");
+    return {
+      status: 400,
+      body: {
+        receipt: null,
+        problem: "comment.problem",
+        retryAfter: 0,
+        token: typeof token === "string" ? token.slice(0, 300) : null,
+        reply: submission.reply(),
+      },
+    };
+  }
+  const result = await acceptComment(ctx, period, submission.value, input.clientKey);
+  if (!result.ok) {
+    return {
+      status: result.status,
+      headers: result.retryAfter ? { "Retry-After": String(result.retryAfter) } : undefined,
+      body: {
+        receipt: null,
+        problem: result.problem,
+        retryAfter: result.retryAfter ?? 0,
+        token: result.problem === "comment.expired" ? null : submission.value.token,
+        reply: submission.reply(),
+      },
+    };
+  }
+  return {
+    status: 200,
+    body: {
+      receipt: result.receipt,
+      problem: null,
+      retryAfter: 0,
+      token: null,
+      reply: submission.reply({ resetForm: true }),
+    },
+  };
 }

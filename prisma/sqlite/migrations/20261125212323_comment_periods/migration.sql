@@ -50,7 +50,7 @@ CREATE TABLE "Comment" (
     "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "state" TEXT NOT NULL DEFAULT 'pending',
     "hiddenReason" TEXT NOT NULL DEFAULT '',
-    "flags" TEXT NOT NULL DEFAULT '',
+    "flags" TEXT,
     "themeId" TEXT,
     CONSTRAINT "Comment_periodId_fkey" FOREIGN KEY ("periodId") REFERENCES "CommentPeriod" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Comment_themeId_fkey" FOREIGN KEY ("themeId") REFERENCES "CommentTheme" ("id") ON DELETE SET NULL ON UPDATE CASCADE

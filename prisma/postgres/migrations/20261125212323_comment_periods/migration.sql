@@ -53,7 +53,7 @@ CREATE TABLE "Comment" (
     "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "state" TEXT NOT NULL DEFAULT 'pending',
     "hiddenReason" TEXT NOT NULL DEFAULT '',
-    "flags" TEXT NOT NULL DEFAULT '',
+    "flags" TEXT,
     "themeId" TEXT,
 
     CONSTRAINT "Comment_pkey" PRIMARY KEY ("id")
