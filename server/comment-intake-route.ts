@@ -1,6 +1,7 @@
 import express from "express";
 import { submitCommentForm } from "../app/modules/comment-period/intake.server.ts";
 import type { AppContext } from "../app/utils/app-context.ts";
+import { COMMENTS_IN_FLIGHT_AT_MOST } from "./limiters.ts";
 
 /**
  * The feedback form as the page's script posts it (?_data=<route id>, a urlencoded body),
@@ -15,12 +16,32 @@ export const COMMENT_ROUTE_ID = "routes/public.$slug.comment-periods.$periodId";
 
 export function commentIntakeRoute(ctx: AppContext, maxBytes: number) {
   const router = express.Router();
+  let inFlight = 0;
   router.post(
     "/public/:slug/comment-periods/:periodId",
-    (req, _res, next) => {
+    (req, res, next) => {
       const fast =
         req.query._data === COMMENT_ROUTE_ID && req.is("application/x-www-form-urlencoded");
-      next(fast ? undefined : "route");
+      if (!fast) return next("route");
+      // A saturated process answers at once, before reading the form, instead of making
+      // everyone wait: the page keeps the text and says when to send again.
+      if (inFlight >= COMMENTS_IN_FLIGHT_AT_MOST) {
+        req.resume(); // The body is drained unread, so the connection stays usable.
+        res
+          .status(429)
+          .set({ "Retry-After": "2", "X-Remix-Response": "yes" })
+          .json({
+            receipt: null,
+            problem: "comment.busy",
+            retryAfter: 2,
+            token: null,
+            reply: null,
+          });
+        return;
+      }
+      inFlight++;
+      res.once("close", () => inFlight--);
+      next();
     },
     express.text({ type: "application/x-www-form-urlencoded", limit: maxBytes }),
     async (req, res, next) => {

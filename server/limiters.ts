@@ -23,6 +23,11 @@ const COMMENTS_PER_ADDRESS_PER_10_MINUTES = 60;
  * 2,000 a second on SQLite (tests/bench/intake.ts).
  */
 export const COMMENTS_PER_SECOND = 4_000;
+/**
+ * Comment submissions one process works on at once; more are answered 429 at once, unread
+ * (server/comment-intake-route.ts). About a tenth of a second of work at 2,500 a second.
+ */
+export const COMMENTS_IN_FLIGHT_AT_MOST = 256;
 /** Comments accepted but not yet written before new ones are refused with 429. */
 export const COMMENTS_WAITING_AT_MOST = 5_000;
 

@@ -2,12 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate, type Locale } from "../modules/i18n/i18n.ts";
+import { listPublicCommentPeriods } from "../modules/comment-period/comment-period.server.ts";
+import { formatDate, formatInZone, type Locale } from "../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
 import { getPublicHome } from "../modules/publication/public-site.server.ts";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  return json(await getPublicHome(context, params.slug ?? ""));
+  const home = await getPublicHome(context, params.slug ?? "");
+  return json({
+    ...home,
+    commentPeriods: await listPublicCommentPeriods(context, home.workGroup.id),
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -26,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 /** A work group's public home: purpose, questions, members, sessions, recommendations, publications. */
 export default function PublicHome() {
-  const { workGroup, members, sessions, recommendations, publications } =
+  const { workGroup, members, sessions, recommendations, publications, commentPeriods } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = usePublicLocale();
@@ -54,6 +59,40 @@ export default function PublicHome() {
         </section>
       ) : null}
 
+      {commentPeriods.length ? (
+        <section aria-labelledby="comment-periods">
+          <h2 id="comment-periods" className="text-xl font-semibold">
+            {t("home.commentPeriods")}
+          </h2>
+          <ul className="mt-2 space-y-2">
+            {commentPeriods.map((period) => {
+              const date = formatInZone(
+                locale,
+                period.state === "scheduled" ? period.opensAt : period.closesAt,
+                period.timeZone,
+              );
+              return (
+                <li key={period.id}>
+                  <Link
+                    to={`/public/${workGroup.slug}/comment-periods/${period.id}`}
+                    className="font-medium underline"
+                  >
+                    {period.title}
+                  </Link>
+                  <span className="text-slate-700">
+                    {" · "}
+                    {period.state === "scheduled"
+                      ? t("period.opens", { date })
+                      : period.state === "open"
+                        ? t("period.openUntil", { date })
+                        : t("period.closedOn", { date })}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="publications">
         <h2 id="publications" className="text-xl font-semibold">
           {t("home.publications")}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
+import { type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommentForm } from "../components/comment-period/comment-form.tsx";
 import { SectionBody } from "../components/comment-period/section-body.tsx";
@@ -63,7 +63,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 /** A draft out for public comment: dates, how to comment, the draft, hearings and the form. */
 export default function PublicCommentPeriod() {
-  const { slug, period, choices, comments, token } = useLoaderData<typeof loader>();
+  const { period, choices, comments, token } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = usePublicLocale();
   const opens = formatInZone(locale, period.opensAt, period.timeZone);
@@ -126,20 +126,14 @@ export default function PublicCommentPeriod() {
                 </p>
                 <p>{formatInZone(locale, hearing.startsAt, hearing.timeZone)}</p>
                 {hearing.place ? <p>{hearing.place}</p> : null}
-                <p className="mt-1 flex flex-wrap gap-4">
-                  <Link to={`/public/${slug}/hearings/${hearing.id}`} className="underline">
-                    {t("hearing.register")}
-                    <span className="sr-only">: {hearing.title}</span>
-                  </Link>
-                  <a
-                    href={`/public/${slug}/hearings/${hearing.id}.ics`}
-                    className="underline"
-                    download
-                  >
-                    {t("hearing.calendar")}
-                    <span className="sr-only">: {hearing.title}</span>
-                  </a>
-                </p>
+                {hearing.link ? (
+                  <p>
+                    <a href={hearing.link} className="underline">
+                      {t("hearing.join")}
+                      <span className="sr-only">: {hearing.title}</span>
+                    </a>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -53,6 +53,8 @@ export type IntakeOptions = {
 type Answer = { status: number; ms: number; tracking?: string; retryAfter?: string };
 
 let sequence = 0;
+/** Why requests failed without an answer (connection errors), by message. */
+const failures = new Map<string, number>();
 
 function commentBody(info: ServerInfo) {
   const n = ++sequence;
@@ -103,7 +105,10 @@ function post(agent: http.Agent, url: URL, body: string, client: number): Promis
         });
       },
     );
-    request.on("error", () => resolve({ status: 0, ms: performance.now() - started }));
+    request.on("error", (error) => {
+      failures.set(error.message, (failures.get(error.message) ?? 0) + 1);
+      resolve({ status: 0, ms: performance.now() - started });
+    });
     request.end(body);
   });
 }
@@ -219,7 +224,8 @@ async function flashCrowd(databaseUrl: string, options: IntakeOptions, start: St
     start,
   );
   try {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+    // Many people at once: enough connections that the crowd queues at the server, not here.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 2_000 });
     const url = targetUrl(server.info);
     const pending: Promise<Answer>[] = [];
     const started = performance.now();
@@ -334,6 +340,10 @@ export async function runIntake(options: IntakeOptions, start: StartOptions) {
       console.log(
         `  receipts ${flash.receipts}, 429 with Retry-After ${flash.refused}, 429 without ${flash.refusedWithout}, 5xx ${flash.serverErrors}, connection failures ${flash.failed}, other ${flash.other}; p99 answer ${ms(flash.p99)} ms`,
       );
+      if (failures.size > 0)
+        console.log(
+          `  connection failures: ${[...failures].map(([m, n]) => `${m} ×${n}`).join(", ")}`,
+        );
       target("no 5xx", String(flash.serverErrors), flash.serverErrors === 0);
       target("every 429 has Retry-After", String(flash.refusedWithout), flash.refusedWithout === 0);
       target("receipts without a stored comment: 0", String(flash.lost), flash.lost === 0);

@@ -10,8 +10,8 @@ const publicSources = [
   ...readdirSync(path.join(root, "app/routes"))
     .filter((f) => f.startsWith("public."))
     .map((f) => path.join("app/routes", f)),
-  ...readdirSync(path.join(root, "app/components/publication")).map((f) =>
-    path.join("app/components/publication", f),
+  ...["app/components/publication", "app/components/comment-period"].flatMap((dir) =>
+    readdirSync(path.join(root, dir)).map((f) => path.join(dir, f)),
   ),
 ];
 
