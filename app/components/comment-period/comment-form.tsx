@@ -66,17 +66,38 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
   useEffect(() => setWriteAnother(false), [result]);
 
   if (period.state !== "open") {
+    // A comment refused because the period closed meanwhile: its text stays on the page.
+    const unsent = result?.problem ? String(fields.comment.initialValue ?? "") : "";
     return (
       <section aria-labelledby="comment-form" className="rounded-md border border-slate-300 p-4">
         <h2 id="comment-form" className="text-xl font-semibold">
           {t("comment.formTitle")}
         </h2>
-        <p role="status" className="mt-2">
+        <p
+          role={result?.problem ? "alert" : "status"}
+          className={
+            result?.problem ? "mt-2 rounded-md border border-red-300 bg-red-50 p-3" : "mt-2"
+          }
+        >
           {t(period.state === "scheduled" ? "comment.notOpenYet" : "comment.closed", {
             opens,
             closes,
           })}
         </p>
+        {unsent ? (
+          <div className="mt-3">
+            <label htmlFor="unsent-comment" className="block font-medium">
+              {t("comment.notSent")}
+            </label>
+            <textarea
+              id="unsent-comment"
+              readOnly
+              rows={6}
+              defaultValue={unsent}
+              className={inputClass}
+            />
+          </div>
+        ) : null}
       </section>
     );
   }

@@ -125,6 +125,7 @@ export const en = {
   "comment.submit": "Send comment",
   "comment.sending": "Sending…",
   "comment.problem": "Your comment was not sent yet.",
+  "comment.notSent": "Your comment, not sent",
   "comment.receiptTitle": "Your comment was received",
   "comment.receiptText":
     "It is stored. Keep this tracking number: it identifies your comment in the record.",

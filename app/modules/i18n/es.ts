@@ -123,6 +123,7 @@ export const es: Messages = {
   "comment.submit": "Enviar comentario",
   "comment.sending": "Enviando…",
   "comment.problem": "Su comentario todavía no se ha enviado.",
+  "comment.notSent": "Su comentario, no enviado",
   "comment.receiptTitle": "Recibimos su comentario",
   "comment.receiptText":
     "Está guardado. Conserve este número de seguimiento: identifica su comentario en el registro.",

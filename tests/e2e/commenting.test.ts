@@ -1,0 +1,144 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { updateCommentPeriod } from "../../app/modules/comment-period/comment-period.server.ts";
+import { MIN_SECONDS_TO_WRITE } from "../../app/modules/comment-period/form-token.server.ts";
+import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
+import {
+  expectNoSeriousViolations,
+  launchBrowser,
+  newPerson,
+  open,
+  waitForHydration,
+} from "../support/browser.ts";
+import { openCommentPeriod } from "../support/comments.ts";
+
+/**
+ * A visitor comments on section 2 of an open draft and gets a receipt; the same request sent
+ * again gets the same receipt and stores nothing more; after the close the form is refused
+ * with the dates. Once with JavaScript and once without.
+ */
+let app: TestApp;
+let browser: Browser;
+let cast: Cast;
+
+beforeAll(async () => {
+  ({ app, cast } = await startSeededApp());
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const access = () => ({
+  workGroup: { id: cast.workGroup.id, slug: cast.workGroup.slug, name: cast.workGroup.name },
+  role: "facilitator" as const,
+});
+const wallClock = (minutesFromNow: number) =>
+  new Date(Date.now() + minutesFromNow * 60_000).toISOString().slice(0, 16);
+
+async function writeComment(page: Page, text: string) {
+  await page.getByLabel("Your name (optional)").fill("Dana Parent");
+  await page.getByLabel("You are commenting as").selectOption("Parents");
+  await page.getByLabel("District or region").selectOption("Central");
+  await page.getByRole("checkbox", { name: "Section 2: Performance Standards" }).check();
+  await page.getByLabel("Your comment", { exact: true }).fill(text);
+  // A person takes longer than the robot check's few seconds to write a comment.
+  await page.waitForTimeout(MIN_SECONDS_TO_WRITE * 1000);
+}
+
+for (const javaScript of [true, false]) {
+  describe(`commenting on a draft ${javaScript ? "with" : "without"} JavaScript`, () => {
+    it("gives a receipt once, the same receipt again, and refuses after the close", async () => {
+      const period = await openCommentPeriod(app.ctx, cast, {
+        title: `Draft for comment (${javaScript ? "script" : "no script"})`,
+      });
+      const visitor = await newPerson(browser, app.url, { javaScriptEnabled: javaScript });
+      const { page } = visitor;
+      page.setDefaultTimeout(10_000);
+      if (javaScript) await open(page, period.path);
+      else await page.goto(period.path);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(
+        "Draft for comment",
+      );
+      expect(await page.getByText("Comments are accepted from").textContent()).toMatch(/UTC/);
+      // axe runs as a script in the page: checked with JavaScript on (the markup is the same).
+      const checkAccessibility = (where: string) =>
+        javaScript ? expectNoSeriousViolations(page, where) : Promise.resolve();
+      await checkAccessibility("comment period page");
+
+      // A late page, opened now and sent after the close below.
+      const late = await visitor.context.newPage();
+      await late.goto(period.path);
+      if (javaScript) await waitForHydration(late);
+
+      await writeComment(page, "Section 2 should say how growth is measured for small schools.");
+      const sent = page.waitForRequest((r) => r.method() === "POST");
+      await page.getByRole("button", { name: "Send comment" }).click();
+      const request = await sent;
+      await page.getByRole("heading", { name: "Your comment was received" }).waitFor();
+      const tracking = (await page.getByTestId("tracking-number").textContent())?.trim();
+      expect(tracking).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      const stored = await app.ctx.db.comment.findMany({ where: { periodId: period.id } });
+      expect(stored.map((c) => [c.trackingNumber, c.sections])).toEqual([[tracking, "2"]]);
+      await checkAccessibility("receipt");
+      if (javaScript) {
+        // Focus moves to the receipt, so a screen reader hears it.
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(tracking);
+      }
+
+      // The very same request again (a retry, a double click, a reload that resends).
+      const again = await page.request.fetch(request.url(), {
+        method: "POST",
+        headers: { "content-type": request.headers()["content-type"] ?? "" },
+        data: request.postData() ?? "",
+      });
+      expect(again.status()).toBe(200);
+      expect(await again.text()).toContain(tracking!);
+      expect(await app.ctx.db.comment.count({ where: { periodId: period.id } })).toBe(1);
+
+      // The period closes; the late page's comment is refused, naming the dates.
+      await updateCommentPeriod(app.ctx, access(), period.id, {
+        title: "Closed draft",
+        instructions: "",
+        moderationPolicy: "",
+        timeZone: "UTC",
+        opensAt: wallClock(-120),
+        closesAt: wallClock(-2),
+      });
+      await writeComment(late, "Too late, but I tried.");
+      await late.getByRole("button", { name: "Send comment" }).click();
+      const refusal = late.getByRole("alert");
+      await refusal.waitFor({ timeout: 10_000 });
+      expect(await refusal.textContent()).toMatch(
+        /This comment period has closed\. Comments were accepted from .+ to .+UTC\./,
+      );
+      // What they wrote is still on the page: in the form (with JavaScript), or shown to copy.
+      const kept = late.getByLabel(javaScript ? "Your comment" : "Your comment, not sent", {
+        exact: true,
+      });
+      expect(await kept.inputValue()).toBe("Too late, but I tried.");
+      expect(await app.ctx.db.comment.count({ where: { periodId: period.id } })).toBe(1);
+
+      // A fresh visit shows no form, only the dates.
+      await page.goto(period.path);
+      expect(await page.getByText("This comment period has closed").count()).toBe(1);
+      expect(await page.getByRole("button", { name: "Send comment" }).count()).toBe(0);
+      await checkAccessibility("closed period");
+      expect(visitor.errors).toEqual([]);
+      await visitor.close();
+    });
+  });
+}
+
+describe("the comment page in Spanish", () => {
+  it("has the form in Spanish with no serious accessibility violation", async () => {
+    const period = await openCommentPeriod(app.ctx, cast, { title: "Borrador" });
+    const visitor = await newPerson(browser, app.url, { locale: "es-US" });
+    await open(visitor.page, period.path);
+    expect(await visitor.page.getByRole("button", { name: "Enviar comentario" }).count()).toBe(1);
+    expect(await visitor.page.locator("html").getAttribute("lang")).toBe("es");
+    await expectNoSeriousViolations(visitor.page, "comment period page (es)");
+    await visitor.close();
+  });
+});
