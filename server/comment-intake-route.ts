@@ -27,16 +27,13 @@ export function commentIntakeRoute(ctx: AppContext, maxBytes: number) {
       // everyone wait: the page keeps the text and says when to send again.
       if (inFlight >= COMMENTS_IN_FLIGHT_AT_MOST) {
         req.resume(); // The body is drained unread, so the connection stays usable.
-        res
-          .status(429)
-          .set({ "Retry-After": "2", "X-Remix-Response": "yes" })
-          .json({
-            receipt: null,
-            problem: "comment.busy",
-            retryAfter: 2,
-            token: null,
-            reply: null,
-          });
+        res.status(429).set({ "Retry-After": "2", "X-Remix-Response": "yes" }).json({
+          receipt: null,
+          problem: "comment.busy",
+          retryAfter: 2,
+          token: null,
+          reply: null,
+        });
         return;
       }
       inFlight++;
