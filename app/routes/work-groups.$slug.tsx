@@ -40,6 +40,11 @@ export default function WorkGroupLayout() {
           <NavLink to={`/work-groups/${workGroup.slug}/public-site`} className={tab}>
             Public site
           </NavLink>
+          {can(role, "comment:moderate") ? (
+            <NavLink to={`/work-groups/${workGroup.slug}/comment-periods`} className={tab}>
+              Comment periods
+            </NavLink>
+          ) : null}
           {can(role, "history:view") ? (
             <NavLink to={`/work-groups/${workGroup.slug}/history`} className={tab}>
               History

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateCommentPeriod } from "../../app/modules/comment-period/comment-period.server.ts";
 import { MIN_SECONDS_TO_WRITE } from "../../app/modules/comment-period/form-token.server.ts";
-import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
+import { type Cast, cookieFor, startSeededApp, type TestApp } from "../support/app.ts";
 import {
   expectNoSeriousViolations,
   launchBrowser,
@@ -130,6 +130,25 @@ for (const javaScript of [true, false]) {
     });
   });
 }
+
+describe("the staff pages of a comment period", () => {
+  it("list, moderation and extension have no serious accessibility violation", async () => {
+    const period = await openCommentPeriod(app.ctx, cast, { title: "Staff view" });
+    const facilitator = await newPerson(browser, app.url);
+    const [name, ...value] = (await cookieFor(app.ctx, cast.facilitator.id)).split("=");
+    await facilitator.context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
+    await open(facilitator.page, `/work-groups/${cast.workGroup.slug}/comment-periods`);
+    await expectNoSeriousViolations(facilitator.page, "comment periods (staff)");
+    await open(
+      facilitator.page,
+      `/work-groups/${cast.workGroup.slug}/comment-periods/${period.id}`,
+    );
+    expect(await facilitator.page.getByRole("heading", { name: "Moderation" }).count()).toBe(1);
+    await expectNoSeriousViolations(facilitator.page, "comment period (staff)");
+    expect(facilitator.errors).toEqual([]);
+    await facilitator.close();
+  });
+});
 
 describe("the comment page in Spanish", () => {
   it("has the form in Spanish with no serious accessibility violation", async () => {

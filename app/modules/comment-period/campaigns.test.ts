@@ -112,7 +112,7 @@ describe("grouping campaigns", () => {
         texts.push(variant(next));
         truth.push(0);
       } else {
-        texts.push(unique(next, i));
+        texts.push(unique(next));
         truth.push(i + 1);
       }
     }

@@ -35,13 +35,14 @@ export const periodSchema = z
   });
 
 /** The draft, pasted as text or Markdown; headings ("# …" or "## …") start sections. */
-export const draftSchema = z.object({
-  draft: z
-    .string({ error: "Paste the draft." })
-    .max(500_000, "Keep the draft under 500,000 characters; split it into several periods.")
-    .refine((text) => text.trim().length > 0, "Paste the draft.")
-    .refine((text) => !hasControlCharacters(text), "Remove the invisible control characters."),
-});
+const draft = z
+  .string({ error: "Paste the draft." })
+  .max(500_000, "Keep the draft under 500,000 characters; split it into several periods.")
+  .refine((text) => text.trim().length > 0, "Paste the draft.")
+  .refine((text) => !hasControlCharacters(text), "Remove the invisible control characters.");
+
+export const draftSchema = z.object({ draft });
+export const newPeriodSchema = z.intersection(periodSchema, draftSchema);
 
 export const extensionSchema = z.object({
   closesAt: wallClock("now closes"),

@@ -1,0 +1,317 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Button,
+  CsrfInput,
+  Field,
+  FormError,
+  TextareaField,
+  useZodForm,
+} from "../components/forms.tsx";
+import { readForm } from "../modules/auth/auth-session.server.ts";
+import {
+  extendCommentPeriod,
+  getCommentPeriod,
+  setCommentPeriodPublished,
+  setShowComments,
+} from "../modules/comment-period/comment-period.server.ts";
+import { getCommentReview, moderateComments } from "../modules/comment-period/moderation.server.ts";
+import { extensionSchema, moderationSchema } from "../modules/comment-period/schema.ts";
+import { formatSessionTime } from "../modules/session/time.ts";
+import { can } from "../modules/work-group/roles.ts";
+import { requireMember } from "../modules/work-group/work-group.server.ts";
+import { attempt, http } from "../utils/http.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.period.title ?? "Comment period"} · Convene` },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { access } = await requireMember(context, request, params.slug, "comment:moderate");
+  const periodId = params.periodId ?? "";
+  const [period, review] = await Promise.all([
+    getCommentPeriod(context, access, periodId),
+    getCommentReview(context, access, periodId),
+  ]);
+  return json({
+    slug: access.workGroup.slug,
+    period,
+    review,
+    canManage: can(access.role, "comment-period:manage"),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, access } = await requireMember(context, request, params.slug, "comment:moderate");
+  const periodId = params.periodId ?? "";
+  const form = await readForm(context, request);
+  const intent = form.get("intent");
+  if (intent === "publish" || intent === "show-comments") {
+    const on = form.get("on") === "yes";
+    if (intent === "publish") await setCommentPeriodPublished(context, access, periodId, on);
+    else await setShowComments(context, access, periodId, on);
+    return json({ intent, reply: null, message: null });
+  }
+  if (intent === "extend") {
+    const submission = parseWithZod(form, { schema: extensionSchema });
+    if (submission.status !== "success")
+      return json({ intent, reply: submission.reply(), message: null }, { status: 400 });
+    const done = await attempt(() =>
+      extendCommentPeriod(context, access, periodId, submission.value),
+    );
+    if (!done.ok)
+      return json(
+        { intent, reply: submission.reply({ formErrors: [done.message] }), message: null },
+        { status: done.status },
+      );
+    return json({
+      intent,
+      reply: submission.reply({ resetForm: true }),
+      message: "Extended: the notice is on the public page.",
+    });
+  }
+  if (intent === "moderate") {
+    const submission = parseWithZod(form, { schema: moderationSchema });
+    if (submission.status !== "success")
+      return json({ intent, reply: submission.reply(), message: null }, { status: 400 });
+    const done = await attempt(() =>
+      moderateComments(context, user, access, periodId, submission.value),
+    );
+    if (!done.ok)
+      return json(
+        { intent, reply: submission.reply({ formErrors: [done.message] }), message: null },
+        { status: done.status },
+      );
+    return json({
+      intent,
+      reply: submission.reply({ resetForm: true }),
+      message: `${done.value} comments moved to ${submission.value.state}.`,
+    });
+  }
+  throw http(400, "We did not understand that request.");
+}
+
+/** One comment period for staff: its state and window, and the comments to moderate. */
+export default function CommentPeriodPage() {
+  const { slug, period, review, canManage } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [extendForm, extendFields] = useZodForm(
+    extensionSchema,
+    result?.intent === "extend" ? result.reply : null,
+  );
+  const [moderateForm, moderateFields] = useZodForm(
+    moderationSchema,
+    result?.intent === "moderate" ? result.reply : null,
+  );
+  const publicPath = `/public/${slug}/comment-periods/${period.id}`;
+  return (
+    <div className="space-y-8">
+      <div>
+        <h2 className="text-2xl font-semibold">{period.title}</h2>
+        <p className="mt-1">
+          {period.state === "open" ? "Open" : period.state === "scheduled" ? "Scheduled" : "Closed"}
+          : {formatSessionTime(period.opensAt, period.timeZone)} to{" "}
+          {formatSessionTime(period.closesAt, period.timeZone)}. {period.sections.length} sections,{" "}
+          {period.hearings.length} hearings and webinars.
+        </p>
+        {period.publishedAt ? (
+          <p>
+            Public page:{" "}
+            <Link to={publicPath} className="underline">
+              {publicPath}
+            </Link>
+          </p>
+        ) : (
+          <p>Not published: the public cannot see it yet.</p>
+        )}
+        {result?.message ? (
+          <p role="status" className="mt-2 rounded-md border border-green-300 bg-green-50 p-2">
+            {result.message}
+          </p>
+        ) : null}
+      </div>
+
+      {canManage ? (
+        <section aria-labelledby="publishing" className="flex flex-wrap gap-4">
+          <h3 id="publishing" className="sr-only">
+            Publishing
+          </h3>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="publish" />
+            <input type="hidden" name="on" value={period.publishedAt ? "no" : "yes"} />
+            <Button variant={period.publishedAt ? "secondary" : "primary"}>
+              {period.publishedAt ? "Withdraw from the public site" : "Publish on the public site"}
+            </Button>
+          </Form>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="show-comments" />
+            <input type="hidden" name="on" value={period.showComments ? "no" : "yes"} />
+            <Button variant="secondary">
+              {period.showComments
+                ? "Stop showing published comments"
+                : "Show published comments publicly"}
+            </Button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="volume">
+        <h3 id="volume" className="text-xl font-semibold">
+          What came in
+        </h3>
+        <p className="mt-1">
+          {review.counts.total} comments: {review.counts.unique} unique and{" "}
+          {review.counts.inCampaigns} in {review.campaigns.length} campaigns of identical or
+          near-identical text. {review.counts.pending} pending moderation, {review.counts.flagged}{" "}
+          flagged.
+        </p>
+        <p className="mt-1 flex gap-4">
+          <a
+            href={`/work-groups/${slug}/comment-periods/${period.id}/export/csv`}
+            className="underline"
+          >
+            Download all comments (CSV)
+          </a>
+          <a
+            href={`/work-groups/${slug}/comment-periods/${period.id}/export/json`}
+            className="underline"
+          >
+            Download all comments (JSON)
+          </a>
+        </p>
+        {review.campaigns.length ? (
+          <ul className="mt-2 space-y-2">
+            {review.campaigns.map((campaign) => (
+              <li
+                key={campaign.representative.id}
+                className="rounded-md border border-slate-300 p-2"
+              >
+                <p className="font-medium">
+                  {campaign.count} copies, for example {campaign.representative.trackingNumber}:
+                </p>
+                <p className="line-clamp-3 whitespace-pre-line">{campaign.representative.body}</p>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {review.sharedAddresses.length ? (
+          <div role="note" className="mt-2 rounded-md border border-amber-400 bg-amber-50 p-2">
+            <p className="font-medium">One address behind several names:</p>
+            <ul className="list-disc pl-6">
+              {review.sharedAddresses.map((shared) => (
+                <li key={shared.email}>
+                  {shared.email}: {shared.names} names
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="moderation">
+        <h3 id="moderation" className="text-xl font-semibold">
+          Moderation
+        </h3>
+        {review.comments.length === 0 ? (
+          <p className="mt-1">No comments yet.</p>
+        ) : (
+          <Form method="post" className="mt-2 space-y-3" {...getFormProps(moderateForm)}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="moderate" />
+            <FormError errors={moderateForm.errors} id={moderateForm.errorId} />
+            <fieldset>
+              <legend className="font-medium">Comments (tick the ones to move)</legend>
+              <ul className="mt-1 max-h-[40rem] space-y-2 overflow-y-auto">
+                {review.comments.map((comment) => (
+                  <li key={comment.id} className="rounded-md border border-slate-300 p-2">
+                    <label className="flex items-start gap-2">
+                      <input
+                        type="checkbox"
+                        name="commentIds"
+                        value={comment.id}
+                        className="mt-1 h-4 w-4"
+                      />
+                      <span>
+                        <span className="font-mono">{comment.trackingNumber}</span> ·{" "}
+                        {comment.state}
+                        {comment.hiddenReason ? ` (${comment.hiddenReason})` : ""}
+                        {comment.flags ? ` · flagged: ${comment.flags}` : ""} ·{" "}
+                        {comment.stakeholderGroup}, {comment.region} ·{" "}
+                        {comment.sections ? `sections ${comment.sections}` : "general"}
+                        <span className="mt-1 block whitespace-pre-line">{comment.body}</span>
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+            <div className="flex flex-wrap items-end gap-3">
+              <div>
+                <label htmlFor={moderateFields.state.id} className="block font-medium">
+                  Move to
+                </label>
+                <select
+                  id={moderateFields.state.id}
+                  name={moderateFields.state.name}
+                  className="mt-1 rounded-md border border-slate-400 px-3 py-2"
+                >
+                  <option value="published">Published</option>
+                  <option value="hidden">Hidden</option>
+                  <option value="pending">Pending</option>
+                </select>
+              </div>
+              <div className="grow">
+                <Field
+                  label="Reason (required to hide; kept in the log)"
+                  field={moderateFields.reason}
+                />
+              </div>
+              <Button pending={navigation.state === "submitting"}>Apply</Button>
+            </div>
+          </Form>
+        )}
+        {review.log.length ? (
+          <details className="mt-3">
+            <summary className="cursor-pointer font-medium">Moderation log (latest 50)</summary>
+            <ul className="mt-1 space-y-1">
+              {review.log.map((entry) => (
+                <li key={entry.id}>
+                  {new Date(entry.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC ·{" "}
+                  {entry.moderator?.name ?? "someone"} moved {entry.comment.trackingNumber} from{" "}
+                  {entry.fromState} to {entry.toState}
+                  {entry.reason ? `: ${entry.reason}` : ""}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      {canManage ? (
+        <section aria-labelledby="extend" className="max-w-xl">
+          <h3 id="extend" className="text-xl font-semibold">
+            Extend the period
+          </h3>
+          <Form method="post" className="mt-2 space-y-3" {...getFormProps(extendForm)}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="extend" />
+            <FormError errors={extendForm.errors} id={extendForm.errorId} />
+            <Field
+              label={`New close (${period.timeZone})`}
+              type="datetime-local"
+              field={extendFields.closesAt}
+            />
+            <TextareaField label="Public notice" field={extendFields.notice} />
+            <Button>Extend and post the notice</Button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
