@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PeriodStatus } from "../components/comment-period/period-status.tsx";
 import { listPublicCommentPeriods } from "../modules/comment-period/comment-period.server.ts";
-import { formatDate, formatInZone, type Locale } from "../modules/i18n/i18n.ts";
+import { formatDate, type Locale } from "../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
 import { getPublicHome } from "../modules/publication/public-site.server.ts";
 
@@ -65,31 +66,20 @@ export default function PublicHome() {
             {t("home.commentPeriods")}
           </h2>
           <ul className="mt-2 space-y-2">
-            {commentPeriods.map((period) => {
-              const date = formatInZone(
-                locale,
-                period.state === "scheduled" ? period.opensAt : period.closesAt,
-                period.timeZone,
-              );
-              return (
-                <li key={period.id}>
-                  <Link
-                    to={`/public/${workGroup.slug}/comment-periods/${period.id}`}
-                    className="font-medium underline"
-                  >
-                    {period.title}
-                  </Link>
-                  <span className="text-slate-700">
-                    {" · "}
-                    {period.state === "scheduled"
-                      ? t("period.opens", { date })
-                      : period.state === "open"
-                        ? t("period.openUntil", { date })
-                        : t("period.closedOn", { date })}
-                  </span>
-                </li>
-              );
-            })}
+            {commentPeriods.map((period) => (
+              <li key={period.id}>
+                <Link
+                  to={`/public/${workGroup.slug}/comment-periods/${period.id}`}
+                  className="font-medium underline"
+                >
+                  {period.title}
+                </Link>
+                <span className="text-slate-700">
+                  {" · "}
+                  <PeriodStatus period={period} />
+                </span>
+              </li>
+            ))}
           </ul>
         </section>
       ) : null}

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommentForm } from "../components/comment-period/comment-form.tsx";
+import { PeriodStatus } from "../components/comment-period/period-status.tsx";
 import { SectionBody } from "../components/comment-period/section-body.tsx";
 import { getPublicCommentPeriod } from "../modules/comment-period/comment-period.server.ts";
 import { submitCommentForm } from "../modules/comment-period/intake.server.ts";
@@ -74,11 +75,7 @@ export default function PublicCommentPeriod() {
       <div>
         <h1 className="text-3xl font-bold">{period.title}</h1>
         <p className="mt-2 text-lg font-medium">
-          {period.state === "scheduled"
-            ? t("period.opens", { date: opens })
-            : period.state === "open"
-              ? t("period.openUntil", { date: closes })
-              : t("period.closedOn", { date: closes })}
+          <PeriodStatus period={period} />
         </p>
         <p className="text-slate-700">{t("period.dates", { opens, closes })}</p>
       </div>

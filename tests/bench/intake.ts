@@ -23,6 +23,7 @@ import http from "node:http";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { issueFormToken } from "../../app/modules/comment-period/form-token.server.ts";
+import { COMMENT_ROUTE_ID } from "../../server/comment-intake-route.ts";
 import { parseDatabaseUrl } from "../../server/config.ts";
 import { createDb } from "../../server/db.ts";
 import {
@@ -116,9 +117,7 @@ function post(agent: http.Agent, url: URL, body: string, client: number): Promis
 function targetUrl(info: ServerInfo) {
   if (info.kind === "ours") {
     const origin = new URL(info.postUrl).origin;
-    return new URL(
-      `${origin}${info.comments!.path}?_data=${encodeURIComponent("routes/public.$slug.comment-periods.$periodId")}`,
-    );
+    return new URL(`${origin}${info.comments!.path}?_data=${encodeURIComponent(COMMENT_ROUTE_ID)}`);
   }
   return new URL(info.postUrl);
 }

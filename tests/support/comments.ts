@@ -5,6 +5,7 @@ import {
 } from "../../app/modules/comment-period/comment-period.server.ts";
 import { issueFormToken } from "../../app/modules/comment-period/form-token.server.ts";
 import type { AppContext } from "../../app/utils/app-context.ts";
+import { COMMENT_ROUTE_ID } from "../../server/comment-intake-route.ts";
 import type { Cast } from "./app.ts";
 
 /** A draft in the MSIP 6 memo's words, cut into four sections. */
@@ -58,8 +59,6 @@ export function formToken(ctx: AppContext, periodId: string, secondsAgo = 30) {
   return issueFormToken(ctx.config.sessionSecret, periodId, Date.now() - secondsAgo * 1000);
 }
 
-export const ROUTE_DATA = "routes/public.$slug.comment-periods.$periodId";
-
 /** Posts the feedback form as the page's script does (Remix's ?_data= request). */
 export function postComment(
   baseUrl: string,
@@ -71,7 +70,7 @@ export function postComment(
   for (const [name, value] of Object.entries(fields)) {
     for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
   }
-  return fetch(`${baseUrl}${path}?_data=${encodeURIComponent(ROUTE_DATA)}`, {
+  return fetch(`${baseUrl}${path}?_data=${encodeURIComponent(COMMENT_ROUTE_ID)}`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
     body,

@@ -190,44 +190,28 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
             />
           )}
         </PublicField>
-        <PublicField
-          label={t("comment.stakeholderGroup")}
-          field={fields.stakeholderGroup}
-          error={errorOf(fields.stakeholderGroup)}
-        >
-          {(props) => (
-            <select
-              name={fields.stakeholderGroup.name}
-              defaultValue={String(fields.stakeholderGroup.initialValue ?? "")}
-              required
-              {...props}
-            >
-              <option value="">{t("comment.choose")}</option>
-              {offered.groups.map((name) => (
-                <option key={name}>{name}</option>
-              ))}
-            </select>
-          )}
-        </PublicField>
-        <PublicField
-          label={t("comment.region")}
-          field={fields.region}
-          error={errorOf(fields.region)}
-        >
-          {(props) => (
-            <select
-              name={fields.region.name}
-              defaultValue={String(fields.region.initialValue ?? "")}
-              required
-              {...props}
-            >
-              <option value="">{t("comment.choose")}</option>
-              {offered.regions.map((name) => (
-                <option key={name}>{name}</option>
-              ))}
-            </select>
-          )}
-        </PublicField>
+        {(
+          [
+            ["comment.stakeholderGroup", fields.stakeholderGroup, offered.groups],
+            ["comment.region", fields.region, offered.regions],
+          ] as const
+        ).map(([label, field, options]) => (
+          <PublicField key={field.name} label={t(label)} field={field} error={errorOf(field)}>
+            {(props) => (
+              <select
+                name={field.name}
+                defaultValue={String(field.initialValue ?? "")}
+                required
+                {...props}
+              >
+                <option value="">{t("comment.choose")}</option>
+                {options.map((name) => (
+                  <option key={name}>{name}</option>
+                ))}
+              </select>
+            )}
+          </PublicField>
+        ))}
         <fieldset
           aria-describedby={`${fields.sections.descriptionId}${fields.sections.errors?.length ? ` ${fields.sections.errorId}` : ""}`}
         >

@@ -112,7 +112,7 @@ function submissionKey(filling: string, input: CommentInput) {
     .digest("base64url");
 }
 
-export async function acceptComment(
+async function acceptComment(
   ctx: AppContext,
   period: IntakePeriod,
   input: CommentInput,

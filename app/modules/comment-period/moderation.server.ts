@@ -13,6 +13,21 @@ import type { CommentState } from "./schema.ts";
  * decision applies to the comments as they are when it is stored, and each is logged.
  */
 
+/** What staff see of a comment, on the page and in exports. */
+const COMMENT_RECORD = {
+  trackingNumber: true,
+  receivedAt: true,
+  name: true,
+  email: true,
+  stakeholderGroup: true,
+  region: true,
+  sections: true,
+  body: true,
+  state: true,
+  hiddenReason: true,
+  flags: true,
+} as const;
+
 async function requirePeriod(ctx: AppContext, access: WorkGroupAccess, periodId: string) {
   requirePermission(access, "comment:moderate");
   return found(
@@ -50,20 +65,7 @@ export async function getCommentReview(ctx: AppContext, access: WorkGroupAccess,
   const comments = await ctx.db.comment.findMany({
     where: { periodId },
     orderBy: { receivedAt: "asc" },
-    select: {
-      id: true,
-      trackingNumber: true,
-      receivedAt: true,
-      name: true,
-      email: true,
-      stakeholderGroup: true,
-      region: true,
-      sections: true,
-      body: true,
-      state: true,
-      hiddenReason: true,
-      flags: true,
-    },
+    select: { id: true, ...COMMENT_RECORD },
   });
   const groups = groupCampaigns(comments.map((c) => c.body));
   const campaigns = groups
@@ -143,20 +145,7 @@ export async function exportComments(
   const comments = await ctx.db.comment.findMany({
     where: { periodId },
     orderBy: { receivedAt: "asc" },
-    select: {
-      trackingNumber: true,
-      receivedAt: true,
-      name: true,
-      email: true,
-      stakeholderGroup: true,
-      region: true,
-      sections: true,
-      body: true,
-      state: true,
-      hiddenReason: true,
-      flags: true,
-      theme: { select: { name: true } },
-    },
+    select: { ...COMMENT_RECORD, theme: { select: { name: true } } },
   });
   const rows = comments.map(({ theme, receivedAt, sections, flags, ...c }) => ({
     ...c,
