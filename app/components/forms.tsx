@@ -32,8 +32,9 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   );
 }
 
-const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700";
+/** A text box, select or text area; its border keeps 3:1 contrast (WCAG 1.4.11). */
+export const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700";
 
 type FieldProps = {
   label: string;

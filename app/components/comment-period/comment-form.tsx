@@ -11,7 +11,7 @@ import {
 import type { MessageKey } from "../../modules/i18n/en.ts";
 import { formatInZone } from "../../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../../modules/i18n/use-locale.ts";
-import { useZodForm } from "../forms.tsx";
+import { inputClass, useZodForm } from "../forms.tsx";
 
 type ActionData = {
   receipt: {
@@ -39,9 +39,6 @@ type Props = {
   opens: string;
   closes: string;
 };
-
-const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
 
 /**
  * The public feedback form and, once the comment is stored, its receipt. Works without

@@ -1,9 +1,11 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import { found, http } from "../../utils/http.server.ts";
+import { notPublished } from "../publication/public-site.server.ts";
 import { zonedTimeToUtc } from "../session/time.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { issueFormToken } from "./form-token.server.ts";
 import { forgetIntakePeriod } from "./intake.server.ts";
+import { CHOICES_SELECT, choicesOf, publicPeriodWhere } from "./public-period.server.ts";
 import { splitDraft } from "./sections.ts";
 import { periodState } from "./window.ts";
 
@@ -80,11 +82,7 @@ export async function getCommentPeriod(ctx: AppContext, access: WorkGroupAccess,
       include: {
         sections: { orderBy: { number: "asc" } },
         notices: { orderBy: { createdAt: "asc" } },
-        hearings: {
-          orderBy: { startsAt: "asc" },
-          include: { _count: { select: { registrations: { where: { status: "registered" } } } } },
-        },
-        _count: { select: { comments: true } },
+        hearings: { orderBy: { startsAt: "asc" } },
       },
     }),
     "comment period",
@@ -190,12 +188,9 @@ export async function listPublicCommentPeriods(ctx: AppContext, workGroupId: str
 /** The public page of a period: draft, dates, how to comment, hearings and the form's lists. */
 export async function getPublicCommentPeriod(ctx: AppContext, slug: string, periodId: string) {
   const period = await ctx.db.commentPeriod.findFirst({
-    where: {
-      id: periodId,
-      publishedAt: { not: null },
-      workGroup: { slug, publishedAt: { not: null } },
-    },
+    where: publicPeriodWhere(slug, periodId),
     select: {
+      ...CHOICES_SELECT,
       id: true,
       title: true,
       instructions: true,
@@ -219,15 +214,9 @@ export async function getPublicCommentPeriod(ctx: AppContext, slug: string, peri
           link: true,
         },
       },
-      workGroup: {
-        select: {
-          stakeholderGroups: { select: { name: true }, orderBy: { position: "asc" } },
-          regions: { select: { name: true }, orderBy: { position: "asc" } },
-        },
-      },
     },
   });
-  if (!period) throw http(404, "We could not find that page. It may not be published.");
+  if (!period) throw notPublished();
   const comments = period.showComments
     ? await ctx.db.comment.findMany({
         where: { periodId, state: "published" },
@@ -242,15 +231,11 @@ export async function getPublicCommentPeriod(ctx: AppContext, slug: string, peri
         },
       })
     : [];
-  const { workGroup, ...rest } = period;
+  const { workGroup: _lists, ...rest } = period;
   return {
     period: { ...rest, state: periodState(period) },
     slug,
-    choices: {
-      stakeholderGroups: workGroup.stakeholderGroups.map((g) => g.name),
-      regions: workGroup.regions.map((r) => r.name),
-      sectionNumbers: rest.sections.map((s) => s.number),
-    },
+    choices: choicesOf(period),
     comments,
     token: issueFormToken(ctx.config.sessionSecret, period.id),
   };

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { AppContext } from "../../utils/app-context.ts";
-import { http } from "../../utils/http.server.ts";
+import { notPublished } from "../publication/public-site.server.ts";
 import { checkFormToken } from "./form-token.server.ts";
-import { type CommentChoices, type CommentInput, commentSchema, GENERAL } from "./schema.ts";
+import { CHOICES_SELECT, choicesOf, publicPeriodWhere } from "./public-period.server.ts";
+import { type CommentInput, commentSchema, GENERAL } from "./schema.ts";
 
 import { periodState } from "./window.ts";
 
@@ -53,33 +54,19 @@ export function forgetIntakePeriod(periodId: string) {
 
 async function readIntakePeriod(ctx: AppContext, slug: string, periodId: string) {
   const period = await ctx.db.commentPeriod.findFirst({
-    where: {
-      id: periodId,
-      publishedAt: { not: null },
-      workGroup: { slug, publishedAt: { not: null } },
-    },
+    where: publicPeriodWhere(slug, periodId),
     select: {
       id: true,
       title: true,
       opensAt: true,
       closesAt: true,
       timeZone: true,
-      sections: { orderBy: { number: "asc" }, select: { number: true } },
-      workGroup: {
-        select: {
-          stakeholderGroups: { orderBy: { position: "asc" }, select: { name: true } },
-          regions: { orderBy: { position: "asc" }, select: { name: true } },
-        },
-      },
+      ...CHOICES_SELECT,
     },
   });
   if (!period) return null;
-  const { sections, workGroup, ...rest } = period;
-  const choices: CommentChoices = {
-    stakeholderGroups: workGroup.stakeholderGroups.map((g) => g.name),
-    regions: workGroup.regions.map((r) => r.name),
-    sectionNumbers: sections.map((s) => s.number),
-  };
+  const { sections: _sections, workGroup: _lists, ...rest } = period;
+  const choices = choicesOf(period);
   return { ...rest, choices, schema: commentSchema(choices) };
 }
 
@@ -96,7 +83,7 @@ export async function intakePeriod(ctx: AppContext, slug: string, periodId: stri
     kept.set(key, entry);
     if (kept.size > 1_000) kept.delete(kept.keys().next().value!);
   }
-  if (!entry.period) throw http(404, "We could not find that page. It may not be published.");
+  if (!entry.period) throw notPublished();
   return entry.period;
 }
 export type IntakePeriod = Awaited<ReturnType<typeof intakePeriod>>;

@@ -12,7 +12,9 @@ import { type Block, documentParts, outline, type PublishedDocument } from "./co
  * group, session agenda, recommendation, summary or report answers 404 to the public.
  */
 
-const notPublished = () => http(404, "We could not find that page. It may not be published.");
+/** The public's 404: the same words whether a page does not exist or is not published. */
+export const notPublished = () =>
+  http(404, "We could not find that page. It may not be published.");
 
 export async function requirePublicWorkGroup(ctx: AppContext, slug: string) {
   const workGroup = await ctx.db.workGroup.findFirst({
