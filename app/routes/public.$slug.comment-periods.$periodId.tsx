@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
+import { Link, type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommentForm } from "../components/comment-period/comment-form.tsx";
 import { PeriodStatus } from "../components/comment-period/period-status.tsx";
@@ -64,7 +64,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 /** A draft out for public comment: dates, how to comment, the draft, hearings and the form. */
 export default function PublicCommentPeriod() {
-  const { period, choices, comments, token } = useLoaderData<typeof loader>();
+  const { period, slug, choices, comments, token, response } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = usePublicLocale();
   const opens = formatInZone(locale, period.opensAt, period.timeZone);
@@ -78,6 +78,14 @@ export default function PublicCommentPeriod() {
           <PeriodStatus period={period} />
         </p>
         <p className="text-slate-700">{t("period.dates", { opens, closes })}</p>
+        {response ? (
+          <p className="mt-2 rounded-md border border-brand-700 bg-white p-3 font-medium">
+            {t("period.responsePublished")}{" "}
+            <Link to={`/public/${slug}/publications/${response.id}`} className="underline">
+              {response.title}
+            </Link>
+          </p>
+        ) : null}
       </div>
 
       {period.notices.length ? (

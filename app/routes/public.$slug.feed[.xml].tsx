@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Feed } from "feed";
 import { getPublicFeed } from "../modules/publication/public-site.server.ts";
+import { type PublicationKind, publicationKindLabels } from "../modules/publication/schema.ts";
 
 /**
  * Follow a work group: an Atom feed of its published summaries and reports, newest change
@@ -30,10 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       link,
       date: new Date(entry.updatedAt ?? entry.publishedAt),
       published: new Date(entry.publishedAt),
-      description:
-        entry.kind === "report"
-          ? "Report"
-          : `Session summary${entry.session ? `: ${entry.session.title}` : ""}`,
+      description: `${publicationKindLabels[entry.kind as PublicationKind] ?? "Publication"}${entry.session ? `: ${entry.session.title}` : ""}`,
     });
   }
   return new Response(feed.atom1(), {

@@ -184,6 +184,9 @@ export default function CommentPeriodPage() {
           >
             Download all comments (JSON)
           </a>
+          <Link to="analysis" relative="path" className="underline">
+            Analysis and response: themes, counts, the response to comments
+          </Link>
         </p>
         {review.campaigns.length ? (
           <ul className="mt-2 space-y-2">

@@ -12,7 +12,11 @@ import {
   renamePublication,
   unpublishPublication,
 } from "../modules/publication/publication.server.ts";
-import { renameSchema } from "../modules/publication/schema.ts";
+import {
+  type PublicationKind,
+  publicationKindLabels,
+  renameSchema,
+} from "../modules/publication/schema.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { Notes } from "../realtime/notes-editor.tsx";
@@ -92,9 +96,8 @@ export default function PublicationPage() {
             Public site
           </Link>
           {" · "}
-          {p.kind === "summary"
-            ? `Session summary${p.session ? ` of ${p.session.title}` : ""}`
-            : "Report"}
+          {publicationKindLabels[p.kind as PublicationKind] ?? "Publication"}
+          {p.session ? ` of ${p.session.title}` : ""}
         </p>
         <h1 className="text-2xl font-bold">{p.title}</h1>
         <p role="status" className="text-slate-800">

@@ -199,6 +199,7 @@ export async function getPublicCommentPeriod(ctx: AppContext, slug: string, peri
       closesAt: true,
       timeZone: true,
       showComments: true,
+      responsePublicationId: true,
       sections: { orderBy: { number: "asc" }, select: { number: true, heading: true, body: true } },
       notices: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
       hearings: {
@@ -231,9 +232,17 @@ export async function getPublicCommentPeriod(ctx: AppContext, slug: string, peri
         },
       })
     : [];
-  const { workGroup: _lists, ...rest } = period;
+  // The response to comments, once it is public (publication/publication.server.ts).
+  const response = period.responsePublicationId
+    ? await ctx.db.publication.findFirst({
+        where: { id: period.responsePublicationId, publishedNumber: { not: null } },
+        select: { id: true, title: true },
+      })
+    : null;
+  const { workGroup: _lists, responsePublicationId: _response, ...rest } = period;
   return {
     period: { ...rest, state: periodState(period) },
+    response,
     slug,
     choices: choicesOf(period),
     comments,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hasControlCharacters, typedText } from "../../utils/text.ts";
+import { THEME_LABEL_MAX } from "../theming/schema.ts";
 import { isTimeZone } from "./window.ts";
 
 /** The longest comment: about four printed pages. Longer input is refused, never cut. */
@@ -123,3 +124,60 @@ export function commentSchema(choices: CommentChoices) {
   });
 }
 export type CommentInput = z.output<ReturnType<typeof commentSchema>>;
+
+const themeId = z.string().regex(/^[a-z0-9]{1,40}$/, "Choose a theme from the list.");
+const themeName = typedText(
+  { missing: "Name the theme.", name: "the theme's name" },
+  THEME_LABEL_MAX,
+);
+/** A page of comments at most: a theming command names the comments it moves. */
+export const COMMENTS_PER_THEMING_COMMAND = 5_000;
+const commentIds = z
+  .array(z.string().regex(/^[a-z0-9]{1,40}$/, "Choose comments from the list."), {
+    error: "Choose at least one comment.",
+  })
+  .min(1, "Choose at least one comment.")
+  .max(
+    COMMENTS_PER_THEMING_COMMAND,
+    `Choose at most ${COMMENTS_PER_THEMING_COMMAND.toLocaleString("en")} comments at once.`,
+  )
+  .transform((ids) => [...new Set(ids)]);
+
+/**
+ * Theming a period's comments and writing the response, by intent: the same moves as theming
+ * a session's ideas (suggested themes accepted or not, manual themes, moving, merging), plus
+ * a response per theme and the final draft with its summary of changes.
+ */
+export const commentThemingSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("create-theme"),
+      name: themeName,
+      commentIds: commentIds.optional(),
+    }),
+    z.object({ intent: z.literal("rename-theme"), themeId, name: themeName }),
+    // themeId "" moves the comments out of every theme (back to "Not themed").
+    z.object({
+      intent: z.literal("move-comments"),
+      commentIds,
+      themeId: z.union([z.literal(""), themeId]),
+    }),
+    z.object({ intent: z.literal("merge-themes"), themeId, intoThemeId: themeId }),
+    z.object({ intent: z.literal("delete-theme"), themeId }),
+    z.object({
+      intent: z.literal("respond"),
+      themeId,
+      response: typedText({ missing: "", name: "the response" }, 10_000, { optional: true }),
+    }),
+    z.object({
+      intent: z.literal("final-draft"),
+      finalDraft: typedText({ missing: "", name: "the final draft" }, 500_000, { optional: true }),
+      changesSummary: typedText({ missing: "", name: "the summary of changes" }, 20_000, {
+        optional: true,
+      }),
+    }),
+  ],
+  { error: "We did not understand that request." },
+);
+export type CommentThemingCommand = z.infer<typeof commentThemingSchema>;

@@ -5,6 +5,10 @@ type Db = Pick<AppContext, "db">;
 
 import { columnLabel, KNOSTER_ELEMENTS } from "../board/knoster.ts";
 import { rankIdeas, starsOf } from "../board/ranking.ts";
+import { commentCounts } from "../comment-period/analysis.server.ts";
+import { groupCampaigns } from "../comment-period/campaigns.ts";
+import { MIN_CELL } from "../comment-period/counts.ts";
+import { bodyBlocks, splitDraft } from "../comment-period/sections.ts";
 import { documentName } from "../documents/document-name.ts";
 import { readStoredDocument } from "../documents/lexical-document.server.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
@@ -286,6 +290,91 @@ export async function reportDraft(ctx: Db, workGroupId: string): Promise<Block[]
       h(3, "Not themed"),
       list(unthemed.map((i) => `${columnLabel(i.column)}: ${i.text}`)),
     );
+  }
+  return blocks;
+}
+
+/** A count as the response prints it: small ones are suppressed (comment-period/counts.ts). */
+const countText = (count: number | null) =>
+  count === null ? `fewer than ${MIN_CELL}` : count.toLocaleString("en-US");
+
+/** Markdown-ish text (paragraphs, "- " lists) as blocks, the way the public period page reads it. */
+const textBlocks = (text: string): Block[] =>
+  bodyBlocks(text).map((b) => (b.kind === "list" ? list(b.items) : p(b.text)));
+
+/**
+ * The response to comments for a comment period: what was received (unique comments and
+ * campaigns, who commented, about which sections), what was heard and the response, theme by
+ * theme, the summary of changes, and the final draft. Only counts and the staff's own words:
+ * no comment text and no commenter's name, so nothing a member of the public sent is
+ * republished without moderation.
+ */
+export async function responseDraft(ctx: Db, periodId: string): Promise<Block[]> {
+  const period = await ctx.db.commentPeriod.findUniqueOrThrow({
+    where: { id: periodId },
+    select: {
+      title: true,
+      opensAt: true,
+      closesAt: true,
+      timeZone: true,
+      finalDraft: true,
+      changesSummary: true,
+      themes: { orderBy: { position: "asc" }, select: { id: true, name: true, response: true } },
+      comments: { where: { state: { not: "hidden" } }, select: { body: true, themeId: true } },
+    },
+  });
+  const counts = await commentCounts(ctx, periodId);
+  const campaigns = groupCampaigns(period.comments.map((c) => c.body)).filter((g) => g.length > 1);
+  const inCampaigns = campaigns.reduce((sum, g) => sum + g.length, 0);
+  const total = period.comments.length;
+  const opens = formatSessionTime(period.opensAt, period.timeZone);
+  const closes = formatSessionTime(period.closesAt, period.timeZone);
+
+  const blocks: Block[] = [
+    h(2, "Comments received"),
+    p(
+      `The draft was open for public comment from ${opens} to ${closes}. ${plural(total, "comment")} ${total === 1 ? "was" : "were"} received and kept after moderation: ${(total - inCampaigns).toLocaleString("en-US")} individual ${total - inCampaigns === 1 ? "comment" : "comments"} and ${inCampaigns.toLocaleString("en-US")} in ${plural(campaigns.length, "campaign")} of identical or near-identical letters, each counted.`,
+    ),
+  ];
+  const table = (title: string, rows: { label: string; count: number | null }[]) => {
+    if (rows.length === 0) return;
+    blocks.push(
+      p({ text: title, bold: true }),
+      list(rows.map((row) => `${row.label}: ${countText(row.count)}`)),
+    );
+  };
+  table("By section of the draft", counts.bySection);
+  table("By stakeholder group", counts.byStakeholderGroup);
+  table("By district or region", counts.byRegion);
+
+  blocks.push(h(2, "What we heard and our response"));
+  if (period.themes.length === 0) blocks.push(p("Theme the comments to list what was heard here."));
+  for (const theme of period.themes) {
+    const row = counts.themesByStakeholderGroup.rows.find((r) => r.label === theme.name);
+    const themed = period.comments.filter((c) => c.themeId === theme.id).length;
+    blocks.push(h(3, `${theme.name} (${plural(themed, "comment")})`));
+    if (row && counts.themesByStakeholderGroup.columns.length > 1) {
+      const from = counts.themesByStakeholderGroup.columns
+        .map((column, i) => ({ column, count: row.counts[i] ?? 0 }))
+        .filter((cell) => cell.count !== 0)
+        .map((cell) => `${cell.column} ${countText(cell.count)}`);
+      if (from.length) blocks.push(p(`From: ${from.join("; ")}.`));
+    }
+    blocks.push(...(theme.response ? textBlocks(theme.response) : [p("Write the response here.")]));
+  }
+
+  blocks.push(h(2, "Summary of changes"));
+  blocks.push(
+    ...(period.changesSummary
+      ? textBlocks(period.changesSummary)
+      : [p("Summarize what changed from the draft here.")]),
+  );
+
+  blocks.push(h(2, "Final draft"));
+  const sections = splitDraft(period.finalDraft);
+  if (sections.length === 0) blocks.push(p("Paste the final draft on the analysis page first."));
+  for (const section of sections) {
+    blocks.push(h(3, section.heading), ...textBlocks(section.body));
   }
   return blocks;
 }

@@ -7,7 +7,7 @@ import { blocksUpdate, readStoredDocument } from "../documents/lexical-document.
 import { recordHistory } from "../history/history.server.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { Block } from "./content.ts";
-import { reportDraft, summaryDraft } from "./drafts.server.ts";
+import { reportDraft, responseDraft, summaryDraft } from "./drafts.server.ts";
 import { notifyFollowers } from "./followers.server.ts";
 import type { PublicationKind } from "./schema.ts";
 
@@ -146,6 +146,51 @@ export async function createReport(
     kind: "report",
     title,
     blocks: await reportDraft(ctx, access.workGroup.id),
+  });
+}
+
+/**
+ * The response to comments of a comment period, drafted once from its themes, responses,
+ * counts and final draft, then written and published like any report. Asked again, it is
+ * the same publication: the draft already holds what staff wrote since.
+ */
+export async function createResponseToComments(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  periodId: string,
+) {
+  requirePermission(access, "publication:edit");
+  const period = await ctx.db.commentPeriod.findFirst({
+    where: { id: periodId, workGroupId: access.workGroup.id },
+    select: { id: true, title: true, responsePublicationId: true },
+  });
+  if (!period) throw http(404, "We could not find that comment period.");
+  const existing = period.responsePublicationId
+    ? await ctx.db.publication.findUnique({
+        where: { id: period.responsePublicationId },
+        select: { id: true },
+      })
+    : null;
+  if (existing) return existing;
+  const title = `Response to comments: ${period.title}`.slice(0, 200);
+  const blocks = await responseDraft(ctx, period.id);
+  return ctx.db.$transaction(async (tx) => {
+    const publication = await storeDraft(tx, {
+      workGroupId: access.workGroup.id,
+      kind: "response",
+      title,
+      blocks,
+    });
+    // Two staff asking at once: the second finds the link already set and its draft is undone.
+    const { count } = await tx.commentPeriod.updateMany({
+      where: { id: period.id, responsePublicationId: period.responsePublicationId },
+      data: { responsePublicationId: publication.id },
+    });
+    if (count === 0)
+      throw http(409, "Someone else drafted the response just now: reload the page.");
+    await history(tx, user, access, publication.id, `Drafted “${title}”`);
+    return publication;
   });
 }
 

@@ -1,7 +1,14 @@
 import { z } from "zod";
 
-export const PUBLICATION_KINDS = ["summary", "report"] as const;
+/** "response": the response to comments of a comment period (comment-period/analysis.server.ts). */
+export const PUBLICATION_KINDS = ["summary", "report", "response"] as const;
 export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
+/** What staff pages and the feed call each kind (the public pages say it in the reader's language). */
+export const publicationKindLabels: Record<PublicationKind, string> = {
+  summary: "Session summary",
+  report: "Report",
+  response: "Response to comments",
+};
 
 export const EXPORT_FORMATS = ["md", "pdf", "docx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,16 +1,38 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import type { WorkGroupAccess } from "../work-group/work-group.server.ts";
-import { localSuggester, type ThemeSuggester } from "./suggest.ts";
+import { localSuggester, type SuggestedTheme } from "./suggest.ts";
 import { openAiCompatibleSuggester } from "./suggest-provider.server.ts";
 import { requireThemingAccess } from "./theming.server.ts";
 
 export type Suggestion = { label: string; ideaIds: string[] };
 
 /**
+ * Suggested themes for any texts (a session's ideas, a comment period's comments), as indexes
+ * into `texts`. The configured provider is tried first when there is one; any failure of it
+ * falls back to the built-in offline method, and `by` says which one answered, for the page.
+ */
+export async function suggestThemes(
+  ctx: AppContext,
+  texts: string[],
+): Promise<{ themes: SuggestedTheme[]; by: string }> {
+  if (texts.length === 0) return { themes: [], by: localSuggester.name };
+  const remote = ctx.config.themesSuggest;
+  if (remote) {
+    try {
+      const suggester = openAiCompatibleSuggester({ ...remote, timeoutMs: 20_000 });
+      return { themes: await suggester.suggest(texts), by: suggester.name };
+    } catch (error) {
+      ctx.log.warn("the theme provider failed; using the built-in suggestions", {
+        error: String(error),
+      });
+    }
+  }
+  return { themes: await localSuggester.suggest(texts), by: localSuggester.name };
+}
+
+/**
  * Suggested themes for the ideas not yet themed. They are only shown: a facilitator accepts,
- * edits or rejects each one (an accepted one is an ordinary "accept-suggestion" command). The
- * configured provider is tried first when there is one; any failure of it falls back to the
- * built-in offline method, and the page says which one answered.
+ * edits or rejects each one (an accepted one is an ordinary "accept-suggestion" command).
  */
 export async function suggestForSession(
   ctx: AppContext,
@@ -23,26 +45,12 @@ export async function suggestForSession(
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, text: true },
   });
-  if (ideas.length === 0) return { suggestions: [], by: localSuggester.name };
-  const texts = ideas.map((i) => i.text);
-  let suggester: ThemeSuggester = localSuggester;
-  let themes: Awaited<ReturnType<ThemeSuggester["suggest"]>>;
-  const remote = ctx.config.themesSuggest;
-  try {
-    if (!remote) throw new Error("no provider configured");
-    suggester = openAiCompatibleSuggester({ ...remote, timeoutMs: 20_000 });
-    themes = await suggester.suggest(texts);
-  } catch (error) {
-    if (remote) {
-      ctx.log.warn("the theme provider failed; using the built-in suggestions", {
-        error: String(error),
-      });
-    }
-    suggester = localSuggester;
-    themes = await localSuggester.suggest(texts);
-  }
+  const { themes, by } = await suggestThemes(
+    ctx,
+    ideas.map((i) => i.text),
+  );
   return {
-    by: suggester.name,
+    by,
     suggestions: themes
       .map((theme) => ({
         label: theme.label,

@@ -1,0 +1,76 @@
+/**
+ * Counts of comments by section, stakeholder group, region and theme, as staff read them and
+ * as the response to comments publishes them. A count from 1 to MIN_CELL − 1 could point at a
+ * person (the one counselor from a small district), so it is shown as "fewer than 5". Hiding
+ * one cell is not enough when its line's total is known: the total minus the others gives it
+ * back. So wherever a line (a table, or a row or column of the theme table) has exactly one
+ * hidden cell, the next smallest count in that line is hidden too.
+ */
+export const MIN_CELL = 5;
+
+export type Count = { label: string; count: number | null };
+
+type Cell = { count: number; hidden: boolean };
+
+/** Hides small cells, then one more cell in every line that would give a hidden one back. */
+function suppress(lines: Cell[][]) {
+  for (const line of lines) {
+    for (const cell of line) if (cell.count > 0 && cell.count < MIN_CELL) cell.hidden = true;
+  }
+  // Each pass hides at least one more cell or stops, so this ends.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) {
+      if (line.filter((c) => c.hidden).length !== 1) continue;
+      const next = line
+        .filter((c) => !c.hidden && c.count > 0)
+        .sort((a, b) => a.count - b.count)[0];
+      if (next) {
+        next.hidden = true;
+        changed = true;
+      }
+    }
+  }
+}
+
+const shown = (cell: Cell) => (cell.hidden ? null : cell.count);
+
+/** One table of counts: `null` means suppressed. Labels sorted, as given in `order` first. */
+export function countTable(labels: readonly string[], order: readonly string[] = []): Count[] {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const rank = (label: string) => {
+    const at = order.indexOf(label);
+    return at === -1 ? order.length : at;
+  };
+  const rows = [...counts.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([label, count]) => ({ label, cell: { count, hidden: false } }));
+  suppress([rows.map((r) => r.cell)]);
+  return rows.map(({ label, cell }) => ({ label, count: shown(cell) }));
+}
+
+export type CrossTable = {
+  columns: string[];
+  rows: { label: string; counts: (number | null)[] }[];
+};
+
+/**
+ * Rows by columns (themes by stakeholder group). Every item must be in one row, "not themed"
+ * included, so that each column adds up to the column's count in its own table and the
+ * suppression of rows and columns covers what those totals would give away.
+ */
+export function crossTable(
+  items: readonly { row: string; column: string }[],
+  rowOrder: readonly string[],
+): CrossTable {
+  const columns = [...new Set(items.map((i) => i.column))].sort((a, b) => a.localeCompare(b));
+  const rowLabels = [...new Set([...rowOrder, ...items.map((i) => i.row)])];
+  const grid = rowLabels.map(() => columns.map(() => ({ count: 0, hidden: false })));
+  for (const item of items) {
+    const cell = grid[rowLabels.indexOf(item.row)]?.[columns.indexOf(item.column)];
+    if (cell) cell.count++;
+  }
+  suppress([...grid, ...columns.map((_, c) => grid.map((row) => row[c]!))]);
+  return { columns, rows: rowLabels.map((label, r) => ({ label, counts: grid[r]!.map(shown) })) };
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CommentPeriod" ADD COLUMN     "finalDraft" TEXT NOT NULL DEFAULT '';
