@@ -1,44 +1,21 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import { formClient, postForm } from "../support/http.ts";
+import { type Mail, startMailbox } from "../support/mail.ts";
 import { waitFor } from "../support/realtime.ts";
 
 /**
- * Following a work group by email, through a real SMTP server (smtp-server, from the makers of
- * nodemailer) that keeps what it receives.
+ * Following a work group by email, through a real SMTP server that keeps what it receives.
  */
-type Mail = { to: string; body: string };
-const inbox: Mail[] = [];
-let smtp: SMTPServer;
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 let app: TestApp;
 let cast: Cast;
 let facilitator = "";
 const APP_URL = "https://convene.example.org";
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (chunk: Buffer) => {
-        body += chunk.toString("utf8");
-      });
-      stream.on("end", () => {
-        // Quoted-printable soft line breaks, undone so links read whole.
-        body = body.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), body });
-        callback();
-      });
-    },
-  });
-  smtp.listen(0, "127.0.0.1");
-  await once(smtp.server, "listening");
-  const port = (smtp.server.address() as AddressInfo).port;
-  const seeded = await startSeededApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, APP_URL });
+  mailbox = await startMailbox();
+  const seeded = await startSeededApp({ SMTP_URL: mailbox.url, APP_URL });
   ({ app, cast } = seeded);
   facilitator = seeded.cookies.facilitator;
   await app.ctx.db.workGroup.update({
@@ -48,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await mailbox?.close();
 });
 
 const site = () => `/public/${cast.workGroup.slug}`;
@@ -70,7 +47,9 @@ describe("following a work group by email", () => {
     const asked = await visitor.post(`${site()}/follow`, { email: "Parent@Example.org" });
     expect(asked.status).toBe(200);
     expect(asked.html).toContain("Check your inbox");
-    const confirmation = await waitFor(() => inbox.find((m) => m.to === "parent@example.org"));
+    const confirmation = await waitFor(() =>
+      mailbox.inbox.find((m) => m.to === "parent@example.org"),
+    );
     const confirmLink = linkIn(
       confirmation,
       new RegExp(`${APP_URL}/public/[\\w-]+/follow/[\\w-]+`),
@@ -100,11 +79,11 @@ describe("following a work group by email", () => {
     await visitor.get(confirmLink); // the page with the Confirm button
     const confirmed = await visitor.post(confirmLink, {});
     expect(confirmed.html).toContain("you will get an email");
-    expect(inbox.filter((m) => m.to === "parent@example.org")).toHaveLength(1);
+    expect(mailbox.inbox.filter((m) => m.to === "parent@example.org")).toHaveLength(1);
 
     expect((await publish()).status).toBe(200);
     const update = await waitFor(() =>
-      inbox.find((m) => m.body.includes("Updated: Summary: Planning session")),
+      mailbox.inbox.find((m) => m.body.includes("Updated: Summary: Planning session")),
     );
     expect(update.body).toContain(
       `${APP_URL}/public/${cast.workGroup.slug}/publications/${publicationId}`,
@@ -119,9 +98,9 @@ describe("following a work group by email", () => {
     expect((await visitor.post(forged, {})).status).toBe(404);
     expect((await visitor.post(unfollowLink, {})).html).toContain("no more emails");
     expect(await app.ctx.db.follower.count()).toBe(0);
-    const before = inbox.length;
+    const before = mailbox.inbox.length;
     expect((await publish()).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(inbox.length).toBe(before);
+    expect(mailbox.inbox.length).toBe(before);
   });
 });
