@@ -18,6 +18,11 @@ const IDEAS_PER_MINUTE = 30;
  */
 const COMMENTS_PER_ADDRESS_PER_10_MINUTES = 60;
 /**
+ * Registrations for hearings and webinars from one address per ten minutes: a district office
+ * registers its schools' teams from one address, a robot filling the room does not get far.
+ */
+const REGISTRATIONS_PER_ADDRESS_PER_10_MINUTES = 30;
+/**
  * Public comments per second from everyone together: beyond it a flash crowd is asked to retry
  * in a second (429 with Retry-After) instead of queueing without end. Intake stores over
  * 2,000 a second on SQLite (tests/bench/intake.ts).
@@ -52,6 +57,10 @@ export function createLimiters(): Limiters {
     points: COMMENTS_PER_ADDRESS_PER_10_MINUTES,
     duration: 600,
   });
+  const registrationsByAddress = new RateLimiterMemory({
+    points: REGISTRATIONS_PER_ADDRESS_PER_10_MINUTES,
+    duration: 600,
+  });
   const commentsEverywhere = new RateLimiterMemory({ points: COMMENTS_PER_SECOND, duration: 1 });
   const consume = async (limiter: RateLimiterMemory, key: string) => {
     try {
@@ -80,5 +89,6 @@ export function createLimiters(): Limiters {
       const wait = await consume(commentsByAddress, clientKey);
       return wait > 0 ? wait : consume(commentsEverywhere, "all");
     },
+    registration: (clientKey) => consume(registrationsByAddress, clientKey),
   };
 }

@@ -139,6 +139,22 @@ export default function PublicCommentPeriod() {
                     </a>
                   </p>
                 ) : null}
+                <p className="mt-1 flex flex-wrap gap-x-4">
+                  <Link
+                    to={`/public/${slug}/comment-periods/${period.id}/hearings/${hearing.id}`}
+                    className="font-medium text-brand-700 underline"
+                  >
+                    {t("hearing.register")}
+                    <span className="sr-only">: {hearing.title}</span>
+                  </Link>
+                  <a
+                    href={`/public/${slug}/comment-periods/${period.id}/hearings/${hearing.id}/calendar.ics`}
+                    className="text-brand-700 underline"
+                  >
+                    {t("hearing.calendar")}
+                    <span className="sr-only">: {hearing.title}</span>
+                  </a>
+                </p>
               </li>
             ))}
           </ul>

@@ -118,6 +118,11 @@ export default function CommentPeriodPage() {
           {formatSessionTime(period.closesAt, period.timeZone)}. {period.sections.length} sections,{" "}
           {period.hearings.length} hearings and webinars.
         </p>
+        <p>
+          <Link to="hearings" relative="path" className="underline">
+            Hearings and webinars
+          </Link>
+        </p>
         {period.publishedAt ? (
           <p>
             Public page:{" "}

@@ -46,6 +46,8 @@ export type Limiters = {
   postIdea(userId: string): Promise<number>;
   /** One public comment from this address (and from everyone at once); seconds to wait, or 0. */
   comment(clientKey: string): Promise<number>;
+  /** One registration for a hearing or webinar from this address; seconds to wait, or 0. */
+  registration(clientKey: string): Promise<number>;
 };
 
 declare module "@remix-run/node" {

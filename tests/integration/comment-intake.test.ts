@@ -115,6 +115,26 @@ describe("public comment intake", () => {
     expect(await stored()).toHaveLength(before);
   });
 
+  it("drops fields that are not the form's, so a sparse-array name cannot blow up the answer", async () => {
+    const token = formToken(app.ctx, period.id);
+    // conform would parse "x[99999999]" into a 100-million-slot array and echo it back.
+    const refused = await postComment(
+      app.url,
+      period.path,
+      { ...aComment(token, { region: "Atlantis" }), "x[99999999]": "y" },
+      from(),
+    );
+    expect(refused.status).toBe(400);
+    expect((await refused.text()).length).toBeLessThan(5_000);
+    const accepted = await postComment(
+      app.url,
+      period.path,
+      { ...aComment(token, { comment: "Stray fields are ignored." }), "x[99999999]": "y" },
+      from(),
+    );
+    expect(accepted.status).toBe(200);
+  });
+
   it("refuses robots: a forged or early token, and a filled honeypot", async () => {
     const before = (await stored()).length;
     const cases: [Record<string, string | string[]>, number, string][] = [

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { AppContext } from "../../utils/app-context.ts";
+import { ownFields } from "../../utils/form-fields.ts";
 import { notPublished } from "../publication/public-site.server.ts";
 import { checkFormToken } from "./form-token.server.ts";
 import { CHOICES_SELECT, choicesOf, publicPeriodWhere } from "./public-period.server.ts";
@@ -199,6 +200,18 @@ export type IntakeAnswer = {
   };
 };
 
+/** The feedback form's fields: anything else a request carries is dropped unread. */
+const COMMENT_FIELDS = [
+  "token",
+  "website",
+  "name",
+  "email",
+  "stakeholderGroup",
+  "region",
+  "sections",
+  "comment",
+] as const;
+
 /**
  * One submission of the feedback form, from parsing to receipt. Both ways in call it: the
  * Remix action (a form posted without JavaScript, answered with the page) and the fast path
@@ -210,7 +223,9 @@ export async function submitCommentForm(
   input: { slug: string; periodId: string; form: FormData | URLSearchParams; clientKey: string },
 ): Promise<IntakeAnswer> {
   const period = await intakePeriod(ctx, input.slug, input.periodId);
-  const submission = parseWithZod(input.form, { schema: period.schema });
+  const submission = parseWithZod(ownFields(input.form, COMMENT_FIELDS).form, {
+    schema: period.schema,
+  });
   if (submission.status !== "success") {
     const token = input.form.get("token");
     return {

@@ -107,6 +107,77 @@ export const es: Messages = {
   "hearing.join": "Unirse en línea",
   "hearing.register": "Inscribirse",
   "hearing.calendar": "Añadir a su calendario (.ics)",
+  "hearing.back": "Volver a {{title}}",
+  "hearing.when": "Cuándo",
+  "hearing.until": "{{start}} a {{end}}",
+  "hearing.where": "Dónde",
+  "hearing.online": "En línea",
+  "hearing.places": "Plazas",
+  "hearing.placesLeft_one": "Queda {{count}} plaza",
+  "hearing.placesLeft_other": "Quedan {{count}} plazas",
+  "hearing.full":
+    "Todas las plazas están ocupadas. Todavía puede inscribirse: quedará en la lista de espera y, si se libera una plaza, la recibe la primera persona que espera.",
+  "hearing.ended": "Este evento ya terminó. La inscripción está cerrada.",
+  "hearing.formTitle": "Inscríbase en este evento",
+  "hearing.intro":
+    "No necesita una cuenta. Usamos su correo electrónico solo para confirmar su inscripción, enviarle el enlace para cancelarla e informarle de cambios.",
+  "hearing.teamIntro":
+    "¿Inscribe a un equipo? Usted es el contacto: le escribimos a usted. Indique una persona para cada función; deje una función vacía si nadie de su equipo la tiene. Un equipo ocupa una plaza.",
+  "hearing.name": "Su nombre",
+  "hearing.email": "Su correo electrónico",
+  "hearing.organization": "Organización, escuela o distrito (opcional)",
+  "hearing.team": "Su equipo",
+  "hearing.teamHint": "Un nombre para cada función, todos opcionales.",
+  "hearing.website": "Deje este campo vacío",
+  "hearing.submit": "Inscribirse",
+  "hearing.sending": "Inscribiendo…",
+  "hearing.registeredTitle": "Está inscrito",
+  "hearing.registeredText": "Su plaza está confirmada.",
+  "hearing.waitlistedTitle": "Está en la lista de espera",
+  "hearing.waitlistedText":
+    "Todas las plazas están ocupadas, así que es el número {{position}} de la lista de espera. Si se libera una plaza, la recibe la primera persona que espera.",
+  "hearing.repeatedTitle": "Esta dirección de correo ya está inscrita",
+  "hearing.repeatedText":
+    "Sigue vigente una inscripción anterior con esta dirección; no se guardó nada nuevo. Su estado: {{status}}.",
+  "hearing.repeatedEmailed":
+    "Enviamos a esa dirección los detalles de esa inscripción y un nuevo enlace para cancelarla.",
+  "hearing.repeatedNotEmailed": "Para cancelarla, use el enlace que recibió al inscribirse.",
+  "hearing.yourTeam": "Su equipo",
+  "hearing.emailed":
+    "Enviamos a su correo electrónico una confirmación con el enlace para cancelar.",
+  "hearing.keepLink":
+    "Guarde este enlace: con él puede cancelar sin tener que contactar a los organizadores.",
+  "hearing.cancelLink": "Cancelar esta inscripción",
+  "hearing.another": "Inscribir a otra persona",
+  "hearing.status.registered": "inscrito",
+  "hearing.status.waitlisted": "en la lista de espera",
+  "hearing.status.cancelled": "cancelada",
+  "hearing.problem": "Todavía no está inscrito. Corrija lo que se indica abajo y vuelva a enviar.",
+  "hearing.expired": "Este formulario caducó. Lo que escribió sigue aquí: vuelva a enviarlo.",
+  "hearing.tooFast":
+    "Se envió más rápido de lo que una persona puede escribir. Espere unos segundos y vuelva a enviarlo.",
+  "hearing.automated":
+    "Parece una inscripción automática. Si es una persona, deje vacío el campo «Deje este campo vacío» y vuelva a enviar.",
+  "hearing.tooMany":
+    "Llegaron muchas inscripciones desde su red hace un momento. Espere {{seconds}} segundos y vuelva a enviar; lo que escribió se conserva.",
+  "hearing.busy":
+    "No pudimos guardar su inscripción en este momento. Espere {{seconds}} segundos y vuelva a enviar.",
+  "hearing.closed": "Este evento ya terminó. La inscripción está cerrada.",
+  "hearing.nameMissing": "Escriba su nombre.",
+  "hearing.nameTooLong": "Su nombre debe tener menos de 200 caracteres.",
+  "hearing.invalidEmail": "Escriba su correo electrónico, por ejemplo nombre@ejemplo.org.",
+  "hearing.organizationTooLong": "La organización debe tener menos de 200 caracteres.",
+  "hearing.memberTooLong": "Cada nombre debe tener menos de 200 caracteres.",
+  "hearing.teamInvalid": "Indique como máximo una persona para cada función mostrada.",
+  "hearing.controlCharacters": "Quite los caracteres de control invisibles de su texto.",
+  "hearing.cancelTitle": "Cancelar su inscripción",
+  "hearing.cancelQuestion": "¿Cancelar la inscripción de {{name}} en «{{title}}» del {{when}}?",
+  "hearing.cancelConfirm": "Sí, cancelar mi inscripción",
+  "hearing.cancelled": "Su inscripción está cancelada. Gracias por liberar su plaza.",
+  "hearing.alreadyCancelled": "Esta inscripción ya estaba cancelada.",
+  "hearing.cancelEnded": "Este evento ya se realizó: no hay nada que cancelar.",
+  "hearing.invalidLink":
+    "Este enlace no es válido. Si volvió a inscribir la misma dirección, use el enlace más reciente que le enviamos.",
   "comment.formTitle": "Envíe su comentario",
   "comment.intro":
     "No necesita una cuenta. Su nombre y su correo electrónico son opcionales, y su correo nunca se publica.",
