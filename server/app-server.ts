@@ -19,6 +19,8 @@ import { RealtimeServer } from "./realtime/realtime-server.ts";
 
 /** Largest form body accepted: our biggest form (work group settings) is a few kilobytes. */
 const MAX_FORM_BYTES = 256 * 1024;
+/** Connections the kernel may hold for this process to accept (see listen below). */
+const LISTEN_BACKLOG = 4096;
 
 export type AppServer = {
   ctx: AppContext;
@@ -190,7 +192,12 @@ export async function startAppServer(
   server.on("upgrade", realtime.handleUpgrade);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(config.port, config.host, () => resolve());
+    // Node's default backlog (511) overflows when a crowd opens thousands of connections
+    // while the process is busy; the kernel then resets some of them. The kernel caps this at
+    // net.core.somaxconn (4096 on current Linux).
+    server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () =>
+      resolve(),
+    );
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
