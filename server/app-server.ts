@@ -16,6 +16,7 @@ import { createLogger, type Logger } from "./log.ts";
 import { createMailer } from "./mailer.ts";
 import { prismaDocumentStore } from "./realtime/document-store.ts";
 import { RealtimeServer } from "./realtime/realtime-server.ts";
+import { redisRelay } from "./realtime/relay.ts";
 
 /** Largest form body accepted: our biggest form (work group settings) is a few kilobytes. */
 const MAX_FORM_BYTES = 256 * 1024;
@@ -85,12 +86,16 @@ export async function startAppServer(
   const log = options.log ?? createLogger(config.logLevel, config.env === "production");
   let realtime: RealtimeServer | undefined;
   const ctx = await createAppContext(config, log, () => realtime!);
+  // With REDIS_URL, every process serving the same database shares open documents' changes
+  // and presence through Redis, so a room may span processes (no sticky sessions needed).
+  const relay = config.redisUrl ? redisRelay(config.redisUrl, log) : null;
   realtime = new RealtimeServer({
     db: ctx.db,
     log,
     authSessions: ctx.authSessions,
-    store: prismaDocumentStore(ctx.db),
+    store: prismaDocumentStore(ctx.db, config.database.provider),
     appUrl: config.appUrl,
+    relay,
   });
 
   const app = express();
@@ -215,6 +220,7 @@ export async function startAppServer(
         // Comments already accepted are written before the database closes.
         await ctx.intake.drain();
         server.closeAllConnections();
+        await relay?.close();
         await ctx.db.$disconnect();
       })();
       return closing;

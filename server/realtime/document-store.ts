@@ -1,17 +1,19 @@
+import * as Y from "yjs";
+import type { DatabaseConfig } from "../config.ts";
 import type { Db } from "../db.ts";
 
 /**
  * Where collaborative documents live between runs. Two operations, like Hocuspocus's fetch and
  * store: read every stored update of a document, and append new ones (durable once the promise
- * resolves). compact() replaces the rows up to a point by one merged state.
+ * resolves). compact() replaces the rows up to a point by one merged row.
  */
 export type DocumentStore = {
   load(name: string): Promise<{ updates: Uint8Array[]; lastId: number }>;
   append(name: string, updates: Uint8Array[]): Promise<number>;
-  compact(name: string, state: Uint8Array, throughId: number): Promise<void>;
+  compact(name: string, throughId: number): Promise<void>;
 };
 
-export function prismaDocumentStore(db: Db): DocumentStore {
+export function prismaDocumentStore(db: Db, provider: DatabaseConfig["provider"]): DocumentStore {
   return {
     async load(name) {
       const rows = await db.documentUpdate.findMany({
@@ -33,13 +35,27 @@ export function prismaDocumentStore(db: Db): DocumentStore {
       );
       return rows.at(-1)?.id ?? 0;
     },
-    async compact(name, state, throughId) {
-      await db.$transaction([
-        db.documentUpdate.deleteMany({ where: { docName: name, id: { lte: throughId } } }),
-        db.documentUpdate.create({
-          data: { docName: name, update: Buffer.from(state) as Uint8Array<ArrayBuffer> },
-        }),
-      ]);
+    /**
+     * Merges the stored rows, not the copy in memory: with several processes, memory also
+     * holds updates another process stored, which must not be stored twice. On PostgreSQL a
+     * lock per document makes one compaction at a time; SQLite has one writer anyway.
+     */
+    async compact(name, throughId) {
+      await db.$transaction(async (tx) => {
+        if (provider === "postgresql")
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${name}))`;
+        const rows = await tx.documentUpdate.findMany({
+          where: { docName: name, id: { lte: throughId } },
+          orderBy: { id: "asc" },
+          select: { id: true, update: true },
+        });
+        if (rows.length < 2) return;
+        const merged = Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
+        await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+        await tx.documentUpdate.create({
+          data: { docName: name, update: Buffer.from(merged) as Uint8Array<ArrayBuffer> },
+        });
+      });
     },
   };
 }

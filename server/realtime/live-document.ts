@@ -3,7 +3,12 @@ import * as Y from "yjs";
 import type { Logger } from "../log.ts";
 import type { DocumentStore } from "./document-store.ts";
 import type { Connection } from "./protocol.ts";
-import { encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from "./protocol.ts";
+import {
+  decodeAwarenessUpdate,
+  encodeAwarenessMessage,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+} from "./protocol.ts";
 
 /**
  * Presence entries one connection may own: one per editor or board on the page. More would let
@@ -29,6 +34,11 @@ const MAX_PENDING_BYTES = 32 * 1024 * 1024;
 /** Transaction origin of changes the server makes itself (board commands, loading). */
 export const SERVER_ORIGIN = Symbol("server");
 const LOAD_ORIGIN = Symbol("load");
+/** Changes another server process relayed (relay.ts): shown here, stored there. */
+const REMOTE_ORIGIN = Symbol("remote");
+
+/** Where a document's own changes go for the other processes; null with one process. */
+export type RelayOut = (kind: "update" | "presence", payload: Uint8Array) => void;
 
 /**
  * One document in memory: its Y.Doc, who is connected, their presence, and (for persisted
@@ -50,22 +60,28 @@ export class LiveDocument {
   private flushing: Promise<void> | null = null;
   private lastStoredId = 0;
   private rowsSinceCompaction = 0;
+  /** Presence entries of people connected to other processes: never claimable here. */
+  private readonly remoteIds = new Set<number>();
+  /** Presence entries changed here since the last batch, for the other processes. */
+  private readonly localPresenceChanged = new Set<number>();
 
   constructor(
     readonly name: string,
     private readonly store: DocumentStore | null,
     private readonly log: Logger,
+    private readonly relay: RelayOut | null = null,
   ) {
     this.awareness.setLocalState(null);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       this.fullSync = null;
       if (origin === LOAD_ORIGIN) return;
       this.broadcast(encodeUpdateMessage(update));
-      if (this.store) {
-        this.pending.push(update);
-        this.pendingBytes += update.byteLength;
-        this.flush();
-      }
+      // A relayed update was stored by the process its author is connected to.
+      if (origin === REMOTE_ORIGIN || !this.store) return;
+      this.pending.push(update);
+      this.pendingBytes += update.byteLength;
+      this.flush();
+      this.relay?.("update", update);
     });
     this.awareness.on("update", this.onAwarenessUpdate);
   }
@@ -123,9 +139,40 @@ export class LiveDocument {
       this.owners.delete(id);
       if (owner) this.connections.get(owner)?.delete(id);
     }
-    for (const id of [...added, ...updated, ...removed]) this.presenceChanged.add(id);
+    for (const id of [...added, ...updated, ...removed]) {
+      this.presenceChanged.add(id);
+      if (origin !== REMOTE_ORIGIN && this.relay) this.localPresenceChanged.add(id);
+    }
     this.presenceTimer ??= setTimeout(this.sendPresence, PRESENCE_BATCH_MS);
   };
+
+  /** A Yjs update (people-written documents) or presence from another process. */
+  applyRemote(kind: "update" | "presence", payload: Uint8Array) {
+    if (kind === "update") {
+      if (this.store) Y.applyUpdate(this.doc, payload, REMOTE_ORIGIN);
+      return;
+    }
+    for (const entry of decodeAwarenessUpdate(payload)) {
+      if (this.owners.has(entry.clientId)) continue; // someone here owns it
+      if (entry.state === null) this.remoteIds.delete(entry.clientId);
+      else this.remoteIds.add(entry.clientId);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, REMOTE_ORIGIN);
+  }
+
+  /** What another process lacks, by its state vector (after a Redis outage). */
+  missingFor(stateVector: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  /** After a Redis outage: everything here, for processes that missed it. */
+  resend() {
+    if (!this.relay) return;
+    if (this.store) this.relay("update", Y.encodeStateAsUpdate(this.doc));
+    const here = [...this.owners.keys()];
+    if (here.length)
+      this.relay("presence", awarenessProtocol.encodeAwarenessUpdate(this.awareness, here));
+  }
 
   /**
    * Presence goes out in one message per PRESENCE_BATCH_MS with every change since the last,
@@ -138,6 +185,11 @@ export class LiveDocument {
     const changed = [...this.presenceChanged];
     this.presenceChanged.clear();
     this.broadcast(encodeAwarenessMessage(this.awareness, changed));
+    if (this.relay && this.localPresenceChanged.size > 0) {
+      const local = [...this.localPresenceChanged];
+      this.localPresenceChanged.clear();
+      this.relay("presence", awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+    }
   };
 
   /**
@@ -152,6 +204,7 @@ export class LiveDocument {
   ): E[] {
     let claimsLeft = MAX_CLIENT_IDS_PER_CONNECTION - (this.connections.get(conn)?.size ?? 0);
     return entries.filter((e) => {
+      if (this.remoteIds.has(e.clientId)) return false;
       const owner = this.owners.get(e.clientId);
       if (owner) return owner === conn;
       if (e.state === null || claimsLeft-- <= 0) return false;
@@ -219,10 +272,8 @@ export class LiveDocument {
   }
 
   private async compact(store: DocumentStore) {
-    // Nothing is pending, so the document's state is exactly the rows up to lastStoredId.
-    const state = Y.encodeStateAsUpdate(this.doc);
     try {
-      await store.compact(this.name, state, this.lastStoredId);
+      await store.compact(this.name, this.lastStoredId);
       this.rowsSinceCompaction = 1;
     } catch (error) {
       this.log.warn("compacting a document failed; its rows stay as they are", {

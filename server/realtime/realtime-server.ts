@@ -32,6 +32,12 @@ import {
   MESSAGE_SYNC,
   ProtocolError,
 } from "./protocol.ts";
+import type { DocumentRelay, RelayKind } from "./relay.ts";
+
+const isPeopleDocument = (name: string) => {
+  const parsed = parseDocumentName(name);
+  return parsed !== null && isWrittenByPeople(parsed);
+};
 
 /**
  * Largest websocket message ws will assemble at all (each connection's budget may allow less).
@@ -68,6 +74,8 @@ type Deps = {
   store: DocumentStore;
   /** The app's own origin (https://host), when configured; otherwise the Host header decides. */
   appUrl: string | undefined;
+  /** The other server processes (REDIS_URL), or null when this process is the only one. */
+  relay: DocumentRelay | null;
 };
 
 type Entry = { live: LiveDocument; ready: Promise<void> };
@@ -89,9 +97,14 @@ export class RealtimeServer implements LivePublisher {
   private accepting = true;
   private readonly pinger: NodeJS.Timeout;
 
+  /** Server-written documents being rebuilt from the database, and those to rebuild again. */
+  private readonly refreshing = new Set<string>();
+  private readonly refreshAgain = new Set<string>();
+
   constructor(private readonly deps: Deps) {
     this.pinger = setInterval(() => this.ping(), PING_INTERVAL_MS);
     this.pinger.unref();
+    deps.relay?.onReconnect(() => this.resync());
   }
 
   get connectionCount() {
@@ -377,20 +390,102 @@ export class RealtimeServer implements LivePublisher {
     const existing = this.documents.get(name);
     if (existing) return existing;
     const parsed = parseDocumentName(name)!;
+    const relay = this.deps.relay;
     const live = new LiveDocument(
       name,
       isWrittenByPeople(parsed) ? this.deps.store : null,
       this.deps.log,
+      relay ? (kind, payload) => relay.publish(name, kind, payload) : null,
     );
-    const ready = isWrittenByPeople(parsed)
-      ? live.load({ seed: emptyDocumentUpdate })
-      : buildServerDocument(this.deps, parsed).then((build) => live.load({ build }));
+    const load = () =>
+      isWrittenByPeople(parsed)
+        ? live.load({ seed: emptyDocumentUpdate })
+        : buildServerDocument(this.deps, parsed).then((build) => live.load({ build }));
+    // Subscribed before loading, so nothing another process does in between is missed; what
+    // arrives before the load is applied after it (Yjs updates apply in any order).
+    const early: [RelayKind, Uint8Array][] = [];
+    let loaded = false;
+    const ready = relay
+      ? relay
+          .join(name, (kind, payload) => {
+            if (loaded) this.fromRelay(name, live, kind, payload);
+            else early.push([kind, payload]);
+          })
+          .catch((error) => {
+            this.deps.log.error("redis: could not follow a document; it resyncs on reconnect", {
+              doc: name,
+              error: String(error),
+            });
+          })
+          .then(load)
+          .then(() => {
+            loaded = true;
+            for (const [kind, payload] of early.splice(0))
+              this.fromRelay(name, live, kind, payload);
+          })
+      : load();
     const entry = { live, ready };
     this.documents.set(name, entry);
     ready.catch(() => {
-      if (this.documents.get(name) === entry) this.documents.delete(name);
+      if (this.documents.get(name) === entry) {
+        this.documents.delete(name);
+        relay?.leave(name);
+      }
     });
     return entry;
+  }
+
+  /** A message about an open document from another process. */
+  private fromRelay(name: string, live: LiveDocument, kind: RelayKind, payload: Uint8Array) {
+    if (kind === "update" || kind === "presence") live.applyRemote(kind, payload);
+    else if (kind === "refresh") this.refresh(name);
+    else if (kind === "sync-request" && isPeopleDocument(name))
+      this.deps.relay?.publish(name, "update", live.missingFor(payload));
+  }
+
+  /**
+   * Rebuilds a server-written document from the database after another process changed it.
+   * Many changes in a row cost one rebuild in progress and at most one more after it.
+   */
+  private refresh(name: string) {
+    if (this.refreshing.has(name)) {
+      this.refreshAgain.add(name);
+      return;
+    }
+    this.refreshing.add(name);
+    void (async () => {
+      do {
+        this.refreshAgain.delete(name);
+        const entry = this.documents.get(name);
+        const parsed = parseDocumentName(name);
+        if (!entry || !parsed || isWrittenByPeople(parsed)) return;
+        await entry.ready;
+        const build = await buildServerDocument(this.deps, parsed);
+        entry.live.doc.transact(() => build(entry.live.doc), SERVER_ORIGIN);
+      } while (this.refreshAgain.has(name));
+    })()
+      .catch((error) =>
+        this.deps.log.warn("rebuilding a document after another process changed it failed", {
+          doc: name,
+          error: String(error),
+        }),
+      )
+      .finally(() => this.refreshing.delete(name));
+  }
+
+  /**
+   * After a Redis outage, messages sent meanwhile are gone: send everything open here, ask the
+   * others for what they have, and rebuild server-written documents from the database.
+   */
+  private resync() {
+    for (const [name, entry] of this.documents) {
+      void entry.ready.then(() => {
+        entry.live.resend();
+        if (isPeopleDocument(name))
+          this.deps.relay?.publish(name, "sync-request", Y.encodeStateVector(entry.live.doc));
+        else this.refresh(name);
+      });
+    }
   }
 
   /** Frees a document nobody is connected to, but only after everything in it is stored. */
@@ -399,13 +494,16 @@ export class RealtimeServer implements LivePublisher {
     await entry.live.stored();
     if (entry.live.connections.size > 0 || this.documents.get(name) !== entry) return;
     this.documents.delete(name);
+    this.deps.relay?.leave(name);
     await entry.live.destroy();
   }
 
   /** LivePublisher: applies a stored command's change to a server-written document. */
   async change(name: string, apply: (doc: Y.Doc) => void) {
+    // The database already holds the change: other processes rebuild their copy from it.
+    this.deps.relay?.publish(name, "refresh");
     const entry = this.documents.get(name);
-    if (!entry) return; // Nobody has it open; it is built from the database when opened.
+    if (!entry) return; // Nobody has it open here; it is built from the database when opened.
     await entry.ready;
     entry.live.doc.transact(() => apply(entry.live.doc), SERVER_ORIGIN);
   }
@@ -468,6 +566,7 @@ export class RealtimeServer implements LivePublisher {
     }
     for (const ws of this.sockets) ws.terminate();
     if (!timedOut) await Promise.all(entries.map((e) => e.live.destroy()));
+    for (const name of this.documents.keys()) this.deps.relay?.leave(name);
     this.documents.clear();
     this.wss.close();
   }

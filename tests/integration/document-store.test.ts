@@ -21,7 +21,7 @@ const log = createLogger("silent", false);
 
 describe("stored documents", () => {
   it("store every update, compact them into one row, and load back the same text", async () => {
-    const store = prismaDocumentStore(db);
+    const store = prismaDocumentStore(db, parseDatabaseUrl(database.url).provider);
     const live = new LiveDocument("notes:compaction", store, log);
     await live.load();
     const text = live.doc.getText("t");
@@ -46,7 +46,7 @@ describe("stored documents", () => {
   });
 
   it("keeps updates in memory and retries when a write fails", async () => {
-    const real = prismaDocumentStore(db);
+    const real = prismaDocumentStore(db, parseDatabaseUrl(database.url).provider);
     let failures = 2;
     const flaky = {
       ...real,

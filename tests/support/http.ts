@@ -22,9 +22,10 @@ export async function postForm(
 /**
  * A cookie-keeping HTTP client that reads the csrf token out of the page it was given, the way
  * a browser submits a form it loaded. For flows that must go through the real token check.
+ * `signedInWith`: a session cookie from elsewhere (another server process, for one).
  */
-export function formClient(baseUrl: string) {
-  let cookie = "";
+export function formClient(baseUrl: string, signedInWith = "") {
+  let cookie = signedInWith;
   let csrf = "";
   const keep = (response: Response) => {
     const set = response.headers.get("set-cookie");

@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import type { AppContext } from "../../utils/app-context.ts";
 import { loadBoardIdeas } from "../board/board.server.ts";
-import { putIdea } from "../board/board-doc.ts";
+import { boardIdeas, putIdea, removeIdea } from "../board/board-doc.ts";
 import { loadLiveSessionState } from "../session/session.server.ts";
 import { putSessionState } from "../session/session-doc.ts";
 import { loadThemingState } from "../theming/theming.server.ts";
@@ -9,8 +9,9 @@ import { syncTheming } from "../theming/theming-doc.ts";
 import type { DocumentName, PeopleDocument } from "./document-name.ts";
 
 /**
- * How a server-written document (a board, a session, a session's theming) is built from the database when it is
- * first opened. The database is the truth; these documents are never stored as Yjs updates.
+ * How a server-written document (a board, a session, a session's theming) is built from the
+ * database when it is first opened, or brought up to date with it when another server process
+ * changed it. The database is the truth; these documents are never stored as Yjs updates.
  */
 export async function buildServerDocument(
   ctx: Pick<AppContext, "db">,
@@ -18,7 +19,11 @@ export async function buildServerDocument(
 ): Promise<(doc: Y.Doc) => void> {
   if (name.kind === "board") {
     const ideas = await loadBoardIdeas(ctx, name.boardId);
+    // A sync, not only an add: applied to a board already open (another process changed it),
+    // it also takes off ideas that were withdrawn or hidden meanwhile.
     return (doc) => {
+      const kept = new Set(ideas.map((idea) => idea.id));
+      for (const id of [...boardIdeas(doc).keys()]) if (!kept.has(id)) removeIdea(doc, id);
       for (const idea of ideas) putIdea(doc, idea);
     };
   }
