@@ -15,10 +15,10 @@ import { Button, CsrfInput, inputClass } from "../components/forms.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   getCommentAnalysis,
-  NOT_THEMED,
   runCommentTheming,
   suggestCommentThemes,
 } from "../modules/comment-period/analysis.server.ts";
+import { NOT_THEMED } from "../modules/comment-period/counts.ts";
 import { commentThemingSchema } from "../modules/comment-period/schema.ts";
 import { createResponseToComments } from "../modules/publication/publication.server.ts";
 import { THEME_LABEL_MAX } from "../modules/theming/schema.ts";

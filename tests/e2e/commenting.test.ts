@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateCommentPeriod } from "../../app/modules/comment-period/comment-period.server.ts";
 import { MIN_SECONDS_TO_WRITE } from "../../app/modules/comment-period/form-token.server.ts";
+import { createHearing } from "../../app/modules/hearing/hearings.server.ts";
 import { type Cast, cookieFor, startSeededApp, type TestApp } from "../support/app.ts";
 import {
   expectNoSeriousViolations,
@@ -159,5 +160,62 @@ describe("the comment page in Spanish", () => {
     expect(await visitor.page.locator("html").getAttribute("lang")).toBe("es");
     await expectNoSeriousViolations(visitor.page, "comment period page (es)");
     await visitor.close();
+  });
+});
+
+describe("a hearing and the analysis of comments", () => {
+  it("registers a district team from the keyboard, and both pages pass axe", async () => {
+    const period = await openCommentPeriod(app.ctx, cast, { title: "Hearings" });
+    const hearing = await createHearing(app.ctx, access(), period.id, {
+      kind: "hearing",
+      title: "Public hearing in Jefferson City",
+      startsAt: wallClock(60 * 24),
+      endsAt: wallClock(60 * 26),
+      place: "205 Jefferson Street, Jefferson City",
+      link: "",
+      capacity: 2,
+      teamRoles: "principal\ncounselor\nlead teacher\nfederal programs director",
+    });
+    const visitor = await newPerson(browser, app.url);
+    const { page } = visitor;
+    page.setDefaultTimeout(10_000);
+    await open(page, period.path);
+    await page.locator(`a[href$="/hearings/${hearing.id}"]`).click();
+    await waitForHydration(page);
+    await expectNoSeriousViolations(page, "hearing page");
+    await page.getByLabel("Your name").fill("Pat Principal");
+    await page.getByLabel("Your email").fill("pat@district.example.org");
+    await page.getByLabel("counselor", { exact: false }).first().fill("Casey Counselor");
+    await page.waitForTimeout(MIN_SECONDS_TO_WRITE * 1000);
+    await page.getByLabel("Your email").press("Enter");
+    await page.getByText("You are registered").waitFor();
+    await expectNoSeriousViolations(page, "hearing confirmation");
+    const stored = await app.ctx.db.registration.findMany({ where: { hearingId: hearing.id } });
+    expect(stored.map((r) => r.status)).toEqual(["registered"]);
+    expect(JSON.parse(stored[0]!.team)).toContainEqual({
+      name: "Casey Counselor",
+      role: "counselor",
+    });
+    expect(visitor.errors).toEqual([]);
+    await visitor.close();
+
+    const facilitator = await newPerson(browser, app.url);
+    const [name, ...value] = (await cookieFor(app.ctx, cast.facilitator.id)).split("=");
+    await facilitator.context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
+    await open(
+      facilitator.page,
+      `/work-groups/${cast.workGroup.slug}/comment-periods/${period.id}/analysis`,
+    );
+    expect(
+      await facilitator.page.getByRole("heading", { name: "Analysis and response" }).count(),
+    ).toBe(1);
+    await expectNoSeriousViolations(facilitator.page, "analysis (staff)");
+    await open(
+      facilitator.page,
+      `/work-groups/${cast.workGroup.slug}/comment-periods/${period.id}/hearings`,
+    );
+    await expectNoSeriousViolations(facilitator.page, "hearings (staff)");
+    expect(facilitator.errors).toEqual([]);
+    await facilitator.close();
   });
 });

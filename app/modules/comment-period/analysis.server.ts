@@ -3,7 +3,7 @@ import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { found, http } from "../../utils/http.server.ts";
 import { suggestThemes } from "../theming/suggestions.server.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
-import { countTable, crossTable } from "./counts.ts";
+import { countTable, crossTable, NOT_THEMED } from "./counts.ts";
 import type { CommentThemingCommand } from "./schema.ts";
 
 /**
@@ -15,7 +15,6 @@ import type { CommentThemingCommand } from "./schema.ts";
  * (spam, personal information) are moderated out and are not themed or counted.
  */
 
-export const NOT_THEMED = "Not themed";
 /** Comments listed per theme and not yet themed; the counts always cover every comment. */
 const LISTED_PER_THEME = 100;
 const LISTED_NOT_THEMED = 500;

@@ -7,6 +7,8 @@
  * hidden cell, the next smallest count in that line is hidden too.
  */
 export const MIN_CELL = 5;
+/** The row of comments in no theme (staff pages and the response to comments). */
+export const NOT_THEMED = "Not themed";
 
 export type Count = { label: string; count: number | null };
 
