@@ -207,3 +207,55 @@ export function FormError({ errors, id }: { errors?: string[] | null; id?: strin
     </div>
   );
 }
+
+/**
+ * A field of a public form (comments, hearing registration): its label, the control the
+ * caller renders with the props given, and its message in the reader's language.
+ */
+export function PublicField({
+  label,
+  field,
+  error,
+  children,
+}: {
+  label: string;
+  field: FieldMetadata<unknown>;
+  error: string | null;
+  children: (props: {
+    id: string;
+    className: string;
+    "aria-invalid"?: true;
+    "aria-describedby"?: string;
+  }) => ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={field.id} className="block font-medium">
+        {label}
+      </label>
+      {children({
+        id: field.id,
+        className: inputClass,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": error ? field.errorId : undefined,
+      })}
+      {error ? (
+        <p id={field.errorId} className="mt-1 text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The honeypot of a public form: off screen and out of the tab order; robots fill every field. */
+export function Honeypot({ label }: { label: string }) {
+  return (
+    <div className="absolute -left-[10000px] h-px w-px overflow-hidden" aria-hidden="true">
+      <label>
+        {label}
+        <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </label>
+    </div>
+  );
+}

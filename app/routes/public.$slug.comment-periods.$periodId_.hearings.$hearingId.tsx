@@ -1,10 +1,10 @@
-import { type FieldMetadata, getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { type ReactNode, useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { inputClass, useZodForm } from "../components/forms.tsx";
+import { Honeypot, inputClass, PublicField, useZodForm } from "../components/forms.tsx";
 import {
   getPublicHearing,
   submitRegistrationForm,
@@ -313,13 +313,7 @@ function RegistrationForm({
             ) : null}
           </fieldset>
         ) : null}
-        {/* The honeypot: off screen and out of the tab order; robots fill every field. */}
-        <div className="absolute -left-[10000px] h-px w-px overflow-hidden" aria-hidden="true">
-          <label>
-            {t("hearing.website")}
-            <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-          </label>
-        </div>
+        <Honeypot label={t("hearing.website")} />
         <button
           type="submit"
           className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
@@ -329,41 +323,5 @@ function RegistrationForm({
         </button>
       </Form>
     </section>
-  );
-}
-
-function PublicField({
-  label,
-  field,
-  error,
-  children,
-}: {
-  label: string;
-  field: FieldMetadata<unknown>;
-  error: string | null;
-  children: (props: {
-    id: string;
-    className: string;
-    "aria-invalid"?: true;
-    "aria-describedby"?: string;
-  }) => ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={field.id} className="block font-medium">
-        {label}
-      </label>
-      {children({
-        id: field.id,
-        className: inputClass,
-        "aria-invalid": error ? true : undefined,
-        "aria-describedby": error ? field.errorId : undefined,
-      })}
-      {error ? (
-        <p id={field.errorId} className="mt-1 text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { type FieldMetadata, getFormProps, getInputProps } from "@conform-to/react";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type CommentChoices,
@@ -11,7 +11,7 @@ import {
 import type { MessageKey } from "../../modules/i18n/en.ts";
 import { formatInZone } from "../../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../../modules/i18n/use-locale.ts";
-import { inputClass, useZodForm } from "../forms.tsx";
+import { Honeypot, inputClass, PublicField, useZodForm } from "../forms.tsx";
 
 type ActionData = {
   receipt: {
@@ -234,13 +234,7 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
           ) : null}
         </fieldset>
         <CommentText field={fields.comment} error={errorOf(fields.comment)} />
-        {/* The honeypot: off screen and out of the tab order; robots fill every field. */}
-        <div className="absolute -left-[10000px] h-px w-px overflow-hidden" aria-hidden="true">
-          <label>
-            {t("comment.website")}
-            <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-          </label>
-        </div>
+        <Honeypot label={t("comment.website")} />
         <button
           type="submit"
           className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
@@ -250,42 +244,6 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
         </button>
       </Form>
     </section>
-  );
-}
-
-function PublicField({
-  label,
-  field,
-  error,
-  children,
-}: {
-  label: string;
-  field: FieldMetadata<unknown>;
-  error: string | null;
-  children: (props: {
-    id: string;
-    className: string;
-    "aria-invalid"?: true;
-    "aria-describedby"?: string;
-  }) => ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={field.id} className="block font-medium">
-        {label}
-      </label>
-      {children({
-        id: field.id,
-        className: inputClass,
-        "aria-invalid": error ? true : undefined,
-        "aria-describedby": error ? field.errorId : undefined,
-      })}
-      {error ? (
-        <p id={field.errorId} className="mt-1 text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
 
