@@ -40,8 +40,9 @@ const PROCESS_ID_BYTES = 8;
 export function redisRelay(url: string, log: Logger): DocumentRelay {
   const processId = randomBytes(PROCESS_ID_BYTES);
   // A publishing connection and a subscribing one: Redis allows nothing but (un)subscribe on
-  // a connection in subscriber mode. Commands issued while disconnected fail at once (no
-  // offline queue): a lost presence or update is made good by the resync after reconnecting.
+  // a connection in subscriber mode. A publish while disconnected fails at once (no offline
+  // queue): a lost presence or update is made good by the resync after reconnecting. A
+  // subscribe waits for the connection, so a document opened during an outage still follows.
   const options = { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false };
   const pub = new Redis(url, options);
   const sub = new Redis(url, { ...options, enableOfflineQueue: true });

@@ -200,18 +200,6 @@ export type IntakeAnswer = {
   };
 };
 
-/** The feedback form's fields: anything else a request carries is dropped unread. */
-const COMMENT_FIELDS = [
-  "token",
-  "website",
-  "name",
-  "email",
-  "stakeholderGroup",
-  "region",
-  "sections",
-  "comment",
-] as const;
-
 /**
  * One submission of the feedback form, from parsing to receipt. Both ways in call it: the
  * Remix action (a form posted without JavaScript, answered with the page) and the fast path
@@ -223,7 +211,8 @@ export async function submitCommentForm(
   input: { slug: string; periodId: string; form: FormData | URLSearchParams; clientKey: string },
 ): Promise<IntakeAnswer> {
   const period = await intakePeriod(ctx, input.slug, input.periodId);
-  const submission = parseWithZod(ownFields(input.form, COMMENT_FIELDS).form, {
+  // Only the form's own fields are read: anything else a request carries is dropped unread.
+  const submission = parseWithZod(ownFields(input.form, Object.keys(period.schema.shape)).form, {
     schema: period.schema,
   });
   if (submission.status !== "success") {
