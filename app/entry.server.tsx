@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import {
   createReadableStreamFromReadable,
   type EntryContext,
+  type HandleDataRequestFunction,
   type HandleErrorFunction,
 } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
@@ -10,12 +11,23 @@ import { renderToPipeableStream } from "react-dom/server";
 
 const ABORT_DELAY = 5_000;
 
+/**
+ * Requests that failed because the database could not be reached (handleError saw it): they
+ * are answered 503 with Retry-After, a moment's outage, rather than 500, a fault of ours.
+ */
+const databaseDown = new WeakMap<Request, { retryAfterSeconds: number }>();
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  const outage = databaseDown.get(request);
+  if (outage) {
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", String(outage.retryAfterSeconds));
+  }
   // Crawlers get the whole page at once; people get it streamed as it renders.
   const ready = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
@@ -54,9 +66,23 @@ export default function handleRequest(
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
+  // An outage is logged once, by the database watcher, not once per request.
+  if (context.database.failed(error)) {
+    databaseDown.set(request, context.database);
+    return;
+  }
   context.log.error("request failed", {
     method: request.method,
     path: new URL(request.url).pathname,
     error: error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error),
   });
+};
+
+/** Script-driven requests (?_data) that met a database outage get the same 503. */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  const outage = databaseDown.get(request);
+  if (!outage) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", String(outage.retryAfterSeconds));
+  return new Response(response.body, { status: 503, headers });
 };

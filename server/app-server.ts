@@ -5,23 +5,30 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { Redis } from "ioredis";
 import { createAuthSessionStorage } from "../app/modules/auth/auth-session.server.ts";
 import { CommentIntake } from "../app/modules/comment-period/intake-queue.server.ts";
 import type { AppContext } from "../app/utils/app-context.ts";
 import { commentIntakeRoute } from "./comment-intake-route.ts";
 import { type Config, projectRoot } from "./config.ts";
+import { databaseAnswers, watchDatabase } from "./database-health.ts";
 import { createDb, prepareDb } from "./db.ts";
-import { COMMENTS_WAITING_AT_MOST, createLimiters } from "./limiters.ts";
+import {
+  COMMENTS_WAITING_AT_MOST,
+  createLimiters,
+  DATABASE_RETRY_AFTER_SECONDS,
+  LISTEN_BACKLOG,
+  MAX_FORM_BYTES,
+  SATURATED_RETRY_AFTER_SECONDS,
+  SATURATION_SAMPLE_MS,
+} from "./limiters.ts";
+import { type Saturation, watchSaturation } from "./load-shedding.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { createMailer } from "./mailer.ts";
+import { createMetrics } from "./metrics.ts";
 import { prismaDocumentStore } from "./realtime/document-store.ts";
-import { RealtimeServer } from "./realtime/realtime-server.ts";
+import { RealtimeServer, refuseUpgrade } from "./realtime/realtime-server.ts";
 import { redisRelay } from "./realtime/relay.ts";
-
-/** Largest form body accepted: our biggest form (work group settings) is a few kilobytes. */
-const MAX_FORM_BYTES = 256 * 1024;
-/** Connections the kernel may hold for this process to accept (see listen below). */
-const LISTEN_BACKLOG = 4096;
 
 export type AppServer = {
   ctx: AppContext;
@@ -40,17 +47,29 @@ export async function createAppContext(
   config: Config,
   log: Logger,
   realtimeOf: () => RealtimeServer,
+  shared: { redis: Redis | null; commentWriteFailed: () => void },
 ) {
   const db = createDb(config.database);
   await prepareDb(db, config.database);
+  const database = watchDatabase(db, log, DATABASE_RETRY_AFTER_SECONDS);
   const ctx: AppContext = {
     config,
     db,
+    database,
     log,
     authSessions: createAuthSessionStorage(config.sessionSecret, config.env === "production"),
     mailer: createMailer(config.smtp, log),
-    limiters: createLimiters(),
-    intake: new CommentIntake(db, config.database.provider, log, COMMENTS_WAITING_AT_MOST),
+    limiters: createLimiters(shared.redis),
+    intake: new CommentIntake(
+      db,
+      config.database.provider,
+      log,
+      COMMENTS_WAITING_AT_MOST,
+      (error) => {
+        shared.commentWriteFailed();
+        return database.failed(error);
+      },
+    ),
     live: {
       change: (name, apply) => realtimeOf().change(name, apply),
       stored: (name) => realtimeOf().stored(name),
@@ -64,39 +83,52 @@ export async function createAppContext(
  * One process: the Remix app over HTTP and the Yjs websocket endpoint on the same port.
  * Resolves once listening.
  */
-/** One trivial query, given at most two seconds: a hung database is an unreachable one. */
-async function databaseReachable(db: AppContext["db"]): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), 2_000);
-  });
-  try {
-    return await Promise.race([db.$queryRaw`SELECT 1`.then(() => true), timeout]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export async function startAppServer(
   config: Config,
   options: { build?: ServerBuild; log?: Logger } = {},
 ): Promise<AppServer> {
   const log = options.log ?? createLogger(config.logLevel, config.env === "production");
   let realtime: RealtimeServer | undefined;
-  const ctx = await createAppContext(config, log, () => realtime!);
   // With REDIS_URL, every process serving the same database shares open documents' changes
-  // and presence through Redis, so a room may span processes (no sticky sessions needed).
+  // and presence through Redis, so a room may span processes (no sticky sessions needed), and
+  // counts rate limits there. The relay keeps two connections of its own; this one is for
+  // counters and readiness. It queues nothing while Redis is down (the limiters fall back to
+  // counting in memory) and stays quiet: the relay logs an outage once.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : null;
+  redis?.on("error", () => undefined);
+  let commentWriteFailed = () => {};
+  const ctx = await createAppContext(config, log, () => realtime!, {
+    redis,
+    commentWriteFailed: () => commentWriteFailed(),
+  });
   const relay = config.redisUrl ? redisRelay(config.redisUrl, log) : null;
+  // Started once listening (below): loading the build blocks the loop, which is not load.
+  let saturation: Saturation | undefined;
+  const metrics = createMetrics({
+    connections: () => realtime?.connectionCount ?? 0,
+    documents: () => realtime?.documentCount ?? 0,
+    intakeDepth: () => ctx.intake.depth,
+    eventLoopDelayMs: () => saturation?.delayMs ?? 0,
+  });
+  commentWriteFailed = () => metrics.storeFailed("comments");
   realtime = new RealtimeServer({
     db: ctx.db,
     log,
     authSessions: ctx.authSessions,
-    store: prismaDocumentStore(ctx.db, config.database.provider),
+    store: metrics.countingStore(prismaDocumentStore(ctx.db, config.database.provider)),
     appUrl: config.appUrl,
     relay,
+    database: ctx.database,
   });
+  /** Why new work is turned away now, if it is: the database is down, or this process is full. */
+  const shedding = (method: string | undefined) =>
+    ctx.database.down
+      ? ({ reason: "database", retryAfter: DATABASE_RETRY_AFTER_SECONDS } as const)
+      : saturation?.saturated && (method === "GET" || method === "HEAD")
+        ? ({ reason: "saturated", retryAfter: SATURATED_RETRY_AFTER_SECONDS } as const)
+        : null;
 
   const app = express();
   app.disable("x-powered-by");
@@ -142,26 +174,51 @@ export async function startAppServer(
     }
     next();
   });
-  // Probes for a process manager or load balancer (issue 7 grows them with Redis).
+  app.use(metrics.commands());
+  // Probes for a process manager or load balancer.
   let draining = false;
   app.get("/healthz", (_req, res) => {
     res.status(200).json({ status: "alive" });
   });
-  app.get("/readyz", (_req, res) => {
+  app.get("/readyz", async (_req, res) => {
     const notReady = (reason: string) =>
       res.status(503).set("Retry-After", "5").json({ status: "not ready", reason });
     if (draining) return notReady("shutting down");
-    databaseReachable(ctx.db).then(
-      (reachable) =>
-        reachable ? res.status(200).json({ status: "ready" }) : notReady("database unreachable"),
-      () => notReady("database unreachable"),
-    );
+    const [database, redisAnswers] = await Promise.all([
+      databaseAnswers(ctx.db),
+      redis
+        ? redis.ping().then(
+            () => true,
+            () => false,
+          )
+        : true,
+    ]);
+    if (!database) return notReady("database unreachable");
+    if (!redisAnswers) return notReady("redis unreachable");
+    res.status(200).json({ status: "ready" });
   });
+  app.get("/metrics", metrics.endpoint(config.metricsToken));
   app.use(
     "/build",
     express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }),
   );
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
+  // Load shedding: new work is turned away at once with a time to come back, rather than
+  // queued behind a database that is not answering or an event loop already running late.
+  app.use((req, res, next) => {
+    const shed = shedding(req.method);
+    if (!shed) return next();
+    metrics.shed(shed.reason);
+    res
+      .status(503)
+      .set({ "Retry-After": String(shed.retryAfter), "Cache-Control": "no-store" })
+      .type("text/plain")
+      .send(
+        shed.reason === "database"
+          ? "Convene cannot reach its database just now. Nothing you saved is lost; try again in a few seconds."
+          : "Convene is very busy just now. Try again in a few seconds.",
+      );
+  });
   app.use(commentIntakeRoute(ctx, MAX_FORM_BYTES));
   // app.use, not app.all("*"): a route pattern makes Express decode the path, and a malformed
   // %-escape would become a 500 before Remix could answer 404.
@@ -185,6 +242,14 @@ export async function startAppServer(
         res.status(status).type("text/plain").send("That request could not be understood.");
         return;
       }
+      if (ctx.database.failed(error)) {
+        res
+          .status(503)
+          .set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS))
+          .type("text/plain")
+          .send("Convene cannot reach its database just now. Try again in a few seconds.");
+        return;
+      }
       log.error("request failed outside the app", { path: req.path, error: String(error) });
       res
         .status(500)
@@ -194,16 +259,19 @@ export async function startAppServer(
   );
 
   const server = createServer(app);
-  server.on("upgrade", realtime.handleUpgrade);
+  server.on("upgrade", (req, socket, head) => {
+    const shed = shedding("GET");
+    if (!shed) return realtime.handleUpgrade(req, socket, head);
+    metrics.shed(shed.reason);
+    refuseUpgrade(socket, 503, "Try again in a few seconds", shed.retryAfter);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    // Node's default backlog (511) overflows when a crowd opens thousands of connections
-    // while the process is busy; the kernel then resets some of them. The kernel caps this at
-    // net.core.somaxconn (4096 on current Linux).
     server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () =>
       resolve(),
     );
   });
+  saturation = watchSaturation(config.shedAtEventLoopDelayMs, SATURATION_SAMPLE_MS);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
 
@@ -221,6 +289,9 @@ export async function startAppServer(
         await ctx.intake.drain();
         server.closeAllConnections();
         await relay?.close();
+        await redis?.quit().catch(() => undefined);
+        saturation?.close();
+        ctx.database.close();
         await ctx.db.$disconnect();
       })();
       return closing;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { SHED_AT_EVENT_LOOP_DELAY_MS } from "./limiters.ts";
 
 /**
  * Configuration is read from the environment once, here, and handed to everything else
@@ -59,6 +60,18 @@ const envSchema = z.object({
     .min(0)
     .max(10)
     .default(0),
+  /** The bearer token Prometheus sends for /metrics; without one /metrics does not exist. */
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(16, "METRICS_TOKEN must be at least 16 characters")
+    .optional(),
+  /** Event-loop delay (ms) beyond which new work is turned away; 0 never sheds (limiters.ts). */
+  SHED_AT_EVENT_LOOP_DELAY_MS: z.coerce
+    .number({ error: "SHED_AT_EVENT_LOOP_DELAY_MS must be a number of milliseconds" })
+    .int("SHED_AT_EVENT_LOOP_DELAY_MS must be a whole number")
+    .min(0)
+    .default(SHED_AT_EVENT_LOOP_DELAY_MS),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /**
    * Optional: an OpenAI-compatible endpoint (…/v1) that suggests themes instead of the built-in
@@ -85,6 +98,8 @@ export type Config = {
   demo: boolean;
   trustProxy: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  metricsToken: string | undefined;
+  shedAtEventLoopDelayMs: number;
   themesSuggest: { baseUrl: string; model: string; apiKey: string | undefined } | undefined;
 };
 
@@ -144,6 +159,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: (e.DEMO ?? (e.NODE_ENV === "production" ? "false" : "true")) === "true",
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    shedAtEventLoopDelayMs: e.SHED_AT_EVENT_LOOP_DELAY_MS,
     themesSuggest: e.THEMES_SUGGEST_URL
       ? {
           baseUrl: e.THEMES_SUGGEST_URL.replace(/\/+$/, ""),

@@ -1,4 +1,10 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import {
+  type IRateLimiterOptions,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
 import type { Limiters } from "../app/utils/app-context.ts";
 
 /**
@@ -36,33 +42,72 @@ export const COMMENTS_IN_FLIGHT_AT_MOST = 256;
 /** Comments accepted but not yet written before new ones are refused with 429. */
 export const COMMENTS_WAITING_AT_MOST = 5_000;
 
-export function createLimiters(): Limiters {
-  const signInByAccount = new RateLimiterMemory({
+/**
+ * Load shedding: the numbers that decide when a process turns new work away.
+ *
+ * A process is saturated when its event loop ran this late (ms) during the last sample: new
+ * page loads and websocket connections then get 503 with Retry-After, while people already
+ * connected keep being served. Environment: SHED_AT_EVENT_LOOP_DELAY_MS (0 never sheds).
+ */
+export const SHED_AT_EVENT_LOOP_DELAY_MS = 500;
+export const SATURATION_SAMPLE_MS = 250;
+export const SATURATED_RETRY_AFTER_SECONDS = 2;
+/** While the database cannot be reached, requests get 503 and this Retry-After. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+/**
+ * Connections the kernel may hold for this process to accept. Node's default (511) overflowed
+ * when a crowd opened thousands of connections at once, and the kernel reset some; the kernel
+ * caps this at net.core.somaxconn (4096 on current Linux).
+ */
+export const LISTEN_BACKLOG = 4096;
+/** Largest form body accepted: our biggest form (work group settings) is a few kilobytes. */
+export const MAX_FORM_BYTES = 256 * 1024;
+
+/**
+ * The limits a person or an address is held to. With Redis (several processes) they are
+ * counted in Redis, so a limit holds across every process a load balancer spreads requests
+ * over; while Redis is unreachable each process counts on its own (the insurance limiter)
+ * rather than refusing or letting everything through. `commentsEverywhere` stays per process:
+ * it protects this process's capacity (load shedding), not a person's allowance.
+ */
+export function createLimiters(redis?: Redis | null): Limiters {
+  const limiter = (keyPrefix: string, options: IRateLimiterOptions) =>
+    redis
+      ? new RateLimiterRedis({
+          ...options,
+          keyPrefix: `convene:limit:${keyPrefix}`,
+          storeClient: redis,
+          // Fall back at once while Redis is down instead of waiting on a reconnect.
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: new RateLimiterMemory(options),
+        })
+      : new RateLimiterMemory(options);
+  const signInByAccount = limiter("sign-in-account", {
     points: SIGN_IN_FAILURES_PER_ACCOUNT,
     duration: SIGN_IN_WINDOW_SECONDS,
   });
-  const signInByAddress = new RateLimiterMemory({
+  const signInByAddress = limiter("sign-in-address", {
     points: SIGN_IN_FAILURES_PER_ADDRESS,
     duration: SIGN_IN_WINDOW_SECONDS,
   });
   // Keys are "email:…" or "ip:…"; each kind has its own allowance.
   const signInLimiter = (key: string) =>
     key.startsWith("ip:") ? signInByAddress : signInByAccount;
-  const ideas = new RateLimiterMemory({ points: IDEAS_PER_MINUTE, duration: 60 });
-  const accountRequests = new RateLimiterMemory({
+  const ideas = limiter("ideas", { points: IDEAS_PER_MINUTE, duration: 60 });
+  const accountRequests = limiter("account-requests", {
     points: ACCOUNT_REQUESTS_PER_HOUR,
     duration: 3600,
   });
-  const commentsByAddress = new RateLimiterMemory({
+  const commentsByAddress = limiter("comments", {
     points: COMMENTS_PER_ADDRESS_PER_10_MINUTES,
     duration: 600,
   });
-  const registrationsByAddress = new RateLimiterMemory({
+  const registrationsByAddress = limiter("registrations", {
     points: REGISTRATIONS_PER_ADDRESS_PER_10_MINUTES,
     duration: 600,
   });
   const commentsEverywhere = new RateLimiterMemory({ points: COMMENTS_PER_SECOND, duration: 1 });
-  const consume = async (limiter: RateLimiterMemory, key: string) => {
+  const consume = async (limiter: RateLimiterMemory | RateLimiterRedis, key: string) => {
     try {
       await limiter.consume(key);
       return 0;

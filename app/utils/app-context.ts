@@ -1,5 +1,6 @@
 import type { SessionStorage } from "@remix-run/node";
 import type { Config } from "../../server/config.ts";
+import type { DatabaseHealth } from "../../server/database-health.ts";
 import type { Db } from "../../server/db.ts";
 import type { Logger } from "../../server/log.ts";
 import type { CommentIntake } from "../modules/comment-period/intake-queue.server.ts";
@@ -13,6 +14,8 @@ import type { LivePublisher } from "../modules/documents/live-publisher.ts";
 export type AppContext = {
   config: Config;
   db: Db;
+  /** Whether the database is reachable; an unreachable one is answered 503, not 500. */
+  database: DatabaseHealth;
   log: Logger;
   authSessions: SessionStorage<AuthSessionData>;
   mailer: Mailer;

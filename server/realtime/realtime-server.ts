@@ -16,7 +16,9 @@ import { emptyDocumentUpdate } from "../../app/modules/documents/lexical-documen
 import type { LivePublisher } from "../../app/modules/documents/live-publisher.ts";
 import { buildServerDocument } from "../../app/modules/documents/server-documents.server.ts";
 import type { AuthSessionData } from "../../app/utils/app-context.ts";
+import type { DatabaseHealth } from "../database-health.ts";
 import type { Db } from "../db.ts";
+import { DATABASE_RETRY_AFTER_SECONDS } from "../limiters.ts";
 import type { Logger } from "../log.ts";
 import { ConnectionBudget, READER_LIMITS, WRITER_LIMITS } from "./connection-budget.ts";
 import type { DocumentStore } from "./document-store.ts";
@@ -76,6 +78,8 @@ type Deps = {
   appUrl: string | undefined;
   /** The other server processes (REDIS_URL), or null when this process is the only one. */
   relay: DocumentRelay | null;
+  /** Told of failures, so an unreachable database is reported once rather than per socket. */
+  database?: DatabaseHealth;
 };
 
 type Entry = { live: LiveDocument; ready: Promise<void> };
@@ -111,40 +115,51 @@ export class RealtimeServer implements LivePublisher {
     return this.sockets.size;
   }
 
+  get documentCount() {
+    return this.documents.size;
+  }
+
   /** For the HTTP server's "upgrade" event. */
   handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Until ws owns the socket, a reset connection must not become an unhandled error.
     socket.on("error", () => socket.destroy());
     this.upgrade(req, socket, head).catch((error) => {
+      if (this.deps.database?.failed(error))
+        return refuseUpgrade(
+          socket,
+          503,
+          "Try again in a few seconds",
+          DATABASE_RETRY_AFTER_SECONDS,
+        );
       this.deps.log.error("websocket upgrade failed", { error: String(error) });
-      refuse(socket, 500, "Internal error");
+      refuseUpgrade(socket, 500, "Internal error");
     });
   };
 
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     const url = new URL(req.url ?? "/", "http://localhost");
-    if (!url.pathname.startsWith(YJS_PATH)) return refuse(socket, 404, "Not found");
-    if (!this.accepting) return refuse(socket, 503, "Server is restarting");
-    if (!this.sameOrigin(req)) return refuse(socket, 403, "Cross-origin websocket refused");
+    if (!url.pathname.startsWith(YJS_PATH)) return refuseUpgrade(socket, 404, "Not found");
+    if (!this.accepting) return refuseUpgrade(socket, 503, "Server is restarting");
+    if (!this.sameOrigin(req)) return refuseUpgrade(socket, 403, "Cross-origin websocket refused");
     let name: string;
     try {
       name = decodeURIComponent(url.pathname.slice(YJS_PATH.length));
     } catch {
-      return refuse(socket, 404, "Unknown document");
+      return refuseUpgrade(socket, 404, "Unknown document");
     }
     const parsed = parseDocumentName(name);
-    if (!parsed) return refuse(socket, 404, "Unknown document");
+    if (!parsed) return refuseUpgrade(socket, 404, "Unknown document");
     const session = await this.deps.authSessions.getSession(req.headers.cookie);
     const access = await authorizeUpgrade(this.deps.db, session, parsed);
     if (!access.ok) {
       const why = { 401: "Sign in first", 403: "Not a member", 404: "Unknown document" };
-      return refuse(socket, access.status, why[access.status]);
+      return refuseUpgrade(socket, access.status, why[access.status]);
     }
     const { user } = access;
     if ((this.socketsPerUser.get(user.id) ?? 0) >= MAX_CONNECTIONS_PER_USER) {
-      return refuse(socket, 429, "Too many open connections");
+      return refuseUpgrade(socket, 429, "Too many open connections");
     }
-    if (!this.accepting) return refuse(socket, 503, "Server is restarting");
+    if (!this.accepting) return refuseUpgrade(socket, 503, "Server is restarting");
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.connect(ws, socket, name, {
         userId: user.id,
@@ -310,7 +325,8 @@ export class RealtimeServer implements LivePublisher {
         for (const message of queue.splice(0)) handle(message);
       },
       (error) => {
-        log.error("loading a document failed", { doc: name, error: String(error) });
+        if (!this.deps.database?.failed(error))
+          log.error("loading a document failed", { doc: name, error: String(error) });
         conn.close(1011, "Could not load the document");
       },
     );
@@ -597,10 +613,17 @@ const reasons: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-function refuse(socket: Duplex, status: number, message: string) {
+/** Answers a websocket upgrade with a plain HTTP refusal and closes the socket. */
+export function refuseUpgrade(
+  socket: Duplex,
+  status: number,
+  message: string,
+  retryAfterSeconds?: number,
+) {
   if (socket.writable) {
+    const retry = retryAfterSeconds ? `Retry-After: ${retryAfterSeconds}\r\n` : "";
     socket.write(
-      `HTTP/1.1 ${status} ${reasons[status] ?? "Error"}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+      `HTTP/1.1 ${status} ${reasons[status] ?? "Error"}\r\nConnection: close\r\n${retry}Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
     );
   }
   socket.destroy();

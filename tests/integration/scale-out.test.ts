@@ -1,6 +1,4 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { once } from "node:events";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readIdeas } from "../../app/modules/board/board-doc.ts";
 import { DEMO_PASSWORD } from "../../app/modules/demo/demo.server.ts";
@@ -10,6 +8,7 @@ import { freshDatabase } from "../support/app.ts";
 import { formClient } from "../support/http.ts";
 import { exited, type ServerProcess, startServerProcess } from "../support/process.ts";
 import { connectProvider, waitFor } from "../support/realtime.ts";
+import { freePort } from "../support/services.ts";
 
 /**
  * Two server processes on one database and one Redis, as a load balancer without sticky
@@ -28,14 +27,6 @@ let redis: ChildProcess | undefined;
 let redisPort = 0;
 const servers: ServerProcess[] = [];
 const SLUG = "success-ready-students";
-
-async function freePort() {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  return port;
-}
 
 async function startRedis() {
   redis = spawn("redis-server", [
@@ -137,6 +128,21 @@ describe.skipIf(!hasRedis)("several server processes", () => {
     await waitFor(() => onA.doc.getText("probe").toString().includes("from B."), 1_000, "B → A");
     onA.close();
     onB.close();
+  });
+
+  it("counts a rate limit over requests made to both processes", async () => {
+    // Ten failed sign-ins per account per 15 minutes: six on A and four on B use them up, so
+    // the next one is refused on either process (each counting alone would allow twenty).
+    const guess = async (url: string) => {
+      const visitor = formClient(url);
+      await visitor.get("/login");
+      return visitor.post("/login", { email: "sam@demo.convene.test", password: "wrong guess" });
+    };
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await guess(i < 6 ? a.url : b.url)).status);
+    expect(statuses).toEqual(Array(10).fill(400));
+    expect((await guess(a.url)).status).toBe(429);
+    expect((await guess(b.url)).status).toBe(429);
   });
 
   it("enforces on one process the phase moved on the other", async () => {

@@ -64,6 +64,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_URL: database.url,
     SESSION_SECRET: "test-secret-test-secret-test-secret-0123",
     DEMO: "false",
+    // The test's own work shares this server's event loop (a worker importing a module can
+    // stall it): saturation would shed the test's requests. operations.test.ts turns it on.
+    SHED_AT_EVENT_LOOP_DELAY_MS: "0",
     ...env,
   });
   const logs: LogLine[] = [];

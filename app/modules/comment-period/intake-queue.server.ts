@@ -53,6 +53,11 @@ export class CommentIntake {
     private log: Logger,
     /** Comments waiting beyond this many are refused (429) rather than queued. */
     readonly maxWaiting: number,
+    /**
+     * Told of every batch the database refused (counted in /metrics); true when it already
+     * reported the failure (a database outage is logged once, not once per batch).
+     */
+    private reportWriteFailure: (error: unknown) => boolean = () => false,
   ) {}
 
   /** Comments accepted but not yet stored: what /metrics calls the intake queue depth. */
@@ -121,7 +126,8 @@ export class CommentIntake {
       for (const entry of batch) entry.resolve(receiptOf(entry.comment));
     } catch (error) {
       if (!isUniqueViolation(error)) {
-        this.log.error("comment intake: a group commit failed", { error: String(error) });
+        if (!this.reportWriteFailure(error))
+          this.log.error("comment intake: a group commit failed", { error: String(error) });
         for (const entry of batch) entry.reject(error);
         return;
       }
