@@ -66,8 +66,12 @@ export default async function config(): Promise<ViteUserConfig> {
           test: { name: "unit", include: ["app/**/*.test.ts", "server/**/*.test.ts"] },
         },
         // Several processes serve one database only on PostgreSQL (issue 7): SQLite is the
-        // one-process setup, so the scale-out tests run in the postgres project.
-        integration("sqlite", { TEST_DB: "sqlite" }, ["tests/integration/scale-out.test.ts"]),
+        // one-process setup, so the scale-out and nginx tests run in the postgres project.
+        integration("sqlite", { TEST_DB: "sqlite" }, [
+          "tests/integration/scale-out.test.ts",
+          "tests/integration/nginx.test.ts",
+          "tests/integration/database-restart.test.ts",
+        ]),
         ...(hasPostgres
           ? [integration("postgres", { TEST_DB: "postgres", TEST_POSTGRES_URL: POSTGRES_URL })]
           : []),
