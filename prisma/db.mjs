@@ -7,13 +7,27 @@
 //                                            (default: the SQLite file data/convene.db)
 //   node prisma/db.mjs new-migration <name>  write a migration for BOTH providers from the
 //                                            difference between their migrations and the schema
+//   node prisma/db.mjs backup <file>         a consistent copy of DATABASE_URL's database, safe
+//                                            while the app runs (SQLite: VACUUM INTO;
+//                                            PostgreSQL: pg_dump -Fc)
+//   node prisma/db.mjs restore <file>        a backup into DATABASE_URL, which must be new: a
+//                                            SQLite file that does not exist yet, or an empty
+//                                            PostgreSQL database (pg_restore)
 //
 // new-migration needs no development database: the engine replays the existing migrations on a
 // throw-away shadow database (SQLite: in memory; PostgreSQL: created and dropped on the server of
 // NEW_MIGRATION_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/postgres, whose role
 // needs CREATEDB). Nothing is written unless both providers' migrations could be computed.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -121,15 +135,100 @@ function newMigration(name) {
   generate();
 }
 
+// DATABASE_URL as the app and .config/prisma.mjs read it: unset means data/convene.db, and a
+// relative SQLite path is relative to the working directory.
+function database() {
+  const url = process.env.DATABASE_URL || `file:${path.join(root, "data/convene.db")}`;
+  if (url.startsWith("file:")) return { sqlite: path.resolve(url.slice("file:".length)) };
+  if (/^postgres(ql)?:\/\//.test(url)) return { postgres: url };
+  throw new Error("DATABASE_URL must start with file:, postgres:// or postgresql://");
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: "inherit" });
+  if (result.error) throw new Error(`could not start ${command}: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${command} failed (exit code ${result.status}).`);
+}
+
+async function backup(file) {
+  if (!file) throw new Error("usage: node prisma/db.mjs backup <file>");
+  const target = path.resolve(file);
+  if (existsSync(target)) throw new Error(`${target} exists already: name a new file.`);
+  const { sqlite, postgres } = database();
+  if (postgres) {
+    // One transaction-consistent snapshot; the custom format is compressed and pg_restore reads it.
+    run("pg_dump", ["--format=custom", "--file", target, "--dbname", postgres]);
+  } else {
+    if (!existsSync(sqlite)) throw new Error(`there is no database at ${sqlite}.`);
+    // One read transaction: a consistent copy while the app keeps writing (WAL), compacted.
+    const { default: Database } = await import("better-sqlite3");
+    const db = new Database(sqlite, { fileMustExist: true, timeout: 10_000 });
+    try {
+      db.prepare("VACUUM INTO ?").run(target);
+    } finally {
+      db.close();
+    }
+  }
+  console.log(`Backed up to ${target} (${statSync(target).size} bytes).`);
+}
+
+async function restore(file) {
+  if (!file) throw new Error("usage: node prisma/db.mjs restore <file>");
+  const source = path.resolve(file);
+  if (!existsSync(source)) throw new Error(`there is no backup at ${source}.`);
+  const { sqlite, postgres } = database();
+  if (postgres) {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: postgres });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'",
+      );
+      if (rows[0].n > 0) {
+        throw new Error("the database in DATABASE_URL has tables: restore into an empty one.");
+      }
+    } finally {
+      await client.end();
+    }
+    // All or nothing; objects are owned by the role in DATABASE_URL, whoever owned them before.
+    run("pg_restore", [
+      ...["--single-transaction", "--exit-on-error", "--no-owner"],
+      ...["--dbname", postgres, source],
+    ]);
+  } else {
+    for (const f of [sqlite, `${sqlite}-wal`, `${sqlite}-shm`, `${sqlite}-journal`]) {
+      if (existsSync(f)) throw new Error(`${f} exists: restore into a new file.`);
+    }
+    mkdirSync(path.dirname(sqlite), { recursive: true });
+    const { default: Database } = await import("better-sqlite3");
+    const from = new Database(source, { readonly: true, fileMustExist: true });
+    try {
+      const check = from.pragma("integrity_check", { simple: true });
+      if (check !== "ok") throw new Error(`${source} is damaged: ${check}`);
+      from.prepare("VACUUM INTO ?").run(sqlite);
+    } finally {
+      from.close();
+    }
+  }
+  console.log(`Restored ${source} into ${sqlite ?? new URL(postgres).pathname.slice(1)}.`);
+}
+
 const [command, ...rest] = process.argv.slice(2);
-const commands = { generate, deploy, "new-migration": () => newMigration(rest[0]) };
+const commands = {
+  generate,
+  deploy,
+  "new-migration": () => newMigration(rest[0]),
+  backup: () => backup(rest[0]),
+  restore: () => restore(rest[0]),
+};
 try {
   if (!commands[command]) {
     throw new Error(
-      `unknown command "${command ?? ""}": use generate, deploy or new-migration <name>`,
+      `unknown command "${command ?? ""}": use generate, deploy, new-migration <name>, backup <file> or restore <file>`,
     );
   }
-  commands[command]();
+  await commands[command]();
 } catch (error) {
   console.error(`\ndb.mjs: ${error.message}`);
   process.exit(1);

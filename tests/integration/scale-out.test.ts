@@ -1,14 +1,17 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { readIdeas } from "../../app/modules/board/board-doc.ts";
+import { issueFormToken } from "../../app/modules/comment-period/form-token.server.ts";
 import { DEMO_PASSWORD } from "../../app/modules/demo/demo.server.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
 import { readSessionState } from "../../app/modules/session/session-doc.ts";
+import { COMMENT_ROUTE_ID } from "../../server/comment-intake-route.ts";
 import { freshDatabase } from "../support/app.ts";
 import { formClient } from "../support/http.ts";
 import { exited, type ServerProcess, startServerProcess } from "../support/process.ts";
 import { connectProvider, waitFor } from "../support/realtime.ts";
-import { freePort } from "../support/services.ts";
+import { hasRedisServer, privateRedis } from "../support/services.ts";
 
 /**
  * Two server processes on one database and one Redis, as a load balancer without sticky
@@ -17,42 +20,20 @@ import { freePort } from "../support/services.ts";
  * the other, and after Redis restarts the rooms converge again. Redis here is a private
  * redis-server on a free port, so stopping it touches nothing else.
  */
-const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
+const hasRedis = hasRedisServer;
 if (!hasRedis && process.env.CI === "true")
   throw new Error("redis-server is missing: CI must test several processes on Redis");
 if (!hasRedis) console.warn("scale-out tests skipped: redis-server is not installed");
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
-let redis: ChildProcess | undefined;
-let redisPort = 0;
+let redis: Awaited<ReturnType<typeof privateRedis>>;
 const servers: ServerProcess[] = [];
 const SLUG = "success-ready-students";
-
-async function startRedis() {
-  redis = spawn("redis-server", [
-    "--port",
-    String(redisPort),
-    "--bind",
-    "127.0.0.1",
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-  ]);
-  await waitFor(
-    () =>
-      spawnSync("redis-cli", ["-p", String(redisPort), "ping"])
-        .stdout?.toString()
-        .includes("PONG"),
-    5_000,
-    "redis to answer",
-  );
-}
 
 const env = () => ({
   DEMO: "true",
   DATABASE_URL: database.url,
-  REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+  REDIS_URL: redis.url,
   SESSION_SECRET: "scale-out-test-secret-0123456789abcdef",
 });
 
@@ -65,8 +46,7 @@ describe.skipIf(!hasRedis)("several server processes", () => {
 
   beforeAll(async () => {
     database = await freshDatabase();
-    redisPort = await freePort();
-    await startRedis();
+    redis = await privateRedis();
     // One after the other: the first migrates and loads the demo, the second finds it there.
     a = await startServerProcess(env());
     servers.push(a);
@@ -75,7 +55,7 @@ describe.skipIf(!hasRedis)("several server processes", () => {
   }, 120_000);
   afterAll(async () => {
     for (const server of servers) server.child.kill("SIGKILL");
-    redis?.kill("SIGKILL");
+    redis?.kill();
     await database?.drop();
   });
 
@@ -175,13 +155,12 @@ describe.skipIf(!hasRedis)("several server processes", () => {
     const onA = connectProvider(a.url, documentName.notes(sessionId), recorder.cookie);
     const onB = connectProvider(b.url, documentName.notes(sessionId), recorder.cookie);
     await Promise.all([onA.synced, onB.synced]);
-    redis!.kill("SIGTERM");
-    await exited(redis!);
+    await redis.stop();
     onA.doc.getText("outage").insert(0, "typed on A while Redis was down. ");
     onB.doc.getText("outage").insert(0, "typed on B while Redis was down. ");
     await new Promise((r) => setTimeout(r, 300));
     expect(onA.doc.getText("outage").toString()).not.toContain("on B");
-    await startRedis();
+    await redis.start();
     const both = (text: string) => text.includes("on A while") && text.includes("on B while");
     await waitFor(() => both(onA.doc.getText("outage").toString()), 10_000, "A to converge");
     await waitFor(() => both(onB.doc.getText("outage").toString()), 10_000, "B to converge");
@@ -190,6 +169,131 @@ describe.skipIf(!hasRedis)("several server processes", () => {
       expect(server.output()).toContain("redis back: resyncing open documents");
     }
     onA.close();
+    onB.close();
+  });
+
+  it("loses no acknowledged idea or comment when one process is killed during a burst", async () => {
+    // Ideas need the brainstorm phase again (the phase test above moved on to rating).
+    const facilitator = await formClient(b.url).signIn("dana@demo.convene.test", DEMO_PASSWORD);
+    const page = await facilitator.get(sessionPath);
+    const version = /"phaseVersion":(\d+)/.exec(page.html)![1]!;
+    const reopened = await facilitator.post(sessionPath, {
+      intent: "change-phase",
+      phase: "brainstorm",
+      expectedVersion: version,
+    });
+    expect(reopened.status).toBeLessThan(400);
+
+    const publicPage = await (await fetch(`${b.url}/public/${SLUG}`)).text();
+    const periodPath = new RegExp(`/public/${SLUG}/comment-periods/[a-z0-9]+`).exec(publicPage)![0];
+    const periodId = periodPath.split("/").at(-1)!;
+    const members = await Promise.all(
+      ["jordan", "avery", "casey"].map(async (name) => {
+        const member = await formClient(b.url).signIn(`${name}@demo.convene.test`, DEMO_PASSWORD);
+        await member.get(sessionPath); // for its form token
+        return { name, member, onA: formClient(a.url, member.cookie) };
+      }),
+    );
+    // A member following the board on A, as a browser would be when A dies.
+    const watcher = connectProvider(a.url, documentName.board(boardId), members[0]!.member.cookie);
+    await watcher.synced;
+
+    const acknowledgedIdeas: string[] = [];
+    const acknowledgedComments: string[] = [];
+    let killed = false;
+    const postIdea = async (who: (typeof members)[number], i: number) => {
+      const text = `Burst idea ${who.name} ${i}`;
+      // Every other request goes to A, as a balancer without sticky sessions would send it.
+      const client = i % 2 === 0 && !killed ? who.onA : who.member;
+      try {
+        const posted = await client.post(sessionPath, {
+          intent: "post-idea",
+          boardId,
+          column: "resources",
+          text,
+        });
+        if (posted.status === 200) acknowledgedIdeas.push(text);
+      } catch {
+        // The connection died with A: not acknowledged, so nothing is promised.
+      }
+    };
+    const postComment = async (i: number) => {
+      const text = `Burst comment ${i}: say how small districts are measured.`;
+      const body = new URLSearchParams({
+        token: issueFormToken(env().SESSION_SECRET, periodId, Date.now() - 30_000),
+        website: "",
+        name: "Jordan Parent",
+        email: "",
+        stakeholderGroup: "Parents",
+        region: "Southwest",
+        sections: "1",
+        comment: text,
+      });
+      const url = i % 2 === 0 && !killed ? a.url : b.url;
+      try {
+        const answer = await fetch(
+          `${url}${periodPath}?_data=${encodeURIComponent(COMMENT_ROUTE_ID)}`,
+          {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body,
+          },
+        );
+        const json = (await answer.json()) as { receipt?: { trackingNumber: string } | null };
+        if (answer.status === 200 && json.receipt?.trackingNumber) acknowledgedComments.push(text);
+      } catch {
+        // Not acknowledged.
+      }
+    };
+    const burst: Promise<void>[] = [];
+    for (let i = 0; i < 20; i++) {
+      for (const who of members) burst.push(postIdea(who, i));
+      if (i < 16) burst.push(postComment(i), postComment(100 + i));
+      if (i === 8) {
+        // Mid-burst: A dies with requests in flight.
+        a.child.kill("SIGKILL");
+        killed = true;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.all(burst);
+    await exited(a.child);
+    expect(acknowledgedIdeas.length).toBeGreaterThan(30);
+    expect(acknowledgedComments.length).toBeGreaterThan(16);
+
+    // Every acknowledged one is stored exactly once.
+    const db = new pg.Client({ connectionString: database.url });
+    await db.connect();
+    try {
+      const ideas = await db.query<{ text: string; n: number }>(
+        `SELECT text, count(*)::int AS n FROM "Idea" WHERE text LIKE 'Burst idea %' GROUP BY text`,
+      );
+      const ideaCount = new Map(ideas.rows.map((r) => [r.text, r.n]));
+      for (const text of acknowledgedIdeas) expect(ideaCount.get(text), text).toBe(1);
+      const comments = await db.query<{ body: string; n: number }>(
+        `SELECT body, count(*)::int AS n FROM "Comment" WHERE body LIKE 'Burst comment %' GROUP BY body`,
+      );
+      const commentCount = new Map(comments.rows.map((r) => [r.body, r.n]));
+      for (const text of acknowledgedComments) expect(commentCount.get(text), text).toBe(1);
+      // Nothing is stored twice, acknowledged or not.
+      expect([...ideaCount.values(), ...commentCount.values()].every((n) => n === 1)).toBe(true);
+    } finally {
+      await db.end();
+    }
+
+    // The watcher's browser reconnects to the surviving process and sees every acknowledged idea.
+    const onB = connectProvider(b.url, documentName.board(boardId), members[0]!.member.cookie);
+    Y.applyUpdate(onB.doc, Y.encodeStateAsUpdate(watcher.doc));
+    watcher.close();
+    await onB.synced;
+    await waitFor(
+      () => {
+        const texts = new Set(readIdeas(onB.doc).map((idea) => idea.text));
+        return acknowledgedIdeas.every((text) => texts.has(text));
+      },
+      5_000,
+      "every acknowledged idea on the board served by B",
+    );
     onB.close();
   });
 });

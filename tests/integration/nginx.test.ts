@@ -1,0 +1,308 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readIdeas } from "../../app/modules/board/board-doc.ts";
+import { DEMO_PASSWORD } from "../../app/modules/demo/demo.server.ts";
+import { documentName } from "../../app/modules/documents/document-name.ts";
+import { freshDatabase } from "../support/app.ts";
+import { formClient } from "../support/http.ts";
+import { exited, type ServerProcess, startServerProcess } from "../support/process.ts";
+import { connectProvider, upgradeStatus, waitFor } from "../support/realtime.ts";
+import { freePort, hasRedisServer, privateRedis } from "../support/services.ts";
+
+/**
+ * README's nginx configuration (server/deploy/nginx.conf) in front of two server processes on
+ * one PostgreSQL database and a private Redis: pages, sign-in and live documents all go
+ * through nginx, which spreads requests over both processes. The file is used as it is, except
+ * for what a test machine must change: the upstream ports, listening on free local ports, and
+ * plain HTTP instead of TLS (there is no certificate here).
+ */
+const NGINX = "/usr/sbin/nginx";
+const root = path.resolve(import.meta.dirname, "../..");
+const CONFIG = path.join(root, "server/deploy/nginx.conf");
+const hasNginx = existsSync(NGINX);
+const hasRedis = hasRedisServer;
+if (process.env.CI === "true" && !hasNginx)
+  throw new Error(`${NGINX} is missing: CI must test nginx in front of two processes`);
+if (process.env.CI === "true" && !hasRedis)
+  throw new Error("redis-server is missing: CI must test nginx in front of two processes");
+if (!hasNginx) console.warn(`nginx tests skipped: ${NGINX} is missing (apt-get install nginx)`);
+else if (!hasRedis) console.warn("nginx tests skipped: redis-server is not installed");
+
+const SLUG = "success-ready-students";
+const METRICS_TOKEN = "nginx-test-metrics-token-0123456789";
+
+/** Replaces `from` (which must be in the text, so a changed file fails here) with `to`. */
+function swap(text: string, from: string | RegExp, to: string) {
+  const changed = text.replace(from, to);
+  if (changed === text) throw new Error(`server/deploy/nginx.conf no longer has ${String(from)}`);
+  return changed;
+}
+
+/** The deployment file with the test's ports, and plain HTTP where it says TLS. */
+function testSite(ports: { apps: [number, number]; redirect: number; site: number }) {
+  let site = readFileSync(CONFIG, "utf8");
+  site = swap(site, "server 127.0.0.1:3001;", `server 127.0.0.1:${ports.apps[0]};`);
+  site = swap(site, "server 127.0.0.1:3002;", `server 127.0.0.1:${ports.apps[1]};`);
+  site = swap(site, /^\s*listen \[::\]:80;\n/m, "");
+  site = swap(site, /^\s*listen \[::\]:443 ssl http2;\n/m, "");
+  site = swap(site, "listen 80;", `listen 127.0.0.1:${ports.redirect};`);
+  site = swap(site, "listen 443 ssl http2;", `listen 127.0.0.1:${ports.site};`);
+  site = swap(site, /^\s*ssl_\w+ .*\n/gm, "");
+  return site;
+}
+
+/** nginx's main file around the site, everything it writes kept in `dir`. */
+function mainConfig(dir: string, site: string) {
+  return `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 256; }
+http {
+    log_format upstreams '$upstream_addr $status $request_method $request_uri';
+    access_log ${dir}/access.log upstreams;
+    client_body_temp_path ${dir}/client_body;
+    proxy_temp_path ${dir}/proxy;
+    fastcgi_temp_path ${dir}/fastcgi;
+    uwsgi_temp_path ${dir}/uwsgi;
+    scgi_temp_path ${dir}/scgi;
+    include ${site};
+}
+`;
+}
+
+describe.skipIf(!hasNginx || !hasRedis)("nginx in front of two processes", () => {
+  let dir = "";
+  let database: Awaited<ReturnType<typeof freshDatabase>> | undefined;
+  let redis: Awaited<ReturnType<typeof privateRedis>> | undefined;
+  let nginx: ChildProcess | undefined;
+  let nginxOutput = "";
+  const servers: ServerProcess[] = [];
+  let base = "";
+  let redirectBase = "";
+  let appPorts: [number, number] = [0, 0];
+
+  /**
+   * Which app port served each request nginx logged whose address matches `uri`, once there
+   * are `count` of them (nginx writes a line when a request has finished).
+   */
+  const servedBy = (uri: RegExp, count: number) =>
+    waitFor(
+      () => {
+        const lines = readFileSync(path.join(dir, "access.log"), "utf8")
+          .split("\n")
+          .filter((line) => uri.test(line.split(" ")[3] ?? ""));
+        return (
+          lines.length >= count &&
+          lines.map((line) => Number(/^127\.0\.0\.1:(\d+) /.exec(line)?.[1]))
+        );
+      },
+      2_000,
+      `nginx to log ${count} requests to ${uri}`,
+    );
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "convene-nginx-"));
+    // nginx's workers run as nobody when it starts as root: they must reach the temp paths.
+    chmodSync(dir, 0o755);
+    database = await freshDatabase();
+    const { url: redisUrl } = (redis = await privateRedis());
+    const [sitePort, redirectPort, portA, portB] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    appPorts = [portA, portB];
+    base = `http://127.0.0.1:${sitePort}`;
+    redirectBase = `http://127.0.0.1:${redirectPort}`;
+    const env = (port: number) => ({
+      PORT: String(port),
+      DEMO: "true",
+      DATABASE_URL: database!.url,
+      REDIS_URL: redisUrl,
+      SESSION_SECRET: "nginx-test-secret-0123456789abcdef0123",
+      TRUST_PROXY: "1",
+      APP_URL: base,
+      METRICS_TOKEN: METRICS_TOKEN,
+    });
+    // One after the other: the first migrates and loads the demo, the second finds it there.
+    servers.push(await startServerProcess(env(portA)));
+    servers.push(await startServerProcess({ ...env(portB), SKIP_MIGRATE: "true" }));
+
+    const sitePath = path.join(dir, "convene.conf");
+    writeFileSync(
+      sitePath,
+      testSite({ apps: [portA, portB], redirect: redirectPort, site: sitePort }),
+    );
+    const confPath = path.join(dir, "nginx.conf");
+    writeFileSync(confPath, mainConfig(dir, sitePath));
+    const test = spawnSync(NGINX, ["-p", dir, "-e", `${dir}/error.log`, "-c", confPath, "-t"]);
+    if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
+    nginx = spawn(NGINX, [
+      "-p",
+      dir,
+      "-e",
+      `${dir}/error.log`,
+      "-c",
+      confPath,
+      "-g",
+      "daemon off;",
+    ]);
+    nginx.stdout!.on("data", (d) => {
+      nginxOutput += d;
+    });
+    nginx.stderr!.on("data", (d) => {
+      nginxOutput += d;
+    });
+    await waitFor(
+      async () => {
+        if (nginx!.exitCode !== null) throw new Error(`nginx exited:\n${nginxOutput}`);
+        return fetch(`${base}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+      },
+      10_000,
+      "nginx to answer",
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    if (nginx && nginx.exitCode === null) {
+      nginx.kill("SIGQUIT");
+      const stopped = await Promise.race([
+        exited(nginx).then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 5_000)),
+      ]);
+      if (!stopped) nginx.kill("SIGKILL");
+    }
+    for (const server of servers) server.child.kill("SIGKILL");
+    redis?.kill();
+    await database?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("is the configuration README shows", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    expect(readme).toContain(readFileSync(CONFIG, "utf8").trim());
+  });
+
+  it("sends plain HTTP to HTTPS", async () => {
+    const response = await fetch(`${redirectBase}/public/${SLUG}?lang=es`, { redirect: "manual" });
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe(`https://127.0.0.1/public/${SLUG}?lang=es`);
+  });
+
+  it("serves pages from both processes", async () => {
+    for (let i = 0; i < 4; i++) {
+      const home = await fetch(`${base}/?probe=home`);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain("Convene");
+      const page = await fetch(`${base}/public/${SLUG}?probe=public`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Success-Ready Students Work Group");
+    }
+    const served = await servedBy(/\?probe=(home|public)$/, 8);
+    expect(served).toHaveLength(8);
+    expect(new Set(served)).toEqual(new Set(appPorts));
+  });
+
+  it("keeps /metrics to the processes' own ports", async () => {
+    const authorization = `Bearer ${METRICS_TOKEN}`;
+    const proxied = await fetch(`${base}/metrics`, { headers: { authorization } });
+    expect(proxied.status).toBe(404);
+    await proxied.body?.cancel();
+    for (const server of servers) {
+      const direct = await fetch(`${server.url}/metrics`, { headers: { authorization } });
+      expect(direct.status).toBe(200);
+      expect(await direct.text()).toContain("convene_websocket_connections");
+    }
+  });
+
+  it("signs in through nginx, and the cookie works on whichever process answers", async () => {
+    const facilitator = await formClient(base).signIn("dana@demo.convene.test", DEMO_PASSWORD);
+    expect(facilitator.cookie).toMatch(/^__Host-convene=/);
+    for (let i = 0; i < 4; i++) {
+      const overview = await facilitator.get(`/work-groups/${SLUG}?probe=signed-in`);
+      expect(overview.status).toBe(200);
+      expect(overview.html).toContain("Sign out");
+    }
+    const served = await servedBy(/\?probe=signed-in$/, 4);
+    expect(new Set(served)).toEqual(new Set(appPorts));
+  });
+
+  it("lets websockets through, checking their origin against APP_URL", async () => {
+    const member = await formClient(base).signIn("maya@demo.convene.test", DEMO_PASSWORD);
+    const overview = await member.get(`/work-groups/${SLUG}`);
+    const sessionPath = new RegExp(`href="(/work-groups/${SLUG}/sessions/[a-z0-9]+)"`).exec(
+      overview.html,
+    )![1]!;
+    const sessionId = sessionPath.split("/").at(-1)!;
+    const ws = `${base.replace(/^http/, "ws")}/yjs/${documentName.session(sessionId)}`;
+    expect(await upgradeStatus(ws, { cookie: member.cookie, origin: base })).toBe(101);
+    expect(
+      await upgradeStatus(ws, { cookie: member.cookie, origin: "https://elsewhere.example" }),
+    ).toBe(403);
+    expect(await upgradeStatus(ws, { origin: base })).toBe(401);
+  });
+
+  it("syncs live documents through nginx: an idea posted through it reaches a member", async () => {
+    const member = await formClient(base).signIn("maya@demo.convene.test", DEMO_PASSWORD);
+    const recorder = await formClient(base).signIn("riley@demo.convene.test", DEMO_PASSWORD);
+    const overview = await member.get(`/work-groups/${SLUG}`);
+    const sessionPath = new RegExp(`href="(/work-groups/${SLUG}/sessions/[a-z0-9]+)"`).exec(
+      overview.html,
+    )![1]!;
+    const sessionId = sessionPath.split("/").at(-1)!;
+    const session = await member.get(sessionPath);
+    const boardId = /"boards":\[\{"id":"([a-z0-9]+)"/.exec(session.html)![1]!;
+
+    const board = connectProvider(base, documentName.board(boardId), member.cookie);
+    const notesA = connectProvider(base, documentName.notes(sessionId), recorder.cookie);
+    const notesB = connectProvider(base, documentName.notes(sessionId), recorder.cookie);
+    try {
+      await Promise.all([board.synced, notesA.synced, notesB.synced]);
+      const text = "A shared calendar of every district's pilot schools";
+      await member.get(sessionPath);
+      const posted = await member.post(sessionPath, {
+        intent: "post-idea",
+        boardId,
+        column: "resources",
+        text,
+      });
+      expect(posted.status).toBe(200);
+      await waitFor(() => readIdeas(board.doc).some((i) => i.text === text), 2_000, "the idea");
+
+      notesA.doc.getText("probe").insert(0, "typed through nginx. ");
+      await waitFor(
+        () => notesB.doc.getText("probe").toString().includes("typed through nginx"),
+        2_000,
+        "the note on the other socket",
+      );
+    } finally {
+      board.close();
+      notesA.close();
+      notesB.close();
+    }
+    // nginx logs a websocket (status 101) when it closes: three sockets over two processes.
+    const sockets = await servedBy(
+      new RegExp(`^/yjs/(${documentName.board(boardId)}|${documentName.notes(sessionId)})$`),
+      3,
+    );
+    expect(new Set(sockets)).toEqual(new Set(appPorts));
+    expect(
+      readFileSync(path.join(dir, "access.log"), "utf8").match(/ 101 GET \/yjs\//g)?.length,
+    ).toBeGreaterThanOrEqual(3);
+    expect(nginxOutput).toBe("");
+  });
+
+  it("stops cleanly", async () => {
+    nginx!.kill("SIGQUIT");
+    await exited(nginx!);
+    expect(readFileSync(path.join(dir, "error.log"), "utf8")).not.toMatch(/\[(emerg|alert|crit)\]/);
+    for (const server of servers) expect(server.output()).not.toMatch(/"level":"error"/);
+  });
+});
