@@ -33,6 +33,18 @@ describe("server-side Lexical documents", () => {
     ).toEqual(expect.arrayContaining(["Session summary", "Themes", "Next"]));
   });
 
+  it("seeds a new document the same way every time, so two seedings make one empty paragraph", () => {
+    const paragraphs = (...updates: Uint8Array[]) => {
+      const doc = new Y.Doc();
+      for (const update of updates) Y.applyUpdate(doc, update);
+      return doc.get("root", Y.XmlText).toDelta().length;
+    };
+    // Two processes opening a never-written document at the same instant each seed it.
+    expect(paragraphs(emptyDocumentUpdate(), emptyDocumentUpdate())).toBe(1);
+    // Seeds written by different clients would add up: what the fixed client id prevents.
+    expect(paragraphs(blocksUpdate([]), blocksUpdate([]))).toBe(2);
+  });
+
   it("an empty document has no blocks", () => {
     expect(readBlocks([emptyDocumentUpdate()])).toEqual([]);
   });
