@@ -14,6 +14,9 @@
  *   intake     public comments through the real route on SQLite and PostgreSQL: stored per
  *              second, p99 time to receipt and lost receipts, beside a bare Express form POST
  *              and a one-insert-per-request path; then a 10,000/s flash crowd (intake.ts)
+ *   scaleout   one process against two on PostgreSQL and Redis: an idea's delivery p99 to
+ *              clients on the other process against one process, and page loads per second
+ *              (scale-out.ts; ours only)
  *
  * Each server runs in its own child process; the clients in this one (loopback, 2 cores).
  * One benchmark needs no server (nor the production build) and ignores the server choice:
@@ -38,6 +41,9 @@
  *          intake:    --intake-seconds 10 --intake-warmup 2 --intake-concurrency 64
  *                     --intake-flash-rate 10000 --intake-flash-seconds 60 (0 skips)
  *                     --intake-postgres postgresql://postgres@127.0.0.1:5432/postgres
+ *                     (also the server scaleout uses)
+ *          scaleout:  --scaleout-clients 100 --scaleout-ideas 200 --scaleout-warmup 20
+ *                     --scaleout-seconds 5 --scaleout-concurrency 32
  * Always exits 0 once everything selected has measured: the figures are the result. Exits 1
  * if a benchmark could not measure (setup failed, a warm-up POST was refused, clients did not
  * connect); the others still run.
@@ -53,6 +59,7 @@ import { runJoinStorm } from "./join-storm.ts";
 import { runPlenary } from "./plenary.ts";
 import { runPublicPages } from "./public-pages.ts";
 import { runRooms } from "./rooms.ts";
+import { runScaleOut } from "./scale-out.ts";
 import type { ServerKind } from "./servers.ts";
 import { ensureProductionBuild } from "./setup.ts";
 import { runThemes } from "./themes.ts";
@@ -88,6 +95,11 @@ const { values: args } = parseArgs({
     "intake-concurrency": { type: "string", default: "64" },
     "intake-flash-rate": { type: "string", default: "10000" },
     "intake-flash-seconds": { type: "string", default: "60" },
+    "scaleout-clients": { type: "string", default: "100" },
+    "scaleout-ideas": { type: "string", default: "200" },
+    "scaleout-warmup": { type: "string", default: "20" },
+    "scaleout-seconds": { type: "string", default: "5" },
+    "scaleout-concurrency": { type: "string", default: "32" },
     "intake-postgres": {
       type: "string",
       default: process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
@@ -103,6 +115,7 @@ const BENCHMARKS = [
   "themes",
   "public-pages",
   "intake",
+  "scaleout",
 ] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 /** Benchmarks that start no server, so need no production build. */
@@ -195,6 +208,18 @@ async function main() {
           sessions: Number(args["public-sessions"]),
         },
         kinds,
+        start,
+      ),
+    scaleout: () =>
+      runScaleOut(
+        {
+          clients: Number(args["scaleout-clients"]),
+          ideas: Number(args["scaleout-ideas"]),
+          warmup: Number(args["scaleout-warmup"]),
+          seconds: Number(args["scaleout-seconds"]),
+          concurrency: Number(args["scaleout-concurrency"]),
+          postgresUrl: args["intake-postgres"],
+        },
         start,
       ),
     intake: () =>

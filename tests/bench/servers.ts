@@ -54,6 +54,11 @@ export type OursOptions = {
   commentPeriod?: boolean;
   /** More environment for loadConfig, e.g. TRUST_PROXY. */
   env?: Record<string, string>;
+  /**
+   * Another process on a database an earlier startOurs seeded (the scale-out benchmark): seeds
+   * nothing; the info carries this process's addresses only.
+   */
+  attach?: boolean;
 };
 
 export type RunningServer = { info: ServerInfo; close(): Promise<void> };
@@ -84,6 +89,21 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
   });
   const app = await startAppServer(config);
   const { db, authSessions } = app.ctx;
+  if (options.attach) {
+    return {
+      info: {
+        kind: "ours",
+        wsServerUrl: `${app.url.replace(/^http/, "ws")}/yjs`,
+        rooms: [],
+        boardIds: [],
+        clientCookies: [],
+        csrf: BENCH_CSRF,
+        postUrl: "",
+        description: "another startAppServer process on the same database and Redis",
+      },
+      close: () => app.close(),
+    };
+  }
 
   // One real argon2 hash shared by everyone: nobody signs in with it, the cookie is made below.
   const passwordHash = await hashPassword("bench password, never used");
