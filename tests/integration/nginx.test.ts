@@ -108,7 +108,8 @@ describe.skipIf(!hasNginx || !hasRedis)("nginx in front of two processes", () =>
     // nginx's workers run as nobody when it starts as root: they must reach the temp paths.
     chmodSync(dir, 0o755);
     database = await freshDatabase();
-    const { url: redisUrl } = (redis = await privateRedis());
+    const started = await privateRedis();
+    redis = started;
     const [sitePort, redirectPort, portA, portB] = [
       await freePort(),
       await freePort(),
@@ -122,7 +123,7 @@ describe.skipIf(!hasNginx || !hasRedis)("nginx in front of two processes", () =>
       PORT: String(port),
       DEMO: "true",
       DATABASE_URL: database!.url,
-      REDIS_URL: redisUrl,
+      REDIS_URL: started.url,
       SESSION_SECRET: "nginx-test-secret-0123456789abcdef0123",
       TRUST_PROXY: "1",
       APP_URL: base,
