@@ -20,6 +20,7 @@ import {
   LISTEN_BACKLOG,
   MAX_FORM_BYTES,
   SATURATED_RETRY_AFTER_SECONDS,
+  SATURATION_HOLD_MS,
   SATURATION_SAMPLE_MS,
 } from "./limiters.ts";
 import { type Saturation, watchSaturation } from "./load-shedding.ts";
@@ -271,7 +272,11 @@ export async function startAppServer(
       resolve(),
     );
   });
-  saturation = watchSaturation(config.shedAtEventLoopDelayMs, SATURATION_SAMPLE_MS);
+  saturation = watchSaturation(
+    config.shedAtEventLoopDelayMs,
+    SATURATION_SAMPLE_MS,
+    SATURATION_HOLD_MS,
+  );
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
 

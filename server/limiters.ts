@@ -51,6 +51,8 @@ export const COMMENTS_WAITING_AT_MOST = 5_000;
  */
 export const SHED_AT_EVENT_LOOP_DELAY_MS = 500;
 export const SATURATION_SAMPLE_MS = 250;
+/** A late sample keeps the process shedding this long, so it does not flap sample by sample. */
+export const SATURATION_HOLD_MS = 1_000;
 export const SATURATED_RETRY_AFTER_SECONDS = 2;
 /** While the database cannot be reached, requests get 503 and this Retry-After. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;

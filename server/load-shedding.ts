@@ -14,18 +14,25 @@ export type Saturation = {
   close(): void;
 };
 
-export function watchSaturation(thresholdMs: number, sampleMs: number): Saturation {
+export function watchSaturation(
+  thresholdMs: number,
+  sampleMs: number,
+  /** How long a late sample keeps the process saturated: no flapping between samples. */
+  holdMs: number,
+): Saturation {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   let delayMs = 0;
+  let lateAt = Number.NEGATIVE_INFINITY;
   const sampler = setInterval(() => {
     delayMs = histogram.max / 1e6;
     histogram.reset();
+    if (thresholdMs > 0 && delayMs > thresholdMs) lateAt = performance.now();
   }, sampleMs);
   sampler.unref();
   return {
     get saturated() {
-      return thresholdMs > 0 && delayMs > thresholdMs;
+      return performance.now() - lateAt < holdMs;
     },
     get delayMs() {
       return delayMs;
