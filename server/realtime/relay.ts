@@ -64,9 +64,15 @@ export function redisRelay(url: string, log: Logger): DocumentRelay {
   sub.on("ready", () => {
     if (!wasDown) return;
     wasDown = false;
-    log.info("redis back: resyncing open documents");
-    // ioredis re-subscribes to the channels by itself on reconnect.
-    for (const listener of reconnectListeners) listener();
+    // ioredis re-subscribes to the channels by itself on reconnect. The resync publishes, and
+    // the publisher queues nothing while offline: wait until it is connected too, or the
+    // resync would be lost when it reconnects a moment after the subscriber.
+    const resync = () => {
+      log.info("redis back: resyncing open documents");
+      for (const listener of reconnectListeners) listener();
+    };
+    if (pub.status === "ready") resync();
+    else pub.once("ready", resync);
   });
   sub.on("messageBuffer", (channel: Buffer, message: Buffer) => {
     if (message.length < 1 + PROCESS_ID_BYTES) return;
