@@ -12,7 +12,17 @@ export type ServerProcess = { url: string; child: ChildProcess; output: () => st
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server/start.ts")], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      // Test files run side by side on two cores: a process can wait half a second for a core,
+      // which load shedding would take for saturation and answer a test's request with 503.
+      // tests/integration/operations.test.ts tests shedding itself.
+      SHED_AT_EVENT_LOOP_DELAY_MS: "0",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
