@@ -80,6 +80,27 @@ export async function createAppContext(
   return ctx;
 }
 
+/** Why work is turned away for now (503), when to come back, and what people are told. */
+const FOR_NOW = {
+  database: {
+    retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+    message:
+      "Convene cannot reach its database just now. Nothing you saved is lost; try again in a few seconds.",
+  },
+  saturated: {
+    retryAfter: SATURATED_RETRY_AFTER_SECONDS,
+    message: "Convene is very busy just now. Try again in a few seconds.",
+  },
+} as const;
+
+function answerForNow(res: express.Response, reason: keyof typeof FOR_NOW) {
+  res
+    .status(503)
+    .set({ "Retry-After": String(FOR_NOW[reason].retryAfter), "Cache-Control": "no-store" })
+    .type("text/plain")
+    .send(FOR_NOW[reason].message);
+}
+
 /**
  * One process: the Remix app over HTTP and the Yjs websocket endpoint on the same port.
  * Resolves once listening.
@@ -124,11 +145,11 @@ export async function startAppServer(
     database: ctx.database,
   });
   /** Why new work is turned away now, if it is: the database is down, or this process is full. */
-  const shedding = (method: string | undefined) =>
+  const shedding = (method: string | undefined): keyof typeof FOR_NOW | null =>
     ctx.database.down
-      ? ({ reason: "database", retryAfter: DATABASE_RETRY_AFTER_SECONDS } as const)
+      ? "database"
       : saturation?.saturated && (method === "GET" || method === "HEAD")
-        ? ({ reason: "saturated", retryAfter: SATURATED_RETRY_AFTER_SECONDS } as const)
+        ? "saturated"
         : null;
 
   const app = express();
@@ -207,18 +228,10 @@ export async function startAppServer(
   // Load shedding: new work is turned away at once with a time to come back, rather than
   // queued behind a database that is not answering or an event loop already running late.
   app.use((req, res, next) => {
-    const shed = shedding(req.method);
-    if (!shed) return next();
-    metrics.shed(shed.reason);
-    res
-      .status(503)
-      .set({ "Retry-After": String(shed.retryAfter), "Cache-Control": "no-store" })
-      .type("text/plain")
-      .send(
-        shed.reason === "database"
-          ? "Convene cannot reach its database just now. Nothing you saved is lost; try again in a few seconds."
-          : "Convene is very busy just now. Try again in a few seconds.",
-      );
+    const reason = shedding(req.method);
+    if (!reason) return next();
+    metrics.shed(reason);
+    answerForNow(res, reason);
   });
   app.use(commentIntakeRoute(ctx, MAX_FORM_BYTES));
   // app.use, not app.all("*"): a route pattern makes Express decode the path, and a malformed
@@ -243,14 +256,7 @@ export async function startAppServer(
         res.status(status).type("text/plain").send("That request could not be understood.");
         return;
       }
-      if (ctx.database.failed(error)) {
-        res
-          .status(503)
-          .set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS))
-          .type("text/plain")
-          .send("Convene cannot reach its database just now. Try again in a few seconds.");
-        return;
-      }
+      if (ctx.database.failed(error)) return answerForNow(res, "database");
       log.error("request failed outside the app", { path: req.path, error: String(error) });
       res
         .status(500)
@@ -261,10 +267,10 @@ export async function startAppServer(
 
   const server = createServer(app);
   server.on("upgrade", (req, socket, head) => {
-    const shed = shedding("GET");
-    if (!shed) return realtime.handleUpgrade(req, socket, head);
-    metrics.shed(shed.reason);
-    refuseUpgrade(socket, 503, "Try again in a few seconds", shed.retryAfter);
+    const reason = shedding("GET");
+    if (!reason) return realtime.handleUpgrade(req, socket, head);
+    metrics.shed(reason);
+    refuseUpgrade(socket, 503, "Try again in a few seconds", FOR_NOW[reason].retryAfter);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -4,7 +4,12 @@ import { found, http } from "../../utils/http.server.ts";
 import { zonedTimeToUtc } from "../session/time.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { type MailHearing, sendCancelledEvent, sendChanged } from "./mail.server.ts";
-import { cancelRegistration, fillPlaces, tellPromoted } from "./registration.server.ts";
+import {
+  cancelRegistration,
+  fillPlaces,
+  HEARING_SELECT,
+  tellPromoted,
+} from "./registration.server.ts";
 import {
   peopleIn,
   REGISTRANT_COLUMNS,
@@ -32,20 +37,6 @@ async function requirePeriod(ctx: AppContext, access: WorkGroupAccess, periodId:
     "comment period",
   );
 }
-
-const HEARING_SELECT = {
-  id: true,
-  periodId: true,
-  kind: true,
-  title: true,
-  startsAt: true,
-  endsAt: true,
-  timeZone: true,
-  place: true,
-  link: true,
-  capacity: true,
-  teamRoles: true,
-};
 
 async function requireHearing(
   ctx: AppContext,

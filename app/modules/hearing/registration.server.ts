@@ -135,7 +135,8 @@ export function tellPromoted(
   for (const recipient of promoted) void sendPlaceFreed(ctx, hearing, recipient, origin);
 }
 
-const PUBLIC_HEARING_SELECT = {
+/** What staff and the public pages read of a hearing or webinar. */
+export const HEARING_SELECT = {
   id: true,
   periodId: true,
   kind: true,
@@ -147,6 +148,10 @@ const PUBLIC_HEARING_SELECT = {
   link: true,
   capacity: true,
   teamRoles: true,
+};
+
+const PUBLIC_HEARING_SELECT = {
+  ...HEARING_SELECT,
   period: { select: { title: true, workGroup: { select: { slug: true, name: true } } } },
 };
 
