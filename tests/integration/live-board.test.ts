@@ -170,6 +170,63 @@ describe("a live board", () => {
     expect(after).not.toContain("Ada Member");
   });
 
+  it("stores a draft once however often it is sent, and shows it again unless hidden", async () => {
+    const post = (who: "memberA" | "memberB", submissionKey: string, text: string) =>
+      postForm(app.url, sessionPath(), cookies[who]!, {
+        intent: "post-idea",
+        boardId: cast.board.id,
+        column: "resources",
+        text,
+        submissionKey,
+      });
+    const stored = (text: string) => app.ctx.db.idea.count({ where: { text } });
+    const key = "draft-0123456789abcdef";
+    // Sent again (an answer lost with a server), and three times at once (a double click).
+    expect((await post("memberA", key, "Release time for teachers")).status).toBe(200);
+    expect((await post("memberA", key, "Release time for teachers")).status).toBe(200);
+    const burst = await Promise.all(
+      [1, 2, 3].map(() => post("memberA", "draft-fedcba9876543210", "Summer stipends")),
+    );
+    expect(burst.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await stored("Release time for teachers")).toBe(1);
+    expect(await stored("Summer stipends")).toBe(1);
+    // A key is the poster's own: the same one from someone else is another idea.
+    expect((await post("memberB", key, "Release time for teachers")).status).toBe(200);
+    expect(await stored("Release time for teachers")).toBe(2);
+    const forged = await post("memberA", "../../etc", "Forged key");
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain("This form is out of date");
+    expect(await stored("Forged key")).toBe(0);
+
+    // The retry shows the idea again (its first server may have died before publishing it)...
+    const watcher = connectProvider(app.url, documentName.board(cast.board.id), cookies.memberB!);
+    await watcher.synced;
+    const idea = await app.ctx.db.idea.findFirstOrThrow({ where: { text: "Summer stipends" } });
+    watcher.doc.transact(() => boardIdeas(watcher.doc).delete(idea.id));
+    await app.ctx.live.change(documentName.board(cast.board.id), (doc) =>
+      boardIdeas(doc).delete(idea.id),
+    );
+    expect((await post("memberA", "draft-fedcba9876543210", "Summer stipends")).status).toBe(200);
+    await waitFor(
+      () => readIdeas(watcher.doc).some((i) => i.id === idea.id),
+      1_000,
+      "the idea shown again",
+    );
+    // ...but not once a facilitator has hidden it.
+    const hidden = await postForm(app.url, sessionPath(), cookies.facilitator!, {
+      intent: "hide-idea",
+      ideaId: idea.id,
+      reason: "duplicate of another idea",
+    });
+    expect(hidden.status).toBe(200);
+    await waitFor(() => !readIdeas(watcher.doc).some((i) => i.id === idea.id), 1_000, "hidden");
+    expect((await post("memberA", "draft-fedcba9876543210", "Summer stipends")).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readIdeas(watcher.doc).some((i) => i.id === idea.id)).toBe(false);
+    expect(await stored("Summer stipends")).toBe(1);
+    watcher.close();
+  });
+
   it("refuses a form post without the session's csrf token", async () => {
     const response = await fetch(`${app.url}${sessionPath()}`, {
       method: "POST",

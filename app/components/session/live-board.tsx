@@ -1,10 +1,10 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { BoardIdea } from "../../modules/board/board-doc.ts";
 import type { BoardColumn } from "../../modules/board/knoster.ts";
 import { type AreaReadiness, readiness, readinessSummary } from "../../modules/board/readiness.ts";
-import { IDEA_MAX_LENGTH } from "../../modules/board/schema.ts";
+import { IDEA_MAX_LENGTH, ideaSubmissionKey } from "../../modules/board/schema.ts";
 import { Notes } from "../../realtime/notes-editor.tsx";
 import { useLiveBoard } from "../../realtime/use-live-board.ts";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
@@ -152,23 +152,40 @@ function PostIdeaForm({
       ? fetcher.data
       : null;
   const errors = data?.result?.error;
-  const textError = errors?.text?.[0] ?? errors?.column?.[0] ?? errors?.[""]?.[0] ?? null;
+  const textError =
+    errors?.text?.[0] ??
+    errors?.column?.[0] ??
+    errors?.submissionKey?.[0] ??
+    errors?.[""]?.[0] ??
+    null;
   // reply({ resetForm: true }) carries no status, only `initialValue: null`: a reply without
   // errors is the success.
   const posted = fetcher.state === "idle" && !!data?.result && !errors;
   const draftKey = `convene:idea-draft:${boardId}`;
+  // The draft's key goes with it: posting it again after a lost answer finds the stored idea.
+  const submissionKeyKey = `convene:idea-key:${boardId}`;
+  const [submissionKey, setSubmissionKey] = useState("");
+  const startDraft = useCallback(() => {
+    const key = ideaSubmissionKey();
+    sessionStorage.setItem(submissionKeyKey, key);
+    setSubmissionKey(key);
+  }, [submissionKeyKey]);
   useEffect(() => {
     if (posted && textRef.current) {
       textRef.current.value = "";
       sessionStorage.removeItem(draftKey);
+      startDraft();
       textRef.current.focus();
     }
-  }, [posted, draftKey]);
+  }, [posted, draftKey, startDraft]);
   // A typed idea survives a dropped connection or a reload until it is posted.
   useEffect(() => {
     const draft = sessionStorage.getItem(draftKey);
     if (draft && textRef.current && !textRef.current.value) textRef.current.value = draft;
-  }, [draftKey]);
+    const key = sessionStorage.getItem(submissionKeyKey);
+    if (key) setSubmissionKey(key);
+    else startDraft();
+  }, [draftKey, submissionKeyKey, startDraft]);
   const textId = `idea-text-${boardId}`;
   const errorId = `idea-error-${boardId}`;
   return (
@@ -180,6 +197,7 @@ function PostIdeaForm({
       <CsrfInput />
       <input type="hidden" name="intent" value="post-idea" />
       <input type="hidden" name="boardId" value={boardId} />
+      <input type="hidden" name="submissionKey" value={submissionKey} />
       <fieldset className="space-y-3">
         <legend className="font-semibold">
           {named ? "Post an idea (your name is shown with it)" : "Post an idea (anonymous)"}

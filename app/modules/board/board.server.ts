@@ -1,5 +1,7 @@
 import type { z } from "zod";
+import type { Prisma } from "../../generated/sqlite/client.ts";
 import type { AppContext } from "../../utils/app-context.ts";
+import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { documentName } from "../documents/document-name.ts";
@@ -60,6 +62,10 @@ export async function postIdea(
   if (!can(access.role, "idea:post")) {
     throw http(403, `Your role in this work group (${access.role}) does not allow posting ideas.`);
   }
+  // The same draft posted again (its answer was lost, or a double click) is the idea stored
+  // the first time, even if brainstorm has closed since or the poster is at their rate limit.
+  const already = await postedBefore(ctx, user, boardId, access, input.submissionKey);
+  if (already) return already;
   if (!ideasOpen(access.phase)) throw http(409, ideasClosedMessage(access.phase));
   if (!columnAllowed(input.column, access.consensus)) {
     throw http(400, "This work group's boards have no Consensus column.");
@@ -70,17 +76,74 @@ export async function postIdea(
       "Retry-After": String(wait),
     });
   }
-  const idea = await ctx.db.idea.create({
-    data: { boardId, column: input.column, text: input.text, authorId: user.id },
-    select: THEMING_IDEA,
-  });
+  let idea: Prisma.IdeaGetPayload<{ select: typeof THEMING_IDEA }>;
+  try {
+    idea = await ctx.db.idea.create({
+      data: {
+        boardId,
+        column: input.column,
+        text: input.text,
+        authorId: user.id,
+        submissionKey: input.submissionKey ?? null,
+      },
+      select: THEMING_IDEA,
+    });
+  } catch (error) {
+    // The same draft posted twice at once: the other request stored it.
+    const other = isUniqueViolation(error)
+      ? await postedBefore(ctx, user, boardId, access, input.submissionKey)
+      : null;
+    if (other) return other;
+    throw error;
+  }
   const published = boardIdea(idea, user.name, access.named);
-  // The idea is stored: a failure to show it live must not tell the poster it failed (they
-  // would post it again). Pages that open the board later build it from the database.
-  await publishIdea(ctx, access.sessionId, published, idea).catch((error) =>
-    ctx.log.error("a stored idea could not be published live", { boardId, error: String(error) }),
-  );
+  await publishStoredIdea(ctx, access.sessionId, published, idea);
   return published;
+}
+
+/**
+ * The idea this person already posted with this draft key, published again (the process that
+ * stored it may have died before publishing it) unless a facilitator has hidden it since; null
+ * when there is none. The key belongs to one board: sent with another, it is refused.
+ */
+async function postedBefore(
+  ctx: AppContext,
+  user: CurrentUser,
+  boardId: string,
+  board: { sessionId: string; named: boolean },
+  submissionKey: string | undefined,
+): Promise<BoardIdea | null> {
+  if (!submissionKey) return null;
+  const idea = await ctx.db.idea.findUnique({
+    where: { authorId_submissionKey: { authorId: user.id, submissionKey } },
+    select: { ...THEMING_IDEA, hiddenAt: true },
+  });
+  if (!idea) return null;
+  if (idea.boardId !== boardId) {
+    throw http(409, "This idea was posted on another board. Reload the page to see it.");
+  }
+  const shown = boardIdea(idea, user.name, board.named);
+  if (!idea.hiddenAt) await publishStoredIdea(ctx, board.sessionId, shown, idea);
+  return shown;
+}
+
+/**
+ * A newly stored idea goes live. It is stored: a failure to show it live must not tell the
+ * poster it failed (they would post it again). Pages that open the board later build it from
+ * the database.
+ */
+async function publishStoredIdea(
+  ctx: AppContext,
+  sessionId: string,
+  shown: BoardIdea,
+  idea: Parameters<typeof themingIdea>[0],
+) {
+  await publishIdea(ctx, sessionId, shown, idea).catch((error) =>
+    ctx.log.error("a stored idea could not be published live", {
+      boardId: idea.boardId,
+      error: String(error),
+    }),
+  );
 }
 
 /**

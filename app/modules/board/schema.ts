@@ -4,7 +4,8 @@ import { BOARD_COLUMNS } from "./knoster.ts";
 
 export const IDEA_MAX_LENGTH = 500;
 
-export const postIdeaSchema = z.object({
+/** What an idea is, posted or edited. */
+const ideaFields = z.object({
   column: z.enum(BOARD_COLUMNS, { error: "Choose a Knoster column for the idea" }),
   text: z
     .string({ error: "Write your idea first" })
@@ -15,6 +16,25 @@ export const postIdeaSchema = z.object({
     .refine((text) => !hasControlCharacters(text), {
       message: "Remove the invisible control characters from the idea",
     }),
+});
+
+/**
+ * A browser makes one key per draft (ideaSubmissionKey): posting the same draft again finds the
+ * idea already stored. Optional, so the form still works without JavaScript.
+ */
+export const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** A new draft's key: 128 random bits (getRandomValues, since randomUUID needs https). */
+export function ideaSubmissionKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export const postIdeaSchema = ideaFields.extend({
+  submissionKey: z
+    .string()
+    .regex(SUBMISSION_KEY, "This form is out of date: reload the page and post your idea again")
+    .optional(),
 });
 
 export const openBoardSchema = z.object({
@@ -34,7 +54,7 @@ export const rateIdeaSchema = z.object({
     .transform((v) => (v === "skip" ? null : v)),
 });
 
-export const editIdeaSchema = postIdeaSchema.extend({
+export const editIdeaSchema = ideaFields.extend({
   ideaId: z.string({ error: "Choose an idea" }).min(1),
 });
 
