@@ -69,8 +69,13 @@ function distinctIdeas(ideas: readonly string[]): Unit[] {
 }
 
 /**
- * TF-IDF over the ideas at hand, unit length: what most ideas share (the board's topic)
- * weighs little, what a few share weighs most.
+ * TF-IDF over the ideas at hand, unit length: what most ideas share (the board's topic) weighs
+ * least, what a few share weighs most. The IDF is the smoothed one (as if one more idea had
+ * every feature, plus one), so a feature every idea has still counts as much as its tf: ideas
+ * on a small board that share only a broad concept stay linked instead of falling apart (ARI
+ * 0.17 to 0.21 in the themes bench, not tuned: the usual textbook form).
+ * Also returned, for naming themes: how telling a feature is, which is nothing for a feature
+ * every idea has ("CBL" on a CBL board names no theme).
  */
 function weigh(raw: readonly SparseVector[]) {
   const m = raw.length;
@@ -78,12 +83,13 @@ function weigh(raw: readonly SparseVector[]) {
   for (const vector of raw) {
     for (const feature of vector.keys()) df.set(feature, (df.get(feature) ?? 0) + 1);
   }
-  const idf = (feature: string) => Math.log((m + 1) / (df.get(feature) ?? 1));
+  const smoothedIdf = (feature: string) => Math.log((m + 1) / ((df.get(feature) ?? 0) + 1)) + 1;
+  const telling = (feature: string) => Math.log((m + 1) / (df.get(feature) ?? 1));
   const vectors = raw.map((vector) => {
     const weighted: SparseVector = new Map();
     let norm = 0;
     for (const [feature, tf] of vector) {
-      const w = tf * idf(feature);
+      const w = tf * smoothedIdf(feature);
       if (w <= 0) continue;
       weighted.set(feature, w);
       norm += w * w;
@@ -92,7 +98,7 @@ function weigh(raw: readonly SparseVector[]) {
     for (const [feature, w] of weighted) weighted.set(feature, w / norm);
     return weighted;
   });
-  return { vectors, idf };
+  return { vectors, telling };
 }
 
 /**
@@ -154,8 +160,8 @@ const NOUN_PREFERENCE = 1.5;
 /**
  * A theme's name: the word its ideas share most, weighted by how telling it is (IDF) and
  * preferring nouns, in the form its ideas use most; the two-word phrase it is part of instead
- * when most ideas with the word use that phrase; and a second word when one almost as common
- * is there. At most three words, all from the ideas.
+ * when most ideas with the word use that phrase; and a second word, a noun, when one almost as
+ * common is there. At most three words, all from the ideas.
  */
 function label(texts: readonly string[], idf: (feature: string) => number): string {
   const candidates = new Map<string, Candidate>();
@@ -183,9 +189,10 @@ function label(texts: readonly string[], idf: (feature: string) => number): stri
   }
   const words = [...candidates.values()].filter((c) => c.feature.startsWith("s:"));
   if (words.length === 0) return OTHER_LABEL;
+  const nouns = new Set<Candidate>();
   for (const c of words) {
-    const noun = baseForms(usualForm(c).toLowerCase())[0]?.pos === "n";
-    c.score = c.coverage * (1 + idf(c.feature)) * (noun ? NOUN_PREFERENCE : 1);
+    if (baseForms(usualForm(c).toLowerCase())[0]?.pos === "n") nouns.add(c);
+    c.score = c.coverage * (1 + idf(c.feature)) * (nouns.has(c) ? NOUN_PREFERENCE : 1);
   }
   words.sort((x, y) => y.score - x.score || x.feature.localeCompare(y.feature));
   const first = words[0]!;
@@ -198,8 +205,9 @@ function label(texts: readonly string[], idf: (feature: string) => number): stri
     (texts.length === 1 || (phrase.coverage >= 2 && phrase.coverage * 2 > first.coverage));
   const parts = phraseWins ? usualForm(phrase).split(" ") : [usualForm(first)];
   if (!phraseWins && texts.length > 1) {
+    // Only a noun: "Training & Data", not "Access & Clear".
     const second = words.find(
-      (c) => c !== first && c.coverage >= Math.max(2, (first.coverage * 3) / 4),
+      (c) => c !== first && nouns.has(c) && c.coverage >= Math.max(2, (first.coverage * 3) / 4),
     );
     if (second) parts.push("&", usualForm(second));
   }
@@ -212,9 +220,9 @@ function label(texts: readonly string[], idf: (feature: string) => number): stri
  */
 export function themeLabel(ideas: readonly string[], members: readonly number[]): string {
   const units = distinctIdeas(ideas);
-  const { idf } = weigh(units.map((u) => ideaFeatures(u.text, "meaning")));
+  const { telling } = weigh(units.map((u) => ideaFeatures(u.text, "meaning")));
   const texts = [...new Set(members.map((i) => ideas[i]).filter((t) => t !== undefined))];
-  return label(texts, idf);
+  return label(texts, telling);
 }
 
 /**
@@ -226,7 +234,7 @@ export function suggestThemes(ideas: string[], options: SuggestOptions = {}): Su
   if (ideas.length === 0) return [];
   const units = distinctIdeas(ideas);
   const representation = options.representation ?? "meaning";
-  const { vectors, idf } = weigh(units.map((u) => ideaFeatures(u.text, representation)));
+  const { vectors, telling } = weigh(units.map((u) => ideaFeatures(u.text, representation)));
   const contentful = units.map((_, i) => i).filter((i) => vectors[i]!.size > 0);
   const labels = group(contentful.map((i) => vectors[i]!));
   const groups = new Map<number, number[]>();
@@ -247,14 +255,14 @@ export function suggestThemes(ideas: string[], options: SuggestOptions = {}): Su
     .map((unitIndices) => ({
       label: label(
         unitIndices.map((u) => units[u]!.text),
-        idf,
+        telling,
       ),
       ideas: members(unitIndices),
     }))
     .sort((a, b) => b.ideas.length - a.ideas.length || a.ideas[0]! - b.ideas[0]!);
   // One idea that shares nothing is a theme of its own, named by its words; several are "Other".
   if (other.length === 1) {
-    themes.push({ label: label([units[other[0]!]!.text], idf), ideas: members(other) });
+    themes.push({ label: label([units[other[0]!]!.text], telling), ideas: members(other) });
   } else if (other.length > 1) {
     themes.push({ label: OTHER_LABEL, ideas: members(other) });
   }
