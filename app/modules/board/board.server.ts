@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import type { Prisma } from "../../generated/sqlite/client.ts";
 import type { AppContext } from "../../utils/app-context.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { http } from "../../utils/http.server.ts";
@@ -62,10 +61,6 @@ export async function postIdea(
   if (!can(access.role, "idea:post")) {
     throw http(403, `Your role in this work group (${access.role}) does not allow posting ideas.`);
   }
-  // The same draft posted again (its answer was lost, or a double click) is the idea stored
-  // the first time, even if brainstorm has closed since or the poster is at their rate limit.
-  const already = await postedBefore(ctx, user, boardId, access, input.submissionKey);
-  if (already) return already;
   if (!ideasOpen(access.phase)) throw http(409, ideasClosedMessage(access.phase));
   if (!columnAllowed(input.column, access.consensus)) {
     throw http(400, "This work group's boards have no Consensus column.");
@@ -76,9 +71,8 @@ export async function postIdea(
       "Retry-After": String(wait),
     });
   }
-  let idea: Prisma.IdeaGetPayload<{ select: typeof THEMING_IDEA }>;
-  try {
-    idea = await ctx.db.idea.create({
+  const idea = await ctx.db.idea
+    .create({
       data: {
         boardId,
         column: input.column,
@@ -87,15 +81,14 @@ export async function postIdea(
         submissionKey: input.submissionKey ?? null,
       },
       select: THEMING_IDEA,
+    })
+    .catch((error) => {
+      if (isUniqueViolation(error)) return null;
+      throw error;
     });
-  } catch (error) {
-    // The same draft posted twice at once: the other request stored it.
-    const other = isUniqueViolation(error)
-      ? await postedBefore(ctx, user, boardId, access, input.submissionKey)
-      : null;
-    if (other) return other;
-    throw error;
-  }
+  // Only (author, draft key) is unique: this draft was sent before (its answer was lost, or a
+  // double click). The answer is the idea stored then, not a second one.
+  if (!idea) return postedBefore(ctx, user, boardId, access, input.submissionKey ?? "");
   const published = boardIdea(idea, user.name, access.named);
   await publishStoredIdea(ctx, access.sessionId, published, idea);
   return published;
@@ -103,22 +96,21 @@ export async function postIdea(
 
 /**
  * The idea this person already posted with this draft key, published again (the process that
- * stored it may have died before publishing it) unless a facilitator has hidden it since; null
- * when there is none. The key belongs to one board: sent with another, it is refused.
+ * stored it may have died before publishing it) unless a facilitator has hidden it since. The
+ * key belongs to one board: sent with another, it is refused.
  */
 async function postedBefore(
   ctx: AppContext,
   user: CurrentUser,
   boardId: string,
   board: { sessionId: string; named: boolean },
-  submissionKey: string | undefined,
-): Promise<BoardIdea | null> {
-  if (!submissionKey) return null;
+  submissionKey: string,
+): Promise<BoardIdea> {
   const idea = await ctx.db.idea.findUnique({
     where: { authorId_submissionKey: { authorId: user.id, submissionKey } },
     select: { ...THEMING_IDEA, hiddenAt: true },
   });
-  if (!idea) return null;
+  if (!idea) throw http(409, "This idea was withdrawn just now. Post it again if you meant to.");
   if (idea.boardId !== boardId) {
     throw http(409, "This idea was posted on another board. Reload the page to see it.");
   }
