@@ -22,7 +22,7 @@ const ideaFields = z.object({
  * A browser makes one key per draft (ideaSubmissionKey): posting the same draft again finds the
  * idea already stored. Optional, so the form still works without JavaScript.
  */
-export const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** A new draft's key: 128 random bits (getRandomValues, since randomUUID needs https). */
 export function ideaSubmissionKey(): string {
