@@ -10,15 +10,18 @@ export type BoardIdea = {
   column: string;
   text: string;
   createdAt: string;
-  /** Only on the boards of a work group that chose named boards; never on anonymous ones. */
+  /** Only on ideas posted while the work group's boards were named; never on anonymous ones. */
   author?: string;
 };
 
-/** An idea as the board shows it: with its author's name only where boards are named. */
+/**
+ * An idea as the board shows it: with its author's name only where the idea was posted on a
+ * named board. Whether boards are named now does not matter: anonymity is decided at posting
+ * and a later switch in Settings cannot undo it.
+ */
 export function boardIdea(
-  idea: { id: string; column: string; text: string; createdAt: Date },
+  idea: { id: string; column: string; text: string; createdAt: Date; named: boolean },
   author: string | null | undefined,
-  named: boolean,
 ): BoardIdea {
   const shown = {
     id: idea.id,
@@ -26,7 +29,7 @@ export function boardIdea(
     text: idea.text,
     createdAt: idea.createdAt.toISOString(),
   };
-  return named && author ? { ...shown, author } : shown;
+  return idea.named && author ? { ...shown, author } : shown;
 }
 
 const IDEAS = "ideas";

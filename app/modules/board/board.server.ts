@@ -8,7 +8,7 @@ import { ideasClosedMessage, ideasOpen } from "../session/phases.ts";
 import { putThemingIdea, removeThemingIdea, themingIdea } from "../theming/theming-doc.ts";
 import { can, isRole } from "../work-group/roles.ts";
 import { audit } from "../work-group/work-group.server.ts";
-import { type BoardIdea, boardIdea, boardIdeas, putIdea, removeIdea } from "./board-doc.ts";
+import { type BoardIdea, boardIdea, putIdea, removeIdea } from "./board-doc.ts";
 import { columnAllowed } from "./knoster.ts";
 import type { postIdeaSchema } from "./schema.ts";
 
@@ -79,6 +79,8 @@ export async function postIdea(
         text: input.text,
         authorId: user.id,
         submissionKey: input.submissionKey ?? null,
+        // Fixed now, for good: a later switch of the work group's boards does not change it.
+        named: access.named,
       },
       select: THEMING_IDEA,
     })
@@ -89,7 +91,7 @@ export async function postIdea(
   // Only (author, draft key) is unique: this draft was sent before (its answer was lost, or a
   // double click). The answer is the idea stored then, not a second one.
   if (!idea) return postedBefore(ctx, user, boardId, access, input.submissionKey ?? "");
-  const published = boardIdea(idea, user.name, access.named);
+  const published = boardIdea(idea, user.name);
   await publishStoredIdea(ctx, access.sessionId, published, idea);
   return published;
 }
@@ -103,7 +105,7 @@ async function postedBefore(
   ctx: AppContext,
   user: CurrentUser,
   boardId: string,
-  board: { sessionId: string; named: boolean },
+  board: { sessionId: string },
   submissionKey: string,
 ): Promise<BoardIdea> {
   const idea = await ctx.db.idea.findUnique({
@@ -114,7 +116,7 @@ async function postedBefore(
   if (idea.boardId !== boardId) {
     throw http(409, "This idea was posted on another board. Reload the page to see it.");
   }
-  const shown = boardIdea(idea, user.name, board.named);
+  const shown = boardIdea(idea, user.name);
   if (!idea.hiddenAt) await publishStoredIdea(ctx, board.sessionId, shown, idea);
   return shown;
 }
@@ -193,7 +195,7 @@ export async function editIdea(
     data: { text: input.text, column: input.column, editedAt: new Date() },
     select: THEMING_IDEA,
   });
-  await publishIdea(ctx, idea.sessionId, boardIdea(updated, user.name, board.named), updated);
+  await publishIdea(ctx, idea.sessionId, boardIdea(updated, user.name), updated);
 }
 
 const THEMING_IDEA = {
@@ -203,6 +205,7 @@ const THEMING_IDEA = {
   createdAt: true,
   boardId: true,
   themeId: true,
+  named: true,
 } as const;
 
 /** An idea posted, edited or shown again reaches its board and the session's theming page. */
@@ -252,7 +255,6 @@ export async function setIdeaHidden(
     select: {
       ...THEMING_IDEA,
       author: { select: { name: true } },
-      board: { select: { session: { select: { workGroup: { select: { namedBoards: true } } } } } },
     },
   });
   await audit(ctx.db, {
@@ -261,33 +263,8 @@ export async function setIdeaHidden(
     action: input.hidden ? "idea.hide" : "idea.show",
     detail: input.hidden ? `${ideaId}: ${input.reason}` : ideaId,
   });
-  const named = updated.board.session.workGroup.namedBoards;
   if (input.hidden) await unpublishIdea(ctx, idea.sessionId, idea.boardId, ideaId);
-  else
-    await publishIdea(
-      ctx,
-      idea.sessionId,
-      boardIdea(updated, updated.author?.name, named),
-      updated,
-    );
-}
-
-/**
- * Rewrites every open board of a work group from the database: after it switches between named
- * and anonymous boards, no live document may keep showing (or keep lacking) authors.
- */
-export async function refreshBoards(ctx: AppContext, workGroupId: string) {
-  const boards = await ctx.db.board.findMany({
-    where: { session: { workGroupId } },
-    select: { id: true },
-  });
-  for (const board of boards) {
-    const ideas = await loadBoardIdeas(ctx, board.id);
-    await ctx.live.change(documentName.board(board.id), (doc) => {
-      boardIdeas(doc).clear();
-      for (const idea of ideas) putIdea(doc, idea);
-    });
-  }
+  else await publishIdea(ctx, idea.sessionId, boardIdea(updated, updated.author?.name), updated);
 }
 
 /** Everything a board's Y.Doc is built from when the server first loads it. */
@@ -295,22 +272,17 @@ export async function loadBoardIdeas(
   ctx: Pick<AppContext, "db">,
   boardId: string,
 ): Promise<BoardIdea[]> {
-  const board = await ctx.db.board.findUnique({
-    where: { id: boardId },
-    select: { session: { select: { workGroup: { select: { namedBoards: true } } } } },
-  });
-  const named = board?.session.workGroup.namedBoards ?? false;
   const ideas = await ctx.db.idea.findMany({
     where: { boardId, hiddenAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    // The author's name is read only where boards are named.
     select: {
       id: true,
       column: true,
       text: true,
       createdAt: true,
-      author: named ? { select: { name: true } } : false,
+      named: true,
+      author: { select: { name: true } },
     },
   });
-  return ideas.map((idea) => boardIdea(idea, idea.author?.name, named));
+  return ideas.map((idea) => boardIdea(idea, idea.author?.name));
 }

@@ -4,7 +4,8 @@ export type HistorySubject =
   | "recommendation"
   | "action_step"
   | "publication"
-  | "public_site";
+  | "public_site"
+  | "work_group";
 
 export const subjectLabels: Record<HistorySubject, string> = {
   theme: "Theme",
@@ -12,4 +13,5 @@ export const subjectLabels: Record<HistorySubject, string> = {
   action_step: "Action step",
   publication: "Summary or report",
   public_site: "Public site",
+  work_group: "Work group settings",
 };

@@ -111,6 +111,7 @@ export async function getSessionPage(
               text: true,
               createdAt: true,
               authorId: true,
+              named: true,
               author: { select: { name: true } },
               hiddenAt: true,
               hiddenReason: true,
@@ -121,6 +122,7 @@ export async function getSessionPage(
       workGroup: {
         select: {
           consensusColumn: true,
+          // For the post form's label: whether an idea posted now shows its author.
           namedBoards: true,
           areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } },
         },
@@ -129,7 +131,6 @@ export async function getSessionPage(
   });
   if (!session) throw http(404, "We could not find that session.");
   const facilitates = can(access.role, "session:facilitate");
-  const named = session.workGroup.namedBoards;
   return {
     ...session,
     ...liveState(session),
@@ -149,8 +150,8 @@ export async function getSessionPage(
         title: board.title,
         ideas: board.ideas
           .filter((idea) => !idea.hiddenAt)
-          // boardIdea drops the author unless the work group chose named boards.
-          .map((idea) => boardIdea(idea, idea.author?.name, named))
+          // boardIdea drops the author unless the idea was posted on a named board.
+          .map((idea) => boardIdea(idea, idea.author?.name))
           .sort(byCreation),
         mine: board.ideas.filter((i) => i.authorId === userId && !i.hiddenAt).map((i) => i.id),
         // A breakout room's own notes, written by its facilitator and recorder (and facilitators).

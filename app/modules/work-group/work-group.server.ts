@@ -4,7 +4,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { http } from "../../utils/http.server.ts";
 import { type CurrentUser, requireUser } from "../auth/auth-session.server.ts";
-import { refreshBoards } from "../board/board.server.ts";
+import { recordHistory } from "../history/history.server.ts";
 import { can, isRole, type Permission, type Role } from "./roles.ts";
 import type { programSchema, workGroupSchema } from "./schema.ts";
 import { slugify } from "./slug.ts";
@@ -203,9 +203,27 @@ export async function updateWorkGroup(
     await syncList(tx, "areaOfFocus", workGroupId, input.areasOfFocus);
     await syncList(tx, "stakeholderGroup", workGroupId, input.stakeholderGroups);
     await syncList(tx, "region", workGroupId, input.regions);
+    // Shown in History: members must be able to see when boards began to name people.
+    if (before.namedBoards !== input.namedBoards) {
+      await recordHistory(tx, {
+        workGroupId,
+        actorId: actor.id,
+        subjectKind: "work_group",
+        subjectId: workGroupId,
+        summary: input.namedBoards
+          ? "Boards named from now on: ideas posted before stay anonymous"
+          : "Boards anonymous from now on: ideas posted on named boards keep their author's name",
+      });
+    }
   });
-  await audit(ctx.db, { workGroupId, actorId: actor.id, action: "work-group.update" });
-  if (before.namedBoards !== input.namedBoards) await refreshBoards(ctx, workGroupId);
+  await audit(ctx.db, {
+    workGroupId,
+    actorId: actor.id,
+    action: "work-group.update",
+    ...(before.namedBoards !== input.namedBoards
+      ? { detail: input.namedBoards ? "named boards on" : "named boards off" }
+      : {}),
+  });
 }
 
 export type WorkGroupAccess = {
