@@ -8,6 +8,7 @@ import {
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { CSP_NONCE_HEADER, NonceProvider } from "./utils/nonce.ts";
 
 const ABORT_DELAY = 5_000;
 
@@ -30,10 +31,20 @@ export default function handleRequest(
   }
   // Crawlers get the whole page at once; people get it streamed as it renders.
   const ready = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  // The page's scripts run only with the nonce the server's Content-Security-Policy names.
+  const nonce = request.headers.get(CSP_NONCE_HEADER) ?? undefined;
   return new Promise((resolve, reject) => {
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce ?? ""}>
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY}
+          nonce={nonce}
+        />
+      </NonceProvider>,
       {
+        nonce,
         [ready]() {
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html");

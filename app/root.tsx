@@ -1,3 +1,5 @@
+// First: configures zod before any module builds a schema (see the file).
+import "./utils/zod-in-browser.ts";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
@@ -13,10 +15,11 @@ import {
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { CsrfInput } from "./components/forms.tsx";
-import { csrfToken, getUser } from "./modules/auth/auth-session.server.ts";
+import { csrfToken, existingCsrfToken, getUser } from "./modules/auth/auth-session.server.ts";
 import { i18nFor } from "./modules/i18n/i18n.ts";
 import { usePublicLocale } from "./modules/i18n/use-locale.ts";
 import styles from "./tailwind.css";
+import { useNonce } from "./utils/nonce.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -26,6 +29,16 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Convene" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  // Reading the public site sets no cookie: its few forms that need this token (following by
+  // email) ask for it in their own loaders (publicFormCsrf), and the comment and registration
+  // forms carry signed tokens instead. The token is passed on only if the browser has one.
+  if (new URL(request.url).pathname.startsWith("/public/")) {
+    const [user, csrf] = await Promise.all([
+      getUser(context, request),
+      existingCsrfToken(context, request),
+    ]);
+    return json({ user, csrf });
+  }
   const [user, csrf] = await Promise.all([getUser(context, request), csrfToken(context, request)]);
   return json(
     { user, csrf: csrf.token },
@@ -42,6 +55,7 @@ function useIsPublicSite() {
 export function Layout({ children }: { children: ReactNode }) {
   // The public site's pages are in the reader's language; the signed-in app is in English.
   const lang = usePublicLocale();
+  const nonce = useNonce();
   return (
     <html lang={lang} className="h-full">
       <head>
@@ -58,8 +72,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {i18nFor(lang).t("site.skip")}
         </a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -78,7 +92,9 @@ function Header() {
         </a>
         {data?.user ? (
           <div className="flex items-center gap-4">
-            <span className="text-slate-800">{data.user.name}</span>
+            <a href="/account" className="text-slate-800 underline">
+              {data.user.name}
+            </a>
             <Form method="post" action="/logout">
               <CsrfInput />
               <button type="submit" className="text-brand-700 underline">

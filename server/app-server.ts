@@ -6,7 +6,10 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { Redis } from "ioredis";
-import { createAuthSessionStorage } from "../app/modules/auth/auth-session.server.ts";
+import {
+  authCookieName,
+  createAuthSessionStorage,
+} from "../app/modules/auth/auth-session.server.ts";
 import { CommentIntake } from "../app/modules/comment-period/intake-queue.server.ts";
 import type { AppContext } from "../app/utils/app-context.ts";
 import { commentIntakeRoute } from "./comment-intake-route.ts";
@@ -30,6 +33,7 @@ import { createMetrics } from "./metrics.ts";
 import { prismaDocumentStore } from "./realtime/document-store.ts";
 import { RealtimeServer, refuseUpgrade } from "./realtime/realtime-server.ts";
 import { redisRelay } from "./realtime/relay.ts";
+import { contentSecurityPolicyHeaders, privateUnlessPublic } from "./security-headers.ts";
 
 export type AppServer = {
   ctx: AppContext;
@@ -75,6 +79,7 @@ export async function createAppContext(
       change: (name, apply) => realtimeOf().change(name, apply),
       stored: (name) => realtimeOf().stored(name),
       disconnectUser: (userId) => realtimeOf().disconnectUser(userId),
+      disconnectSignIns: (ids) => realtimeOf().disconnectSignIns(ids),
     },
   };
   return ctx;
@@ -152,12 +157,29 @@ export async function startAppServer(
         ? "saturated"
         : null;
 
+  // Behind a proxy with TRUST_PROXY=0, every request seems to come from the proxy: each
+  // per-address limit (sign-ins, comments, registrations) then holds for everyone at once.
+  // A forwarding header is how a proxy shows itself, so its first one is worth a warning;
+  // once per process, as the cause is the configuration, not the request.
+  let proxyNoticed = config.trustProxy > 0;
+  const noticeUntrustedProxy = (req: express.Request) => {
+    if (proxyNoticed) return;
+    const forwarded = ["x-forwarded-for", "forwarded", "x-real-ip"].find((h) => h in req.headers);
+    if (!forwarded) return;
+    proxyNoticed = true;
+    log.warn(
+      `a request carries ${forwarded}, as requests through a reverse proxy do, but TRUST_PROXY is 0: rate limits then count every client behind the proxy as one address. Behind a proxy, set TRUST_PROXY to the number of proxies in front (TRUST_PROXY=1 behind one nginx, as in server/deploy/nginx.conf).`,
+      { header: forwarded, peer: req.socket.remoteAddress },
+    );
+  };
+
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   // Node's own parser for req.query (only the comment fast path reads it): qs, the default,
   // cost 2 % of a comment's time and offers nesting nobody here uses.
   app.set("query parser", "simple");
+  app.use(contentSecurityPolicyHeaders());
   app.use((req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
@@ -171,6 +193,7 @@ export async function startAppServer(
     }
     // The peer address for rate limits; whatever a client sent under this name is replaced.
     req.headers["x-convene-client-address"] = req.ip ?? "unknown";
+    noticeUntrustedProxy(req);
     // A cross-site form post is refused before it reaches an action (readForm checks the
     // token as well; this stops it even where a route forgot to).
     if (
@@ -233,6 +256,7 @@ export async function startAppServer(
     metrics.shed(reason);
     answerForNow(res, reason);
   });
+  app.use(privateUnlessPublic(authCookieName(config.env === "production")));
   app.use(commentIntakeRoute(ctx, MAX_FORM_BYTES));
   // app.use, not app.all("*"): a route pattern makes Express decode the path, and a malformed
   // %-escape would become a 500 before Remix could answer 404.

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.ts";
 
 const secret = { SESSION_SECRET: "s".repeat(40) };
+const production = { NODE_ENV: "production", APP_URL: "https://convene.example.org/" };
 
 describe("configuration", () => {
   it("has working defaults: port 3000 and a SQLite file in data/", () => {
@@ -55,8 +56,20 @@ describe("configuration that would be unsafe", () => {
   });
 
   it("leaves the demo (with its published password) out in production unless asked", () => {
-    expect(loadConfig({ ...secret, NODE_ENV: "production" }).demo).toBe(false);
+    expect(loadConfig({ ...secret, ...production }).demo).toBe(false);
     expect(loadConfig({ ...secret }).demo).toBe(true);
-    expect(loadConfig({ ...secret, NODE_ENV: "production", DEMO: "true" }).demo).toBe(true);
+    expect(loadConfig({ ...secret, ...production, DEMO: "true" }).demo).toBe(true);
+  });
+
+  it("requires APP_URL in production, so no link is built from a request's Host header", () => {
+    expect(() => loadConfig({ ...secret, NODE_ENV: "production" })).toThrow(
+      "APP_URL: required when NODE_ENV=production",
+    );
+    expect(() =>
+      loadConfig({ ...secret, NODE_ENV: "production", APP_URL: "convene.example.org" }),
+    ).toThrow("APP_URL must start with http:// or https://");
+    expect(loadConfig({ ...secret, ...production }).appUrl).toBe("https://convene.example.org");
+    // Development keeps working without it: links then use the request's own origin.
+    expect(loadConfig({ ...secret }).appUrl).toBeUndefined();
   });
 });

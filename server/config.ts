@@ -40,7 +40,10 @@ const envSchema = z.object({
       "DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL",
     ),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
-  /** The public address of the app, e.g. https://convene.example.org. Used in emailed links. */
+  /**
+   * The public address of the app, e.g. https://convene.example.org: the origin of every link
+   * it hands out (app/utils/request.server.ts linkOrigin). Required in production.
+   */
   APP_URL: optionalUrl(["http://", "https://"], "APP_URL"),
   REDIS_URL: optionalUrl(["redis://", "rediss://"], "REDIS_URL"),
   SMTP_URL: optionalUrl(["smtp://", "smtps://"], "SMTP_URL"),
@@ -141,8 +144,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.THEMES_SUGGEST_URL && !e.THEMES_SUGGEST_MODEL) {
     throw new ConfigError(["THEMES_SUGGEST_MODEL: required when THEMES_SUGGEST_URL is set"]);
   }
+  // Emailed links, feeds and calendar files must not be built from a request's Host header,
+  // which anyone can set: in production, and wherever mail goes out, APP_URL decides them.
+  if (e.NODE_ENV === "production" && !e.APP_URL) {
+    throw new ConfigError([
+      "APP_URL: required when NODE_ENV=production (the public address, e.g. https://convene.example.org): links in emails, feeds and calendar files are built from it",
+    ]);
+  }
   if (e.SMTP_URL && !e.APP_URL) {
-    // Emailed links must not be built from a request's Host header, which anyone can set.
     throw new ConfigError([
       "APP_URL: required when SMTP_URL is set, e.g. https://convene.example.org",
     ]);

@@ -8,11 +8,15 @@ import {
 import type { Limiters } from "../app/utils/app-context.ts";
 
 /**
- * Failed sign-ins before a pause: per account (guessing one person's password) and per address
- * (one machine trying many accounts; higher, as a school network shares one address).
+ * Failed sign-ins before a pause: per account from browsers it was never used in (guessing
+ * one person's password), per address (one machine trying many accounts; higher, as a school
+ * network shares one address), and per account and browser for a browser that signed in to it
+ * before (its device cookie, app/modules/auth/device.server.ts), so strangers' failures never
+ * lock the owner's own browser out.
  */
 const SIGN_IN_FAILURES_PER_ACCOUNT = 10;
 const SIGN_IN_FAILURES_PER_ADDRESS = 50;
+const SIGN_IN_FAILURES_PER_KNOWN_DEVICE = 10;
 const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 /** Password-reset requests and sign-ups per address per hour: each sends mail or hashes. */
 const ACCOUNT_REQUESTS_PER_HOUR = 20;
@@ -92,9 +96,17 @@ export function createLimiters(redis?: Redis | null): Limiters {
     points: SIGN_IN_FAILURES_PER_ADDRESS,
     duration: SIGN_IN_WINDOW_SECONDS,
   });
-  // Keys are "email:…" or "ip:…"; each kind has its own allowance.
+  const signInByDevice = limiter("sign-in-device", {
+    points: SIGN_IN_FAILURES_PER_KNOWN_DEVICE,
+    duration: SIGN_IN_WINDOW_SECONDS,
+  });
+  // Keys are "email:…", "ip:…" or "device:…"; each kind has its own allowance.
   const signInLimiter = (key: string) =>
-    key.startsWith("ip:") ? signInByAddress : signInByAccount;
+    key.startsWith("ip:")
+      ? signInByAddress
+      : key.startsWith("device:")
+        ? signInByDevice
+        : signInByAccount;
   const ideas = limiter("ideas", { points: IDEAS_PER_MINUTE, duration: 60 });
   const accountRequests = limiter("account-requests", {
     points: ACCOUNT_REQUESTS_PER_HOUR,

@@ -5,16 +5,22 @@ import {
   useForm,
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useRouteLoaderData } from "@remix-run/react";
+import { useMatches } from "@remix-run/react";
 import { forwardRef, type ReactNode } from "react";
 import type { ZodType, z } from "zod";
 
-type RootData = { csrf: string };
-
-/** The token every form posts; readForm() on the server checks it. */
+/**
+ * The token every form posts; readForm() on the server checks it. The root loader gives it to
+ * the signed-in app's pages; a public page with such a form gives it in its own loader data
+ * (the public site sets no cookie for reading), so the deepest route that has one wins.
+ */
 export function useCsrfToken() {
-  const data = useRouteLoaderData("root") as RootData | undefined;
-  return data?.csrf ?? "";
+  const matches = useMatches();
+  for (let i = matches.length - 1; i >= 0; i--) {
+    const csrf = (matches[i]?.data as { csrf?: unknown } | null | undefined)?.csrf;
+    if (typeof csrf === "string" && csrf) return csrf;
+  }
+  return "";
 }
 
 export function CsrfInput() {

@@ -80,7 +80,8 @@ export function WorkGroupFields({
       </label>
       <label className="flex items-center gap-2">
         <input type="checkbox" name="namedBoards" defaultChecked={namedBoards} />
-        Named boards: show who posted each idea from now on (ideas already posted keep the anonymity they were posted with)
+        Named boards: show who posted each idea from now on (ideas already posted keep the anonymity
+        they were posted with)
       </label>
     </>
   );

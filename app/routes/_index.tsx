@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -8,6 +7,7 @@ import { getUser, readForm, requireUser } from "../modules/auth/auth-session.ser
 import { roleLabels } from "../modules/work-group/roles.ts";
 import { programSchema } from "../modules/work-group/schema.ts";
 import { createProgram, listProgramsFor } from "../modules/work-group/work-group.server.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(context, request);
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
   const form = await readForm(context, request);
-  const submission = parseWithZod(form, { schema: programSchema });
+  const submission = parseSubmission(form, programSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const program = await createProgram(context, user, submission.value);
   return redirect(`/programs/${program.slug}`);

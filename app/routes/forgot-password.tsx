@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
@@ -7,16 +6,17 @@ import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/f
 import { requestPasswordReset } from "../modules/auth/accounts.server.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { forgotPasswordSchema } from "../modules/auth/schema.ts";
-import { clientAddress } from "../utils/request.server.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
+import { clientAddress, linkOrigin } from "../utils/request.server.ts";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(context, request);
-  const submission = parseWithZod(form, { schema: forgotPasswordSchema });
+  const submission = parseSubmission(form, forgotPasswordSchema);
   if (submission.status !== "success")
     return json({ sent: false, result: submission.reply() }, { status: 400 });
   const result = await requestPasswordReset(context, {
     email: submission.value.email,
-    origin: new URL(request.url).origin,
+    origin: linkOrigin(context, request),
     ip: clientAddress(request),
   });
   if (!result.ok) {

@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -8,6 +7,7 @@ import { getUser, readForm, requireUser } from "../modules/auth/auth-session.ser
 import { acceptInvite, findOpenInvite } from "../modules/work-group/members.server.ts";
 import { roleLabels } from "../modules/work-group/roles.ts";
 import { joinSchema } from "../modules/work-group/schema.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const invite = await findOpenInvite(context, params.token ?? "");
@@ -33,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
   const form = await readForm(context, request);
-  const submission = parseWithZod(form, { schema: joinSchema });
+  const submission = parseSubmission(form, joinSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await acceptInvite(context, user, params.token ?? "", submission.value);
   if (!result.ok)

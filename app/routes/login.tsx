@@ -1,12 +1,14 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
 import { signIn } from "../modules/auth/accounts.server.ts";
 import { getUser, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
+import { knownDevice, rememberDevice } from "../modules/auth/device.server.ts";
 import { signInSchema } from "../modules/auth/schema.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
+import { keepRetryAfter } from "../utils/http.server.ts";
 import { clientAddress } from "../utils/request.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -14,21 +16,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
+export const headers = keepRetryAfter;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(context, request);
-  const submission = parseWithZod(form, { schema: signInSchema });
+  const submission = parseSubmission(form, signInSchema);
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const result = await signIn(context, { ...submission.value, ip: clientAddress(request) });
+  const { email } = submission.value;
+  const result = await signIn(context, {
+    ...submission.value,
+    ip: clientAddress(request),
+    device: await knownDevice(context, request, email),
+  });
   if (!result.ok) {
-    const status = result.limited ? 429 : 400;
     return json(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
-      status,
+      status: result.limited ? 429 : 400,
+      headers: result.retryAfter ? { "Retry-After": String(result.retryAfter) } : undefined,
     });
   }
-  const cookie = await signInSession(context, request, result.userId);
-  return redirect(submission.value.redirectTo, { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await signInSession(context, request, result.userId));
+  headers.append("Set-Cookie", await rememberDevice(context, request, email));
+  return redirect(submission.value.redirectTo, { headers });
 }
 
 export default function Login() {

@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -12,6 +11,7 @@ import {
   getProgram,
   listProgramsFor,
 } from "../modules/work-group/work-group.server.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { found } from "../utils/http.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -24,7 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
   const form = await readForm(context, request);
   const program = found(await getProgram(context, params.programSlug ?? ""), "program");
-  const submission = parseWithZod(form, { schema: workGroupSchema });
+  const submission = parseSubmission(form, workGroupSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const workGroup = await createWorkGroup(context, user, program, submission.value);
   return redirect(`/work-groups/${workGroup.slug}/members`);

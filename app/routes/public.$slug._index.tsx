@@ -207,7 +207,8 @@ function MemberGroups({
 type Step = {
   id: string;
   description: string;
-  owner: string;
+  /** A name, "member" for a member who did not choose to be named, or none. */
+  owner: { name: string } | "member" | null;
   horizon: string;
   dueOn: string | null;
   status: string;
@@ -247,7 +248,9 @@ function StepsTable({ steps, locale }: { steps: Step[]; locale: Locale }) {
           {steps.map((s) => (
             <tr key={s.id} className="border-b border-slate-200 align-top">
               <td className="py-1 pr-3">{s.description}</td>
-              <td className="py-1 pr-3">{s.owner}</td>
+              <td className="py-1 pr-3">
+                {s.owner === "member" ? t("recommendation.ownerMember") : (s.owner?.name ?? "")}
+              </td>
               <td className="py-1 pr-3">{t(`horizon.${s.horizon}`)}</td>
               <td className="py-1 pr-3">
                 {s.dueOn ? formatDate(locale, `${s.dueOn}T12:00:00Z`) : ""}

@@ -14,7 +14,7 @@ import type { MessageKey } from "../modules/i18n/en.ts";
 import { formatInZone } from "../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
 import { http } from "../utils/http.server.ts";
-import { clientAddress } from "../utils/request.server.ts";
+import { clientAddress, linkOrigin } from "../utils/request.server.ts";
 
 const ids = (params: LoaderFunctionArgs["params"]) => ({
   slug: params.slug ?? "",
@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ...ids(params),
     form,
     clientKey: clientAddress(request),
-    origin: new URL(request.url).origin,
+    origin: linkOrigin(context, request),
   });
   return json(answer.body, {
     status: answer.status,

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { hearingCalendar } from "../modules/hearing/registration.server.ts";
+import { linkOrigin } from "../utils/request.server.ts";
 
 /** A hearing or webinar as a calendar file (.ics), for Outlook, Google or Apple Calendar. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -7,7 +8,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     slug: params.slug ?? "",
     periodId: params.periodId ?? "",
     hearingId: params.hearingId ?? "",
-    origin: new URL(request.url).origin,
+    origin: linkOrigin(context, request),
   });
   return new Response(calendar, {
     headers: {

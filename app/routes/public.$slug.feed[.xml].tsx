@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Feed } from "feed";
 import { getPublicFeed } from "../modules/publication/public-site.server.ts";
 import { type PublicationKind, publicationKindLabels } from "../modules/publication/schema.ts";
+import { linkOrigin } from "../utils/request.server.ts";
+import { escapeHtml } from "../utils/text.ts";
 
 /**
  * Follow a work group: an Atom feed of its published summaries and reports, newest change
@@ -10,7 +12,7 @@ import { type PublicationKind, publicationKindLabels } from "../modules/publicat
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { workGroup, entries } = await getPublicFeed(context, params.slug ?? "");
   // Links must be absolute: the configured address, or (in development) the one asked for.
-  const origin = context.config.appUrl ?? new URL(request.url).origin;
+  const origin = linkOrigin(context, request);
   const home = `${origin}/public/${workGroup.slug}`;
   const feed = new Feed({
     title: workGroup.name,
@@ -25,13 +27,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   for (const entry of entries) {
     const link = `${home}/publications/${entry.id}`;
+    // The feed library marks titles and summaries as HTML: escaped, a title is read as text,
+    // so one typed as "<b>…" is not markup in a feed reader.
     feed.addItem({
-      title: entry.title,
+      title: escapeHtml(entry.title),
       id: link,
       link,
       date: new Date(entry.updatedAt ?? entry.publishedAt),
       published: new Date(entry.publishedAt),
-      description: `${publicationKindLabels[entry.kind as PublicationKind] ?? "Publication"}${entry.session ? `: ${entry.session.title}` : ""}`,
+      description: escapeHtml(
+        `${publicationKindLabels[entry.kind as PublicationKind] ?? "Publication"}${entry.session ? `: ${entry.session.title}` : ""}`,
+      ),
     });
   }
   return new Response(feed.atom1(), {

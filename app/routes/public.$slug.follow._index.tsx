@@ -1,28 +1,29 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput, useZodForm } from "../components/forms.tsx";
-import { readForm } from "../modules/auth/auth-session.server.ts";
+import { publicFormCsrf, readForm } from "../modules/auth/auth-session.server.ts";
 import { emailUpdatesOffered, requestFollow } from "../modules/publication/followers.server.ts";
 import { requirePublicWorkGroup } from "../modules/publication/public-site.server.ts";
 import { followSchema } from "../modules/publication/schema.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { attempt, http } from "../utils/http.server.ts";
-import { clientAddress } from "../utils/request.server.ts";
+import { clientAddress, linkOrigin } from "../utils/request.server.ts";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!emailUpdatesOffered(context)) throw http(404, "Email updates are not offered here.");
   await requirePublicWorkGroup(context, params.slug ?? "");
-  return json(null);
+  const { csrf, headers } = await publicFormCsrf(context, request);
+  return json({ csrf }, { headers });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(context, request);
-  const submission = parseWithZod(form, { schema: followSchema });
+  const submission = parseSubmission(form, followSchema);
   if (submission.status !== "success")
     return json({ reply: submission.reply(), sent: false, error: null }, { status: 400 });
   const result = await attempt(() =>
@@ -30,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       slug: params.slug ?? "",
       email: submission.value.email,
       clientKey: clientAddress(request),
-      origin: new URL(request.url).origin,
+      origin: linkOrigin(context, request),
     }),
   );
   if (!result.ok) {

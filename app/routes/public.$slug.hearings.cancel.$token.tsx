@@ -11,6 +11,7 @@ import { cancelByLink, getCancellation } from "../modules/hearing/registration.s
 import { formatInZone, i18nFor, isLocale, type Locale } from "../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
 import { attempt } from "../utils/http.server.ts";
+import { linkOrigin } from "../utils/request.server.ts";
 
 /** The link is a secret: never sent on to another site, never indexed, never cached. */
 const PRIVATE = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
@@ -38,7 +39,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 /** Cancelling takes a press of a button: mail scanners that open links cancel nothing. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const done = await attempt(() =>
-    cancelByLink(context, params.slug ?? "", params.token ?? "", new URL(request.url).origin),
+    cancelByLink(context, params.slug ?? "", params.token ?? "", linkOrigin(context, request)),
   );
   if (!done.ok)
     return json(

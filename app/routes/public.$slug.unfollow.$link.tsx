@@ -1,13 +1,19 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/forms.tsx";
-import { readForm } from "../modules/auth/auth-session.server.ts";
+import { publicFormCsrf, readForm } from "../modules/auth/auth-session.server.ts";
 import { unfollow } from "../modules/publication/followers.server.ts";
 import { attempt } from "../utils/http.server.ts";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
+
+/** The page's one form is checked by readForm: the token (and its cookie) come with the page. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { csrf, headers } = await publicFormCsrf(context, request);
+  return json({ csrf }, { headers });
+}
 
 /** The link in every update email: <follower id>.<proof>; one press unsubscribes. */
 export async function action({ request, params, context }: ActionFunctionArgs) {

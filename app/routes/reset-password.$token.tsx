@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,6 +6,7 @@ import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/f
 import { findValidReset, resetPassword } from "../modules/auth/accounts.server.ts";
 import { readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { PASSWORD_MIN, resetPasswordSchema } from "../modules/auth/schema.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return json({ valid: !!(await findValidReset(context, params.token ?? "")) });
@@ -14,7 +14,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(context, request);
-  const submission = parseWithZod(form, { schema: resetPasswordSchema });
+  const submission = parseSubmission(form, resetPasswordSchema);
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   }

@@ -1,12 +1,14 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
 import { signUp } from "../modules/auth/accounts.server.ts";
 import { getUser, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
+import { rememberDevice } from "../modules/auth/device.server.ts";
 import { PASSWORD_MIN, signUpSchema } from "../modules/auth/schema.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
+import { keepRetryAfter } from "../utils/http.server.ts";
 import { clientAddress } from "../utils/request.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -14,9 +16,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
+export const headers = keepRetryAfter;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(context, request);
-  const submission = parseWithZod(form, { schema: signUpSchema });
+  const submission = parseSubmission(form, signUpSchema);
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
@@ -27,11 +31,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
         fieldErrors: { [result.field ?? ""]: [result.message] },
         hideFields: ["password"],
       }),
-      { status: result.limited ? 429 : 400 },
+      {
+        status: result.limited ? 429 : 400,
+        headers: result.retryAfter ? { "Retry-After": String(result.retryAfter) } : undefined,
+      },
     );
   }
-  const cookie = await signInSession(context, request, result.userId);
-  return redirect(submission.value.redirectTo, { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await signInSession(context, request, result.userId));
+  headers.append("Set-Cookie", await rememberDevice(context, request, submission.value.email));
+  return redirect(submission.value.redirectTo, { headers });
 }
 
 export default function SignUp() {

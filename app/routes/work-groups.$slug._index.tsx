@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -10,6 +9,7 @@ import { createSession } from "../modules/session/session.server.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { getWorkGroupOverview, requireMember } from "../modules/work-group/work-group.server.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug);
@@ -20,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug, "session:create");
   const form = await readForm(context, request);
-  const submission = parseWithZod(form, { schema: sessionSchema });
+  const submission = parseSubmission(form, sessionSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const created = await createSession(context, user, access, submission.value);
   if (!created.ok) {

@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -23,6 +22,7 @@ import { extensionSchema, moderationSchema } from "../modules/comment-period/sch
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { attempt, http } from "../utils/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -56,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ intent, reply: null, message: null });
   }
   if (intent === "extend") {
-    const submission = parseWithZod(form, { schema: extensionSchema });
+    const submission = parseSubmission(form, extensionSchema);
     if (submission.status !== "success")
       return json({ intent, reply: submission.reply(), message: null }, { status: 400 });
     const done = await attempt(() =>
@@ -74,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   if (intent === "moderate") {
-    const submission = parseWithZod(form, { schema: moderationSchema });
+    const submission = parseSubmission(form, moderationSchema);
     if (submission.status !== "success")
       return json({ intent, reply: submission.reply(), message: null }, { status: 400 });
     const done = await attempt(() =>

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import {
@@ -24,6 +23,7 @@ import { createResponseToComments } from "../modules/publication/publication.ser
 import { THEME_LABEL_MAX } from "../modules/theming/schema.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { attempt } from "../utils/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -72,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       typeof value === "string" && key !== "csrf" && key !== "commentIds" ? [[key, value]] : [],
     ),
   );
-  const submission = parseWithZod(form, { schema: commentThemingSchema });
+  const submission = parseSubmission(form, commentThemingSchema);
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat();
     return json<Reply>(

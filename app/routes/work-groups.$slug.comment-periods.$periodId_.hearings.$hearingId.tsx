@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -12,12 +11,13 @@ import {
   getHearing,
   updateHearing,
 } from "../modules/hearing/hearings.server.ts";
-import { HEARING_FIELDS, hearingSchema } from "../modules/hearing/schema.ts";
+import { hearingSchema } from "../modules/hearing/schema.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
-import { ownFields } from "../utils/form-fields.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { attempt, http } from "../utils/http.server.ts";
+import { linkOrigin } from "../utils/request.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.hearing.title ?? "Hearing"} · Convene` },
@@ -37,13 +37,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug, "comment-period:manage");
   const periodId = params.periodId ?? "";
   const hearingId = params.hearingId ?? "";
-  const origin = new URL(request.url).origin;
+  const origin = linkOrigin(context, request);
   const form = await readForm(context, request);
   const intent = form.get("intent");
   if (intent === "edit") {
-    const submission = parseWithZod(ownFields(form, HEARING_FIELDS).form, {
-      schema: hearingSchema,
-    });
+    const submission = parseSubmission(form, hearingSchema);
     if (submission.status !== "success")
       return json({ intent, ok: false, reply: submission.reply(), message: null }, { status: 400 });
     const done = await attempt(() =>

@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,11 +6,11 @@ import { Button, CsrfInput, FormError, useZodForm } from "../components/forms.ts
 import { HearingFields } from "../components/hearing/hearing-fields.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { createHearing, listHearings } from "../modules/hearing/hearings.server.ts";
-import { HEARING_FIELDS, hearingSchema } from "../modules/hearing/schema.ts";
+import { hearingSchema } from "../modules/hearing/schema.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
-import { ownFields } from "../utils/form-fields.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { attempt } from "../utils/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -31,8 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug, "comment-period:manage");
-  const { form } = ownFields(await readForm(context, request), HEARING_FIELDS);
-  const submission = parseWithZod(form, { schema: hearingSchema });
+  const submission = parseSubmission(await readForm(context, request), hearingSchema);
   if (submission.status !== "success")
     return json({ reply: submission.reply(), added: null }, { status: 400 });
   const done = await attempt(() =>

@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -14,6 +13,7 @@ import { newPeriodSchema } from "../modules/comment-period/schema.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 
 export const meta: MetaFunction = () => [{ title: "Comment periods · Convene" }];
 
@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug, "comment-period:manage");
-  const submission = parseWithZod(await readForm(context, request), { schema: newPeriodSchema });
+  const submission = parseSubmission(await readForm(context, request), newPeriodSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { draft, ...fields } = submission.value;
   const period = await createCommentPeriod(context, access, fields);

@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -16,12 +15,15 @@ import {
   changeRole,
   createInvite,
   getMembersPage,
+  removeMember,
   revokeInvite,
 } from "../modules/work-group/members.server.ts";
 import { can, mayInviteAs, ROLES, roleLabels } from "../modules/work-group/roles.ts";
 import { changeRoleSchema, inviteSchema } from "../modules/work-group/schema.ts";
 import { requireMember, requirePermission } from "../modules/work-group/work-group.server.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { http } from "../utils/http.server.ts";
+import { linkOrigin } from "../utils/request.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug);
@@ -41,11 +43,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "change-role") {
     requirePermission(access, "members:manage");
-    const submission = parseWithZod(form, { schema: changeRoleSchema });
+    const submission = parseSubmission(form, changeRoleSchema);
     if (submission.status !== "success") throw http(400, "Choose one of the roles.");
     const result = await changeRole(context, user, access, submission.value);
     return json(
       { intent, result: null, link: null, message: result.ok ? null : result.message },
+      { status: result.ok ? 200 : 400 },
+    );
+  }
+  if (intent === "remove") {
+    requirePermission(access, "members:manage");
+    const result = await removeMember(
+      context,
+      user,
+      access,
+      String(form.get("membershipId") ?? ""),
+    );
+    return json(
+      {
+        intent,
+        result: null,
+        link: null,
+        message: result.ok ? null : result.message,
+        removed: result.ok ? result.name : null,
+      },
       { status: result.ok ? 200 : 400 },
     );
   }
@@ -55,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ intent, result: null, link: null, message: null });
   }
   if (intent !== "invite") throw http(400, "Unknown action.");
-  const submission = parseWithZod(form, { schema: inviteSchema });
+  const submission = parseSubmission(form, inviteSchema);
   if (submission.status !== "success") {
     return json({ intent, result: submission.reply(), link: null, message: null }, { status: 400 });
   }
@@ -64,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     user,
     access,
     submission.value,
-    new URL(request.url).origin,
+    linkOrigin(context, request),
   );
   return json({
     intent,
@@ -167,6 +188,11 @@ export default function Members() {
           Members ({members.length})
         </h2>
         <FormError errors={data?.message ? [data.message] : null} />
+        {data && "removed" in data && data.removed ? (
+          <p role="status" className="mt-2 rounded-md border border-green-700 bg-green-50 p-3">
+            {`${data.removed} was removed from the work group and signed out of its live pages. To undo, invite them again.`}
+          </p>
+        ) : null}
         <table className="mt-3 min-w-full border-collapse bg-white text-sm">
           <thead>
             <tr>
@@ -206,6 +232,20 @@ export default function Members() {
                   ) : (
                     (roleLabels[m.role as keyof typeof roleLabels] ?? m.role)
                   )}
+                  {canManage ? (
+                    <Form method="post" className="mt-2">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="membershipId" value={m.id} />
+                      <Button
+                        variant="secondary"
+                        className="px-2 py-1 text-sm"
+                        aria-label={`Remove ${m.name} from the work group`}
+                      >
+                        Remove
+                      </Button>
+                    </Form>
+                  ) : null}
                 </td>
                 <td className="border border-slate-300 p-2">{m.stakeholderGroup ?? "—"}</td>
                 <td className="border border-slate-300 p-2">{m.region ?? "—"}</td>

@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -31,6 +30,7 @@ import {
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { http } from "../utils/http.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Public site · Convene" }];
@@ -71,13 +71,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ intent, done: true });
   }
   if (intent === "new-summary") {
-    const submission = parseWithZod(form, { schema: newSummarySchema });
+    const submission = parseSubmission(form, newSummarySchema);
     if (submission.status !== "success") return json(submission.reply(), { status: 400 });
     const created = await createSummary(context, user, access, submission.value.sessionId);
     return redirect(`/work-groups/${access.workGroup.slug}/publications/${created.id}`);
   }
   if (intent === "new-report") {
-    const submission = parseWithZod(form, { schema: newReportSchema });
+    const submission = parseSubmission(form, newReportSchema);
     if (submission.status !== "success") return json(submission.reply(), { status: 400 });
     const created = await createReport(context, user, access, submission.value.title);
     return redirect(`/work-groups/${access.workGroup.slug}/publications/${created.id}`);

@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -20,7 +19,9 @@ import {
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { Notes } from "../realtime/notes-editor.tsx";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { attempt, http } from "../utils/http.server.ts";
+import { linkOrigin } from "../utils/request.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.publication.title ?? "Summary or report"} · Convene` },
@@ -51,14 +52,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.publicationId ?? "";
   const intent = form.get("intent");
   if (intent === "rename") {
-    const submission = parseWithZod(form, { schema: renameSchema });
+    const submission = parseSubmission(form, renameSchema);
     if (submission.status !== "success") return json(submission.reply(), { status: 400 });
     await renamePublication(context, user, access, id, submission.value.title);
     return json(submission.reply({ resetForm: false }));
   }
   if (intent === "publish") {
     const result = await attempt(() =>
-      publishPublication(context, user, access, id, new URL(request.url).origin),
+      publishPublication(context, user, access, id, linkOrigin(context, request)),
     );
     return result.ok
       ? json({ notice: `Version ${result.value.number} is published.` })

@@ -1,5 +1,4 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -36,6 +35,7 @@ import {
 } from "../modules/recommendation/schema.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { Notes } from "../realtime/notes-editor.tsx";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { http } from "../utils/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -69,13 +69,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     json<Reply>({ intent, stepId, result }, { status });
 
   if (intent === "edit") {
-    const submission = parseWithZod(form, { schema: recommendationSchema });
+    const submission = parseSubmission(form, recommendationSchema);
     if (submission.status !== "success") return reply(submission.reply(), 400);
     await updateRecommendation(context, user, access, id, submission.value);
     return reply(submission.reply());
   }
   if (intent === "add-step" || intent === "edit-step") {
-    const submission = parseWithZod(form, { schema: actionStepSchema });
+    const submission = parseSubmission(form, actionStepSchema);
     if (submission.status !== "success") return reply(submission.reply(), 400);
     if (intent === "add-step") {
       await addActionStep(context, user, access, id, submission.value);

@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -13,6 +12,7 @@ import {
 import { moveSchema, newRecommendationSchema } from "../modules/recommendation/schema.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { http } from "../utils/http.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Recommendations · Convene" }];
@@ -41,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await moveRecommendation(context, user, access, id, move.data.direction);
     return json(null);
   }
-  const submission = parseWithZod(form, { schema: newRecommendationSchema });
+  const submission = parseSubmission(form, newRecommendationSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const created = await createRecommendation(context, user, access, submission.value);
   return redirect(`/work-groups/${access.workGroup.slug}/recommendations/${created.id}`);

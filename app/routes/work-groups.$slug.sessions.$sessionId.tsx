@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
@@ -61,6 +60,7 @@ import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { Notes } from "../realtime/notes-editor.tsx";
 import { useLiveSession } from "../realtime/use-live-session.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { attempt, http } from "../utils/http.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -86,9 +86,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     rooms: await getBreakoutRooms(context, session.id, user.id, facilitates),
     agenda: await listAgenda(context, session.id),
     attendance: facilitates ? await getAttendance(context, access.workGroup.id, session.id) : null,
-    breakdowns: facilitates
-      ? await sessionBreakdowns(context.db, access.workGroup.id, session.id)
-      : null,
+    breakdowns: facilitates ? { table: await sessionBreakdowns(context.db, session.id) } : null,
     staff: facilitates ? await roomStaffOptions(context, access.workGroup.id) : null,
   });
 }
@@ -104,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "post-idea") {
     const boardId = String(form.get("boardId") ?? "");
-    const submission = parseWithZod(form, { schema: postIdeaSchema });
+    const submission = parseSubmission(form, postIdeaSchema);
     if (submission.status !== "success") {
       return json({ intent, result: submission.reply(), boardId, message: null }, { status: 400 });
     }
@@ -124,7 +122,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ intent, result: submission.reply({ resetForm: true }), boardId, message: null });
   }
   if (intent === "edit-idea") {
-    const submission = parseWithZod(form, { schema: editIdeaSchema });
+    const submission = parseSubmission(form, editIdeaSchema);
     if (submission.status !== "success") {
       const message = Object.values(submission.error ?? {}).flat()[0] ?? "Check the idea.";
       return refused(400, message);
@@ -134,7 +132,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return edited.ok ? done() : refused(edited.status, edited.message);
   }
   if (intent === "withdraw-idea" || intent === "show-idea") {
-    const submission = parseWithZod(form, { schema: ideaIdSchema });
+    const submission = parseSubmission(form, ideaIdSchema);
     if (submission.status !== "success") return refused(400, "Choose an idea.");
     const { ideaId } = submission.value;
     const changed = await attempt(() =>
@@ -145,7 +143,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return changed.ok ? done() : refused(changed.status, changed.message);
   }
   if (intent === "hide-idea") {
-    const submission = parseWithZod(form, { schema: hideIdeaSchema });
+    const submission = parseSubmission(form, hideIdeaSchema);
     if (submission.status !== "success") {
       return refused(400, "Say why the idea is hidden; the reason is kept in the log.");
     }
@@ -156,7 +154,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return hidden.ok ? done() : refused(hidden.status, hidden.message);
   }
   if (intent === "announce") {
-    const submission = parseWithZod(form, { schema: announcementSchema });
+    const submission = parseSubmission(form, announcementSchema);
     if (submission.status !== "success") return refused(400, "Write the message for every room.");
     await announce(context, user, access, sessionId, submission.value.message);
     return done();
@@ -167,7 +165,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return done();
   }
   if (intent === "add-agenda-item") {
-    const submission = parseWithZod(form, { schema: agendaItemSchema });
+    const submission = parseSubmission(form, agendaItemSchema);
     if (submission.status !== "success") {
       const message = Object.values(submission.error ?? {}).flat()[0] ?? "Check the agenda item.";
       return refused(400, message);
@@ -180,7 +178,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     intent === "remove-agenda-item" ||
     intent === "current-agenda-item"
   ) {
-    const submission = parseWithZod(form, { schema: agendaMoveSchema });
+    const submission = parseSubmission(form, agendaMoveSchema);
     if (submission.status !== "success") return refused(400, "Choose an agenda item.");
     const { itemId, direction } = submission.value;
     if (intent === "move-agenda-item") {
@@ -193,7 +191,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return done();
   }
   if (intent === "add-room") {
-    const submission = parseWithZod(form, { schema: breakoutRoomSchema });
+    const submission = parseSubmission(form, breakoutRoomSchema);
     if (submission.status !== "success") return refused(400, "Name the room.");
     const added = await addBreakoutRoom(context, user, access, sessionId, submission.value);
     return added.ok ? done() : refused(400, added.message);
@@ -203,14 +201,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return assigned.ok ? done() : refused(400, assigned.message);
   }
   if (intent === "rate") {
-    const submission = parseWithZod(form, { schema: rateIdeaSchema });
+    const submission = parseSubmission(form, rateIdeaSchema);
     if (submission.status !== "success") return refused(400, "Choose from 1 to 5 stars, or skip.");
     const rated = await attempt(() => rateIdea(context, user, submission.value));
     if (!rated.ok) return refused(rated.status, rated.message);
     return json({ intent, result: null, boardId: null, message: null });
   }
   if (intent === "change-phase") {
-    const submission = parseWithZod(form, { schema: changePhaseSchema });
+    const submission = parseSubmission(form, changePhaseSchema);
     if (submission.status !== "success") {
       return refused(400, "Give the countdown in whole minutes, from 0 to 180.");
     }
@@ -219,7 +217,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ intent, result: null, boardId: null, message: null });
   }
   if (intent === "open-board") {
-    const submission = parseWithZod(form, { schema: openBoardSchema });
+    const submission = parseSubmission(form, openBoardSchema);
     if (submission.status !== "success") return refused(400, "Choose an area of focus.");
     const opened = await openBoard(context, user, access, sessionId, submission.value);
     if (!opened.ok) return refused(400, opened.message);
@@ -268,6 +266,7 @@ export default function SessionPage() {
       <PhaseBar state={live} canFacilitate={can.facilitate} />
       <BreakoutRooms
         rooms={rooms.rooms}
+        anonymous={!session.workGroup.namedBoards}
         mine={rooms.mine}
         staff={staff}
         areas={session.workGroup.areasOfFocus}
@@ -300,7 +299,7 @@ export default function SessionPage() {
           </p>
         </details>
       ) : null}
-      {breakdowns ? <Breakdowns {...breakdowns} /> : null}
+      {breakdowns ? <Breakdowns table={breakdowns.table} /> : null}
       {session.boards.length === 0 ? (
         <p className="rounded-md border border-slate-300 bg-white p-4">
           No board is open yet.

@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -12,6 +11,7 @@ import {
   requireMember,
   updateWorkGroup,
 } from "../modules/work-group/work-group.server.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug, "work-group:edit");
@@ -21,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug, "work-group:edit");
   const form = await readForm(context, request);
-  const submission = parseWithZod(form, { schema: workGroupSchema });
+  const submission = parseSubmission(form, workGroupSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   await updateWorkGroup(context, user, access, submission.value);
   return redirect(`/work-groups/${access.workGroup.slug}`);

@@ -25,8 +25,8 @@ export type AppContext = {
   intake: CommentIntake;
 };
 
-/** What a session cookie carries; `version` must match the user's sessionVersion. */
-export type AuthSessionData = { userId: string; version: number; csrf: string };
+/** What a session cookie carries: the token of a sign-in record (see auth-session.server.ts). */
+export type AuthSessionData = { signIn: string; csrf: string };
 
 export type Mailer = {
   send(message: { to: string; subject: string; text: string }): Promise<void>;

@@ -1,4 +1,4 @@
-import { json } from "@remix-run/node";
+import { type HeadersFunction, json } from "@remix-run/node";
 
 /**
  * An expected failure a person can act on, thrown from a loader, action or service and shown
@@ -30,3 +30,15 @@ export async function attempt<T>(run: () => Promise<T>): Promise<{ ok: true; val
     return { ok: false, status: error.status, message };
   }
 }
+
+/**
+ * A route's document headers with the Retry-After its action set, so a person refused 429
+ * (and a client that reads headers) learns when to come back, as the page's script does.
+ * Remix passes an action's headers to a document only through the route's `headers` export.
+ */
+export const keepRetryAfter: HeadersFunction = ({ parentHeaders, actionHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};

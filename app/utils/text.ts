@@ -30,3 +30,13 @@ export function typedText(
     ? base.optional().transform((v) => v ?? "")
     : base.refine((text) => text.length > 0, { message: what.missing });
 }
+
+/** Text made safe to place where HTML is expected (a feed's title, marked as HTML). */
+export function escapeHtml(text: string) {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}

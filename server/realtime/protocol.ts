@@ -12,6 +12,8 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 /** What the server needs of a connection; realtime-server.ts implements it over a socket. */
 export type Connection = {
   readonly userId: string;
+  /** The sign-in (one browser's session) the socket was opened under; it ends with it. */
+  readonly signInId: string;
   readonly userName: string;
   readonly canWrite: boolean;
   send(message: Uint8Array): void;

@@ -68,6 +68,12 @@ const SHUTDOWN_STORE_TIMEOUT_MS = 10_000;
 const CLOSE_GRACE_MS = 1_000;
 /** A connection that has not answered a ping in this long is gone. */
 const PING_INTERVAL_MS = 30_000;
+/**
+ * How often open sockets' sign-ins are checked against the database. A sign-out on this
+ * process closes its sockets at once; this catches one made on another process (or a reset),
+ * with one query per interval for all of this process's sockets.
+ */
+const SIGN_IN_CHECK_MS = 15_000;
 
 type Deps = {
   db: Db;
@@ -100,6 +106,7 @@ export class RealtimeServer implements LivePublisher {
   private readonly socketsPerUser = new Map<string, number>();
   private accepting = true;
   private readonly pinger: NodeJS.Timeout;
+  private readonly signInChecker: NodeJS.Timeout;
 
   /** Server-written documents being rebuilt from the database, and those to rebuild again. */
   private readonly refreshing = new Set<string>();
@@ -108,6 +115,13 @@ export class RealtimeServer implements LivePublisher {
   constructor(private readonly deps: Deps) {
     this.pinger = setInterval(() => this.ping(), PING_INTERVAL_MS);
     this.pinger.unref();
+    this.signInChecker = setInterval(() => {
+      this.closeEndedSignIns().catch((error) => {
+        if (!this.deps.database?.failed(error))
+          this.deps.log.warn("could not check open sockets' sign-ins", { error: String(error) });
+      });
+    }, SIGN_IN_CHECK_MS);
+    this.signInChecker.unref();
     deps.relay?.onReconnect(() => this.resync());
   }
 
@@ -163,6 +177,7 @@ export class RealtimeServer implements LivePublisher {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.connect(ws, socket, name, {
         userId: user.id,
+        signInId: access.signInId,
         userName: user.name,
         canWrite: access.canWrite,
       });
@@ -189,7 +204,7 @@ export class RealtimeServer implements LivePublisher {
     ws: WebSocket,
     socket: Duplex,
     name: string,
-    who: { userId: string; userName: string; canWrite: boolean },
+    who: { userId: string; signInId: string; userName: string; canWrite: boolean },
   ) {
     const log = this.deps.log;
     this.sockets.add(ws);
@@ -543,6 +558,37 @@ export class RealtimeServer implements LivePublisher {
     }
   }
 
+  /** LivePublisher: closes the sockets opened under sign-ins that were just ended. */
+  disconnectSignIns(signInIds: string[]) {
+    if (signInIds.length === 0) return;
+    const ended = new Set(signInIds);
+    for (const ws of this.sockets) {
+      const conn = (ws as WebSocket & { conn?: Connection }).conn;
+      if (conn && ended.has(conn.signInId)) conn.close(4401, "Signed out");
+    }
+  }
+
+  /** Closes sockets whose sign-in no longer exists (ended on another process, or expired). */
+  private async closeEndedSignIns() {
+    const open = new Set<string>();
+    for (const ws of this.sockets) {
+      const conn = (ws as WebSocket & { conn?: Connection }).conn;
+      if (conn) open.add(conn.signInId);
+    }
+    if (open.size === 0) return;
+    const ids = [...open];
+    const alive = new Set<string>();
+    // In slices: SQLite caps the parameters of one statement.
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.deps.db.signIn.findMany({
+        where: { id: { in: ids.slice(i, i + 500) }, expiresAt: { gt: new Date() } },
+        select: { id: true },
+      });
+      for (const row of rows) alive.add(row.id);
+    }
+    this.disconnectSignIns(ids.filter((id) => !alive.has(id)));
+  }
+
   private ping() {
     for (const ws of this.sockets) {
       const conn = (
@@ -566,6 +612,7 @@ export class RealtimeServer implements LivePublisher {
   async close() {
     this.accepting = false;
     clearInterval(this.pinger);
+    clearInterval(this.signInChecker);
     for (const ws of this.sockets) ws.close(1012, "Server restarting");
     const entries = [...this.documents.values()];
     const stored = Promise.all(

@@ -79,6 +79,8 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
 
   const config = loadConfig({
     NODE_ENV: "production",
+    // Required in production (server/config.ts); the benchmarks follow no emailed link.
+    APP_URL: "http://convene.test",
     PORT: "0",
     HOST: "127.0.0.1",
     DATABASE_URL: options.databaseUrl,
@@ -177,8 +179,9 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
   // The cookie a signed-in browser sends, made by the app's own session storage (as
   // cookieFor in tests/support/app.ts does).
   const cookieFor = async (userId: string) => {
+    const { startSignIn } = await import("../../app/modules/auth/auth-session.server.ts");
     const s = await authSessions.getSession();
-    s.set("userId", userId);
+    s.set("signIn", await startSignIn(app.ctx, userId));
     s.set("csrf", BENCH_CSRF);
     return (await authSessions.commitSession(s)).split(";")[0]!;
   };

@@ -235,6 +235,21 @@ describe("a live session: agenda, breakout rooms, brainstorm, rate, theme", () =
     // Each room has its own board, on the facilitator's page already.
     for (const name of ROOMS) await board(fay.page, name).waitFor();
 
+    // A room of two would give its anonymous ideas' authors away, so a room takes ideas only
+    // with five people or more (issue 16): three more members join each room, without browsers.
+    for (const name of ROOMS) {
+      const room = await app.ctx.db.breakoutRoom.findFirstOrThrow({
+        where: { sessionId: cast.session.id, name },
+      });
+      for (let i = 0; i < 3; i++) {
+        const extra = await createUser(app.ctx, `${name} extra ${i}`);
+        await app.ctx.db.membership.create({
+          data: { workGroupId: cast.workGroup.id, userId: extra.id, role: "member" },
+        });
+        await app.ctx.db.breakoutRoomMember.create({ data: { roomId: room.id, userId: extra.id } });
+      }
+    }
+
     // Each member, after a reload, is told their room and finds its board.
     await Promise.all(
       members.map(async (m) => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postIdea } from "../../app/modules/board/board.server.ts";
 import { readIdeas } from "../../app/modules/board/board-doc.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
 import { readStoredDocument } from "../../app/modules/documents/lexical-document.server.ts";
 import { blockText } from "../../app/modules/publication/content.ts";
 import { readTheming } from "../../app/modules/theming/theming-doc.ts";
-import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
+import { type Cast, createUser, startSeededApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
 import { connectProvider, waitFor } from "../support/realtime.ts";
 
@@ -156,3 +157,145 @@ describe("switching to named boards", () => {
     expect(text).not.toContain(cast.memberA.id);
   });
 });
+
+describe("the participation table", () => {
+  type Table = { table: { people: number; takenAt: string; byGroup: unknown[] } | null };
+  const table = async () => {
+    const data = (await (
+      await get(
+        `${sessionPath()}?_data=routes/work-groups.$slug.sessions.$sessionId`,
+        "facilitator",
+      )
+    ).json()) as { breakdowns: Table };
+    return data.breakdowns.table;
+  };
+  const movePhase = movePhaseTo;
+  /** Members in a group and region, as the work group's Members page records them. */
+  const members = async (n: number, group: string) => {
+    const groupRow = await app.ctx.db.stakeholderGroup.findFirstOrThrow({
+      where: { workGroupId: cast.workGroup.id, name: group },
+    });
+    const region = await app.ctx.db.region.findFirstOrThrow({
+      where: { workGroupId: cast.workGroup.id, name: "Central" },
+    });
+    const made = [];
+    for (let i = 0; i < n; i++) {
+      const person = await createUser(app.ctx, `${group} ${i}`);
+      await app.ctx.db.membership.create({
+        data: {
+          workGroupId: cast.workGroup.id,
+          userId: person.id,
+          role: "member",
+          stakeholderGroupId: groupRow.id,
+          regionId: region.id,
+        },
+      });
+      made.push(person);
+    }
+    return made;
+  };
+
+  it("does not change when one idea arrives, so it cannot name its author's group", async () => {
+    const teachers = await members(6, "Teachers");
+    const parents = await members(6, "Parents");
+    await movePhase("brainstorm");
+    for (const person of [...teachers.slice(0, 5), ...parents])
+      await postIdea(app.ctx, person, cast.board.id, {
+        column: "skills",
+        text: `From ${person.name}`,
+      });
+    // While ideas arrive, there is no table to compare.
+    expect(await table()).toBeNull();
+    await postIdea(app.ctx, teachers[5]!, cast.board.id, { column: "skills", text: "One more" });
+    expect(await table()).toBeNull();
+
+    // Rating closes: the table is taken.
+    await movePhase("rate");
+    await movePhase("theme");
+    const first = await table();
+    expect(first).not.toBeNull();
+    const before = JSON.stringify(first);
+
+    // Brainstorm reopened for one late idea from a new person: the table stays as it was.
+    const [late] = await members(1, "Parents");
+    await movePhase("brainstorm");
+    await postIdea(app.ctx, late!, cast.board.id, { column: "vision", text: "A late idea" });
+    await movePhase("theme");
+    expect(JSON.stringify(await table())).toBe(before);
+
+    // Five more people: now a new table may be taken, and it counts them.
+    const crowd = await members(5, "Teachers");
+    await movePhase("brainstorm");
+    for (const person of crowd)
+      await postIdea(app.ctx, person, cast.board.id, {
+        column: "vision",
+        text: `Crowd ${person.name}`,
+      });
+    await movePhase("theme");
+    const retaken = await table();
+    expect(retaken!.people).toBe(first!.people + 6);
+  });
+});
+
+describe("breakout rooms of one", () => {
+  it("take no anonymous idea, so a room's label cannot name its author", async () => {
+    await movePhaseTo("brainstorm");
+    // The attack: one room per member, so that "the idea came from room X" names them.
+    const added = await postForm(app.url, sessionPath(), cookies.facilitator!, {
+      intent: "add-room",
+      name: "Room of Ada",
+    });
+    expect(added.status).toBe(200);
+    const room = await app.ctx.db.breakoutRoom.findFirstOrThrow({
+      where: { sessionId: cast.session.id, name: "Room of Ada" },
+      include: { boards: true },
+    });
+    await app.ctx.db.breakoutRoomMember.create({
+      data: { roomId: room.id, userId: cast.memberA.id },
+    });
+    const page = await (await get(sessionPath(), "facilitator")).text();
+    expect(page).toContain("Fewer than 5 people: ideas cannot be posted on this room");
+    const refused = await postForm(app.url, sessionPath(), cookies.memberA!, {
+      intent: "post-idea",
+      boardId: room.boards[0]!.id,
+      column: "vision",
+      text: "Only Ada could have written this",
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("could be traced to you");
+    expect(
+      await app.ctx.db.idea.count({ where: { text: "Only Ada could have written this" } }),
+    ).toBe(0);
+    const csv = await (await get(`${base()}/ideas.csv`, "facilitator")).text();
+    expect(csv).not.toContain("Room of Ada");
+
+    // With five people in it, the room takes ideas.
+    for (let i = 0; i < 4; i++) {
+      const person = await createUser(app.ctx, `Roommate ${i}`);
+      await app.ctx.db.membership.create({
+        data: { workGroupId: cast.workGroup.id, userId: person.id, role: "member" },
+      });
+      await app.ctx.db.breakoutRoomMember.create({ data: { roomId: room.id, userId: person.id } });
+    }
+    const accepted = await postForm(app.url, sessionPath(), cookies.memberA!, {
+      intent: "post-idea",
+      boardId: room.boards[0]!.id,
+      column: "vision",
+      text: "One of five could have written this",
+    });
+    expect(accepted.status).toBe(200);
+  });
+});
+
+async function movePhaseTo(phase: string) {
+  const { phaseVersion } = await app.ctx.db.session.findUniqueOrThrow({
+    where: { id: cast.session.id },
+  });
+  const moved = await postForm(app.url, sessionPath(), cookies.facilitator!, {
+    intent: "change-phase",
+    phase,
+    expectedVersion: String(phaseVersion),
+    countdownMinutes: "0",
+  });
+  expect(moved.status).toBe(200);
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cast, cookieFor, createUser, startSeededApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
+import { upgradeStatus } from "../support/realtime.ts";
 
 let app: TestApp;
 let cast: Cast;
@@ -109,6 +110,59 @@ describe("a member's session page", () => {
       await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.facilitator! } })
     ).text();
     expect(facilitator).toContain(`Board: ${other.name}`);
+  });
+});
+
+describe("another room's board (issue 16)", () => {
+  it("cannot be posted to or opened live by a member of another room", async () => {
+    const mine = await app.ctx.db.breakoutRoom.findFirstOrThrow({
+      where: { sessionId: cast.session.id, members: { some: { userId: cast.memberA.id } } },
+      include: { boards: true },
+    });
+    const other = await app.ctx.db.breakoutRoom.findFirstOrThrow({
+      where: {
+        sessionId: cast.session.id,
+        id: { not: mine.id },
+        name: { in: ["Room A", "Room B"] },
+      },
+      include: { boards: true, members: true },
+    });
+    const otherBoard = other.boards[0]!.id;
+    const post = (who: string, boardId: string, text: string) =>
+      postForm(app.url, path(), cookies[who]!, {
+        intent: "post-idea",
+        boardId,
+        column: "vision",
+        text,
+      });
+    const trespass = await post("memberA", otherBoard, "Posted into the wrong room");
+    expect(trespass.status).toBe(404);
+    expect(await app.ctx.db.idea.count({ where: { text: "Posted into the wrong room" } })).toBe(0);
+    // Its own room's board and the facilitator's reach are unchanged.
+    expect((await post("memberA", mine.boards[0]!.id, "Posted in my room")).status).toBe(200);
+    const neighbour = other.members[0]!.userId;
+    const neighbourCookie = await cookieFor(app.ctx, neighbour);
+    const theirs = await postForm(app.url, path(), neighbourCookie, {
+      intent: "post-idea",
+      boardId: otherBoard,
+      column: "skills",
+      text: "An idea of the other room",
+    });
+    expect(theirs.status).toBe(200);
+
+    const ws = `${app.url.replace("http", "ws")}/yjs/`;
+    expect(await upgradeStatus(`${ws}board:${otherBoard}`, { cookie: cookies.memberA! })).toBe(403);
+    expect(
+      await upgradeStatus(`${ws}board:${mine.boards[0]!.id}`, { cookie: cookies.memberA! }),
+    ).toBe(101);
+    expect(await upgradeStatus(`${ws}board:${otherBoard}`, { cookie: cookies.facilitator! })).toBe(
+      101,
+    );
+
+    const page = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })
+    ).text();
+    expect(page).not.toContain("An idea of the other room");
   });
 });
 

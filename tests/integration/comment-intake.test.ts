@@ -60,16 +60,62 @@ describe("public comment intake", () => {
       expect((await response.json()).receipt.trackingNumber).toBe(receipt.trackingNumber);
     }
     expect(await stored()).toHaveLength(1);
+  });
 
-    // The same form sent again with different words is a second comment.
-    const edited = await postComment(
+  it("takes one comment per form token: a different comment under a used one is refused, its text kept", async () => {
+    const token = formToken(app.ctx, period.id);
+    const headers = from();
+    const first = await postComment(app.url, period.path, aComment(token), headers);
+    expect(first.status).toBe(200);
+    const answer = await first.json();
+    // The form comes back for another comment with a token of its own.
+    expect(answer.token).toEqual(expect.any(String));
+    expect(answer.token).not.toBe(token);
+    const before = (await stored()).length;
+
+    // The back button, or a replayed request with other words: not a second comment.
+    const edited = "And section 3 needs a timeline.";
+    const reused = await postComment(
       app.url,
       period.path,
-      aComment(token, { comment: "And section 3 needs a timeline." }),
+      aComment(token, { comment: edited }),
       headers,
     );
-    expect((await edited.json()).receipt.trackingNumber).not.toBe(receipt.trackingNumber);
-    expect(await stored()).toHaveLength(2);
+    expect(reused.status).toBe(409);
+    const refused = await reused.json();
+    expect(refused).toMatchObject({ receipt: null, problem: "comment.tokenUsed" });
+    expect(refused.reply.initialValue.comment).toBe(edited);
+    expect(await stored()).toHaveLength(before);
+
+    // The refusal hands a token in its place, as old as the page (no robot wait again).
+    expect(refused.token).not.toBe(token);
+    const resent = await postComment(
+      app.url,
+      period.path,
+      aComment(refused.token, { comment: edited }),
+      headers,
+    );
+    expect(resent.status).toBe(200);
+    const { receipt } = await resent.json();
+    expect(receipt.trackingNumber).not.toBe(answer.receipt.trackingNumber);
+    expect(await stored()).toHaveLength(before + 1);
+    // The first comment's retry still finds its receipt.
+    const retry = await postComment(app.url, period.path, aComment(token), headers);
+    expect((await retry.json()).receipt.trackingNumber).toBe(answer.receipt.trackingNumber);
+  });
+
+  it("stores one of two different comments sent at once under one token, and refuses the other", async () => {
+    const token = formToken(app.ctx, period.id);
+    const before = (await stored()).length;
+    const texts = ["Both at once, the first.", "Both at once, the second.", "And a third."];
+    const answers = await Promise.all(
+      texts.map((comment) =>
+        postComment(app.url, period.path, aComment(token, { comment }), from()),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+    for (const a of answers) await a.body?.cancel();
+    expect(await stored()).toHaveLength(before + 1);
   });
 
   it("renders the receipt in the page for a form posted without JavaScript", async () => {

@@ -246,10 +246,8 @@ describe("the websocket upgrade", () => {
     const cookie = await cookieFor(app.ctx, revoked.id);
     const url = wsUrl(documentName.board(cast.board.id));
     expect(await upgradeStatus(url, { cookie })).toBe(101);
-    await app.ctx.db.user.update({
-      where: { id: revoked.id },
-      data: { sessionVersion: { increment: 1 } },
-    });
+    const { endAllSignIns } = await import("../../app/modules/auth/auth-session.server.ts");
+    await endAllSignIns(app.ctx, revoked.id);
     expect(await upgradeStatus(url, { cookie })).toBe(401);
   });
 

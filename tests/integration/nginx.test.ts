@@ -211,6 +211,18 @@ describe.skipIf(!hasNginx || !hasRedis)("nginx in front of two processes", () =>
     expect(new Set(served)).toEqual(new Set(appPorts));
   });
 
+  it("tells browsers to use HTTPS only, from the TLS server alone", async () => {
+    // The test runs the TLS server block over plain HTTP: the header is what it sends.
+    for (const path of ["/", `/public/${SLUG}`, "/no-such-page"]) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.headers.get("strict-transport-security")).toBe(
+        "max-age=63072000; includeSubDomains",
+      );
+    }
+    const redirect = await fetch(`${redirectBase}/`, { redirect: "manual" });
+    expect(redirect.headers.get("strict-transport-security")).toBeNull();
+  });
+
   it("keeps /metrics to the processes' own ports", async () => {
     const authorization = `Bearer ${METRICS_TOKEN}`;
     const proxied = await fetch(`${base}/metrics`, { headers: { authorization } });

@@ -312,6 +312,7 @@ describe("publishing", () => {
     expect(response.headers.get("content-type")).toContain("application/atom+xml");
     const xml = await response.text();
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    // The feed marks titles as HTML: they are escaped, so a title is read as text.
     expect(xml).toContain('<title type="html"><![CDATA[Summary: Planning session]]></title>');
     expect(xml).not.toContain(secret.draftTitle);
   });
@@ -354,6 +355,65 @@ describe("publishing", () => {
       select: { publishedAt: true },
     });
     expect(after).toEqual(before);
+  });
+
+  describe("what the public site must not leak (issue 16)", () => {
+    it("names no unpublished session in listings or the feed, and escapes feed titles", async () => {
+      // A summary of the closed-door session, published under a neutral title: the summary is
+      // public, the session (its agenda) is not, so its title must not appear beside it.
+      const id = await draftSummary("facilitator", hiddenSessionId);
+      await app.ctx.db.publication.update({
+        where: { id },
+        data: { title: "Notes from January <b>bold</b>" },
+      });
+      expect((await onPublication("facilitator", id, { intent: "publish" })).status).toBe(200);
+      const home = await (await anonymous(site())).text();
+      expect(home).toContain("Notes from January");
+      expect(home).not.toContain(secret.session);
+      const xml = await (await anonymous(`${site()}/feed.xml`)).text();
+      expect(xml).toContain("Notes from January &lt;b&gt;bold&lt;/b&gt;");
+      expect(xml).not.toContain("<b>bold</b>");
+      expect(xml).not.toContain(secret.session);
+      await onPublication("facilitator", id, { intent: "unpublish" });
+    });
+
+    it("names an action step's owner only where the member chose to be named", async () => {
+      const step = await app.ctx.db.actionStep.create({
+        data: {
+          recommendationId: publicRecommendationId,
+          position: 2,
+          description: "Invite districts to apply",
+          ownerUserId: cast.memberB.id,
+          horizon: "60_days",
+          status: "not_started",
+        },
+      });
+      const home = await (await anonymous(site())).text();
+      expect(home).toContain("Invite districts to apply");
+      expect(home).toContain("A member of the work group");
+      expect(home).not.toContain("Ben Member");
+      const spanish = await (await anonymous(`${site()}?lang=es`)).text();
+      expect(spanish).toContain("Un miembro del grupo de trabajo");
+      const response = await onSite("facilitator", { intent: "new-report", title: "Report" });
+      const reportId = (response.headers.get("x-remix-redirect") ?? "").split("/").at(-1)!;
+      const report = (await readStoredDocument(app.ctx, documentName.publication(reportId)))
+        .map(blockText)
+        .join("\n");
+      expect(report).toContain("Invite districts to apply (a member of the work group");
+      expect(report).not.toContain("Ben Member");
+      // Once Ben chooses "Show my name", the public site names him.
+      await app.ctx.db.membership.update({
+        where: { workGroupId_userId: { workGroupId: cast.workGroup.id, userId: cast.memberB.id } },
+        data: { showNamePublicly: true },
+      });
+      expect(await (await anonymous(site())).text()).toContain("Ben Member");
+      await app.ctx.db.membership.update({
+        where: { workGroupId_userId: { workGroupId: cast.workGroup.id, userId: cast.memberB.id } },
+        data: { showNamePublicly: false },
+      });
+      await app.ctx.db.actionStep.delete({ where: { id: step.id } });
+      await app.ctx.db.publication.delete({ where: { id: reportId } });
+    });
   });
 
   describe("a long report on the web", () => {
@@ -417,8 +477,11 @@ describe("publishing", () => {
       expect(csv).toContain(
         "Planning session,2026-12-01,Whole group,Whole group,Resources,Time to collaborate,Release time for teachers to collaborate,,0,\r\n",
       );
-      expect(csv).toContain(`${secret.hiddenIdea},,0,yes\r\n`);
       for (const name of ["Ada Member", "Ben Member"]) expect(csv).not.toContain(name);
+      // Hidden ideas are a facilitator's record: a recorder's file leaves them out (issue 16).
+      expect(csv).not.toContain(secret.hiddenIdea);
+      const facilitators = await (await get("facilitator")).text();
+      expect(facilitators).toContain(`${secret.hiddenIdea},,0,yes\r\n`);
     });
   });
 });

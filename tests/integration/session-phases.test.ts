@@ -199,7 +199,7 @@ describe("breakdowns", () => {
     ).text();
     expect(page).toContain("Participation by stakeholder group and region");
     // Everyone here is in a group of fewer than five (or gave none).
-    expect(page).toContain("Fewer than 5 people");
+    expect(page).toContain("Not shown (a small group)");
     expect(page).not.toMatch(/<td class="border border-slate-300 p-2">[1-4]<\/td>/);
     const member = await (
       await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })

@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { signUp } from "../../app/modules/auth/accounts.server.ts";
+import { startSignIn } from "../../app/modules/auth/auth-session.server.ts";
 import type { AppContext } from "../../app/utils/app-context.ts";
 import { type AppServer, startAppServer } from "../../server/app-server.ts";
 import { loadConfig } from "../../server/config.ts";
@@ -98,7 +99,7 @@ export async function createUser(ctx: AppContext, name: string) {
 /** The cookie a signed-in browser would send, made by the app's own session storage. */
 export async function cookieFor(ctx: AppContext, userId: string, csrf = "test-csrf-token") {
   const session = await ctx.authSessions.getSession();
-  session.set("userId", userId);
+  session.set("signIn", await startSignIn(ctx, userId));
   session.set("csrf", csrf);
   const setCookie = await ctx.authSessions.commitSession(session);
   return setCookie.split(";")[0]!;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import {
   type Browser,
@@ -6,7 +7,7 @@ import {
   chromium,
   type Page,
 } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, afterEach, expect } from "vitest";
 import { PASSWORD } from "./app.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -31,11 +32,34 @@ export function launchBrowser(): Promise<Browser> {
 
 const pageErrors = new WeakMap<Page, string[]>();
 
+/**
+ * Content-Security-Policy violations in any person's pages that no test has failed on yet.
+ * Every journey runs under the app's real policy, and any violation fails the test it
+ * happened in (or, during a beforeAll, the first test after it): a script, style or
+ * connection the policy refuses is a page that works differently for people than in the
+ * source.
+ */
+const unreportedCspViolations: string[] = [];
+
+/** Takes the violations recorded so far, so a test that causes one on purpose can assert it. */
+export function takeCspViolations() {
+  return unreportedCspViolations.splice(0);
+}
+
+function failOnCspViolations() {
+  const violations = takeCspViolations();
+  expect(violations, "Content-Security-Policy violations in the browser").toEqual([]);
+}
+afterEach(failOnCspViolations);
+afterAll(failOnCspViolations);
+
 export type Person = {
   context: BrowserContext;
   page: Page;
   /** Uncaught exceptions and console errors in this person's pages, for asserting none. */
   errors: string[];
+  /** Every Content-Security-Policy violation in this person's pages (a test also fails on it). */
+  cspViolations: string[];
   close(): Promise<void>;
 };
 
@@ -46,9 +70,37 @@ export async function newPerson(
   options: BrowserContextOptions = {},
 ): Promise<Person> {
   const context = await browser.newContext({ baseURL, locale: "en-US", ...options });
+  const javaScriptOff = options.javaScriptEnabled === false;
+  const cspViolations: string[] = [];
+  const violated = (description: string) => {
+    cspViolations.push(description);
+    unreportedCspViolations.push(description);
+  };
+  // The page tells of each violation through a binding (the policy does not apply to it,
+  // nor to init scripts); with JavaScript off, Chromium's console report is what remains.
+  await context.exposeBinding("__conveneCspViolation", ({ page }, description: string) =>
+    violated(`${page.url()}: ${description}`),
+  );
+  await context.addInitScript(() => {
+    document.addEventListener(
+      "securitypolicyviolation",
+      (event) => {
+        const report = (window as unknown as { __conveneCspViolation(d: string): void })
+          .__conveneCspViolation;
+        report(
+          `${event.effectiveDirective} refused ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}: ${event.sample}`,
+        );
+      },
+      true,
+    );
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   pageErrors.set(page, errors);
+  page.on("console", (message) => {
+    if (javaScriptOff && /Content Security Policy/.test(message.text()))
+      violated(`${page.url()}: ${message.text()}`);
+  });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() !== "error") return;
@@ -59,7 +111,7 @@ export async function newPerson(
       return;
     errors.push(`console.error: ${message.text()}`);
   });
-  return { context, page, errors, close: () => context.close() };
+  return { context, page, errors, cspViolations, close: () => context.close() };
 }
 
 /** Resolves once React has hydrated the page (before that, clicks are plain HTML posts). */
@@ -167,7 +219,8 @@ export type AxeViolation = AxeResult["violations"][number];
 /** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now: serious and critical only. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => "axe" in window);
-  if (!loaded) await page.addScriptTag({ path: AXE });
+  // Evaluated by the test, not added as a <script>: the page's policy refuses inline scripts.
+  if (!loaded) await page.evaluate(readFileSync(AXE, "utf8"));
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
       .axe;

@@ -25,20 +25,31 @@ export async function postForm(
  * `signedInWith`: a session cookie from elsewhere (another server process, for one).
  */
 export function formClient(baseUrl: string, signedInWith = "") {
-  let cookie = signedInWith;
+  // Every cookie the server set, by name, as a browser keeps them (the session and the device
+  // cookie a sign-in leaves, app/modules/auth/device.server.ts).
+  const jar = new Map<string, string>();
+  const remember = (pair: string) => {
+    const at = pair.indexOf("=");
+    if (at > 0) jar.set(pair.slice(0, at), pair);
+  };
+  if (signedInWith) remember(signedInWith);
+  const header = () => [...jar.values()].join("; ");
   let csrf = "";
   const keep = (response: Response) => {
-    const set = response.headers.get("set-cookie");
-    if (set) cookie = set.split(";")[0]!;
+    for (const set of response.headers.getSetCookie()) remember(set.split(";")[0]!);
     return response;
   };
   return {
     get cookie() {
-      return cookie;
+      return header();
+    },
+    /** Forgets one cookie, as a browser whose cookie expired or was cleared. */
+    forget(name: string) {
+      jar.delete(name);
     },
     async get(path: string) {
       const response = keep(
-        await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: "manual" }),
+        await fetch(`${baseUrl}${path}`, { headers: { cookie: header() }, redirect: "manual" }),
       );
       const html = await response.text();
       csrf = /name="csrf" value="([^"]*)"/.exec(html)?.[1] ?? csrf;
@@ -56,7 +67,7 @@ export function formClient(baseUrl: string, signedInWith = "") {
       const response = keep(
         await fetch(`${baseUrl}${path}`, {
           method: "POST",
-          headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+          headers: { cookie: header(), "content-type": "application/x-www-form-urlencoded" },
           body: new URLSearchParams({ csrf, ...fields }),
           redirect: "manual",
         }),
@@ -65,6 +76,7 @@ export function formClient(baseUrl: string, signedInWith = "") {
         status: response.status,
         html: await response.text(),
         location: response.headers.get("location"),
+        headers: response.headers,
       };
     },
   };

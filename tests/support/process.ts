@@ -15,6 +15,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     env: {
       ...process.env,
       NODE_ENV: "production",
+      // Required in production (server/config.ts). Tests follow no link these processes mail,
+      // and their websocket clients send no Origin, which is what APP_URL is checked against.
+      APP_URL: "http://convene.test",
       PORT: "0",
       HOST: "127.0.0.1",
       // Test files run side by side on two cores: a process can wait half a second for a core,

@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { MIN_CELL } from "../../modules/anonymity/small-cells.ts";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
 import type { CommandReply } from "./live-board.tsx";
 
@@ -9,10 +10,13 @@ type Room = {
   facilitator: string | null;
   recorder: string | null;
   members: string[];
+  people: number;
 };
 
 type Props = {
   rooms: Room[];
+  /** Boards are anonymous: a room of fewer than MIN_CELL people takes no ideas. */
+  anonymous: boolean;
   mine: Room | null;
   staff: {
     facilitators: { id: string; name: string }[];
@@ -25,7 +29,7 @@ type Props = {
  * Breakout rooms: members see the room they are in; facilitators add rooms (each gets its own
  * board) and auto-assign members so every room mixes stakeholder groups and regions.
  */
-export function BreakoutRooms({ rooms, mine, staff, areas }: Props) {
+export function BreakoutRooms({ rooms, anonymous, mine, staff, areas }: Props) {
   if (!staff) {
     if (!mine) return null;
     return (
@@ -74,6 +78,11 @@ export function BreakoutRooms({ rooms, mine, staff, areas }: Props) {
                   ? "No members yet."
                   : `Members: ${room.members.join(", ")}`}
               </p>
+              {anonymous && room.people < MIN_CELL ? (
+                <p className="mt-1 text-sm font-medium text-amber-900">
+                  {`Fewer than ${MIN_CELL} people: ideas cannot be posted on this room's board until it has ${MIN_CELL}, so none can be traced to its author. Its members post on the whole-group board meanwhile.`}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,11 +1,20 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { AppContext } from "../../utils/app-context.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
+import type { LinkOrigin } from "../../utils/request.server.ts";
+import { endAllSignIns } from "./auth-session.server.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server.ts";
 
 const RESET_MINUTES = 60;
 
-type Failure = { ok: false; field?: string; message: string; limited?: boolean };
+type Failure = {
+  ok: false;
+  field?: string;
+  message: string;
+  limited?: boolean;
+  /** Seconds until a limited request may be tried again (Retry-After). */
+  retryAfter?: number;
+};
 type Result<T> = ({ ok: true } & T) | Failure;
 
 export function sha256(value: string) {
@@ -18,7 +27,7 @@ export async function signUp(
   input: { name: string; email: string; password: string; ip: string },
 ): Promise<Result<{ userId: string }>> {
   const wait = await ctx.limiters.accountRequest(`ip:${input.ip}`);
-  if (wait > 0) return { ok: false, limited: true, message: tooMany(wait) };
+  if (wait > 0) return { ok: false, limited: true, retryAfter: wait, message: tooMany(wait) };
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await ctx.db.$transaction(async (tx) => {
@@ -43,18 +52,26 @@ export async function signUp(
   }
 }
 
+/**
+ * `device`: this browser's nonce for the account (device.server.ts), when it signed in to it
+ * before. Failures are counted per account for browsers the account was never used in, and
+ * per account and browser for the ones it was: a stranger's guesses then lock out only
+ * browsers the owner never used, never the owner's own. The per-address count (one machine
+ * trying many accounts) applies to unknown browsers; a known one can only try its account.
+ */
 export async function signIn(
   ctx: AppContext,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; device?: string },
 ): Promise<Result<{ userId: string }>> {
-  // Counted per address and per account, so neither one machine guessing many accounts nor
-  // many machines guessing one account get far.
-  const keys = [`ip:${input.ip}`, `email:${input.email}`];
+  const keys = input.device
+    ? [`device:${input.email}:${input.device}`]
+    : [`ip:${input.ip}`, `email:${input.email}`];
   const wait = await ctx.limiters.signIn.attempt(keys);
   if (wait > 0) {
     return {
       ok: false,
       limited: true,
+      retryAfter: wait,
       message: `Too many failed sign-ins. ${tryAgainIn(wait)}, or reset your password.`,
     };
   }
@@ -79,7 +96,7 @@ export async function signIn(
  */
 export async function requestPasswordReset(
   ctx: AppContext,
-  input: { email: string; origin: string; ip: string },
+  input: { email: string; origin: LinkOrigin; ip: string },
 ): Promise<Result<object>> {
   for (const key of [`ip:${input.ip}`, `reset:${input.email}`]) {
     const wait = await ctx.limiters.accountRequest(key);
@@ -98,7 +115,7 @@ export async function requestPasswordReset(
       expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
     },
   });
-  const link = `${ctx.config.appUrl ?? input.origin}/reset-password/${token}`;
+  const link = `${input.origin}/reset-password/${token}`;
   // Not awaited: answering only after the mail server did would tell who has an account.
   ctx.mailer
     .send({
@@ -153,17 +170,15 @@ export async function resetPassword(
       message: "This reset link has expired or was already used. Ask for a new one.",
     };
   }
-  // A new password signs out every browser (their cookies carry the old version) and voids
-  // any other reset link still out there.
+  // A new password voids any other reset link still out there and signs out every browser,
+  // closing their live connections: whoever knew the old password is out.
   await ctx.db.$transaction([
-    ctx.db.user.update({
-      where: { id: reset.userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
-    }),
+    ctx.db.user.update({ where: { id: reset.userId }, data: { passwordHash } }),
     ctx.db.passwordReset.updateMany({
       where: { userId: reset.userId, usedAt: null },
       data: { usedAt: new Date() },
     }),
   ]);
+  await endAllSignIns(ctx, reset.userId);
   return { ok: true, userId: reset.userId };
 }

@@ -1,16 +1,20 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { createCookieSessionStorage, redirect, type Session } from "@remix-run/node";
 import type { AppContext, AuthSessionData } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 
 const SESSION_DAYS = 30;
 
+/** The session cookie's name: __Host- makes browsers refuse it unless Secure, host-only, Path=/. */
+export function authCookieName(production: boolean) {
+  return production ? "__Host-convene" : "convene";
+}
+
 export function createAuthSessionStorage(secret: string, production: boolean) {
   return createCookieSessionStorage<AuthSessionData>({
     cookie: {
-      // __Host- makes browsers refuse the cookie unless it is Secure, host-only and Path=/,
-      // so a sibling subdomain cannot plant or read it.
-      name: production ? "__Host-convene" : "convene",
+      // A sibling subdomain can neither plant nor read a __Host- cookie.
+      name: authCookieName(production),
       httpOnly: true,
       sameSite: "lax",
       secure: production,
@@ -26,33 +30,52 @@ export function getAuthSession(ctx: AppContext, request: Request) {
 }
 
 export type CurrentUser = { id: string; name: string; email: string; isAdmin: boolean };
+/** The person and the one signed-in browser (sign-in record) a request or a socket came from. */
+export type SignedInUser = CurrentUser & { signInId: string };
+
+/** A sign-in token is stored only as this hash: a copy of the table signs nobody in. */
+export function signInTokenHash(token: string) {
+  return createHash("sha256").update(token).digest("base64url");
+}
+
+/** "Last used" is refreshed at most this often, so reading a page writes nothing most times. */
+const LAST_USED_EVERY_MS = 60 * 60 * 1000;
 
 /**
- * The person a session belongs to, or null when there is none, the account is gone, or the
- * session was revoked (its version is older than the account's: a password reset bumps it).
+ * The person a session belongs to, or null when there is none, it has expired, or it was ended
+ * on the server (signed out here or everywhere, a password reset): the cookie names a sign-in
+ * record, and a cookie whose record is gone signs nobody in, however long it was kept.
  * Used by pages and by the websocket upgrade alike.
  */
 export async function sessionUser(
   db: AppContext["db"],
   session: Session<AuthSessionData>,
-): Promise<CurrentUser | null> {
-  const userId = session.get("userId");
-  if (!userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, name: true, email: true, isAdmin: true, sessionVersion: true },
+): Promise<SignedInUser | null> {
+  const token = session.get("signIn");
+  if (typeof token !== "string" || token.length === 0) return null;
+  const signIn = await db.signIn.findUnique({
+    where: { tokenHash: signInTokenHash(token) },
+    select: {
+      id: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, name: true, email: true, isAdmin: true } },
+    },
   });
-  if (!user || user.sessionVersion !== (session.get("version") ?? 0)) return null;
-  const { sessionVersion: _, ...current } = user;
-  return current;
+  const now = Date.now();
+  if (!signIn || signIn.expiresAt.getTime() <= now) return null;
+  if (now - signIn.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
+    await db.signIn.updateMany({ where: { id: signIn.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  return { ...signIn.user, signInId: signIn.id };
 }
 
-export async function getUser(ctx: AppContext, request: Request): Promise<CurrentUser | null> {
+export async function getUser(ctx: AppContext, request: Request): Promise<SignedInUser | null> {
   return sessionUser(ctx.db, await getAuthSession(ctx, request));
 }
 
 /** Sends people who are not signed in to the sign-in page, and back here afterwards. */
-export async function requireUser(ctx: AppContext, request: Request): Promise<CurrentUser> {
+export async function requireUser(ctx: AppContext, request: Request): Promise<SignedInUser> {
   const user = await getUser(ctx, request);
   if (user) return user;
   const url = new URL(request.url);
@@ -71,6 +94,21 @@ export async function csrfToken(ctx: AppContext, request: Request) {
     setCookie = await ctx.authSessions.commitSession(session);
   }
   return { token, setCookie };
+}
+
+/** The token this browser's session already holds, or "": reading it sets no cookie. */
+export async function existingCsrfToken(ctx: AppContext, request: Request) {
+  return (await getAuthSession(ctx, request)).get("csrf") ?? "";
+}
+
+/**
+ * For a public page with a form that readForm() checks (following by email): the token for
+ * the page's loader data (useCsrfToken finds it there), and the cookie that carries it when
+ * the browser had none. The rest of the public site sets no cookie for reading it.
+ */
+export async function publicFormCsrf(ctx: AppContext, request: Request) {
+  const { token, setCookie } = await csrfToken(ctx, request);
+  return { csrf: token, headers: setCookie ? { "Set-Cookie": setCookie } : undefined };
 }
 
 function sameToken(a: string, b: string) {
@@ -102,20 +140,71 @@ export async function readForm(ctx: AppContext, request: Request): Promise<FormD
   return form;
 }
 
+/**
+ * Records a new signed-in browser and puts its token in the cookie. A new csrf token too, so
+ * one planted before sign-in is useless afterwards.
+ */
 export async function signInSession(ctx: AppContext, request: Request, userId: string) {
   const session = await getAuthSession(ctx, request);
-  const { sessionVersion } = await ctx.db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { sessionVersion: true },
-  });
-  session.set("userId", userId);
-  session.set("version", sessionVersion);
-  // A new token on sign-in, so one planted before sign-in is useless afterwards.
+  // Signing in over an existing session (another account, say) ends that one first.
+  await endSignIn(ctx, session);
+  session.set("signIn", await startSignIn(ctx, userId, request.headers.get("User-Agent") ?? ""));
   session.set("csrf", randomBytes(24).toString("base64url"));
   return ctx.authSessions.commitSession(session);
 }
 
+/** A sign-in record for this person; the token (only its hash is stored) goes in the cookie. */
+export async function startSignIn(ctx: AppContext, userId: string, userAgent = "") {
+  const token = randomBytes(32).toString("base64url");
+  await ctx.db.signIn.create({
+    data: {
+      userId,
+      tokenHash: signInTokenHash(token),
+      expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000),
+      userAgent: userAgent.slice(0, 300),
+    },
+  });
+  return token;
+}
+
+async function endSignIn(ctx: AppContext, session: Session<AuthSessionData>) {
+  const token = session.get("signIn");
+  if (typeof token !== "string" || !token) return;
+  const signIn = await ctx.db.signIn.findUnique({
+    where: { tokenHash: signInTokenHash(token) },
+    select: { id: true },
+  });
+  if (!signIn) return;
+  await ctx.db.signIn.deleteMany({ where: { id: signIn.id } });
+  ctx.live.disconnectSignIns([signIn.id]);
+}
+
+/** Signs this browser out: its sign-in record is deleted, so a copied cookie is dead too. */
 export async function signOutSession(ctx: AppContext, request: Request) {
   const session = await getAuthSession(ctx, request);
+  await endSignIn(ctx, session);
   return ctx.authSessions.destroySession(session);
+}
+
+/**
+ * Ends every sign-in of this person (sign out everywhere, a password reset) and closes their
+ * open live connections; `keep` spares the browser asking, when it should stay signed in.
+ */
+export async function endAllSignIns(ctx: AppContext, userId: string, keep?: string) {
+  const ended = await ctx.db.signIn.findMany({
+    where: { userId, ...(keep ? { id: { not: keep } } : {}) },
+    select: { id: true },
+  });
+  await ctx.db.signIn.deleteMany({ where: { id: { in: ended.map((s) => s.id) } } });
+  ctx.live.disconnectSignIns(ended.map((s) => s.id));
+  return ended.length;
+}
+
+/** This person's signed-in browsers, newest first, for the account page. */
+export async function listSignIns(ctx: AppContext, userId: string) {
+  return ctx.db.signIn.findMany({
+    where: { userId, expiresAt: { gt: new Date() } },
+    orderBy: { lastUsedAt: "desc" },
+    select: { id: true, createdAt: true, lastUsedAt: true, userAgent: true },
+  });
 }

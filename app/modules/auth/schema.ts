@@ -27,13 +27,19 @@ export const redirectTo = z.string().optional().transform(samePagePath);
 /**
  * A path on this site, or "/". Browsers read a backslash as "/" and drop tabs and newlines,
  * so "/" + backslash + "evil.example" would leave the site: anything but a plain path that
- * resolves to our own origin is refused.
+ * resolves to our own origin is refused. The path is sent as the normalised one, and
+ * normalising can make a path that starts with "//" ("/.//evil.example", "/a/..//x",
+ * "/%2e//x"): as a Location that names another host, so it is refused too.
  */
 export function samePagePath(value: string | undefined): string {
-  if (!value?.startsWith("/") || /[\\\s]/.test(value)) return "/";
+  // C0 controls and DEL too: a browser drops or rewrites them before it resolves the address.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: those are what is refused
+  if (!value?.startsWith("/") || /[\\\s\u0000-\u001f\u007f]/.test(value)) return "/";
   const base = "http://convene.invalid";
   const url = new URL(value, base);
-  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : "/";
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== base || path.startsWith("//")) return "/";
+  return path;
 }
 
 export const signUpSchema = z.object({ name: personName, email, password, redirectTo });

@@ -9,6 +9,13 @@ import { putThemingIdea, removeThemingIdea, themingIdea } from "../theming/themi
 import { can, isRole } from "../work-group/roles.ts";
 import { audit } from "../work-group/work-group.server.ts";
 import { type BoardIdea, boardIdea, putIdea, removeIdea } from "./board-doc.ts";
+import {
+  inBoardRoom,
+  mayUseBoard,
+  roomPeople,
+  roomTooSmall,
+  roomTooSmallMessage,
+} from "./board-rooms.server.ts";
 import { columnAllowed } from "./knoster.ts";
 import type { postIdeaSchema } from "./schema.ts";
 
@@ -25,23 +32,31 @@ export async function boardAccess(ctx: Pick<AppContext, "db">, userId: string, b
       sessionId: string;
       consensus: number | boolean;
       named: number | boolean;
+      inRoom: number | boolean;
+      roomId: string | null;
+      roomPeople: number | bigint;
     }[]
   >`
     SELECT m."role" AS "role", s."phase" AS "phase", s."id" AS "sessionId",
-           w."consensusColumn" AS "consensus", w."namedBoards" AS "named"
+           w."consensusColumn" AS "consensus", w."namedBoards" AS "named",
+           ${inBoardRoom(userId)} AS "inRoom", b."breakoutRoomId" AS "roomId",
+           ${roomPeople} AS "roomPeople"
     FROM "Board" b
     JOIN "Session" s ON s."id" = b."sessionId"
     JOIN "WorkGroup" w ON w."id" = s."workGroupId"
     JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = ${userId}
     WHERE b."id" = ${boardId}`;
   const row = rows[0];
-  if (!row || !isRole(row.role)) throw http(404, "We could not find that board.");
+  if (!row || !isRole(row.role) || !mayUseBoard(row.role, Boolean(row.inRoom)))
+    throw http(404, "We could not find that board.");
   return {
     role: row.role,
     phase: row.phase,
     sessionId: row.sessionId,
     consensus: Boolean(row.consensus),
     named: Boolean(row.named),
+    inRoomOfBreakout: row.roomId !== null,
+    roomPeople: Number(row.roomPeople),
   };
 }
 
@@ -65,6 +80,7 @@ export async function postIdea(
   if (!columnAllowed(input.column, access.consensus)) {
     throw http(400, "This work group's boards have no Consensus column.");
   }
+  if (!access.named && roomTooSmall(access)) throw http(409, roomTooSmallMessage());
   const wait = await ctx.limiters.postIdea(user.id);
   if (wait > 0) {
     throw http(429, `You are posting very fast. Wait ${wait} seconds and post again.`, {
@@ -145,7 +161,13 @@ async function publishStoredIdea(
  * group, the session's phase, the idea's author and whether it is hidden. 404 for anyone
  * outside the work group.
  */
-export async function ideaAccess(ctx: Pick<AppContext, "db">, userId: string, ideaId: string) {
+export async function ideaAccess(
+  ctx: Pick<AppContext, "db">,
+  userId: string,
+  ideaId: string,
+  /** Rating pools every room's ideas; other commands are for the board's own room. */
+  options: { anyRoom?: boolean } = {},
+) {
   const rows = await ctx.db.$queryRaw<
     {
       role: string;
@@ -155,19 +177,26 @@ export async function ideaAccess(ctx: Pick<AppContext, "db">, userId: string, id
       workGroupId: string;
       hidden: number | boolean;
       sessionId: string;
+      inRoom: number | boolean;
     }[]
   >`
     SELECT m."role" AS "role", s."phase" AS "phase", i."authorId" AS "authorId",
            i."boardId" AS "boardId", s."workGroupId" AS "workGroupId", s."id" AS "sessionId",
-           (i."hiddenAt" IS NOT NULL) AS "hidden"
+           (i."hiddenAt" IS NOT NULL) AS "hidden", ${inBoardRoom(userId)} AS "inRoom"
     FROM "Idea" i
     JOIN "Board" b ON b."id" = i."boardId"
     JOIN "Session" s ON s."id" = b."sessionId"
     JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = ${userId}
     WHERE i."id" = ${ideaId}`;
   const row = rows[0];
-  if (!row || !isRole(row.role)) throw http(404, "We could not find that idea.");
-  return { ...row, role: row.role, hidden: Boolean(row.hidden), mine: row.authorId === userId };
+  if (
+    !row ||
+    !isRole(row.role) ||
+    (!options.anyRoom && !mayUseBoard(row.role, Boolean(row.inRoom)))
+  )
+    throw http(404, "We could not find that idea.");
+  const { inRoom: _, ...idea } = row;
+  return { ...idea, role: row.role, hidden: Boolean(row.hidden), mine: row.authorId === userId };
 }
 
 /** Only the author changes their idea, and only while brainstorm is open. */

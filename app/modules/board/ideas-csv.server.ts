@@ -1,5 +1,6 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import { spreadsheetCsv } from "../../utils/csv.ts";
+import { can } from "../work-group/roles.ts";
 import type { WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { columnLabel } from "./knoster.ts";
 import { rankIdeas, starsOf } from "./ranking.ts";
@@ -20,11 +21,17 @@ const HEADER = [
 /**
  * Every idea of the work group with its session, room, Knoster column, theme and rating, as a
  * spreadsheet file for the work group's staff. Never the author: boards are anonymous. Hidden
- * ideas are included and marked, since the file is the record of the sessions.
+ * ideas are in facilitators' file, marked, since it is the record of the sessions; a recorder's
+ * file leaves them out, as their pages do (hiding is a facilitator's decision, and a hidden idea
+ * may name someone).
  */
 export async function ideasCsv(ctx: AppContext, access: WorkGroupAccess) {
+  const withHidden = can(access.role, "session:facilitate");
   const ideas = await ctx.db.idea.findMany({
-    where: { board: { session: { workGroupId: access.workGroup.id } } },
+    where: {
+      board: { session: { workGroupId: access.workGroup.id } },
+      ...(withHidden ? {} : { hiddenAt: null }),
+    },
     orderBy: [{ board: { session: { startsAt: "asc" } } }, { createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,

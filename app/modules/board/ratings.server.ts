@@ -17,7 +17,7 @@ export async function rateIdea(
   user: CurrentUser,
   input: { ideaId: string; stars: number | null },
 ) {
-  const row = await ideaAccess(ctx, user.id, input.ideaId);
+  const row = await ideaAccess(ctx, user.id, input.ideaId, { anyRoom: true });
   if (row.hidden) throw http(404, "We could not find that idea.");
   if (!can(row.role, "idea:rate")) {
     throw http(403, `Your role in this work group (${row.role}) does not allow rating ideas.`);
@@ -44,6 +44,8 @@ export async function nextIdeaToRate(
 ) {
   const ideas = await ctx.db.idea.findMany({
     where: {
+      // Every room's ideas: rating pools the session's ideas for the whole group, as report
+      // back does (a room's board itself stays its own: board-rooms.server.ts).
       board: { sessionId },
       hiddenAt: null,
       OR: [{ authorId: null }, { authorId: { not: userId } }],

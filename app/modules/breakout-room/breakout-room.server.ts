@@ -160,6 +160,10 @@ export async function getBreakoutRooms(
     facilitator: room.facilitatorId ? (names.get(room.facilitatorId) ?? null) : null,
     recorder: room.recorderId ? (names.get(room.recorderId) ?? null) : null,
     members: room.members.map((m) => m.user.name).sort(),
+    // Everyone who can post in the room, each once (see board-rooms.server.ts roomTooSmall).
+    people: new Set(
+      [...room.members.map((m) => m.userId), room.facilitatorId, room.recorderId].filter(Boolean),
+    ).size,
     isMine:
       room.members.some((m) => m.userId === userId) ||
       room.facilitatorId === userId ||

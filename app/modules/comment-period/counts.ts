@@ -1,39 +1,15 @@
+import { type Cell, MIN_CELL, suppressSmallCells } from "../anonymity/small-cells.ts";
+
 /**
  * Counts of comments by section, stakeholder group, region and theme, as staff read them and
- * as the response to comments publishes them. A count from 1 to MIN_CELL − 1 could point at a
- * person (the one counselor from a small district), so it is shown as "fewer than 5". Hiding
- * one cell is not enough when its line's total is known: the total minus the others gives it
- * back. So wherever a line (a table, or a row or column of the theme table) has exactly one
- * hidden cell, the next smallest count in that line is hidden too.
+ * as the response to comments publishes them, small cells hidden by the rule every count by
+ * group follows (anonymity/small-cells.ts): shown as "fewer than 5".
  */
-export const MIN_CELL = 5;
+export { MIN_CELL };
 /** The row of comments in no theme (staff pages and the response to comments). */
 export const NOT_THEMED = "Not themed";
 
 export type Count = { label: string; count: number | null };
-
-type Cell = { count: number; hidden: boolean };
-
-/** Hides small cells, then one more cell in every line that would give a hidden one back. */
-function suppress(lines: Cell[][]) {
-  for (const line of lines) {
-    for (const cell of line) if (cell.count > 0 && cell.count < MIN_CELL) cell.hidden = true;
-  }
-  // Each pass hides at least one more cell or stops, so this ends.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const line of lines) {
-      if (line.filter((c) => c.hidden).length !== 1) continue;
-      const next = line
-        .filter((c) => !c.hidden && c.count > 0)
-        .sort((a, b) => a.count - b.count)[0];
-      if (next) {
-        next.hidden = true;
-        changed = true;
-      }
-    }
-  }
-}
 
 const shown = (cell: Cell) => (cell.hidden ? null : cell.count);
 
@@ -48,7 +24,7 @@ export function countTable(labels: readonly string[], order: readonly string[] =
   const rows = [...counts.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([label, count]) => ({ label, cell: { count, hidden: false } }));
-  suppress([rows.map((r) => r.cell)]);
+  suppressSmallCells([rows.map((r) => r.cell)]);
   return rows.map(({ label, cell }) => ({ label, count: shown(cell) }));
 }
 
@@ -73,6 +49,6 @@ export function crossTable(
     const cell = grid[rowLabels.indexOf(item.row)]?.[columns.indexOf(item.column)];
     if (cell) cell.count++;
   }
-  suppress([...grid, ...columns.map((_, c) => grid.map((row) => row[c]!))]);
+  suppressSmallCells([...grid, ...columns.map((_, c) => grid.map((row) => row[c]!))]);
   return { columns, rows: rowLabels.map((label, r) => ({ label, counts: grid[r]!.map(shown) })) };
 }

@@ -4,8 +4,9 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
  * The public form carries a signed token instead of a session: a commenter has no account and
  * needs no cookie. It proves the form came from this period's page, says when the page was
  * served (people take more than a few seconds to write a comment; robots do not) and names
- * this one filling of the form, so a double click or a retry is recognised as the same
- * submission (intake.server.ts).
+ * this one filling of the form: it is good for one comment, so a double click or a retry is
+ * recognised as the same submission, and a different comment under it is refused
+ * (intake.server.ts).
  */
 
 /** Sooner than this after the page was served, a submission is a robot's. */
@@ -22,8 +23,9 @@ export function issueFormToken(secret: string, periodId: string, now = Date.now(
   return `${payload}.${signature(secret, payload)}`;
 }
 
+/** servedAt: when the page with the form was served (ms), for a token in this one's place. */
 export type FormTokenCheck =
-  | { ok: true; filling: string }
+  | { ok: true; filling: string; servedAt: number }
   | { ok: false; problem: "expired" | "too-fast" };
 
 export function checkFormToken(
@@ -40,9 +42,10 @@ export function checkFormToken(
   const actual = Buffer.from(given);
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected))
     return { ok: false, problem: "expired" };
-  const age = now - Number.parseInt(issued, 36);
+  const servedAt = Number.parseInt(issued, 36);
+  const age = now - servedAt;
   if (forPeriod !== periodId || !(age <= MAX_TOKEN_AGE_MS))
     return { ok: false, problem: "expired" };
   if (age < MIN_SECONDS_TO_WRITE * 1000) return { ok: false, problem: "too-fast" };
-  return { ok: true, filling };
+  return { ok: true, filling, servedAt };
 }

@@ -26,15 +26,41 @@ export type NewComment = {
 };
 
 export type StoredReceipt = {
+  stored: true;
   trackingNumber: string;
   receivedAt: Date;
   /** False when this submission had been stored before (a retry): same receipt. */
   firstTime: boolean;
 };
 
+/**
+ * What storing answers: the comment's receipt, or that its submission key (one per form token)
+ * already names a different comment, which is refused rather than stored as a second one.
+ */
+export type StoreAnswer = StoredReceipt | { stored: false; why: "key-used" };
+
+const KEY_USED = { stored: false, why: "key-used" } as const;
+
+/** The fields a person typed: a retry carries exactly these again. */
+const CONTENT = ["name", "email", "stakeholderGroup", "region", "sections", "body"] as const;
+type Content = Pick<NewComment, (typeof CONTENT)[number]>;
+
+function sameContent(a: Content, b: Content) {
+  return CONTENT.every((field) => a[field] === b[field]);
+}
+
+/** The answer for a submission whose key is already stored (or pending) with `earlier`. */
+function answerFor(
+  comment: Content,
+  earlier: Content & { trackingNumber: string; receivedAt: Date },
+): StoreAnswer {
+  if (!sameContent(comment, earlier)) return KEY_USED;
+  return { ...receiptOf(earlier), firstTime: false };
+}
+
 type Waiting = {
   comment: NewComment & { trackingNumber: string; receivedAt: Date };
-  resolve(receipt: StoredReceipt): void;
+  resolve(answer: StoreAnswer): void;
   reject(error: unknown): void;
 };
 
@@ -45,7 +71,7 @@ export class CommentIntake {
   private waiting: Waiting[] = [];
   private writing: Promise<void> | null = null;
   /** Submissions not yet stored, by key: a double click shares the first one's receipt. */
-  private pending = new Map<string, Promise<StoredReceipt>>();
+  private pending = new Map<string, { comment: Content; answer: Promise<StoreAnswer> }>();
 
   constructor(
     private db: Db,
@@ -72,21 +98,28 @@ export class CommentIntake {
   /**
    * Resolves once the comment is durably stored. A retry of a submission still waiting joins
    * it; a retry of one stored earlier gets the stored receipt (each batch looks its keys up
-   * in one query, so a retry needs no query of its own).
+   * in one query, so a retry needs no query of its own). A different comment under a key
+   * already waiting or stored is answered "key-used" and not stored.
    */
-  store(comment: NewComment): Promise<StoredReceipt> {
+  store(comment: NewComment): Promise<StoreAnswer> {
     const already = this.pending.get(comment.submissionKey);
-    if (already) return already;
-    const stored = new Promise<StoredReceipt>((resolve, reject) => {
+    if (already) {
+      if (!sameContent(already.comment, comment)) return Promise.resolve(KEY_USED);
+      // The first of a double click sends the emailed receipt; the second shares its receipt.
+      return already.answer.then((answer) =>
+        answer.stored ? { ...answer, firstTime: false } : answer,
+      );
+    }
+    const answer = new Promise<StoreAnswer>((resolve, reject) => {
       this.waiting.push({
         comment: { ...comment, trackingNumber: newTrackingNumber(), receivedAt: new Date() },
         resolve,
         reject,
       });
     }).finally(() => this.pending.delete(comment.submissionKey));
-    this.pending.set(comment.submissionKey, stored);
+    this.pending.set(comment.submissionKey, { comment, answer });
     this.writing ??= this.writeAll();
-    return stored;
+    return answer;
   }
 
   /** Waits until every accepted comment is stored (graceful shutdown). */
@@ -112,13 +145,13 @@ export class CommentIntake {
     try {
       const stored = await this.db.comment.findMany({
         where: { submissionKey: { in: batch.map((entry) => entry.comment.submissionKey) } },
-        select: { submissionKey: true, trackingNumber: true, receivedAt: true },
+        select: STORED_SELECT,
       });
       if (stored.length > 0) {
         const byKey = new Map(stored.map((row) => [row.submissionKey, row]));
         for (const entry of batch) {
           const row = byKey.get(entry.comment.submissionKey);
-          if (row) entry.resolve({ ...receiptOf(row), firstTime: false });
+          if (row) entry.resolve(answerFor(entry.comment, row));
         }
         batch = batch.filter((entry) => !byKey.has(entry.comment.submissionKey));
       }
@@ -180,9 +213,9 @@ export class CommentIntake {
         if (!isUniqueViolation(error)) return entry.reject(error);
         const stored = await this.db.comment.findUnique({
           where: { submissionKey: entry.comment.submissionKey },
-          select: { trackingNumber: true, receivedAt: true },
+          select: STORED_SELECT,
         });
-        if (stored) return entry.resolve({ ...stored, firstTime: false });
+        if (stored) return entry.resolve(answerFor(entry.comment, stored));
         entry.comment.trackingNumber = newTrackingNumber();
       }
     }
@@ -190,8 +223,22 @@ export class CommentIntake {
   }
 }
 
+/** What a stored comment is compared by, and its receipt. */
+const STORED_SELECT = {
+  submissionKey: true,
+  trackingNumber: true,
+  receivedAt: true,
+  name: true,
+  email: true,
+  stakeholderGroup: true,
+  region: true,
+  sections: true,
+  body: true,
+} as const satisfies Record<(typeof CONTENT)[number], true> & Record<string, true>;
+
 function receiptOf(comment: { trackingNumber: string; receivedAt: Date }): StoredReceipt {
   return {
+    stored: true,
     trackingNumber: comment.trackingNumber,
     receivedAt: comment.receivedAt,
     firstTime: true,

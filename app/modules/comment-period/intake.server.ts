@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { AppContext } from "../../utils/app-context.ts";
-import { ownFields } from "../../utils/form-fields.ts";
+import { ownFields, parseSubmission } from "../../utils/form-fields.ts";
 import { notPublished } from "../publication/public-site.server.ts";
-import { checkFormToken } from "./form-token.server.ts";
+import { checkFormToken, issueFormToken } from "./form-token.server.ts";
 import { CHOICES_SELECT, choicesOf, publicPeriodWhere } from "./public-period.server.ts";
 import { type CommentInput, commentSchema, GENERAL } from "./schema.ts";
 
@@ -33,8 +32,11 @@ export type IntakeRefusal = {
     | "comment.tooFast"
     | "comment.automated"
     | "comment.tooMany"
-    | "comment.busy";
+    | "comment.busy"
+    | "comment.tokenUsed";
   retryAfter?: number;
+  /** In place of a form token already used for another comment: same page, same age. */
+  freshToken?: string;
 };
 
 /**
@@ -90,14 +92,13 @@ export async function intakePeriod(ctx: AppContext, slug: string, periodId: stri
 export type IntakePeriod = Awaited<ReturnType<typeof intakePeriod>>;
 
 /**
- * One filling of the form with one content: a double click, a reload of the receipt page or a
- * retry after a lost answer all carry the same token and text, so they find the same comment.
+ * One filling of the form names one comment: a double click, a reload of the receipt page or a
+ * retry after a lost answer all carry the same token, so they find the same comment (and its
+ * receipt, when the text is the same too). The key is unique in the database, so a token can
+ * never be stored with a second, different comment, not even by two processes at once.
  */
-function submissionKey(filling: string, input: CommentInput) {
-  const { token: _token, website: _website, ...content } = input;
-  return createHash("sha256")
-    .update(JSON.stringify([filling, content]))
-    .digest("base64url");
+function submissionKey(filling: string) {
+  return createHash("sha256").update(`comment-filling:${filling}`).digest("base64url");
 }
 
 async function acceptComment(
@@ -121,7 +122,7 @@ async function acceptComment(
       status: 400,
       problem: token.problem === "too-fast" ? "comment.tooFast" : "comment.expired",
     };
-  const key = submissionKey(token.filling, input);
+  const key = submissionKey(token.filling);
   const sections = input.sections.filter((s) => s !== GENERAL);
 
   const wait = await ctx.limiters.comment(clientKey);
@@ -145,6 +146,15 @@ async function acceptComment(
     // stored and no receipt is given; the page keeps the text for a retry.
     return { ok: false, status: 503, problem: "comment.busy", retryAfter: 10 };
   }
+  // A different comment under a used token (the back button, an edited retry) is not stored:
+  // the page keeps the text and gets a token of its own, as old as the page, to send it with.
+  if (!stored.stored)
+    return {
+      ok: false,
+      status: 409,
+      problem: "comment.tokenUsed",
+      freshToken: issueFormToken(ctx.config.sessionSecret, period.id, token.servedAt),
+    };
   // A retry of a stored submission gets its receipt again, but not a second email.
   if (input.email && stored.firstTime)
     void sendReceipt(ctx, period, input.email, stored.trackingNumber);
@@ -194,7 +204,10 @@ export type IntakeAnswer = {
     receipt: Receipt | null;
     problem: IntakeRefusal["problem"] | "comment.problem" | null;
     retryAfter: number;
-    /** The token to send again: kept while genuine, so a retry ages from the first view. */
+    /**
+     * The token to send next: kept while genuine, so a retry ages from the first view; a new
+     * one after a receipt (for another comment) and in place of one used for another comment.
+     */
     token: string | null;
     reply: unknown;
   };
@@ -212,9 +225,10 @@ export async function submitCommentForm(
 ): Promise<IntakeAnswer> {
   const period = await intakePeriod(ctx, input.slug, input.periodId);
   // Only the form's own fields are read: anything else a request carries is dropped unread.
-  const submission = parseWithZod(ownFields(input.form, Object.keys(period.schema.shape)).form, {
-    schema: period.schema,
-  });
+  const submission = parseSubmission(
+    ownFields(input.form, Object.keys(period.schema.shape)).form,
+    period.schema,
+  );
   if (submission.status !== "success") {
     const token = input.form.get("token");
     return {
@@ -237,7 +251,9 @@ export async function submitCommentForm(
         receipt: null,
         problem: result.problem,
         retryAfter: result.retryAfter ?? 0,
-        token: result.problem === "comment.expired" ? null : submission.value.token,
+        token:
+          result.freshToken ??
+          (result.problem === "comment.expired" ? null : submission.value.token),
         reply: submission.reply(),
       },
     };
@@ -248,7 +264,9 @@ export async function submitCommentForm(
       receipt: result.receipt,
       problem: null,
       retryAfter: 0,
-      token: null,
+      // "Write another comment" brings the form back in place: the next comment needs a
+      // token of its own, as this one now names the comment just stored.
+      token: issueFormToken(ctx.config.sessionSecret, period.id),
       reply: submission.reply({ resetForm: true }),
     },
   };

@@ -1,55 +1,72 @@
 import type { Session } from "@remix-run/node";
 import { Prisma } from "../../generated/sqlite/client.ts";
 import type { AppContext, AuthSessionData } from "../../utils/app-context.ts";
+import { signInTokenHash } from "../auth/auth-session.server.ts";
+import { inBoardRoom, mayUseBoard } from "../board/board-rooms.server.ts";
 import { can, isRole } from "../work-group/roles.ts";
 import type { DocumentName } from "./document-name.ts";
 
 export type DocumentAccess =
-  | { ok: true; user: { id: string; name: string }; canWrite: boolean }
+  | { ok: true; user: { id: string; name: string }; signInId: string; canWrite: boolean }
   | { ok: false; status: 401 | 403 | 404 };
 
 type Row = {
   userId: string;
   name: string;
-  version: number;
+  signInId: string;
+  expiresAt: Date | string | number;
   workGroupId: string | null;
   role: string | null;
   /** For room notes: this person is the room's facilitator or recorder. */
   roomStaff?: boolean;
+  /** For boards: this person may use the board's room (board-rooms.server.ts). */
+  inRoom?: boolean;
 };
 
-/** One row: the user, the document's work group, their role there (each null if missing). */
-async function accessRows(db: AppContext["db"], userId: string, doc: DocumentName): Promise<Row[]> {
+/**
+ * One row: the sign-in and its user, the document's work group, their role there (each null
+ * if missing). No row: the sign-in was ended or never existed.
+ */
+async function accessRows(
+  db: AppContext["db"],
+  tokenHash: string,
+  doc: DocumentName,
+): Promise<Row[]> {
   if (doc.kind === "board") {
-    return db.$queryRaw<Row[]>`
-      SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
-             s."workGroupId" AS "workGroupId", m."role" AS "role"
-      FROM "User" u
+    const rows = await db.$queryRaw<(Row & { inRoom: number | boolean | null })[]>`
+      SELECT u."id" AS "userId", u."name" AS "name", si."id" AS "signInId", si."expiresAt" AS "expiresAt",
+             s."workGroupId" AS "workGroupId", m."role" AS "role",
+             ${inBoardRoom(Prisma.sql`u."id"`)} AS "inRoom"
+      FROM "SignIn" si
+      JOIN "User" u ON u."id" = si."userId"
       LEFT JOIN "Board" b ON b."id" = ${doc.boardId}
       LEFT JOIN "Session" s ON s."id" = b."sessionId"
       LEFT JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = u."id"
-      WHERE u."id" = ${userId}`;
+      WHERE si."tokenHash" = ${tokenHash}`;
+    return rows.map((r) => ({ ...r, inRoom: Boolean(r.inRoom) }));
   }
   if (doc.kind === "room-notes") {
     const rows = await db.$queryRaw<(Row & { staff: number | boolean | null })[]>`
-      SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
+      SELECT u."id" AS "userId", u."name" AS "name", si."id" AS "signInId", si."expiresAt" AS "expiresAt",
              s."workGroupId" AS "workGroupId", m."role" AS "role",
              (r."facilitatorId" = u."id" OR r."recorderId" = u."id") AS "staff"
-      FROM "User" u
+      FROM "SignIn" si
+      JOIN "User" u ON u."id" = si."userId"
       LEFT JOIN "BreakoutRoom" r ON r."id" = ${doc.roomId}
       LEFT JOIN "Session" s ON s."id" = r."sessionId"
       LEFT JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = u."id"
-      WHERE u."id" = ${userId}`;
+      WHERE si."tokenHash" = ${tokenHash}`;
     return rows.map((r) => ({ ...r, roomStaff: Boolean(r.staff) }));
   }
   const owner = ownerRow(doc);
   return db.$queryRaw<Row[]>`
-    SELECT u."id" AS "userId", u."name" AS "name", u."sessionVersion" AS "version",
+    SELECT u."id" AS "userId", u."name" AS "name", si."id" AS "signInId", si."expiresAt" AS "expiresAt",
            o."workGroupId" AS "workGroupId", m."role" AS "role"
-    FROM "User" u
+    FROM "SignIn" si
+    JOIN "User" u ON u."id" = si."userId"
     LEFT JOIN ${Prisma.raw(`"${owner.table}"`)} o ON o."id" = ${owner.id}
     LEFT JOIN "Membership" m ON m."workGroupId" = o."workGroupId" AND m."userId" = u."id"
-    WHERE u."id" = ${userId}`;
+    WHERE si."tokenHash" = ${tokenHash}`;
 }
 
 /**
@@ -78,17 +95,19 @@ export async function authorizeUpgrade(
   session: Session<AuthSessionData>,
   doc: DocumentName,
 ): Promise<DocumentAccess> {
-  const userId = session.get("userId");
-  if (!userId) return { ok: false, status: 401 };
-  const rows = await accessRows(db, userId, doc);
+  const token = session.get("signIn");
+  if (typeof token !== "string" || !token) return { ok: false, status: 401 };
+  const rows = await accessRows(db, signInTokenHash(token), doc);
   const row = rows[0];
-  if (!row || Number(row.version) !== (session.get("version") ?? 0))
-    return { ok: false, status: 401 };
+  if (!row || new Date(row.expiresAt).getTime() <= Date.now()) return { ok: false, status: 401 };
   if (!row.workGroupId) return { ok: false, status: 404 };
   if (!isRole(row.role)) return { ok: false, status: 403 };
+  if (doc.kind === "board" && !mayUseBoard(row.role, row.inRoom === true))
+    return { ok: false, status: 403 };
   return {
     ok: true,
     user: { id: row.userId, name: row.name },
+    signInId: row.signInId,
     canWrite:
       (doc.kind === "notes" && can(row.role, "notes:edit")) ||
       (doc.kind === "draft" && can(row.role, "recommendation:edit")) ||

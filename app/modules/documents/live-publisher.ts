@@ -15,4 +15,6 @@ export type LivePublisher = {
   stored(documentName: string): Promise<void>;
   /** Closes a person's open connections so they reconnect with their current rights. */
   disconnectUser(userId: string): void;
+  /** Closes the connections opened under these sign-ins: they were signed out. */
+  disconnectSignIns(signInIds: string[]): void;
 };

@@ -1,6 +1,7 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import { spreadsheetCsv } from "../../utils/csv.ts";
 import { found, http } from "../../utils/http.server.ts";
+import type { LinkOrigin } from "../../utils/request.server.ts";
 import { zonedTimeToUtc } from "../session/time.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { type MailHearing, sendCancelledEvent, sendChanged } from "./mail.server.ts";
@@ -210,7 +211,7 @@ export async function updateHearing(
   periodId: string,
   hearingId: string,
   input: HearingInput,
-  origin: string,
+  origin: LinkOrigin,
 ) {
   requirePermission(access, "comment-period:manage");
   const period = await requirePeriod(ctx, access, periodId);
@@ -266,7 +267,7 @@ export async function deleteHearing(
 export async function cancelRegistrationAsStaff(
   ctx: AppContext,
   access: WorkGroupAccess,
-  input: { periodId: string; hearingId: string; registrationId: string; origin: string },
+  input: { periodId: string; hearingId: string; registrationId: string; origin: LinkOrigin },
 ) {
   requirePermission(access, "comment-period:manage");
   const hearing = await requireHearing(ctx, access, input.periodId, input.hearingId);

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../utils/app-context.ts";
+import type { LinkOrigin } from "../../utils/request.server.ts";
 import { formatSessionTime } from "../session/time.ts";
 import type { TeamMember } from "./registration.ts";
 
@@ -23,11 +24,6 @@ export type MailHearing = {
 };
 
 export type Recipient = { id: string; name: string; email: string };
-
-/** The public site's address: the configured one, else the request's own. */
-export function siteBase(ctx: AppContext, origin: string) {
-  return ctx.config.appUrl ?? origin;
-}
 
 export function hearingPath(slug: string, periodId: string, hearingId: string) {
   return `/public/${slug}/comment-periods/${periodId}/hearings/${hearingId}`;
@@ -77,12 +73,13 @@ export function sendConfirmation(
     team: TeamMember[];
     state: "registered" | "waitlisted";
     position: number | null;
-    token: string;
-    origin: string;
+    /** The cancel link's token; null when this address registered before (see `again`). */
+    token: string | null;
+    origin: LinkOrigin;
     again?: boolean;
   },
 ) {
-  const base = siteBase(ctx, input.origin);
+  const base = input.origin;
   const { hearing, recipient, state } = input;
   const status =
     state === "registered"
@@ -91,14 +88,19 @@ export function sendConfirmation(
   const team = input.team.length
     ? `\n\nYour team:\n${input.team.map((m) => `- ${m.role}: ${m.name}`).join("\n")}`
     : "";
+  // A repeat is told only to the address's owner, and their cancel link stays as it was: the
+  // form's sender may be someone else, who must neither learn of the registration nor void it.
   const again = input.again
-    ? "\n\nYou asked to register again with this address, so here is your registration once more. The link below replaces the one we sent before."
+    ? "\n\nSomeone asked to register again with this address. Your registration stands as it was, and nothing new was stored."
     : "";
+  const cancel = input.token
+    ? `\n\nCannot come? Cancel here, so someone else can have your place:\n${base}${cancelPath(hearing.slug, input.token)}\n\nKeep this email: the link is the only way to cancel without contacting the organizers.`
+    : "\n\nCannot come? Use the link in the first email we sent you, so someone else can have your place.";
   return send(
     ctx,
     recipient,
     `${state === "registered" ? "Registered" : "Waitlisted"}: ${hearing.title}`,
-    `Hello ${recipient.name},\n\n${status}${again}\n\n${details(hearing, base)}${team}\n\nCannot come? Cancel here, so someone else can have your place:\n${base}${cancelPath(hearing.slug, input.token)}\n\nKeep this email: the link is the only way to cancel without contacting the organizers.`,
+    `Hello ${recipient.name},\n\n${status}${again}\n\n${details(hearing, base)}${team}${cancel}`,
     "confirmation",
   );
 }
@@ -107,13 +109,13 @@ export function sendPlaceFreed(
   ctx: AppContext,
   hearing: MailHearing,
   recipient: Recipient,
-  origin: string,
+  origin: LinkOrigin,
 ) {
   return send(
     ctx,
     recipient,
     `A place is yours: ${hearing.title}`,
-    `Hello ${recipient.name},\n\nA place was freed and it is yours: you are now registered.\n\n${details(hearing, siteBase(ctx, origin))}\n\nCannot come after all? Use the cancel link in your first email.`,
+    `Hello ${recipient.name},\n\nA place was freed and it is yours: you are now registered.\n\n${details(hearing, origin)}\n\nCannot come after all? Use the cancel link in your first email.`,
     "place freed",
   );
 }
@@ -122,13 +124,13 @@ export function sendChanged(
   ctx: AppContext,
   hearing: MailHearing,
   recipient: Recipient,
-  origin: string,
+  origin: LinkOrigin,
 ) {
   return send(
     ctx,
     recipient,
     `Changed: ${hearing.title}`,
-    `Hello ${recipient.name},\n\nThe organizers changed the time or place of an event you registered for. It now reads:\n\n${details(hearing, siteBase(ctx, origin))}\n\nIf you added it to your calendar, open the calendar file again to update it.`,
+    `Hello ${recipient.name},\n\nThe organizers changed the time or place of an event you registered for. It now reads:\n\n${details(hearing, origin)}\n\nIf you added it to your calendar, open the calendar file again to update it.`,
     "change",
   );
 }

@@ -1,9 +1,9 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { DbTransaction } from "../../../server/db.ts";
 import type { AppContext } from "../../utils/app-context.ts";
-import { ownFields } from "../../utils/form-fields.ts";
+import { ownFields, parseSubmission } from "../../utils/form-fields.ts";
 import { http } from "../../utils/http.server.ts";
+import type { LinkOrigin } from "../../utils/request.server.ts";
 import { sha256 } from "../auth/accounts.server.ts";
 import { checkFormToken, issueFormToken } from "../comment-period/form-token.server.ts";
 import { publicPeriodWhere } from "../comment-period/public-period.server.ts";
@@ -15,7 +15,6 @@ import {
   type MailHearing,
   sendConfirmation,
   sendPlaceFreed,
-  siteBase,
 } from "./mail.server.ts";
 import {
   placesLeft,
@@ -130,7 +129,7 @@ export function tellPromoted(
   ctx: AppContext,
   hearing: MailHearing,
   promoted: { id: string; name: string; email: string }[],
-  origin: string,
+  origin: LinkOrigin,
 ) {
   for (const recipient of promoted) void sendPlaceFreed(ctx, hearing, recipient, origin);
 }
@@ -254,13 +253,13 @@ export async function submitRegistrationForm(
     hearingId: string;
     form: FormData;
     clientKey: string;
-    origin: string;
+    origin: LinkOrigin;
   },
 ): Promise<RegistrationAnswer> {
   const hearing = await publicHearing(ctx, input.slug, input.periodId, input.hearingId);
   const roles = teamRolesOf(hearing.teamRoles);
   const own = ownFields(input.form, registrationFields(roles.length));
-  const submission = parseWithZod(own.form, { schema: registrationSchema(roles.length) });
+  const submission = parseSubmission(own.form, registrationSchema(roles.length));
   const refuse = (
     status: number,
     problem: RegistrationProblem,
@@ -315,7 +314,6 @@ export async function submitRegistrationForm(
       organization: value.organization,
       team,
       token,
-      rotateIfRepeated: mailing,
     });
   } catch (error) {
     if (error instanceof Response) throw error;
@@ -325,9 +323,9 @@ export async function submitRegistrationForm(
   const { registration } = placed;
   const state = registration.status === "registered" ? "registered" : "waitlisted";
   const position = state === "waitlisted" ? await waitlistPosition(ctx.db, registration) : null;
-  // A new registration, or a repeated address (its link sent again): mail it. A double click
-  // or a resent form (`replay`) was mailed the first time.
-  if (placed.outcome !== "replay" && placed.mailToken) {
+  // A new registration, or a repeated address (told, without a new link): mail it. A double
+  // click or a resent form (`replay`) was mailed the first time.
+  if (placed.outcome !== "replay" && mailing) {
     void sendConfirmation(ctx, {
       hearing: mailHearing(hearing),
       recipient: registration,
@@ -339,19 +337,19 @@ export async function submitRegistrationForm(
       again: placed.outcome === "repeated",
     });
   }
+  const repeated = placed.outcome === "repeated";
   return {
     status: 200,
     body: {
       done: {
         state,
         position,
-        repeated: placed.outcome === "repeated",
+        repeated,
         emailed: mailing,
-        cancelPath:
-          placed.outcome === "repeated"
-            ? null
-            : cancelPath(hearing.period.workGroup.slug, placed.mailToken ?? token),
-        team: placed.outcome === "repeated" ? [] : readTeam(registration.team),
+        cancelPath: repeated
+          ? null
+          : cancelPath(hearing.period.workGroup.slug, placed.mailToken ?? token),
+        team: repeated ? [] : readTeam(registration.team),
       },
       problem: null,
       retryAfter: 0,
@@ -374,7 +372,6 @@ async function place(
     organization: string;
     team: TeamMember[];
     token: string;
-    rotateIfRepeated: boolean;
   },
 ) {
   return ctx.db.$transaction(async (tx) => {
@@ -397,16 +394,9 @@ async function place(
     if (existing) {
       if (existing.tokenHash === sha256(input.token))
         return { outcome: "replay" as const, registration: existing, mailToken: null };
-      // Another form with the same address: that registration stands. Its owner gets its link
-      // again by email (a new one: only the hash of the old one is kept); nobody else sees it.
-      if (!input.rotateIfRepeated)
-        return { outcome: "repeated" as const, registration: existing, mailToken: null };
-      const fresh = randomBytes(24).toString("base64url");
-      await tx.registration.update({
-        where: { id: existing.id },
-        data: { tokenHash: sha256(fresh) },
-      });
-      return { outcome: "repeated" as const, registration: existing, mailToken: fresh };
+      // Another form with the same address: that registration stands, its cancel link too
+      // (replacing it would let anyone who knows the address void the owner's link).
+      return { outcome: "repeated" as const, registration: existing, mailToken: null };
     }
     const hearing = await tx.hearing.findUniqueOrThrow({
       where: { id: input.hearingId },
@@ -474,7 +464,12 @@ export async function getCancellation(ctx: AppContext, slug: string, token: stri
  * Cancels by the secret link (a POST: opening the link cancels nothing, so mail scanners that
  * follow links do no harm). After the event, there is nothing to cancel (409).
  */
-export async function cancelByLink(ctx: AppContext, slug: string, token: string, origin: string) {
+export async function cancelByLink(
+  ctx: AppContext,
+  slug: string,
+  token: string,
+  origin: LinkOrigin,
+) {
   const registration = await registrationByToken(ctx, slug, token);
   const hearing = registration.hearing;
   if (ended(hearing)) throw http(409, "This event has already taken place.");
@@ -487,10 +482,10 @@ export async function cancelByLink(ctx: AppContext, slug: string, token: string,
 /** The hearing as a calendar file (.ics) for the public. */
 export async function hearingCalendar(
   ctx: AppContext,
-  input: { slug: string; periodId: string; hearingId: string; origin: string },
+  input: { slug: string; periodId: string; hearingId: string; origin: LinkOrigin },
 ) {
   const hearing = await publicHearing(ctx, input.slug, input.periodId, input.hearingId);
-  const base = siteBase(ctx, input.origin);
+  const base = input.origin;
   const page = `${base}${hearingPath(input.slug, hearing.periodId, hearing.id)}`;
   const kind = hearing.kind === "webinar" ? "Webinar" : "Public hearing";
   const description = [

@@ -117,9 +117,6 @@ export function registrationSchema(roles: number) {
 }
 export type RegistrationInput = z.output<ReturnType<typeof registrationSchema>>;
 
-/** The staff form's fields, from the schema: anything else is dropped unread (ownFields). */
-export const HEARING_FIELDS = Object.keys(hearingSchema.shape);
-
 /** The public form's fields for a hearing with `roles` team roles. */
 export function registrationFields(roles: number) {
   return [

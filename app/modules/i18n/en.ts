@@ -41,6 +41,7 @@ export const en = {
   "recommendation.steps": "Key action steps",
   "recommendation.noSteps": "No key action steps yet.",
   "recommendation.owner": "Responsible",
+  "recommendation.ownerMember": "A member of the work group",
   "recommendation.horizon": "Timeline",
   "recommendation.due": "Due",
   "recommendation.status": "Status",
@@ -206,6 +207,8 @@ export const en = {
   "comment.emailed": "A copy of this receipt was sent to your email address.",
   "comment.another": "Send another comment",
   "comment.expired": "This form has expired. Your text is still here: send it again.",
+  "comment.tokenUsed":
+    "This form was already used to send a different comment. Your text is still here: check it and send it again to make it a new comment.",
   "comment.tooFast":
     "That was sent faster than a person can write. Wait a few seconds and send it again.",
   "comment.automated":

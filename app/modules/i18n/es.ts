@@ -39,6 +39,7 @@ export const es: Messages = {
   "recommendation.steps": "Pasos de acción clave",
   "recommendation.noSteps": "Todavía no hay pasos de acción clave.",
   "recommendation.owner": "Responsable",
+  "recommendation.ownerMember": "Un miembro del grupo de trabajo",
   "recommendation.horizon": "Plazo",
   "recommendation.due": "Fecha límite",
   "recommendation.status": "Estado",
@@ -206,6 +207,8 @@ export const es: Messages = {
   "comment.emailed": "Enviamos una copia de este recibo a su correo electrónico.",
   "comment.another": "Enviar otro comentario",
   "comment.expired": "Este formulario ha caducado. Su texto sigue aquí: envíelo de nuevo.",
+  "comment.tokenUsed":
+    "Este formulario ya se usó para enviar otro comentario. Su texto sigue aquí: revíselo y envíelo de nuevo como un comentario nuevo.",
   "comment.tooFast":
     "Se envió más rápido de lo que una persona puede escribir. Espere unos segundos y envíelo de nuevo.",
   "comment.automated":

@@ -11,6 +11,7 @@ import { MIN_CELL } from "../comment-period/counts.ts";
 import { bodyBlocks, splitDraft } from "../comment-period/sections.ts";
 import { documentName } from "../documents/document-name.ts";
 import { readStoredDocument } from "../documents/lexical-document.server.ts";
+import { ownerSelect, publicOwner } from "../recommendation/public-owner.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
 import {
   type Horizon,
@@ -187,8 +188,7 @@ export async function reportDraft(ctx: Db, workGroupId: string): Promise<Block[]
             orderBy: IN_ORDER,
             select: {
               description: true,
-              ownerGroup: true,
-              ownerUser: { select: { name: true } },
+              ...ownerSelect(workGroupId),
               horizon: true,
               dueOn: true,
               status: true,
@@ -234,7 +234,9 @@ export async function reportDraft(ctx: Db, workGroupId: string): Promise<Block[]
     blocks.push(
       list(
         r.actionSteps.map((s) => {
-          const owner = s.ownerUser?.name ?? s.ownerGroup;
+          // The report is published: members are named only where they agreed.
+          const shown = publicOwner(s);
+          const owner = shown === "member" ? "a member of the work group" : (shown?.name ?? "");
           const detail = [
             owner,
             horizonLabels[s.horizon as Horizon],

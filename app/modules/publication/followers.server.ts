@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
+import type { LinkOrigin } from "../../utils/request.server.ts";
 import { sha256 } from "../auth/accounts.server.ts";
 import { requirePublicWorkGroup } from "./public-site.server.ts";
 
@@ -15,8 +16,8 @@ export function emailUpdatesOffered(ctx: AppContext) {
   return ctx.config.smtp !== undefined;
 }
 
-function siteAddress(ctx: AppContext, origin: string, slug: string) {
-  return `${ctx.config.appUrl ?? origin}/public/${slug}`;
+function siteAddress(origin: LinkOrigin, slug: string) {
+  return `${origin}/public/${slug}`;
 }
 
 /** The unsubscribe link's proof: derived from the follower's id, so no token needs storing. */
@@ -28,7 +29,7 @@ function unfollowProof(ctx: AppContext, followerId: string) {
 
 export async function requestFollow(
   ctx: AppContext,
-  input: { slug: string; email: string; clientKey: string; origin: string },
+  input: { slug: string; email: string; clientKey: string; origin: LinkOrigin },
 ) {
   if (!emailUpdatesOffered(ctx)) throw http(404, "Email updates are not offered here.");
   const workGroup = await requirePublicWorkGroup(ctx, input.slug);
@@ -50,7 +51,7 @@ export async function requestFollow(
   await ctx.mailer.send({
     to: email,
     subject: `Confirm: updates from the ${workGroup.name}`,
-    text: `Someone (we hope you) asked for an email whenever the ${workGroup.name} publishes a summary or report.\n\nTo confirm, open this link and press Confirm:\n${siteAddress(ctx, input.origin, workGroup.slug)}/follow/${token}\n\nIf it was not you, ignore this message: you will get nothing more.`,
+    text: `Someone (we hope you) asked for an email whenever the ${workGroup.name} publishes a summary or report.\n\nTo confirm, open this link and press Confirm:\n${siteAddress(input.origin, workGroup.slug)}/follow/${token}\n\nIf it was not you, ignore this message: you will get nothing more.`,
   });
 }
 
@@ -81,7 +82,7 @@ export async function unfollow(ctx: AppContext, slug: string, followerId: string
 export async function notifyFollowers(
   ctx: AppContext,
   publication: { workGroupId: string; id: string; title: string; number: number },
-  origin: string,
+  origin: LinkOrigin,
 ) {
   if (!emailUpdatesOffered(ctx)) return;
   const workGroup = await ctx.db.workGroup.findUniqueOrThrow({
@@ -93,7 +94,7 @@ export async function notifyFollowers(
     where: { workGroupId: publication.workGroupId, confirmedAt: { not: null } },
     select: { id: true, email: true },
   });
-  const site = siteAddress(ctx, origin, workGroup.slug);
+  const site = siteAddress(origin, workGroup.slug);
   for (const follower of followers) {
     try {
       await ctx.mailer.send({

@@ -2,6 +2,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { found, http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { recordHistory } from "../history/history.server.ts";
+import { ownerSelect, publicOwner } from "../recommendation/public-owner.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { type Block, documentParts, outline, type PublishedDocument } from "./content.ts";
@@ -56,8 +57,7 @@ export async function getPublicHome(ctx: AppContext, slug: string) {
           select: {
             id: true,
             description: true,
-            ownerGroup: true,
-            ownerUser: { select: { name: true } },
+            ...ownerSelect(workGroup.id),
             horizon: true,
             dueOn: true,
             status: true,
@@ -85,9 +85,9 @@ export async function getPublicHome(ctx: AppContext, slug: string) {
     recommendations: recommendations.map(({ actionSteps, ...r }, index) => ({
       ...r,
       number: index + 1,
-      actionSteps: actionSteps.map(({ ownerUser, ...step }) => ({
+      actionSteps: actionSteps.map(({ ownerUser, ownerGroup, ...step }) => ({
         ...step,
-        owner: ownerUser?.name ?? step.ownerGroup,
+        owner: publicOwner({ ownerUser, ownerGroup }),
       })),
     })),
     publications,
@@ -133,7 +133,7 @@ async function publishedList(
       kind: true,
       title: true,
       publishedNumber: true,
-      session: { select: { id: true, title: true } },
+      session: { select: { id: true, title: true, agendaPublishedAt: true } },
       versions: {
         orderBy: { number: "asc" },
         select: { number: true, title: true, publishedAt: true },
@@ -141,10 +141,13 @@ async function publishedList(
     },
   });
   return publications
-    .map(({ versions, publishedNumber, ...p }) => {
+    .map(({ versions, publishedNumber, session, ...p }) => {
       const current = versions.find((v) => v.number === publishedNumber)!;
       return {
         ...p,
+        // A summary is published on its own; its session is named only where the session
+        // itself was published (its agenda), or the listing would leak an unpublished title.
+        session: session?.agendaPublishedAt ? { id: session.id, title: session.title } : null,
         title: current.title,
         publishedAt: versions[0]!.publishedAt,
         updatedAt: current.number > versions[0]!.number ? current.publishedAt : null,

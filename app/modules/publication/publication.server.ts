@@ -1,6 +1,7 @@
 import type { DbTransaction } from "../../../server/db.ts";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
+import type { LinkOrigin } from "../../utils/request.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { documentName } from "../documents/document-name.ts";
 import { blocksUpdate, readStoredDocument } from "../documents/lexical-document.server.ts";
@@ -222,7 +223,7 @@ export async function publishPublication(
   user: CurrentUser,
   access: WorkGroupAccess,
   id: string,
-  origin: string,
+  origin: LinkOrigin,
 ) {
   requirePermission(access, "publication:publish");
   const publication = await requirePublication(ctx, access, id);

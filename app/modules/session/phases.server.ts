@@ -3,7 +3,8 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
-import { isPhase, phaseLabels } from "./phases.ts";
+import { takeSessionBreakdowns } from "./breakdowns.server.ts";
+import { isPhase, phaseLabels, resultsVisible } from "./phases.ts";
 import type { changePhaseSchema } from "./schema.ts";
 import { liveState, liveStateFields, publishSessionState } from "./session.server.ts";
 
@@ -41,6 +42,10 @@ export async function changePhase(
   }
   const state = liveState(session);
   await publishSessionState(ctx, sessionId, { state });
+  // Contributions are closed: the participation tables are taken now, not on every page load.
+  if (resultsVisible(input.phase)) {
+    await takeSessionBreakdowns(ctx.db, access.workGroup.id, sessionId);
+  }
   await audit(ctx.db, {
     workGroupId: access.workGroup.id,
     actorId: actor.id,

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { http } from "../../utils/http.server.ts";
+import type { LinkOrigin } from "../../utils/request.server.ts";
 import { sha256 } from "../auth/accounts.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { representation } from "./representation.ts";
@@ -65,7 +66,7 @@ export async function createInvite(
   actor: CurrentUser,
   access: WorkGroupAccess,
   input: z.infer<typeof inviteSchema>,
-  origin: string,
+  origin: LinkOrigin,
 ) {
   if (!mayInviteAs(access.role, input.role)) {
     throw http(403, `Only an owner can invite someone as a ${input.role}.`);
@@ -88,7 +89,7 @@ export async function createInvite(
     action: "invite.create",
     detail: input.role,
   });
-  const link = `${ctx.config.appUrl ?? origin}/invite/${token}`;
+  const link = `${origin}/invite/${token}`;
   if (input.email) {
     await ctx.mailer.send({
       to: input.email,
@@ -160,6 +161,52 @@ export async function changeRole(
     detail: `${result.changed.role} -> ${input.role}`,
   });
   return result;
+}
+
+/**
+ * An owner removes someone from the work group. Their open live connections are closed at once
+ * (they reconnect and are refused), so a removed member stops receiving boards and notes. The
+ * last owner cannot be removed. What they posted stays, as anonymous as it was posted.
+ */
+export async function removeMember(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  membershipId: string,
+) {
+  const workGroupId = access.workGroup.id;
+  const result = await ctx.db.$transaction(async (tx) => {
+    // The same turn-taking as changeRole: two owners removing each other leave one owner.
+    await tx.$executeRaw`UPDATE "WorkGroup" SET "slug" = "slug" WHERE "id" = ${workGroupId}`;
+    const membership = await tx.membership.findFirst({
+      where: { id: membershipId, workGroupId },
+      select: { id: true, role: true, userId: true, user: { select: { name: true } } },
+    });
+    if (!membership) throw http(404, "That person is not a member of this work group.");
+    if (membership.role === "owner") {
+      const owners = await tx.membership.count({ where: { workGroupId, role: "owner" } });
+      if (owners <= 1) {
+        return {
+          ok: false as const,
+          message: "A work group needs an owner. Make someone else an owner first.",
+        };
+      }
+    }
+    await tx.breakoutRoomMember.deleteMany({
+      where: { userId: membership.userId, room: { session: { workGroupId } } },
+    });
+    await tx.membership.delete({ where: { id: membership.id } });
+    return { ok: true as const, removed: membership };
+  });
+  if (!result.ok) return result;
+  ctx.live.disconnectUser(result.removed.userId);
+  await audit(ctx.db, {
+    workGroupId,
+    actorId: actor.id,
+    action: "member.remove",
+    detail: result.removed.role,
+  });
+  return { ok: true as const, name: result.removed.user.name };
 }
 
 /** What someone opening an invite link sees, or null when it is expired, revoked or unknown. */
