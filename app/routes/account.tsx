@@ -9,6 +9,7 @@ import {
   requireUser,
   signOutSession,
 } from "../modules/auth/auth-session.server.ts";
+import { browserName } from "../modules/auth/browser-name.server.ts";
 import { http } from "../utils/http.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Convene" }];
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       current: s.id === user.signInId,
       createdAt: s.createdAt.toISOString(),
       lastUsedAt: s.lastUsedAt.toISOString(),
-      userAgent: s.userAgent,
+      browser: browserName(s.userAgent),
     })),
   });
 }
@@ -57,7 +58,7 @@ export default function Account() {
           {signIns.map((s) => (
             <li key={s.id} className="p-3">
               <p className="font-medium">
-                {s.userAgent || "A browser"}
+                {s.browser ?? "A browser"}
                 {s.current ? " (this browser)" : ""}
               </p>
               <p className="text-sm text-slate-700">

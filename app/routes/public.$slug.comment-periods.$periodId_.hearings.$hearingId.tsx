@@ -148,11 +148,13 @@ function RegistrationForm({
   }, [done]);
 
   if (done) {
-    const title = done.repeated
-      ? "hearing.repeatedTitle"
-      : done.state === "registered"
-        ? "hearing.registeredTitle"
-        : "hearing.waitlistedTitle";
+    const title = done.checkEmail
+      ? "hearing.checkEmailTitle"
+      : done.repeated
+        ? "hearing.repeatedTitle"
+        : done.state === "registered"
+          ? "hearing.registeredTitle"
+          : "hearing.waitlistedTitle";
     return (
       <section
         aria-labelledby="registration-done"
@@ -162,7 +164,9 @@ function RegistrationForm({
           <h2 id="registration-done" className="text-xl font-semibold">
             {t(title)}
           </h2>
-          {done.repeated ? (
+          {done.checkEmail ? (
+            <p>{t("hearing.checkEmailText")}</p>
+          ) : done.repeated ? (
             <>
               <p>
                 {t("hearing.repeatedText", { status: t(`hearing.status.${done.state}`) })}
@@ -170,7 +174,7 @@ function RegistrationForm({
                   ? ` ${t("hearing.waitlistedText", { position: done.position })}`
                   : ""}
               </p>
-              <p>{t(done.emailed ? "hearing.repeatedEmailed" : "hearing.repeatedNotEmailed")}</p>
+              <p>{t("hearing.repeatedNotEmailed")}</p>
             </>
           ) : (
             <>
@@ -191,7 +195,6 @@ function RegistrationForm({
                   </ul>
                 </>
               ) : null}
-              {done.emailed ? <p>{t("hearing.emailed")}</p> : null}
               {done.cancelPath ? (
                 <p>
                   {t("hearing.keepLink")}{" "}

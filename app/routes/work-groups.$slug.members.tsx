@@ -233,18 +233,23 @@ export default function Members() {
                     (roleLabels[m.role as keyof typeof roleLabels] ?? m.role)
                   )}
                   {canManage ? (
-                    <Form method="post" className="mt-2">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <Button
-                        variant="secondary"
-                        className="px-2 py-1 text-sm"
-                        aria-label={`Remove ${m.name} from the work group`}
-                      >
-                        Remove
-                      </Button>
-                    </Form>
+                    // Removing someone is not undone by a click: it asks first.
+                    <details className="mt-2">
+                      <summary className="cursor-pointer text-sm text-brand-700 underline">
+                        Remove…<span className="sr-only">{` ${m.name}`}</span>
+                      </summary>
+                      <Form method="post" className="mt-2 space-y-2">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="membershipId" value={m.id} />
+                        <p className="text-sm">
+                          {`${m.name} loses access to this work group at once. What they posted stays.`}
+                        </p>
+                        <Button variant="secondary" className="px-2 py-1 text-sm">
+                          {`Yes, remove ${m.name}`}
+                        </Button>
+                      </Form>
+                    </details>
                   ) : null}
                 </td>
                 <td className="border border-slate-300 p-2">{m.stakeholderGroup ?? "—"}</td>

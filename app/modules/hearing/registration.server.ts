@@ -208,7 +208,13 @@ function cancelToken(ctx: AppContext, filling: string, hearingId: string, email:
 }
 
 export type RegistrationDone = {
-  state: "registered" | "waitlisted";
+  /**
+   * Mail is configured: the answer only says "check your email", the same for a new
+   * registration and for an address that was registered before, so the form tells whoever
+   * sent it nothing about someone else's address. The place, team and link go to the address.
+   */
+  checkEmail: boolean;
+  state: "registered" | "waitlisted" | null;
   position: number | null;
   /** This address was already registered, by an earlier form: that registration stands. */
   repeated: boolean;
@@ -338,19 +344,33 @@ export async function submitRegistrationForm(
     });
   }
   const repeated = placed.outcome === "repeated";
-  return {
-    status: 200,
-    body: {
-      done: {
+  const done: RegistrationDone = mailing
+    ? {
+        checkEmail: true,
+        state: null,
+        position: null,
+        repeated: false,
+        emailed: true,
+        cancelPath: null,
+        team: [],
+      }
+    : {
+        // Without mail the page is the only way to give the link, so it tells what it can;
+        // an address registered before gets no link (README: run public hearings with mail).
+        checkEmail: false,
         state,
         position,
         repeated,
-        emailed: mailing,
+        emailed: false,
         cancelPath: repeated
           ? null
           : cancelPath(hearing.period.workGroup.slug, placed.mailToken ?? token),
         team: repeated ? [] : readTeam(registration.team),
-      },
+      };
+  return {
+    status: 200,
+    body: {
+      done,
       problem: null,
       retryAfter: 0,
       token: null,

@@ -134,6 +134,9 @@ export const en = {
   "hearing.website": "Leave this field empty",
   "hearing.submit": "Register",
   "hearing.sending": "Registering…",
+  "hearing.checkEmailTitle": "Check your email",
+  "hearing.checkEmailText":
+    "We sent your registration to the address you gave: whether you have a place or are on the waitlist, and a link to cancel. If it has not arrived in a few minutes, look in your spam folder.",
   "hearing.registeredTitle": "You are registered",
   "hearing.registeredText": "Your place is confirmed.",
   "hearing.waitlistedTitle": "You are on the waitlist",
@@ -142,11 +145,8 @@ export const en = {
   "hearing.repeatedTitle": "This email address is already registered",
   "hearing.repeatedText":
     "An earlier registration with this address stands; nothing new was stored. Its status: {{status}}.",
-  "hearing.repeatedEmailed":
-    "We sent that registration's details and a new link to cancel to the address.",
   "hearing.repeatedNotEmailed": "To cancel it, use the link you were given when you registered.",
   "hearing.yourTeam": "Your team",
-  "hearing.emailed": "We sent a confirmation with the link to cancel to your email address.",
   "hearing.keepLink": "Keep this link: it is how you cancel without contacting the organizers.",
   "hearing.cancelLink": "Cancel this registration",
   "hearing.another": "Register someone else",

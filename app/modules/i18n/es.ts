@@ -132,6 +132,9 @@ export const es: Messages = {
   "hearing.website": "Deje este campo vacío",
   "hearing.submit": "Inscribirse",
   "hearing.sending": "Inscribiendo…",
+  "hearing.checkEmailTitle": "Revise su correo",
+  "hearing.checkEmailText":
+    "Enviamos su inscripción a la dirección que indicó: si tiene un lugar o está en la lista de espera, y un enlace para cancelar. Si no llega en unos minutos, revise la carpeta de correo no deseado.",
   "hearing.registeredTitle": "Está inscrito",
   "hearing.registeredText": "Su plaza está confirmada.",
   "hearing.waitlistedTitle": "Está en la lista de espera",
@@ -140,12 +143,8 @@ export const es: Messages = {
   "hearing.repeatedTitle": "Esta dirección de correo ya está inscrita",
   "hearing.repeatedText":
     "Sigue vigente una inscripción anterior con esta dirección; no se guardó nada nuevo. Su estado: {{status}}.",
-  "hearing.repeatedEmailed":
-    "Enviamos a esa dirección los detalles de esa inscripción y un nuevo enlace para cancelarla.",
   "hearing.repeatedNotEmailed": "Para cancelarla, use el enlace que recibió al inscribirse.",
   "hearing.yourTeam": "Su equipo",
-  "hearing.emailed":
-    "Enviamos a su correo electrónico una confirmación con el enlace para cancelar.",
   "hearing.keepLink":
     "Guarde este enlace: con él puede cancelar sin tener que contactar a los organizadores.",
   "hearing.cancelLink": "Cancelar esta inscripción",

@@ -1,0 +1,14 @@
+import Bowser from "bowser";
+
+/**
+ * A signed-in browser as a person recognises it on the account page ("Chrome on Android"),
+ * read from its User-Agent by bowser: the raw string means nothing to most people.
+ */
+export function browserName(userAgent: string) {
+  if (!userAgent) return null;
+  const parsed = Bowser.getParser(userAgent);
+  const browser = parsed.getBrowserName();
+  const os = parsed.getOSName();
+  if (!browser && !os) return null;
+  return [browser || "A browser", os].filter(Boolean).join(" on ");
+}
