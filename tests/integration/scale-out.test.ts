@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import * as Y from "yjs";
 import { readIdeas } from "../../app/modules/board/board-doc.ts";
 import { issueFormToken } from "../../app/modules/comment-period/form-token.server.ts";
@@ -109,6 +110,27 @@ describe.skipIf(!hasRedis)("several server processes", () => {
     onA.close();
     onB.close();
   });
+
+  it("closes a socket on one process when its session is signed out on the other", async () => {
+    const member = await formClient(a.url).signIn("jordan@demo.convene.test", DEMO_PASSWORD);
+    const socket = new WebSocket(
+      `${b.url.replace("http", "ws")}/yjs/${documentName.board(boardId)}`,
+      { headers: { cookie: member.cookie } },
+    );
+    const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      socket.once("open", () => resolve());
+      socket.once("error", reject);
+    });
+    await member.get("/account");
+    expect((await member.post("/logout", {})).status).toBe(302);
+    // B checks its sockets' sign-ins every 15 seconds (server/realtime/realtime-server.ts).
+    const code = await Promise.race([
+      closed,
+      new Promise<string>((resolve) => setTimeout(() => resolve("still open"), 20_000)),
+    ]);
+    expect(code).toBe(4401);
+  }, 30_000);
 
   it("counts a rate limit over requests made to both processes", async () => {
     // Ten failed sign-ins per account per 15 minutes: six on A and four on B use them up, so
