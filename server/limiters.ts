@@ -20,6 +20,11 @@ const SIGN_IN_FAILURES_PER_KNOWN_DEVICE = 10;
 const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 /** Password-reset requests and sign-ups per address per hour: each sends mail or hashes. */
 const ACCOUNT_REQUESTS_PER_HOUR = 20;
+/**
+ * Join codes from one address that match no session, per ten minutes, before that address is
+ * paused. Only misses count: a school's 200 phones behind one address join at once.
+ */
+const JOIN_CODE_MISSES_PER_ADDRESS_PER_10_MINUTES = 30;
 /** Ideas one person may post in a burst; a lively brainstorm is a few a minute. */
 const IDEAS_PER_MINUTE = 30;
 /**
@@ -120,6 +125,10 @@ export function createLimiters(redis?: Redis | null): Limiters {
     points: REGISTRATIONS_PER_ADDRESS_PER_10_MINUTES,
     duration: 600,
   });
+  const joinCodeMisses = limiter("join-code-misses", {
+    points: JOIN_CODE_MISSES_PER_ADDRESS_PER_10_MINUTES,
+    duration: 600,
+  });
   const commentsEverywhere = new RateLimiterMemory({ points: COMMENTS_PER_SECOND, duration: 1 });
   const consume = async (limiter: RateLimiterMemory | RateLimiterRedis, key: string) => {
     try {
@@ -149,5 +158,15 @@ export function createLimiters(redis?: Redis | null): Limiters {
       return wait > 0 ? wait : consume(commentsEverywhere, "all");
     },
     registration: (clientKey) => consume(registrationsByAddress, clientKey),
+    joinCode: {
+      async pausedFor(clientKey) {
+        const state = await joinCodeMisses.get(clientKey);
+        if (!state || state.consumedPoints < JOIN_CODE_MISSES_PER_ADDRESS_PER_10_MINUTES) return 0;
+        return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+      },
+      missed: async (clientKey) => {
+        await consume(joinCodeMisses, clientKey);
+      },
+    },
   };
 }

@@ -3,7 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, CsrfInput, Field, TextareaField, useZodForm } from "../components/forms.tsx";
+import { LiveNow } from "../components/session/live-now.tsx";
 import { getUser, readForm, requireUser } from "../modules/auth/auth-session.server.ts";
+import { liveSessionsFor } from "../modules/session/join-code.server.ts";
 import { roleLabels } from "../modules/work-group/roles.ts";
 import { programSchema } from "../modules/work-group/schema.ts";
 import { createProgram, listProgramsFor } from "../modules/work-group/work-group.server.ts";
@@ -11,8 +13,12 @@ import { parseSubmission } from "../utils/form-fields.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(context, request);
-  if (!user) return json({ user: null, programs: [] });
-  return json({ user, programs: await listProgramsFor(context, user) });
+  if (!user) return json({ user: null, programs: [], live: [] });
+  const [programs, live] = await Promise.all([
+    listProgramsFor(context, user),
+    liveSessionsFor(context, user.id),
+  ]);
+  return json({ user, programs, live });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Home() {
-  const { user, programs } = useLoaderData<typeof loader>();
+  const { user, programs, live } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(programSchema, lastResult);
@@ -50,6 +56,7 @@ export default function Home() {
   }
   return (
     <div className="space-y-8">
+      <LiveNow sessions={live} showWorkGroup />
       <h1 className="text-2xl font-bold">Your work groups</h1>
       {programs.length === 0 ? (
         <p>

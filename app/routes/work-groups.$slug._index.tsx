@@ -3,7 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, CsrfInput, Field, SelectField, useZodForm } from "../components/forms.tsx";
+import { LiveNow } from "../components/session/live-now.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
+import { liveSessionsFor } from "../modules/session/join-code.server.ts";
 import { formatLabels, SESSION_FORMATS, sessionSchema } from "../modules/session/schema.ts";
 import { createSession } from "../modules/session/session.server.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
@@ -12,9 +14,12 @@ import { getWorkGroupOverview, requireMember } from "../modules/work-group/work-
 import { parseSubmission } from "../utils/form-fields.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { access } = await requireMember(context, request, params.slug);
-  const overview = await getWorkGroupOverview(context, access.workGroup.id);
-  return json({ overview, canCreateSession: can(access.role, "session:create") });
+  const { user, access } = await requireMember(context, request, params.slug);
+  const [overview, live] = await Promise.all([
+    getWorkGroupOverview(context, access.workGroup.id),
+    liveSessionsFor(context, user.id, access.workGroup.id),
+  ]);
+  return json({ overview, live, canCreateSession: can(access.role, "session:create") });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -43,7 +48,7 @@ const TIME_ZONES = [
 ];
 
 export default function WorkGroupOverview() {
-  const { overview, canCreateSession } = useLoaderData<typeof loader>();
+  const { overview, live, canCreateSession } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(sessionSchema, lastResult);
@@ -52,6 +57,7 @@ export default function WorkGroupOverview() {
     <div className="grid gap-8 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
         <h1 className="sr-only">{overview.name}</h1>
+        <LiveNow sessions={live} showWorkGroup={false} />
         {overview.purpose ? (
           <section aria-labelledby="charge">
             <h2 id="charge" className="text-lg font-semibold">

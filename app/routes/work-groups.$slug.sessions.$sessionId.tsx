@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
@@ -6,6 +6,7 @@ import { Agenda } from "../components/session/agenda.tsx";
 import { Announcement } from "../components/session/announcement.tsx";
 import { Breakdowns } from "../components/session/breakdowns.tsx";
 import { BreakoutRooms } from "../components/session/breakout-rooms.tsx";
+import { JoinPanel } from "../components/session/join-panel.tsx";
 import { LiveBoard } from "../components/session/live-board.tsx";
 import { OpenBoardForm } from "../components/session/open-board-form.tsx";
 import { PhaseBar } from "../components/session/phase-bar.tsx";
@@ -40,6 +41,8 @@ import {
 import { announce, BRING_BACK_MESSAGE } from "../modules/session/announcements.server.ts";
 import { getAttendance, recordAttendance } from "../modules/session/attendance.server.ts";
 import { sessionBreakdowns } from "../modules/session/breakdowns.server.ts";
+import { ensureJoinCode } from "../modules/session/join-code.server.ts";
+import { joinPath } from "../modules/session/join-code.ts";
 import { changePhase } from "../modules/session/phases.server.ts";
 import {
   ideasClosedMessage,
@@ -62,6 +65,13 @@ import { Notes } from "../realtime/notes-editor.tsx";
 import { useLiveSession } from "../realtime/use-live-session.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
 import { attempt, http } from "../utils/http.server.ts";
+import { linkOrigin } from "../utils/request.server.ts";
+
+/** The session's join code and link, for facilitators to share. */
+async function joinDetails(context: AppLoadContext, request: Request, sessionId: string) {
+  const code = await ensureJoinCode(context, sessionId);
+  return { code, link: `${linkOrigin(context, request)}${joinPath(code)}` };
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug);
@@ -87,6 +97,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     agenda: await listAgenda(context, session.id),
     attendance: facilitates ? await getAttendance(context, access.workGroup.id, session.id) : null,
     breakdowns: facilitates ? { table: await sessionBreakdowns(context.db, session.id) } : null,
+    join: facilitates ? await joinDetails(context, request, session.id) : null,
     staff: facilitates ? await roomStaffOptions(context, access.workGroup.id) : null,
   });
 }
@@ -233,8 +244,19 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 }) => (formData?.get("intent") === "post-idea" ? false : defaultShouldRevalidate);
 
 export default function SessionPage() {
-  const { session, can, userName, rating, results, rooms, staff, agenda, breakdowns, attendance } =
-    useLoaderData<typeof loader>();
+  const {
+    session,
+    can,
+    userName,
+    rating,
+    results,
+    rooms,
+    staff,
+    agenda,
+    breakdowns,
+    attendance,
+    join,
+  } = useLoaderData<typeof loader>();
   const live = useLiveSession(session.id, {
     phase: session.phase,
     phaseVersion: session.phaseVersion,
@@ -261,6 +283,7 @@ export default function SessionPage() {
           </a>
         </p>
       </div>
+      {join ? <JoinPanel code={join.code} link={join.link} /> : null}
       <Announcement message={live.announcement} canFacilitate={can.facilitate} />
       <Agenda items={agenda} current={live.currentAgendaItemId} canFacilitate={can.facilitate} />
       <PhaseBar state={live} canFacilitate={can.facilitate} />

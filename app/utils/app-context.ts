@@ -51,6 +51,12 @@ export type Limiters = {
   comment(clientKey: string): Promise<number>;
   /** One registration for a hearing or webinar from this address; seconds to wait, or 0. */
   registration(clientKey: string): Promise<number>;
+  /** Join codes that matched no session: guessing codes is paused per address. */
+  joinCode: {
+    /** Seconds this address must wait before trying a code again, or 0. */
+    pausedFor(clientKey: string): Promise<number>;
+    missed(clientKey: string): Promise<void>;
+  };
 };
 
 declare module "@remix-run/node" {

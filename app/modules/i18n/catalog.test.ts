@@ -8,11 +8,12 @@ const root = path.resolve(import.meta.dirname, "../../..");
 /** Every file that renders the public site's interface. */
 const publicSources = [
   ...readdirSync(path.join(root, "app/routes"))
-    .filter((f) => f.startsWith("public."))
+    .filter((f) => f.startsWith("public.") || f.startsWith("join"))
     .map((f) => path.join("app/routes", f)),
   ...["app/components/publication", "app/components/comment-period"].flatMap((dir) =>
     readdirSync(path.join(root, dir)).map((f) => path.join(dir, f)),
   ),
+  "app/components/session/join-form.tsx",
 ];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */

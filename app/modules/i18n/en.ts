@@ -230,6 +230,15 @@ export const en = {
   "comment.tooLong":
     "Keep your comment under 10,000 characters. A longer one can be sent in parts.",
   "comment.controlCharacters": "Remove the invisible control characters from your text.",
+  "join.title": "Join a session",
+  "join.codeLabel": "Join code",
+  "join.codeHint": "Six letters and numbers that the facilitator shows, like K7M 2PQ.",
+  "join.submit": "Join",
+  "join.invalid": "Type the six letters and numbers of the code, like K7M 2PQ.",
+  "join.unknown": "No session has that code. Check it with the facilitator and type it again.",
+  "join.paused": "Too many codes did not match. Try again in {{seconds}} seconds.",
+  "join.notMember":
+    "“{{session}}” is a session of {{workGroup}}, for its members. Ask the facilitator for an invite link.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -230,4 +230,14 @@ export const es: Messages = {
   "comment.tooLong":
     "Su comentario debe tener menos de 10.000 caracteres. Puede enviar uno más largo en partes.",
   "comment.controlCharacters": "Quite los caracteres de control invisibles de su texto.",
+  "join.title": "Unirse a una sesión",
+  "join.codeLabel": "Código de la sesión",
+  "join.codeHint": "Seis letras y números que muestra quien facilita, como K7M 2PQ.",
+  "join.submit": "Unirse",
+  "join.invalid": "Escriba las seis letras y números del código, como K7M 2PQ.",
+  "join.unknown":
+    "Ninguna sesión tiene ese código. Compruébelo con quien facilita y escríbalo de nuevo.",
+  "join.paused": "Demasiados códigos no coincidieron. Vuelva a intentarlo en {{seconds}} segundos.",
+  "join.notMember":
+    "«{{session}}» es una sesión de {{workGroup}}, para sus miembros. Pida a quien facilita un enlace de invitación.",
 };

@@ -1,7 +1,12 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import type { Locale } from "./i18n.ts";
 
-/** The public page's language, as the public site's layout (routes/public.$slug) chose it. */
+/**
+ * The page's language where it follows the reader (the public site, joining a session), as
+ * their layout route chose it; English elsewhere.
+ */
 export function usePublicLocale(): Locale {
-  return useRouteLoaderData<{ locale: Locale }>("routes/public.$slug")?.locale ?? "en";
+  const site = useRouteLoaderData<{ locale: Locale }>("routes/public.$slug")?.locale;
+  const join = useRouteLoaderData<{ locale: Locale }>("routes/join")?.locale;
+  return site ?? join ?? "en";
 }

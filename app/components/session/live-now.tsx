@@ -1,0 +1,50 @@
+import { formatSessionTime } from "../../modules/session/time.ts";
+
+export type LiveSession = {
+  id: string;
+  title: string;
+  startsAt: string;
+  timeZone: string;
+  workGroupName: string;
+  boardPath: string;
+};
+
+/** Sessions happening now, first on the page, each with one button to the person's own board. */
+export function LiveNow({
+  sessions,
+  showWorkGroup,
+}: {
+  sessions: LiveSession[];
+  showWorkGroup: boolean;
+}) {
+  if (sessions.length === 0) return null;
+  return (
+    <section
+      aria-labelledby="live-now"
+      className="rounded-lg border-2 border-brand-700 bg-brand-50 p-4"
+    >
+      <h2 id="live-now" className="text-lg font-semibold">
+        Live now
+      </h2>
+      <ul className="mt-2 space-y-3">
+        {sessions.map((s) => (
+          <li key={s.id} className="flex flex-wrap items-center justify-between gap-3">
+            <div>
+              <p className="font-medium">{s.title}</p>
+              <p className="text-sm text-slate-700">
+                {showWorkGroup ? `${s.workGroupName} · ` : ""}
+                {formatSessionTime(s.startsAt, s.timeZone)}
+              </p>
+            </div>
+            <a
+              href={s.boardPath}
+              className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
+            >
+              Go to your board<span className="sr-only">{` in ${s.title}`}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { JoinForm } from "../components/session/join-form.tsx";
+import { joinPath, readJoinCode } from "../modules/session/join-code.ts";
+
+export const meta: MetaFunction = () => [{ title: "Join a session · Convene" }];
+
+/** /join?code=…: the form sends the code here, and a readable one goes on to /join/<code>. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const typed = new URL(request.url).searchParams.get("code");
+  if (typed === null) return json({ typed: "", invalid: false });
+  const code = readJoinCode(typed);
+  if (code) throw redirect(joinPath(code));
+  return json({ typed: typed.slice(0, 12), invalid: true }, { status: 400 });
+}
+
+export default function JoinByCode() {
+  const { typed, invalid } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1 className="text-3xl font-bold">{t("join.title")}</h1>
+      <JoinForm code={typed} error={invalid ? t("join.invalid") : null} />
+    </>
+  );
+}
