@@ -63,7 +63,12 @@ export default function Login() {
         />
         <Button pending={pending}>Sign in</Button>
       </Form>
-      <p className="mt-6 space-x-4">
+      <p className="mt-6">
+        <a className="text-brand-700 underline" href={`/login/email?${params.toString()}`}>
+          Email me a sign-in link instead (no password)
+        </a>
+      </p>
+      <p className="mt-4 space-x-4">
         <a className="text-brand-700 underline" href="/forgot-password">
           Forgot your password?
         </a>

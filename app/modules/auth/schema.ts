@@ -49,6 +49,7 @@ export const signInSchema = z.object({
   redirectTo,
 });
 export const forgotPasswordSchema = z.object({ email });
+export const signInLinkSchema = z.object({ email, redirectTo });
 export const resetPasswordSchema = z
   .object({ password, confirm: z.string({ error: "Repeat the new password" }) })
   .refine((v) => v.password === v.confirm, {
