@@ -8,6 +8,9 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // The whole route manifest ships with the page: with lazy discovery, a form posted on a
+    // page with dynamic segments first fetches /__manifest, and on a dropped connection that
+    // failure replaced the page with an error before the command could be kept for later.
+    v3_lazyRouteDiscovery: false,
   },
 };

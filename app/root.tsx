@@ -28,6 +28,8 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Convene" }];
 
+export { notAfterOffline as shouldRevalidate } from "./realtime/offline.ts";
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Reading the public site sets no cookie: its few forms that need this token (following by
   // email) ask for it in their own loaders (publicFormCsrf), and the comment and registration

@@ -89,7 +89,7 @@ function NotesEditor({ id, label, canEdit, userName, placeholder }: Props) {
               <ContentEditable
                 aria-label={label}
                 aria-readonly={!canEdit}
-                className="min-h-40 rounded-md border border-slate-400 bg-white p-3 focus:outline-none"
+                className="min-h-40 rounded-md border border-slate-500 bg-white p-3 focus:outline-none"
               />
             }
             placeholder={

@@ -55,7 +55,7 @@ export default function ActionPlan() {
                 id="owner"
                 name="owner"
                 defaultValue={owner ?? ""}
-                className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-2"
+                className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-2"
               >
                 <option value="">Everyone</option>
                 {owners.map((o) => (

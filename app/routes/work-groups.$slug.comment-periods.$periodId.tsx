@@ -267,7 +267,7 @@ export default function CommentPeriodPage() {
                 <select
                   id={moderateFields.state.id}
                   name={moderateFields.state.name}
-                  className="mt-1 rounded-md border border-slate-400 px-3 py-2"
+                  className="mt-1 rounded-md border border-slate-500 px-3 py-2"
                 >
                   <option value="published">Published</option>
                   <option value="hidden">Hidden</option>

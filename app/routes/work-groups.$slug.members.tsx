@@ -217,7 +217,7 @@ export default function Members() {
                         name="role"
                         defaultValue={m.role}
                         aria-label={`Role of ${m.name}`}
-                        className="rounded-md border border-slate-400 p-1"
+                        className="rounded-md border border-slate-500 p-1"
                       >
                         {ROLES.map((r) => (
                           <option key={r} value={r}>
@@ -278,7 +278,7 @@ export default function Members() {
                 aria-label="Invite link"
                 readOnly
                 value={data.link.url}
-                className="mt-2 w-full rounded border border-slate-400 bg-white p-2 font-mono text-sm"
+                className="mt-2 w-full rounded border border-slate-500 bg-white p-2 font-mono text-sm"
                 onFocus={(e) => e.currentTarget.select()}
               />
             </div>

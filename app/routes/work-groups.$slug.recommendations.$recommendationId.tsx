@@ -194,7 +194,7 @@ export default function RecommendationPage() {
               <select
                 id="link-theme"
                 name="themeId"
-                className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-2"
+                className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-2"
               >
                 {themeOptions.map((t) => (
                   <option key={t.id} value={t.id}>

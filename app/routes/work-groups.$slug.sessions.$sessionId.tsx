@@ -1,7 +1,17 @@
-import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  AppLoadContext,
+  LoaderFunctionArgs,
+  SerializeFrom,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
+import type {
+  ClientActionFunctionArgs,
+  ClientLoaderFunctionArgs,
+  ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { Agenda } from "../components/session/agenda.tsx";
 import { Announcement } from "../components/session/announcement.tsx";
 import { Breakdowns } from "../components/session/breakdowns.tsx";
@@ -62,6 +72,7 @@ import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { Notes } from "../realtime/notes-editor.tsx";
+import { isNetworkFailure, notAfterOffline, type OfflineReply } from "../realtime/offline.ts";
 import { useLiveSession } from "../realtime/use-live-session.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
 import { attempt, http } from "../utils/http.server.ts";
@@ -130,7 +141,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         { status: posted.status },
       );
     }
-    return json({ intent, result: submission.reply({ resetForm: true }), boardId, message: null });
+    // The idea's id tells the poster's page which idea is theirs, to edit or withdraw at once.
+    return json({
+      intent,
+      result: submission.reply({ resetForm: true }),
+      boardId,
+      message: null,
+      ideaId: posted.value.id,
+    });
   }
   if (intent === "edit-idea") {
     const submission = parseSubmission(form, editIdeaSchema);
@@ -237,13 +255,49 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw http(400, "Unknown action.");
 }
 
+/**
+ * In the browser: a command that got no answer (the phone lost its connection) is answered
+ * as "offline" instead of replacing the page with an error; the form that sent it keeps its
+ * content and sends it again when the connection is back (realtime/offline.ts).
+ */
+export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
+  const form = await request.clone().formData();
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (!isNetworkFailure(error)) throw error;
+    const reply: OfflineReply = {
+      intent: String(form.get("intent") ?? ""),
+      offline: true,
+      boardId: typeof form.get("boardId") === "string" ? String(form.get("boardId")) : null,
+    };
+    return reply;
+  }
+}
+
+/** The page's data as last loaded, to show while a reload cannot reach the server. */
+let lastLoaded: SerializeFrom<typeof loader> | undefined;
+
+/** Reloads that fail for want of a connection keep the page as it was, instead of an error. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  try {
+    lastLoaded = await serverLoader<typeof loader>();
+    return lastLoaded;
+  } catch (error) {
+    if (isNetworkFailure(error) && lastLoaded) return lastLoaded;
+    throw error;
+  }
+}
+
 /** A posted idea arrives through the live board; reloading every loader would only cost time. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  formData,
-  defaultShouldRevalidate,
-}) => (formData?.get("intent") === "post-idea" ? false : defaultShouldRevalidate);
+export const shouldRevalidate: ShouldRevalidateFunction = (args) =>
+  args.formData?.get("intent") === "post-idea" ? false : notAfterOffline(args);
 
 export default function SessionPage() {
+  const loaded = useLoaderData<typeof loader>();
+  useEffect(() => {
+    lastLoaded = loaded;
+  }, [loaded]);
   const {
     session,
     can,
@@ -256,7 +310,7 @@ export default function SessionPage() {
     breakdowns,
     attendance,
     join,
-  } = useLoaderData<typeof loader>();
+  } = loaded;
   const live = useLiveSession(session.id, {
     phase: session.phase,
     phaseVersion: session.phaseVersion,
@@ -265,6 +319,19 @@ export default function SessionPage() {
     announcement: session.announcement,
     announcedAt: session.announcedAt,
   });
+  // The phase moved while the person was here: panels that open with it take focus, and if
+  // what had focus went away (the post box when brainstorm closed), the phase bar takes it,
+  // never the page body.
+  const openedIn = useRef(session.phase);
+  const [movedHere, setMovedHere] = useState(false);
+  useEffect(() => {
+    if (live.phase === openedIn.current) return;
+    setMovedHere(true);
+    const timer = setTimeout(() => {
+      if (document.activeElement === document.body) document.getElementById("phase")?.focus();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [live.phase]);
   return (
     <div className="space-y-8">
       <div>
@@ -294,7 +361,7 @@ export default function SessionPage() {
         staff={staff}
         areas={session.workGroup.areasOfFocus}
       />
-      {rating ? <RatingPanel rating={rating} /> : null}
+      {rating ? <RatingPanel rating={rating} cameLive={movedHere} /> : null}
       {results ? (
         <section aria-labelledby="results-heading" className="space-y-3">
           <h2 id="results-heading" className="text-xl font-semibold">

@@ -13,6 +13,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const tab = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-1 ${isActive ? "bg-brand-700 text-white" : "text-brand-700 underline"}`;
 
+export { notAfterOffline as shouldRevalidate } from "../realtime/offline.ts";
+
 export default function WorkGroupLayout() {
   const { workGroup, role } = useLoaderData<typeof loader>();
   return (

@@ -35,6 +35,46 @@ export function Agenda({
     revalidate();
   }, [current, currentItem, revalidate]);
   if (items.length === 0 && !canFacilitate) return null;
+  const list = (
+    <ol className="mt-2 space-y-2">
+      {items.map((item, index) => (
+        <li
+          key={item.id}
+          aria-current={item.id === current ? "true" : undefined}
+          className={`rounded-md p-2 ${item.id === current ? "border-2 border-brand-600 bg-brand-50" : "border border-slate-200"}`}
+        >
+          <p className="font-medium">
+            {`${index + 1}. ${item.title}`}
+            {item.minutes ? (
+              <span className="text-sm font-normal text-slate-700">{` · ${item.minutes} min`}</span>
+            ) : null}
+            {item.presenter ? (
+              <span className="text-sm font-normal text-slate-700">{` · ${item.presenter}`}</span>
+            ) : null}
+          </p>
+          {item.materials.length > 0 ? (
+            <ul className="mt-1 text-sm">
+              {item.materials.map((link) => (
+                <li key={link}>
+                  <a
+                    className="break-all text-brand-700 underline"
+                    href={link}
+                    rel="noopener noreferrer"
+                    target="_blank"
+                  >
+                    {link}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {canFacilitate ? (
+            <ItemControls item={item} first={index === 0} last={index === items.length - 1} />
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
   return (
     <section
       aria-labelledby="agenda-heading"
@@ -47,44 +87,18 @@ export function Agenda({
         <p className="mt-1 font-medium" role="status">{`Now: ${currentItem.title}`}</p>
       ) : null}
       {items.length === 0 ? <p className="mt-2 text-slate-700">No agenda items yet.</p> : null}
-      <ol className="mt-2 space-y-2">
-        {items.map((item, index) => (
-          <li
-            key={item.id}
-            aria-current={item.id === current ? "true" : undefined}
-            className={`rounded-md p-2 ${item.id === current ? "border-2 border-brand-600 bg-brand-50" : "border border-slate-200"}`}
-          >
-            <p className="font-medium">
-              {`${index + 1}. ${item.title}`}
-              {item.minutes ? (
-                <span className="text-sm font-normal text-slate-700">{` · ${item.minutes} min`}</span>
-              ) : null}
-              {item.presenter ? (
-                <span className="text-sm font-normal text-slate-700">{` · ${item.presenter}`}</span>
-              ) : null}
-            </p>
-            {item.materials.length > 0 ? (
-              <ul className="mt-1 text-sm">
-                {item.materials.map((link) => (
-                  <li key={link}>
-                    <a
-                      className="break-all text-brand-700 underline"
-                      href={link}
-                      rel="noopener noreferrer"
-                      target="_blank"
-                    >
-                      {link}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {canFacilitate ? (
-              <ItemControls item={item} first={index === 0} last={index === items.length - 1} />
-            ) : null}
-          </li>
-        ))}
-      </ol>
+      {canFacilitate ? (
+        list
+      ) : (
+        // A participant needs the item the session is on; the rest would push their board
+        // below the first screen on a phone.
+        <details className="mt-2">
+          <summary className="cursor-pointer text-brand-700 underline">
+            {`The whole agenda (${items.length} ${items.length === 1 ? "item" : "items"})`}
+          </summary>
+          {list}
+        </details>
+      )}
       {canFacilitate ? <AddItem /> : null}
     </section>
   );
@@ -156,7 +170,7 @@ function Command({
 function AddItem() {
   const fetcher = useFetcher<CommandReply>();
   const refusal = fetcher.data?.intent === "add-agenda-item" ? fetcher.data.message : null;
-  const input = "mt-1 block w-full rounded-md border border-slate-400 p-2";
+  const input = "mt-1 block w-full rounded-md border border-slate-500 p-2";
   return (
     <details className="mt-3">
       <summary className="cursor-pointer font-medium text-brand-700 underline">

@@ -40,7 +40,7 @@ function AnnounceForm({ current }: { current: string | null }) {
           <input
             name="message"
             maxLength={300}
-            className="mt-1 block w-full rounded-md border border-slate-400 p-2"
+            className="mt-1 block w-full rounded-md border border-slate-500 p-2"
           />
         </label>
         <Button name="intent" value="announce" pending={fetcher.state !== "idle"}>

@@ -115,7 +115,7 @@ function AutoAssign({ disabled }: { disabled: boolean }) {
 function AddRoom({ staff, areas }: Pick<Props, "areas"> & { staff: NonNullable<Props["staff"]> }) {
   const fetcher = useFetcher<CommandReply>();
   const refusal = fetcher.data?.intent === "add-room" ? fetcher.data.message : null;
-  const select = "mt-1 block w-full rounded-md border border-slate-400 p-2";
+  const select = "mt-1 block w-full rounded-md border border-slate-500 p-2";
   return (
     <details>
       <summary className="cursor-pointer font-medium text-brand-700 underline">

@@ -6,6 +6,12 @@ import type { BoardColumn } from "../../modules/board/knoster.ts";
 import { type AreaReadiness, readiness, readinessSummary } from "../../modules/board/readiness.ts";
 import { IDEA_MAX_LENGTH, ideaSubmissionKey } from "../../modules/board/schema.ts";
 import { Notes } from "../../realtime/notes-editor.tsx";
+import {
+  isOfflineReply,
+  type OfflineReply,
+  useOnline,
+  whenOnline,
+} from "../../realtime/offline.ts";
 import { useLiveBoard } from "../../realtime/use-live-board.ts";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
 
@@ -15,6 +21,8 @@ export type CommandReply = {
   result?: SubmissionResult<string[]> | null;
   boardId?: string | null;
   message?: string | null;
+  /** The idea a post stored. */
+  ideaId?: string;
 };
 
 type BoardProps = {
@@ -53,8 +61,30 @@ export function LiveBoard({
   named,
   userName,
 }: BoardProps) {
-  const mine = new Set(board.mine);
-  const { ideas, status, present } = useLiveBoard(board.id, board.ideas, userName);
+  // Ideas posted from this page are the poster's at once: no reload before "edit or withdraw".
+  const [postedHere, setPostedHere] = useState<string[]>([]);
+  const mine = new Set([...board.mine, ...postedHere]);
+  // What the person's last action did, said to screen readers (and shown briefly).
+  const [notice, setNotice] = useState("");
+  const onPosted = useCallback((id: string) => {
+    setPostedHere((ids) => [...ids, id]);
+    setNotice("Your idea is posted.");
+  }, []);
+  // A withdrawn idea leaves the board (and its buttons with it): focus goes back to the post
+  // box, where the person's work continues, once the idea is gone.
+  const [leaving, setLeaving] = useState<string | null>(null);
+  const { ideas, status: socket, present } = useLiveBoard(board.id, board.ideas, userName);
+  // The browser may know it is offline before the socket notices (a socket can sit open on a
+  // dead connection for a while): then the board says so at once.
+  const online = useOnline();
+  const status = online ? socket : "offline";
+  const fresh = useFreshIdeas(ideas.map((i) => i.id));
+  useEffect(() => {
+    if (!leaving || ideas.some((i) => i.id === leaving)) return;
+    setLeaving(null);
+    setNotice("Your idea is withdrawn.");
+    document.getElementById(`idea-text-${board.id}`)?.focus();
+  }, [leaving, ideas, board.id]);
   const headingId = `board-${board.id}`;
   return (
     <section aria-labelledby={headingId} className="space-y-4">
@@ -74,6 +104,15 @@ export function LiveBoard({
           {present.length > 0 ? <span>{` · Here now: ${present.join(", ")}`}</span> : null}
         </p>
       </div>
+      <p className="sr-only" role="status">
+        {notice}
+      </p>
+      {/* The post box comes first: on a phone it is in view on arrival, above the columns. */}
+      {canPost && closed ? (
+        <p className="rounded-md border border-slate-300 bg-slate-100 p-3">{closed}</p>
+      ) : canPost ? (
+        <PostIdeaForm boardId={board.id} columns={columns} named={named} onPosted={onPosted} />
+      ) : null}
       <div className={`grid gap-3 ${columns.length > 5 ? "md:grid-cols-6" : "md:grid-cols-5"}`}>
         {columns.map((element) => {
           const columnIdeas = ideas.filter((i) => i.column === element.key);
@@ -83,6 +122,7 @@ export function LiveBoard({
                 {element.label}{" "}
                 <span className="text-sm font-normal text-slate-700">({columnIdeas.length})</span>
               </h3>
+              <p className="text-sm text-slate-700">{element.prompt}</p>
               <ul
                 className="mt-2 space-y-2"
                 aria-label={`${element.label} ideas`}
@@ -91,13 +131,20 @@ export function LiveBoard({
                 {columnIdeas.map((idea) => (
                   <li
                     key={idea.id}
-                    className="whitespace-pre-wrap break-words rounded-md bg-brand-50 p-2 text-sm"
+                    data-fresh={fresh.has(idea.id) || undefined}
+                    className={`whitespace-pre-wrap break-words rounded-md p-2 text-sm transition-colors duration-1000 ${fresh.has(idea.id) ? "bg-amber-100 ring-2 ring-amber-500" : "bg-brand-50"}`}
                   >
                     {idea.text}
                     {idea.author ? (
                       <span className="block text-xs text-slate-700">{`— ${idea.author}`}</span>
                     ) : null}
-                    {mine.has(idea.id) && !closed ? <OwnIdeaActions idea={idea} /> : null}
+                    {mine.has(idea.id) && !closed ? (
+                      <OwnIdeaActions
+                        idea={idea}
+                        onWithdraw={() => setLeaving(idea.id)}
+                        onSaved={() => setNotice("Your idea is saved.")}
+                      />
+                    ) : null}
                     {canModerate ? <HideIdea idea={idea} /> : null}
                   </li>
                 ))}
@@ -126,31 +173,70 @@ export function LiveBoard({
           )}
         />
       ) : null}
-      {canPost && closed ? (
-        <p className="rounded-md border border-slate-300 bg-slate-100 p-3">{closed}</p>
-      ) : canPost ? (
-        <PostIdeaForm boardId={board.id} columns={columns} named={named} />
-      ) : null}
     </section>
   );
+}
+
+/** How long a newly arrived idea stays marked, so people notice what just came in. */
+const FRESH_MS = 4_000;
+
+/** Ids of ideas that arrived after the page loaded, for a few seconds each. */
+function useFreshIdeas(ids: string[]) {
+  const seen = useRef<Set<string> | null>(null);
+  const timers = useRef<Set<ReturnType<typeof setTimeout>>>(new Set());
+  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  const key = ids.join(",");
+  useEffect(() => {
+    const now = key ? key.split(",") : [];
+    if (!seen.current) {
+      seen.current = new Set(now);
+      return;
+    }
+    const arrived = now.filter((id) => !seen.current!.has(id));
+    for (const id of arrived) seen.current.add(id);
+    if (arrived.length === 0) return;
+    setFresh((current) => new Set([...current, ...arrived]));
+    // Each arrival fades on its own clock; a later one does not keep an earlier one marked.
+    const timer = setTimeout(() => {
+      timers.current.delete(timer);
+      setFresh((current) => new Set([...current].filter((id) => !arrived.includes(id))));
+    }, FRESH_MS);
+    timers.current.add(timer);
+  }, [key]);
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const timer of pending) clearTimeout(timer);
+    };
+  }, []);
+  return fresh;
 }
 
 function PostIdeaForm({
   boardId,
   columns,
   named,
+  onPosted,
 }: {
   boardId: string;
   columns: BoardColumn[];
   named: boolean;
+  onPosted: (ideaId: string) => void;
 }) {
-  const fetcher = useFetcher<CommandReply>();
+  const fetcher = useFetcher<CommandReply | OfflineReply>();
   const formRef = useRef<HTMLFormElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const data =
-    fetcher.data && "boardId" in fetcher.data && fetcher.data.boardId === boardId
-      ? fetcher.data
-      : null;
+  const reply = fetcher.data?.boardId === boardId ? fetcher.data : null;
+  const offline = isOfflineReply(reply) && fetcher.state === "idle";
+  const data = reply && !isOfflineReply(reply) ? reply : null;
+  // No answer (the connection dropped): the idea stays in the box and goes once the
+  // connection is back; its draft key makes a second arrival the same idea.
+  useEffect(() => {
+    if (!offline) return;
+    return whenOnline(() => {
+      if (formRef.current) fetcher.submit(formRef.current);
+    });
+  }, [offline, fetcher.submit]);
   const errors = data?.result?.error;
   const textError =
     errors?.text?.[0] ??
@@ -165,11 +251,15 @@ function PostIdeaForm({
   // The draft's key goes with it: posting it again after a lost answer finds the stored idea.
   const submissionKeyKey = `convene:idea-key:${boardId}`;
   const [submissionKey, setSubmissionKey] = useState("");
+  const [prompt, setPrompt] = useState(columns[0]?.prompt ?? "");
   const startDraft = useCallback(() => {
     const key = ideaSubmissionKey();
     sessionStorage.setItem(submissionKeyKey, key);
     setSubmissionKey(key);
   }, [submissionKeyKey]);
+  useEffect(() => {
+    if (posted && data?.ideaId) onPosted(data.ideaId);
+  }, [posted, data?.ideaId, onPosted]);
   useEffect(() => {
     if (posted && textRef.current) {
       textRef.current.value = "";
@@ -202,14 +292,28 @@ function PostIdeaForm({
         <legend className="font-semibold">
           {named ? "Post an idea (your name is shown with it)" : "Post an idea (anonymous)"}
         </legend>
-        <div className="flex flex-wrap gap-4">
+        {/* Large targets for a thumb: each element is a chip at least 44 px tall. */}
+        <div className="flex flex-wrap gap-2">
           {columns.map((element, i) => (
-            <label key={element.key} className="flex items-center gap-1">
-              <input type="radio" name="column" value={element.key} defaultChecked={i === 0} />
+            <label
+              key={element.key}
+              title={element.prompt}
+              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-full border border-slate-500 px-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold"
+            >
+              <input
+                type="radio"
+                name="column"
+                value={element.key}
+                defaultChecked={i === 0}
+                onChange={() => setPrompt(element.prompt)}
+              />
               {element.label}
             </label>
           ))}
         </div>
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {prompt}
+        </p>
         <label htmlFor={textId} className="block font-medium">
           Your idea
         </label>
@@ -222,7 +326,7 @@ function PostIdeaForm({
           required
           aria-invalid={textError ? true : undefined}
           aria-describedby={textError ? errorId : undefined}
-          className="block w-full rounded-md border border-slate-400 p-2"
+          className="block w-full rounded-md border border-slate-500 p-2"
           onInput={(e) => sessionStorage.setItem(draftKey, e.currentTarget.value)}
           onKeyDown={(e) => {
             // Ctrl/Cmd+Enter posts, so a keyboard user never has to leave the text box.
@@ -232,6 +336,11 @@ function PostIdeaForm({
         {textError ? (
           <p id={errorId} role="alert" className="text-sm text-red-800">
             {textError}
+          </p>
+        ) : null}
+        {offline ? (
+          <p role="status" className="rounded-md border border-amber-700 bg-amber-50 p-2 text-sm">
+            You are offline. Your idea is kept here and is posted as soon as the connection is back.
           </p>
         ) : null}
         <Button pending={fetcher.state !== "idle"}>Post idea</Button>
@@ -276,15 +385,33 @@ function refusalOf(data: CommandReply | undefined, intent: string) {
 }
 
 /** The author's own idea: edit it or withdraw it while brainstorm is open. */
-function OwnIdeaActions({ idea }: { idea: BoardIdea }) {
+function OwnIdeaActions({
+  idea,
+  onWithdraw,
+  onSaved,
+}: {
+  idea: BoardIdea;
+  onWithdraw: () => void;
+  onSaved: () => void;
+}) {
   const edit = useFetcher<CommandReply>();
   const withdraw = useFetcher<CommandReply>();
+  const saving = useRef(false);
+  useEffect(() => {
+    if (edit.state !== "idle") {
+      saving.current = true;
+      return;
+    }
+    if (saving.current && edit.data?.intent === "edit-idea" && !edit.data.message) onSaved();
+    saving.current = false;
+  }, [edit.state, edit.data, onSaved]);
   const textId = `edit-${idea.id}`;
   const refusal = refusalOf(edit.data, "edit-idea") ?? refusalOf(withdraw.data, "withdraw-idea");
   return (
     <details className="mt-1 text-sm">
       <summary className="cursor-pointer text-brand-700 underline">
         Your idea: edit or withdraw
+        <span className="sr-only">{` “${idea.text.slice(0, 60)}”`}</span>
       </summary>
       <edit.Form method="post" className="mt-2 space-y-2">
         <CsrfInput />
@@ -300,18 +427,19 @@ function OwnIdeaActions({ idea }: { idea: BoardIdea }) {
           defaultValue={idea.text}
           maxLength={IDEA_MAX_LENGTH}
           rows={3}
-          className="block w-full rounded-md border border-slate-400 p-1"
+          className="block w-full rounded-md border border-slate-500 p-1"
         />
         <Button variant="secondary" className="px-2 py-1 text-sm" pending={edit.state !== "idle"}>
           Save
         </Button>
       </edit.Form>
-      <withdraw.Form method="post" className="mt-2">
+      <withdraw.Form method="post" className="mt-2" onSubmit={onWithdraw}>
         <CsrfInput />
         <input type="hidden" name="intent" value="withdraw-idea" />
         <input type="hidden" name="ideaId" value={idea.id} />
         <Button variant="danger" className="px-2 py-1 text-sm" pending={withdraw.state !== "idle"}>
           Withdraw this idea
+          <span className="sr-only">{` “${idea.text.slice(0, 60)}”`}</span>
         </Button>
       </withdraw.Form>
       <FormError errors={refusal ? [refusal] : null} />
@@ -342,7 +470,7 @@ function HideIdea({ idea }: { idea: BoardIdea }) {
           required
           minLength={3}
           maxLength={300}
-          className="block w-full rounded-md border border-slate-400 p-1"
+          className="block w-full rounded-md border border-slate-500 p-1"
         />
         <Button variant="danger" className="px-2 py-1 text-sm" pending={fetcher.state !== "idle"}>
           Hide this idea

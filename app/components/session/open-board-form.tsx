@@ -15,7 +15,7 @@ export function OpenBoardForm({ areas }: { areas: { id: string; name: string }[]
       <select
         id="areaOfFocusId"
         name="areaOfFocusId"
-        className="block w-full rounded-md border border-slate-400 p-2"
+        className="block w-full rounded-md border border-slate-500 p-2"
       >
         <option value="">Whole group</option>
         {areas.map((a) => (

@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import {
   PHASES,
   type Phase,
@@ -31,10 +32,32 @@ export function PhaseBar({
   const phase = state.phase as Phase;
   const index = phaseIndex(phase);
   const remaining = useCountdown(state.phaseEndsAt);
+  // Said once each, to screen readers: the phase a facilitator just moved to (not the one the
+  // page opened in), and the countdown's set points, not every second of it.
+  const [moved, setMoved] = useState("");
+  const opened = useRef(phase);
+  useEffect(() => {
+    if (phase === opened.current) return;
+    opened.current = phase;
+    setMoved(`The session moved to ${phaseLabels[phase]}. ${phaseHelp[phase]}`);
+  }, [phase]);
+  const setPoint =
+    remaining === null
+      ? ""
+      : remaining <= 0
+        ? "Time is up."
+        : remaining <= 60
+          ? "Less than a minute left."
+          : remaining <= 300
+            ? "Less than 5 minutes left."
+            : "";
   return (
     <section
+      id="phase"
       aria-labelledby="phase-heading"
-      className="rounded-lg border border-slate-300 bg-white p-4"
+      // Takes focus when the phase moves away from what the person was doing (SessionPage).
+      tabIndex={-1}
+      className="rounded-lg border border-slate-300 bg-white p-4 outline-none focus-visible:ring-2 focus-visible:ring-brand-700"
     >
       <h2 id="phase-heading" className="sr-only">
         Session phase
@@ -58,10 +81,16 @@ export function PhaseBar({
       </ol>
       <p className="mt-3">{phaseHelp[phase]}</p>
       {remaining !== null ? (
-        <p className="mt-1 font-semibold" aria-live={remaining === 0 ? "polite" : "off"}>
+        <p className="mt-1 font-semibold">
           {remaining > 0 ? `Time left: ${formatSeconds(remaining)}` : "Time is up."}
         </p>
       ) : null}
+      <p className="sr-only" role="status">
+        {moved}
+      </p>
+      <p className="sr-only" role="status">
+        {setPoint}
+      </p>
       {canFacilitate ? <PhaseControls state={state} /> : null}
     </section>
   );
@@ -94,7 +123,7 @@ function PhaseControls({ state }: { state: LiveSessionState }) {
           type="number"
           min={0}
           max={180}
-          className="mt-1 w-28 rounded-md border border-slate-400 p-1"
+          className="mt-1 w-28 rounded-md border border-slate-500 p-1"
         />
       </div>
       {next ? (

@@ -78,7 +78,7 @@ export function Suggestions({ ideas }: { ideas: ThemingIdea[] }) {
                     defaultValue={s.label}
                     maxLength={120}
                     required
-                    className="block w-full rounded-md border border-slate-400 px-2 py-1"
+                    className="block w-full rounded-md border border-slate-500 px-2 py-1"
                   />
                   <ul className="list-disc pl-5 text-sm">
                     {s.ideaIds.map((id) => (

@@ -236,7 +236,7 @@ export function ThemingBoard(props: Props) {
             <select
               id="move-to"
               name="themeId"
-              className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-2"
+              className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-2"
             >
               <option value="">Not yet themed</option>
               <ThemeOptions themes={state.themes} />
@@ -266,7 +266,7 @@ export function ThemingBoard(props: Props) {
                 event.preventDefault();
                 createButton.current?.click();
               }}
-              className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-2"
+              className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-2"
             />
           </div>
           <Button ref={createButton} name="intent" value="create-theme" variant="secondary">
@@ -418,7 +418,7 @@ function ThemeCard({
                   key={theme.label}
                   maxLength={120}
                   required
-                  className="mt-1 rounded-md border border-slate-400 px-2 py-1"
+                  className="mt-1 rounded-md border border-slate-500 px-2 py-1"
                 />
               </div>
               <Button name="intent" value="rename-theme" variant="secondary">
@@ -436,7 +436,7 @@ function ThemeCard({
                   <select
                     id={`merge-${theme.id}`}
                     name="intoThemeId"
-                    className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-1"
+                    className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-1"
                   >
                     <ThemeOptions themes={others} />
                   </select>
@@ -470,7 +470,7 @@ function ThemeCard({
                       <select
                         aria-label="Theme that takes the link"
                         name="linkToThemeId"
-                        className="rounded-md border border-slate-400 bg-white px-2 py-1"
+                        className="rounded-md border border-slate-500 bg-white px-2 py-1"
                       >
                         <ThemeOptions themes={others} />
                       </select>

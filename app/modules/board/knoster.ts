@@ -4,16 +4,45 @@
  * a work group chooses it, a Consensus column after them.
  */
 export const KNOSTER_ELEMENTS = [
-  { key: "vision", label: "Vision", missing: "confusion" },
-  { key: "skills", label: "Skills", missing: "anxiety" },
-  { key: "incentives", label: "Incentives", missing: "resistance" },
-  { key: "resources", label: "Resources", missing: "frustration" },
-  { key: "action_plan", label: "Action Plan", missing: "false starts" },
+  {
+    key: "vision",
+    label: "Vision",
+    missing: "confusion",
+    prompt: "Where are we going, and why does it matter?",
+  },
+  {
+    key: "skills",
+    label: "Skills",
+    missing: "anxiety",
+    prompt: "What do people need to learn or be able to do?",
+  },
+  {
+    key: "incentives",
+    label: "Incentives",
+    missing: "resistance",
+    prompt: "What would make people want to take part in the change?",
+  },
+  {
+    key: "resources",
+    label: "Resources",
+    missing: "frustration",
+    prompt: "What time, money, people or tools does it need?",
+  },
+  {
+    key: "action_plan",
+    label: "Action Plan",
+    missing: "false starts",
+    prompt: "What are the steps, who takes them, and by when?",
+  },
 ] as const;
 
 export type KnosterColumn = (typeof KNOSTER_ELEMENTS)[number]["key"];
 
-const CONSENSUS = { key: "consensus", label: "Consensus" } as const;
+const CONSENSUS = {
+  key: "consensus",
+  label: "Consensus",
+  prompt: "What do we agree on as a group?",
+} as const;
 
 export const KNOSTER_COLUMNS: KnosterColumn[] = KNOSTER_ELEMENTS.map((e) => e.key);
 
@@ -23,10 +52,11 @@ export const BOARD_COLUMNS = [...KNOSTER_COLUMNS, CONSENSUS.key] as unknown as [
   ...string[],
 ];
 
-export type BoardColumn = { key: string; label: string };
+/** A board column: its element and the one-line prompt, in plain words, that asks for ideas. */
+export type BoardColumn = { key: string; label: string; prompt: string };
 
 export function boardColumns(withConsensus: boolean): BoardColumn[] {
-  const knoster = KNOSTER_ELEMENTS.map(({ key, label }) => ({ key, label }));
+  const knoster = KNOSTER_ELEMENTS.map(({ key, label, prompt }) => ({ key, label, prompt }));
   return withConsensus ? [...knoster, CONSENSUS] : knoster;
 }
 
