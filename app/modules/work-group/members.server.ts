@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
+import type { DbTransaction } from "../../../server/db.ts";
 import type { AppContext } from "../../utils/app-context.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { http } from "../../utils/http.server.ts";
@@ -118,6 +119,18 @@ export async function revokeInvite(
   });
 }
 
+/** A work group always keeps an owner: the refusal when this change would take its last one. */
+async function lastOwnerRefusal(tx: DbTransaction, workGroupId: string, role: string) {
+  if (role !== "owner") return null;
+  const owners = await tx.membership.count({ where: { workGroupId, role: "owner" } });
+  return owners <= 1
+    ? {
+        ok: false as const,
+        message: "A work group needs an owner. Make someone else an owner first.",
+      }
+    : null;
+}
+
 /**
  * An owner changes a member's role. A work group always keeps at least one owner, so the last
  * owner cannot be demoted (by themselves or anyone).
@@ -140,15 +153,8 @@ export async function changeRole(
     });
     if (!membership) throw http(404, "That person is not a member of this work group.");
     if (membership.role === input.role) return { ok: true as const, changed: null };
-    if (membership.role === "owner") {
-      const owners = await tx.membership.count({ where: { workGroupId, role: "owner" } });
-      if (owners <= 1) {
-        return {
-          ok: false as const,
-          message: "A work group needs an owner. Make someone else an owner first.",
-        };
-      }
-    }
+    const lastOwner = await lastOwnerRefusal(tx, workGroupId, membership.role);
+    if (lastOwner) return lastOwner;
     await tx.membership.update({ where: { id: membership.id }, data: { role: input.role } });
     return { ok: true as const, changed: membership };
   });
@@ -183,15 +189,8 @@ export async function removeMember(
       select: { id: true, role: true, userId: true, user: { select: { name: true } } },
     });
     if (!membership) throw http(404, "That person is not a member of this work group.");
-    if (membership.role === "owner") {
-      const owners = await tx.membership.count({ where: { workGroupId, role: "owner" } });
-      if (owners <= 1) {
-        return {
-          ok: false as const,
-          message: "A work group needs an owner. Make someone else an owner first.",
-        };
-      }
-    }
+    const lastOwner = await lastOwnerRefusal(tx, workGroupId, membership.role);
+    if (lastOwner) return lastOwner;
     await tx.breakoutRoomMember.deleteMany({
       where: { userId: membership.userId, room: { session: { workGroupId } } },
     });
