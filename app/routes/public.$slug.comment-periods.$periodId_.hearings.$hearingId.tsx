@@ -150,11 +150,9 @@ function RegistrationForm({
   if (done) {
     const title = done.checkEmail
       ? "hearing.checkEmailTitle"
-      : done.repeated
-        ? "hearing.repeatedTitle"
-        : done.state === "registered"
-          ? "hearing.registeredTitle"
-          : "hearing.waitlistedTitle";
+      : done.state === "registered"
+        ? "hearing.registeredTitle"
+        : "hearing.waitlistedTitle";
     return (
       <section
         aria-labelledby="registration-done"
@@ -166,16 +164,6 @@ function RegistrationForm({
           </h2>
           {done.checkEmail ? (
             <p>{t("hearing.checkEmailText")}</p>
-          ) : done.repeated ? (
-            <>
-              <p>
-                {t("hearing.repeatedText", { status: t(`hearing.status.${done.state}`) })}
-                {done.position
-                  ? ` ${t("hearing.waitlistedText", { position: done.position })}`
-                  : ""}
-              </p>
-              <p>{t("hearing.repeatedNotEmailed")}</p>
-            </>
           ) : (
             <>
               <p>

@@ -156,7 +156,6 @@ const CHECK_EMAIL = {
   checkEmail: true,
   state: null,
   position: null,
-  repeated: false,
   emailed: true,
   cancelPath: null,
   team: [],

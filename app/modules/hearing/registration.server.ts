@@ -216,10 +216,8 @@ export type RegistrationDone = {
   checkEmail: boolean;
   state: "registered" | "waitlisted" | null;
   position: number | null;
-  /** This address was already registered, by an earlier form: that registration stands. */
-  repeated: boolean;
   emailed: boolean;
-  /** Shown only to whoever made the registration: never for a repeated address. */
+  /** Shown only without mail, to whoever made this registration. */
   cancelPath: string | null;
   team: TeamMember[];
 };
@@ -320,6 +318,7 @@ export async function submitRegistrationForm(
       organization: value.organization,
       team,
       token,
+      oneAddressOneRegistration: mailing,
     });
   } catch (error) {
     if (error instanceof Response) throw error;
@@ -343,29 +342,24 @@ export async function submitRegistrationForm(
       again: placed.outcome === "repeated",
     });
   }
-  const repeated = placed.outcome === "repeated";
   const done: RegistrationDone = mailing
     ? {
         checkEmail: true,
         state: null,
         position: null,
-        repeated: false,
         emailed: true,
         cancelPath: null,
         team: [],
       }
     : {
-        // Without mail the page is the only way to give the link, so it tells what it can;
-        // an address registered before gets no link (README: run public hearings with mail).
+        // Without mail the page is the only way to give the place and the link; it is this
+        // form's own registration (place() makes no repeats without mail).
         checkEmail: false,
         state,
         position,
-        repeated,
         emailed: false,
-        cancelPath: repeated
-          ? null
-          : cancelPath(hearing.period.workGroup.slug, placed.mailToken ?? token),
-        team: repeated ? [] : readTeam(registration.team),
+        cancelPath: cancelPath(hearing.period.workGroup.slug, placed.mailToken ?? token),
+        team: readTeam(registration.team),
       };
   return {
     status: 200,
@@ -392,6 +386,7 @@ async function place(
     organization: string;
     team: TeamMember[];
     token: string;
+    oneAddressOneRegistration: boolean;
   },
 ) {
   return ctx.db.$transaction(async (tx) => {
@@ -406,17 +401,25 @@ async function place(
       createdAt: true,
       tokenHash: true,
     };
-    const existing = await tx.registration.findFirst({
-      where: { hearingId: input.hearingId, email: input.email, status: ACTIVE },
-      orderBy: { createdAt: "asc" },
+    // The same form again (a double click, a resend): its cancel token names it.
+    const replay = await tx.registration.findFirst({
+      where: { hearingId: input.hearingId, tokenHash: sha256(input.token), status: ACTIVE },
       select,
     });
-    if (existing) {
-      if (existing.tokenHash === sha256(input.token))
-        return { outcome: "replay" as const, registration: existing, mailToken: null };
-      // Another form with the same address: that registration stands, its cancel link too
-      // (replacing it would let anyone who knows the address void the owner's link).
-      return { outcome: "repeated" as const, registration: existing, mailToken: null };
+    if (replay) return { outcome: "replay" as const, registration: replay, mailToken: null };
+    // Another form with an address already registered. With mail, that registration stands
+    // and its owner is told, and its cancel link too (replacing it would let anyone who knows
+    // the address void the owner's link). Without mail nobody can prove an address is theirs,
+    // so it identifies nothing: each form is its own registration, and the answer says nothing
+    // about anyone else's.
+    if (input.oneAddressOneRegistration) {
+      const existing = await tx.registration.findFirst({
+        where: { hearingId: input.hearingId, email: input.email, status: ACTIVE },
+        orderBy: { createdAt: "asc" },
+        select,
+      });
+      if (existing)
+        return { outcome: "repeated" as const, registration: existing, mailToken: null };
     }
     const hearing = await tx.hearing.findUniqueOrThrow({
       where: { id: input.hearingId },

@@ -142,10 +142,6 @@ export const en = {
   "hearing.waitlistedTitle": "You are on the waitlist",
   "hearing.waitlistedText":
     "All places are taken, so you are number {{position}} on the waitlist. If a place is freed, the first person waiting gets it.",
-  "hearing.repeatedTitle": "This email address is already registered",
-  "hearing.repeatedText":
-    "An earlier registration with this address stands; nothing new was stored. Its status: {{status}}.",
-  "hearing.repeatedNotEmailed": "To cancel it, use the link you were given when you registered.",
   "hearing.yourTeam": "Your team",
   "hearing.keepLink": "Keep this link: it is how you cancel without contacting the organizers.",
   "hearing.cancelLink": "Cancel this registration",

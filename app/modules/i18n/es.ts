@@ -140,10 +140,6 @@ export const es: Messages = {
   "hearing.waitlistedTitle": "Está en la lista de espera",
   "hearing.waitlistedText":
     "Todas las plazas están ocupadas, así que es el número {{position}} de la lista de espera. Si se libera una plaza, la recibe la primera persona que espera.",
-  "hearing.repeatedTitle": "Esta dirección de correo ya está inscrita",
-  "hearing.repeatedText":
-    "Sigue vigente una inscripción anterior con esta dirección; no se guardó nada nuevo. Su estado: {{status}}.",
-  "hearing.repeatedNotEmailed": "Para cancelarla, use el enlace que recibió al inscribirse.",
   "hearing.yourTeam": "Su equipo",
   "hearing.keepLink":
     "Guarde este enlace: con él puede cancelar sin tener que contactar a los organizadores.",
