@@ -163,7 +163,7 @@ export function useZodForm<
 >(
   schema: Schema,
   lastResult: SubmissionResult<string[]> | null | undefined,
-  options: { defaultValue?: Record<string, string> } = {},
+  options: { defaultValue?: Record<string, string | Record<string, string>> } = {},
 ) {
   return useForm<z.input<Schema>, z.output<Schema>>({
     lastResult,

@@ -1,4 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
+import { boardColumns, defaultPrompt } from "../modules/board/knoster.ts";
 import { DEFAULT_STAKEHOLDER_GROUPS } from "../modules/work-group/defaults.ts";
 import { Field, TextareaField } from "./forms.tsx";
 
@@ -22,11 +23,14 @@ export function WorkGroupFields({
   editing,
   consensusColumn,
   namedBoards,
+  prompts,
 }: {
   fields: Fields;
   editing: boolean;
   consensusColumn: boolean;
   namedBoards: boolean;
+  /** On Settings: the prompt field of each board column. */
+  prompts?: Record<string, FieldMetadata<unknown>>;
 }) {
   const clears = editing ? " Removing one clears it from the members who chose it." : "";
   return (
@@ -83,6 +87,25 @@ export function WorkGroupFields({
         Named boards: show who posted each idea from now on (ideas already posted keep the anonymity
         they were posted with)
       </label>
+      {prompts ? (
+        <fieldset className="space-y-3 rounded-md border border-slate-300 p-3">
+          <legend className="px-1 font-medium">Prompts under the board columns</legend>
+          <p className="text-sm text-slate-700">
+            One line each, in the words your members use. Leave one empty to keep the Knoster
+            default shown under it.
+          </p>
+          {boardColumns(true).map((column) =>
+            prompts[column.key] ? (
+              <Field
+                key={column.key}
+                label={column.label}
+                field={prompts[column.key]!}
+                hint={`Default: ${defaultPrompt(column.key)}`}
+              />
+            ) : null,
+          )}
+        </fieldset>
+      ) : null}
     </>
   );
 }

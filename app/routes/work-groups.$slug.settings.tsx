@@ -43,6 +43,7 @@ export default function WorkGroupSettings() {
           editing
           consensusColumn={settings.consensusColumn === "on"}
           namedBoards={settings.namedBoards === "on"}
+          prompts={fields.prompts.getFieldset()}
         />
         <Button pending={pending}>Save settings</Button>
       </Form>

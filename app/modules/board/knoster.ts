@@ -55,9 +55,43 @@ export const BOARD_COLUMNS = [...KNOSTER_COLUMNS, CONSENSUS.key] as unknown as [
 /** A board column: its element and the one-line prompt, in plain words, that asks for ideas. */
 export type BoardColumn = { key: string; label: string; prompt: string };
 
-export function boardColumns(withConsensus: boolean): BoardColumn[] {
+/** The most a column's prompt may say: one line under its heading. */
+export const COLUMN_PROMPT_MAX = 160;
+
+/**
+ * A board's columns, with the work group's own prompt where it wrote one (`prompts`, by column
+ * key, as stored in WorkGroup.columnPrompts) and the Knoster default elsewhere.
+ */
+export function boardColumns(
+  withConsensus: boolean,
+  prompts: Readonly<Record<string, string>> = {},
+): BoardColumn[] {
   const knoster = KNOSTER_ELEMENTS.map(({ key, label, prompt }) => ({ key, label, prompt }));
-  return withConsensus ? [...knoster, CONSENSUS] : knoster;
+  const columns = withConsensus ? [...knoster, { ...CONSENSUS }] : knoster;
+  return columns.map((c) => ({ ...c, prompt: prompts[c.key]?.trim() || c.prompt }));
+}
+
+/** The stored prompts: only known columns, only text, whatever the stored JSON holds. */
+export function readColumnPrompts(stored: string | null | undefined): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored || "{}");
+  } catch {
+    return {};
+  }
+  if (!parsed || typeof parsed !== "object") return {};
+  const prompts: Record<string, string> = {};
+  for (const column of boardColumns(true)) {
+    const value = (parsed as Record<string, unknown>)[column.key];
+    if (typeof value === "string" && value.trim())
+      prompts[column.key] = value.trim().slice(0, COLUMN_PROMPT_MAX);
+  }
+  return prompts;
+}
+
+/** The default prompt of every column, for the settings form's hints. */
+export function defaultPrompt(column: string) {
+  return boardColumns(true).find((c) => c.key === column)?.prompt ?? "";
 }
 
 export function columnAllowed(column: string, withConsensus: boolean) {

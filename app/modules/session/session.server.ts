@@ -3,7 +3,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { boardIdea, byCreation } from "../board/board-doc.ts";
-import { boardColumns } from "../board/knoster.ts";
+import { boardColumns, readColumnPrompts } from "../board/knoster.ts";
 import { documentName } from "../documents/document-name.ts";
 import { can } from "../work-group/roles.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
@@ -122,6 +122,7 @@ export async function getSessionPage(
       workGroup: {
         select: {
           consensusColumn: true,
+          columnPrompts: true,
           // For the post form's label: whether an idea posted now shows its author.
           namedBoards: true,
           areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } },
@@ -135,7 +136,10 @@ export async function getSessionPage(
     ...session,
     ...liveState(session),
     workGroupSlug: access.workGroup.slug,
-    columns: boardColumns(session.workGroup.consensusColumn),
+    columns: boardColumns(
+      session.workGroup.consensusColumn,
+      readColumnPrompts(session.workGroup.columnPrompts),
+    ),
     // Members see the whole group's boards and their own room's; facilitators see every room.
     boards: session.boards
       .filter((board) => {

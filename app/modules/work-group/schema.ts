@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { typedText } from "../../utils/text.ts";
+import { BOARD_COLUMNS, COLUMN_PROMPT_MAX } from "../board/knoster.ts";
 import { ROLES } from "./roles.ts";
 
 /** A textarea with one entry per line: trimmed, blank lines dropped, duplicates refused. */
@@ -47,6 +49,17 @@ export const workGroupSchema = z.object({
   consensusColumn: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   // Boards are anonymous unless this is ticked.
   namedBoards: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+  // A column's prompt, where the work group rewrites it (empty keeps the Knoster default).
+  prompts: z
+    .object(
+      Object.fromEntries(
+        BOARD_COLUMNS.map((key) => [
+          key,
+          typedText({ missing: "", name: "the prompt" }, COLUMN_PROMPT_MAX, { optional: true }),
+        ]),
+      ) as Record<string, ReturnType<typeof typedText>>,
+    )
+    .optional(),
 });
 
 export const inviteSchema = z.object({

@@ -4,6 +4,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { http } from "../../utils/http.server.ts";
 import { type CurrentUser, requireUser } from "../auth/auth-session.server.ts";
+import { readColumnPrompts } from "../board/knoster.ts";
 import { recordHistory } from "../history/history.server.ts";
 import { can, isRole, type Permission, type Role } from "./roles.ts";
 import type { programSchema, workGroupSchema } from "./schema.ts";
@@ -128,6 +129,7 @@ export async function getWorkGroupSettings(ctx: AppContext, access: WorkGroupAcc
       essentialQuestions: true,
       consensusColumn: true,
       namedBoards: true,
+      columnPrompts: true,
       workPhases: true,
       areasOfFocus: { orderBy: { position: "asc" }, select: { name: true } },
       stakeholderGroups: { orderBy: { position: "asc" }, select: { name: true } },
@@ -145,6 +147,7 @@ export async function getWorkGroupSettings(ctx: AppContext, access: WorkGroupAcc
     consensusColumn: wg.consensusColumn ? "on" : "",
     namedBoards: wg.namedBoards ? "on" : "",
     workPhases: wg.workPhases,
+    prompts: readColumnPrompts(wg.columnPrompts),
   };
 }
 
@@ -198,6 +201,8 @@ export async function updateWorkGroup(
         consensusColumn: input.consensusColumn,
         namedBoards: input.namedBoards,
         workPhases: input.workPhases.join("\n"),
+        // Only the prompts written; an empty field goes back to the Knoster default.
+        columnPrompts: JSON.stringify(readColumnPrompts(JSON.stringify(input.prompts ?? {}))),
       },
     });
     await syncList(tx, "areaOfFocus", workGroupId, input.areasOfFocus);

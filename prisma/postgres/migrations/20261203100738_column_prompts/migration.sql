@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WorkGroup" ADD COLUMN     "columnPrompts" TEXT NOT NULL DEFAULT '{}';
