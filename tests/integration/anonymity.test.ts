@@ -8,6 +8,7 @@ import { readTheming } from "../../app/modules/theming/theming-doc.ts";
 import { type Cast, createUser, startSeededApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
 import { connectProvider, waitFor } from "../support/realtime.ts";
+import { makeFacilitatorOwner, postSettings } from "../support/settings.ts";
 
 /**
  * Issue 16: anonymity is decided when an idea is posted. Each test performs an attack from the
@@ -21,13 +22,7 @@ beforeAll(async () => {
   const seeded = await startSeededApp();
   ({ app, cast } = seeded);
   Object.assign(cookies, seeded.cookies);
-  // Settings are the owner's: the facilitator owns this work group.
-  await app.ctx.db.membership.update({
-    where: {
-      workGroupId_userId: { workGroupId: cast.workGroup.id, userId: cast.facilitator.id },
-    },
-    data: { role: "owner" },
-  });
+  await makeFacilitatorOwner(app.ctx, cast);
 });
 afterAll(() => app?.stop());
 
@@ -48,15 +43,12 @@ const post = async (text: string, who = "memberA") => {
 
 /** The Settings form as the owner sends it, with named boards ticked or not. */
 const setNamedBoards = async (named: boolean) => {
-  const response = await postForm(app.url, `${base()}/settings`, cookies.facilitator!, {
-    name: "Test work group",
-    essentialQuestions: "",
-    areasOfFocus: "",
-    stakeholderGroups: "Teachers\nParents",
-    regions: "Central",
-    workPhases: "Study",
-    ...(named ? { namedBoards: "on" } : {}),
-  });
+  const response = await postSettings(
+    app.url,
+    cast,
+    cookies.facilitator!,
+    named ? { namedBoards: "on" } : {},
+  );
   expect(response.status).toBe(302);
 };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
-import { postForm } from "../support/http.ts";
+import { makeFacilitatorOwner, postSettings } from "../support/settings.ts";
 
 /** Issue 17: each Knoster column carries a one-line prompt, editable per work group. */
 let app: TestApp;
@@ -11,25 +11,17 @@ beforeAll(async () => {
   const seeded = await startSeededApp();
   ({ app, cast } = seeded);
   Object.assign(cookies, seeded.cookies);
-  await app.ctx.db.membership.update({
-    where: {
-      workGroupId_userId: { workGroupId: cast.workGroup.id, userId: cast.facilitator.id },
-    },
-    data: { role: "owner" },
-  });
+  await makeFacilitatorOwner(app.ctx, cast);
 });
 afterAll(() => app?.stop());
 
 const settings = (prompts: Record<string, string>) =>
-  postForm(app.url, `/work-groups/${cast.workGroup.slug}/settings`, cookies.facilitator!, {
-    name: "Test work group",
-    essentialQuestions: "",
-    areasOfFocus: "",
-    stakeholderGroups: "Teachers\nParents",
-    regions: "Central",
-    workPhases: "Study",
-    ...Object.fromEntries(Object.entries(prompts).map(([k, v]) => [`prompts.${k}`, v])),
-  });
+  postSettings(
+    app.url,
+    cast,
+    cookies.facilitator!,
+    Object.fromEntries(Object.entries(prompts).map(([k, v]) => [`prompts.${k}`, v])),
+  );
 const sessionPage = async () =>
   (
     await fetch(`${app.url}/work-groups/${cast.workGroup.slug}/sessions/${cast.session.id}`, {
