@@ -13,6 +13,7 @@ import {
   useMatches,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { CsrfInput } from "./components/forms.tsx";
 import { csrfToken, existingCsrfToken, getUser } from "./modules/auth/auth-session.server.ts";
@@ -121,13 +122,15 @@ function Header() {
 
 export default function App() {
   if (useIsPublicSite()) return <Outlet />;
+  // The signed-in app's words come from the catalogues too; in English until people can
+  // choose their language (issue 17), in this one place.
   return (
-    <>
+    <I18nextProvider i18n={i18nFor("en")}>
       <Header />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         <Outlet />
       </main>
-    </>
+    </I18nextProvider>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { boardColumns, defaultPrompt } from "../modules/board/knoster.ts";
 import { DEFAULT_STAKEHOLDER_GROUPS } from "../modules/work-group/defaults.ts";
 import { Field, TextareaField } from "./forms.tsx";
@@ -32,6 +33,7 @@ export function WorkGroupFields({
   /** On Settings: the prompt field of each board column. */
   prompts?: Record<string, FieldMetadata<unknown>>;
 }) {
+  const { t } = useTranslation();
   const clears = editing ? " Removing one clears it from the members who chose it." : "";
   return (
     <>
@@ -89,18 +91,15 @@ export function WorkGroupFields({
       </label>
       {prompts ? (
         <fieldset className="space-y-3 rounded-md border border-slate-300 p-3">
-          <legend className="px-1 font-medium">Prompts under the board columns</legend>
-          <p className="text-sm text-slate-700">
-            One line each, in the words your members use. Leave one empty to keep the Knoster
-            default shown under it.
-          </p>
+          <legend className="px-1 font-medium">{t("prompts.legend")}</legend>
+          <p className="text-sm text-slate-700">{t("prompts.hint")}</p>
           {boardColumns(true).map((column) =>
             prompts[column.key] ? (
               <Field
                 key={column.key}
                 label={column.label}
                 field={prompts[column.key]!}
-                hint={`Default: ${defaultPrompt(column.key)}`}
+                hint={t("prompts.default", { prompt: defaultPrompt(column.key) })}
               />
             ) : null,
           )}

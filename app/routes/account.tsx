@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput } from "../components/forms.tsx";
 import {
   endAllSignIns,
@@ -10,9 +11,12 @@ import {
   signOutSession,
 } from "../modules/auth/auth-session.server.ts";
 import { browserName } from "../modules/auth/browser-name.server.ts";
+import { i18nFor } from "../modules/i18n/i18n.ts";
 import { http } from "../utils/http.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Your account · Convene" }];
+export const meta: MetaFunction = () => [
+  { title: `${i18nFor("en").t("account.title")} · Convene` },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
@@ -46,35 +50,33 @@ const when = (iso: string) =>
 export default function Account() {
   const { user, signIns } = useLoaderData<typeof loader>();
   const pending = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   return (
     <div className="max-w-2xl space-y-6">
-      <h1 className="text-2xl font-bold">Your account</h1>
+      <h1 className="text-2xl font-bold">{t("account.title")}</h1>
       <p>{`${user.name} · ${user.email}`}</p>
       <section aria-labelledby="sign-ins" className="space-y-3">
         <h2 id="sign-ins" className="text-xl font-semibold">
-          Where you are signed in
+          {t("account.signIns")}
         </h2>
         <ul className="divide-y divide-slate-300 rounded-md border border-slate-300 bg-white">
           {signIns.map((s) => (
             <li key={s.id} className="p-3">
               <p className="font-medium">
-                {s.browser ?? "A browser"}
-                {s.current ? " (this browser)" : ""}
+                {s.browser ?? t("account.aBrowser")}
+                {s.current ? ` ${t("account.thisBrowser")}` : ""}
               </p>
               <p className="text-sm text-slate-700">
-                {`Signed in ${when(s.createdAt)} · last used ${when(s.lastUsedAt)}`}
+                {t("account.when", { signedIn: when(s.createdAt), used: when(s.lastUsedAt) })}
               </p>
             </li>
           ))}
         </ul>
-        <p>
-          Lost a phone, or signed in on a shared computer? Sign out everywhere: every browser above
-          must sign in again, and open live pages stop at once.
-        </p>
+        <p>{t("account.everywhereHint")}</p>
         <Form method="post">
           <CsrfInput />
           <input type="hidden" name="intent" value="sign-out-everywhere" />
-          <Button pending={pending}>Sign out everywhere</Button>
+          <Button pending={pending}>{t("account.everywhere")}</Button>
         </Form>
       </section>
     </div>

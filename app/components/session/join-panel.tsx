@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { joinPath, spacedJoinCode } from "../../modules/session/join-code.ts";
 
 /**
@@ -5,6 +6,7 @@ import { joinPath, spacedJoinCode } from "../../modules/session/join-code.ts";
  * put on the projector: the code, the link and its QR code.
  */
 export function JoinPanel({ code, link }: { code: string; link: string }) {
+  const { t } = useTranslation();
   return (
     <section
       aria-labelledby="join-heading"
@@ -12,30 +14,28 @@ export function JoinPanel({ code, link }: { code: string; link: string }) {
     >
       <img
         src={`${joinPath(code)}/qr.svg`}
-        alt={`QR code that opens ${link}`}
+        alt={t("joinPanel.qrAlt", { link })}
         width={128}
         height={128}
         className="h-32 w-32"
       />
       <div className="space-y-1">
         <h2 id="join-heading" className="text-lg font-semibold">
-          How people join
+          {t("joinPanel.heading")}
         </h2>
         <p>
-          Code{" "}
+          {t("joinPanel.code")}{" "}
           <span className="font-mono text-2xl font-bold tracking-widest">
             {spacedJoinCode(code)}
           </span>
         </p>
         <p className="break-all">
-          Link{" "}
+          {t("joinPanel.link")}{" "}
           <a className="text-brand-700 underline" href={joinPath(code)}>
             {link}
           </a>
         </p>
-        <p className="text-sm text-slate-700">
-          Members type the code at /join or scan the QR code, and land on their own board.
-        </p>
+        <p className="text-sm text-slate-700">{t("joinPanel.how")}</p>
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { formatSessionTime } from "../../modules/session/time.ts";
 
 export type LiveSession = {
@@ -17,6 +18,7 @@ export function LiveNow({
   sessions: LiveSession[];
   showWorkGroup: boolean;
 }) {
+  const { t } = useTranslation();
   if (sessions.length === 0) return null;
   return (
     <section
@@ -24,7 +26,7 @@ export function LiveNow({
       className="rounded-lg border-2 border-brand-700 bg-brand-50 p-4"
     >
       <h2 id="live-now" className="text-lg font-semibold">
-        Live now
+        {t("liveNow.heading")}
       </h2>
       <ul className="mt-2 space-y-3">
         {sessions.map((s) => (
@@ -40,7 +42,8 @@ export function LiveNow({
               href={s.boardPath}
               className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
             >
-              Go to your board<span className="sr-only">{` in ${s.title}`}</span>
+              {t("liveNow.go")}
+              <span className="sr-only">{` ${t("liveNow.in", { session: s.title })}`}</span>
             </a>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { isOfflineReply, type OfflineReply, whenOnline } from "../../realtime/offline.ts";
 import { CsrfInput, FormError } from "../forms.tsx";
 import type { CommandReply } from "./live-board.tsx";
@@ -11,7 +12,6 @@ type Rating = {
 };
 
 const STARS = [1, 2, 3, 4, 5] as const;
-const starWords = ["", "1 star: weak", "2 stars", "3 stars", "4 stars", "5 stars: strong"];
 
 /**
  * One idea at a time, in an order that spreads ratings over every idea. One tap rates it: each
@@ -19,6 +19,7 @@ const starWords = ["", "1 star: weak", "2 stars", "3 stars", "4 stars", "5 stars
  * Ratings are private: nobody, facilitators included, sees who gave which.
  */
 export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: boolean }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply | OfflineReply>();
   const offline = isOfflineReply(fetcher.data) && fetcher.state === "idle";
   const refusal =
@@ -67,16 +68,16 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
         tabIndex={-1}
         className="text-xl font-semibold outline-none"
       >
-        Rate ideas
+        {t("rating.heading")}
       </h2>
       <p className="text-sm text-slate-700" role="status">
-        You have rated {rating.rated} of {rating.total} ideas.
+        {t("rating.progress", { rated: rating.rated, total: rating.total })}
       </p>
       <progress
         className="mt-1 h-2 w-full"
         max={Math.max(rating.total, 1)}
         value={rating.rated}
-        aria-label="Ideas rated"
+        aria-label={t("rating.progressLabel")}
       />
       {rating.next ? (
         <fetcher.Form
@@ -104,7 +105,7 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
             {rating.next.column} · {rating.next.board}
           </p>
           <fieldset>
-            <legend className="font-medium">How strong is this idea? One tap rates it.</legend>
+            <legend className="font-medium">{t("rating.question")}</legend>
             <div className="mt-2 flex flex-wrap gap-2">
               {STARS.map((n) => (
                 <button
@@ -112,7 +113,7 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
                   type="submit"
                   name="stars"
                   value={n}
-                  aria-label={starWords[n]}
+                  aria-label={t(`rating.star${n}`)}
                   disabled={fetcher.state !== "idle"}
                   className="flex h-14 w-14 flex-col items-center justify-center rounded-md border border-slate-500 bg-white text-amber-700 hover:bg-amber-50 focus-visible:ring-2 focus-visible:ring-brand-700"
                 >
@@ -133,11 +134,11 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
             disabled={fetcher.state !== "idle"}
             className="min-h-11 rounded-md border border-slate-500 px-4 py-2"
           >
-            Skip
+            {t("rating.skip")}
           </button>
           {offline ? (
             <p role="status" className="rounded-md border border-amber-700 bg-amber-50 p-2 text-sm">
-              You are offline. Your rating is kept and is sent as soon as the connection is back.
+              {t("rating.offline")}
             </p>
           ) : null}
           <FormError errors={refusal ? [refusal] : null} />
@@ -148,9 +149,7 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
           tabIndex={-1}
           ref={nextRef as React.RefObject<HTMLParagraphElement>}
         >
-          {rating.total === 0
-            ? "There are no ideas of others to rate."
-            : "You have rated every idea. Thank you! The results appear when the facilitator closes rating."}
+          {rating.total === 0 ? t("rating.none") : t("rating.done")}
         </p>
       )}
     </section>

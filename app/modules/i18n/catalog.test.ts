@@ -13,7 +13,15 @@ const publicSources = [
   ...["app/components/publication", "app/components/comment-period"].flatMap((dir) =>
     readdirSync(path.join(root, dir)).map((f) => path.join(dir, f)),
   ),
-  "app/components/session/join-form.tsx",
+  // Signed-in pieces already drawn from the catalogues (the rest follow with issue 17).
+  ...[
+    "app/components/session/join-form.tsx",
+    "app/components/session/join-panel.tsx",
+    "app/components/session/live-now.tsx",
+    "app/components/session/rating-panel.tsx",
+    "app/components/work-group-fields.tsx",
+    "app/routes/account.tsx",
+  ],
 ];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */

@@ -235,6 +235,42 @@ export const en = {
   "join.paused": "Too many codes did not match. Try again in {{seconds}} seconds.",
   "join.notMember":
     "“{{session}}” is a session of {{workGroup}}, for its members. Ask the facilitator for an invite link.",
+  "rating.heading": "Rate ideas",
+  "rating.progress": "You have rated {{rated}} of {{total}} ideas.",
+  "rating.progressLabel": "Ideas rated",
+  "rating.question": "How strong is this idea? One tap rates it.",
+  "rating.star1": "1 star: weak",
+  "rating.star2": "2 stars",
+  "rating.star3": "3 stars",
+  "rating.star4": "4 stars",
+  "rating.star5": "5 stars: strong",
+  "rating.skip": "Skip",
+  "rating.offline":
+    "You are offline. Your rating is kept and is sent as soon as the connection is back.",
+  "rating.none": "There are no ideas of others to rate.",
+  "rating.done":
+    "You have rated every idea. Thank you! The results appear when the facilitator closes rating.",
+  "joinPanel.heading": "How people join",
+  "joinPanel.code": "Code",
+  "joinPanel.link": "Link",
+  "joinPanel.qrAlt": "QR code that opens {{link}}",
+  "joinPanel.how":
+    "Members type the code at /join or scan the QR code, and land on their own board.",
+  "liveNow.heading": "Live now",
+  "liveNow.go": "Go to your board",
+  "liveNow.in": "in {{session}}",
+  "prompts.legend": "Prompts under the board columns",
+  "prompts.hint":
+    "One line each, in the words your members use. Leave one empty to keep the Knoster default shown under it.",
+  "prompts.default": "Default: {{prompt}}",
+  "account.title": "Your account",
+  "account.signIns": "Where you are signed in",
+  "account.aBrowser": "A browser",
+  "account.thisBrowser": "(this browser)",
+  "account.when": "Signed in {{signedIn}} · last used {{used}}",
+  "account.everywhereHint":
+    "Lost a phone, or signed in on a shared computer? Sign out everywhere: every browser above must sign in again, and open live pages stop at once.",
+  "account.everywhere": "Sign out everywhere",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -236,4 +236,40 @@ export const es: Messages = {
   "join.paused": "Demasiados códigos no coincidieron. Vuelva a intentarlo en {{seconds}} segundos.",
   "join.notMember":
     "«{{session}}» es una sesión de {{workGroup}}, para sus miembros. Pida a quien facilita un enlace de invitación.",
+  "rating.heading": "Calificar ideas",
+  "rating.progress": "Ha calificado {{rated}} de {{total}} ideas.",
+  "rating.progressLabel": "Ideas calificadas",
+  "rating.question": "¿Qué tan sólida es esta idea? Un toque la califica.",
+  "rating.star1": "1 estrella: débil",
+  "rating.star2": "2 estrellas",
+  "rating.star3": "3 estrellas",
+  "rating.star4": "4 estrellas",
+  "rating.star5": "5 estrellas: sólida",
+  "rating.skip": "Omitir",
+  "rating.offline":
+    "No tiene conexión. Su calificación se guarda y se envía en cuanto vuelva la conexión.",
+  "rating.none": "No hay ideas de otras personas para calificar.",
+  "rating.done":
+    "Ha calificado todas las ideas. ¡Gracias! Los resultados aparecen cuando quien facilita cierra la calificación.",
+  "joinPanel.heading": "Cómo unirse",
+  "joinPanel.code": "Código",
+  "joinPanel.link": "Enlace",
+  "joinPanel.qrAlt": "Código QR que abre {{link}}",
+  "joinPanel.how":
+    "Los miembros escriben el código en /join o escanean el código QR, y llegan a su propio tablero.",
+  "liveNow.heading": "En vivo ahora",
+  "liveNow.go": "Ir a su tablero",
+  "liveNow.in": "en {{session}}",
+  "prompts.legend": "Preguntas bajo las columnas del tablero",
+  "prompts.hint":
+    "Una línea cada una, con las palabras de sus miembros. Deje una vacía para mantener la pregunta de Knoster que aparece debajo.",
+  "prompts.default": "Predeterminada: {{prompt}}",
+  "account.title": "Su cuenta",
+  "account.signIns": "Dónde tiene la sesión iniciada",
+  "account.aBrowser": "Un navegador",
+  "account.thisBrowser": "(este navegador)",
+  "account.when": "Sesión iniciada {{signedIn}} · último uso {{used}}",
+  "account.everywhereHint":
+    "¿Perdió un teléfono o inició sesión en una computadora compartida? Cierre la sesión en todas partes: cada navegador de la lista tendrá que iniciar sesión de nuevo, y las páginas en vivo abiertas se detienen al instante.",
+  "account.everywhere": "Cerrar la sesión en todas partes",
 };
