@@ -13,10 +13,10 @@ import {
   useMatches,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { I18nextProvider } from "react-i18next";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { CsrfInput } from "./components/forms.tsx";
-import { csrfToken, existingCsrfToken, getUser } from "./modules/auth/auth-session.server.ts";
+import { csrfToken, existingCsrfToken, getPerson } from "./modules/auth/auth-session.server.ts";
 import { i18nFor } from "./modules/i18n/i18n.ts";
 import { usePublicLocale } from "./modules/i18n/use-locale.ts";
 import styles from "./tailwind.css";
@@ -37,12 +37,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // forms carry signed tokens instead. The token is passed on only if the browser has one.
   if (new URL(request.url).pathname.startsWith("/public/")) {
     const [user, csrf] = await Promise.all([
-      getUser(context, request),
+      getPerson(context, request),
       existingCsrfToken(context, request),
     ]);
     return json({ user, csrf });
   }
-  const [user, csrf] = await Promise.all([getUser(context, request), csrfToken(context, request)]);
+  const [user, csrf] = await Promise.all([
+    getPerson(context, request),
+    csrfToken(context, request),
+  ]);
   return json(
     { user, csrf: csrf.token },
     csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
@@ -84,6 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
 function Header() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <header className="border-b border-slate-300 bg-white">
       <nav
@@ -93,7 +97,14 @@ function Header() {
         <a href="/" className="text-lg font-bold text-brand-900">
           Convene
         </a>
-        {data?.user ? (
+        {data?.user?.guest ? (
+          <Form method="post" action="/logout">
+            <CsrfInput />
+            <button type="submit" className="min-h-11 text-brand-700 underline">
+              {t("guest.leave")}
+            </button>
+          </Form>
+        ) : data?.user ? (
           <div className="flex items-center gap-4">
             <a href="/account" className="text-slate-800 underline">
               {data.user.name}

@@ -25,6 +25,16 @@ const ACCOUNT_REQUESTS_PER_HOUR = 20;
  * paused. Only misses count: a school's 200 phones behind one address join at once.
  */
 const JOIN_CODE_MISSES_PER_ADDRESS_PER_10_MINUTES = 30;
+/**
+ * Guests one session takes at most: a large town hall, with room to spare (the guests
+ * benchmark joins 2,000). Beyond it people are told the session is full.
+ */
+export const GUESTS_PER_SESSION = 3_000;
+/**
+ * Guests joining from one address per ten minutes. Generous, as a school gym's phones share one
+ * address; a script making guests to stuff a board meets it soon.
+ */
+const GUEST_JOINS_PER_ADDRESS_PER_10_MINUTES = 300;
 /** Ideas one person may post in a burst; a lively brainstorm is a few a minute. */
 const IDEAS_PER_MINUTE = 30;
 /**
@@ -129,6 +139,10 @@ export function createLimiters(redis?: Redis | null): Limiters {
     points: JOIN_CODE_MISSES_PER_ADDRESS_PER_10_MINUTES,
     duration: 600,
   });
+  const guestJoins = limiter("guest-joins", {
+    points: GUEST_JOINS_PER_ADDRESS_PER_10_MINUTES,
+    duration: 600,
+  });
   const commentsEverywhere = new RateLimiterMemory({ points: COMMENTS_PER_SECOND, duration: 1 });
   const consume = async (limiter: RateLimiterMemory | RateLimiterRedis, key: string) => {
     try {
@@ -158,6 +172,7 @@ export function createLimiters(redis?: Redis | null): Limiters {
       return wait > 0 ? wait : consume(commentsEverywhere, "all");
     },
     registration: (clientKey) => consume(registrationsByAddress, clientKey),
+    guestJoin: (clientKey) => consume(guestJoins, clientKey),
     joinCode: {
       async pausedFor(clientKey) {
         const state = await joinCodeMisses.get(clientKey);

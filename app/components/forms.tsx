@@ -7,6 +7,7 @@ import {
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useMatches } from "@remix-run/react";
 import { forwardRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { ZodType, z } from "zod";
 
 /**
@@ -183,6 +184,7 @@ export const Button = forwardRef<
     variant?: "primary" | "secondary" | "danger";
   }
 >(function Button({ children, pending, variant = "primary", ...props }, ref) {
+  const { t } = useTranslation();
   const styles = {
     primary: "bg-brand-700 text-white hover:bg-brand-900",
     secondary: "border border-slate-500 bg-white text-slate-900 hover:bg-slate-100",
@@ -196,7 +198,7 @@ export const Button = forwardRef<
       aria-disabled={pending || undefined}
       className={`inline-flex items-center rounded-md px-4 py-2 font-medium ${styles} ${props.className ?? ""}`}
     >
-      {pending ? "Working…" : children}
+      {pending ? t("forms.working") : children}
     </button>
   );
 });

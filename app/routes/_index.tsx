@@ -4,7 +4,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, CsrfInput, Field, TextareaField, useZodForm } from "../components/forms.tsx";
 import { LiveNow } from "../components/session/live-now.tsx";
-import { getUser, readForm, requireUser } from "../modules/auth/auth-session.server.ts";
+import { getPerson, readForm, requireUser } from "../modules/auth/auth-session.server.ts";
+import { guestSessionPath } from "../modules/session/guests.server.ts";
 import { liveSessionsFor } from "../modules/session/join-code.server.ts";
 import { roleLabels } from "../modules/work-group/roles.ts";
 import { programSchema } from "../modules/work-group/schema.ts";
@@ -12,7 +13,13 @@ import { createProgram, listProgramsFor } from "../modules/work-group/work-group
 import { parseSubmission } from "../utils/form-fields.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await getUser(context, request);
+  const person = await getPerson(context, request);
+  if (person?.guest) {
+    // A guest has nothing here but their session.
+    const back = await guestSessionPath(context, person.id);
+    if (back) throw redirect(back);
+  }
+  const user = person && !person.guest ? person : null;
   if (!user) return json({ user: null, programs: [], live: [] });
   const [programs, live] = await Promise.all([
     listProgramsFor(context, user),

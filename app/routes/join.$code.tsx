@@ -1,19 +1,29 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  AppLoadContext,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { GuestJoinForm } from "../components/session/guest-join-form.tsx";
 import { JoinForm } from "../components/session/join-form.tsx";
-import { getUser } from "../modules/auth/auth-session.server.ts";
+import { getPerson, readForm } from "../modules/auth/auth-session.server.ts";
+import { guestJoinSchema } from "../modules/session/guest-schema.ts";
+import { guestJoinOptions, joinAsGuest } from "../modules/session/guests.server.ts";
 import { participantBoardPath, sessionByJoinCode } from "../modules/session/join-code.server.ts";
 import { joinPath, readJoinCode } from "../modules/session/join-code.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
 import { clientAddress } from "../utils/request.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Join a session · Convene" }];
 
 /** A paused address is told when to come back on the page too, not only in its data. */
-export const headers: HeadersFunction = ({ loaderHeaders, parentHeaders }) => {
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders, parentHeaders }) => {
   const headers = new Headers(parentHeaders);
-  const retryAfter = loaderHeaders.get("Retry-After");
+  const retryAfter = actionHeaders.get("Retry-After") ?? loaderHeaders.get("Retry-After");
   if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;
 };
@@ -24,50 +34,160 @@ type Problem =
   | { kind: "paused"; seconds: number }
   | { kind: "not-member"; session: string; workGroup: string };
 
-/**
- * A join link or a typed code. A member goes straight to their own board (signing in first if
- * needed, and coming back here); anyone else is told why not, beside the code field.
- */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const code = readJoinCode(params.code);
+/** The session a valid, known code names, or the answer to give instead. */
+async function sessionOfCode(context: AppLoadContext, request: Request, typedCode?: string) {
+  const code = readJoinCode(typedCode);
+  const typed = (typedCode ?? "").slice(0, 12);
   const answer = (status: number, problem: Problem, headers?: HeadersInit) =>
-    json({ typed: (params.code ?? "").slice(0, 12), problem }, { status, headers });
-  if (!code) return answer(404, { kind: "invalid" });
+    json({ typed, problem, guest: null }, { status, headers });
+  if (!code) return { answer: answer(404, { kind: "invalid" }) };
   const address = clientAddress(request);
   const paused = await context.limiters.joinCode.pausedFor(address);
   if (paused > 0)
-    return answer(429, { kind: "paused", seconds: paused }, { "Retry-After": String(paused) });
+    return {
+      answer: answer(429, { kind: "paused", seconds: paused }, { "Retry-After": String(paused) }),
+    };
   const session = await sessionByJoinCode(context, code);
   if (!session) {
     await context.limiters.joinCode.missed(address);
-    return answer(404, { kind: "unknown" });
+    return { answer: answer(404, { kind: "unknown" }) };
   }
-  const user = await getUser(context, request);
-  if (!user) throw redirect(`/login?redirectTo=${encodeURIComponent(joinPath(code))}`);
-  const member = await context.db.membership.count({
-    where: { workGroupId: session.workGroup.id, userId: user.id },
-  });
-  if (member === 0) {
+  return { code, session, typed, answer };
+}
+
+/**
+ * A join link or a typed code. A member goes straight to their own board (signing in first if
+ * needed, and coming back here); where the facilitator lets guests in, someone without an
+ * account chooses their group and region here and joins; anyone else is told why not, beside
+ * the code field.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const found = await sessionOfCode(context, request, params.code);
+  if (!found.session) return found.answer;
+  const { session, code, typed, answer } = found;
+  const person = await getPerson(context, request);
+  if (person && (await mayEnter(context, session, person))) {
+    throw redirect(await participantBoardPath(context, session, person.id));
+  }
+  if (person && !person.guest) {
     return answer(403, {
       kind: "not-member",
       session: session.title,
       workGroup: session.workGroup.name,
     });
   }
-  throw redirect(await participantBoardPath(context, session, user.id));
+  if (!session.guestsAllowed) {
+    throw redirect(`/login?redirectTo=${encodeURIComponent(joinPath(code))}`);
+  }
+  return json({
+    typed,
+    problem: null,
+    guest: {
+      session: session.title,
+      workGroup: session.workGroup.name,
+      signIn: `/login?redirectTo=${encodeURIComponent(joinPath(code))}`,
+      ...(await guestJoinOptions(context, session.workGroup.id)),
+    },
+  });
+}
+
+/** A member of the work group, or a guest of this very session still in it. */
+async function mayEnter(
+  context: AppLoadContext,
+  session: { id: string; workGroup: { id: string } },
+  person: { id: string; guest: boolean },
+) {
+  if (!person.guest) {
+    const member = await context.db.membership.count({
+      where: { workGroupId: session.workGroup.id, userId: person.id },
+    });
+    return member > 0;
+  }
+  const guest = await context.db.guest.count({
+    where: { userId: person.id, sessionId: session.id, removedAt: null },
+  });
+  return guest > 0;
+}
+
+/** The guest form: join this session without an account. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const found = await sessionOfCode(context, request, params.code);
+  if (!found.session) return found.answer;
+  const { session } = found;
+  const form = await readForm(context, request);
+  const options = await guestJoinOptions(context, session.workGroup.id);
+  const submission = parseSubmission(
+    form,
+    guestJoinSchema({
+      named: options.named,
+      groups: options.groups.length,
+      regions: options.regions.length,
+    }),
+  );
+  if (submission.status !== "success") {
+    return json({ result: submission.reply(), refusal: null }, { status: 400 });
+  }
+  const joined = await joinAsGuest(
+    context,
+    request,
+    { id: session.id, workGroupId: session.workGroup.id },
+    submission.value,
+  );
+  if (!joined.ok) {
+    return json(
+      { result: submission.reply(), refusal: joined.refusal },
+      {
+        status: joined.status,
+        headers:
+          joined.refusal.key === "guest.slowDown"
+            ? { "Retry-After": String(joined.refusal.seconds) }
+            : undefined,
+      },
+    );
+  }
+  throw redirect(await participantBoardPath(context, session, joined.userId), {
+    headers: { "Set-Cookie": joined.setCookie },
+  });
 }
 
 export default function JoinWithCode() {
-  const { typed, problem } = useLoaderData<typeof loader>();
+  const { typed, problem, guest } = useLoaderData<typeof loader>();
+  const sent = useActionData<typeof action>();
   const { t } = useTranslation();
-  const error =
-    problem.kind === "invalid"
+  if (guest) {
+    const refusal = sent && "refusal" in sent && sent.refusal ? sent.refusal : null;
+    return (
+      <>
+        <h1 className="text-3xl font-bold">{guest.session}</h1>
+        <p className="mt-2 text-lg text-slate-800">
+          {t("guest.intro", { workGroup: guest.workGroup })}
+        </p>
+        <GuestJoinForm
+          named={guest.named}
+          groups={guest.groups}
+          regions={guest.regions}
+          lastResult={sent && "result" in sent ? sent.result : null}
+          refusal={refusal ? t(refusal.key, refusal) : null}
+        />
+        <p className="mt-6">
+          {t("guest.member")}{" "}
+          <a className="text-brand-700 underline" href={guest.signIn}>
+            {t("guest.signIn")}
+          </a>
+        </p>
+      </>
+    );
+  }
+  const shown = sent && "problem" in sent ? sent.problem : problem;
+  const error = !shown
+    ? null
+    : shown.kind === "invalid"
       ? t("join.invalid")
-      : problem.kind === "unknown"
+      : shown.kind === "unknown"
         ? t("join.unknown")
-        : problem.kind === "paused"
-          ? t("join.paused", { seconds: problem.seconds })
-          : t("join.notMember", { session: problem.session, workGroup: problem.workGroup });
+        : shown.kind === "paused"
+          ? t("join.paused", { seconds: shown.seconds })
+          : t("join.notMember", { session: shown.session, workGroup: shown.workGroup });
   return (
     <>
       <h1 className="text-3xl font-bold">{t("join.title")}</h1>

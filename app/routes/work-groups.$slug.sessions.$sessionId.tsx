@@ -16,6 +16,7 @@ import { Agenda } from "../components/session/agenda.tsx";
 import { Announcement } from "../components/session/announcement.tsx";
 import { Breakdowns } from "../components/session/breakdowns.tsx";
 import { BreakoutRooms } from "../components/session/breakout-rooms.tsx";
+import { GuestsPanel } from "../components/session/guests-panel.tsx";
 import { JoinPanel } from "../components/session/join-panel.tsx";
 import { LiveBoard } from "../components/session/live-board.tsx";
 import { OpenBoardForm } from "../components/session/open-board-form.tsx";
@@ -51,6 +52,12 @@ import {
 import { announce, BRING_BACK_MESSAGE } from "../modules/session/announcements.server.ts";
 import { getAttendance, recordAttendance } from "../modules/session/attendance.server.ts";
 import { sessionBreakdowns } from "../modules/session/breakdowns.server.ts";
+import {
+  listGuests,
+  removeGuest,
+  requireSessionParticipant,
+  setGuestsAllowed,
+} from "../modules/session/guests.server.ts";
 import { ensureJoinCode } from "../modules/session/join-code.server.ts";
 import { joinPath } from "../modules/session/join-code.ts";
 import { changePhase } from "../modules/session/phases.server.ts";
@@ -66,11 +73,13 @@ import {
   announcementSchema,
   changePhaseSchema,
   formatLabels,
+  guestsSettingSchema,
+  removeGuestSchema,
 } from "../modules/session/schema.ts";
 import { getSessionPage, openBoard } from "../modules/session/session.server.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
-import { requireMember } from "../modules/work-group/work-group.server.ts";
+import { requirePermission } from "../modules/work-group/work-group.server.ts";
 import { Notes } from "../realtime/notes-editor.tsx";
 import { isNetworkFailure, notAfterOffline, type OfflineReply } from "../realtime/offline.ts";
 import { useLiveSession } from "../realtime/use-live-session.ts";
@@ -85,7 +94,12 @@ async function joinDetails(context: AppLoadContext, request: Request, sessionId:
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, access } = await requireMember(context, request, params.slug);
+  const { user, access } = await requireSessionParticipant(
+    context,
+    request,
+    params.slug,
+    params.sessionId,
+  );
   const session = await getSessionPage(context, access, user.id, params.sessionId ?? "");
   await recordAttendance(context, session.id, user.id);
   const mayRate = can(access.role, "idea:rate");
@@ -94,6 +108,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     session,
     userName: user.name,
     can: {
+      // A guest sees this session's boards and nothing else of the work group.
+      seeWorkGroup: access.role !== "guest",
       postIdea: can(access.role, "idea:post"),
       openBoard: can(access.role, "board:open"),
       editNotes: can(access.role, "notes:edit"),
@@ -110,11 +126,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     breakdowns: facilitates ? { table: await sessionBreakdowns(context.db, session.id) } : null,
     join: facilitates ? await joinDetails(context, request, session.id) : null,
     staff: facilitates ? await roomStaffOptions(context, access.workGroup.id) : null,
+    guests: facilitates
+      ? { allowed: session.guestsAllowed, list: await listGuests(context, session.id) }
+      : null,
   });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, access } = await requireMember(context, request, params.slug);
+  const { user, access } = await requireSessionParticipant(
+    context,
+    request,
+    params.slug,
+    params.sessionId,
+  );
   const form = await readForm(context, request);
   const sessionId = params.sessionId ?? "";
   const intent = String(form.get("intent"));
@@ -170,6 +194,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         : setIdeaHidden(context, user, ideaId, { hidden: false }),
     );
     return changed.ok ? done() : refused(changed.status, changed.message);
+  }
+  if (intent === "rate") {
+    const submission = parseSubmission(form, rateIdeaSchema);
+    if (submission.status !== "success") return refused(400, "Choose from 1 to 5 stars, or skip.");
+    const rated = await attempt(() => rateIdea(context, user, submission.value));
+    if (!rated.ok) return refused(rated.status, rated.message);
+    return json({ intent, result: null, boardId: null, message: null });
+  }
+  if (access.role === "guest") {
+    // A guest posts, edits and withdraws their own ideas and rates (above); the rest is the
+    // work group's.
+    throw http(403, "Guests can post and rate ideas only.");
+  }
+  if (intent === "guests") {
+    const submission = parseSubmission(form, guestsSettingSchema);
+    if (submission.status !== "success") return refused(400, "Choose whether guests may join.");
+    requirePermission(access, "session:facilitate");
+    await setGuestsAllowed(context, user, access, sessionId, submission.value.allowed === "on");
+    return done();
+  }
+  if (intent === "remove-guest") {
+    const submission = parseSubmission(form, removeGuestSchema);
+    if (submission.status !== "success") return refused(400, "Choose a guest.");
+    requirePermission(access, "session:facilitate");
+    const removed = await attempt(() =>
+      removeGuest(context, user, access, sessionId, submission.value.guestId),
+    );
+    return removed.ok ? done() : refused(removed.status, removed.message);
   }
   if (intent === "hide-idea") {
     const submission = parseSubmission(form, hideIdeaSchema);
@@ -228,13 +280,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "auto-assign") {
     const assigned = await autoAssignRooms(context, user, access, sessionId);
     return assigned.ok ? done() : refused(400, assigned.message);
-  }
-  if (intent === "rate") {
-    const submission = parseSubmission(form, rateIdeaSchema);
-    if (submission.status !== "success") return refused(400, "Choose from 1 to 5 stars, or skip.");
-    const rated = await attempt(() => rateIdea(context, user, submission.value));
-    if (!rated.ok) return refused(rated.status, rated.message);
-    return json({ intent, result: null, boardId: null, message: null });
   }
   if (intent === "change-phase") {
     const submission = parseSubmission(form, changePhaseSchema);
@@ -310,6 +355,7 @@ export default function SessionPage() {
     breakdowns,
     attendance,
     join,
+    guests,
   } = loaded;
   const live = useLiveSession(session.id, {
     phase: session.phase,
@@ -341,16 +387,19 @@ export default function SessionPage() {
           {formatLabels[session.format as keyof typeof formatLabels] ?? session.format}
           {session.workPhase ? ` · ${session.workPhase} phase` : ""}
         </p>
-        <p>
-          <a
-            className="text-brand-700 underline"
-            href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/theming`}
-          >
-            {can.facilitate ? "Theme the ideas" : "See the themes"}
-          </a>
-        </p>
+        {can.seeWorkGroup ? (
+          <p>
+            <a
+              className="text-brand-700 underline"
+              href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/theming`}
+            >
+              {can.facilitate ? "Theme the ideas" : "See the themes"}
+            </a>
+          </p>
+        ) : null}
       </div>
       {join ? <JoinPanel code={join.code} link={join.link} /> : null}
+      {guests ? <GuestsPanel allowed={guests.allowed} guests={guests.list} /> : null}
       <Announcement message={live.announcement} canFacilitate={can.facilitate} />
       <Agenda items={agenda} current={live.currentAgendaItemId} canFacilitate={can.facilitate} />
       <PhaseBar state={live} canFacilitate={can.facilitate} />
@@ -412,17 +461,19 @@ export default function SessionPage() {
         />
       ))}
       {can.openBoard ? <OpenBoardForm areas={session.workGroup.areasOfFocus} /> : null}
-      <section aria-labelledby="notes" className="space-y-2">
-        <h2 id="notes" className="text-xl font-semibold">
-          Session notes
-        </h2>
-        <Notes
-          id={documentName.notes(session.id)}
-          label="Session notes"
-          canEdit={can.editNotes}
-          userName={userName}
-        />
-      </section>
+      {can.seeWorkGroup ? (
+        <section aria-labelledby="notes" className="space-y-2">
+          <h2 id="notes" className="text-xl font-semibold">
+            Session notes
+          </h2>
+          <Notes
+            id={documentName.notes(session.id)}
+            label="Session notes"
+            canEdit={can.editNotes}
+            userName={userName}
+          />
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,12 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "../components/error-boundary.tsx";
+import { requireSessionParticipant } from "../modules/session/guests.server.ts";
 import { can, roleLabels } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { access } = await requireMember(context, request, params.slug);
+  // A guest reaches this layout on their session's participant view only: its own loader
+  // decides (requireSessionParticipant), and every other child route refuses guests itself.
+  const sessionView = `/work-groups/${params.slug}/sessions/${params.sessionId}`;
+  const { access } =
+    params.sessionId && new URL(request.url).pathname === sessionView
+      ? await requireSessionParticipant(context, request, params.slug, params.sessionId)
+      : await requireMember(context, request, params.slug);
   return json({ workGroup: access.workGroup, role: access.role });
 }
 
@@ -17,6 +25,18 @@ export { notAfterOffline as shouldRevalidate } from "../realtime/offline.ts";
 
 export default function WorkGroupLayout() {
   const { workGroup, role } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  if (role === "guest") {
+    return (
+      <div>
+        <div className="mb-6 border-b border-slate-300 pb-4">
+          <p className="text-sm text-slate-700">{t("guest.youAreGuest")}</p>
+          <p className="text-xl font-bold">{workGroup.name}</p>
+        </div>
+        <Outlet />
+      </div>
+    );
+  }
   return (
     <div>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4 border-b border-slate-300 pb-4">

@@ -51,6 +51,8 @@ export type Limiters = {
   comment(clientKey: string): Promise<number>;
   /** One registration for a hearing or webinar from this address; seconds to wait, or 0. */
   registration(clientKey: string): Promise<number>;
+  /** One guest joining a session from this address; seconds to wait, or 0. */
+  guestJoin(clientKey: string): Promise<number>;
   /** Join codes that matched no session: guessing codes is paused per address. */
   joinCode: {
     /** Seconds this address must wait before trying a code again, or 0. */

@@ -32,6 +32,8 @@ export function getAuthSession(ctx: AppContext, request: Request) {
 export type CurrentUser = { id: string; name: string; email: string; isAdmin: boolean };
 /** The person and the one signed-in browser (sign-in record) a request or a socket came from. */
 export type SignedInUser = CurrentUser & { signInId: string };
+/** Anyone signed in to this browser: a member, or a guest of one session (`guest`). */
+export type SignedInPerson = SignedInUser & { guest: boolean };
 
 /** A sign-in token is stored only as this hash: a copy of the table signs nobody in. */
 export function signInTokenHash(token: string) {
@@ -45,12 +47,12 @@ const LAST_USED_EVERY_MS = 60 * 60 * 1000;
  * The person a session belongs to, or null when there is none, it has expired, or it was ended
  * on the server (signed out here or everywhere, a password reset): the cookie names a sign-in
  * record, and a cookie whose record is gone signs nobody in, however long it was kept.
- * Used by pages and by the websocket upgrade alike.
+ * Guests are included: only the session participant view and the header ask for this.
  */
-export async function sessionUser(
+export async function sessionPerson(
   db: AppContext["db"],
   session: Session<AuthSessionData>,
-): Promise<SignedInUser | null> {
+): Promise<SignedInPerson | null> {
   const token = session.get("signIn");
   if (typeof token !== "string" || token.length === 0) return null;
   const signIn = await db.signIn.findUnique({
@@ -59,7 +61,7 @@ export async function sessionUser(
       id: true,
       expiresAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, name: true, email: true, isAdmin: true } },
+      user: { select: { id: true, name: true, email: true, isAdmin: true, guest: true } },
     },
   });
   const now = Date.now();
@@ -70,14 +72,41 @@ export async function sessionUser(
   return { ...signIn.user, signInId: signIn.id };
 }
 
+/**
+ * The signed-in member (an account), or null. A guest is nobody here: every page and command
+ * that asks for a user is closed to guests by default, and only the session participant view
+ * lets them in (requireSessionParticipant).
+ */
+export async function sessionUser(
+  db: AppContext["db"],
+  session: Session<AuthSessionData>,
+): Promise<SignedInUser | null> {
+  const person = await sessionPerson(db, session);
+  if (!person || person.guest) return null;
+  const { guest: _, ...user } = person;
+  return user;
+}
+
 export async function getUser(ctx: AppContext, request: Request): Promise<SignedInUser | null> {
   return sessionUser(ctx.db, await getAuthSession(ctx, request));
 }
 
-/** Sends people who are not signed in to the sign-in page, and back here afterwards. */
+/** Anyone signed in to this browser, guests included (see sessionPerson). */
+export async function getPerson(ctx: AppContext, request: Request) {
+  return sessionPerson(ctx.db, await getAuthSession(ctx, request));
+}
+
+/**
+ * Sends people who are not signed in to the sign-in page, and back here afterwards. A guest
+ * gets 404: to them every page but their session's looks as if it did not exist.
+ */
 export async function requireUser(ctx: AppContext, request: Request): Promise<SignedInUser> {
-  const user = await getUser(ctx, request);
-  if (user) return user;
+  const person = await getPerson(ctx, request);
+  if (person?.guest) throw http(404, "We could not find that page.");
+  if (person) {
+    const { guest: _, ...user } = person;
+    return user;
+  }
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
   throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);

@@ -1,6 +1,6 @@
 import { Prisma } from "../../generated/sqlite/client.ts";
 import { MIN_CELL } from "../anonymity/small-cells.ts";
-import { can, type Role } from "../work-group/roles.ts";
+import { can, type SessionRole } from "../work-group/roles.ts";
 
 /**
  * Who may use a board: everyone in the work group for a whole-group board; for a breakout
@@ -9,7 +9,7 @@ import { can, type Role } from "../work-group/roles.ts";
  * another room's board by its id. Rating is not a room's: it pools every room's ideas, one at
  * a time, for the whole group (ratings.server.ts).
  */
-export function mayUseBoard(role: Role, inRoom: boolean) {
+export function mayUseBoard(role: SessionRole, inRoom: boolean) {
   return inRoom || can(role, "session:facilitate");
 }
 

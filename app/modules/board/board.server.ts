@@ -4,9 +4,10 @@ import { isUniqueViolation } from "../../utils/db-errors.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { documentName } from "../documents/document-name.ts";
+import { roleInSession } from "../session/guests.server.ts";
 import { ideasClosedMessage, ideasOpen } from "../session/phases.ts";
 import { putThemingIdea, removeThemingIdea, themingIdea } from "../theming/theming-doc.ts";
-import { can, isRole } from "../work-group/roles.ts";
+import { can, isSessionRole } from "../work-group/roles.ts";
 import { audit } from "../work-group/work-group.server.ts";
 import { type BoardIdea, boardIdea, putIdea, removeIdea } from "./board-doc.ts";
 import {
@@ -37,17 +38,16 @@ export async function boardAccess(ctx: Pick<AppContext, "db">, userId: string, b
       roomPeople: number | bigint;
     }[]
   >`
-    SELECT m."role" AS "role", s."phase" AS "phase", s."id" AS "sessionId",
+    SELECT ${roleInSession(userId)} AS "role", s."phase" AS "phase", s."id" AS "sessionId",
            w."consensusColumn" AS "consensus", w."namedBoards" AS "named",
            ${inBoardRoom(userId)} AS "inRoom", b."breakoutRoomId" AS "roomId",
            ${roomPeople} AS "roomPeople"
     FROM "Board" b
     JOIN "Session" s ON s."id" = b."sessionId"
     JOIN "WorkGroup" w ON w."id" = s."workGroupId"
-    JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = ${userId}
     WHERE b."id" = ${boardId}`;
   const row = rows[0];
-  if (!row || !isRole(row.role) || !mayUseBoard(row.role, Boolean(row.inRoom)))
+  if (!row || !isSessionRole(row.role) || !mayUseBoard(row.role, Boolean(row.inRoom)))
     throw http(404, "We could not find that board.");
   return {
     role: row.role,
@@ -180,18 +180,17 @@ export async function ideaAccess(
       inRoom: number | boolean;
     }[]
   >`
-    SELECT m."role" AS "role", s."phase" AS "phase", i."authorId" AS "authorId",
+    SELECT ${roleInSession(userId)} AS "role", s."phase" AS "phase", i."authorId" AS "authorId",
            i."boardId" AS "boardId", s."workGroupId" AS "workGroupId", s."id" AS "sessionId",
            (i."hiddenAt" IS NOT NULL) AS "hidden", ${inBoardRoom(userId)} AS "inRoom"
     FROM "Idea" i
     JOIN "Board" b ON b."id" = i."boardId"
     JOIN "Session" s ON s."id" = b."sessionId"
-    JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = ${userId}
     WHERE i."id" = ${ideaId}`;
   const row = rows[0];
   if (
     !row ||
-    !isRole(row.role) ||
+    !isSessionRole(row.role) ||
     (!options.anyRoom && !mayUseBoard(row.role, Boolean(row.inRoom)))
   )
     throw http(404, "We could not find that idea.");

@@ -64,8 +64,9 @@ export async function addBreakoutRoom(
 }
 
 /**
- * Puts every member (role "member") into the session's rooms, mixing stakeholder groups and
- * regions (assign.ts). Running it again reshuffles from scratch.
+ * Puts every member (role "member") and every guest of the session into its rooms, mixing
+ * stakeholder groups and regions (assign.ts). Running it again reshuffles from scratch, so
+ * guests who came in after are placed too.
  */
 export async function autoAssignRooms(
   ctx: AppContext,
@@ -81,10 +82,17 @@ export async function autoAssignRooms(
     select: { id: true },
   });
   if (rooms.length === 0) return { ok: false as const, message: "Add breakout rooms first." };
-  const members = await ctx.db.membership.findMany({
-    where: { workGroupId: access.workGroup.id, role: "member" },
-    select: { userId: true, stakeholderGroupId: true, regionId: true },
-  });
+  const [memberRows, guests] = await Promise.all([
+    ctx.db.membership.findMany({
+      where: { workGroupId: access.workGroup.id, role: "member" },
+      select: { userId: true, stakeholderGroupId: true, regionId: true },
+    }),
+    ctx.db.guest.findMany({
+      where: { sessionId, removedAt: null },
+      select: { userId: true, stakeholderGroupId: true, regionId: true },
+    }),
+  ]);
+  const members = [...memberRows, ...guests];
   const assigned = assignRooms(
     members.map((m) => ({ id: m.userId, group: m.stakeholderGroupId, region: m.regionId })),
     rooms.length,
@@ -100,7 +108,7 @@ export async function autoAssignRooms(
     workGroupId: access.workGroup.id,
     actorId: actor.id,
     action: "room.auto-assign",
-    detail: `${members.length} members in ${rooms.length} rooms`,
+    detail: `${memberRows.length} members and ${guests.length} guests in ${rooms.length} rooms`,
   });
   return { ok: true as const };
 }

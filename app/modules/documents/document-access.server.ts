@@ -3,7 +3,8 @@ import { Prisma } from "../../generated/sqlite/client.ts";
 import type { AppContext, AuthSessionData } from "../../utils/app-context.ts";
 import { signInTokenHash } from "../auth/auth-session.server.ts";
 import { inBoardRoom, mayUseBoard } from "../board/board-rooms.server.ts";
-import { can, isRole } from "../work-group/roles.ts";
+import { roleInSession } from "../session/guests.server.ts";
+import { can, isSessionRole } from "../work-group/roles.ts";
 import type { DocumentName } from "./document-name.ts";
 
 export type DocumentAccess =
@@ -35,13 +36,12 @@ async function accessRows(
   if (doc.kind === "board") {
     const rows = await db.$queryRaw<(Row & { inRoom: number | boolean | null })[]>`
       SELECT u."id" AS "userId", u."name" AS "name", si."id" AS "signInId", si."expiresAt" AS "expiresAt",
-             s."workGroupId" AS "workGroupId", m."role" AS "role",
+             s."workGroupId" AS "workGroupId", ${roleInSession(Prisma.sql`u."id"`)} AS "role",
              ${inBoardRoom(Prisma.sql`u."id"`)} AS "inRoom"
       FROM "SignIn" si
       JOIN "User" u ON u."id" = si."userId"
       LEFT JOIN "Board" b ON b."id" = ${doc.boardId}
       LEFT JOIN "Session" s ON s."id" = b."sessionId"
-      LEFT JOIN "Membership" m ON m."workGroupId" = s."workGroupId" AND m."userId" = u."id"
       WHERE si."tokenHash" = ${tokenHash}`;
     return rows.map((r) => ({ ...r, inRoom: Boolean(r.inRoom) }));
   }
@@ -58,6 +58,16 @@ async function accessRows(
       WHERE si."tokenHash" = ${tokenHash}`;
     return rows.map((r) => ({ ...r, roomStaff: Boolean(r.staff) }));
   }
+  if (doc.kind === "session") {
+    // A session's live state (phase, countdown) is also a guest's of that session.
+    return db.$queryRaw<Row[]>`
+      SELECT u."id" AS "userId", u."name" AS "name", si."id" AS "signInId", si."expiresAt" AS "expiresAt",
+             s."workGroupId" AS "workGroupId", ${roleInSession(Prisma.sql`u."id"`)} AS "role"
+      FROM "SignIn" si
+      JOIN "User" u ON u."id" = si."userId"
+      LEFT JOIN "Session" s ON s."id" = ${doc.sessionId}
+      WHERE si."tokenHash" = ${tokenHash}`;
+  }
   const owner = ownerRow(doc);
   return db.$queryRaw<Row[]>`
     SELECT u."id" AS "userId", u."name" AS "name", si."id" AS "signInId", si."expiresAt" AS "expiresAt",
@@ -70,11 +80,11 @@ async function accessRows(
 }
 
 /**
- * The row a document belongs to, which names its work group: a session (its state, notes and
+ * The row a document belongs to, which names its work group: a session (its notes and
  * theming), a recommendation (its draft) or a publication. Table names come from this fixed
  * list, never from the request.
  */
-function ownerRow(doc: Exclude<DocumentName, { kind: "board" | "room-notes" }>) {
+function ownerRow(doc: Exclude<DocumentName, { kind: "board" | "room-notes" | "session" }>) {
   if (doc.kind === "draft") return { table: "Recommendation", id: doc.recommendationId };
   if (doc.kind === "publication") return { table: "Publication", id: doc.publicationId };
   return { table: "Session", id: doc.sessionId };
@@ -101,7 +111,9 @@ export async function authorizeUpgrade(
   const row = rows[0];
   if (!row || new Date(row.expiresAt).getTime() <= Date.now()) return { ok: false, status: 401 };
   if (!row.workGroupId) return { ok: false, status: 404 };
-  if (!isRole(row.role)) return { ok: false, status: 403 };
+  // Guests only ever get a role on their session's boards and live state (the two queries
+  // above that ask roleInSession); every other document names no role for them.
+  if (!isSessionRole(row.role)) return { ok: false, status: 403 };
   if (doc.kind === "board" && !mayUseBoard(row.role, row.inRoom === true))
     return { ok: false, status: 403 };
   return {

@@ -20,9 +20,14 @@ const publicSources = [
     "app/components/session/live-now.tsx",
     "app/components/session/rating-panel.tsx",
     "app/components/work-group-fields.tsx",
+    "app/components/session/guest-join-form.tsx",
+    "app/components/session/guests-panel.tsx",
     "app/routes/account.tsx",
   ],
 ];
+
+/** Modules whose messages are catalogue keys, said by the page in the reader's language. */
+const keyedModules = ["app/modules/session/guest-schema.ts", "app/modules/session/guests.server.ts"];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */
 function keysUsed(source: string) {
@@ -58,6 +63,16 @@ describe("the Spanish catalogue", () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("has every message key the guest rules can answer with", () => {
+    const keys = keyedModules.flatMap((file) =>
+      [...readFileSync(path.join(root, file), "utf8").matchAll(/"(guests?\.[\w.]+)"/g)].map(
+        (m) => m[1]!,
+      ),
+    );
+    expect(keys.length).toBeGreaterThan(8);
+    expect(keys.filter((key) => !has(en, key) || !has(es, key))).toEqual([]);
   });
 
   it("keeps the same placeholders in each translation", () => {

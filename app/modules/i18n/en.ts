@@ -271,6 +271,46 @@ export const en = {
   "account.everywhereHint":
     "Lost a phone, or signed in on a shared computer? Sign out everywhere: every browser above must sign in again, and open live pages stop at once.",
   "account.everywhere": "Sign out everywhere",
+  "forms.working": "Working…",
+  "guest.leave": "Leave the session",
+  "guest.intro": "A session of {{workGroup}}. Join as a guest: no account needed.",
+  "guest.group": "Which group are you part of?",
+  "guest.region": "Where are you from?",
+  "guest.choose": "Choose one",
+  "guest.name": "Your name on the boards",
+  "guest.nameHint": "This session's boards show who posted each idea.",
+  "guest.anonymous":
+    "Your ideas are anonymous: nobody, not even the facilitator, sees who posted them.",
+  "guest.join": "Join the session",
+  "guest.member": "Member of this work group?",
+  "guest.signIn": "Sign in instead",
+  "guest.youAreGuest": "You are a guest in this session",
+  "guest.closed":
+    "This session does not take guests. Ask the facilitator for a member's invitation.",
+  "guest.full": "This session is full. Ask the facilitator about another way to take part.",
+  "guest.slowDown":
+    "Many people joined from this network just now. Try again in {{seconds}} seconds.",
+  "guest.removed": "The facilitator removed you from this session.",
+  "guest.signedIn": "You are signed in with an account. Sign out first to join as a guest.",
+  "guest.errors.group": "Choose your group.",
+  "guest.errors.region": "Choose where you are from.",
+  "guest.errors.name": "Enter the name to show on the boards.",
+  "guest.errors.nameLength": "Use at most 60 characters.",
+  "guests.heading": "Guests",
+  "guests.allow": "Let people without an account join by the code",
+  "guests.hint":
+    "For community forums and town halls. Guests choose their group and region, post and rate ideas, and see nothing else of the work group.",
+  "guests.save": "Save",
+  "guests.count_one": "{{count}} guest in this session",
+  "guests.count_other": "{{count}} guests in this session",
+  "guests.list": "See the guests",
+  "guests.named": "Guest {{number}}: {{name}}",
+  "guests.numbered": "Guest {{number}}",
+  "guests.joined": "joined {{time}}",
+  "guests.remove": "Remove",
+  "guests.removeNamed": "Remove {{guest}}",
+  "guests.confirmRemove":
+    "Remove {{guest}}? They are signed out at once and cannot post or rate again. Their ideas stay.",
 } as const;
 
 export type MessageKey = keyof typeof en;

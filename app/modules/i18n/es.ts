@@ -272,4 +272,45 @@ export const es: Messages = {
   "account.everywhereHint":
     "¿Perdió un teléfono o inició sesión en una computadora compartida? Cierre la sesión en todas partes: cada navegador de la lista tendrá que iniciar sesión de nuevo, y las páginas en vivo abiertas se detienen al instante.",
   "account.everywhere": "Cerrar la sesión en todas partes",
+  "forms.working": "Procesando…",
+  "guest.leave": "Salir de la sesión",
+  "guest.intro": "Una sesión de {{workGroup}}. Únase como invitado: no necesita una cuenta.",
+  "guest.group": "¿De qué grupo forma parte?",
+  "guest.region": "¿De dónde es?",
+  "guest.choose": "Elija una opción",
+  "guest.name": "Su nombre en los tableros",
+  "guest.nameHint": "Los tableros de esta sesión muestran quién publicó cada idea.",
+  "guest.anonymous":
+    "Sus ideas son anónimas: nadie, ni siquiera quien facilita, ve quién las publicó.",
+  "guest.join": "Unirse a la sesión",
+  "guest.member": "¿Es miembro de este grupo de trabajo?",
+  "guest.signIn": "Inicie sesión",
+  "guest.youAreGuest": "Usted es invitado en esta sesión",
+  "guest.closed":
+    "Esta sesión no admite invitados. Pida a quien facilita una invitación de miembro.",
+  "guest.full": "Esta sesión está llena. Pregunte a quien facilita por otra forma de participar.",
+  "guest.slowDown":
+    "Muchas personas se unieron desde esta red hace un momento. Inténtelo de nuevo en {{seconds}} segundos.",
+  "guest.removed": "Quien facilita lo retiró de esta sesión.",
+  "guest.signedIn":
+    "Inició sesión con una cuenta. Cierre la sesión primero para unirse como invitado.",
+  "guest.errors.group": "Elija su grupo.",
+  "guest.errors.region": "Elija de dónde es.",
+  "guest.errors.name": "Escriba el nombre que se mostrará en los tableros.",
+  "guest.errors.nameLength": "Use como máximo 60 caracteres.",
+  "guests.heading": "Invitados",
+  "guests.allow": "Permitir que personas sin cuenta se unan con el código",
+  "guests.hint":
+    "Para foros comunitarios y asambleas públicas. Los invitados eligen su grupo y región, publican y califican ideas, y no ven nada más del grupo de trabajo.",
+  "guests.save": "Guardar",
+  "guests.count_one": "{{count}} invitado en esta sesión",
+  "guests.count_other": "{{count}} invitados en esta sesión",
+  "guests.list": "Ver los invitados",
+  "guests.named": "Invitado {{number}}: {{name}}",
+  "guests.numbered": "Invitado {{number}}",
+  "guests.joined": "se unió a las {{time}}",
+  "guests.remove": "Retirar",
+  "guests.removeNamed": "Retirar a {{guest}}",
+  "guests.confirmRemove":
+    "¿Retirar a {{guest}}? Su sesión se cierra al instante y no podrá publicar ni calificar de nuevo. Sus ideas se quedan.",
 };

@@ -19,15 +19,20 @@ async function participants(db: Db, workGroupId: string, sessionId: string, sinc
   const ids = new Set([...ideas.map((i) => i.authorId), ...ratings.map((r) => r.userId)]);
   ids.delete(null);
   if (since) return { people: [], ratings, count: ids.size };
-  const members = await db.membership.findMany({
-    where: { workGroupId, userId: { in: [...ids] as string[] } },
-    select: {
-      userId: true,
-      stakeholderGroup: { select: { name: true } },
-      region: { select: { name: true } },
-    },
-  });
-  const people = members.map((m) => ({
+  const who = {
+    userId: true,
+    stakeholderGroup: { select: { name: true } },
+    region: { select: { name: true } },
+  } as const;
+  // Guests count as members do, by the group and region they chose, under the same suppression.
+  const [members, guests] = await Promise.all([
+    db.membership.findMany({
+      where: { workGroupId, userId: { in: [...ids] as string[] } },
+      select: who,
+    }),
+    db.guest.findMany({ where: { sessionId, userId: { in: [...ids] as string[] } }, select: who }),
+  ]);
+  const people = [...members, ...guests].map((m) => ({
     userId: m.userId,
     group: m.stakeholderGroup?.name ?? null,
     region: m.region?.name ?? null,

@@ -48,7 +48,12 @@ export async function ensureJoinCode(ctx: Pick<AppContext, "db">, sessionId: str
 export async function sessionByJoinCode(ctx: Pick<AppContext, "db">, code: string) {
   return ctx.db.session.findUnique({
     where: { joinCode: code },
-    select: { id: true, title: true, workGroup: { select: { id: true, slug: true, name: true } } },
+    select: {
+      id: true,
+      title: true,
+      guestsAllowed: true,
+      workGroup: { select: { id: true, slug: true, name: true } },
+    },
   });
 }
 

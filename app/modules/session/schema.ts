@@ -98,3 +98,7 @@ export const announcementSchema = z.object({
     .min(1, "Write the message for every room")
     .max(300, "Keep the message under 300 characters"),
 });
+
+/** The facilitator's switch for guests (a checkbox: "on" or absent). */
+export const guestsSettingSchema = z.object({ allowed: z.literal("on").optional() });
+export const removeGuestSchema = z.object({ guestId: z.string().min(1).max(40) });

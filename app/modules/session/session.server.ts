@@ -7,6 +7,7 @@ import { boardColumns, readColumnPrompts } from "../board/knoster.ts";
 import { documentName } from "../documents/document-name.ts";
 import { can } from "../work-group/roles.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
+import type { SessionAccess } from "./guests.server.ts";
 import type { sessionSchema } from "./schema.ts";
 import { type LiveSessionState, putSessionState } from "./session-doc.ts";
 import { zonedTimeToUtc } from "./time.ts";
@@ -71,7 +72,7 @@ export async function getSessionHeading(
  */
 export async function getSessionPage(
   ctx: AppContext,
-  access: WorkGroupAccess,
+  access: SessionAccess,
   userId: string,
   sessionId: string,
 ) {
@@ -90,6 +91,7 @@ export async function getSessionPage(
       announcement: true,
       announcedAt: true,
       workPhase: true,
+      guestsAllowed: true,
       boards: {
         orderBy: { createdAt: "asc" },
         select: {

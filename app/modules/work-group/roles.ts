@@ -1,6 +1,11 @@
 /** Roles a person holds in one work group, most to least responsibility. */
 export const ROLES = ["owner", "facilitator", "recorder", "member", "observer"] as const;
 export type Role = (typeof ROLES)[number];
+/**
+ * Who someone is in one session: their work group role, or a guest of that very session (who
+ * is in no work group: app/modules/session/guests.server.ts). Never a role anyone can invite to.
+ */
+export type SessionRole = Role | "guest";
 
 export const roleLabels: Record<Role, string> = {
   owner: "Owner",
@@ -21,8 +26,9 @@ const permissions = {
   "session:create": ["owner", "facilitator"],
   "board:open": ["owner", "facilitator"],
   "session:facilitate": ["owner", "facilitator"],
-  "idea:post": ["owner", "facilitator", "recorder", "member"],
-  "idea:rate": ["owner", "facilitator", "recorder", "member"],
+  // Guests do these two things, in the session they joined, and nothing else.
+  "idea:post": ["owner", "facilitator", "recorder", "member", "guest"],
+  "idea:rate": ["owner", "facilitator", "recorder", "member", "guest"],
   "notes:edit": ["owner", "facilitator", "recorder"],
   "theme:edit": ["owner", "facilitator"],
   "recommendation:edit": ["owner", "facilitator", "recorder"],
@@ -34,12 +40,12 @@ const permissions = {
   "comment-period:manage": ["owner", "facilitator"],
   // Reading, moderating and theming what the public sent.
   "comment:moderate": ["owner", "facilitator", "recorder"],
-} as const satisfies Record<string, readonly Role[]>;
+} as const satisfies Record<string, readonly SessionRole[]>;
 
 export type Permission = keyof typeof permissions;
 
-export function can(role: Role | null | undefined, permission: Permission): boolean {
-  return !!role && (permissions[permission] as readonly Role[]).includes(role);
+export function can(role: SessionRole | null | undefined, permission: Permission): boolean {
+  return !!role && (permissions[permission] as readonly SessionRole[]).includes(role);
 }
 
 /**
@@ -53,4 +59,8 @@ export function mayInviteAs(inviter: Role, role: Role): boolean {
 
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export function isSessionRole(value: unknown): value is SessionRole {
+  return value === "guest" || isRole(value);
 }

@@ -1,0 +1,117 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { Form, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { guestJoinSchema } from "../../modules/session/guest-schema.ts";
+import { Button, CsrfInput, inputClass, useZodForm } from "../forms.tsx";
+
+type Choice = { id: string; name: string };
+
+/**
+ * Joining a session without an account: the person says which stakeholder group and region
+ * they belong to (so the participation table counts them), and a display name where boards
+ * are named. The schema's messages are catalogue keys, said here in the guest's language.
+ */
+export function GuestJoinForm({
+  named,
+  groups,
+  regions,
+  lastResult,
+  refusal,
+}: {
+  named: boolean;
+  groups: Choice[];
+  regions: Choice[];
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  refusal: string | null;
+}) {
+  const { t } = useTranslation();
+  const schema = useMemo(
+    () => guestJoinSchema({ named, groups: groups.length, regions: regions.length }),
+    [named, groups.length, regions.length],
+  );
+  const [form, fields] = useZodForm(schema, lastResult);
+  const pending = useNavigation().state === "submitting";
+  const said = (errors: string[] | undefined) =>
+    errors?.length ? errors.map((key) => t(key as "guest.errors.name")).join(" ") : null;
+  const errorOf = (field: { errorId: string; errors?: string[] }) => {
+    const text = said(field.errors);
+    return text ? (
+      <p id={field.errorId} className="mt-1 font-medium text-red-800">
+        {text}
+      </p>
+    ) : null;
+  };
+  return (
+    <Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
+      <CsrfInput />
+      {groups.length > 0 ? (
+        <div>
+          <label htmlFor={fields.stakeholderGroupId.id} className="block text-lg font-medium">
+            {t("guest.group")}
+          </label>
+          <select
+            {...getSelectProps(fields.stakeholderGroupId)}
+            className={`${inputClass} min-h-11`}
+          >
+            <option value="">{t("guest.choose")}</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+          {errorOf(fields.stakeholderGroupId)}
+        </div>
+      ) : null}
+      {regions.length > 0 ? (
+        <div>
+          <label htmlFor={fields.regionId.id} className="block text-lg font-medium">
+            {t("guest.region")}
+          </label>
+          <select {...getSelectProps(fields.regionId)} className={`${inputClass} min-h-11`}>
+            <option value="">{t("guest.choose")}</option>
+            {regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+          {errorOf(fields.regionId)}
+        </div>
+      ) : null}
+      {named ? (
+        <div>
+          <label htmlFor={fields.name.id} className="block text-lg font-medium">
+            {t("guest.name")}
+          </label>
+          <p id={`${fields.name.id}-hint`} className="text-slate-700">
+            {t("guest.nameHint")}
+          </p>
+          <input
+            {...getInputProps(fields.name, { type: "text" })}
+            autoComplete="nickname"
+            aria-describedby={
+              fields.name.errors?.length
+                ? `${fields.name.id}-hint ${fields.name.errorId}`
+                : `${fields.name.id}-hint`
+            }
+            className={`${inputClass} min-h-11`}
+          />
+          {errorOf(fields.name)}
+        </div>
+      ) : (
+        <p className="text-slate-700">{t("guest.anonymous")}</p>
+      )}
+      {refusal ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+          {refusal}
+        </p>
+      ) : null}
+      <Button pending={pending} className="min-h-11 w-full justify-center py-3 text-lg">
+        {t("guest.join")}
+      </Button>
+    </Form>
+  );
+}
