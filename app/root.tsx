@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useMatches,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -17,8 +18,9 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { CsrfInput } from "./components/forms.tsx";
 import { csrfToken, existingCsrfToken, getPerson } from "./modules/auth/auth-session.server.ts";
-import { i18nFor } from "./modules/i18n/i18n.ts";
-import { usePublicLocale } from "./modules/i18n/use-locale.ts";
+import { i18nFor, LOCALES, localeNames } from "./modules/i18n/i18n.ts";
+import { readerLocale } from "./modules/i18n/locale.server.ts";
+import { useAppLocale, usePublicLocale } from "./modules/i18n/use-locale.ts";
 import styles from "./tailwind.css";
 import { useNonce } from "./utils/nonce.ts";
 
@@ -40,16 +42,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       getPerson(context, request),
       existingCsrfToken(context, request),
     ]);
-    return json({ user, csrf });
+    return json({ user, csrf, locale: readerLocale(request, user?.locale).locale });
   }
   const [user, csrf] = await Promise.all([
     getPerson(context, request),
     csrfToken(context, request),
   ]);
-  return json(
-    { user, csrf: csrf.token },
-    csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
-  );
+  const { locale, setCookie } = readerLocale(request, user?.locale);
+  const headers = new Headers({ Vary: "Cookie, Accept-Language" });
+  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  return json({ user, csrf: csrf.token, locale }, { headers });
 }
 
 function useIsPublicSite() {
@@ -97,46 +100,77 @@ function Header() {
         <a href="/" className="text-lg font-bold text-brand-900">
           Convene
         </a>
-        {data?.user?.guest ? (
-          <Form method="post" action="/logout">
-            <CsrfInput />
-            <button type="submit" className="min-h-11 text-brand-700 underline">
-              {t("guest.leave")}
-            </button>
-          </Form>
-        ) : data?.user ? (
-          <div className="flex items-center gap-4">
-            <a href="/account" className="text-slate-800 underline">
-              {data.user.name}
-            </a>
+        <div className="flex flex-wrap items-center justify-end gap-x-4">
+          <LanguageSwitch />
+          {data?.user?.guest ? (
             <Form method="post" action="/logout">
               <CsrfInput />
-              <button type="submit" className="text-brand-700 underline">
-                Sign out
+              <button type="submit" className="min-h-11 text-brand-700 underline">
+                {t("guest.leave")}
               </button>
             </Form>
-          </div>
-        ) : (
-          <div className="flex gap-4">
-            <a href="/login" className="text-brand-700 underline">
-              Sign in
-            </a>
-            <a href="/signup" className="text-brand-700 underline">
-              Create an account
-            </a>
-          </div>
-        )}
+          ) : data?.user ? (
+            <>
+              <a href="/account" className="text-slate-800 underline">
+                {data.user.name}
+              </a>
+              <Form method="post" action="/logout">
+                <CsrfInput />
+                <button type="submit" className="min-h-11 text-brand-700 underline">
+                  {t("header.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <a href="/login" className="text-brand-700 underline">
+                {t("header.signIn")}
+              </a>
+              <a href="/signup" className="text-brand-700 underline">
+                {t("header.signUp")}
+              </a>
+            </>
+          )}
+        </div>
       </nav>
     </header>
   );
 }
 
-export default function App() {
-  if (useIsPublicSite()) return <Outlet />;
-  // The signed-in app's words come from the catalogues too; in English until people can
-  // choose their language (issue 17), in this one place.
+/**
+ * The other languages, one button each, named in their own language (and marked so). The
+ * choice is kept for the browser, and on the account of a member.
+ */
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
   return (
-    <I18nextProvider i18n={i18nFor("en")}>
+    <Form method="post" action="/language" aria-label={t("header.language")}>
+      <CsrfInput />
+      <input type="hidden" name="back" value={`${location.pathname}${location.search}`} />
+      {LOCALES.filter((l) => l !== i18n.language).map((l) => (
+        <button
+          key={l}
+          type="submit"
+          name="lang"
+          value={l}
+          lang={l}
+          className="min-h-11 px-1 text-brand-700 underline"
+        >
+          {localeNames[l]}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+export default function App() {
+  // The signed-in app speaks the reader's language on the pages whose every word comes from
+  // the catalogues (their route says so: use-locale.ts), and English on the others for now.
+  const locale = useAppLocale();
+  if (useIsPublicSite()) return <Outlet />;
+  return (
+    <I18nextProvider i18n={i18nFor(locale)}>
       <Header />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         <Outlet />

@@ -11,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { GuestJoinForm } from "../components/session/guest-join-form.tsx";
 import { JoinForm } from "../components/session/join-form.tsx";
 import { getPerson, readForm } from "../modules/auth/auth-session.server.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { guestJoinSchema } from "../modules/session/guest-schema.ts";
 import { guestJoinOptions, joinAsGuest } from "../modules/session/guests.server.ts";
 import { participantBoardPath, sessionByJoinCode } from "../modules/session/join-code.server.ts";
@@ -18,7 +19,9 @@ import { joinPath, readJoinCode } from "../modules/session/join-code.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
 import { clientAddress } from "../utils/request.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Join a session · Convene" }];
+export const handle = translated;
+
+export const meta: MetaFunction = ({ matches }) => [{ title: titleIn(matches, "join.title") }];
 
 /** A paused address is told when to come back on the page too, not only in its data. */
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders, parentHeaders }) => {

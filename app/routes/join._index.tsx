@@ -3,9 +3,12 @@ import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { JoinForm } from "../components/session/join-form.tsx";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { joinPath, readJoinCode } from "../modules/session/join-code.ts";
 
-export const meta: MetaFunction = () => [{ title: "Join a session · Convene" }];
+export const handle = translated;
+
+export const meta: MetaFunction = ({ matches }) => [{ title: titleIn(matches, "join.title") }];
 
 /** /join?code=…: the form sends the code here, and a readable one goes on to /join/<code>. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,6 +12,7 @@ import type {
 } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Agenda } from "../components/session/agenda.tsx";
 import { Announcement } from "../components/session/announcement.tsx";
 import { Breakdowns } from "../components/session/breakdowns.tsx";
@@ -23,6 +24,7 @@ import { OpenBoardForm } from "../components/session/open-board-form.tsx";
 import { PhaseBar } from "../components/session/phase-bar.tsx";
 import { RatingPanel } from "../components/session/rating-panel.tsx";
 import { Results } from "../components/session/results.tsx";
+import { StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { editIdea, postIdea, setIdeaHidden, withdrawIdea } from "../modules/board/board.server.ts";
 import { nextIdeaToRate, rateIdea, sessionResults } from "../modules/board/ratings.server.ts";
@@ -42,6 +44,7 @@ import {
 } from "../modules/breakout-room/breakout-room.server.ts";
 import { breakoutRoomSchema } from "../modules/breakout-room/schema.ts";
 import { documentName } from "../modules/documents/document-name.ts";
+import { translated } from "../modules/i18n/use-locale.ts";
 import {
   addAgendaItem,
   listAgenda,
@@ -61,18 +64,12 @@ import {
 import { ensureJoinCode } from "../modules/session/join-code.server.ts";
 import { joinPath } from "../modules/session/join-code.ts";
 import { changePhase } from "../modules/session/phases.server.ts";
-import {
-  ideasClosedMessage,
-  ideasOpen,
-  ratingOpen,
-  resultsVisible,
-} from "../modules/session/phases.ts";
+import { ideasOpen, ratingOpen, resultsVisible } from "../modules/session/phases.ts";
 import {
   agendaItemSchema,
   agendaMoveSchema,
   announcementSchema,
   changePhaseSchema,
-  formatLabels,
   guestsSettingSchema,
   removeGuestSchema,
 } from "../modules/session/schema.ts";
@@ -338,7 +335,10 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = (args) =>
   args.formData?.get("intent") === "post-idea" ? false : notAfterOffline(args);
 
+export const handle = translated;
+
 export default function SessionPage() {
+  const { t, i18n } = useTranslation();
   const loaded = useLoaderData<typeof loader>();
   useEffect(() => {
     lastLoaded = loaded;
@@ -381,11 +381,18 @@ export default function SessionPage() {
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-bold">{session.title}</h1>
+        <h1 className="text-2xl font-bold">
+          <StaffText>{session.title}</StaffText>
+        </h1>
         <p className="text-slate-700">
-          {formatSessionTime(session.startsAt, session.timeZone)} ·{" "}
-          {formatLabels[session.format as keyof typeof formatLabels] ?? session.format}
-          {session.workPhase ? ` · ${session.workPhase} phase` : ""}
+          {formatSessionTime(session.startsAt, session.timeZone, i18n.language)} ·{" "}
+          {t(`session.format.${session.format}` as "session.format.virtual")}
+          {session.workPhase ? (
+            <>
+              {` · ${t("session.workPhase")} `}
+              <StaffText>{session.workPhase}</StaffText>
+            </>
+          ) : null}
         </p>
         {can.seeWorkGroup ? (
           <p>
@@ -393,13 +400,15 @@ export default function SessionPage() {
               className="text-brand-700 underline"
               href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/theming`}
             >
-              {can.facilitate ? "Theme the ideas" : "See the themes"}
+              {can.facilitate ? t("session.theme") : t("session.seeThemes")}
             </a>
           </p>
         ) : null}
       </div>
       {join ? <JoinPanel code={join.code} link={join.link} /> : null}
-      {guests ? <GuestsPanel allowed={guests.allowed} guests={guests.list} /> : null}
+      {guests ? (
+        <GuestsPanel allowed={guests.allowed} guests={guests.list} timeZone={session.timeZone} />
+      ) : null}
       <Announcement message={live.announcement} canFacilitate={can.facilitate} />
       <Agenda items={agenda} current={live.currentAgendaItemId} canFacilitate={can.facilitate} />
       <PhaseBar state={live} canFacilitate={can.facilitate} />
@@ -414,16 +423,18 @@ export default function SessionPage() {
       {results ? (
         <section aria-labelledby="results-heading" className="space-y-3">
           <h2 id="results-heading" className="text-xl font-semibold">
-            Ranked ideas
+            {t("session.ranked")}
           </h2>
           <p className="text-sm text-slate-700">
-            Ranked by a weighted average that does not favour ideas few people rated.{" "}
-            <a
-              className="text-brand-700 underline"
-              href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/report-back`}
-            >
-              Open the report-back view
-            </a>
+            {t("session.rankedHow")}{" "}
+            {can.seeWorkGroup ? (
+              <a
+                className="text-brand-700 underline"
+                href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/report-back`}
+              >
+                {t("session.reportBack")}
+              </a>
+            ) : null}
           </p>
           <Results boards={results} />
         </section>
@@ -431,20 +442,19 @@ export default function SessionPage() {
       {attendance ? (
         <details className="rounded-lg border border-slate-300 bg-white p-4">
           <summary className="cursor-pointer text-lg font-semibold">
-            {`Attendance: ${attendance.names.length} of ${attendance.members} members`}
+            {t("session.attendance", {
+              present: attendance.names.length,
+              members: attendance.members,
+            })}
           </summary>
-          <p className="mt-2">
-            {attendance.names.join(", ") || "Nobody has opened the session yet."}
-          </p>
+          <p className="mt-2">{attendance.names.join(", ") || t("session.nobodyYet")}</p>
         </details>
       ) : null}
       {breakdowns ? <Breakdowns table={breakdowns.table} /> : null}
       {session.boards.length === 0 ? (
         <p className="rounded-md border border-slate-300 bg-white p-4">
-          No board is open yet.
-          {can.openBoard
-            ? " Open one below to start collecting ideas."
-            : " The facilitator opens one when the session starts."}
+          {t("session.noBoard")}{" "}
+          {can.openBoard ? t("session.noBoardFacilitator") : t("session.noBoardMember")}
         </p>
       ) : null}
       {session.boards.map((board) => (
@@ -452,7 +462,11 @@ export default function SessionPage() {
           key={board.id}
           board={board}
           canPost={can.postIdea}
-          closed={ideasOpen(live.phase) ? null : ideasClosedMessage(live.phase)}
+          closed={
+            ideasOpen(live.phase)
+              ? null
+              : t("board.closed", { phase: t(`phase.${live.phase}` as "phase.rate") })
+          }
           showReadiness={can.facilitate}
           canModerate={can.facilitate}
           columns={session.columns}
@@ -464,11 +478,11 @@ export default function SessionPage() {
       {can.seeWorkGroup ? (
         <section aria-labelledby="notes" className="space-y-2">
           <h2 id="notes" className="text-xl font-semibold">
-            Session notes
+            {t("session.notes")}
           </h2>
           <Notes
             id={documentName.notes(session.id)}
-            label="Session notes"
+            label={t("session.notes")}
             canEdit={can.editNotes}
             userName={userName}
           />

@@ -3,8 +3,9 @@ import { json } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "../components/error-boundary.tsx";
+import { translated } from "../modules/i18n/use-locale.ts";
 import { requireSessionParticipant } from "../modules/session/guests.server.ts";
-import { can, roleLabels } from "../modules/work-group/roles.ts";
+import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -22,6 +23,8 @@ const tab = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-1 ${isActive ? "bg-brand-700 text-white" : "text-brand-700 underline"}`;
 
 export { notAfterOffline as shouldRevalidate } from "../realtime/offline.ts";
+
+export const handle = translated;
 
 export default function WorkGroupLayout() {
   const { workGroup, role } = useLoaderData<typeof loader>();
@@ -42,39 +45,39 @@ export default function WorkGroupLayout() {
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4 border-b border-slate-300 pb-4">
         <div>
           <p className="text-sm text-slate-700">
-            Work group · you are {roleLabels[role].toLowerCase()}
+            {t("workGroup.youAre", { role: t(`role.${role}`) })}
           </p>
           <p className="text-xl font-bold">{workGroup.name}</p>
         </div>
-        <nav aria-label="Work group" className="flex flex-wrap gap-2">
+        <nav aria-label={t("workGroup.nav")} className="flex flex-wrap gap-2">
           <NavLink end to={`/work-groups/${workGroup.slug}`} className={tab}>
-            Overview
+            {t("workGroup.tab.overview")}
           </NavLink>
           <NavLink to={`/work-groups/${workGroup.slug}/members`} className={tab}>
-            Members
+            {t("workGroup.tab.members")}
           </NavLink>
           <NavLink to={`/work-groups/${workGroup.slug}/recommendations`} className={tab}>
-            Recommendations
+            {t("workGroup.tab.recommendations")}
           </NavLink>
           <NavLink to={`/work-groups/${workGroup.slug}/action-plan`} className={tab}>
-            Action plan
+            {t("workGroup.tab.actionPlan")}
           </NavLink>
           <NavLink to={`/work-groups/${workGroup.slug}/public-site`} className={tab}>
-            Public site
+            {t("workGroup.tab.publicSite")}
           </NavLink>
           {can(role, "comment:moderate") ? (
             <NavLink to={`/work-groups/${workGroup.slug}/comment-periods`} className={tab}>
-              Comment periods
+              {t("workGroup.tab.commentPeriods")}
             </NavLink>
           ) : null}
           {can(role, "history:view") ? (
             <NavLink to={`/work-groups/${workGroup.slug}/history`} className={tab}>
-              History
+              {t("workGroup.tab.history")}
             </NavLink>
           ) : null}
           {can(role, "work-group:edit") ? (
             <NavLink to={`/work-groups/${workGroup.slug}/settings`} className={tab}>
-              Settings
+              {t("workGroup.tab.settings")}
             </NavLink>
           ) : null}
         </nav>

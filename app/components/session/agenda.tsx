@@ -1,6 +1,8 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
+import { StaffText } from "../staff-text.tsx";
 import type { CommandReply } from "./live-board.tsx";
 
 type Item = {
@@ -24,6 +26,7 @@ export function Agenda({
   current: string | null;
   canFacilitate: boolean;
 }) {
+  const { t } = useTranslation();
   const currentItem = items.find((i) => i.id === current);
   // Items added after this page loaded reach it only with the page's data: when the session
   // moves to one of them, load it (once per item, so a removed one cannot loop).
@@ -44,9 +47,10 @@ export function Agenda({
           className={`rounded-md p-2 ${item.id === current ? "border-2 border-brand-600 bg-brand-50" : "border border-slate-200"}`}
         >
           <p className="font-medium">
-            {`${index + 1}. ${item.title}`}
+            {`${index + 1}. `}
+            <StaffText>{item.title}</StaffText>
             {item.minutes ? (
-              <span className="text-sm font-normal text-slate-700">{` · ${item.minutes} min`}</span>
+              <span className="text-sm font-normal text-slate-700">{` · ${t("agenda.minutes", { count: item.minutes })}`}</span>
             ) : null}
             {item.presenter ? (
               <span className="text-sm font-normal text-slate-700">{` · ${item.presenter}`}</span>
@@ -81,12 +85,15 @@ export function Agenda({
       className="rounded-lg border border-slate-300 bg-white p-4"
     >
       <h2 id="agenda-heading" className="text-xl font-semibold">
-        Agenda
+        {t("agenda.heading")}
       </h2>
       {currentItem ? (
-        <p className="mt-1 font-medium" role="status">{`Now: ${currentItem.title}`}</p>
+        <p className="mt-1 font-medium" role="status">
+          {`${t("agenda.nowLabel")} `}
+          <StaffText>{currentItem.title}</StaffText>
+        </p>
       ) : null}
-      {items.length === 0 ? <p className="mt-2 text-slate-700">No agenda items yet.</p> : null}
+      {items.length === 0 ? <p className="mt-2 text-slate-700">{t("agenda.empty")}</p> : null}
       {canFacilitate ? (
         list
       ) : (
@@ -94,7 +101,7 @@ export function Agenda({
         // below the first screen on a phone.
         <details className="mt-2">
           <summary className="cursor-pointer text-brand-700 underline">
-            {`The whole agenda (${items.length} ${items.length === 1 ? "item" : "items"})`}
+            {t("agenda.whole", { count: items.length })}
           </summary>
           {list}
         </details>
@@ -105,31 +112,33 @@ export function Agenda({
 }
 
 function ItemControls({ item, first, last }: { item: Item; first: boolean; last: boolean }) {
+  const { t } = useTranslation();
+  const title = item.title;
   return (
     <div className="mt-2 flex flex-wrap gap-2">
       <Command
         fields={{ intent: "current-agenda-item", itemId: item.id }}
-        label="Make current"
-        name={`Make current: ${item.title}`}
+        label={t("agenda.makeCurrent")}
+        name={t("agenda.makeCurrentNamed", { title })}
       />
       {first ? null : (
         <Command
           fields={{ intent: "move-agenda-item", itemId: item.id, direction: "up" }}
-          label="Up"
-          name={`Move ${item.title} up`}
+          label={t("agenda.up")}
+          name={t("agenda.upNamed", { title })}
         />
       )}
       {last ? null : (
         <Command
           fields={{ intent: "move-agenda-item", itemId: item.id, direction: "down" }}
-          label="Down"
-          name={`Move ${item.title} down`}
+          label={t("agenda.down")}
+          name={t("agenda.downNamed", { title })}
         />
       )}
       <Command
         fields={{ intent: "remove-agenda-item", itemId: item.id }}
-        label="Remove"
-        name={`Remove ${item.title}`}
+        label={t("agenda.remove")}
+        name={t("agenda.removeNamed", { title })}
         danger
       />
     </div>
@@ -168,35 +177,36 @@ function Command({
 }
 
 function AddItem() {
+  const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply>();
   const refusal = fetcher.data?.intent === "add-agenda-item" ? fetcher.data.message : null;
   const input = "mt-1 block w-full rounded-md border border-slate-500 p-2";
   return (
     <details className="mt-3">
       <summary className="cursor-pointer font-medium text-brand-700 underline">
-        Add an agenda item
+        {t("agenda.add")}
       </summary>
       <fetcher.Form method="post" className="mt-3 grid gap-3 md:grid-cols-2">
         <CsrfInput />
         <input type="hidden" name="intent" value="add-agenda-item" />
         <label className="block md:col-span-2">
-          <span className="font-medium">Title</span>
+          <span className="font-medium">{t("agenda.title")}</span>
           <input name="title" required maxLength={160} className={input} />
         </label>
         <label className="block">
-          <span className="font-medium">Time box (minutes)</span>
+          <span className="font-medium">{t("agenda.timeBox")}</span>
           <input name="minutes" type="number" min={1} max={480} className={input} />
         </label>
         <label className="block">
-          <span className="font-medium">Presenter</span>
+          <span className="font-medium">{t("agenda.presenter")}</span>
           <input name="presenter" maxLength={120} className={input} />
         </label>
         <label className="block md:col-span-2">
-          <span className="font-medium">Slides and videos (one link per line)</span>
+          <span className="font-medium">{t("agenda.materials")}</span>
           <textarea name="materials" rows={2} className={input} />
         </label>
         <div className="md:col-span-2">
-          <Button pending={fetcher.state !== "idle"}>Add item</Button>
+          <Button pending={fetcher.state !== "idle"}>{t("agenda.addItem")}</Button>
           <FormError errors={refusal ? [refusal] : null} />
         </div>
       </fetcher.Form>

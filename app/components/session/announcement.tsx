@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
 import type { CommandReply } from "./live-board.tsx";
 
@@ -13,12 +14,13 @@ export function Announcement({
   message: string | null;
   canFacilitate: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <div role="status" aria-live="assertive">
         {message ? (
           <p className="rounded-lg border-2 border-amber-600 bg-amber-50 p-4 text-lg font-semibold text-amber-950">
-            {`From the facilitator: ${message}`}
+            {t("announcement.from", { message })}
           </p>
         ) : null}
       </div>
@@ -28,15 +30,16 @@ export function Announcement({
 }
 
 function AnnounceForm({ current }: { current: string | null }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply>();
   const refusal = fetcher.data?.intent === "announce" ? fetcher.data.message : null;
   return (
     <details className="rounded-lg border border-slate-300 bg-white p-4">
-      <summary className="cursor-pointer font-semibold">Message every room</summary>
+      <summary className="cursor-pointer font-semibold">{t("announcement.heading")}</summary>
       <fetcher.Form method="post" className="mt-3 flex flex-wrap items-end gap-3">
         <CsrfInput />
         <label className="block grow">
-          <span className="font-medium">Message</span>
+          <span className="font-medium">{t("announcement.message")}</span>
           <input
             name="message"
             maxLength={300}
@@ -44,14 +47,14 @@ function AnnounceForm({ current }: { current: string | null }) {
           />
         </label>
         <Button name="intent" value="announce" pending={fetcher.state !== "idle"}>
-          Send to all rooms
+          {t("announcement.send")}
         </Button>
         <Button variant="secondary" name="intent" value="bring-back">
-          Bring everyone back
+          {t("announcement.bringBack")}
         </Button>
         {current ? (
           <Button variant="secondary" name="intent" value="clear-announcement">
-            Clear the message
+            {t("announcement.clear")}
           </Button>
         ) : null}
         <div className="w-full">

@@ -1,51 +1,63 @@
+import { useTranslation } from "react-i18next";
 import type { BreakdownRow, Breakdowns as Tables } from "../../modules/session/breakdowns.ts";
 import { MIN_CELL } from "../../modules/session/breakdowns.ts";
 
 type Props = { table: (Tables & { takenAt: string }) | null };
-
-const when = (iso: string) =>
-  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 
 /**
  * Who took part, by stakeholder group and region, as taken when contributions closed; small
  * groups suppressed so nobody is singled out (modules/session/breakdowns.ts says why).
  */
 export function Breakdowns({ table }: Props) {
+  const { t, i18n } = useTranslation();
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(
+      new Date(iso),
+    );
   return (
     <details className="rounded-lg border border-slate-300 bg-white p-4">
-      <summary className="cursor-pointer text-lg font-semibold">
-        Participation by stakeholder group and region
-      </summary>
+      <summary className="cursor-pointer text-lg font-semibold">{t("breakdowns.heading")}</summary>
       {table ? (
         <>
           <p className="mt-2 text-sm text-slate-700">
-            {`${table.people < MIN_CELL ? `Fewer than ${MIN_CELL} people` : `${table.people} people`} took part. Taken ${when(table.takenAt)}, when ideas and ratings closed; it is taken again at a later close once at least ${MIN_CELL} more people have taken part.`}
+            {table.people < MIN_CELL
+              ? t("breakdowns.fewPeople", { min: MIN_CELL })
+              : t("breakdowns.people", { count: table.people })}{" "}
+            {t("breakdowns.taken", { when: when(table.takenAt), min: MIN_CELL })}
           </p>
           <p className="mt-1 text-sm text-slate-700">
-            {`Groups of fewer than ${MIN_CELL} people are not shown, nor any group that could be worked out from the others, so no one can be singled out.`}
+            {t("breakdowns.suppression", { min: MIN_CELL })}
           </p>
           <div className="mt-3 grid gap-6 md:grid-cols-2">
-            <BreakdownTable caption="By stakeholder group" rows={table.byGroup} />
-            <BreakdownTable caption="By region" rows={table.byRegion} />
+            <BreakdownTable caption={t("breakdowns.byGroup")} rows={table.byGroup} />
+            <BreakdownTable caption={t("breakdowns.byRegion")} rows={table.byRegion} />
           </div>
         </>
       ) : (
-        <p className="mt-2 text-sm text-slate-700">
-          Shown once rating closes. A table that changed with every new idea or rating would tell,
-          by its change, which group the idea's author belongs to.
-        </p>
+        <p className="mt-2 text-sm text-slate-700">{t("breakdowns.notYet")}</p>
       )}
     </details>
   );
 }
 
 function BreakdownTable({ caption, rows }: { caption: string; rows: BreakdownRow[] }) {
+  const { t, i18n } = useTranslation();
+  const stars = new Intl.NumberFormat(i18n.language, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const headings = [
+    t("breakdowns.group"),
+    t("breakdowns.peopleColumn"),
+    t("breakdowns.ratings"),
+    t("breakdowns.average"),
+  ];
   return (
     <table className="min-w-full border-collapse text-sm">
       <caption className="text-left font-medium">{caption}</caption>
       <thead>
         <tr>
-          {["Group", "People", "Ratings", "Average stars"].map((h) => (
+          {headings.map((h) => (
             <th key={h} scope="col" className="border border-slate-300 p-2 text-left">
               {h}
             </th>
@@ -56,7 +68,7 @@ function BreakdownTable({ caption, rows }: { caption: string; rows: BreakdownRow
         {rows.length === 0 ? (
           <tr>
             <td colSpan={4} className="border border-slate-300 p-2">
-              Nobody took part.
+              {t("breakdowns.nobody")}
             </td>
           </tr>
         ) : (
@@ -67,14 +79,14 @@ function BreakdownTable({ caption, rows }: { caption: string; rows: BreakdownRow
               </th>
               {row.suppressed ? (
                 <td colSpan={3} className="border border-slate-300 p-2 text-slate-700">
-                  Not shown (a small group)
+                  {t("breakdowns.hidden")}
                 </td>
               ) : (
                 <>
                   <td className="border border-slate-300 p-2">{row.people}</td>
                   <td className="border border-slate-300 p-2">{row.ratings}</td>
                   <td className="border border-slate-300 p-2">
-                    {row.averageStars === null ? "—" : row.averageStars.toFixed(1)}
+                    {row.averageStars === null ? "—" : stars.format(row.averageStars)}
                   </td>
                 </>
               )}

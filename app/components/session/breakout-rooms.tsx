@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { MIN_CELL } from "../../modules/anonymity/small-cells.ts";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
 import type { CommandReply } from "./live-board.tsx";
@@ -30,6 +31,7 @@ type Props = {
  * board) and auto-assign members so every room mixes stakeholder groups and regions.
  */
 export function BreakoutRooms({ rooms, anonymous, mine, staff, areas }: Props) {
+  const { t } = useTranslation();
   if (!staff) {
     if (!mine) return null;
     return (
@@ -38,13 +40,17 @@ export function BreakoutRooms({ rooms, anonymous, mine, staff, areas }: Props) {
         className="rounded-lg border border-brand-600 bg-brand-50 p-4"
       >
         <h2 id="my-room" className="text-lg font-semibold">
-          {`Your breakout room: ${mine.name}`}
+          {t("rooms.mine", { name: mine.name })}
         </h2>
         <p>
-          {mine.area ? `Area of focus: ${mine.area}. ` : ""}
-          {mine.facilitator ? `Facilitator: ${mine.facilitator}. ` : ""}
-          {mine.recorder ? `Recorder: ${mine.recorder}. ` : ""}
-          Its board is below.
+          {[
+            mine.area ? t("rooms.area", { area: mine.area }) : null,
+            mine.facilitator ? t("rooms.facilitatorIs", { name: mine.facilitator }) : null,
+            mine.recorder ? t("rooms.recorderIs", { name: mine.recorder }) : null,
+            t("rooms.boardBelow"),
+          ]
+            .filter(Boolean)
+            .join(" ")}
         </p>
       </section>
     );
@@ -55,10 +61,10 @@ export function BreakoutRooms({ rooms, anonymous, mine, staff, areas }: Props) {
       className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
     >
       <h2 id="rooms-heading" className="text-xl font-semibold">
-        Breakout rooms
+        {t("rooms.heading")}
       </h2>
       {rooms.length === 0 ? (
-        <p className="text-slate-700">No breakout rooms yet: the whole group works together.</p>
+        <p className="text-slate-700">{t("rooms.none")}</p>
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">
           {rooms.map((room) => (
@@ -67,20 +73,20 @@ export function BreakoutRooms({ rooms, anonymous, mine, staff, areas }: Props) {
               <p className="text-sm text-slate-700">
                 {[
                   room.area,
-                  room.facilitator && `facilitator ${room.facilitator}`,
-                  room.recorder && `recorder ${room.recorder}`,
+                  room.facilitator && t("rooms.facilitator", { name: room.facilitator }),
+                  room.recorder && t("rooms.recorder", { name: room.recorder }),
                 ]
                   .filter(Boolean)
-                  .join(" · ") || "No area of focus or staff set"}
+                  .join(" · ") || t("rooms.noStaff")}
               </p>
               <p className="mt-1 text-sm">
                 {room.members.length === 0
-                  ? "No members yet."
-                  : `Members: ${room.members.join(", ")}`}
+                  ? t("rooms.noMembers")
+                  : t("rooms.members", { names: room.members.join(", ") })}
               </p>
               {anonymous && room.people < MIN_CELL ? (
                 <p className="mt-1 text-sm font-medium text-amber-900">
-                  {`Fewer than ${MIN_CELL} people: ideas cannot be posted on this room's board until it has ${MIN_CELL}, so none can be traced to its author. Its members post on the whole-group board meanwhile.`}
+                  {t("rooms.tooSmall", { min: MIN_CELL })}
                 </p>
               ) : null}
             </li>
@@ -94,6 +100,7 @@ export function BreakoutRooms({ rooms, anonymous, mine, staff, areas }: Props) {
 }
 
 function AutoAssign({ disabled }: { disabled: boolean }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply>();
   const refusal = fetcher.data?.intent === "auto-assign" ? fetcher.data.message : null;
   return (
@@ -105,7 +112,7 @@ function AutoAssign({ disabled }: { disabled: boolean }) {
         aria-disabled={disabled || undefined}
         pending={fetcher.state !== "idle"}
       >
-        Auto-assign members (mixing groups and regions)
+        {t("rooms.autoAssign")}
       </Button>
       <FormError errors={refusal ? [refusal] : null} />
     </fetcher.Form>
@@ -113,25 +120,26 @@ function AutoAssign({ disabled }: { disabled: boolean }) {
 }
 
 function AddRoom({ staff, areas }: Pick<Props, "areas"> & { staff: NonNullable<Props["staff"]> }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply>();
   const refusal = fetcher.data?.intent === "add-room" ? fetcher.data.message : null;
   const select = "mt-1 block w-full rounded-md border border-slate-500 p-2";
   return (
     <details>
       <summary className="cursor-pointer font-medium text-brand-700 underline">
-        Add a breakout room
+        {t("rooms.add")}
       </summary>
       <fetcher.Form method="post" className="mt-3 grid gap-3 md:grid-cols-2">
         <CsrfInput />
         <input type="hidden" name="intent" value="add-room" />
         <label className="block">
-          <span className="font-medium">Room name</span>
+          <span className="font-medium">{t("rooms.name")}</span>
           <input name="name" required maxLength={80} className={select} />
         </label>
         <label className="block">
-          <span className="font-medium">Area of focus</span>
+          <span className="font-medium">{t("rooms.areaLabel")}</span>
           <select name="areaOfFocusId" className={select}>
-            <option value="">None</option>
+            <option value="">{t("rooms.noArea")}</option>
             {areas.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -140,9 +148,9 @@ function AddRoom({ staff, areas }: Pick<Props, "areas"> & { staff: NonNullable<P
           </select>
         </label>
         <label className="block">
-          <span className="font-medium">Facilitator</span>
+          <span className="font-medium">{t("rooms.facilitatorLabel")}</span>
           <select name="facilitatorId" className={select}>
-            <option value="">None yet</option>
+            <option value="">{t("rooms.noneYet")}</option>
             {staff.facilitators.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -151,9 +159,9 @@ function AddRoom({ staff, areas }: Pick<Props, "areas"> & { staff: NonNullable<P
           </select>
         </label>
         <label className="block">
-          <span className="font-medium">Recorder</span>
+          <span className="font-medium">{t("rooms.recorderLabel")}</span>
           <select name="recorderId" className={select}>
-            <option value="">None yet</option>
+            <option value="">{t("rooms.noneYet")}</option>
             {staff.recorders.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -162,7 +170,7 @@ function AddRoom({ staff, areas }: Pick<Props, "areas"> & { staff: NonNullable<P
           </select>
         </label>
         <div className="md:col-span-2">
-          <Button pending={fetcher.state !== "idle"}>Add room</Button>
+          <Button pending={fetcher.state !== "idle"}>{t("rooms.addRoom")}</Button>
           <FormError errors={refusal ? [refusal] : null} />
         </div>
       </fetcher.Form>

@@ -16,11 +16,20 @@ type Guest = {
  * For facilitators: whether people without an account may join this session by its code, how
  * many guests are in, and a way to remove one (a removed guest is signed out at once).
  */
-export function GuestsPanel({ allowed, guests }: { allowed: boolean; guests: Guest[] }) {
+export function GuestsPanel({
+  allowed,
+  guests,
+  timeZone,
+}: {
+  allowed: boolean;
+  guests: Guest[];
+  /** The session's zone: the same clock for everyone, and for the server's first render. */
+  timeZone: string;
+}) {
   const { t, i18n } = useTranslation();
   const setting = useFetcher<CommandReply>();
   const refusal = setting.data?.message ?? null;
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: "short" });
+  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: "short", timeZone });
   return (
     <section
       aria-labelledby="guests-heading"

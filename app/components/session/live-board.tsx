@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { BoardIdea } from "../../modules/board/board-doc.ts";
 import type { BoardColumn } from "../../modules/board/knoster.ts";
 import { type AreaReadiness, readiness, readinessSummary } from "../../modules/board/readiness.ts";
@@ -14,6 +15,7 @@ import {
 } from "../../realtime/offline.ts";
 import { useLiveBoard } from "../../realtime/use-live-board.ts";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
+import { BoardName } from "./board-name.tsx";
 
 /** What the session page's action answers a command posted from a fetcher form. */
 export type CommandReply = {
@@ -29,6 +31,8 @@ type BoardProps = {
   board: {
     id: string;
     title: string;
+    /** The whole group's board, named in the reader's language (knoster.ts). */
+    wholeGroup: boolean;
     ideas: BoardIdea[];
     /** Ideas this person posted (only they learn which). */
     mine: string[];
@@ -61,15 +65,19 @@ export function LiveBoard({
   named,
   userName,
 }: BoardProps) {
+  const { t } = useTranslation();
   // Ideas posted from this page are the poster's at once: no reload before "edit or withdraw".
   const [postedHere, setPostedHere] = useState<string[]>([]);
   const mine = new Set([...board.mine, ...postedHere]);
   // What the person's last action did, said to screen readers (and shown briefly).
   const [notice, setNotice] = useState("");
-  const onPosted = useCallback((id: string) => {
-    setPostedHere((ids) => [...ids, id]);
-    setNotice("Your idea is posted.");
-  }, []);
+  const onPosted = useCallback(
+    (id: string) => {
+      setPostedHere((ids) => [...ids, id]);
+      setNotice(t("board.posted"));
+    },
+    [t],
+  );
   // A withdrawn idea leaves the board (and its buttons with it): focus goes back to the post
   // box, where the person's work continues, once the idea is gone.
   const [leaving, setLeaving] = useState<string | null>(null);
@@ -82,26 +90,29 @@ export function LiveBoard({
   useEffect(() => {
     if (!leaving || ideas.some((i) => i.id === leaving)) return;
     setLeaving(null);
-    setNotice("Your idea is withdrawn.");
+    setNotice(t("board.withdrawn"));
     document.getElementById(`idea-text-${board.id}`)?.focus();
-  }, [leaving, ideas, board.id]);
+  }, [leaving, ideas, board.id, t]);
   const headingId = `board-${board.id}`;
   return (
     <section aria-labelledby={headingId} className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-xl font-semibold">
-          {`Board: ${board.title}`}
+          {`${t("board.headingLabel")} `}
+          <BoardName title={board.title} wholeGroup={board.wholeGroup} />
         </h2>
         <p className="text-sm text-slate-700">
           {/* Only the connection state is announced; joins and leaves would be constant noise. */}
           <span role="status">
             {status === "live"
-              ? "Live"
+              ? t("board.live")
               : status === "connecting"
-                ? "Connecting…"
-                : "Offline, reconnecting…"}
+                ? t("board.connecting")
+                : t("board.reconnecting")}
           </span>
-          {present.length > 0 ? <span>{` · Here now: ${present.join(", ")}`}</span> : null}
+          {present.length > 0 ? (
+            <span>{` · ${t("board.here", { names: present.join(", ") })}`}</span>
+          ) : null}
         </p>
       </div>
       <p className="sr-only" role="status">
@@ -116,16 +127,17 @@ export function LiveBoard({
       <div className={`grid gap-3 ${columns.length > 5 ? "md:grid-cols-6" : "md:grid-cols-5"}`}>
         {columns.map((element) => {
           const columnIdeas = ideas.filter((i) => i.column === element.key);
+          const label = t(`knoster.${element.key}` as "knoster.vision");
           return (
             <div key={element.key} className="rounded-lg border border-slate-300 bg-white p-3">
               <h3 className="font-semibold">
-                {element.label}{" "}
+                {label}{" "}
                 <span className="text-sm font-normal text-slate-700">({columnIdeas.length})</span>
               </h3>
-              <p className="text-sm text-slate-700">{element.prompt}</p>
+              <ColumnPrompt column={element} />
               <ul
                 className="mt-2 space-y-2"
-                aria-label={`${element.label} ideas`}
+                aria-label={t("board.columnIdeas", { column: label })}
                 data-column={element.key}
               >
                 {columnIdeas.map((idea) => (
@@ -142,7 +154,7 @@ export function LiveBoard({
                       <OwnIdeaActions
                         idea={idea}
                         onWithdraw={() => setLeaving(idea.id)}
-                        onSaved={() => setNotice("Your idea is saved.")}
+                        onSaved={() => setNotice(t("board.saved"))}
                       />
                     ) : null}
                     {canModerate ? <HideIdea idea={idea} /> : null}
@@ -156,10 +168,10 @@ export function LiveBoard({
       {canModerate && board.hidden.length > 0 ? <HiddenIdeas hidden={board.hidden} /> : null}
       {board.roomNotes ? (
         <div className="space-y-2">
-          <h3 className="font-semibold">{`Notes of ${board.title}`}</h3>
+          <h3 className="font-semibold">{t("board.roomNotes", { title: board.title })}</h3>
           <Notes
             id={board.roomNotes.name}
-            label={`Notes of ${board.title}`}
+            label={t("board.roomNotes", { title: board.title })}
             canEdit={board.roomNotes.canEdit}
             userName={userName}
           />
@@ -174,6 +186,27 @@ export function LiveBoard({
         />
       ) : null}
     </section>
+  );
+}
+
+/**
+ * A column's prompt: the Knoster default in the reader's language, or the work group's own
+ * words as written; staff write in English, so on a page in another language they are marked
+ * as English for screen readers (WCAG 3.1.2).
+ */
+export function ColumnPrompt({ column }: { column: BoardColumn }) {
+  const { t, i18n } = useTranslation();
+  if (!column.custom) {
+    return (
+      <p className="text-sm text-slate-700">
+        {t(`knosterPrompt.${column.key}` as "knosterPrompt.vision")}
+      </p>
+    );
+  }
+  return (
+    <p className="text-sm text-slate-700" lang={i18n.language === "en" ? undefined : "en"}>
+      {column.prompt}
+    </p>
   );
 }
 
@@ -223,6 +256,7 @@ function PostIdeaForm({
   named: boolean;
   onPosted: (ideaId: string) => void;
 }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply | OfflineReply>();
   const formRef = useRef<HTMLFormElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -251,7 +285,7 @@ function PostIdeaForm({
   // The draft's key goes with it: posting it again after a lost answer finds the stored idea.
   const submissionKeyKey = `convene:idea-key:${boardId}`;
   const [submissionKey, setSubmissionKey] = useState("");
-  const [prompt, setPrompt] = useState(columns[0]?.prompt ?? "");
+  const [chosen, setChosen] = useState(columns[0]);
   const startDraft = useCallback(() => {
     const key = ideaSubmissionKey();
     sessionStorage.setItem(submissionKeyKey, key);
@@ -290,14 +324,13 @@ function PostIdeaForm({
       <input type="hidden" name="submissionKey" value={submissionKey} />
       <fieldset className="space-y-3">
         <legend className="font-semibold">
-          {named ? "Post an idea (your name is shown with it)" : "Post an idea (anonymous)"}
+          {named ? t("board.postNamed") : t("board.postAnonymous")}
         </legend>
         {/* Large targets for a thumb: each element is a chip at least 44 px tall. */}
         <div className="flex flex-wrap gap-2">
           {columns.map((element, i) => (
             <label
               key={element.key}
-              title={element.prompt}
               className="flex min-h-11 cursor-pointer items-center gap-2 rounded-full border border-slate-500 px-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold"
             >
               <input
@@ -305,17 +338,15 @@ function PostIdeaForm({
                 name="column"
                 value={element.key}
                 defaultChecked={i === 0}
-                onChange={() => setPrompt(element.prompt)}
+                onChange={() => setChosen(element)}
               />
-              {element.label}
+              {t(`knoster.${element.key}` as "knoster.vision")}
             </label>
           ))}
         </div>
-        <p className="text-sm text-slate-700" aria-live="polite">
-          {prompt}
-        </p>
+        <div aria-live="polite">{chosen ? <ColumnPrompt column={chosen} /> : null}</div>
         <label htmlFor={textId} className="block font-medium">
-          Your idea
+          {t("board.yourIdea")}
         </label>
         <textarea
           id={textId}
@@ -340,14 +371,14 @@ function PostIdeaForm({
         ) : null}
         {offline ? (
           <p role="status" className="rounded-md border border-amber-700 bg-amber-50 p-2 text-sm">
-            You are offline. Your idea is kept here and is posted as soon as the connection is back.
+            {t("board.offline")}
           </p>
         ) : null}
-        <Button pending={fetcher.state !== "idle"}>Post idea</Button>
+        <Button className="min-h-11" pending={fetcher.state !== "idle"}>
+          {t("board.post")}
+        </Button>
         <p className="text-sm text-slate-700">
-          {named
-            ? "Ctrl+Enter posts. This work group shows who wrote each idea."
-            : "Ctrl+Enter posts. Other members never see who wrote an idea."}
+          {named ? t("board.hintNamed") : t("board.hintAnonymous")}
         </p>
       </fieldset>
     </fetcher.Form>
@@ -355,22 +386,23 @@ function PostIdeaForm({
 }
 
 function Readiness({ report }: { report: AreaReadiness }) {
+  const { t } = useTranslation();
   const gaps = report.elements.filter((e) => e.status !== "ok");
   return (
     <details className="rounded-lg border border-slate-300 bg-white p-3">
       <summary className="cursor-pointer font-semibold">
-        Knoster readiness:{" "}
-        {gaps.length === 0
-          ? "every element has ideas"
-          : `${gaps.length} element${gaps.length === 1 ? "" : "s"} missing or thin`}
+        {t("board.readiness", {
+          summary:
+            gaps.length === 0 ? t("board.readyAll") : t("board.readyGaps", { count: gaps.length }),
+        })}
       </summary>
       {/* One sentence a facilitator can read out to the room. */}
       <p className="mt-2">{readinessSummary(report)}</p>
       <ul className="mt-2 space-y-1">
         {report.elements.map((e) => (
           <li key={e.element}>
-            <span className="font-medium">{e.label}</span>: {e.ideas} idea
-            {e.ideas === 1 ? "" : "s"}
+            <span className="font-medium">{e.label}</span>:{" "}
+            {t("board.ideaCount", { count: e.ideas })}
             {e.status === "ok" ? "" : ` — ${e.status}; the model predicts ${e.risk}`}
           </li>
         ))}
@@ -394,6 +426,7 @@ function OwnIdeaActions({
   onWithdraw: () => void;
   onSaved: () => void;
 }) {
+  const { t } = useTranslation();
   const edit = useFetcher<CommandReply>();
   const withdraw = useFetcher<CommandReply>();
   const saving = useRef(false);
@@ -410,7 +443,7 @@ function OwnIdeaActions({
   return (
     <details className="mt-1 text-sm">
       <summary className="cursor-pointer text-brand-700 underline">
-        Your idea: edit or withdraw
+        {t("board.ownActions")}
         <span className="sr-only">{` “${idea.text.slice(0, 60)}”`}</span>
       </summary>
       <edit.Form method="post" className="mt-2 space-y-2">
@@ -419,7 +452,7 @@ function OwnIdeaActions({
         <input type="hidden" name="ideaId" value={idea.id} />
         <input type="hidden" name="column" value={idea.column} />
         <label htmlFor={textId} className="block font-medium">
-          Change the text
+          {t("board.changeText")}
         </label>
         <textarea
           id={textId}
@@ -430,7 +463,7 @@ function OwnIdeaActions({
           className="block w-full rounded-md border border-slate-500 p-1"
         />
         <Button variant="secondary" className="px-2 py-1 text-sm" pending={edit.state !== "idle"}>
-          Save
+          {t("board.save")}
         </Button>
       </edit.Form>
       <withdraw.Form method="post" className="mt-2" onSubmit={onWithdraw}>
@@ -438,7 +471,7 @@ function OwnIdeaActions({
         <input type="hidden" name="intent" value="withdraw-idea" />
         <input type="hidden" name="ideaId" value={idea.id} />
         <Button variant="danger" className="px-2 py-1 text-sm" pending={withdraw.state !== "idle"}>
-          Withdraw this idea
+          {t("board.withdraw")}
           <span className="sr-only">{` “${idea.text.slice(0, 60)}”`}</span>
         </Button>
       </withdraw.Form>
@@ -449,20 +482,22 @@ function OwnIdeaActions({
 
 /** A facilitator hides an idea with a reason, which is logged; it can be shown again. */
 function HideIdea({ idea }: { idea: BoardIdea }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply>();
   const reasonId = `hide-${idea.id}`;
   const refusal = refusalOf(fetcher.data, "hide-idea");
   return (
     <details className="mt-1 text-sm">
       <summary className="cursor-pointer text-slate-700 underline">
-        Hide<span className="sr-only">{` the idea “${idea.text.slice(0, 60)}”`}</span>
+        {t("board.hide")}
+        <span className="sr-only">{` ${t("board.hideIdea", { text: idea.text.slice(0, 60) })}`}</span>
       </summary>
       <fetcher.Form method="post" className="mt-2 space-y-2">
         <CsrfInput />
         <input type="hidden" name="intent" value="hide-idea" />
         <input type="hidden" name="ideaId" value={idea.id} />
         <label htmlFor={reasonId} className="block font-medium">
-          Reason (kept in the log)
+          {t("board.reason")}
         </label>
         <input
           id={reasonId}
@@ -473,7 +508,7 @@ function HideIdea({ idea }: { idea: BoardIdea }) {
           className="block w-full rounded-md border border-slate-500 p-1"
         />
         <Button variant="danger" className="px-2 py-1 text-sm" pending={fetcher.state !== "idle"}>
-          Hide this idea
+          {t("board.hideThis")}
         </Button>
         <FormError errors={refusal ? [refusal] : null} />
       </fetcher.Form>
@@ -482,15 +517,20 @@ function HideIdea({ idea }: { idea: BoardIdea }) {
 }
 
 function HiddenIdeas({ hidden }: { hidden: { id: string; text: string; reason: string }[] }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply>();
   return (
     <details className="rounded-lg border border-slate-300 bg-white p-3">
-      <summary className="cursor-pointer font-semibold">{`Hidden ideas (${hidden.length})`}</summary>
+      <summary className="cursor-pointer font-semibold">
+        {t("board.hidden", { count: hidden.length })}
+      </summary>
       <ul className="mt-2 space-y-2">
         {hidden.map((idea) => (
           <li key={idea.id} className="text-sm">
             <span className="whitespace-pre-wrap break-words">{idea.text}</span>{" "}
-            <span className="text-slate-700">(hidden: {idea.reason})</span>
+            <span className="text-slate-700">
+              {t("board.hiddenBecause", { reason: idea.reason })}
+            </span>
             <fetcher.Form method="post" className="inline">
               <CsrfInput />
               <input type="hidden" name="intent" value="show-idea" />
@@ -498,9 +538,9 @@ function HiddenIdeas({ hidden }: { hidden: { id: string; text: string; reason: s
               <Button
                 variant="secondary"
                 className="px-2 py-1 text-sm"
-                aria-label={`Show again: ${idea.text.slice(0, 60)}`}
+                aria-label={t("board.showAgainNamed", { text: idea.text.slice(0, 60) })}
               >
-                Show again
+                {t("board.showAgain")}
               </Button>
             </fetcher.Form>
           </li>

@@ -1,7 +1,9 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput } from "../forms.tsx";
 
 export function OpenBoardForm({ areas }: { areas: { id: string; name: string }[] }) {
+  const { t } = useTranslation();
   return (
     <Form
       method="post"
@@ -10,21 +12,21 @@ export function OpenBoardForm({ areas }: { areas: { id: string; name: string }[]
       <CsrfInput />
       <input type="hidden" name="intent" value="open-board" />
       <label htmlFor="areaOfFocusId" className="block font-semibold">
-        Open a Knoster board
+        {t("openBoard.label")}
       </label>
       <select
         id="areaOfFocusId"
         name="areaOfFocusId"
         className="block w-full rounded-md border border-slate-500 p-2"
       >
-        <option value="">Whole group</option>
+        <option value="">{t("openBoard.wholeGroup")}</option>
         {areas.map((a) => (
           <option key={a.id} value={a.id}>
             {a.name}
           </option>
         ))}
       </select>
-      <Button>Open board</Button>
+      <Button>{t("openBoard.open")}</Button>
     </Form>
   );
 }

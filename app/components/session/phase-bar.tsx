@@ -1,12 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import {
-  PHASES,
-  type Phase,
-  phaseHelp,
-  phaseIndex,
-  phaseLabels,
-} from "../../modules/session/phases.ts";
+import { useTranslation } from "react-i18next";
+import { PHASES, type Phase, phaseIndex } from "../../modules/session/phases.ts";
 import type { LiveSessionState } from "../../modules/session/session-doc.ts";
 import { useCountdown } from "../../realtime/use-live-session.ts";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
@@ -29,8 +24,10 @@ export function PhaseBar({
   state: LiveSessionState;
   canFacilitate: boolean;
 }) {
+  const { t } = useTranslation();
   const phase = state.phase as Phase;
   const index = phaseIndex(phase);
+  const help = t(`phaseHelp.${phase}`);
   const remaining = useCountdown(state.phaseEndsAt);
   // Said once each, to screen readers: the phase a facilitator just moved to (not the one the
   // page opened in), and the countdown's set points, not every second of it.
@@ -39,17 +36,17 @@ export function PhaseBar({
   useEffect(() => {
     if (phase === opened.current) return;
     opened.current = phase;
-    setMoved(`The session moved to ${phaseLabels[phase]}. ${phaseHelp[phase]}`);
-  }, [phase]);
+    setMoved(t("phaseBar.moved", { phase: t(`phase.${phase}`), help: t(`phaseHelp.${phase}`) }));
+  }, [phase, t]);
   const setPoint =
     remaining === null
       ? ""
       : remaining <= 0
-        ? "Time is up."
+        ? t("phaseBar.timeUp")
         : remaining <= 60
-          ? "Less than a minute left."
+          ? t("phaseBar.lastMinute")
           : remaining <= 300
-            ? "Less than 5 minutes left."
+            ? t("phaseBar.lastFive")
             : "";
   return (
     <section
@@ -60,9 +57,9 @@ export function PhaseBar({
       className="rounded-lg border border-slate-300 bg-white p-4 outline-none focus-visible:ring-2 focus-visible:ring-brand-700"
     >
       <h2 id="phase-heading" className="sr-only">
-        Session phase
+        {t("phaseBar.heading")}
       </h2>
-      <ol className="flex flex-wrap gap-2" aria-label="Phases">
+      <ol className="flex flex-wrap gap-2" aria-label={t("phaseBar.phases")}>
         {PHASES.map((p, i) => (
           <li
             key={p}
@@ -75,14 +72,16 @@ export function PhaseBar({
                   : "border border-slate-400 text-slate-800"
             }`}
           >
-            {i + 1}. {phaseLabels[p]}
+            {i + 1}. {t(`phase.${p}`)}
           </li>
         ))}
       </ol>
-      <p className="mt-3">{phaseHelp[phase]}</p>
+      <p className="mt-3">{help}</p>
       {remaining !== null ? (
         <p className="mt-1 font-semibold">
-          {remaining > 0 ? `Time left: ${formatSeconds(remaining)}` : "Time is up."}
+          {remaining > 0
+            ? t("phaseBar.timeLeft", { time: formatSeconds(remaining) })
+            : t("phaseBar.timeUp")}
         </p>
       ) : null}
       <p className="sr-only" role="status">
@@ -97,6 +96,7 @@ export function PhaseBar({
 }
 
 function PhaseControls({ state }: { state: LiveSessionState }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply>();
   const index = phaseIndex(state.phase as Phase);
   const previous = PHASES[index - 1];
@@ -115,7 +115,7 @@ function PhaseControls({ state }: { state: LiveSessionState }) {
       <input type="hidden" name="expectedVersion" value={state.phaseVersion} />
       <div>
         <label htmlFor="countdownMinutes" className="block text-sm font-medium">
-          Countdown for the next phase (minutes, optional)
+          {t("phaseBar.countdown")}
         </label>
         <input
           id="countdownMinutes"
@@ -128,7 +128,7 @@ function PhaseControls({ state }: { state: LiveSessionState }) {
       </div>
       {next ? (
         <Button name="phase" value={next} pending={fetcher.state !== "idle"}>
-          Move to {phaseLabels[next]}
+          {t("phaseBar.moveTo", { phase: t(`phase.${next}`) })}
         </Button>
       ) : null}
       {previous ? (
@@ -138,7 +138,7 @@ function PhaseControls({ state }: { state: LiveSessionState }) {
           value={previous}
           pending={fetcher.state !== "idle"}
         >
-          Back to {phaseLabels[previous]}
+          {t("phaseBar.backTo", { phase: t(`phase.${previous}`) })}
         </Button>
       ) : null}
       <div className="w-full">

@@ -3,12 +3,13 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { isOfflineReply, type OfflineReply, whenOnline } from "../../realtime/offline.ts";
 import { CsrfInput, FormError } from "../forms.tsx";
+import { BoardName } from "./board-name.tsx";
 import type { CommandReply } from "./live-board.tsx";
 
 type Rating = {
   total: number;
   rated: number;
-  next: { id: string; text: string; column: string; board: string } | null;
+  next: { id: string; text: string; column: string; board: string; wholeGroup: boolean } | null;
 };
 
 const STARS = [1, 2, 3, 4, 5] as const;
@@ -102,7 +103,8 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
             {rating.next.text}
           </blockquote>
           <p className="text-sm text-slate-700">
-            {rating.next.column} · {rating.next.board}
+            {t(`knoster.${rating.next.column}` as "knoster.vision")} ·{" "}
+            <BoardName title={rating.next.board} wholeGroup={rating.next.wholeGroup} />
           </p>
           <fieldset>
             <legend className="font-medium">{t("rating.question")}</legend>

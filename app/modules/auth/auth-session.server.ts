@@ -33,7 +33,7 @@ export type CurrentUser = { id: string; name: string; email: string; isAdmin: bo
 /** The person and the one signed-in browser (sign-in record) a request or a socket came from. */
 export type SignedInUser = CurrentUser & { signInId: string };
 /** Anyone signed in to this browser: a member, or a guest of one session (`guest`). */
-export type SignedInPerson = SignedInUser & { guest: boolean };
+export type SignedInPerson = SignedInUser & { guest: boolean; locale: string | null };
 
 /** A sign-in token is stored only as this hash: a copy of the table signs nobody in. */
 export function signInTokenHash(token: string) {
@@ -61,7 +61,9 @@ export async function sessionPerson(
       id: true,
       expiresAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, name: true, email: true, isAdmin: true, guest: true } },
+      user: {
+        select: { id: true, name: true, email: true, isAdmin: true, guest: true, locale: true },
+      },
     },
   });
   const now = Date.now();
@@ -83,7 +85,7 @@ export async function sessionUser(
 ): Promise<SignedInUser | null> {
   const person = await sessionPerson(db, session);
   if (!person || person.guest) return null;
-  const { guest: _, ...user } = person;
+  const { guest: _, locale: __, ...user } = person;
   return user;
 }
 
@@ -104,7 +106,7 @@ export async function requireUser(ctx: AppContext, request: Request): Promise<Si
   const person = await getPerson(ctx, request);
   if (person?.guest) throw http(404, "We could not find that page.");
   if (person) {
-    const { guest: _, ...user } = person;
+    const { guest: _, locale: __, ...user } = person;
     return user;
   }
   const url = new URL(request.url);

@@ -52,8 +52,12 @@ export const BOARD_COLUMNS = [...KNOSTER_COLUMNS, CONSENSUS.key] as unknown as [
   ...string[],
 ];
 
-/** A board column: its element and the one-line prompt, in plain words, that asks for ideas. */
-export type BoardColumn = { key: string; label: string; prompt: string };
+/**
+ * A board column: its element and the one-line prompt, in plain words, that asks for ideas;
+ * `custom` when the work group wrote the prompt (staff text, shown as written), otherwise the
+ * page says the Knoster default in the reader's language.
+ */
+export type BoardColumn = { key: string; label: string; prompt: string; custom: boolean };
 
 /** The most a column's prompt may say: one line under its heading. */
 export const COLUMN_PROMPT_MAX = 160;
@@ -68,7 +72,10 @@ export function boardColumns(
 ): BoardColumn[] {
   const knoster = KNOSTER_ELEMENTS.map(({ key, label, prompt }) => ({ key, label, prompt }));
   const columns = withConsensus ? [...knoster, { ...CONSENSUS }] : knoster;
-  return columns.map((c) => ({ ...c, prompt: prompts[c.key]?.trim() || c.prompt }));
+  return columns.map((c) => {
+    const own = prompts[c.key]?.trim();
+    return { ...c, prompt: own || c.prompt, custom: Boolean(own) };
+  });
 }
 
 /** The stored prompts: only known columns, only text, whatever the stored JSON holds. */
@@ -100,4 +107,15 @@ export function columnAllowed(column: string, withConsensus: boolean) {
 
 export function columnLabel(column: string): string {
   return boardColumns(true).find((c) => c.key === column)?.label ?? column;
+}
+
+/**
+ * A board of neither an area of focus nor a breakout room is the whole group's: its stored
+ * title is the generated "Whole group", so pages name it in the reader's language instead.
+ */
+export function isWholeGroupBoard(board: {
+  areaOfFocusId: string | null;
+  breakoutRoomId: string | null;
+}) {
+  return board.areaOfFocusId === null && board.breakoutRoomId === null;
 }

@@ -4,7 +4,7 @@ import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { ratingOpen } from "../session/phases.ts";
 import { can } from "../work-group/roles.ts";
 import { ideaAccess } from "./board.server.ts";
-import { columnLabel } from "./knoster.ts";
+import { isWholeGroupBoard } from "./knoster.ts";
 import { rankIdeas, ratingOrder, starsOf } from "./ranking.ts";
 
 /**
@@ -54,7 +54,7 @@ export async function nextIdeaToRate(
       id: true,
       text: true,
       column: true,
-      board: { select: { title: true } },
+      board: { select: { title: true, areaOfFocusId: true, breakoutRoomId: true } },
       ratings: { where: { userId }, select: { stars: true } },
       _count: { select: { ratings: true } },
     },
@@ -68,7 +68,14 @@ export async function nextIdeaToRate(
     total: ideas.length,
     rated: ideas.length - unrated.length,
     next: next
-      ? { id: next.id, text: next.text, column: columnLabel(next.column), board: next.board.title }
+      ? // The column's key: the page names it in the reader's language.
+        {
+          id: next.id,
+          text: next.text,
+          column: next.column,
+          board: next.board.title,
+          wholeGroup: isWholeGroupBoard(next.board),
+        }
       : null,
   };
 }
@@ -81,6 +88,8 @@ export async function sessionResults(ctx: Pick<AppContext, "db">, sessionId: str
     select: {
       id: true,
       title: true,
+      areaOfFocusId: true,
+      breakoutRoomId: true,
       ideas: {
         where: { hiddenAt: null },
         select: {
@@ -99,6 +108,7 @@ export async function sessionResults(ctx: Pick<AppContext, "db">, sessionId: str
     return {
       id: board.id,
       title: board.title,
+      wholeGroup: isWholeGroupBoard(board),
       ideas: ranked.map((r) => {
         const idea = byId.get(r.id)!;
         return {

@@ -13,21 +13,34 @@ const publicSources = [
   ...["app/components/publication", "app/components/comment-period"].flatMap((dir) =>
     readdirSync(path.join(root, dir)).map((f) => path.join(dir, f)),
   ),
-  // Signed-in pieces already drawn from the catalogues (the rest follow with issue 17).
+  // Signed-in pages whose route says every word comes from the catalogues (use-locale.ts),
+  // and the pieces they are built from.
+  ...translatedRoutes(),
+  ...readdirSync(path.join(root, "app/components/session")).map((f) =>
+    path.join("app/components/session", f),
+  ),
   ...[
-    "app/components/session/join-form.tsx",
-    "app/components/session/join-panel.tsx",
-    "app/components/session/live-now.tsx",
-    "app/components/session/rating-panel.tsx",
+    "app/root.tsx",
+    "app/components/staff-text.tsx",
     "app/components/work-group-fields.tsx",
-    "app/components/session/guest-join-form.tsx",
-    "app/components/session/guests-panel.tsx",
     "app/routes/account.tsx",
   ],
 ];
 
+/** Route files that declare `handle = translated`. */
+function translatedRoutes() {
+  return readdirSync(path.join(root, "app/routes"))
+    .map((f) => path.join("app/routes", f))
+    .filter((file) =>
+      /export const handle = translated/.test(readFileSync(path.join(root, file), "utf8")),
+    );
+}
+
 /** Modules whose messages are catalogue keys, said by the page in the reader's language. */
-const keyedModules = ["app/modules/session/guest-schema.ts", "app/modules/session/guests.server.ts"];
+const keyedModules = [
+  "app/modules/session/guest-schema.ts",
+  "app/modules/session/guests.server.ts",
+];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */
 function keysUsed(source: string) {
@@ -73,6 +86,28 @@ describe("the Spanish catalogue", () => {
     );
     expect(keys.length).toBeGreaterThan(8);
     expect(keys.filter((key) => !has(en, key) || !has(es, key))).toEqual([]);
+  });
+
+  it("covers the pages that say they are translated, with no English words written in them", () => {
+    const routes = translatedRoutes();
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        "app/routes/join.$code.tsx",
+        "app/routes/work-groups.$slug.tsx",
+        "app/routes/work-groups.$slug.sessions.$sessionId.tsx",
+      ]),
+    );
+    // Text between tags, and in the props people read, must come from t(): a literal
+    // written in JSX is English on a Spanish page.
+    const literal = />\s*([A-Z][a-z]+(?: [a-z]+)+[.!?]?)\s*</g;
+    const props = /\b(?:label|aria-label|title|placeholder|alt)="([A-Z][a-z][^"]*)"/g;
+    const found: string[] = [];
+    for (const file of [...routes, ...publicSources.filter((f) => f.includes("session/"))]) {
+      const source = readFileSync(path.join(root, file), "utf8");
+      for (const m of [...source.matchAll(literal), ...source.matchAll(props)])
+        found.push(`${file}: ${m[1]}`);
+    }
+    expect(found).toEqual([]);
   });
 
   it("keeps the same placeholders in each translation", () => {

@@ -2,6 +2,22 @@ import { isLocale, LOCALES, type Locale } from "./i18n.ts";
 
 const COOKIE = "convene_lang";
 
+/** The cookie that remembers a language chosen on this browser. */
+export function localeCookie(locale: Locale) {
+  return `${COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
+/**
+ * The signed-in app's language: the account's choice, else what the browser chose or asks
+ * for (publicLocale). A guest's choice lives in the cookie, as they have no account to keep it.
+ */
+export function readerLocale(request: Request, chosen: string | null | undefined) {
+  const fromBrowser = publicLocale(request);
+  const asked = new URL(request.url).searchParams.get("lang");
+  if (isLocale(chosen) && !isLocale(asked)) return { locale: chosen };
+  return fromBrowser;
+}
+
 /**
  * The public site's language: ?lang=es (from the language switch, remembered in a cookie),
  * then the cookie, then the browser's Accept-Language, then English.
@@ -10,10 +26,7 @@ export function publicLocale(request: Request): { locale: Locale; setCookie?: st
   const url = new URL(request.url);
   const asked = url.searchParams.get("lang");
   if (isLocale(asked)) {
-    return {
-      locale: asked,
-      setCookie: `${COOKIE}=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`,
-    };
+    return { locale: asked, setCookie: localeCookie(asked) };
   }
   const cookie = request.headers.get("Cookie")?.match(/(?:^|;\s*)convene_lang=([a-z]{2})/)?.[1];
   if (isLocale(cookie)) return { locale: cookie };

@@ -154,6 +154,7 @@ export async function getSessionPage(
       .map((board) => ({
         id: board.id,
         title: board.title,
+        wholeGroup: !board.areaOfFocus && !board.breakoutRoom,
         ideas: board.ideas
           .filter((idea) => !idea.hiddenAt)
           // boardIdea drops the author unless the idea was posted on a named board.

@@ -35,20 +35,23 @@ function offsetMs(at: Date, timeZone: string): number {
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
-/** "Wednesday, March 30, 2022 at 9:00 AM (CDT)": a session time in its own zone. */
-export function formatSessionTime(at: Date | string, timeZone: string): string {
+/**
+ * "Wednesday, March 30, 2022 at 9:00 AM (CDT)": a session time in its own zone, in the
+ * reader's language where the page gives it ("miércoles, 30 de marzo de 2022, 9:00 a. m.").
+ */
+export function formatSessionTime(at: Date | string, timeZone: string, locale = "en-US"): string {
   const when = new Date(at);
-  const local = new Intl.DateTimeFormat("en-US", {
+  const local = new Intl.DateTimeFormat(locale, {
     timeZone,
     dateStyle: "full",
     timeStyle: "short",
   }).format(when);
-  return `${local} (${shortZone(when, timeZone)})`;
+  return `${local} (${shortZone(when, timeZone, locale)})`;
 }
 
-function shortZone(at: Date, timeZone: string) {
+function shortZone(at: Date, timeZone: string, locale: string) {
   return (
-    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
       .formatToParts(at)
       .find((p) => p.type === "timeZoneName")?.value ?? timeZone
   );
