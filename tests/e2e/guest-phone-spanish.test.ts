@@ -90,6 +90,8 @@ const englishPhrases = Object.entries(en)
 
 async function expectAllSpanish(page: Page, where: string) {
   expect(await page.locator("html").getAttribute("lang"), where).toBe("es");
+  // What the page shows: textContent would also read the scripts' data, which is not shown.
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is asserted
   const text = await page.locator("body").innerText();
   const title = await page.title();
   const english = englishPhrases.filter((p) => text.includes(p) || title.includes(p));

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
+import { postForm } from "../support/http.ts";
+
+/** Issue 17: the signed-in app's language, chosen on any page and kept on the account. */
+let app: TestApp;
+let cast: Cast;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  const seeded = await startSeededApp();
+  ({ app, cast } = seeded);
+  Object.assign(cookies, seeded.cookies);
+});
+afterAll(() => app?.stop());
+
+const sessionPath = () => `/work-groups/${cast.workGroup.slug}/sessions/${cast.session.id}`;
+const page = async (path: string, headers: Record<string, string>) => {
+  const html = await (await fetch(`${app.url}${path}`, { headers })).text();
+  return { html, lang: /<html lang="(\w+)"/.exec(html)?.[1] };
+};
+
+describe("the interface language", () => {
+  it("follows the browser until the person chooses, then the account", async () => {
+    const spanishBrowser = { cookie: cookies.memberA!, "accept-language": "es-MX,es;q=0.9" };
+    const before = await page(sessionPath(), spanishBrowser);
+    expect(before.lang).toBe("es");
+    expect(before.html).toContain("Publique una idea");
+    // A page not yet in the catalogues stays English, and says so.
+    expect((await page(`/work-groups/${cast.workGroup.slug}/members`, spanishBrowser)).lang).toBe(
+      "en",
+    );
+
+    const chosen = await postForm(app.url, "/language", cookies.memberA!, {
+      lang: "en",
+      back: sessionPath(),
+    });
+    expect(chosen.status).toBe(302);
+    expect(chosen.headers.get("location")).toBe(sessionPath());
+    const user = await app.ctx.db.user.findUniqueOrThrow({ where: { id: cast.memberA.id } });
+    expect(user.locale).toBe("en");
+    // The account's choice wins over the Spanish browser, in any browser it signs in to.
+    expect((await page(sessionPath(), spanishBrowser)).lang).toBe("en");
+
+    await postForm(app.url, "/language", cookies.memberA!, { lang: "es", back: "/" });
+    const after = await page(sessionPath(), { cookie: cookies.memberA! });
+    expect(after.lang).toBe("es");
+    expect(after.html).toContain("Lluvia de ideas");
+  });
+
+  it("refuses a language it does not have, and a way back off the site", async () => {
+    const odd = await postForm(app.url, "/language", cookies.memberA!, { lang: "xx", back: "/" });
+    expect(odd.status).toBe(400);
+    const away = await postForm(app.url, "/language", cookies.memberA!, {
+      lang: "en",
+      back: "//evil.example/",
+    });
+    expect(away.headers.get("location")).toBe("/");
+  });
+});
