@@ -14,6 +14,9 @@
  *   intake     public comments through the real route on SQLite and PostgreSQL: stored per
  *              second, p99 time to receipt and lost receipts, beside a bare Express form POST
  *              and a one-insert-per-request path; then a 10,000/s flash crowd (intake.ts)
+ *   guests     2,000 guests join one session by code within a minute (page, join, websocket
+ *              sync), then 2,000 ideas at 100/s over 20 rooms: p99s, nothing lost, peak
+ *              memory (guests.ts)
  *   scaleout   one process against two on PostgreSQL and Redis: an idea's delivery p99 to
  *              clients on the other process against one process, and page loads per second
  *              (scale-out.ts; ours only)
@@ -42,6 +45,8 @@
  *                     --intake-flash-rate 10000 --intake-flash-seconds 60 (0 skips)
  *                     --intake-postgres postgresql://postgres@127.0.0.1:5432/postgres
  *                     (also the server scaleout uses)
+ *          guests:    --guests-count 2000 --guests-join 60 (seconds) --guests-rooms 20
+ *                     --guests-rate 100 (ideas/s)
  *          scaleout:  --scaleout-clients 100 --scaleout-ideas 200 --scaleout-warmup 20
  *                     --scaleout-seconds 5 --scaleout-concurrency 32
  * Always exits 0 once everything selected has measured: the figures are the result. Exits 1
@@ -53,6 +58,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { runFanout } from "./fanout.ts";
+import { runGuests } from "./guests.ts";
 import type { StartOptions } from "./harness.ts";
 import { runIntake } from "./intake.ts";
 import { runJoinStorm } from "./join-storm.ts";
@@ -95,6 +101,10 @@ const { values: args } = parseArgs({
     "intake-concurrency": { type: "string", default: "64" },
     "intake-flash-rate": { type: "string", default: "10000" },
     "intake-flash-seconds": { type: "string", default: "60" },
+    "guests-count": { type: "string", default: "2000" },
+    "guests-join": { type: "string", default: "60" },
+    "guests-rooms": { type: "string", default: "20" },
+    "guests-rate": { type: "string", default: "100" },
     "scaleout-clients": { type: "string", default: "100" },
     "scaleout-ideas": { type: "string", default: "200" },
     "scaleout-warmup": { type: "string", default: "20" },
@@ -115,6 +125,7 @@ const BENCHMARKS = [
   "themes",
   "public-pages",
   "intake",
+  "guests",
   "scaleout",
 ] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
@@ -197,6 +208,17 @@ async function main() {
         start,
       ),
     themes: () => runThemes({ ideas: Number(args["themes-ideas"]) }),
+    guests: () =>
+      runGuests(
+        {
+          guests: Number(args["guests-count"]),
+          joinS: Number(args["guests-join"]),
+          rooms: Number(args["guests-rooms"]),
+          ideasPerSecond: Number(args["guests-rate"]),
+        },
+        kinds,
+        start,
+      ),
     "public-pages": () =>
       runPublicPages(
         {

@@ -27,6 +27,8 @@ export type ServerInfo = {
   /** ours only: the CSRF token every member's session holds, and where the post-idea form goes. */
   csrf: string;
   postUrl: string;
+  /** With `guests`: the app's address, the session's join path and page, a facilitator's cookie. */
+  guests?: { appUrl: string; joinPath: string; sessionPath: string; facilitatorCookie: string };
   /** What ran, for the report. */
   description: string;
   /** With `commentPeriod`: where the feedback form posts, and the secret its tokens are signed with. */
@@ -52,6 +54,11 @@ export type OursOptions = {
   seedIdeas?: number;
   /** A published work group with an open, published comment period (the intake benchmark). */
   commentPeriod?: boolean;
+  /**
+   * The session lets guests join by its code (the guests benchmark): a whole-group board besides
+   * the rooms' boards, and a facilitator to assign rooms.
+   */
+  guests?: boolean;
   /** More environment for loadConfig, e.g. TRUST_PROXY. */
   env?: Record<string, string>;
   /**
@@ -117,6 +124,7 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
   await db.user.createMany({
     data: emails.map((email, i) => ({ name: `Bench Member ${i}`, email, passwordHash })),
   });
+  let facilitatorId: string | undefined;
   const idOf = new Map(
     (await db.user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]),
   );
@@ -165,6 +173,27 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
     });
   }
 
+  let guests: ServerInfo["guests"];
+  if (options.guests) {
+    const { ensureJoinCode } = await import("../../app/modules/session/join-code.server.ts");
+    const { joinPath } = await import("../../app/modules/session/join-code.ts");
+    const facilitator = await db.user.create({
+      data: { name: "Bench Facilitator", email: "facilitator@bench.example.org", passwordHash },
+    });
+    await db.membership.create({
+      data: { workGroupId: workGroup.id, userId: facilitator.id, role: "facilitator" },
+    });
+    await db.board.create({ data: { sessionId: session.id, title: "Whole group" } });
+    await db.session.update({ where: { id: session.id }, data: { guestsAllowed: true } });
+    guests = {
+      appUrl: app.url,
+      joinPath: joinPath(await ensureJoinCode(app.ctx, session.id)),
+      sessionPath: `/work-groups/${workGroup.slug}/sessions/${session.id}`,
+      facilitatorCookie: "",
+    };
+    facilitatorId = facilitator.id;
+  }
+
   let comments: ServerInfo["comments"];
   if (options.commentPeriod) {
     const { openBenchCommentPeriod } = await import("./intake-baselines.ts");
@@ -187,6 +216,7 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
   };
   const cookies: string[] = [];
   for (const id of userIds) cookies.push(await cookieFor(id));
+  if (guests && facilitatorId) guests.facilitatorCookie = await cookieFor(facilitatorId);
 
   // The page's post-idea form is a fetcher.Form: with JavaScript, the browser posts it to the
   // page URL with ?_data=<route id> and gets the action's JSON back (no page render).
@@ -207,6 +237,7 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
           : "fresh PostgreSQL database"
       }`,
       comments,
+      guests,
     },
     close: () => app.close(),
   };

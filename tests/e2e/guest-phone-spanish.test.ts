@@ -84,7 +84,7 @@ function decodeQr(svg: string) {
  */
 const englishPhrases = Object.entries(en)
   .filter(([key, text]) => es[key as keyof typeof es] !== text)
-  .flatMap(([, text]) => text.split(/\{\{\w+\}\}/))
+  .flatMap(([, text]) => text.split(/\{\{[^}]+\}\}/))
   .map((part) => part.trim())
   .filter((part) => part.split(/\s+/).length >= 2 && part.length >= 8);
 

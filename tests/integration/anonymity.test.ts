@@ -4,8 +4,10 @@ import { readIdeas } from "../../app/modules/board/board-doc.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
 import { readStoredDocument } from "../../app/modules/documents/lexical-document.server.ts";
 import { blockText } from "../../app/modules/publication/content.ts";
+import { ensureJoinCode } from "../../app/modules/session/join-code.server.ts";
 import { readTheming } from "../../app/modules/theming/theming-doc.ts";
 import { type Cast, createUser, startSeededApp, type TestApp } from "../support/app.ts";
+import { guestCommand, joinAsGuest } from "../support/guests.ts";
 import { postForm } from "../support/http.ts";
 import { connectProvider, waitFor } from "../support/realtime.ts";
 import { makeFacilitatorOwner, postSettings } from "../support/settings.ts";
@@ -19,7 +21,8 @@ let cast: Cast;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  const seeded = await startSeededApp();
+  // Guests come from addresses of their own (tests/support/guests.ts), through a proxy.
+  const seeded = await startSeededApp({ TRUST_PROXY: "1" });
   ({ app, cast } = seeded);
   Object.assign(cookies, seeded.cookies);
   await makeFacilitatorOwner(app.ctx, cast);
@@ -276,6 +279,103 @@ describe("breakout rooms of one", () => {
       text: "One of five could have written this",
     });
     expect(accepted.status).toBe(200);
+  });
+});
+
+/**
+ * The same attacks with a guest as the author (issue 17): a guest's authorship is exactly as
+ * anonymous as a member's, and on named boards shows the name they gave, from then on only.
+ */
+describe("a guest's ideas", () => {
+  const ROUTE = "routes/work-groups.$slug.sessions.$sessionId";
+  const GUEST_ANONYMOUS = "A guest's idea while boards were anonymous";
+  const GUEST_NAMED = "A guest's idea while boards were named";
+  let code = "";
+  /** The guest form as a parent fills it: their group and region. */
+  const join = async (fields: Record<string, string> = {}) => {
+    const group = await app.ctx.db.stakeholderGroup.findFirstOrThrow({
+      where: { workGroupId: cast.workGroup.id, name: "Parents" },
+    });
+    const region = await app.ctx.db.region.findFirstOrThrow({
+      where: { workGroupId: cast.workGroup.id },
+    });
+    return joinAsGuest(app.url, code, {
+      stakeholderGroupId: group.id,
+      regionId: region.id,
+      ...fields,
+    });
+  };
+  const guestPost = async (cookie: string, text: string) => {
+    const response = await guestCommand(app.url, sessionPath(), ROUTE, cookie, {
+      intent: "post-idea",
+      boardId: cast.board.id,
+      column: "incentives",
+      text,
+    });
+    expect(response.status).toBe(200);
+  };
+
+  it("keeps the guest's authorship hidden everywhere a person could look", async () => {
+    await movePhaseTo("brainstorm");
+    await setNamedBoards(false);
+    code = await ensureJoinCode(app.ctx, cast.session.id);
+    const allowed = await postForm(app.url, sessionPath(), cookies.facilitator!, {
+      intent: "guests",
+      allowed: "on",
+    });
+    expect(allowed.status).toBe(200);
+    const guest = await join();
+    expect(guest.joined.status).toBe(302);
+    const guestUser = await app.ctx.db.user.findFirstOrThrow({
+      where: { guest: true },
+      orderBy: { createdAt: "desc" },
+    });
+
+    const watcher = connectProvider(app.url, documentName.board(cast.board.id), cookies.memberB!);
+    await watcher.synced;
+    await guestPost(guest.cookie, GUEST_ANONYMOUS);
+    const live = await waitFor(
+      () => readIdeas(watcher.doc).find((i) => i.text === GUEST_ANONYMOUS),
+      2_000,
+      "the guest's idea",
+    );
+    expect(live.author).toBeUndefined();
+    watcher.close();
+
+    for (const who of ["memberB", "facilitator"]) {
+      const ideas = (await sessionData(who)).session.boards.flatMap((b) => b.ideas);
+      const idea = ideas.find((i) => i.text === GUEST_ANONYMOUS);
+      expect(idea).toBeDefined();
+      expect(idea?.author).toBeUndefined();
+    }
+    const csv = await (await get(`${base()}/ideas.csv`, "facilitator")).text();
+    expect(csv).toContain(GUEST_ANONYMOUS);
+    expect(csv).not.toContain(guestUser.id);
+    expect(csv).not.toContain("guests.invalid");
+    const theming = connectProvider(
+      app.url,
+      documentName.theming(cast.session.id),
+      cookies.facilitator!,
+    );
+    await theming.synced;
+    const everything = JSON.stringify(readTheming(theming.doc));
+    expect(everything).toContain(GUEST_ANONYMOUS);
+    expect(everything).not.toContain(guestUser.id);
+    theming.close();
+  });
+
+  it("on named boards shows the name the guest gave, for ideas posted from then on", async () => {
+    await setNamedBoards(true);
+    const named = await join({ name: "Gus Guest" });
+    expect(named.joined.status).toBe(302);
+    await guestPost(named.cookie, GUEST_NAMED);
+    const fresh = connectProvider(app.url, documentName.board(cast.board.id), cookies.memberB!);
+    await fresh.synced;
+    const ideas = readIdeas(fresh.doc);
+    expect(ideas.find((i) => i.text === GUEST_NAMED)?.author).toBe("Gus Guest");
+    expect(ideas.find((i) => i.text === GUEST_ANONYMOUS)?.author).toBeUndefined();
+    fresh.close();
+    await setNamedBoards(false);
   });
 });
 

@@ -7,6 +7,7 @@ import { ensureJoinCode } from "../../app/modules/session/join-code.server.ts";
 import { GUESTS_PER_SESSION } from "../../server/limiters.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import { openCommentPeriod } from "../support/comments.ts";
+import { joinAsGuest as joinGuest } from "../support/guests.ts";
 import { postForm } from "../support/http.ts";
 import { connectProvider, upgradeStatus, waitFor } from "../support/realtime.ts";
 import { makeFacilitatorOwner } from "../support/settings.ts";
@@ -19,7 +20,6 @@ let app: TestApp;
 let cast: Cast;
 const cookies: Record<string, string> = {};
 let code = "";
-let addresses = 0;
 
 beforeAll(async () => {
   const seeded = await startSeededApp({ TRUST_PROXY: "1" });
@@ -33,49 +33,21 @@ afterAll(() => app?.stop());
 const sessionPath = () => `/work-groups/${cast.workGroup.slug}/sessions/${cast.session.id}`;
 const SESSION_DATA = "routes/work-groups.$slug.sessions.$sessionId";
 
-/**
- * Joins as a guest through the real pages, as a new phone does: the form (which sets the
- * browser's form token), then its post. Each phone has an address of its own unless given one.
- */
+/** A guest of the cast's session, in the Teachers' and Central's place unless told otherwise. */
 async function joinAsGuest(fields: Record<string, string> = {}, address?: string) {
-  addresses++;
-  const from = address ?? `198.51.${Math.floor(addresses / 250)}.${addresses % 250}`;
-  const form = await fetch(`${app.url}/join/${code}`, {
-    headers: { "x-forwarded-for": from },
-    redirect: "manual",
-  });
-  const html = await form.text();
-  const csrf = /name="csrf" value="([^"]*)"/.exec(html)?.[1] ?? "";
-  const setCookie = form.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
   const groups = await app.ctx.db.stakeholderGroup.findMany({
     where: { workGroupId: cast.workGroup.id },
   });
   const region = await app.ctx.db.region.findFirstOrThrow({
     where: { workGroupId: cast.workGroup.id },
   });
-  const joined = await fetch(`${app.url}/join/${code}`, {
-    method: "POST",
-    headers: {
-      cookie: setCookie,
-      "content-type": "application/x-www-form-urlencoded",
-      "x-forwarded-for": from,
-    },
-    body: new URLSearchParams({
-      csrf,
-      stakeholderGroupId: groups[1]!.id,
-      regionId: region.id,
-      ...fields,
-    }),
-    redirect: "manual",
-  });
-  const cookie = joined.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  return { form: { status: form.status, html }, joined, cookie, text: () => joined.text() };
+  const joined = await joinGuest(
+    app.url,
+    code,
+    { stakeholderGroupId: groups[1]!.id, regionId: region.id, ...fields },
+    address,
+  );
+  return { ...joined, text: () => joined.joined.text() };
 }
 
 const setGuests = async (allowed: boolean) => {

@@ -74,28 +74,37 @@ export async function sessionPerson(
   return { ...signIn.user, signInId: signIn.id };
 }
 
-/**
- * The signed-in member (an account), or null. A guest is nobody here: every page and command
- * that asks for a user is closed to guests by default, and only the session participant view
- * lets them in (requireSessionParticipant).
- */
-export async function sessionUser(
-  db: AppContext["db"],
-  session: Session<AuthSessionData>,
-): Promise<SignedInUser | null> {
-  const person = await sessionPerson(db, session);
+/** A member's account as pages use it; null for nobody and for a guest. */
+function accountOf(person: SignedInPerson | null): SignedInUser | null {
   if (!person || person.guest) return null;
   const { guest: _, locale: __, ...user } = person;
   return user;
 }
 
-export async function getUser(ctx: AppContext, request: Request): Promise<SignedInUser | null> {
-  return sessionUser(ctx.db, await getAuthSession(ctx, request));
-}
+/**
+ * Who sent each request, asked once: the root, layout and page loaders of one page all ask,
+ * and each answer is a cookie check and a query. Keyed by the request object itself, so it
+ * lives exactly as long as the request.
+ */
+const peopleOfRequests = new WeakMap<Request, Promise<SignedInPerson | null>>();
 
 /** Anyone signed in to this browser, guests included (see sessionPerson). */
-export async function getPerson(ctx: AppContext, request: Request) {
-  return sessionPerson(ctx.db, await getAuthSession(ctx, request));
+export function getPerson(ctx: AppContext, request: Request): Promise<SignedInPerson | null> {
+  let person = peopleOfRequests.get(request);
+  if (!person) {
+    person = getAuthSession(ctx, request).then((session) => sessionPerson(ctx.db, session));
+    peopleOfRequests.set(request, person);
+  }
+  return person;
+}
+
+/**
+ * The signed-in member, or null. A guest is nobody here: every page and command that asks for
+ * a user is closed to guests by default, and only the session participant view lets them in
+ * (requireSessionParticipant).
+ */
+export async function getUser(ctx: AppContext, request: Request): Promise<SignedInUser | null> {
+  return accountOf(await getPerson(ctx, request));
 }
 
 /**
@@ -105,10 +114,8 @@ export async function getPerson(ctx: AppContext, request: Request) {
 export async function requireUser(ctx: AppContext, request: Request): Promise<SignedInUser> {
   const person = await getPerson(ctx, request);
   if (person?.guest) throw http(404, "We could not find that page.");
-  if (person) {
-    const { guest: _, locale: __, ...user } = person;
-    return user;
-  }
+  const user = accountOf(person);
+  if (user) return user;
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
   throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);

@@ -36,13 +36,28 @@ function createI18n(locale: Locale): i18n {
   instance.init({
     lng: locale,
     fallbackLng: "en",
-    resources: { en: { translation: en }, es: { translation: es } },
+    resources: { en: { translation: en }, es: { translation: withManyForms(es) } },
     keySeparator: false,
     nsSeparator: false,
+    // Counts are written {{count, number}} in the catalogues: i18next formats them with
+    // Intl.NumberFormat in the page's language ("1.000.000" in Spanish).
     interpolation: { escapeValue: false },
     initAsync: false,
   });
   return instance;
+}
+
+/**
+ * CLDR gives Spanish a "many" plural (un millón de invitados) besides "one" and "other";
+ * i18next looks for key_many there, so each _other form also serves as the _many one.
+ */
+function withManyForms(catalogue: Record<string, string>) {
+  const forms: Record<string, string> = { ...catalogue };
+  for (const [key, text] of Object.entries(catalogue)) {
+    const many = key.replace(/_other$/, "_many");
+    if (many !== key && !(many in forms)) forms[many] = text;
+  }
+  return forms;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

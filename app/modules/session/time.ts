@@ -41,17 +41,35 @@ function offsetMs(at: Date, timeZone: string): number {
  */
 export function formatSessionTime(at: Date | string, timeZone: string, locale = "en-US"): string {
   const when = new Date(at);
-  const local = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    dateStyle: "full",
-    timeStyle: "short",
-  }).format(when);
+  const local = formatter(locale, timeZone, "full").format(when);
   return `${local} (${shortZone(when, timeZone, locale)})`;
+}
+
+/**
+ * Formatters by language, zone and kind, made once: building an Intl.DateTimeFormat costs far
+ * more than using one, and every session page and list shows these times.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, timeZone: string, kind: "full" | "zone") {
+  const key = `${locale} ${timeZone} ${kind}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(
+      locale,
+      kind === "full"
+        ? { timeZone, dateStyle: "full", timeStyle: "short" }
+        : { timeZone, timeZoneName: "short" },
+    );
+    // Zones and languages are few; the bound keeps a stream of odd ones from growing it.
+    if (formatters.size > 500) formatters.clear();
+    formatters.set(key, made);
+  }
+  return made;
 }
 
 function shortZone(at: Date, timeZone: string, locale: string) {
   return (
-    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
+    formatter(locale, timeZone, "zone")
       .formatToParts(at)
       .find((p) => p.type === "timeZoneName")?.value ?? timeZone
   );
