@@ -183,7 +183,7 @@ describe("a facilitator, keyboard only, on the session page", () => {
     await region(`Board: ${ROOM}`).waitFor();
 
     // The auto-assign button is above the form.
-    await shiftTabTo("Auto-assign members (mixing groups and regions)");
+    await shiftTabTo("Auto-assign members and guests (mixing groups and regions)");
     await keys().press("Enter");
     const members = [cast.memberA.name, cast.memberB.name].sort();
     await card.getByText(`Members: ${members.join(", ")}`, { exact: true }).waitFor();

@@ -197,7 +197,7 @@ describe("a live session: agenda, breakout rooms, brainstorm, rate, theme", () =
       await roomCard(name).waitFor();
     }
     await rooms
-      .getByRole("button", { name: "Auto-assign members (mixing groups and regions)" })
+      .getByRole("button", { name: "Auto-assign members and guests (mixing groups and regions)" })
       .click();
     for (const name of ROOMS)
       await roomCard(name)
