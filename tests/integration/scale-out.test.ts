@@ -324,7 +324,9 @@ describe.skipIf(!hasRedis)("several server processes", () => {
         const texts = new Set(readIdeas(onB.doc).map((idea) => idea.text));
         return acknowledgedIdeas.every((text) => texts.has(text));
       },
-      5_000,
+      // Eventually, not fast: how fast is the scale-out benchmark's question, and under the
+      // whole suite's load on two cores the resync after a kill took over 5 s twice.
+      15_000,
       "every acknowledged idea on the board served by B",
     );
     onB.close();
