@@ -44,6 +44,7 @@ import {
 } from "../modules/breakout-room/breakout-room.server.ts";
 import { breakoutRoomSchema } from "../modules/breakout-room/schema.ts";
 import { documentName } from "../modules/documents/document-name.ts";
+import { readerLocale } from "../modules/i18n/locale.server.ts";
 import { translated } from "../modules/i18n/use-locale.ts";
 import {
   addAgendaItem,
@@ -81,7 +82,7 @@ import { Notes } from "../realtime/notes-editor.tsx";
 import { isNetworkFailure, notAfterOffline, type OfflineReply } from "../realtime/offline.ts";
 import { useLiveSession } from "../realtime/use-live-session.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
-import { attempt, http } from "../utils/http.server.ts";
+import { attempt, http, sayRefusal } from "../utils/http.server.ts";
 import { linkOrigin } from "../utils/request.server.ts";
 
 /** The session's join code and link, for facilitators to share. */
@@ -139,6 +140,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(context, request);
   const sessionId = params.sessionId ?? "";
   const intent = String(form.get("intent"));
+  // A participant's refusals in the page's language (the page is translated).
+  const { locale } = readerLocale(request, user.locale);
   const refused = (status: number, message: string) =>
     json({ intent, result: null, boardId: null, message }, { status });
   const done = () => json({ intent, result: null, boardId: null, message: null });
@@ -155,7 +158,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return json(
         {
           intent,
-          result: submission.reply({ formErrors: [posted.message] }),
+          result: submission.reply({ formErrors: [sayRefusal(locale, posted)] }),
           boardId,
           message: null,
         },
@@ -179,7 +182,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     const { ideaId, ...idea } = submission.value;
     const edited = await attempt(() => editIdea(context, user, ideaId, idea));
-    return edited.ok ? done() : refused(edited.status, edited.message);
+    return edited.ok ? done() : refused(edited.status, sayRefusal(locale, edited));
   }
   if (intent === "withdraw-idea" || intent === "show-idea") {
     const submission = parseSubmission(form, ideaIdSchema);
@@ -190,13 +193,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? withdrawIdea(context, user, ideaId)
         : setIdeaHidden(context, user, ideaId, { hidden: false }),
     );
-    return changed.ok ? done() : refused(changed.status, changed.message);
+    return changed.ok ? done() : refused(changed.status, sayRefusal(locale, changed));
   }
   if (intent === "rate") {
     const submission = parseSubmission(form, rateIdeaSchema);
     if (submission.status !== "success") return refused(400, "Choose from 1 to 5 stars, or skip.");
     const rated = await attempt(() => rateIdea(context, user, submission.value));
-    if (!rated.ok) return refused(rated.status, rated.message);
+    if (!rated.ok) return refused(rated.status, sayRefusal(locale, rated));
     return json({ intent, result: null, boardId: null, message: null });
   }
   if (access.role === "guest") {

@@ -1,4 +1,6 @@
 import { type HeadersFunction, json } from "@remix-run/node";
+import type { MessageKey } from "../modules/i18n/en.ts";
+import { i18nFor, type Locale } from "../modules/i18n/i18n.ts";
 
 /**
  * An expected failure a person can act on, thrown from a loader, action or service and shown
@@ -8,13 +10,54 @@ export function http(status: number, message: string, headers?: HeadersInit) {
   return json({ message }, { status, headers });
 }
 
+/** Values of a catalogue message; `phase` names a session phase, said in the reader's words. */
+export type SaidValues = Record<string, string | number>;
+
+/**
+ * A refusal people read on pages that speak their language: the catalogue key and its values
+ * travel with the English text (for logs, the API and English pages), and the route says it
+ * in the reader's language (sayRefusal).
+ */
+export function refuse(
+  status: number,
+  key: MessageKey,
+  values: SaidValues = {},
+  headers?: HeadersInit,
+) {
+  const message = i18nFor("en").t(key, englishValues(values));
+  return json({ message, key, values }, { status, headers });
+}
+
+function englishValues(values: SaidValues) {
+  return "phase" in values
+    ? { ...values, phase: i18nFor("en").t(`phase.${values.phase}` as MessageKey) }
+    : values;
+}
+
+/** A refusal in the reader's language where it came with a key, else as it was written. */
+export function sayRefusal(locale: Locale, refusal: Refusal) {
+  if (!refusal.key) return refusal.message;
+  const t = i18nFor(locale).t;
+  const values = refusal.values ?? {};
+  return t(
+    refusal.key,
+    "phase" in values ? { ...values, phase: t(`phase.${values.phase}` as MessageKey) } : values,
+  );
+}
+
 /** Throws 404 unless the record exists (and was selected for this user). */
 export function found<T>(value: T | null | undefined, what = "page"): T {
   if (value === null || value === undefined) throw http(404, `We could not find that ${what}.`);
   return value;
 }
 
-export type Refusal = { ok: false; status: number; message: string };
+export type Refusal = {
+  ok: false;
+  status: number;
+  message: string;
+  key?: MessageKey;
+  values?: SaidValues;
+};
 
 /**
  * Runs a command for a form that must keep what the person typed: a refusal the command throws
@@ -26,8 +69,8 @@ export async function attempt<T>(run: () => Promise<T>): Promise<{ ok: true; val
     return { ok: true, value: await run() };
   } catch (error) {
     if (!(error instanceof Response) || error.status >= 500) throw error;
-    const { message } = (await error.json()) as { message: string };
-    return { ok: false, status: error.status, message };
+    const body = (await error.json()) as Omit<Refusal, "ok" | "status">;
+    return { ok: false, status: error.status, ...body };
   }
 }
 

@@ -48,6 +48,36 @@ describe("the interface language", () => {
     expect(after.html).toContain("Lluvia de ideas");
   });
 
+  it("says a participant's refusal in their language", async () => {
+    await app.ctx.db.session.update({ where: { id: cast.session.id }, data: { phase: "rate" } });
+    const late = await fetch(
+      `${app.url}${sessionPath()}?_data=${encodeURIComponent("routes/work-groups.$slug.sessions.$sessionId")}`,
+      {
+        method: "POST",
+        headers: {
+          cookie: cookies.memberB!,
+          "accept-language": "es",
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({
+          csrf: "test-csrf-token",
+          intent: "post-idea",
+          boardId: cast.board.id,
+          column: "vision",
+          text: "Demasiado tarde",
+        }),
+      },
+    );
+    expect(late.status).toBe(409);
+    expect(JSON.stringify(await late.json())).toContain(
+      "La lluvia de ideas está cerrada: la sesión está en la fase Calificar",
+    );
+    await app.ctx.db.session.update({
+      where: { id: cast.session.id },
+      data: { phase: "brainstorm" },
+    });
+  });
+
   it("refuses a language it does not have, and a way back off the site", async () => {
     const odd = await postForm(app.url, "/language", cookies.memberA!, { lang: "xx", back: "/" });
     expect(odd.status).toBe(400);

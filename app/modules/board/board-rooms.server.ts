@@ -46,7 +46,3 @@ export const roomPeople = Prisma.sql`(SELECT COUNT(*) FROM (
 export function roomTooSmall(board: { inRoomOfBreakout: boolean; roomPeople: number }) {
   return board.inRoomOfBreakout && board.roomPeople < MIN_CELL;
 }
-
-export function roomTooSmallMessage() {
-  return `This breakout room has fewer than ${MIN_CELL} people, so an anonymous idea posted here could be traced to you. Post it on the whole-group board, or ask the facilitator to add people to the room.`;
-}

@@ -1,22 +1,17 @@
 import type { z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
-import { http } from "../../utils/http.server.ts";
+import { http, refuse } from "../../utils/http.server.ts";
+import { MIN_CELL } from "../anonymity/small-cells.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { documentName } from "../documents/document-name.ts";
 import { roleInSession } from "../session/guests.server.ts";
-import { ideasClosedMessage, ideasOpen } from "../session/phases.ts";
+import { ideasOpen } from "../session/phases.ts";
 import { putThemingIdea, removeThemingIdea, themingIdea } from "../theming/theming-doc.ts";
 import { can, isSessionRole } from "../work-group/roles.ts";
 import { audit } from "../work-group/work-group.server.ts";
 import { type BoardIdea, boardIdea, putIdea, removeIdea } from "./board-doc.ts";
-import {
-  inBoardRoom,
-  mayUseBoard,
-  roomPeople,
-  roomTooSmall,
-  roomTooSmallMessage,
-} from "./board-rooms.server.ts";
+import { inBoardRoom, mayUseBoard, roomPeople, roomTooSmall } from "./board-rooms.server.ts";
 import { columnAllowed } from "./knoster.ts";
 import type { postIdeaSchema } from "./schema.ts";
 
@@ -76,16 +71,14 @@ export async function postIdea(
   if (!can(access.role, "idea:post")) {
     throw http(403, `Your role in this work group (${access.role}) does not allow posting ideas.`);
   }
-  if (!ideasOpen(access.phase)) throw http(409, ideasClosedMessage(access.phase));
-  if (!columnAllowed(input.column, access.consensus)) {
-    throw http(400, "This work group's boards have no Consensus column.");
+  if (!ideasOpen(access.phase)) throw refuse(409, "board.closed", { phase: access.phase });
+  if (!columnAllowed(input.column, access.consensus)) throw refuse(400, "refusal.noConsensus");
+  if (!access.named && roomTooSmall(access)) {
+    throw refuse(409, "refusal.roomTooSmall", { min: MIN_CELL });
   }
-  if (!access.named && roomTooSmall(access)) throw http(409, roomTooSmallMessage());
   const wait = await ctx.limiters.postIdea(user.id);
   if (wait > 0) {
-    throw http(429, `You are posting very fast. Wait ${wait} seconds and post again.`, {
-      "Retry-After": String(wait),
-    });
+    throw refuse(429, "refusal.postingFast", { seconds: wait }, { "Retry-After": String(wait) });
   }
   const idea = await ctx.db.idea
     .create({
@@ -128,9 +121,9 @@ async function postedBefore(
     where: { authorId_submissionKey: { authorId: user.id, submissionKey } },
     select: { ...THEMING_IDEA, hiddenAt: true },
   });
-  if (!idea) throw http(409, "This idea was withdrawn just now. Post it again if you meant to.");
+  if (!idea) throw refuse(409, "refusal.withdrawnJustNow");
   if (idea.boardId !== boardId) {
-    throw http(409, "This idea was posted on another board. Reload the page to see it.");
+    throw refuse(409, "refusal.otherBoard");
   }
   const shown = boardIdea(idea, user.name);
   if (!idea.hiddenAt) await publishStoredIdea(ctx, board.sessionId, shown, idea);
@@ -201,9 +194,9 @@ export async function ideaAccess(
 /** Only the author changes their idea, and only while brainstorm is open. */
 async function requireOwnOpenIdea(ctx: AppContext, user: CurrentUser, ideaId: string) {
   const idea = await ideaAccess(ctx, user.id, ideaId);
-  if (idea.hidden) throw http(404, "We could not find that idea.");
-  if (!idea.mine) throw http(403, "Only the person who posted an idea can change it.");
-  if (!ideasOpen(idea.phase)) throw http(409, ideasClosedMessage(idea.phase));
+  if (idea.hidden) throw refuse(404, "refusal.noIdea");
+  if (!idea.mine) throw refuse(403, "refusal.notYours");
+  if (!ideasOpen(idea.phase)) throw refuse(409, "board.closed", { phase: idea.phase });
   return idea;
 }
 

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../utils/app-context.ts";
-import { http } from "../../utils/http.server.ts";
+import { http, refuse } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { ratingOpen } from "../session/phases.ts";
 import { can } from "../work-group/roles.ts";
@@ -18,14 +18,14 @@ export async function rateIdea(
   input: { ideaId: string; stars: number | null },
 ) {
   const row = await ideaAccess(ctx, user.id, input.ideaId, { anyRoom: true });
-  if (row.hidden) throw http(404, "We could not find that idea.");
+  if (row.hidden) throw refuse(404, "refusal.noIdea");
   if (!can(row.role, "idea:rate")) {
     throw http(403, `Your role in this work group (${row.role}) does not allow rating ideas.`);
   }
   if (!ratingOpen(row.phase)) {
-    throw http(409, "Rating is closed: ideas can be rated during the Rate phase only.");
+    throw refuse(409, "refusal.ratingClosed");
   }
-  if (row.mine) throw http(400, "You cannot rate your own idea.");
+  if (row.mine) throw refuse(400, "refusal.ownIdea");
   await ctx.db.rating.upsert({
     where: { ideaId_userId: { ideaId: input.ideaId, userId: user.id } },
     create: { ideaId: input.ideaId, userId: user.id, stars: input.stars },

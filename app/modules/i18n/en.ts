@@ -486,6 +486,16 @@ export const en = {
   "session.notes": "Session notes",
   "board.headingLabel": "Board:",
   "agenda.nowLabel": "Now:",
+  "refusal.noConsensus": "This work group's boards have no Consensus column.",
+  "refusal.roomTooSmall":
+    "This breakout room has fewer than {{min}} people, so an anonymous idea posted here could be traced to you. Post it on the whole-group board, or ask the facilitator to add people to the room.",
+  "refusal.postingFast": "You are posting very fast. Wait {{seconds}} seconds and post again.",
+  "refusal.withdrawnJustNow": "This idea was withdrawn just now. Post it again if you meant to.",
+  "refusal.otherBoard": "This idea was posted on another board. Reload the page to see it.",
+  "refusal.noIdea": "We could not find that idea.",
+  "refusal.notYours": "Only the person who posted an idea can change it.",
+  "refusal.ratingClosed": "Rating is closed: ideas can be rated during the Rate phase only.",
+  "refusal.ownIdea": "You cannot rate your own idea.",
 } as const;
 
 export type MessageKey = keyof typeof en;

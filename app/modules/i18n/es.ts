@@ -489,4 +489,18 @@ export const es: Messages = {
   "session.notes": "Notas de la sesión",
   "board.headingLabel": "Tablero:",
   "agenda.nowLabel": "Ahora:",
+  "refusal.noConsensus": "Los tableros de este grupo de trabajo no tienen columna de Consenso.",
+  "refusal.roomTooSmall":
+    "Esta sala de grupos tiene menos de {{min}} personas, así que una idea anónima publicada aquí podría atribuírsele a usted. Publíquela en el tablero de todo el grupo, o pida a quien facilita que agregue personas a la sala.",
+  "refusal.postingFast":
+    "Está publicando muy rápido. Espere {{seconds}} segundos y vuelva a publicar.",
+  "refusal.withdrawnJustNow":
+    "Esta idea se acaba de retirar. Vuelva a publicarla si esa era su intención.",
+  "refusal.otherBoard":
+    "Esta idea se publicó en otro tablero. Vuelva a cargar la página para verla.",
+  "refusal.noIdea": "No encontramos esa idea.",
+  "refusal.notYours": "Solo quien publicó una idea puede cambiarla.",
+  "refusal.ratingClosed":
+    "La calificación está cerrada: las ideas solo se califican durante la fase Calificar.",
+  "refusal.ownIdea": "No puede calificar su propia idea.",
 };
