@@ -426,7 +426,7 @@ export class RealtimeServer implements LivePublisher {
       name,
       isWrittenByPeople(parsed) ? this.deps.store : null,
       this.deps.log,
-      relay ? (kind, payload) => relay.publish(name, kind, payload) : null,
+      relay ? (kind, payload) => void relay.publish(name, kind, payload) : null,
     );
     const load = () =>
       isWrittenByPeople(parsed)
@@ -471,7 +471,7 @@ export class RealtimeServer implements LivePublisher {
     if (kind === "update" || kind === "presence") live.applyRemote(kind, payload);
     else if (kind === "refresh") this.refresh(name);
     else if (kind === "sync-request" && isPeopleDocument(name))
-      this.deps.relay?.publish(name, "update", live.missingFor(payload));
+      void this.deps.relay?.publish(name, "update", live.missingFor(payload));
   }
 
   /**
@@ -513,7 +513,7 @@ export class RealtimeServer implements LivePublisher {
       void entry.ready.then(() => {
         entry.live.resend();
         if (isPeopleDocument(name))
-          this.deps.relay?.publish(name, "sync-request", Y.encodeStateVector(entry.live.doc));
+          void this.deps.relay?.publish(name, "sync-request", Y.encodeStateVector(entry.live.doc));
         else this.refresh(name);
       });
     }
@@ -531,8 +531,10 @@ export class RealtimeServer implements LivePublisher {
 
   /** LivePublisher: applies a stored command's change to a server-written document. */
   async change(name: string, apply: (doc: Y.Doc) => void) {
-    // The database already holds the change: other processes rebuild their copy from it.
-    this.deps.relay?.publish(name, "refresh");
+    // The database already holds the change: other processes rebuild their copy from it. The
+    // command is answered only once Redis has taken the notice, so a process killed right after
+    // acknowledging an idea cannot leave another process's open board without it.
+    await this.deps.relay?.publish(name, "refresh");
     const entry = this.documents.get(name);
     if (!entry) return; // Nobody has it open here; it is built from the database when opened.
     await entry.ready;

@@ -27,7 +27,11 @@ export interface DocumentRelay {
   /** Starts receiving a document's messages; resolves once subscribed. */
   join(name: string, handler: RelayHandler): Promise<void>;
   leave(name: string): void;
-  publish(name: string, kind: RelayKind, payload?: Uint8Array): void;
+  /**
+   * Sends to the other processes; resolves once Redis took it (Redis hands a message to its
+   * subscribers before it answers), or at once when Redis is down. Never rejects.
+   */
+  publish(name: string, kind: RelayKind, payload?: Uint8Array): Promise<void>;
   /** Called after Redis came back from an outage, for the server to resync what it holds. */
   onReconnect(listener: () => void): void;
   close(): Promise<void>;
@@ -98,9 +102,12 @@ export function redisRelay(url: string, log: Logger): DocumentRelay {
     },
     publish(name, kind, payload = new Uint8Array()) {
       const message = Buffer.concat([Buffer.from([RELAY_KINDS.indexOf(kind)]), processId, payload]);
-      pub.publish(CHANNEL_PREFIX + name, message).catch(() => {
-        // Redis is down: the error listener logged it; the resync on reconnect makes it good.
-      });
+      return pub.publish(CHANNEL_PREFIX + name, message).then(
+        () => undefined,
+        () => {
+          // Redis is down: the error listener logged it; the resync on reconnect makes it good.
+        },
+      );
     },
     onReconnect(listener) {
       reconnectListeners.push(listener);
