@@ -327,7 +327,7 @@ describe.skipIf(!hasRedis)("several server processes", () => {
     // whole suite's load on two cores the resync after a kill took over 5 s twice.
     await waitFor(() => missing().length === 0, 15_000, "every acknowledged idea on B").catch(
       (error: Error) => {
-        // Say which ideas, and who acknowledged them, for whoever has to find out why.
+        // Say which ideas are missing, for whoever has to find out why.
         throw new Error(`${error.message}: missing ${JSON.stringify(missing())}`);
       },
     );
