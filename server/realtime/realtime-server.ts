@@ -385,9 +385,6 @@ export class RealtimeServer implements LivePublisher {
       throw new ProtocolError(`unknown sync message ${syncType}`);
     }
     if (type === MESSAGE_AWARENESS) {
-      // A guest on anonymous boards has no name: "here now" would list a blank, so their
-      // presence goes nowhere (and a town hall's hundreds of guests cost no presence traffic).
-      if (!conn.userName) return;
       const entries = live.ownEntries(
         conn,
         decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)),
