@@ -13,7 +13,11 @@ import { JoinForm } from "../components/session/join-form.tsx";
 import { getPerson, readForm } from "../modules/auth/auth-session.server.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { guestJoinSchema } from "../modules/session/guest-schema.ts";
-import { guestJoinOptions, joinAsGuest } from "../modules/session/guests.server.ts";
+import {
+  guestJoinOptions,
+  joinAsGuest,
+  mayEnterSession,
+} from "../modules/session/guests.server.ts";
 import { participantBoardPath, sessionByJoinCode } from "../modules/session/join-code.server.ts";
 import { joinPath, readJoinCode } from "../modules/session/join-code.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
@@ -69,7 +73,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found.session) return found.answer;
   const { session, code, typed, answer } = found;
   const person = await getPerson(context, request);
-  if (person && (await mayEnter(context, session, person))) {
+  if (person && (await mayEnterSession(context, session, person))) {
     throw redirect(await participantBoardPath(context, session, person.id));
   }
   if (person && !person.guest) {
@@ -92,24 +96,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ...(await guestJoinOptions(context, session.workGroup.id)),
     },
   });
-}
-
-/** A member of the work group, or a guest of this very session still in it. */
-async function mayEnter(
-  context: AppLoadContext,
-  session: { id: string; workGroup: { id: string } },
-  person: { id: string; guest: boolean },
-) {
-  if (!person.guest) {
-    const member = await context.db.membership.count({
-      where: { workGroupId: session.workGroup.id, userId: person.id },
-    });
-    return member > 0;
-  }
-  const guest = await context.db.guest.count({
-    where: { userId: person.id, sessionId: session.id, removedAt: null },
-  });
-  return guest > 0;
 }
 
 /** The guest form: join this session without an account. */
@@ -135,6 +121,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     request,
     { id: session.id, workGroupId: session.workGroup.id },
     submission.value,
+    options,
   );
   if (!joined.ok) {
     return json(

@@ -24,23 +24,18 @@ export function refuse(
   values: SaidValues = {},
   headers?: HeadersInit,
 ) {
-  const message = i18nFor("en").t(key, englishValues(values));
-  return json({ message, key, values }, { status, headers });
-}
-
-function englishValues(values: SaidValues) {
-  return "phase" in values
-    ? { ...values, phase: i18nFor("en").t(`phase.${values.phase}` as MessageKey) }
-    : values;
+  return json({ message: say("en", key, values), key, values }, { status, headers });
 }
 
 /** A refusal in the reader's language where it came with a key, else as it was written. */
 export function sayRefusal(locale: Locale, refusal: Refusal) {
-  if (!refusal.key) return refusal.message;
+  return refusal.key ? say(locale, refusal.key, refusal.values ?? {}) : refusal.message;
+}
+
+function say(locale: Locale, key: MessageKey, values: SaidValues) {
   const t = i18nFor(locale).t;
-  const values = refusal.values ?? {};
   return t(
-    refusal.key,
+    key,
     "phase" in values ? { ...values, phase: t(`phase.${values.phase}` as MessageKey) } : values,
   );
 }

@@ -1,5 +1,3 @@
-import { Resvg } from "@resvg/resvg-js";
-import jsQR from "jsqr";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postIdea } from "../../app/modules/board/board.server.ts";
@@ -16,12 +14,15 @@ import {
 } from "../support/app.ts";
 import {
   expectNoSeriousViolations,
+  expectTapTarget,
+  inViewport,
   launchBrowser,
   newPerson,
   type Person,
   waitForHydration,
 } from "../support/browser.ts";
 import { postForm } from "../support/http.ts";
+import { decodeQr } from "../support/qr.ts";
 import { waitFor } from "../support/realtime.ts";
 
 /**
@@ -72,12 +73,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** What a phone's camera reads off the QR code: the SVG drawn to pixels, then decoded. */
-function decodeQr(svg: string) {
-  const image = new Resvg(svg, { fitTo: { mode: "width", value: 400 } }).render();
-  return jsQR(new Uint8ClampedArray(image.pixels), image.width, image.height)?.data ?? null;
-}
-
 /**
  * The English catalogue's words that a Spanish page must not show: every stretch of text
  * between placeholders long enough to be a phrase of its own, where the Spanish differs.
@@ -98,22 +93,6 @@ async function expectAllSpanish(page: Page, where: string) {
   expect(english, `${where}: English on the page`).toEqual([]);
   await expectNoSeriousViolations(page, where);
 }
-
-const inViewport = (page: Page, selector: string) =>
-  page
-    .locator(selector)
-    .first()
-    .evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
-    });
-
-const expectTapTarget = async (page: Page, locator: ReturnType<Page["locator"]>) => {
-  const box = await locator.boundingBox();
-  expect(box!.width).toBeGreaterThanOrEqual(44);
-  expect(box!.height).toBeGreaterThanOrEqual(44);
-  void page;
-};
 
 const movePhase = async (phase: string, expectedVersion: number) => {
   const moved = await postForm(app.url, sessionPath(), facilitator, {
@@ -138,7 +117,7 @@ describe("a guest on a phone, in Spanish", () => {
     await page.getByLabel("¿De qué grupo forma parte?").selectOption({ label: "Parents" });
     await page.getByLabel("¿De dónde es?").selectOption({ label: "Central" });
     const join = page.getByRole("button", { name: "Unirse a la sesión" });
-    await expectTapTarget(page, join);
+    await expectTapTarget(join);
     await join.tap();
     await page.waitForURL((url) => url.pathname === sessionPath());
     await waitForHydration(page);
@@ -160,7 +139,7 @@ describe("a guest on a phone, in Spanish", () => {
       const box = page.locator(`#idea-text-${cast.board.id}`);
       await box.fill(text);
       const post = page.getByRole("button", { name: "Publicar idea" });
-      await expectTapTarget(page, post);
+      await expectTapTarget(post);
       await post.tap();
       await page
         .locator("li")
@@ -191,7 +170,7 @@ describe("a guest on a phone, in Spanish", () => {
     for (let done = 0; done < 5; done++) {
       await rate.getByText(`Ha calificado ${done} de 5 ideas.`).waitFor();
       const star = rate.getByRole("button", { name: "4 estrellas", exact: true });
-      await expectTapTarget(page, star);
+      await expectTapTarget(star);
       await star.tap();
     }
     await waitFor(

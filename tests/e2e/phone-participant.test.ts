@@ -12,6 +12,8 @@ import {
 } from "../support/app.ts";
 import {
   expectNoSeriousViolations,
+  expectTapTarget,
+  inViewport,
   launchBrowser,
   newPerson,
   open,
@@ -109,15 +111,6 @@ const borderContrast = (page: Page, selector: string) =>
     return (hi + 0.05) / (lo + 0.05);
   });
 
-const inViewport = (page: Page, selector: string) =>
-  page
-    .locator(selector)
-    .first()
-    .evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
-    });
-
 describe("a participant on a phone", () => {
   it("joins by code and signs in with an emailed link, no password", async () => {
     const { page } = phone;
@@ -214,9 +207,7 @@ describe("a participant on a phone", () => {
     for (let done = 0; done < 5; done++) {
       await rate.getByText(`You have rated ${done} of 5 ideas.`).waitFor();
       const star = rate.getByRole("button", { name: "4 stars", exact: true });
-      const box = await star.boundingBox();
-      expect(box!.width).toBeGreaterThanOrEqual(44);
-      expect(box!.height).toBeGreaterThanOrEqual(44);
+      await expectTapTarget(star);
       await star.tap();
       // Focus goes to the next idea (or the thanks), never to the page body.
       await waitFor(

@@ -1,8 +1,7 @@
-import { Resvg } from "@resvg/resvg-js";
-import jsQR from "jsqr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOIN_CODE_ALPHABET } from "../../app/modules/session/join-code.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
+import { decodeQr } from "../support/qr.ts";
 
 /** Issue 17: joining a session by its code, its link or its QR code. */
 let app: TestApp;
@@ -20,12 +19,6 @@ afterAll(() => app?.stop());
 const sessionPath = () => `/work-groups/${cast.workGroup.slug}/sessions/${cast.session.id}`;
 const get = (path: string, headers: Record<string, string> = {}) =>
   fetch(`${app.url}${path}`, { headers, redirect: "manual" });
-
-/** What a phone's camera would read off the QR code: the SVG drawn to pixels, then decoded. */
-function decodeQr(svg: string) {
-  const image = new Resvg(svg, { fitTo: { mode: "width", value: 400 } }).render();
-  return jsQR(new Uint8ClampedArray(image.pixels), image.width, image.height)?.data ?? null;
-}
 
 describe("a session's join code", () => {
   it("is shown to facilitators with its link and a QR code that opens it", async () => {

@@ -5,6 +5,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  type Locator,
   type Page,
 } from "playwright-core";
 import { afterAll, afterEach, expect } from "vitest";
@@ -250,4 +251,22 @@ export function describeViolations(where: string, violations: AxeViolation[]) {
 export async function expectNoSeriousViolations(page: Page, where: string) {
   const violations = await seriousAxeViolations(page);
   expect(violations, describeViolations(where, violations)).toEqual([]);
+}
+
+/** Whether the first element matching `selector` is wholly on screen, without scrolling. */
+export function inViewport(page: Page, selector: string) {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+    });
+}
+
+/** A control a thumb can hit: at least 44×44 CSS pixels (WCAG 2.5.5). */
+export async function expectTapTarget(control: Locator) {
+  const box = await control.boundingBox();
+  expect(box!.width).toBeGreaterThanOrEqual(44);
+  expect(box!.height).toBeGreaterThanOrEqual(44);
 }

@@ -15,6 +15,7 @@ import {
 } from "../../realtime/offline.ts";
 import { useLiveBoard } from "../../realtime/use-live-board.ts";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
+import { StaffText } from "../staff-text.tsx";
 import { BoardName } from "./board-name.tsx";
 
 /** What the session page's action answers a command posted from a fetcher form. */
@@ -191,21 +192,17 @@ export function LiveBoard({
 
 /**
  * A column's prompt: the Knoster default in the reader's language, or the work group's own
- * words as written; staff write in English, so on a page in another language they are marked
- * as English for screen readers (WCAG 3.1.2).
+ * words as written (staff text, marked as English on other languages' pages).
  */
 export function ColumnPrompt({ column }: { column: BoardColumn }) {
-  const { t, i18n } = useTranslation();
-  if (!column.custom) {
-    return (
-      <p className="text-sm text-slate-700">
-        {t(`knosterPrompt.${column.key}` as "knosterPrompt.vision")}
-      </p>
-    );
-  }
+  const { t } = useTranslation();
   return (
-    <p className="text-sm text-slate-700" lang={i18n.language === "en" ? undefined : "en"}>
-      {column.prompt}
+    <p className="text-sm text-slate-700">
+      {column.custom ? (
+        <StaffText>{column.prompt}</StaffText>
+      ) : (
+        t(`knosterPrompt.${column.key}` as "knosterPrompt.vision")
+      )}
     </p>
   );
 }

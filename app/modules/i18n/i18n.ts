@@ -1,4 +1,5 @@
 import { createInstance, type i18n } from "i18next";
+import { dateTimeFormat } from "../../utils/intl.ts";
 import { en } from "./en.ts";
 import { es } from "./es.ts";
 
@@ -60,28 +61,17 @@ function withManyForms(catalogue: Record<string, string>) {
   return forms;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * A date (and time, in the given zone) the way readers of this language write it. Formatters
- * are made once per language, zone and style: making one costs more than formatting.
- */
+/** A date (and time, in the given zone) the way readers of this language write it. */
 export function formatDate(
   locale: Locale,
   at: Date | string,
   options: { timeZone?: string; withTime?: boolean } = {},
 ) {
-  const timeZone = options.timeZone ?? "UTC";
-  const key = `${locale} ${timeZone} ${options.withTime ? "time" : "date"}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", {
-      dateStyle: "long",
-      ...(options.withTime ? { timeStyle: "short" as const } : {}),
-      timeZone,
-    });
-    formatters.set(key, formatter);
-  }
+  const formatter = dateTimeFormat(locale === "es" ? "es-US" : "en-US", {
+    dateStyle: "long",
+    ...(options.withTime ? { timeStyle: "short" as const } : {}),
+    timeZone: options.timeZone ?? "UTC",
+  });
   return formatter.format(new Date(at));
 }
 

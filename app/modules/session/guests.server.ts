@@ -61,19 +61,52 @@ export async function requireSessionParticipant(
   if (!user.guest) {
     return { user, access: await requireMembership(ctx, user.id, { slug: slug ?? "" }) };
   }
-  const guest = await ctx.db.guest.findFirst({
-    where: {
-      userId: user.id,
-      sessionId: sessionId ?? "",
-      removedAt: null,
-      session: { workGroup: { slug: slug ?? "" } },
-    },
-    select: {
-      session: { select: { workGroup: { select: { id: true, slug: true, name: true } } } },
-    },
-  });
-  if (!guest) throw http(404, "We could not find that work group.");
-  return { user, access: { workGroup: guest.session.workGroup, role: "guest" } };
+  const workGroup = await guestWorkGroup(ctx, request, user.id, slug ?? "", sessionId ?? "");
+  if (!workGroup) throw http(404, "We could not find that work group.");
+  return { user, access: { workGroup, role: "guest" } };
+}
+
+/**
+ * The work group of the guest's session, if the guest is still in it, asked once per request:
+ * the layout and the page loader of the participant view both ask.
+ */
+const guestWorkGroups = new WeakMap<Request, Promise<SessionAccess["workGroup"] | null>>();
+function guestWorkGroup(
+  ctx: AppContext,
+  request: Request,
+  userId: string,
+  slug: string,
+  sessionId: string,
+) {
+  let found = guestWorkGroups.get(request);
+  if (!found) {
+    found = ctx.db.guest
+      .findFirst({
+        where: { userId, sessionId, removedAt: null, session: { workGroup: { slug } } },
+        select: {
+          session: { select: { workGroup: { select: { id: true, slug: true, name: true } } } },
+        },
+      })
+      .then((guest) => guest?.session.workGroup ?? null);
+    guestWorkGroups.set(request, found);
+  }
+  return found;
+}
+
+/** For the join link: a member of the session's work group, or a guest of it still in it. */
+export async function mayEnterSession(
+  ctx: Pick<AppContext, "db">,
+  session: { id: string; workGroup: { id: string } },
+  person: { id: string; guest: boolean },
+) {
+  const count = person.guest
+    ? await ctx.db.guest.count({
+        where: { userId: person.id, sessionId: session.id, removedAt: null },
+      })
+    : await ctx.db.membership.count({
+        where: { workGroupId: session.workGroup.id, userId: person.id },
+      });
+  return count > 0;
 }
 
 /** Where a guest's session is, for the home page to send them back to it; null once removed. */
@@ -124,6 +157,8 @@ export async function joinAsGuest(
   request: Request,
   session: { id: string; workGroupId: string },
   input: GuestJoin,
+  /** What the form offered (guestJoinOptions), as the route already read it to check the form. */
+  options: Awaited<ReturnType<typeof guestJoinOptions>>,
 ): Promise<
   | { ok: true; userId: string; setCookie: string }
   | { ok: false; status: number; refusal: GuestRefusal }
@@ -151,7 +186,6 @@ export async function joinAsGuest(
   if (wait > 0)
     return { ok: false, status: 429, refusal: { key: "guest.slowDown", seconds: wait } };
 
-  const options = await guestJoinOptions(ctx, session.workGroupId);
   const ownGroup = options.groups.some((g) => g.id === input.stakeholderGroupId);
   const ownRegion = options.regions.some((r) => r.id === input.regionId);
   const id = randomBytes(12).toString("hex");

@@ -3,7 +3,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { boardIdea, byCreation } from "../board/board-doc.ts";
-import { boardColumns, readColumnPrompts } from "../board/knoster.ts";
+import { boardColumns, isWholeGroupBoard, readColumnPrompts } from "../board/knoster.ts";
 import { documentName } from "../documents/document-name.ts";
 import { can } from "../work-group/roles.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
@@ -97,6 +97,8 @@ export async function getSessionPage(
         select: {
           id: true,
           title: true,
+          areaOfFocusId: true,
+          breakoutRoomId: true,
           areaOfFocus: { select: { name: true } },
           breakoutRoom: {
             select: {
@@ -154,7 +156,7 @@ export async function getSessionPage(
       .map((board) => ({
         id: board.id,
         title: board.title,
-        wholeGroup: !board.areaOfFocus && !board.breakoutRoom,
+        wholeGroup: isWholeGroupBoard(board),
         ideas: board.ideas
           .filter((idea) => !idea.hiddenAt)
           // boardIdea drops the author unless the idea was posted on a named board.

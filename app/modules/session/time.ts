@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "../../utils/intl.ts";
+
 /**
  * Wall-clock time in an IANA zone to an instant. Two passes settle the offset on the far side
  * of a daylight-saving change.
@@ -41,35 +43,15 @@ function offsetMs(at: Date, timeZone: string): number {
  */
 export function formatSessionTime(at: Date | string, timeZone: string, locale = "en-US"): string {
   const when = new Date(at);
-  const local = formatter(locale, timeZone, "full").format(when);
+  const local = dateTimeFormat(locale, { timeZone, dateStyle: "full", timeStyle: "short" }).format(
+    when,
+  );
   return `${local} (${shortZone(when, timeZone, locale)})`;
-}
-
-/**
- * Formatters by language, zone and kind, made once: building an Intl.DateTimeFormat costs far
- * more than using one, and every session page and list shows these times.
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, timeZone: string, kind: "full" | "zone") {
-  const key = `${locale} ${timeZone} ${kind}`;
-  let made = formatters.get(key);
-  if (!made) {
-    made = new Intl.DateTimeFormat(
-      locale,
-      kind === "full"
-        ? { timeZone, dateStyle: "full", timeStyle: "short" }
-        : { timeZone, timeZoneName: "short" },
-    );
-    // Zones and languages are few; the bound keeps a stream of odd ones from growing it.
-    if (formatters.size > 500) formatters.clear();
-    formatters.set(key, made);
-  }
-  return made;
 }
 
 function shortZone(at: Date, timeZone: string, locale: string) {
   return (
-    formatter(locale, timeZone, "zone")
+    dateTimeFormat(locale, { timeZone, timeZoneName: "short" })
       .formatToParts(at)
       .find((p) => p.type === "timeZoneName")?.value ?? timeZone
   );
