@@ -9,6 +9,7 @@ import { useMatches } from "@remix-run/react";
 import { forwardRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ZodType, z } from "zod";
+import type { MessageKey } from "../modules/i18n/en.ts";
 
 /**
  * The token every form posts; readForm() on the server checks it. The root loader gives it to
@@ -28,12 +29,23 @@ export function CsrfInput() {
   return <input type="hidden" name="csrf" value={useCsrfToken()} />;
 }
 
+/**
+ * Says a form error: schemas and services give catalogue keys ("auth.errors.emailInvalid"),
+ * said here in the page's language; a message already said (a refusal worded on the server,
+ * or a form not yet keyed) is shown as it came.
+ */
+export function useSayError() {
+  const { t, i18n } = useTranslation();
+  return (error: string) => (i18n.exists(error) ? t(error as MessageKey) : error);
+}
+
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const say = useSayError();
   if (!errors?.length) return null;
   return (
     <ul id={id} className="mt-1 space-y-1 text-sm text-red-800">
       {errors.map((e) => (
-        <li key={e}>{e}</li>
+        <li key={e}>{say(e)}</li>
       ))}
     </ul>
   );
@@ -142,7 +154,7 @@ export function SelectField({
   return (
     <Labelled {...props}>
       {(control) => (
-        <select {...control} defaultValue={initial(props.field, "")}>
+        <select {...control} defaultValue={initial(props.field, props.defaultValue ?? "")}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -204,6 +216,7 @@ export const Button = forwardRef<
 });
 
 export function FormError({ errors, id }: { errors?: string[] | null; id?: string }) {
+  const say = useSayError();
   if (!errors?.length) return null;
   return (
     <div
@@ -211,7 +224,7 @@ export function FormError({ errors, id }: { errors?: string[] | null; id?: strin
       role="alert"
       className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900"
     >
-      {errors.join(" ")}
+      {errors.map(say).join(" ")}
     </div>
   );
 }

@@ -2,15 +2,20 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, TextareaField, useZodForm } from "../components/forms.tsx";
 import { LiveNow } from "../components/session/live-now.tsx";
+import { StaffText } from "../components/staff-text.tsx";
 import { getPerson, readForm, requireUser } from "../modules/auth/auth-session.server.ts";
+import type { MessageKey } from "../modules/i18n/en.ts";
+import { translated } from "../modules/i18n/use-locale.ts";
 import { guestSessionPath } from "../modules/session/guests.server.ts";
 import { liveSessionsFor } from "../modules/session/join-code.server.ts";
-import { roleLabels } from "../modules/work-group/roles.ts";
 import { programSchema } from "../modules/work-group/schema.ts";
 import { createProgram, listProgramsFor } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
+
+export const handle = translated;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const person = await getPerson(context, request);
@@ -42,20 +47,18 @@ export default function Home() {
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(programSchema, lastResult);
+  const { t } = useTranslation();
   if (!user) {
     return (
       <div className="mx-auto max-w-2xl py-8">
         <h1 className="text-3xl font-bold">Convene</h1>
-        <p className="mt-4 text-lg">
-          Run stakeholder work groups: live sessions with breakout rooms and Knoster boards, ideas
-          from every member, and recommendations the public can follow.
-        </p>
+        <p className="mt-4 text-lg">{t("start.intro")}</p>
         <p className="mt-6 flex gap-4">
           <a className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white" href="/login">
-            Sign in
+            {t("auth.signIn")}
           </a>
           <a className="rounded-md border border-slate-500 px-4 py-2 font-medium" href="/signup">
-            Create an account
+            {t("auth.createAccount")}
           </a>
         </p>
       </div>
@@ -64,23 +67,19 @@ export default function Home() {
   return (
     <div className="space-y-8">
       <LiveNow sessions={live} showWorkGroup />
-      <h1 className="text-2xl font-bold">Your work groups</h1>
+      <h1 className="text-2xl font-bold">{t("start.yourGroups")}</h1>
       {programs.length === 0 ? (
-        <p>
-          {user.isAdmin
-            ? "There are no programs yet. Add the first one below, then its work groups."
-            : "You are not in a work group yet. Open the invite link a facilitator sent you to join one."}
-        </p>
+        <p>{user.isAdmin ? t("start.noProgramsAdmin") : t("start.notInGroup")}</p>
       ) : null}
       {programs.map((program) => (
         <section key={program.id} aria-labelledby={`program-${program.id}`}>
           <h2 id={`program-${program.id}`} className="text-xl font-semibold">
             <a className="text-brand-700 underline" href={`/programs/${program.slug}`}>
-              {program.name}
+              <StaffText>{program.name}</StaffText>
             </a>
           </h2>
           {program.workGroups.length === 0 ? (
-            <p className="mt-2 text-slate-700">No work groups yet.</p>
+            <p className="mt-2 text-slate-700">{t("start.noWorkGroups")}</p>
           ) : (
             <ul className="mt-3 grid gap-3 sm:grid-cols-2">
               {program.workGroups.map((wg) => (
@@ -91,16 +90,19 @@ export default function Home() {
                       className="font-semibold text-brand-700 underline"
                       href={`/work-groups/${wg.slug}`}
                     >
-                      {wg.name}
+                      <StaffText>{wg.name}</StaffText>
                     </a>
                   ) : (
-                    <span className="font-semibold">{wg.name}</span>
+                    <span className="font-semibold">
+                      <StaffText>{wg.name}</StaffText>
+                    </span>
                   )}
                   <p className="mt-1 text-sm text-slate-700">
-                    {wg.memberCount} member{wg.memberCount === 1 ? "" : "s"}
-                    {wg.myRole
-                      ? ` · you are ${roleLabels[wg.myRole].toLowerCase()}`
-                      : " · you are not a member"}
+                    {`${t("home.membersCount", { count: wg.memberCount })} · ${
+                      wg.myRole
+                        ? t("start.youAre", { role: t(`role.${wg.myRole}` as MessageKey) })
+                        : t("start.notMember")
+                    }`}
                   </p>
                 </li>
               ))}
@@ -114,16 +116,14 @@ export default function Home() {
           className="max-w-xl rounded-lg border border-slate-300 bg-white p-4"
         >
           <h2 id="new-program" className="text-lg font-semibold">
-            Add a program
+            {t("start.addProgram")}
           </h2>
-          <p className="text-sm text-slate-700">
-            A program holds several work groups, such as a state's development teams.
-          </p>
+          <p className="text-sm text-slate-700">{t("start.programHint")}</p>
           <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
             <CsrfInput />
-            <Field label="Program name" field={fields.name} />
-            <TextareaField label="Description" field={fields.description} rows={3} />
-            <Button pending={pending}>Add program</Button>
+            <Field label={t("start.programName")} field={fields.name} />
+            <TextareaField label={t("start.description")} field={fields.description} rows={3} />
+            <Button pending={pending}>{t("start.addProgramButton")}</Button>
           </Form>
         </section>
       ) : null}

@@ -11,12 +11,12 @@ import {
   signOutSession,
 } from "../modules/auth/auth-session.server.ts";
 import { browserName } from "../modules/auth/browser-name.server.ts";
-import { i18nFor } from "../modules/i18n/i18n.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { http } from "../utils/http.server.ts";
+import { dateTimeFormat } from "../utils/intl.ts";
 
-export const meta: MetaFunction = () => [
-  { title: `${i18nFor("en").t("account.title")} · Convene` },
-];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleIn(matches, "account.title") }];
+export const handle = translated;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
@@ -44,13 +44,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-
 export default function Account() {
   const { user, signIns } = useLoaderData<typeof loader>();
   const pending = useNavigation().state === "submitting";
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const when = (iso: string) =>
+    dateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(
+      new Date(iso),
+    );
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t("account.title")}</h1>
@@ -63,7 +64,12 @@ export default function Account() {
           {signIns.map((s) => (
             <li key={s.id} className="p-3">
               <p className="font-medium">
-                {s.browser ?? t("account.aBrowser")}
+                {s.browser?.os
+                  ? t("account.browserOn", {
+                      browser: s.browser.browser ?? t("account.aBrowser"),
+                      os: s.browser.os,
+                    })
+                  : (s.browser?.browser ?? t("account.aBrowser"))}
                 {s.current ? ` ${t("account.thisBrowser")}` : ""}
               </p>
               <p className="text-sm text-slate-700">

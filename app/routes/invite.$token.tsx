@@ -2,12 +2,17 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, SelectField, useZodForm } from "../components/forms.tsx";
+import { StaffText } from "../components/staff-text.tsx";
 import { getUser, readForm, requireUser } from "../modules/auth/auth-session.server.ts";
+import type { MessageKey } from "../modules/i18n/en.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { acceptInvite, findOpenInvite } from "../modules/work-group/members.server.ts";
-import { roleLabels } from "../modules/work-group/roles.ts";
 import { joinSchema } from "../modules/work-group/schema.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
+
+export const handle = translated;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const invite = await findOpenInvite(context, params.token ?? "");
@@ -48,33 +53,33 @@ export default function AcceptInvite() {
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(joinSchema, lastResult);
+  const { t } = useTranslation();
   if (!invite) {
     return (
       <div className="mx-auto max-w-md">
-        <h1 className="text-2xl font-bold">This invite no longer works</h1>
-        <p className="mt-4">
-          It has expired or was revoked. Ask the facilitator who sent it for a new link.
-        </p>
+        <h1 className="text-2xl font-bold">{t("invite.gone")}</h1>
+        <p className="mt-4">{t("invite.goneHint")}</p>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-bold">{`Join the ${invite.workGroup.name}`}</h1>
-      <p>
-        You are invited as a{" "}
-        {roleLabels[invite.role as keyof typeof roleLabels]?.toLowerCase() ?? invite.role}.
-      </p>
+      <h1 className="text-2xl font-bold">
+        {t("invite.heading", { workGroup: invite.workGroup.name })}
+      </h1>
+      <p>{t("invite.as", { role: t(`role.${invite.role}` as MessageKey) })}</p>
       {invite.workGroup.purpose ? (
-        <p className="text-slate-800">{invite.workGroup.purpose}</p>
+        <p className="text-slate-800">
+          <StaffText>{invite.workGroup.purpose}</StaffText>
+        </p>
       ) : null}
       {signedIn ? (
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <CsrfInput />
           <SelectField
-            label="The stakeholder group you represent"
+            label={t("invite.group")}
             field={fields.stakeholderGroupId}
-            placeholder="Choose a group"
+            placeholder={t("invite.chooseGroup")}
             options={invite.workGroup.stakeholderGroups.map((g) => ({
               value: g.id,
               label: g.name,
@@ -82,13 +87,13 @@ export default function AcceptInvite() {
           />
           {invite.workGroup.regions.length > 0 ? (
             <SelectField
-              label="Your region"
+              label={t("invite.region")}
               field={fields.regionId}
-              placeholder="Choose a region"
+              placeholder={t("invite.chooseRegion")}
               options={invite.workGroup.regions.map((r) => ({ value: r.id, label: r.name }))}
             />
           ) : null}
-          <Button pending={pending}>Join the work group</Button>
+          <Button pending={pending}>{t("invite.join")}</Button>
         </Form>
       ) : (
         <p className="flex gap-4">
@@ -96,13 +101,13 @@ export default function AcceptInvite() {
             className="text-brand-700 underline"
             href={`/signup?redirectTo=${encodeURIComponent(path)}`}
           >
-            Create an account to join
+            {t("invite.signUp")}
           </a>
           <a
             className="text-brand-700 underline"
             href={`/login?redirectTo=${encodeURIComponent(path)}`}
           >
-            Sign in
+            {t("auth.signIn")}
           </a>
         </p>
       )}
@@ -110,4 +115,4 @@ export default function AcceptInvite() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Join a work group · Convene" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleIn(matches, "invite.title") }];

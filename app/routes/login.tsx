@@ -2,13 +2,16 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
 import { signIn } from "../modules/auth/accounts.server.ts";
 import { getUser, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { knownDevice, rememberDevice } from "../modules/auth/device.server.ts";
 import { signInSchema } from "../modules/auth/schema.ts";
+import { readerLocale } from "../modules/i18n/locale.server.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
-import { keepRetryAfter } from "../utils/http.server.ts";
+import { keepRetryAfter, say } from "../utils/http.server.ts";
 import { clientAddress } from "../utils/request.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -17,6 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const headers = keepRetryAfter;
+export const handle = translated;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(context, request);
@@ -31,7 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     device: await knownDevice(context, request, email),
   });
   if (!result.ok) {
-    return json(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
+    const { locale } = readerLocale(request, null);
+    const message = say(locale, result.key, result.values);
+    return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
       status: result.limited ? 429 : 400,
       headers: result.retryAfter ? { "Retry-After": String(result.retryAfter) } : undefined,
     });
@@ -47,37 +53,45 @@ export default function Login() {
   const [params] = useSearchParams();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(signInSchema, lastResult);
+  const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">Sign in</h1>
+      <h1 className="text-2xl font-bold">{t("auth.signInTitle")}</h1>
+      {params.get("signedOut") === "everywhere" ? (
+        <p role="status" className="mt-4 rounded-md border border-slate-300 bg-white p-3">
+          {t("auth.signedOutEverywhere")}
+        </p>
+      ) : null}
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <FormError errors={form.errors} id={form.errorId} />
-        <Field label="Email" field={fields.email} type="email" autoComplete="email" />
+        <Field label={t("auth.email")} field={fields.email} type="email" autoComplete="email" />
         <Field
-          label="Password"
+          label={t("auth.password")}
           field={fields.password}
           type="password"
           autoComplete="current-password"
         />
-        <Button pending={pending}>Sign in</Button>
+        <Button pending={pending}>{t("auth.signIn")}</Button>
       </Form>
       <p className="mt-6">
         <a className="text-brand-700 underline" href={`/login/email?${params.toString()}`}>
-          Email me a sign-in link instead (no password)
+          {t("auth.emailInstead")}
         </a>
       </p>
       <p className="mt-4 space-x-4">
         <a className="text-brand-700 underline" href="/forgot-password">
-          Forgot your password?
+          {t("auth.forgot")}
         </a>
         <a className="text-brand-700 underline" href={`/signup?${params.toString()}`}>
-          Create an account
+          {t("auth.createAccount")}
         </a>
       </p>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Convene" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: titleIn(matches, "auth.signInTitle") },
+];

@@ -2,15 +2,21 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
+import { inMinutes } from "../modules/auth/accounts.server.ts";
 import { getUser, readForm } from "../modules/auth/auth-session.server.ts";
 import { signInLinkSchema } from "../modules/auth/schema.ts";
 import { requestSignInLink, SIGN_IN_LINK_MINUTES } from "../modules/auth/sign-in-link.server.ts";
+import { readerLocale } from "../modules/i18n/locale.server.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
-import { keepRetryAfter } from "../utils/http.server.ts";
+import { keepRetryAfter, say } from "../utils/http.server.ts";
 import { clientAddress, linkOrigin } from "../utils/request.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Sign in by email · Convene" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: titleIn(matches, "auth.byEmailTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getUser(context, request)) throw redirect("/");
@@ -18,26 +24,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const headers = keepRetryAfter;
+export const handle = translated;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(context, request);
   const submission = parseSubmission(form, signInLinkSchema);
   if (submission.status !== "success")
     return json({ sent: null, result: submission.reply() }, { status: 400 });
+  const { locale } = readerLocale(request, null);
   const result = await requestSignInLink(context, {
     ...submission.value,
     origin: linkOrigin(context, request),
     ip: clientAddress(request),
+    locale,
   });
   if (!result.ok) {
-    const minutes = Math.ceil(result.retryAfter / 60);
+    const count = inMinutes(result.retryAfter);
     return json(
       {
         sent: null,
         result: submission.reply({
-          formErrors: [
-            `Too many sign-in links asked for. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-          ],
+          formErrors: [say(locale, "auth.errors.linksLimited", { count })],
         }),
       },
       { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
@@ -52,16 +59,15 @@ export default function SignInByEmail() {
   const [params] = useSearchParams();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(signInLinkSchema, data?.result);
+  const { t } = useTranslation();
   if (data?.sent) {
     return (
       <div className="mx-auto max-w-md space-y-4" role="status">
-        <h1 className="text-2xl font-bold">Check your email</h1>
-        <p>
-          {`If ${data.sent} has an account, a sign-in link is on its way. Open it on this device within ${SIGN_IN_LINK_MINUTES} minutes; it works once.`}
-        </p>
+        <h1 className="text-2xl font-bold">{t("auth.checkEmail")}</h1>
+        <p>{t("auth.linkSent", { email: data.sent, minutes: SIGN_IN_LINK_MINUTES })}</p>
         <p>
           <a className="text-brand-700 underline" href="/login/email">
-            Send another link
+            {t("auth.sendAnother")}
           </a>
         </p>
       </div>
@@ -69,18 +75,18 @@ export default function SignInByEmail() {
   }
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">Sign in by email</h1>
-      <p className="mt-2">We email you a link that signs you in: no password to type.</p>
+      <h1 className="text-2xl font-bold">{t("auth.byEmailTitle")}</h1>
+      <p className="mt-2">{t("auth.byEmailIntro")}</p>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <FormError errors={form.errors} id={form.errorId} />
-        <Field label="Email" field={fields.email} type="email" autoComplete="email" />
-        <Button pending={pending}>Email me a sign-in link</Button>
+        <Field label={t("auth.email")} field={fields.email} type="email" autoComplete="email" />
+        <Button pending={pending}>{t("auth.sendLink")}</Button>
       </Form>
       <p className="mt-6">
         <a className="text-brand-700 underline" href={`/login?${params.toString()}`}>
-          Sign in with a password instead
+          {t("auth.passwordInstead")}
         </a>
       </p>
     </div>

@@ -1,13 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput } from "../components/forms.tsx";
 import { readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { rememberDevice } from "../modules/auth/device.server.ts";
 import { samePagePath } from "../modules/auth/schema.ts";
-import { findSignInLink, redeemSignInLink } from "../modules/auth/sign-in-link.server.ts";
+import {
+  findSignInLink,
+  redeemSignInLink,
+  SIGN_IN_LINK_MINUTES,
+} from "../modules/auth/sign-in-link.server.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Convene" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: titleIn(matches, "auth.signInTitle") },
+];
+export const handle = translated;
 
 /**
  * Opening the emailed link signs nobody in (mail scanners follow links): it asks, and the
@@ -33,14 +42,15 @@ export default function SignInByLink() {
   const { account } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const pending = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   if (!account) {
     return (
       <div className="mx-auto max-w-md space-y-4">
-        <h1 className="text-2xl font-bold">This link no longer works</h1>
-        <p>A sign-in link works once, within 15 minutes. Ask for a new one.</p>
+        <h1 className="text-2xl font-bold">{t("auth.linkGone")}</h1>
+        <p>{t("auth.linkGoneHint", { minutes: SIGN_IN_LINK_MINUTES })}</p>
         <p>
           <a className="text-brand-700 underline" href={`/login/email?${params.toString()}`}>
-            Email me a new sign-in link
+            {t("auth.newLink")}
           </a>
         </p>
       </div>
@@ -48,12 +58,12 @@ export default function SignInByLink() {
   }
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-bold">Sign in</h1>
-      <p>{`Sign in as ${account.name} (${account.email}) on this device?`}</p>
+      <h1 className="text-2xl font-bold">{t("auth.signInTitle")}</h1>
+      <p>{t("auth.signInAs", { name: account.name, email: account.email })}</p>
       <Form method="post">
         <CsrfInput />
         <Button pending={pending} className="min-h-11 w-full justify-center">
-          Sign in
+          {t("auth.signIn")}
         </Button>
       </Form>
     </div>

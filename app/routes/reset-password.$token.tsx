@@ -2,11 +2,15 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
 import { findValidReset, resetPassword } from "../modules/auth/accounts.server.ts";
 import { readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { PASSWORD_MIN, resetPasswordSchema } from "../modules/auth/schema.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
+
+export const handle = translated;
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return json({ valid: !!(await findValidReset(context, params.token ?? "")) });
@@ -22,7 +26,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     token: params.token ?? "",
     password: submission.value.password,
   });
-  if (!result.ok) return json(submission.reply({ formErrors: [result.message] }), { status: 410 });
+  // The key alone: the form says it in the page's language.
+  if (!result.ok) return json(submission.reply({ formErrors: [result.key] }), { status: 410 });
   const cookie = await signInSession(context, request, result.userId);
   return redirect("/", { headers: { "Set-Cookie": cookie } });
 }
@@ -32,43 +37,45 @@ export default function ResetPassword() {
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(resetPasswordSchema, lastResult);
+  const { t } = useTranslation();
   if (!valid) {
     return (
       <div className="mx-auto max-w-md">
-        <h1 className="text-2xl font-bold">This link no longer works</h1>
+        <h1 className="text-2xl font-bold">{t("auth.linkGone")}</h1>
         <p className="mt-4">
-          Reset links work once, for one hour.{" "}
+          {t("auth.resetGoneHint")}{" "}
           <a className="text-brand-700 underline" href="/forgot-password">
-            Ask for a new one
+            {t("auth.askNew")}
           </a>
-          .
         </p>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">Choose a new password</h1>
+      <h1 className="text-2xl font-bold">{t("auth.newPasswordTitle")}</h1>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
         <FormError errors={form.errors} id={form.errorId} />
         <Field
-          label="New password"
+          label={t("auth.newPassword")}
           field={fields.password}
           type="password"
           autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN} characters.`}
+          hint={t("auth.passwordHint", { min: PASSWORD_MIN })}
         />
         <Field
-          label="Repeat the new password"
+          label={t("auth.confirmPassword")}
           field={fields.confirm}
           type="password"
           autoComplete="new-password"
         />
-        <Button pending={pending}>Save the new password</Button>
+        <Button pending={pending}>{t("auth.savePassword")}</Button>
       </Form>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · Convene" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: titleIn(matches, "auth.newPasswordTitle") },
+];

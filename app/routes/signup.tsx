@@ -2,13 +2,16 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
 import { signUp } from "../modules/auth/accounts.server.ts";
 import { getUser, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { rememberDevice } from "../modules/auth/device.server.ts";
 import { PASSWORD_MIN, signUpSchema } from "../modules/auth/schema.ts";
+import { readerLocale } from "../modules/i18n/locale.server.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
-import { keepRetryAfter } from "../utils/http.server.ts";
+import { keepRetryAfter, say } from "../utils/http.server.ts";
 import { clientAddress } from "../utils/request.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -17,6 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const headers = keepRetryAfter;
+export const handle = translated;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(context, request);
@@ -28,7 +32,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     return json(
       submission.reply({
-        fieldErrors: { [result.field ?? ""]: [result.message] },
+        fieldErrors: {
+          [result.field ?? ""]: [
+            say(readerLocale(request, null).locale, result.key, result.values),
+          ],
+        },
         hideFields: ["password"],
       }),
       {
@@ -48,32 +56,35 @@ export default function SignUp() {
   const [params] = useSearchParams();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(signUpSchema, lastResult);
+  const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">Create your account</h1>
+      <h1 className="text-2xl font-bold">{t("auth.signUpTitle")}</h1>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <FormError errors={form.errors} id={form.errorId} />
-        <Field label="Your name" field={fields.name} autoComplete="name" />
-        <Field label="Email" field={fields.email} type="email" autoComplete="email" />
+        <Field label={t("auth.yourName")} field={fields.name} autoComplete="name" />
+        <Field label={t("auth.email")} field={fields.email} type="email" autoComplete="email" />
         <Field
-          label="Password"
+          label={t("auth.password")}
           field={fields.password}
           type="password"
           autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN} characters.`}
+          hint={t("auth.passwordHint", { min: PASSWORD_MIN })}
         />
-        <Button pending={pending}>Create account</Button>
+        <Button pending={pending}>{t("auth.signUp")}</Button>
       </Form>
       <p className="mt-6">
-        Already have an account?{" "}
+        {t("auth.haveAccount")}{" "}
         <a className="text-brand-700 underline" href={`/login?${params.toString()}`}>
-          Sign in
+          {t("auth.signIn")}
         </a>
       </p>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Create an account · Convene" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: titleIn(matches, "auth.signUpTitle") },
+];

@@ -2,16 +2,22 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, SelectField, useZodForm } from "../components/forms.tsx";
 import { LiveNow } from "../components/session/live-now.tsx";
+import { StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
+import type { MessageKey } from "../modules/i18n/en.ts";
+import { translated } from "../modules/i18n/use-locale.ts";
 import { liveSessionsFor } from "../modules/session/join-code.server.ts";
-import { formatLabels, SESSION_FORMATS, sessionSchema } from "../modules/session/schema.ts";
+import { SESSION_FORMATS, sessionSchema } from "../modules/session/schema.ts";
 import { createSession } from "../modules/session/session.server.ts";
-import { formatSessionTime } from "../modules/session/time.ts";
+import { formatSessionTime, zoneLabel } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { getWorkGroupOverview, requireMember } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
+
+export const handle = translated;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug);
@@ -36,6 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/work-groups/${access.workGroup.slug}/sessions/${created.sessionId}`);
 }
 
+/** The zones a session can be planned in: the United States', and UTC. */
 const TIME_ZONES = [
   "America/New_York",
   "America/Chicago",
@@ -52,38 +59,48 @@ export default function WorkGroupOverview() {
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(sessionSchema, lastResult);
+  const { t, i18n } = useTranslation();
   const questions = overview.essentialQuestions.split("\n").filter(Boolean);
+  // A new session is planned where the work group's last one was: a Central-time group is
+  // not offered New York.
+  const usualZone = overview.sessions[0]?.timeZone ?? TIME_ZONES[0];
   return (
     <div className="grid gap-8 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
-        <h1 className="sr-only">{overview.name}</h1>
+        <h1 className="sr-only">
+          <StaffText>{overview.name}</StaffText>
+        </h1>
         <LiveNow sessions={live} showWorkGroup={false} />
         {overview.purpose ? (
           <section aria-labelledby="charge">
             <h2 id="charge" className="text-lg font-semibold">
-              Charge
+              {t("overview.charge")}
             </h2>
-            <p className="mt-1">{overview.purpose}</p>
+            <p className="mt-1">
+              <StaffText>{overview.purpose}</StaffText>
+            </p>
           </section>
         ) : null}
         {questions.length > 0 ? (
           <section aria-labelledby="questions">
             <h2 id="questions" className="text-lg font-semibold">
-              Essential questions
+              {t("overview.questions")}
             </h2>
             <ol className="mt-1 list-decimal space-y-1 pl-6">
               {questions.map((q) => (
-                <li key={q}>{q}</li>
+                <li key={q}>
+                  <StaffText>{q}</StaffText>
+                </li>
               ))}
             </ol>
           </section>
         ) : null}
         <section aria-labelledby="sessions">
           <h2 id="sessions" className="text-lg font-semibold">
-            Sessions
+            {t("overview.sessions")}
           </h2>
           {overview.sessions.length === 0 ? (
-            <p className="mt-1 text-slate-700">No sessions yet.</p>
+            <p className="mt-1 text-slate-700">{t("overview.noSessions")}</p>
           ) : (
             <ul className="mt-2 space-y-2">
               {overview.sessions.map((s) => (
@@ -92,12 +109,17 @@ export default function WorkGroupOverview() {
                     className="font-medium text-brand-700 underline"
                     href={`/work-groups/${overview.slug}/sessions/${s.id}`}
                   >
-                    {s.title}
+                    <StaffText>{s.title}</StaffText>
                   </a>
                   <p className="text-sm text-slate-700">
-                    {formatSessionTime(s.startsAt, s.timeZone)} ·{" "}
-                    {formatLabels[s.format as keyof typeof formatLabels] ?? s.format}
-                    {s.workPhase ? ` · ${s.workPhase} phase` : ""}
+                    {formatSessionTime(s.startsAt, s.timeZone, i18n.language)} ·{" "}
+                    {t(`session.format.${s.format}` as MessageKey)}
+                    {s.workPhase ? (
+                      <>
+                        {` · ${t("session.workPhase")} `}
+                        <StaffText>{s.workPhase}</StaffText>
+                      </>
+                    ) : null}
                   </p>
                 </li>
               ))}
@@ -109,11 +131,13 @@ export default function WorkGroupOverview() {
         {overview.areasOfFocus.length > 0 ? (
           <section aria-labelledby="areas">
             <h2 id="areas" className="text-lg font-semibold">
-              Areas of focus
+              {t("overview.areas")}
             </h2>
             <ul className="mt-1 list-disc pl-6">
               {overview.areasOfFocus.map((a) => (
-                <li key={a.id}>{a.name}</li>
+                <li key={a.id}>
+                  <StaffText>{a.name}</StaffText>
+                </li>
               ))}
             </ul>
           </section>
@@ -124,32 +148,40 @@ export default function WorkGroupOverview() {
             className="rounded-lg border border-slate-300 bg-white p-4"
           >
             <h2 id="new-session" className="text-lg font-semibold">
-              Plan a session
+              {t("overview.planSession")}
             </h2>
             <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
               <CsrfInput />
-              <Field label="Title" field={fields.title} hint="For example: Planning session 1" />
-              <Field label="Date and time" field={fields.startsAt} type="datetime-local" />
+              <Field
+                label={t("overview.title")}
+                field={fields.title}
+                hint={t("overview.titleHint")}
+              />
+              <Field label={t("overview.startsAt")} field={fields.startsAt} type="datetime-local" />
               <SelectField
-                label="Time zone"
+                label={t("overview.timeZone")}
                 field={fields.timeZone}
-                options={TIME_ZONES.map((z) => ({ value: z, label: z.replace("_", " ") }))}
+                defaultValue={usualZone}
+                options={TIME_ZONES.map((z) => ({ value: z, label: zoneLabel(z, i18n.language) }))}
               />
               <SelectField
-                label="Format"
+                label={t("overview.format")}
                 field={fields.format}
-                options={SESSION_FORMATS.map((f) => ({ value: f, label: formatLabels[f] }))}
+                options={SESSION_FORMATS.map((f) => ({
+                  value: f,
+                  label: t(`session.format.${f}` as MessageKey),
+                }))}
               />
               <SelectField
-                label="Phase of the work"
+                label={t("overview.workPhase")}
                 field={fields.workPhase}
-                placeholder="None"
+                placeholder={t("overview.noWorkPhase")}
                 options={overview.workPhases
                   .split("\n")
                   .filter(Boolean)
                   .map((p) => ({ value: p, label: p }))}
               />
-              <Button pending={pending}>Create session</Button>
+              <Button pending={pending}>{t("overview.create")}</Button>
             </Form>
           </section>
         ) : null}

@@ -1,5 +1,5 @@
 import { type HeadersFunction, json } from "@remix-run/node";
-import type { MessageKey } from "../modules/i18n/en.ts";
+import type { MessageKey, SayKey } from "../modules/i18n/en.ts";
 import { i18nFor, type Locale } from "../modules/i18n/i18n.ts";
 
 /**
@@ -32,7 +32,8 @@ export function sayRefusal(locale: Locale, refusal: Refusal) {
   return refusal.key ? say(locale, refusal.key, refusal.values ?? {}) : refusal.message;
 }
 
-function say(locale: Locale, key: MessageKey, values: SaidValues) {
+/** A catalogue message in a language, for text a route words on the server. */
+export function say(locale: Locale, key: SayKey, values: SaidValues = {}) {
   const t = i18nFor(locale).t;
   return t(
     key,

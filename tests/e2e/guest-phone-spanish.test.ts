@@ -1,8 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postIdea } from "../../app/modules/board/board.server.ts";
-import { en } from "../../app/modules/i18n/en.ts";
-import { es } from "../../app/modules/i18n/es.ts";
 import { ensureJoinCode } from "../../app/modules/session/join-code.server.ts";
 import {
   type Cast,
@@ -21,6 +19,7 @@ import {
   type Person,
   waitForHydration,
 } from "../support/browser.ts";
+import { englishIn } from "../support/catalogue.ts";
 import { postForm } from "../support/http.ts";
 import { decodeQr } from "../support/qr.ts";
 import { waitFor } from "../support/realtime.ts";
@@ -73,23 +72,13 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/**
- * The English catalogue's words that a Spanish page must not show: every stretch of text
- * between placeholders long enough to be a phrase of its own, where the Spanish differs.
- */
-const englishPhrases = Object.entries(en)
-  .filter(([key, text]) => es[key as keyof typeof es] !== text)
-  .flatMap(([, text]) => text.split(/\{\{[^}]+\}\}/))
-  .map((part) => part.trim())
-  .filter((part) => part.split(/\s+/).length >= 2 && part.length >= 8);
-
 async function expectAllSpanish(page: Page, where: string) {
   expect(await page.locator("html").getAttribute("lang"), where).toBe("es");
   // What the page shows: textContent would also read the scripts' data, which is not shown.
   // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is asserted
   const text = await page.locator("body").innerText();
   const title = await page.title();
-  const english = englishPhrases.filter((p) => text.includes(p) || title.includes(p));
+  const english = englishIn(`${text}\n${title}`);
   expect(english, `${where}: English on the page`).toEqual([]);
   await expectNoSeriousViolations(page, where);
 }

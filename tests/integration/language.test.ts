@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
-import { postForm } from "../support/http.ts";
+import { englishIn, shownText } from "../support/catalogue.ts";
+import { formClient, postForm } from "../support/http.ts";
 
 /** Issue 17: the signed-in app's language, chosen on any page and kept on the account. */
 let app: TestApp;
@@ -76,6 +77,63 @@ describe("the interface language", () => {
       where: { id: cast.session.id },
       data: { phase: "brainstorm" },
     });
+  });
+
+  it("speaks Spanish on the way in: home, sign-in, sign-up, links, invites, the work group", async () => {
+    const spanish = { "accept-language": "es-US,es;q=0.9" };
+    const signedOut = [
+      "/",
+      "/login",
+      "/signup",
+      "/login/email",
+      "/forgot-password",
+      "/reset-password/no-such-token",
+      "/login/link/no-such-token",
+      "/invite/no-such-token",
+    ];
+    const signedIn = ["/", `/work-groups/${cast.workGroup.slug}`, "/account"];
+    const visits = [
+      ...signedOut.map((path) => ({ path, headers: spanish })),
+      ...signedIn.map((path) => ({ path, headers: { ...spanish, cookie: cookies.facilitator! } })),
+    ];
+    for (const { path, headers } of visits) {
+      const response = await fetch(`${app.url}${path}`, { headers, redirect: "manual" });
+      const html = await response.text();
+      expect([200, 410], path).toContain(response.status);
+      expect(/<html lang="(\w+)"/.exec(html)?.[1], path).toBe("es");
+      expect(englishIn(shownText(html)), `${path}: English on the page`).toEqual([]);
+    }
+    // Staff wrote the work group's words in English: a Spanish page marks them so.
+    const workGroup = await page(`/work-groups/${cast.workGroup.slug}`, {
+      ...spanish,
+      cookie: cookies.facilitator!,
+    });
+    expect(workGroup.html).toContain("Planificar una sesión");
+    expect(workGroup.html).toMatch(/<span lang="en">[^<]+<\/span>/);
+  });
+
+  it("says the sign-in forms' errors in Spanish", async () => {
+    const visitor = formClient(app.url);
+    await visitor.get("/login?lang=es");
+    const wrong = await visitor.post("/login", { email: cast.memberB.email, password: "nope" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toContain("Ese correo y esa contraseña no coinciden con ninguna cuenta.");
+    const invalid = await visitor.post("/login", { email: "nobody", password: "x" });
+    expect(invalid.html).toContain("Escriba una dirección de correo como nombre@ejemplo.org");
+    await visitor.get("/signup");
+    const short = await visitor.post("/signup", {
+      name: "Rosa",
+      email: "rosa@example.org",
+      password: "corta",
+    });
+    expect(short.status).toBe(400);
+    expect(short.html).toContain("Use al menos 10 caracteres");
+    const taken = await visitor.post("/signup", {
+      name: "Otra Ada",
+      email: cast.memberA.email,
+      password: "una contraseña larga",
+    });
+    expect(taken.html).toContain("Ya existe una cuenta con este correo.");
   });
 
   it("refuses a language it does not have, and a way back off the site", async () => {

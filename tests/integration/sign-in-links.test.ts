@@ -102,6 +102,30 @@ describe("signing in by emailed link", () => {
     expect((await phone.post(link, {})).location).toBe("/");
   });
 
+  it("speaks the reader's language: the page, its errors and the mail", async () => {
+    const client = formClient(app.url);
+    // ?lang=es is the language switch: the browser keeps the choice in a cookie.
+    const page = await client.get("/login/email?lang=es");
+    expect(page.html).toContain('<html lang="es"');
+    expect(page.html).toContain("Iniciar sesión por correo");
+    const wrong = await client.post("/login/email", { email: "not an address" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toContain("Escriba una dirección de correo como nombre@ejemplo.org");
+    const before = mailbox.inbox.length;
+    const asked = await client.post("/login/email", { email: cast.outsider.email });
+    expect(asked.html).toContain("Revise su correo");
+    const mail = await waitFor(
+      () => mailbox.inbox.slice(before).find((m) => m.to === cast.outsider.email),
+      5_000,
+      "the Spanish sign-in mail",
+    );
+    expect(mail.subject).toBe("Su enlace para iniciar sesión en Convene");
+    expect(mail.text).toContain("abra este enlace antes de 15 minutos");
+    const link = new RegExp(`${APP_URL}(/login/link/[\\w-]+)`).exec(mail.text)?.[1];
+    const opened = await client.get(link!);
+    expect(opened.html).toContain(`¿Iniciar sesión como ${cast.outsider.name}`);
+  });
+
   it("limits how many links one address asks for", async () => {
     const client = formClient(app.url);
     await client.get("/login/email");

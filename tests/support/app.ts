@@ -92,7 +92,7 @@ export async function createUser(ctx: AppContext, name: string) {
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${Math.random().toString(36).slice(2, 7)}@example.org`;
   // Each test person signs up from their own address, as people do.
   const result = await signUp(ctx, { name, email, password: PASSWORD, ip: `test:${email}` });
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(result.key);
   return { id: result.userId, name, email, isAdmin: false };
 }
 

@@ -1,9 +1,13 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-/** A message as the SMTP server received it: its recipients and its raw text. */
-export type Mail = { to: string; body: string };
+/**
+ * A message as the SMTP server received it: its recipients, its raw source (headers too, soft
+ * line breaks undone) and, decoded by mailparser as a mail program would, its subject and text.
+ */
+export type Mail = { to: string; body: string; subject: string; text: string };
 
 /**
  * A real SMTP server (smtp-server, from the makers of nodemailer) on a free port that keeps
@@ -19,10 +23,12 @@ export async function startMailbox() {
       stream.on("data", (chunk: Buffer) => {
         body += chunk.toString("utf8");
       });
-      stream.on("end", () => {
+      stream.on("end", async () => {
+        const parsed = await simpleParser(body);
         // Quoted-printable soft line breaks, undone so links read whole.
         body = body.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), body });
+        const to = session.envelope.rcptTo.map((r) => r.address).join(",");
+        inbox.push({ to, body, subject: parsed.subject ?? "", text: parsed.text ?? "" });
         callback();
       });
     },

@@ -4,7 +4,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { guestJoinSchema } from "../../modules/session/guest-schema.ts";
-import { Button, CsrfInput, inputClass, useZodForm } from "../forms.tsx";
+import { Button, CsrfInput, inputClass, useSayError, useZodForm } from "../forms.tsx";
 
 type Choice = { id: string; name: string };
 
@@ -33,8 +33,9 @@ export function GuestJoinForm({
   );
   const [form, fields] = useZodForm(schema, lastResult);
   const pending = useNavigation().state === "submitting";
+  const say = useSayError();
   const said = (errors: string[] | undefined) =>
-    errors?.length ? errors.map((key) => t(key as "guest.errors.name")).join(" ") : null;
+    errors?.length ? errors.map(say).join(" ") : null;
   const errorOf = (field: { errorId: string; errors?: string[] }) => {
     const text = said(field.errors);
     return text ? (

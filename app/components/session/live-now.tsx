@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatSessionTime } from "../../modules/session/time.ts";
+import { StaffText } from "../staff-text.tsx";
 
 export type LiveSession = {
   id: string;
@@ -18,7 +19,7 @@ export function LiveNow({
   sessions: LiveSession[];
   showWorkGroup: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (sessions.length === 0) return null;
   return (
     <section
@@ -32,10 +33,17 @@ export function LiveNow({
         {sessions.map((s) => (
           <li key={s.id} className="flex flex-wrap items-center justify-between gap-3">
             <div>
-              <p className="font-medium">{s.title}</p>
+              <p className="font-medium">
+                <StaffText>{s.title}</StaffText>
+              </p>
               <p className="text-sm text-slate-700">
-                {showWorkGroup ? `${s.workGroupName} · ` : ""}
-                {formatSessionTime(s.startsAt, s.timeZone)}
+                {showWorkGroup ? (
+                  <>
+                    <StaffText>{s.workGroupName}</StaffText>
+                    {" · "}
+                  </>
+                ) : null}
+                {formatSessionTime(s.startsAt, s.timeZone, i18n.language)}
               </p>
             </div>
             <a

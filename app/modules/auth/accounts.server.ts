@@ -1,16 +1,21 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { AppContext } from "../../utils/app-context.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
+import type { SaidValues } from "../../utils/http.server.ts";
 import type { LinkOrigin } from "../../utils/request.server.ts";
+import type { SayKey } from "../i18n/en.ts";
+import { i18nFor, type Locale } from "../i18n/i18n.ts";
 import { endAllSignIns } from "./auth-session.server.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server.ts";
 
 const RESET_MINUTES = 60;
 
+/** A refusal as a catalogue key and its values: the page says it in the reader's language. */
 type Failure = {
   ok: false;
   field?: string;
-  message: string;
+  key: SayKey;
+  values?: SaidValues;
   limited?: boolean;
   /** Seconds until a limited request may be tried again (Retry-After). */
   retryAfter?: number;
@@ -27,7 +32,7 @@ export async function signUp(
   input: { name: string; email: string; password: string; ip: string },
 ): Promise<Result<{ userId: string }>> {
   const wait = await ctx.limiters.accountRequest(`ip:${input.ip}`);
-  if (wait > 0) return { ok: false, limited: true, retryAfter: wait, message: tooMany(wait) };
+  if (wait > 0) return { ok: false, limited: true, retryAfter: wait, ...tooMany(wait) };
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await ctx.db.$transaction(async (tx) => {
@@ -45,7 +50,7 @@ export async function signUp(
       return {
         ok: false,
         field: "email",
-        message: "An account with this email already exists. Sign in instead.",
+        key: "auth.errors.taken",
       };
     }
     throw error;
@@ -72,7 +77,8 @@ export async function signIn(
       ok: false,
       limited: true,
       retryAfter: wait,
-      message: `Too many failed sign-ins. ${tryAgainIn(wait)}, or reset your password.`,
+      key: "auth.errors.signInLimited",
+      values: { count: inMinutes(wait) },
     };
   }
   const user = await ctx.db.user.findUnique({
@@ -84,7 +90,7 @@ export async function signIn(
     input.password,
   );
   if (!user || !valid) {
-    return { ok: false, message: "That email and password do not match an account." };
+    return { ok: false, key: "auth.errors.wrongPassword" };
   }
   await ctx.limiters.signIn.succeeded(keys);
   return { ok: true, userId: user.id };
@@ -96,11 +102,11 @@ export async function signIn(
  */
 export async function requestPasswordReset(
   ctx: AppContext,
-  input: { email: string; origin: LinkOrigin; ip: string },
+  input: { email: string; origin: LinkOrigin; ip: string; locale: Locale },
 ): Promise<Result<object>> {
   for (const key of [`ip:${input.ip}`, `reset:${input.email}`]) {
     const wait = await ctx.limiters.accountRequest(key);
-    if (wait > 0) return { ok: false, limited: true, message: tooMany(wait) };
+    if (wait > 0) return { ok: false, limited: true, retryAfter: wait, ...tooMany(wait) };
   }
   const user = await ctx.db.user.findUnique({
     where: { email: input.email },
@@ -116,12 +122,13 @@ export async function requestPasswordReset(
     },
   });
   const link = `${input.origin}/reset-password/${token}`;
+  const { t } = i18nFor(input.locale);
   // Not awaited: answering only after the mail server did would tell who has an account.
   ctx.mailer
     .send({
       to: input.email,
-      subject: "Reset your Convene password",
-      text: `Someone asked to reset the password of your Convene account.\n\nTo choose a new password, open this link within ${RESET_MINUTES} minutes:\n${link}\n\nIf it was not you, ignore this email; your password stays as it is.`,
+      subject: t("email.reset.subject"),
+      text: t("email.reset.text", { minutes: RESET_MINUTES, link }),
     })
     .catch((error) =>
       ctx.log.error("password reset email failed", { to: input.email, error: String(error) }),
@@ -129,13 +136,13 @@ export async function requestPasswordReset(
   return { ok: true };
 }
 
-function tryAgainIn(seconds: number) {
-  const minutes = Math.ceil(seconds / 60);
-  return `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+/** A wait said in whole minutes, rounded up: "try again in 0 minutes" would be a lie. */
+export function inMinutes(seconds: number) {
+  return Math.ceil(seconds / 60);
 }
 
 function tooMany(seconds: number) {
-  return `Too many requests from your network. ${tryAgainIn(seconds)}.`;
+  return { key: "auth.errors.tooMany", values: { count: inMinutes(seconds) } } as const;
 }
 
 export async function findValidReset(ctx: AppContext, token: string) {
@@ -153,10 +160,7 @@ export async function resetPassword(
 ): Promise<Result<{ userId: string }>> {
   const reset = await findValidReset(ctx, input.token);
   if (!reset) {
-    return {
-      ok: false,
-      message: "This reset link has expired or was already used. Ask for a new one.",
-    };
+    return { ok: false, key: "auth.errors.resetGone" };
   }
   const passwordHash = await hashPassword(input.password);
   // usedAt: null in the where makes the link single-use even when two requests race.
@@ -165,10 +169,7 @@ export async function resetPassword(
     data: { usedAt: new Date() },
   });
   if (claimed.count !== 1) {
-    return {
-      ok: false,
-      message: "This reset link has expired or was already used. Ask for a new one.",
-    };
+    return { ok: false, key: "auth.errors.resetGone" };
   }
   // A new password voids any other reset link still out there and signs out every browser,
   // closing their live connections: whoever knew the old password is out.

@@ -1,8 +1,9 @@
 import Bowser from "bowser";
 
 /**
- * A signed-in browser as a person recognises it on the account page ("Chrome on Android"),
- * read from its User-Agent by bowser: the raw string means nothing to most people.
+ * A signed-in browser as a person recognises it on the account page (Chrome, Android), read
+ * from its User-Agent by bowser: the raw string means nothing to most people. The page says
+ * "Chrome on Android" in its own language.
  */
 export function browserName(userAgent: string) {
   if (!userAgent) return null;
@@ -10,5 +11,5 @@ export function browserName(userAgent: string) {
   const browser = parsed.getBrowserName();
   const os = parsed.getOSName();
   if (!browser && !os) return null;
-  return [browser || "A browser", os].filter(Boolean).join(" on ");
+  return { browser: browser || null, os: os || null };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { samePagePath } from "./schema.ts";
+import { en } from "../i18n/en.ts";
+import { es } from "../i18n/es.ts";
+import { PASSWORD_MAX, PASSWORD_MIN, samePagePath } from "./schema.ts";
 
 const base = "https://convene.example.org";
 
@@ -65,5 +67,16 @@ describe("samePagePath", () => {
       expect(landsOn(path).origin).toBe(base);
       expect(samePagePath(path)).toBe(path);
     }
+  });
+});
+
+describe("the password limits' messages", () => {
+  // The catalogue writes the numbers out (a form error has no values to fill in).
+  it.each([
+    ["en", en],
+    ["es", es],
+  ])("state the limits the schema applies (%s)", (_language, catalogue) => {
+    expect(catalogue["auth.errors.passwordShort"]).toContain(String(PASSWORD_MIN));
+    expect(catalogue["auth.errors.passwordLong"]).toContain(String(PASSWORD_MAX));
   });
 });

@@ -3,23 +3,27 @@ import { z } from "zod";
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
+/*
+ * Messages are catalogue keys ("auth.errors.*"): the form says them in the reader's language
+ * (ErrorList), in the browser as on the server.
+ */
 export const email = z
-  .string({ error: "Enter your email address" })
+  .string({ error: "auth.errors.emailMissing" })
   .trim()
   .toLowerCase()
-  .max(254, "That email address is too long")
-  .pipe(z.email({ error: "Enter an email address like name@example.org" }));
+  .max(254, "auth.errors.emailLong")
+  .pipe(z.email({ error: "auth.errors.emailInvalid" }));
 
 const password = z
-  .string({ error: "Enter a password" })
-  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`);
+  .string({ error: "auth.errors.passwordMissing" })
+  .min(PASSWORD_MIN, "auth.errors.passwordShort")
+  .max(PASSWORD_MAX, "auth.errors.passwordLong");
 
 export const personName = z
-  .string({ error: "Enter your name" })
+  .string({ error: "auth.errors.nameMissing" })
   .trim()
-  .min(1, "Enter your name")
-  .max(100, "Use at most 100 characters");
+  .min(1, "auth.errors.nameMissing")
+  .max(100, "auth.errors.nameLong");
 
 /** Only same-site paths: an open redirect would let a link send people anywhere after sign-in. */
 export const redirectTo = z.string().optional().transform(samePagePath);
@@ -45,14 +49,14 @@ export function samePagePath(value: string | undefined): string {
 export const signUpSchema = z.object({ name: personName, email, password, redirectTo });
 export const signInSchema = z.object({
   email,
-  password: z.string({ error: "Enter your password" }).max(PASSWORD_MAX),
+  password: z.string({ error: "auth.errors.passwordMissing" }).max(PASSWORD_MAX),
   redirectTo,
 });
 export const forgotPasswordSchema = z.object({ email });
 export const signInLinkSchema = z.object({ email, redirectTo });
 export const resetPasswordSchema = z
-  .object({ password, confirm: z.string({ error: "Repeat the new password" }) })
+  .object({ password, confirm: z.string({ error: "auth.errors.confirmMissing" }) })
   .refine((v) => v.password === v.confirm, {
     path: ["confirm"],
-    message: "The two passwords do not match",
+    message: "auth.errors.passwordsDiffer",
   });

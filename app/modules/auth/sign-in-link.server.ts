@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { AppContext } from "../../utils/app-context.ts";
 import type { LinkOrigin } from "../../utils/request.server.ts";
+import { i18nFor, type Locale } from "../i18n/i18n.ts";
 import { sha256 } from "./accounts.server.ts";
 import { samePagePath } from "./schema.ts";
 
@@ -15,7 +16,7 @@ export const SIGN_IN_LINK_MINUTES = 15;
  */
 export async function requestSignInLink(
   ctx: AppContext,
-  input: { email: string; origin: LinkOrigin; ip: string; redirectTo: string },
+  input: { email: string; origin: LinkOrigin; ip: string; redirectTo: string; locale: Locale },
 ): Promise<{ ok: true } | { ok: false; retryAfter: number }> {
   for (const key of [`ip:${input.ip}`, `link:${input.email}`]) {
     const wait = await ctx.limiters.accountRequest(key);
@@ -36,12 +37,14 @@ export async function requestSignInLink(
   });
   const back = samePagePath(input.redirectTo);
   const link = `${input.origin}/login/link/${token}${back === "/" ? "" : `?redirectTo=${encodeURIComponent(back)}`}`;
+  // In the language of the page that asked: the person reads the mail right after.
+  const { t } = i18nFor(input.locale);
   // Not awaited: answering only after the mail server did would tell who has an account.
   ctx.mailer
     .send({
       to: input.email,
-      subject: "Your Convene sign-in link",
-      text: `To sign in to Convene, open this link within ${SIGN_IN_LINK_MINUTES} minutes, on the device you want to use:\n${link}\n\nIt works once. If you did not ask for it, ignore this email: nobody can sign in without it.`,
+      subject: t("email.signInLink.subject"),
+      text: t("email.signInLink.text", { minutes: SIGN_IN_LINK_MINUTES, link }),
     })
     .catch((error) =>
       ctx.log.error("sign-in link email failed", { to: input.email, error: String(error) }),

@@ -2,11 +2,6 @@ import { z } from "zod";
 import { PHASES } from "./phases.ts";
 
 export const SESSION_FORMATS = ["virtual", "in_person", "hybrid"] as const;
-export const formatLabels: Record<(typeof SESSION_FORMATS)[number], string> = {
-  virtual: "Virtual",
-  in_person: "In person",
-  hybrid: "Hybrid",
-};
 
 function isTimeZone(zone: string) {
   try {
@@ -17,32 +12,36 @@ function isTimeZone(zone: string) {
   }
 }
 
+/*
+ * The session and phase forms' messages are catalogue keys ("sessionForm.errors.*"), said in
+ * the reader's language by the form.
+ */
 export const changePhaseSchema = z.object({
-  phase: z.enum(PHASES, { error: "Choose a phase" }),
+  phase: z.enum(PHASES, { error: "sessionForm.errors.phase" }),
   // The version the facilitator's page showed: a change applies only if nobody moved first.
   expectedVersion: z.coerce.number().int().min(0),
   countdownMinutes: z.coerce
-    .number({ error: "Give the countdown in whole minutes" })
-    .int("Give the countdown in whole minutes")
+    .number({ error: "sessionForm.errors.countdown" })
+    .int("sessionForm.errors.countdown")
     .min(0)
-    .max(180, "A countdown can last at most 180 minutes")
+    .max(180, "sessionForm.errors.countdownLong")
     .optional(),
 });
 
 export const sessionSchema = z.object({
   title: z
-    .string({ error: "Give the session a title" })
+    .string({ error: "sessionForm.errors.title" })
     .trim()
-    .min(2, "Give the session a title")
+    .min(2, "sessionForm.errors.title")
     .max(160),
   // <input type="datetime-local">: a wall-clock time, read in the chosen time zone.
   startsAt: z
-    .string({ error: "Choose the date and time" })
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose the date and time"),
+    .string({ error: "sessionForm.errors.startsAt" })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "sessionForm.errors.startsAt"),
   timeZone: z
-    .string({ error: "Choose a time zone" })
-    .refine(isTimeZone, "Choose a time zone from the list"),
-  format: z.enum(SESSION_FORMATS, { error: "Choose virtual, in person or hybrid" }),
+    .string({ error: "sessionForm.errors.timeZone" })
+    .refine(isTimeZone, "sessionForm.errors.timeZone"),
+  format: z.enum(SESSION_FORMATS, { error: "sessionForm.errors.format" }),
   // One of the work group's phases of the work (checked by the service), or none.
   workPhase: z.string().trim().max(60).optional(),
 });
@@ -57,7 +56,7 @@ const materials = z
       .map((line) => line.trim())
       .filter(Boolean),
   )
-  .refine((links) => links.length <= 10, "List at most 10 links")
+  .refine((links) => links.length <= 10, "sessionForm.errors.materialsMany")
   .refine(
     (links) =>
       links.every((link) => {
@@ -67,22 +66,22 @@ const materials = z
           return false;
         }
       }),
-    "Each link must be a web address starting with https://",
+    "sessionForm.errors.materialsLink",
   );
 
 export const agendaItemSchema = z.object({
   title: z
-    .string({ error: "Give the agenda item a title" })
+    .string({ error: "sessionForm.errors.agendaTitle" })
     .trim()
-    .min(1, "Give the agenda item a title")
+    .min(1, "sessionForm.errors.agendaTitle")
     .max(160),
   minutes: z.coerce
-    .number({ error: "Give the time box in whole minutes" })
-    .int("Give the time box in whole minutes")
-    .min(1, "A time box is at least 1 minute")
-    .max(480, "A time box is at most 480 minutes")
+    .number({ error: "sessionForm.errors.minutes" })
+    .int("sessionForm.errors.minutes")
+    .min(1, "sessionForm.errors.minutesShort")
+    .max(480, "sessionForm.errors.minutesLong")
     .optional(),
-  presenter: z.string().trim().max(120, "Keep the presenter under 120 characters").optional(),
+  presenter: z.string().trim().max(120, "sessionForm.errors.presenterLong").optional(),
   materials,
 });
 
@@ -93,10 +92,10 @@ export const agendaMoveSchema = z.object({
 
 export const announcementSchema = z.object({
   message: z
-    .string({ error: "Write the message for every room" })
+    .string({ error: "sessionForm.errors.message" })
     .trim()
-    .min(1, "Write the message for every room")
-    .max(300, "Keep the message under 300 characters"),
+    .min(1, "sessionForm.errors.message")
+    .max(300, "sessionForm.errors.messageLong"),
 });
 
 /** The facilitator's switch for guests (a checkbox: "on" or absent). */

@@ -27,7 +27,8 @@ export async function createSession(
       return {
         ok: false as const,
         field: "workPhase",
-        message: "Choose one of the work group's phases",
+        // A catalogue key: the form says it in the reader's language.
+        message: "sessionForm.errors.workPhase",
       };
     }
   }

@@ -49,6 +49,17 @@ export function formatSessionTime(at: Date | string, timeZone: string, locale = 
   return `${local} (${shortZone(when, timeZone, locale)})`;
 }
 
+/**
+ * A time zone as people say it, in their language, with its IANA name for the unambiguous
+ * part: "Central Time (America/Chicago)", "hora central (America/Chicago)".
+ */
+export function zoneLabel(timeZone: string, locale = "en-US") {
+  const name = dateTimeFormat(locale, { timeZone, timeZoneName: "longGeneric" })
+    .formatToParts(new Date(0))
+    .find((p) => p.type === "timeZoneName")?.value;
+  return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
+}
+
 function shortZone(at: Date, timeZone: string, locale: string) {
   return (
     dateTimeFormat(locale, { timeZone, timeZoneName: "short" })

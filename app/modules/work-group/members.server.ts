@@ -253,11 +253,11 @@ export async function acceptInvite(
     return {
       ok: false as const,
       field: "stakeholderGroupId",
-      message: "Choose one of the listed groups",
+      message: "invite.errors.listedGroup",
     };
   }
   if (input.regionId && !wg.regions.some((r) => r.id === input.regionId)) {
-    return { ok: false as const, field: "regionId", message: "Choose one of the listed regions" };
+    return { ok: false as const, field: "regionId", message: "invite.errors.listedRegion" };
   }
   const existing = await ctx.db.membership.findUnique({
     where: { workGroupId_userId: { workGroupId: wg.id, userId: user.id } },

@@ -25,12 +25,12 @@ export const lines = (what: string, { max = 30, maxLength = 120 } = {}) =>
     );
 
 export const programSchema = z.object({
-  name: z.string({ error: "Name the program" }).trim().min(2, "Name the program").max(120),
-  description: z
-    .string()
+  name: z
+    .string({ error: "start.errors.programName" })
     .trim()
-    .max(2000, "Keep the description under 2,000 characters")
-    .optional(),
+    .min(2, "start.errors.programName")
+    .max(120),
+  description: z.string().trim().max(2000, "start.errors.description").optional(),
 });
 
 export const workGroupSchema = z.object({
@@ -80,9 +80,7 @@ export const inviteSchema = z.object({
 });
 
 export const joinSchema = z.object({
-  stakeholderGroupId: z
-    .string({ error: "Choose the group you represent" })
-    .min(1, "Choose the group you represent"),
+  stakeholderGroupId: z.string({ error: "invite.errors.group" }).min(1, "invite.errors.group"),
   regionId: z.string().optional(),
 });
 
