@@ -6,7 +6,7 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useMatches } from "@remix-run/react";
-import { forwardRef, type ReactNode } from "react";
+import { forwardRef, type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ZodType, z } from "zod";
 import type { MessageKey } from "../modules/i18n/en.ts";
@@ -23,6 +23,25 @@ export function useCsrfToken() {
     if (typeof csrf === "string" && csrf) return csrf;
   }
   return "";
+}
+
+/**
+ * An add form (agenda item, breakout room) emptied once the server took it: a form that kept
+ * its values invited a second press and a duplicate. Focus returns to its first field, ready
+ * for the next one. A refusal (a reply with a message) keeps what was typed.
+ */
+export function useClearedOnSuccess(
+  fetcher: { state: string; data?: { intent?: string; message?: string | null } | null },
+  intent: string,
+) {
+  const form = useRef<HTMLFormElement>(null);
+  const { state, data } = fetcher;
+  useEffect(() => {
+    if (state !== "idle" || data?.intent !== intent || data.message) return;
+    form.current?.reset();
+    form.current?.querySelector<HTMLElement>("input:not([type=hidden]), textarea, select")?.focus();
+  }, [state, data, intent]);
+  return form;
 }
 
 export function CsrfInput() {

@@ -1,45 +1,100 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Results } from "../components/session/results.tsx";
+import { useTranslation } from "react-i18next";
+import { BoardName } from "../components/session/board-name.tsx";
+import { RatingLine, Results } from "../components/session/results.tsx";
+import { StaffText } from "../components/staff-text.tsx";
 import { sessionResults } from "../modules/board/ratings.server.ts";
+import { themeSummaries } from "../modules/board/results.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { resultsVisible } from "../modules/session/phases.ts";
 import { getSessionHeading } from "../modules/session/session.server.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 
 /** How many ideas per room the report back shows: what a whole group can take in at once. */
 const TOP_IDEAS = 5;
+/** And per theme. */
+const TOP_PER_THEME = 3;
+
+export const handle = translated;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug);
   const session = await getSessionHeading(context, access, params.sessionId ?? "");
+  const results = resultsVisible(session.phase) ? await sessionResults(context, session.id) : null;
   return json({
     title: session.title,
     backTo: `/work-groups/${access.workGroup.slug}/sessions/${session.id}`,
-    results: resultsVisible(session.phase) ? await sessionResults(context, session.id) : null,
+    results,
+    themes: results ? themeSummaries(results, TOP_PER_THEME) : [],
   });
 }
 
-/** The report back to the whole group: each room's top-rated ideas, large enough for a projector. */
+/**
+ * The report back to the whole group: the themes with their best-rated ideas, then each room's
+ * top-rated ideas (rated ones only: an unrated idea has no place), large enough for a projector.
+ */
 export default function ReportBack() {
-  const { title, backTo, results } = useLoaderData<typeof loader>();
+  const { title, backTo, results, themes } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
-    <div className="space-y-6 text-xl">
-      <h1 className="text-3xl font-bold">Report back: {title}</h1>
+    <div className="space-y-8 text-xl">
+      <h1 className="text-3xl font-bold">
+        {t("reportBack.heading")} <StaffText>{title}</StaffText>
+      </h1>
+      {!results ? <p>{t("reportBack.notYet")}</p> : null}
+      {themes.length > 0 ? (
+        <section aria-labelledby="themes" className="space-y-4">
+          <h2 id="themes" className="text-2xl font-semibold">
+            {t("reportBack.themes")}
+          </h2>
+          <ol className="space-y-4">
+            {themes.map((theme) => (
+              <li key={theme.id} className="rounded-lg border border-slate-300 bg-white p-4">
+                <h3 className="font-semibold">
+                  <StaffText>{theme.label}</StaffText>
+                </h3>
+                <p className="text-base text-slate-700">
+                  {t("reportBack.themeIdeas", { count: theme.ideaCount })}
+                </p>
+                {theme.top.length > 0 ? (
+                  <ol className="mt-2 list-decimal space-y-2 pl-6">
+                    {theme.top.map((idea) => (
+                      <li key={idea.id} className="break-words">
+                        <span className="whitespace-pre-wrap">{idea.text}</span>
+                        <span className="block text-base text-slate-700">
+                          <BoardName title={idea.board.title} wholeGroup={idea.board.wholeGroup} />
+                        </span>
+                        <RatingLine idea={{ ...idea, theme: null }} />
+                      </li>
+                    ))}
+                  </ol>
+                ) : (
+                  <p className="text-base">{t("reportBack.themeUnrated")}</p>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       {results ? (
-        <Results boards={results} top={TOP_IDEAS} />
-      ) : (
-        <p>The ranked ideas appear here once the facilitator closes rating.</p>
-      )}
+        <section aria-labelledby="rooms" className="space-y-4">
+          <h2 id="rooms" className="text-2xl font-semibold">
+            {t("reportBack.rooms", { count: TOP_IDEAS })}
+          </h2>
+          <Results boards={results} top={TOP_IDEAS} />
+        </section>
+      ) : null}
       <p className="text-base">
         <a className="text-brand-700 underline" href={backTo}>
-          Back to the session
+          {t("reportBack.back")}
         </a>
       </p>
     </div>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Report back: ${data?.title ?? "session"} · Convene` },
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [
+  { title: titleIn(matches, "reportBack.heading") },
 ];

@@ -49,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const message =
       suggestions.length === 0
         ? "Every idea is already in a theme: there is nothing to suggest."
-        : `${suggestions.length} suggested themes (${by}). Accept, edit or reject each one; nothing changes until you accept.`;
+        : `${suggestions.length === 1 ? "1 suggested theme" : `${suggestions.length} suggested themes`}, grouped by ${by}. Accept, edit or reject each one; nothing changes until you accept.`;
     return json<ThemingReply>({ ok: true, intent, message, suggestions });
   }
   const parsed = themingCommandSchema.safeParse(themingFields(form));

@@ -5,6 +5,7 @@ import { BRING_BACK_MESSAGE } from "../../app/modules/session/announcements.serv
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import {
   expectNoSeriousViolations,
+  focusedName,
   launchBrowser,
   newPerson,
   open,
@@ -121,6 +122,11 @@ describe("a facilitator, keyboard only, on the session page", () => {
       where: { sessionId: cast.session.id },
     });
     expect([item.title, item.minutes, item.position]).toEqual([AGENDA_ITEM, 25, 0]);
+    // The form empties once the item is added, ready for the next one: pressing again adds
+    // nothing twice.
+    await expect.poll(() => focusedName(page())).toBe("Title");
+    await expect(add.locator('input[name="title"]').inputValue()).resolves.toBe("");
+    await expect(add.locator('input[name="minutes"]').inputValue()).resolves.toBe("");
 
     // "Make current" sits on the item, above the form: back with Shift+Tab.
     await shiftTabTo(/^Make current:/);
@@ -181,6 +187,8 @@ describe("a facilitator, keyboard only, on the session page", () => {
     ]);
     expect(room.boards.map((b) => b.title)).toEqual([ROOM]);
     await region(`Board: ${ROOM}`).waitFor();
+    await expect.poll(() => focusedName(page())).toBe("Room name");
+    await expect(add.locator('input[name="name"]').inputValue()).resolves.toBe("");
 
     // The auto-assign button is above the form.
     await shiftTabTo("Auto-assign members and guests (mixing groups and regions)");

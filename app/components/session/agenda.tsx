@@ -1,7 +1,7 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Button, CsrfInput, FormError } from "../forms.tsx";
+import { Button, CsrfInput, FormError, useClearedOnSuccess } from "../forms.tsx";
 import { StaffText } from "../staff-text.tsx";
 import type { CommandReply } from "./live-board.tsx";
 
@@ -180,13 +180,14 @@ function AddItem() {
   const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply>();
   const refusal = fetcher.data?.intent === "add-agenda-item" ? fetcher.data.message : null;
+  const form = useClearedOnSuccess(fetcher, "add-agenda-item");
   const input = "mt-1 block w-full rounded-md border border-slate-500 p-2";
   return (
     <details className="mt-3">
       <summary className="cursor-pointer font-medium text-brand-700 underline">
         {t("agenda.add")}
       </summary>
-      <fetcher.Form method="post" className="mt-3 grid gap-3 md:grid-cols-2">
+      <fetcher.Form ref={form} method="post" className="mt-3 grid gap-3 md:grid-cols-2">
         <CsrfInput />
         <input type="hidden" name="intent" value="add-agenda-item" />
         <label className="block md:col-span-2">

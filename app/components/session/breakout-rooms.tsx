@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MIN_CELL } from "../../modules/anonymity/small-cells.ts";
-import { Button, CsrfInput, FormError } from "../forms.tsx";
+import { Button, CsrfInput, FormError, useClearedOnSuccess } from "../forms.tsx";
 import type { CommandReply } from "./live-board.tsx";
 
 type Room = {
@@ -123,13 +123,14 @@ function AddRoom({ staff, areas }: Pick<Props, "areas"> & { staff: NonNullable<P
   const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply>();
   const refusal = fetcher.data?.intent === "add-room" ? fetcher.data.message : null;
+  const form = useClearedOnSuccess(fetcher, "add-room");
   const select = "mt-1 block w-full rounded-md border border-slate-500 p-2";
   return (
     <details>
       <summary className="cursor-pointer font-medium text-brand-700 underline">
         {t("rooms.add")}
       </summary>
-      <fetcher.Form method="post" className="mt-3 grid gap-3 md:grid-cols-2">
+      <fetcher.Form ref={form} method="post" className="mt-3 grid gap-3 md:grid-cols-2">
         <CsrfInput />
         <input type="hidden" name="intent" value="add-room" />
         <label className="block">

@@ -1,50 +1,75 @@
 import { useTranslation } from "react-i18next";
+import type { BoardResults, ResultIdea } from "../../modules/board/results.ts";
+import type { MessageKey } from "../../modules/i18n/en.ts";
 import { BoardName } from "./board-name.tsx";
 
-export type BoardResults = {
-  id: string;
-  title: string;
-  wholeGroup: boolean;
-  ideas: { id: string; text: string; column: string; average: number | null; count: number }[];
-};
-
-/** Each board's ideas, best first: average stars and how many rated, never who. */
+/**
+ * Each board's rated ideas, best first, with their average, how many rated and how sure the
+ * place is (never who); the unrated ones apart, after, since they have no place. `top` keeps
+ * the first few rated ones and leaves the unrated out: what a report back shows.
+ */
 export function Results({ boards, top }: { boards: BoardResults[]; top?: number }) {
+  const { t } = useTranslation();
+  return (
+    <div className="space-y-6">
+      {boards.map((board) => {
+        const rated = board.ideas.filter((idea) => idea.average !== null);
+        const unrated = board.ideas.filter((idea) => idea.average === null);
+        return (
+          <section key={board.id} aria-labelledby={`results-${board.id}`}>
+            <h3 id={`results-${board.id}`} className="text-lg font-semibold">
+              <BoardName title={board.title} wholeGroup={board.wholeGroup} />
+            </h3>
+            {board.ideas.length === 0 ? (
+              <p className="text-slate-700">{t("results.empty")}</p>
+            ) : rated.length === 0 ? (
+              <p className="text-slate-700">{t("results.noneRated")}</p>
+            ) : (
+              <ol className="mt-2 list-decimal space-y-2 pl-6">
+                {rated.slice(0, top).map((idea) => (
+                  <li key={idea.id} className="break-words">
+                    <span className="whitespace-pre-wrap">{idea.text}</span>
+                    <RatingLine idea={idea} />
+                  </li>
+                ))}
+              </ol>
+            )}
+            {top === undefined && unrated.length > 0 && rated.length > 0 ? (
+              <details className="mt-3">
+                <summary className="min-h-11 cursor-pointer py-2 font-medium">
+                  {t("results.unrated", { count: unrated.length })}
+                </summary>
+                <p className="text-sm text-slate-700">{t("results.unratedHint")}</p>
+                <ul className="mt-2 list-disc space-y-1 pl-6">
+                  {unrated.map((idea) => (
+                    <li key={idea.id} className="whitespace-pre-wrap break-words">
+                      {idea.text}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** "Vision · 4.3 stars from 12 ratings, give or take 0.4 · could swap with a neighbour". */
+export function RatingLine({ idea }: { idea: ResultIdea }) {
   const { t, i18n } = useTranslation();
-  const stars = new Intl.NumberFormat(i18n.language, {
+  const oneDecimal = new Intl.NumberFormat(i18n.language, {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
-  return (
-    <div className="space-y-6">
-      {boards.map((board) => (
-        <section key={board.id} aria-labelledby={`results-${board.id}`}>
-          <h3 id={`results-${board.id}`} className="text-lg font-semibold">
-            <BoardName title={board.title} wholeGroup={board.wholeGroup} />
-          </h3>
-          {board.ideas.length === 0 ? (
-            <p className="text-slate-700">{t("results.empty")}</p>
-          ) : (
-            <ol className="mt-2 list-decimal space-y-2 pl-6">
-              {board.ideas.slice(0, top).map((idea) => (
-                <li key={idea.id} className="break-words">
-                  <span className="whitespace-pre-wrap">{idea.text}</span>{" "}
-                  <span className="text-sm text-slate-700">
-                    ({t(`knoster.${idea.column}` as "knoster.vision")} ·{" "}
-                    {idea.average === null
-                      ? t("results.notRated")
-                      : t("results.rated", {
-                          average: stars.format(idea.average),
-                          count: idea.count,
-                        })}
-                    )
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
-      ))}
-    </div>
-  );
+  const parts = [t(`knoster.${idea.column}` as MessageKey)];
+  if (idea.average !== null) {
+    parts.push(t("results.rated", { average: oneDecimal.format(idea.average), count: idea.count }));
+    if (idea.margin !== null)
+      parts.push(t("results.margin", { margin: oneDecimal.format(idea.margin) }));
+    if (idea.place) parts.push(t(`results.place.${idea.place}`));
+  }
+  if (idea.theme) parts.push(t("results.theme", { theme: idea.theme.label }));
+  return <span className="block text-sm text-slate-700">{parts.join(" · ")}</span>;
 }

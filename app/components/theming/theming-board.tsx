@@ -150,10 +150,11 @@ export function ThemingBoard(props: Props) {
             <span className="block text-slate-900">{idea.text}</span>
             <span className="block text-xs text-slate-700">
               {[
-                board ? (board.room ? `${board.room} · ${board.title}` : board.title) : "Board",
+                board ? boardLabel(board) : "Board",
                 columnLabel.get(idea.column) ?? idea.column,
+                // In words: a screen reader says "★" as "black star".
                 rating?.count
-                  ? `★ ${rating.average?.toFixed(1)} (${rating.count} ${rating.count === 1 ? "rating" : "ratings"})`
+                  ? `${rating.average?.toFixed(1)} stars from ${rating.count} ${rating.count === 1 ? "rating" : "ratings"}`
                   : null,
               ]
                 .filter(Boolean)
@@ -507,4 +508,13 @@ function ThemeOptions({ themes }: { themes: ThemingTheme[] }) {
       {t.label}
     </option>
   ));
+}
+
+/**
+ * Where an idea came from, naming its room once: a room's board is usually titled after the
+ * room already ("Room A: Teacher PD"), and "Room A · Room A: Teacher PD" read as a stutter.
+ */
+export function boardLabel(board: { room?: string | null; title: string }) {
+  if (!board.room || board.title.includes(board.room)) return board.title;
+  return `${board.room} · ${board.title}`;
 }

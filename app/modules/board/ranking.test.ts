@@ -13,20 +13,65 @@ describe("ranking ideas", () => {
     expect(ranked[0]!.count).toBe(20);
   });
 
-  it("ranks unrated ideas at the overall mean, with no average of their own", () => {
+  it("never ranks an unrated idea above a rated one: unrated ideas come apart, after", () => {
     const ranked = rankIdeas([
-      { id: "low", stars: [1, 1, 1] },
-      { id: "none", stars: [] },
-      { id: "high", stars: [5, 5, 5] },
+      { id: "none1", stars: [] },
+      { id: "low", stars: [1, 2, 1] },
+      { id: "none2", stars: [] },
+      { id: "three", stars: [3] },
+      { id: "none3", stars: [] },
+      { id: "high", stars: [5, 5, 4] },
+      { id: "none4", stars: [] },
     ]);
-    expect(ranked.map((r) => r.id)).toEqual(["high", "none", "low"]);
-    expect(ranked[1]!.average).toBeNull();
-    expect(ranked[1]!.score).toBeCloseTo(3);
+    expect(ranked.map((r) => r.id)).toEqual([
+      "high",
+      "three",
+      "low",
+      "none1",
+      "none2",
+      "none3",
+      "none4",
+    ]);
+    expect(ranked.slice(3).every((r) => !r.rated && r.score === null && r.average === null)).toBe(
+      true,
+    );
+  });
+
+  it("says how sure each place is: more ratings, a narrower margin", () => {
+    const few = [4, 5, 3];
+    const many = Array.from({ length: 30 }, (_, i) => [4, 5, 3][i % 3]!);
+    const [a, b] = rankIdeas([
+      { id: "few", stars: few },
+      { id: "many", stars: many },
+    ]);
+    const margins = Object.fromEntries([a!, b!].map((r) => [r.id, r.margin!]));
+    expect(margins.many!).toBeLessThan(margins.few! / 2);
+    expect(margins.many!).toBeGreaterThan(0);
+  });
+
+  it("marks a place clear only when the neighbours' margins leave no doubt", () => {
+    const lots = (stars: number) =>
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? stars : stars - 1));
+    const ranked = rankIdeas([
+      { id: "top", stars: lots(5) },
+      { id: "bottom", stars: lots(2) },
+      // Two ideas rated alike: neither place is sure.
+      { id: "twinA", stars: lots(4) },
+      { id: "twinB", stars: lots(4) },
+    ]);
+    const place = Object.fromEntries(ranked.map((r) => [r.id, r.place]));
+    expect(place).toEqual({ top: "clear", bottom: "clear", twinA: "close", twinB: "close" });
+    // And two ratings say little: one idea rated twice could be anywhere near the top.
+    const early = rankIdeas([
+      { id: "top", stars: lots(5) },
+      { id: "new", stars: [4, 5] },
+    ]);
+    expect(early.map((r) => r.place)).toEqual(["close", "close"]);
   });
 
   it("handles no ratings at all", () => {
     expect(rankIdeas([]).length).toBe(0);
-    expect(rankIdeas([{ id: "a", stars: [] }])[0]!.score).toBe(0);
+    expect(rankIdeas([{ id: "a", stars: [] }])[0]!.score).toBeNull();
   });
 });
 

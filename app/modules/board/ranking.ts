@@ -6,7 +6,27 @@
 export const PRIOR_WEIGHT = 5;
 
 export type RatedIdea = { id: string; stars: number[] };
-export type RankedIdea = { id: string; average: number | null; count: number; score: number };
+
+/**
+ * An idea's place. Rated ideas come first, best first, each with how sure its place is;
+ * unrated ones follow with no score at all: an idea nobody rated has no place in a ranking,
+ * and ranking it at the overall mean put four unrated ideas above one rated 3.0.
+ */
+export type RankedIdea =
+  | {
+      id: string;
+      rated: true;
+      average: number;
+      count: number;
+      score: number;
+      /** Half the width of the score's 95% interval, in stars. */
+      margin: number;
+      /** "clear": its interval overlaps neither neighbour's; "close": it could swap with one. */
+      place: "clear" | "close";
+    }
+  | { id: string; rated: false; average: null; count: 0; score: null; margin: null; place: null };
+
+const Z95 = 1.96;
 
 /** The stars given, leaving out skips (a rating row with no stars). */
 export function starsOf(ratings: { stars: number | null }[]): number[] {
@@ -15,19 +35,55 @@ export function starsOf(ratings: { stars: number | null }[]): number[] {
 
 export function rankIdeas(ideas: RatedIdea[]): RankedIdea[] {
   const all = ideas.flatMap((i) => i.stars);
-  const globalMean = all.length ? all.reduce((a, b) => a + b, 0) / all.length : 0;
-  return ideas
+  const globalMean = mean(all);
+  // Ratings spread as widely as all of them do, until an idea has enough of its own to say.
+  const globalVariance = variance(all, globalMean);
+  const rated = ideas
+    .filter((idea) => idea.stars.length > 0)
     .map((idea) => {
       const count = idea.stars.length;
       const sum = idea.stars.reduce((a, b) => a + b, 0);
+      const own = variance(idea.stars, sum / count);
+      const spread =
+        (PRIOR_WEIGHT * globalVariance + (count - 1) * own) / (PRIOR_WEIGHT + count - 1);
       return {
         id: idea.id,
-        average: count ? sum / count : null,
+        rated: true as const,
+        average: sum / count,
         count,
         score: (PRIOR_WEIGHT * globalMean + sum) / (PRIOR_WEIGHT + count),
+        margin: (Z95 * Math.sqrt(spread)) / Math.sqrt(PRIOR_WEIGHT + count),
+        place: "clear" as "clear" | "close",
       };
     })
     .sort((a, b) => b.score - a.score || b.count - a.count || (a.id < b.id ? -1 : 1));
+  const overlaps = (a: (typeof rated)[number], b: (typeof rated)[number] | undefined) =>
+    b !== undefined && (a.score === b.score || Math.abs(a.score - b.score) < a.margin + b.margin);
+  for (const [index, idea] of rated.entries()) {
+    if (overlaps(idea, rated[index - 1]) || overlaps(idea, rated[index + 1])) idea.place = "close";
+  }
+  const unrated = ideas
+    .filter((idea) => idea.stars.length === 0)
+    .map((idea) => ({
+      id: idea.id,
+      rated: false as const,
+      average: null,
+      count: 0 as const,
+      score: null,
+      margin: null,
+      place: null,
+    }));
+  return [...rated, ...unrated];
+}
+
+function mean(values: number[]) {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
+
+/** The sample variance (n − 1); 0 for fewer than two values. */
+function variance(values: number[], around: number) {
+  if (values.length < 2) return 0;
+  return values.reduce((total, v) => total + (v - around) ** 2, 0) / (values.length - 1);
 }
 
 /**

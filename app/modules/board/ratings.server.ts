@@ -80,7 +80,11 @@ export async function nextIdeaToRate(
   };
 }
 
-/** Each board's ideas ranked by their ratings (see ranking.ts), for after rating closes. */
+/**
+ * Each board's ideas ranked by their ratings (see ranking.ts), for after rating closes: rated
+ * ideas best first with how sure each place is, then the unrated ones, apart. Each idea names
+ * its theme, where the theme phase gave it one.
+ */
 export async function sessionResults(ctx: Pick<AppContext, "db">, sessionId: string) {
   const boards = await ctx.db.board.findMany({
     where: { sessionId },
@@ -96,6 +100,7 @@ export async function sessionResults(ctx: Pick<AppContext, "db">, sessionId: str
           id: true,
           text: true,
           column: true,
+          theme: { select: { id: true, label: true, position: true } },
           // Unfiltered: see starsOf (a filtered relation exceeds SQLite's parameter limit).
           ratings: { select: { stars: true } },
         },
@@ -117,6 +122,9 @@ export async function sessionResults(ctx: Pick<AppContext, "db">, sessionId: str
           column: idea.column,
           average: r.average,
           count: r.count,
+          margin: r.margin,
+          place: r.place,
+          theme: idea.theme,
         };
       }),
     };

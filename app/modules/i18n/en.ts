@@ -627,6 +627,23 @@ export const en = {
   "sessionForm.errors.messageLong": "Keep the message under 300 characters",
   "invite.errors.listedGroup": "Choose one of the listed groups",
   "invite.errors.listedRegion": "Choose one of the listed regions",
+  "results.noneRated": "Nobody rated an idea on this board.",
+  "results.unrated_one": "{{count, number}} idea not rated yet",
+  "results.unrated_other": "{{count, number}} ideas not rated yet",
+  "results.unratedHint": "Shown apart: an idea nobody rated has no place in the ranking.",
+  "results.margin": "give or take {{margin}}",
+  "results.place.clear": "its place is clear",
+  "results.place.close": "could swap places with a neighbour",
+  "results.theme": "theme: {{theme}}",
+  "reportBack.heading": "Report back:",
+  "reportBack.notYet": "The ranked ideas appear here once the facilitator closes rating.",
+  "reportBack.themes": "Themes",
+  "reportBack.themeIdeas_one": "{{count, number}} idea",
+  "reportBack.themeIdeas_other": "{{count, number}} ideas",
+  "reportBack.themeUnrated": "None of its ideas was rated.",
+  "reportBack.rooms_one": "The top-rated idea of each board",
+  "reportBack.rooms_other": "The {{count, number}} top-rated ideas of each board",
+  "reportBack.back": "Back to the session",
 } as const;
 
 export type MessageKey = keyof typeof en;

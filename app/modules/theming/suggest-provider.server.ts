@@ -168,7 +168,7 @@ export function openAiCompatibleSuggester(options: OpenAiCompatibleOptions): The
   const endpoint = `${options.baseUrl.replace(/\/+$/, "")}/chat/completions`;
   const host = new URL(endpoint).host;
   return {
-    name: `${options.model} at ${host}`,
+    name: `the language model ${options.model} at ${host}`,
     async suggest(ideas) {
       if (ideas.length === 0) return [];
       const signal = AbortSignal.timeout(options.timeoutMs);

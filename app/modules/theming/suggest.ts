@@ -271,7 +271,8 @@ export function suggestThemes(ideas: string[], options: SuggestOptions = {}): Su
 
 /** The offline suggester: suggestThemes, which cannot fail. */
 export const localSuggester: ThemeSuggester = {
-  name: "built-in",
+  // Named as the theming page says it: "grouped by the words the ideas share".
+  name: "the words the ideas share",
   suggest: async (ideas) => suggestThemes(ideas),
 };
 
