@@ -112,6 +112,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       openBoard: can(access.role, "board:open"),
       editNotes: can(access.role, "notes:edit"),
       facilitate: can(access.role, "session:facilitate"),
+      draftSummary: can(access.role, "publication:edit"),
     },
     rating:
       mayRate && ratingOpen(session.phase)
@@ -414,7 +415,15 @@ export default function SessionPage() {
       ) : null}
       <Announcement message={live.announcement} canFacilitate={can.facilitate} />
       <Agenda items={agenda} current={live.currentAgendaItemId} canFacilitate={can.facilitate} />
-      <PhaseBar state={live} canFacilitate={can.facilitate} />
+      <PhaseBar
+        state={live}
+        canFacilitate={can.facilitate}
+        draftSummary={
+          can.draftSummary
+            ? { action: `/work-groups/${session.workGroupSlug}/public-site`, sessionId: session.id }
+            : null
+        }
+      />
       <BreakoutRooms
         rooms={rooms.rooms}
         anonymous={!session.workGroup.namedBoards}

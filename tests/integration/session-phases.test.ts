@@ -207,3 +207,61 @@ describe("breakdowns", () => {
     expect(member).not.toContain("Participation by stakeholder group");
   });
 });
+
+describe("ending a session", () => {
+  it("closes posting and rating, leaves Live now, offers the summary, and reopens", async () => {
+    const { liveSessionsFor } = await import("../../app/modules/session/join-code.server.ts");
+    await app.ctx.db.session.update({
+      where: { id: cast.session.id },
+      data: { startsAt: new Date(Date.now() - 10 * 60_000) },
+    });
+    expect((await liveSessionsFor(app.ctx, cast.memberA.id)).map((s) => s.id)).toContain(
+      cast.session.id,
+    );
+    const before = await app.ctx.db.session.findUniqueOrThrow({ where: { id: cast.session.id } });
+    expect((await move("facilitator", "ended", before.phaseVersion)).status).toBe(200);
+    expect(await liveSessionsFor(app.ctx, cast.memberA.id)).toEqual([]);
+
+    const post = await postForm(app.url, path(), cookies.memberA!, {
+      intent: "post-idea",
+      boardId: cast.board.id,
+      column: "vision",
+      text: "One more, after the end",
+    });
+    expect(post.status).toBe(409);
+    expect((await rate("memberB", ideaIds["Every student, every day"]!, "3")).status).toBe(409);
+
+    const member = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })
+    ).text();
+    expect(member).toContain("This session has ended");
+    expect(member).toContain("Ranked ideas");
+    expect(member).not.toContain("Reopen the session");
+    const facilitator = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.facilitator! } })
+    ).text();
+    expect(facilitator).toContain("Reopen the session");
+    expect(facilitator).toContain("Draft the summary");
+    expect(facilitator).not.toContain("Countdown for the next phase");
+
+    // The offer drafts the summary (nothing is published) and opens it.
+    const drafted = await postForm(
+      app.url,
+      `/work-groups/${cast.workGroup.slug}/public-site`,
+      cookies.facilitator!,
+      { intent: "new-summary", sessionId: cast.session.id },
+    );
+    expect(drafted.status).toBe(302);
+    expect(drafted.headers.get("location")).toMatch(/\/publications\//);
+
+    const ended = await app.ctx.db.session.findUniqueOrThrow({ where: { id: cast.session.id } });
+    expect((await move("facilitator", "report_back", ended.phaseVersion)).status).toBe(200);
+    const reopened = await app.ctx.db.session.findUniqueOrThrow({
+      where: { id: cast.session.id },
+    });
+    expect(reopened.phase).toBe("report_back");
+    expect((await liveSessionsFor(app.ctx, cast.memberA.id)).map((s) => s.id)).toContain(
+      cast.session.id,
+    );
+  });
+});

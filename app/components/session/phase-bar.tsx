@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { PHASES, type Phase, phaseIndex } from "../../modules/session/phases.ts";
+import { PHASES, type Phase, phaseIndex, WORKING_PHASES } from "../../modules/session/phases.ts";
 import type { LiveSessionState } from "../../modules/session/session-doc.ts";
 import { useCountdown } from "../../realtime/use-live-session.ts";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
@@ -13,16 +13,22 @@ function formatSeconds(total: number) {
   return `${minutes}:${String(seconds).padStart(2, "0")}`;
 }
 
+/** Where the "Draft the summary" button posts, for people who may draft publications. */
+type DraftSummary = { action: string; sessionId: string } | null;
+
 /**
- * Where the session is (brainstorm → rate → theme → report back), its countdown, and for
- * facilitators the controls to move it. Every control posts the version this page showed.
+ * Where the session is (brainstorm → rate → theme → report back, then ended), its countdown,
+ * and for facilitators the controls to move it, end it and reopen it. Every control posts the
+ * version this page showed.
  */
 export function PhaseBar({
   state,
   canFacilitate,
+  draftSummary = null,
 }: {
   state: LiveSessionState;
   canFacilitate: boolean;
+  draftSummary?: DraftSummary;
 }) {
   const { t } = useTranslation();
   const phase = state.phase as Phase;
@@ -60,7 +66,7 @@ export function PhaseBar({
         {t("phaseBar.heading")}
       </h2>
       <ol className="flex flex-wrap gap-2" aria-label={t("phaseBar.phases")}>
-        {PHASES.map((p, i) => (
+        {WORKING_PHASES.map((p, i) => (
           <li
             key={p}
             aria-current={p === phase ? "step" : undefined}
@@ -76,7 +82,7 @@ export function PhaseBar({
           </li>
         ))}
       </ol>
-      <p className="mt-3">{help}</p>
+      <p className={`mt-3 ${phase === "ended" ? "font-semibold" : ""}`}>{help}</p>
       {remaining !== null ? (
         <p className="mt-1 font-semibold">
           {remaining > 0
@@ -90,18 +96,51 @@ export function PhaseBar({
       <p className="sr-only" role="status">
         {setPoint}
       </p>
-      {canFacilitate ? <PhaseControls state={state} /> : null}
+      {canFacilitate ? <PhaseControls state={state} draftSummary={draftSummary} /> : null}
     </section>
   );
 }
 
-function PhaseControls({ state }: { state: LiveSessionState }) {
+function PhaseControls({
+  state,
+  draftSummary,
+}: {
+  state: LiveSessionState;
+  draftSummary: DraftSummary;
+}) {
   const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply>();
   const index = phaseIndex(state.phase as Phase);
   const previous = PHASES[index - 1];
   const next = PHASES[index + 1];
   const refusal = fetcher.data?.intent === "change-phase" ? fetcher.data.message : null;
+  const pending = fetcher.state !== "idle";
+  if (state.phase === "ended") {
+    return (
+      <div className="mt-4 flex flex-wrap items-end gap-3">
+        {draftSummary ? (
+          // The summary's draft opens for editing; nothing is published until someone does.
+          <form method="post" action={draftSummary.action}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="new-summary" />
+            <input type="hidden" name="sessionId" value={draftSummary.sessionId} />
+            <Button>{t("phaseBar.draftSummary")}</Button>
+          </form>
+        ) : null}
+        <fetcher.Form key={state.phaseVersion} method="post">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="change-phase" />
+          <input type="hidden" name="expectedVersion" value={state.phaseVersion} />
+          <Button variant="secondary" name="phase" value={previous} pending={pending}>
+            {t("phaseBar.reopen")}
+          </Button>
+        </fetcher.Form>
+        <div className="w-full">
+          <FormError errors={refusal ? [refusal] : null} />
+        </div>
+      </div>
+    );
+  }
   return (
     // Keyed by version: after a move the countdown field starts empty again. "Move to…" comes
     // first, so Enter in the countdown field moves forward, never back.
@@ -113,31 +152,32 @@ function PhaseControls({ state }: { state: LiveSessionState }) {
       <CsrfInput />
       <input type="hidden" name="intent" value="change-phase" />
       <input type="hidden" name="expectedVersion" value={state.phaseVersion} />
-      <div>
-        <label htmlFor="countdownMinutes" className="block text-sm font-medium">
-          {t("phaseBar.countdown")}
-        </label>
-        <input
-          id="countdownMinutes"
-          name="countdownMinutes"
-          type="number"
-          min={0}
-          max={180}
-          className="mt-1 w-28 rounded-md border border-slate-500 p-1"
-        />
-      </div>
+      {next === "ended" ? (
+        <p className="w-full text-sm text-slate-700">{t("phaseBar.endHint")}</p>
+      ) : (
+        <div>
+          <label htmlFor="countdownMinutes" className="block text-sm font-medium">
+            {t("phaseBar.countdown")}
+          </label>
+          <input
+            id="countdownMinutes"
+            name="countdownMinutes"
+            type="number"
+            min={0}
+            max={180}
+            className="mt-1 w-28 rounded-md border border-slate-500 p-1"
+          />
+        </div>
+      )}
       {next ? (
-        <Button name="phase" value={next} pending={fetcher.state !== "idle"}>
-          {t("phaseBar.moveTo", { phase: t(`phase.${next}`) })}
+        <Button name="phase" value={next} pending={pending}>
+          {next === "ended"
+            ? t("phaseBar.end")
+            : t("phaseBar.moveTo", { phase: t(`phase.${next}`) })}
         </Button>
       ) : null}
       {previous ? (
-        <Button
-          variant="secondary"
-          name="phase"
-          value={previous}
-          pending={fetcher.state !== "idle"}
-        >
+        <Button variant="secondary" name="phase" value={previous} pending={pending}>
           {t("phaseBar.backTo", { phase: t(`phase.${previous}`) })}
         </Button>
       ) : null}

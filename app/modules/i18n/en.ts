@@ -644,6 +644,14 @@ export const en = {
   "reportBack.rooms_one": "The top-rated idea of each board",
   "reportBack.rooms_other": "The {{count, number}} top-rated ideas of each board",
   "reportBack.back": "Back to the session",
+  "phase.ended": "Ended",
+  "phaseHelp.ended":
+    "This session has ended: posting and rating are closed. Thank you for taking part.",
+  "phaseBar.end": "End the session",
+  "phaseBar.endHint": "Ending closes posting and rating for everyone. You can reopen it.",
+  "phaseBar.reopen": "Reopen the session",
+  "phaseBar.draftSummary": "Draft the summary",
+  "phaseBar.ended": "The session has ended.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -655,4 +655,13 @@ export const es: Messages = {
   "reportBack.rooms_one": "La idea mejor calificada de cada tablero",
   "reportBack.rooms_other": "Las {{count, number}} ideas mejor calificadas de cada tablero",
   "reportBack.back": "Volver a la sesión",
+  "phase.ended": "Terminada",
+  "phaseHelp.ended":
+    "Esta sesión terminó: ya no se pueden publicar ni calificar ideas. Gracias por participar.",
+  "phaseBar.end": "Terminar la sesión",
+  "phaseBar.endHint":
+    "Terminarla cierra la publicación y la calificación para todos. Puede volver a abrirla.",
+  "phaseBar.reopen": "Volver a abrir la sesión",
+  "phaseBar.draftSummary": "Redactar el resumen",
+  "phaseBar.ended": "La sesión terminó.",
 };

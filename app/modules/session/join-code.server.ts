@@ -114,6 +114,8 @@ export async function liveSessionsFor(
         gte: new Date(now.getTime() - 24 * 3_600_000),
         lte: new Date(now.getTime() + 3_600_000),
       },
+      // A facilitator who ended the session ended it, whatever the clock says.
+      phase: { not: "ended" },
       workGroup: { memberships: { some: { userId } }, ...(workGroupId ? { id: workGroupId } : {}) },
     },
     orderBy: { startsAt: "asc" },
