@@ -13,17 +13,19 @@ import type {
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Agenda } from "../components/session/agenda.tsx";
+import { AGENDA_SHORTCUT, Agenda } from "../components/session/agenda.tsx";
 import { Announcement } from "../components/session/announcement.tsx";
+import { BoardTabs, type ReportCounts } from "../components/session/board-tabs.tsx";
 import { Breakdowns } from "../components/session/breakdowns.tsx";
 import { BreakoutRooms } from "../components/session/breakout-rooms.tsx";
 import { GuestsPanel } from "../components/session/guests-panel.tsx";
 import { JoinPanel } from "../components/session/join-panel.tsx";
 import { LiveBoard } from "../components/session/live-board.tsx";
 import { OpenBoardForm } from "../components/session/open-board-form.tsx";
-import { PhaseBar } from "../components/session/phase-bar.tsx";
+import { PHASE_SHORTCUT, PhaseBar } from "../components/session/phase-bar.tsx";
 import { RatingPanel } from "../components/session/rating-panel.tsx";
 import { Results } from "../components/session/results.tsx";
+import { ShortcutList, useShortcuts } from "../components/session/shortcuts.tsx";
 import { StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { editIdea, postIdea, setIdeaHidden, withdrawIdea } from "../modules/board/board.server.ts";
@@ -382,124 +384,193 @@ export default function SessionPage() {
     }, 0);
     return () => clearTimeout(timer);
   }, [live.phase]);
-  return (
-    <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-bold">
-          <StaffText>{session.title}</StaffText>
-        </h1>
-        <p className="text-slate-700">
-          {formatSessionTime(session.startsAt, session.timeZone, i18n.language)} ·{" "}
-          {t(`session.format.${session.format}` as "session.format.virtual")}
-          {session.workPhase ? (
-            <>
-              {` · ${t("session.workPhase")} `}
-              <StaffText>{session.workPhase}</StaffText>
-            </>
-          ) : null}
-        </p>
-        {can.seeWorkGroup ? (
-          <p>
-            <a
-              className="text-brand-700 underline"
-              href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/theming`}
-            >
-              {can.facilitate ? t("session.theme") : t("session.seeThemes")}
-            </a>
-          </p>
+  // Facilitators get the console: on a wide screen the controls stay in view beside the
+  // boards, one board at a time. Everyone else gets the participant's page, their board first.
+  const consoleView = can.facilitate;
+  useShortcuts();
+  const closed = ideasOpen(live.phase)
+    ? null
+    : t("board.closed", { phase: t(`phase.${live.phase}` as "phase.rate") });
+  const liveBoard = (board: (typeof session.boards)[number], onCounts?: ReportCounts) => (
+    <LiveBoard
+      key={board.id}
+      board={board}
+      canPost={can.postIdea}
+      closed={closed}
+      showReadiness={can.facilitate}
+      canModerate={can.facilitate}
+      columns={session.columns}
+      named={session.workGroup.namedBoards}
+      userName={userName}
+      onCounts={onCounts}
+    />
+  );
+  const heading = (
+    <div>
+      <h1 className="text-2xl font-bold">
+        <StaffText>{session.title}</StaffText>
+      </h1>
+      <p className="text-slate-700">
+        {formatSessionTime(session.startsAt, session.timeZone, i18n.language)} ·{" "}
+        {t(`session.format.${session.format}` as "session.format.virtual")}
+        {session.workPhase ? (
+          <>
+            {` · ${t("session.workPhase")} `}
+            <StaffText>{session.workPhase}</StaffText>
+          </>
         ) : null}
-      </div>
-      {join ? <JoinPanel code={join.code} link={join.link} /> : null}
-      {guests ? (
-        <GuestsPanel allowed={guests.allowed} guests={guests.list} timeZone={session.timeZone} />
-      ) : null}
-      <Announcement message={live.announcement} canFacilitate={can.facilitate} />
-      <Agenda items={agenda} current={live.currentAgendaItemId} canFacilitate={can.facilitate} />
-      <PhaseBar
-        state={live}
-        canFacilitate={can.facilitate}
-        draftSummary={
-          can.draftSummary
-            ? { action: `/work-groups/${session.workGroupSlug}/public-site`, sessionId: session.id }
-            : null
-        }
-      />
-      <BreakoutRooms
-        rooms={rooms.rooms}
-        anonymous={!session.workGroup.namedBoards}
-        mine={rooms.mine}
-        staff={staff}
-        areas={session.workGroup.areasOfFocus}
-      />
-      {rating ? <RatingPanel rating={rating} cameLive={movedHere} /> : null}
-      {results ? (
-        <section aria-labelledby="results-heading" className="space-y-3">
-          <h2 id="results-heading" className="text-xl font-semibold">
-            {t("session.ranked")}
-          </h2>
-          <p className="text-sm text-slate-700">
-            {t("session.rankedHow")}{" "}
-            {can.seeWorkGroup ? (
-              <a
-                className="text-brand-700 underline"
-                href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/report-back`}
-              >
-                {t("session.reportBack")}
-              </a>
-            ) : null}
-          </p>
-          <Results boards={results} />
-        </section>
-      ) : null}
-      {attendance ? (
-        <details className="rounded-lg border border-slate-300 bg-white p-4">
-          <summary className="cursor-pointer text-lg font-semibold">
-            {t("session.attendance", {
-              present: attendance.names.length,
-              members: attendance.members,
-            })}
-          </summary>
-          <p className="mt-2">{attendance.names.join(", ") || t("session.nobodyYet")}</p>
-        </details>
-      ) : null}
-      {breakdowns ? <Breakdowns table={breakdowns.table} /> : null}
-      {session.boards.length === 0 ? (
-        <p className="rounded-md border border-slate-300 bg-white p-4">
-          {t("session.noBoard")}{" "}
-          {can.openBoard ? t("session.noBoardFacilitator") : t("session.noBoardMember")}
+      </p>
+      {can.seeWorkGroup ? (
+        <p className="flex flex-wrap gap-x-4">
+          <a
+            className="text-brand-700 underline"
+            href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/theming`}
+          >
+            {can.facilitate ? t("session.theme") : t("session.seeThemes")}
+          </a>
         </p>
       ) : null}
-      {session.boards.map((board) => (
-        <LiveBoard
-          key={board.id}
-          board={board}
-          canPost={can.postIdea}
-          closed={
-            ideasOpen(live.phase)
-              ? null
-              : t("board.closed", { phase: t(`phase.${live.phase}` as "phase.rate") })
-          }
-          showReadiness={can.facilitate}
-          canModerate={can.facilitate}
-          columns={session.columns}
-          named={session.workGroup.namedBoards}
-          userName={userName}
-        />
-      ))}
-      {can.openBoard ? <OpenBoardForm areas={session.workGroup.areasOfFocus} /> : null}
-      {can.seeWorkGroup ? (
-        <section aria-labelledby="notes" className="space-y-2">
-          <h2 id="notes" className="text-xl font-semibold">
-            {t("session.notes")}
-          </h2>
-          <Notes
-            id={documentName.notes(session.id)}
-            label={t("session.notes")}
-            canEdit={can.editNotes}
-            userName={userName}
+    </div>
+  );
+  const phaseBar = (
+    <PhaseBar
+      state={live}
+      canFacilitate={can.facilitate}
+      draftSummary={
+        can.draftSummary
+          ? { action: `/work-groups/${session.workGroupSlug}/public-site`, sessionId: session.id }
+          : null
+      }
+    />
+  );
+  const agendaPanel = (
+    <Agenda
+      items={agenda}
+      current={live.currentAgendaItemId}
+      canFacilitate={can.facilitate}
+      startsAt={session.startsAt}
+      timeZone={session.timeZone}
+    />
+  );
+  const roomsPanel = (
+    <BreakoutRooms
+      rooms={rooms.rooms}
+      anonymous={!session.workGroup.namedBoards}
+      mine={rooms.mine}
+      staff={staff}
+      areas={session.workGroup.areasOfFocus}
+    />
+  );
+  const resultsPanel = results ? (
+    <section aria-labelledby="results-heading" className="space-y-3">
+      <h2 id="results-heading" className="text-xl font-semibold">
+        {t("session.ranked")}
+      </h2>
+      <p className="text-sm text-slate-700">
+        {t("session.rankedHow")}{" "}
+        {can.seeWorkGroup ? (
+          <a
+            className="text-brand-700 underline"
+            href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/report-back`}
+          >
+            {t("session.reportBack")}
+          </a>
+        ) : null}
+      </p>
+      <Results boards={results} />
+    </section>
+  ) : null;
+  const noBoard =
+    session.boards.length === 0 ? (
+      <p className="rounded-md border border-slate-300 bg-white p-4">
+        {t("session.noBoard")}{" "}
+        {can.openBoard ? t("session.noBoardFacilitator") : t("session.noBoardMember")}
+      </p>
+    ) : null;
+  const notes = can.seeWorkGroup ? (
+    <section aria-labelledby="notes" className="space-y-2">
+      <h2 id="notes" className="text-xl font-semibold">
+        {t("session.notes")}
+      </h2>
+      <Notes
+        id={documentName.notes(session.id)}
+        label={t("session.notes")}
+        canEdit={can.editNotes}
+        userName={userName}
+      />
+    </section>
+  ) : null;
+
+  if (!consoleView) {
+    return (
+      <div className="space-y-8">
+        {heading}
+        <Announcement message={live.announcement} canFacilitate={false} />
+        {agendaPanel}
+        {phaseBar}
+        {roomsPanel}
+        {rating ? <RatingPanel rating={rating} cameLive={movedHere} /> : null}
+        {resultsPanel}
+        {noBoard}
+        {session.boards.map((board) => liveBoard(board))}
+        {can.openBoard ? <OpenBoardForm areas={session.workGroup.areasOfFocus} /> : null}
+        {notes}
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      {heading}
+      <div className="space-y-8 xl:grid xl:grid-cols-[minmax(22rem,26rem)_minmax(0,1fr)] xl:items-start xl:gap-8 xl:space-y-0">
+        <aside
+          aria-label={t("console.controls")}
+          // In view while the boards scroll beside it; it scrolls on its own when taller.
+          className="space-y-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto xl:pb-4 xl:pr-2"
+        >
+          {phaseBar}
+          {agendaPanel}
+          <Announcement message={live.announcement} canFacilitate />
+          {roomsPanel}
+          {attendance ? (
+            <details className="rounded-lg border border-slate-300 bg-white p-4">
+              <summary className="cursor-pointer text-lg font-semibold">
+                {t("session.attendance", {
+                  present: attendance.names.length,
+                  members: attendance.members,
+                })}
+              </summary>
+              <p className="mt-2">{attendance.names.join(", ") || t("session.nobodyYet")}</p>
+            </details>
+          ) : null}
+          {breakdowns ? <Breakdowns table={breakdowns.table} /> : null}
+          {join ? <JoinPanel code={join.code} link={join.link} /> : null}
+          {guests ? (
+            <GuestsPanel
+              allowed={guests.allowed}
+              guests={guests.list}
+              timeZone={session.timeZone}
+            />
+          ) : null}
+          <ShortcutList
+            shortcuts={[
+              { keys: PHASE_SHORTCUT, what: t("console.shortcutPhase") },
+              { keys: AGENDA_SHORTCUT, what: t("console.shortcutAgenda") },
+            ]}
           />
-        </section>
-      ) : null}
+        </aside>
+        <div className="min-w-0 space-y-8">
+          {rating ? <RatingPanel rating={rating} cameLive={movedHere} /> : null}
+          {resultsPanel}
+          {noBoard}
+          {session.boards.length > 0 ? (
+            <BoardTabs boards={session.boards} columns={session.columns}>
+              {(board, onCounts) => liveBoard(board, onCounts)}
+            </BoardTabs>
+          ) : null}
+          {can.openBoard ? <OpenBoardForm areas={session.workGroup.areasOfFocus} /> : null}
+          {notes}
+        </div>
+      </div>
     </div>
   );
 }

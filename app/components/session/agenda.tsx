@@ -1,9 +1,14 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { agendaTimes } from "../../modules/session/time.ts";
+import { dateTimeFormat } from "../../utils/intl.ts";
 import { Button, CsrfInput, FormError, useClearedOnSuccess } from "../forms.tsx";
 import { StaffText } from "../staff-text.tsx";
 import type { CommandReply } from "./live-board.tsx";
+
+/** Presses "Next item" from anywhere on the console (listed on the page). */
+export const AGENDA_SHORTCUT = "Alt+Shift+J";
 
 type Item = {
   id: string;
@@ -21,13 +26,21 @@ export function Agenda({
   items,
   current,
   canFacilitate,
+  startsAt,
+  timeZone,
 }: {
   items: Item[];
   current: string | null;
   canFacilitate: boolean;
+  /** The session's start and zone: each item's clock time follows from the time boxes. */
+  startsAt: string;
+  timeZone: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const currentItem = items.find((i) => i.id === current);
+  const nextItem = items[items.findIndex((i) => i.id === current) + 1];
+  const times = agendaTimes(startsAt, items);
+  const clock = dateTimeFormat(i18n.language, { timeZone, timeStyle: "short" });
   // Items added after this page loaded reach it only with the page's data: when the session
   // moves to one of them, load it (once per item, so a removed one cannot loop).
   const { revalidate } = useRevalidator();
@@ -47,6 +60,14 @@ export function Agenda({
           className={`rounded-md p-2 ${item.id === current ? "border-2 border-brand-600 bg-brand-50" : "border border-slate-200"}`}
         >
           <p className="font-medium">
+            <span className="text-sm font-normal text-slate-700">
+              {times[index]!.end
+                ? t("agenda.from", {
+                    start: clock.format(times[index]!.start),
+                    end: clock.format(times[index]!.end!),
+                  })
+                : clock.format(times[index]!.start)}
+            </span>{" "}
             {`${index + 1}. `}
             <StaffText>{item.title}</StaffText>
             {item.minutes ? (
@@ -94,6 +115,16 @@ export function Agenda({
         </p>
       ) : null}
       {items.length === 0 ? <p className="mt-2 text-slate-700">{t("agenda.empty")}</p> : null}
+      {canFacilitate && nextItem ? (
+        <div className="mt-2">
+          <Command
+            fields={{ intent: "current-agenda-item", itemId: nextItem.id }}
+            label={t("agenda.next", { title: nextItem.title })}
+            shortcut={AGENDA_SHORTCUT}
+            primary
+          />
+        </div>
+      ) : null}
       {canFacilitate ? (
         list
       ) : (
@@ -151,11 +182,16 @@ function Command({
   label,
   name,
   danger,
+  primary,
+  shortcut,
 }: {
   fields: Record<string, string>;
   label: string;
   name?: string;
   danger?: boolean;
+  primary?: boolean;
+  /** A key combination that presses this button from anywhere on the page (useShortcut). */
+  shortcut?: string;
 }) {
   const fetcher = useFetcher<CommandReply>();
   return (
@@ -165,9 +201,11 @@ function Command({
         <input key={key} type="hidden" name={key} value={value} />
       ))}
       <Button
-        variant={danger ? "danger" : "secondary"}
-        className="px-2 py-1 text-sm"
+        variant={danger ? "danger" : primary ? "primary" : "secondary"}
+        className={primary ? "" : "px-2 py-1 text-sm"}
         aria-label={name}
+        aria-keyshortcuts={shortcut}
+        data-shortcut={shortcut}
         pending={fetcher.state !== "idle"}
       >
         {label}

@@ -54,6 +54,8 @@ type BoardProps = {
   /** The work group chose named boards: ideas show who posted them. */
   named: boolean;
   userName: string;
+  /** Told the board's live idea counts per column, for the console's tabs and overview. */
+  onCounts?: (boardId: string, counts: Record<string, number>) => void;
 };
 
 export function LiveBoard({
@@ -65,6 +67,7 @@ export function LiveBoard({
   columns,
   named,
   userName,
+  onCounts,
 }: BoardProps) {
   const { t } = useTranslation();
   // Ideas posted from this page are the poster's at once: no reload before "edit or withdraw".
@@ -82,12 +85,25 @@ export function LiveBoard({
   // A withdrawn idea leaves the board (and its buttons with it): focus goes back to the post
   // box, where the person's work continues, once the idea is gone.
   const [leaving, setLeaving] = useState<string | null>(null);
-  const { ideas, status: socket, present } = useLiveBoard(board.id, board.ideas, userName);
+  const {
+    ideas,
+    status: socket,
+    present: everyone,
+  } = useLiveBoard(board.id, board.ideas, userName);
+  // A guest on an anonymous board has no name: listing them would show a blank.
+  const present = everyone.filter((name) => name.trim() !== "");
   // The browser may know it is offline before the socket notices (a socket can sit open on a
   // dead connection for a while): then the board says so at once.
   const online = useOnline();
   const status = online ? socket : "offline";
   const fresh = useFreshIdeas(ideas.map((i) => i.id));
+  useEffect(() => {
+    if (!onCounts) return;
+    const counts: Record<string, number> = {};
+    for (const column of columns) counts[column.key] = 0;
+    for (const idea of ideas) counts[idea.column] = (counts[idea.column] ?? 0) + 1;
+    onCounts(board.id, counts);
+  }, [ideas, columns, board.id, onCounts]);
   useEffect(() => {
     if (!leaving || ideas.some((i) => i.id === leaving)) return;
     setLeaving(null);
@@ -96,7 +112,9 @@ export function LiveBoard({
   }, [leaving, ideas, board.id, t]);
   const headingId = `board-${board.id}`;
   return (
-    <section aria-labelledby={headingId} className="space-y-4">
+    // A container: the columns fit the board's own width (the console's board is narrower
+    // than the page), not the window's.
+    <section aria-labelledby={headingId} className="@container space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-xl font-semibold">
           {`${t("board.headingLabel")} `}
@@ -125,7 +143,9 @@ export function LiveBoard({
       ) : canPost ? (
         <PostIdeaForm boardId={board.id} columns={columns} named={named} onPosted={onPosted} />
       ) : null}
-      <div className={`grid gap-3 ${columns.length > 5 ? "md:grid-cols-6" : "md:grid-cols-5"}`}>
+      <div
+        className={`grid gap-3 @xl:grid-cols-3 ${columns.length > 5 ? "@4xl:grid-cols-6" : "@4xl:grid-cols-5"}`}
+      >
         {columns.map((element) => {
           const columnIdeas = ideas.filter((i) => i.column === element.key);
           const label = t(`knoster.${element.key}` as "knoster.vision");

@@ -13,6 +13,9 @@ function formatSeconds(total: number) {
   return `${minutes}:${String(seconds).padStart(2, "0")}`;
 }
 
+/** Presses "Move to the next phase" (or "End the session") from anywhere on the console. */
+export const PHASE_SHORTCUT = "Alt+Shift+N";
+
 /** Where the "Draft the summary" button posts, for people who may draft publications. */
 type DraftSummary = { action: string; sessionId: string } | null;
 
@@ -170,7 +173,13 @@ function PhaseControls({
         </div>
       )}
       {next ? (
-        <Button name="phase" value={next} pending={pending}>
+        <Button
+          name="phase"
+          value={next}
+          pending={pending}
+          aria-keyshortcuts={PHASE_SHORTCUT}
+          data-shortcut={PHASE_SHORTCUT}
+        >
           {next === "ended"
             ? t("phaseBar.end")
             : t("phaseBar.moveTo", { phase: t(`phase.${next}`) })}

@@ -652,6 +652,17 @@ export const en = {
   "phaseBar.reopen": "Reopen the session",
   "phaseBar.draftSummary": "Draft the summary",
   "phaseBar.ended": "The session has ended.",
+  "agenda.from": "{{start}}–{{end}}",
+  "agenda.next": "Next item: {{title}}",
+  "console.controls": "Session controls",
+  "console.boards": "Boards",
+  "console.overview": "All boards",
+  "console.overviewCaption": "Ideas on each board, by column (live)",
+  "console.board": "Board",
+  "console.total": "Total",
+  "console.shortcuts": "Keyboard shortcuts",
+  "console.shortcutPhase": "Move to the next phase (or end the session)",
+  "console.shortcutAgenda": "Go to the next agenda item",
 } as const;
 
 export type MessageKey = keyof typeof en;

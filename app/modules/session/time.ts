@@ -50,6 +50,20 @@ export function formatSessionTime(at: Date | string, timeZone: string, locale = 
 }
 
 /**
+ * Each agenda item's clock time: it starts when the items before it are done (an item with no
+ * time box takes none), and ends after its own time box, if it has one.
+ */
+export function agendaTimes(startsAt: Date | string, items: { minutes: number | null }[]) {
+  let at = new Date(startsAt).getTime();
+  return items.map((item) => {
+    const start = new Date(at);
+    if (!item.minutes) return { start, end: null };
+    at += item.minutes * 60_000;
+    return { start, end: new Date(at) };
+  });
+}
+
+/**
  * A time zone as people say it, in their language, with its IANA name for the unambiguous
  * part: "Central Time (America/Chicago)", "hora central (America/Chicago)".
  */
