@@ -1,4 +1,7 @@
-import { type HistorySubject, subjectLabels } from "../modules/history/history.ts";
+import { useTranslation } from "react-i18next";
+import type { HistorySubject } from "../modules/history/history.ts";
+import type { MessageKey } from "../modules/i18n/en.ts";
+import { StaffText } from "./staff-text.tsx";
 
 type Entry = {
   id: string;
@@ -6,18 +9,23 @@ type Entry = {
   summary: string;
   at: string;
   undone: boolean;
-  actor: string;
+  actor: string | null;
 };
 
-/** Who changed what and when, newest first (shown to facilitators). */
+/**
+ * Who changed what and when, newest first (shown to facilitators). Each entry's summary was
+ * written in English when the change was made (it names the themes and recommendations as
+ * they were then), so it is shown as written, marked as English.
+ */
 export function HistoryList({ entries, heading }: { entries: Entry[]; heading: string }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="history-heading" className="space-y-2">
       <h2 id="history-heading" className="text-xl font-semibold">
         {heading}
       </h2>
       {entries.length === 0 ? (
-        <p className="text-slate-700">No changes yet.</p>
+        <p className="text-slate-700">{t("history.none")}</p>
       ) : (
         <ol className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
           {entries.map((e) => (
@@ -25,8 +33,12 @@ export function HistoryList({ entries, heading }: { entries: Entry[]; heading: s
               <time dateTime={e.at} className="text-slate-700">
                 {new Date(e.at).toISOString().slice(0, 16).replace("T", " ")} UTC
               </time>{" "}
-              · <strong>{e.actor}</strong> · {subjectLabels[e.subjectKind]}: {e.summary}
-              {e.undone ? <span className="text-slate-700"> (undone)</span> : null}
+              · <strong>{e.actor ?? t("history.formerMember")}</strong> ·{" "}
+              {t(`history.subject.${e.subjectKind}` as MessageKey)}:{" "}
+              <StaffText>{e.summary}</StaffText>
+              {e.undone ? (
+                <span className="text-slate-700">{` ${t("history.undone")}`}</span>
+              ) : null}
             </li>
           ))}
         </ol>

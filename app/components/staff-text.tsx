@@ -10,3 +10,24 @@ export function StaffText({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   return i18n.language === "en" ? children : <span lang="en">{children}</span>;
 }
+
+/** Given to t() in place of staff text, for StaffIn to put the text there. */
+export const STAFF = "\u{E000}";
+
+/**
+ * A catalogue message around staff text ("Recommendation 2: {{title}}", said with
+ * `title: STAFF`): the staff text goes where the message has it, marked as English on a page
+ * in another language. On an English page the message stays one text, as it was written.
+ */
+export function StaffIn({ said, staff }: { said: string; staff: string }) {
+  const { i18n } = useTranslation();
+  const [before = "", after = ""] = said.split(STAFF);
+  if (i18n.language === "en") return `${before}${staff}${after}`;
+  return (
+    <>
+      {before}
+      <span lang="en">{staff}</span>
+      {after}
+    </>
+  );
+}

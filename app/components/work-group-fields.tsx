@@ -1,6 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { boardColumns, defaultPrompt } from "../modules/board/knoster.ts";
+import { boardColumns } from "../modules/board/knoster.ts";
+import type { MessageKey } from "../modules/i18n/en.ts";
 import { DEFAULT_STAKEHOLDER_GROUPS } from "../modules/work-group/defaults.ts";
 import { Field, TextareaField } from "./forms.tsx";
 
@@ -17,7 +18,9 @@ type Fields = Record<
 
 /**
  * A work group's details, as one set of fields for adding a work group and for its settings.
- * `editing` adds what a change to an existing group means for its members.
+ * `editing` adds what a change to an existing group means for its members. The lists a new
+ * work group starts with (stakeholder groups, phases of the work) are its staff's words, in
+ * English, as staff write them.
  */
 export function WorkGroupFields({
   fields,
@@ -34,60 +37,59 @@ export function WorkGroupFields({
   prompts?: Record<string, FieldMetadata<unknown>>;
 }) {
   const { t } = useTranslation();
-  const clears = editing ? " Removing one clears it from the members who chose it." : "";
+  const clears = editing ? ` ${t("workGroupForm.clears")}` : "";
   return (
     <>
       <Field
-        label="Name"
+        label={t("workGroupForm.name")}
         field={fields.name}
-        hint="For example: Success-Ready Students Work Group"
+        hint={t("workGroupForm.nameHint")}
       />
       <TextareaField
-        label="Charge"
+        label={t("workGroupForm.charge")}
         field={fields.purpose}
-        hint="What the work group is asked to do."
+        hint={t("workGroupForm.chargeHint")}
         rows={3}
       />
       <TextareaField
-        label="Essential questions"
+        label={t("workGroupForm.questions")}
         field={fields.essentialQuestions}
-        hint="One per line."
+        hint={t("workGroupForm.onePerLine")}
         rows={4}
       />
       <TextareaField
-        label="Areas of focus"
+        label={t("workGroupForm.areas")}
         field={fields.areasOfFocus}
-        hint="One per line, e.g. Assessment for Learning. Each can have its own board."
+        hint={t("workGroupForm.areasHint")}
         rows={4}
       />
       <TextareaField
-        label="Stakeholder groups"
+        label={t("workGroupForm.groups")}
         field={fields.stakeholderGroups}
-        hint={`One per line. Members say which group they represent.${clears}`}
+        hint={`${t("workGroupForm.groupsHint")}${clears}`}
         rows={7}
         defaultValue={editing ? undefined : DEFAULT_STAKEHOLDER_GROUPS.join("\n")}
       />
       <TextareaField
-        label="Regions"
+        label={t("workGroupForm.regions")}
         field={fields.regions}
-        hint={`One per line (optional).${clears}`}
+        hint={`${t("workGroupForm.regionsHint")}${clears}`}
         rows={4}
       />
       <TextareaField
-        label="Phases of the work"
+        label={t("workGroupForm.phases")}
         field={fields.workPhases}
-        hint="One per line, e.g. Study and Planning. Each session belongs to one."
+        hint={t("workGroupForm.phasesHint")}
         rows={3}
         defaultValue={editing ? undefined : "Study\nPlanning"}
       />
       <label className="flex items-center gap-2">
         <input type="checkbox" name="consensusColumn" defaultChecked={consensusColumn} />
-        Add a Consensus column to boards, after the five Knoster elements
+        {t("workGroupForm.consensus")}
       </label>
       <label className="flex items-center gap-2">
         <input type="checkbox" name="namedBoards" defaultChecked={namedBoards} />
-        Named boards: show who posted each idea from now on (ideas already posted keep the anonymity
-        they were posted with)
+        {t("workGroupForm.namedBoards")}
       </label>
       {prompts ? (
         <fieldset className="space-y-3 rounded-md border border-slate-300 p-3">
@@ -97,9 +99,11 @@ export function WorkGroupFields({
             prompts[column.key] ? (
               <Field
                 key={column.key}
-                label={column.label}
+                label={t(`knoster.${column.key}` as MessageKey)}
                 field={prompts[column.key]!}
-                hint={t("prompts.default", { prompt: defaultPrompt(column.key) })}
+                hint={t("prompts.default", {
+                  prompt: t(`knosterPrompt.${column.key}` as MessageKey),
+                })}
               />
             ) : null,
           )}

@@ -17,6 +17,7 @@ import { MarkdownShortcutPlugin } from "@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
 import type { Provider } from "@lexical/yjs";
 import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
 import { LEXICAL_NODES } from "../modules/documents/lexical-nodes.ts";
 import { linkAddress } from "../modules/publication/content.ts";
@@ -43,11 +44,17 @@ type Props = {
  */
 export function Notes(props: Props) {
   const [ready, setReady] = useState(false);
+  const { t } = useTranslation();
   useEffect(() => setReady(true), []);
-  return ready ? <NotesEditor {...props} /> : <p className="text-slate-700">Loading the notes…</p>;
+  return ready ? (
+    <NotesEditor {...props} />
+  ) : (
+    <p className="text-slate-700">{t("notes.loading")}</p>
+  );
 }
 
 function NotesEditor({ id, label, canEdit, userName, placeholder }: Props) {
+  const { t } = useTranslation();
   const providerFactory = useCallback((docId: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
     let doc = yjsDocMap.get(docId);
     if (!doc) {
@@ -94,9 +101,7 @@ function NotesEditor({ id, label, canEdit, userName, placeholder }: Props) {
             }
             placeholder={
               <div className="pointer-events-none absolute left-3 top-3 text-slate-600">
-                {canEdit
-                  ? (placeholder ?? "Type the notes for this session…")
-                  : "The recorder's notes appear here."}
+                {canEdit ? (placeholder ?? t("notes.placeholder")) : t("notes.readOnly")}
               </div>
             }
             ErrorBoundary={LexicalErrorBoundary}

@@ -2,9 +2,12 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, useZodForm } from "../components/forms.tsx";
+import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { WorkGroupFields } from "../components/work-group-fields.tsx";
 import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { workGroupSchema } from "../modules/work-group/schema.ts";
 import {
   createWorkGroup,
@@ -13,6 +16,8 @@ import {
 } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
 import { found } from "../utils/http.server.ts";
+
+export const handle = translated;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
@@ -35,27 +40,34 @@ export default function ProgramPage() {
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(workGroupSchema, lastResult);
+  const { t } = useTranslation();
   return (
     <div className="space-y-8">
       <div>
-        <p className="text-sm text-slate-700">Program</p>
-        <h1 className="text-2xl font-bold">{program.name}</h1>
-        {program.description ? <p className="mt-2 max-w-3xl">{program.description}</p> : null}
+        <p className="text-sm text-slate-700">{t("program.label")}</p>
+        <h1 className="text-2xl font-bold">
+          <StaffText>{program.name}</StaffText>
+        </h1>
+        {program.description ? (
+          <p className="mt-2 max-w-3xl">
+            <StaffText>{program.description}</StaffText>
+          </p>
+        ) : null}
       </div>
       <section aria-labelledby="work-groups">
         <h2 id="work-groups" className="text-xl font-semibold">
-          Work groups
+          {t("program.workGroups")}
         </h2>
-        {program.workGroups.length === 0 ? <p className="mt-2">No work groups yet.</p> : null}
+        {program.workGroups.length === 0 ? <p className="mt-2">{t("start.noWorkGroups")}</p> : null}
         <ul className="mt-3 space-y-2">
           {program.workGroups.map((wg) => (
             <li key={wg.id}>
               {wg.myRole ? (
                 <a className="text-brand-700 underline" href={`/work-groups/${wg.slug}`}>
-                  {wg.name}
+                  <StaffText>{wg.name}</StaffText>
                 </a>
               ) : (
-                `${wg.name} (you are not a member)`
+                <StaffIn said={t("program.notMember", { name: STAFF })} staff={wg.name} />
               )}
             </li>
           ))}
@@ -67,7 +79,7 @@ export default function ProgramPage() {
           className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4"
         >
           <h2 id="new-work-group" className="text-lg font-semibold">
-            Add a work group
+            {t("program.addWorkGroup")}
           </h2>
           <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
             <CsrfInput />
@@ -77,7 +89,7 @@ export default function ProgramPage() {
               consensusColumn={false}
               namedBoards={false}
             />
-            <Button pending={pending}>Add work group</Button>
+            <Button pending={pending}>{t("program.addWorkGroupButton")}</Button>
           </Form>
         </section>
       ) : null}
@@ -85,6 +97,6 @@ export default function ProgramPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.program.name ?? "Program"} · Convene` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${data.program.name} · Convene` : titleIn(matches, "program.label") },
 ];

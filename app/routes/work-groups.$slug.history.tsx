@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { HistoryList } from "../components/history-list.tsx";
 import { listHistory } from "../modules/history/history.server.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "History · Convene" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleIn(matches, "history.title") }];
+export const handle = translated;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug, "history:view");
@@ -15,10 +18,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** Who changed which theme, recommendation or action step, and when: for facilitators. */
 export default function History() {
   const { entries } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">History</h1>
-      <HistoryList entries={entries} heading="Latest changes (200 most recent)" />
+      <h1 className="text-2xl font-bold">{t("history.title")}</h1>
+      <HistoryList entries={entries} heading={t("history.latest")} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import {
   Button,
   CsrfInput,
@@ -10,7 +11,10 @@ import {
   SelectField,
   useZodForm,
 } from "../components/forms.tsx";
+import { StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
+import type { MessageKey } from "../modules/i18n/en.ts";
+import { translated } from "../modules/i18n/use-locale.ts";
 import {
   changeRole,
   createInvite,
@@ -18,12 +22,15 @@ import {
   removeMember,
   revokeInvite,
 } from "../modules/work-group/members.server.ts";
-import { can, mayInviteAs, ROLES, roleLabels } from "../modules/work-group/roles.ts";
+import { can, mayInviteAs, ROLES } from "../modules/work-group/roles.ts";
 import { changeRoleSchema, inviteSchema } from "../modules/work-group/schema.ts";
 import { requireMember, requirePermission } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
 import { http } from "../utils/http.server.ts";
+import { dateTimeFormat } from "../utils/intl.ts";
 import { linkOrigin } from "../utils/request.server.ts";
+
+export const handle = translated;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug);
@@ -111,42 +118,49 @@ export default function Members() {
     data?.intent === "invite" ? data.result : undefined,
     { defaultValue: { role: "member", days: "7" } },
   );
+  const { t, i18n } = useTranslation();
+  // A role on its own, as a list entry or a choice: "Facilitator", "Facilitador".
+  const roleName = (role: string) => {
+    const said = t(`role.${role}` as MessageKey);
+    return said.charAt(0).toLocaleUpperCase(i18n.language) + said.slice(1);
+  };
   const roleOptions = ROLES.filter((r) => mayInviteAs(myRole, r)).map((r) => ({
     value: r,
-    label: roleLabels[r],
+    label: roleName(r),
   }));
+  // One time zone on server and browser, or hydration fails where the dates differ.
+  const expiry = dateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
   return (
     <div className="space-y-10">
       <section aria-labelledby="representation">
         <h1 id="representation" className="text-xl font-semibold">
-          Representation
+          {t("members.representation")}
         </h1>
         <p className="mt-1 text-slate-700">
-          Members by stakeholder group and region.{" "}
-          {rep.emptyCells > 0
-            ? `${rep.emptyCells} empty cell${rep.emptyCells === 1 ? "" : "s"} marked “none”.`
-            : "Every cell is filled."}
+          {`${t("members.representationIntro")} ${
+            rep.emptyCells > 0
+              ? t("members.emptyCells", { count: rep.emptyCells })
+              : t("members.allFilled")
+          }`}
         </p>
         <div className="mt-3 overflow-x-auto">
           <table className="min-w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">
-              Members by stakeholder group (rows) and region (columns)
-            </caption>
+            <caption className="sr-only">{t("members.tableCaption")}</caption>
             <thead>
               <tr>
                 <th scope="col" className="border border-slate-300 p-2 text-left">
-                  Stakeholder group
+                  {t("members.stakeholderGroup")}
                 </th>
                 {rep.regions.map((r) => (
                   <th key={r.id} scope="col" className="border border-slate-300 p-2">
-                    {r.name}
+                    <StaffText>{r.name}</StaffText>
                   </th>
                 ))}
                 <th scope="col" className="border border-slate-300 p-2">
-                  {rep.regions.length ? "No region" : "Members"}
+                  {rep.regions.length ? t("members.noRegion") : t("members.membersColumn")}
                 </th>
                 <th scope="col" className="border border-slate-300 p-2">
-                  Total
+                  {t("members.total")}
                 </th>
               </tr>
             </thead>
@@ -154,7 +168,7 @@ export default function Members() {
               {rep.groups.map((g, gi) => (
                 <tr key={g.id}>
                   <th scope="row" className="border border-slate-300 p-2 text-left font-medium">
-                    {g.name}
+                    <StaffText>{g.name}</StaffText>
                   </th>
                   {rep.counts[gi]!.map((count, ri) => {
                     const isRegion = ri < rep.regions.length || rep.regions.length === 0;
@@ -164,7 +178,7 @@ export default function Members() {
                         key={rep.regions[ri]?.id ?? "none"}
                         className={`border border-slate-300 p-2 text-center ${empty ? "bg-amber-100 font-semibold text-amber-900" : ""}`}
                       >
-                        {empty ? "none" : count}
+                        {empty ? t("members.none") : count}
                       </td>
                     );
                   })}
@@ -177,28 +191,33 @@ export default function Members() {
           </table>
         </div>
         {rep.unassigned > 0 ? (
-          <p className="mt-2 text-sm">
-            {rep.unassigned} member(s) have not said which group they represent.
-          </p>
+          <p className="mt-2 text-sm">{t("members.unassigned", { count: rep.unassigned })}</p>
         ) : null}
       </section>
 
       <section aria-labelledby="members">
         <h2 id="members" className="text-xl font-semibold">
-          Members ({members.length})
+          {t("members.heading", { total: members.length })}
         </h2>
         <FormError errors={data?.message ? [data.message] : null} />
         {data && "removed" in data && data.removed ? (
           <p role="status" className="mt-2 rounded-md border border-green-700 bg-green-50 p-3">
-            {`${data.removed} was removed from the work group and signed out of its live pages. To undo, invite them again.`}
+            {t("members.removed", { name: data.removed })}
           </p>
         ) : null}
         <table className="mt-3 min-w-full border-collapse bg-white text-sm">
           <thead>
             <tr>
-              {["Name", "Role", "Stakeholder group", "Region"].map((h) => (
+              {(
+                [
+                  "members.name",
+                  "members.role",
+                  "members.stakeholderGroup",
+                  "members.region",
+                ] as const
+              ).map((h) => (
                 <th key={h} scope="col" className="border border-slate-300 p-2 text-left">
-                  {h}
+                  {t(h)}
                 </th>
               ))}
             </tr>
@@ -216,44 +235,47 @@ export default function Members() {
                       <select
                         name="role"
                         defaultValue={m.role}
-                        aria-label={`Role of ${m.name}`}
+                        aria-label={t("members.roleOf", { name: m.name })}
                         className="rounded-md border border-slate-500 p-1"
                       >
                         {ROLES.map((r) => (
                           <option key={r} value={r}>
-                            {roleLabels[r]}
+                            {roleName(r)}
                           </option>
                         ))}
                       </select>
                       <Button variant="secondary" className="px-2 py-1 text-sm">
-                        Change
+                        {t("members.change")}
                       </Button>
                     </Form>
                   ) : (
-                    (roleLabels[m.role as keyof typeof roleLabels] ?? m.role)
+                    roleName(m.role)
                   )}
                   {canManage ? (
                     // Removing someone is not undone by a click: it asks first.
                     <details className="mt-2">
                       <summary className="cursor-pointer text-sm text-brand-700 underline">
-                        Remove…<span className="sr-only">{` ${m.name}`}</span>
+                        {t("members.remove")}
+                        <span className="sr-only">{` ${m.name}`}</span>
                       </summary>
                       <Form method="post" className="mt-2 space-y-2">
                         <CsrfInput />
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="membershipId" value={m.id} />
-                        <p className="text-sm">
-                          {`${m.name} loses access to this work group at once. What they posted stays.`}
-                        </p>
+                        <p className="text-sm">{t("members.removeWarning", { name: m.name })}</p>
                         <Button variant="secondary" className="px-2 py-1 text-sm">
-                          {`Yes, remove ${m.name}`}
+                          {t("members.removeConfirm", { name: m.name })}
                         </Button>
                       </Form>
                     </details>
                   ) : null}
                 </td>
-                <td className="border border-slate-300 p-2">{m.stakeholderGroup ?? "—"}</td>
-                <td className="border border-slate-300 p-2">{m.region ?? "—"}</td>
+                <td className="border border-slate-300 p-2">
+                  {m.stakeholderGroup ? <StaffText>{m.stakeholderGroup}</StaffText> : "—"}
+                </td>
+                <td className="border border-slate-300 p-2">
+                  {m.region ? <StaffText>{m.region}</StaffText> : "—"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -266,16 +288,18 @@ export default function Members() {
           className="max-w-xl rounded-lg border border-slate-300 bg-white p-4"
         >
           <h2 id="invite" className="text-lg font-semibold">
-            Invite members
+            {t("members.invite")}
           </h2>
           {data?.link ? (
             <div role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 p-3">
               <p>
-                {data.link.emailed ? `Invite emailed to ${data.link.emailed}. ` : ""}Share this
-                link; it works until it expires or you revoke it:
+                {data.link.emailed
+                  ? `${t("members.inviteEmailed", { email: data.link.emailed })} `
+                  : ""}
+                {t("members.shareLink")}
               </p>
               <input
-                aria-label="Invite link"
+                aria-label={t("members.inviteLink")}
                 readOnly
                 value={data.link.url}
                 className="mt-2 w-full rounded border border-slate-500 bg-white p-2 font-mono text-sm"
@@ -286,39 +310,35 @@ export default function Members() {
           <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
             <CsrfInput />
             <input type="hidden" name="intent" value="invite" />
-            <SelectField label="Role" field={fields.role} options={roleOptions} />
+            <SelectField label={t("members.role")} field={fields.role} options={roleOptions} />
             <Field
-              label="Email (optional)"
+              label={t("members.email")}
               field={fields.email}
               type="email"
-              hint="With an address the link is also emailed, and only that person can use it."
+              hint={t("members.emailHint")}
             />
-            <Field label="Link works for (days)" field={fields.days} type="number" />
-            <Button pending={pending}>Create invite link</Button>
+            <Field label={t("members.days")} field={fields.days} type="number" />
+            <Button pending={pending}>{t("members.createLink")}</Button>
           </Form>
           {invites.length > 0 ? (
             <>
-              <h3 className="mt-6 font-semibold">Open invites</h3>
+              <h3 className="mt-6 font-semibold">{t("members.openInvites")}</h3>
               <ul className="mt-2 space-y-2">
                 {invites.map((invite) => (
                   <li key={invite.id} className="flex items-center justify-between gap-2">
                     <span>
-                      {roleLabels[invite.role as keyof typeof roleLabels] ?? invite.role}
-                      {invite.email ? ` · ${invite.email}` : " · anyone with the link"} · used{" "}
-                      {invite.acceptedCount}× · expires{" "}
-                      {/* One time zone on server and browser, or hydration fails where the
-                          dates differ. */}
-                      {new Date(invite.expiresAt).toLocaleDateString("en-US", {
-                        dateStyle: "medium",
-                        timeZone: "UTC",
-                      })}{" "}
-                      (UTC)
+                      {[
+                        roleName(invite.role),
+                        invite.email ?? t("members.anyone"),
+                        t("members.used", { times: invite.acceptedCount }),
+                        t("members.expires", { date: expiry.format(new Date(invite.expiresAt)) }),
+                      ].join(" · ")}
                     </span>
                     <Form method="post">
                       <CsrfInput />
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="inviteId" value={invite.id} />
-                      <Button variant="danger">Revoke</Button>
+                      <Button variant="danger">{t("members.revoke")}</Button>
                     </Form>
                   </li>
                 ))}

@@ -2,6 +2,8 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Dotted } from "../components/dotted.tsx";
 import {
   Button,
   CsrfInput,
@@ -12,9 +14,12 @@ import {
 } from "../components/forms.tsx";
 import { HistoryList } from "../components/history-list.tsx";
 import { ActionStepForm } from "../components/recommendation/action-step-form.tsx";
+import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
-import { columnLabel, KNOSTER_ELEMENTS } from "../modules/board/knoster.ts";
+import { KNOSTER_ELEMENTS } from "../modules/board/knoster.ts";
 import { documentName } from "../modules/documents/document-name.ts";
+import type { MessageKey } from "../modules/i18n/en.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { isOverdue, today } from "../modules/recommendation/action-plan.ts";
 import {
   addActionStep,
@@ -25,26 +30,23 @@ import {
   updateActionStep,
   updateRecommendation,
 } from "../modules/recommendation/recommendation.server.ts";
-import {
-  actionStepSchema,
-  type Horizon,
-  horizonLabels,
-  recommendationSchema,
-  type Status,
-  statusLabels,
-} from "../modules/recommendation/schema.ts";
+import { actionStepSchema, recommendationSchema } from "../modules/recommendation/schema.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { Notes } from "../realtime/notes-editor.tsx";
 import { parseSubmission } from "../utils/form-fields.ts";
 import { http } from "../utils/http.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
-      ? `Recommendation ${data.recommendation.number}: ${data.recommendation.title} · Convene`
-      : "Recommendation · Convene",
+      ? titleIn(matches, "recommendations.name", {
+          number: data.recommendation.number,
+          title: data.recommendation.title,
+        })
+      : titleIn(matches, "recommendations.one"),
   },
 ];
+export const handle = translated;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug);
@@ -125,24 +127,35 @@ export default function RecommendationPage() {
       strategies: r.strategies,
     },
   });
+  const { t } = useTranslation();
+  const goal = (key: `goal${string}`) => t(`recommendations.goal.${key}` as MessageKey);
   return (
     <div className="space-y-8">
       <div>
         <p>
           <Link className="text-brand-700 underline" to={`/work-groups/${slug}/recommendations`}>
-            All recommendations
+            {t("recommendations.all")}
           </Link>
         </p>
-        <h1 className="text-2xl font-bold">{`Recommendation ${r.number}: ${r.title}`}</h1>
-        {r.rationale ? <p className="mt-2 whitespace-pre-line">{r.rationale}</p> : null}
+        <h1 className="text-2xl font-bold">
+          <StaffIn
+            said={t("recommendations.name", { number: r.number, title: STAFF })}
+            staff={r.title}
+          />
+        </h1>
+        {r.rationale ? (
+          <p className="mt-2 whitespace-pre-line">
+            <StaffText>{r.rationale}</StaffText>
+          </p>
+        ) : null}
       </div>
 
       <section aria-labelledby="themes-heading" className="space-y-2">
         <h2 id="themes-heading" className="text-xl font-semibold">
-          Themes and the ideas behind them
+          {t("recommendations.themesHeading")}
         </h2>
         {themes.length === 0 ? (
-          <p className="text-slate-700">No theme feeds this recommendation yet.</p>
+          <p className="text-slate-700">{t("recommendations.noThemes")}</p>
         ) : (
           <ul className="space-y-3">
             {themes.map((theme) => (
@@ -153,16 +166,24 @@ export default function RecommendationPage() {
                       className="text-brand-700 underline"
                       href={`/work-groups/${slug}/sessions/${theme.session.id}/theming#theme-${theme.id}`}
                     >
-                      {theme.label}
+                      <StaffText>{theme.label}</StaffText>
                     </a>{" "}
-                    <span className="font-normal text-slate-700">from {theme.session.title}</span>
+                    <span className="font-normal text-slate-700">
+                      <StaffIn
+                        said={t("recommendations.fromSession", { session: STAFF })}
+                        staff={theme.session.title}
+                      />
+                    </span>
                   </h3>
                   {canEdit ? (
                     <Form method="post">
                       <CsrfInput />
                       <input type="hidden" name="themeId" value={theme.id} />
                       <Button name="intent" value="unlink-theme" variant="secondary">
-                        Unlink <span className="sr-only">{theme.label}</span>
+                        {t("recommendations.unlink")}{" "}
+                        <span className="sr-only">
+                          <StaffText>{theme.label}</StaffText>
+                        </span>
                       </Button>
                     </Form>
                   ) : null}
@@ -176,7 +197,9 @@ export default function RecommendationPage() {
                       >
                         {idea.text}
                       </a>{" "}
-                      <span className="text-slate-700">({columnLabel(idea.column)})</span>
+                      <span className="text-slate-700">
+                        ({t(`knoster.${idea.column}` as MessageKey)})
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -189,22 +212,22 @@ export default function RecommendationPage() {
             <CsrfInput />
             <div>
               <label htmlFor="link-theme" className="block font-medium">
-                Link a theme
+                {t("recommendations.linkTheme")}
               </label>
               <select
                 id="link-theme"
                 name="themeId"
                 className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-2"
               >
-                {themeOptions.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.label}
+                {themeOptions.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.label}
                   </option>
                 ))}
               </select>
             </div>
             <Button name="intent" value="link-theme" variant="secondary">
-              Link theme
+              {t("recommendations.linkThemeButton")}
             </Button>
           </Form>
         ) : null}
@@ -212,9 +235,11 @@ export default function RecommendationPage() {
 
       <section aria-labelledby="steps-heading" className="space-y-3">
         <h2 id="steps-heading" className="text-xl font-semibold">
-          Key action steps
+          {t("recommendation.steps")}
         </h2>
-        {steps.length === 0 ? <p className="text-slate-700">No action steps yet.</p> : null}
+        {steps.length === 0 ? (
+          <p className="text-slate-700">{t("recommendations.noSteps")}</p>
+        ) : null}
         <ol className="space-y-3">
           {steps.map((step) => {
             const overdue = isOverdue(step, data.today);
@@ -223,28 +248,63 @@ export default function RecommendationPage() {
                 key={step.id}
                 className={`rounded-lg border bg-white p-3 ${overdue || step.status === "blocked" ? "border-red-700" : "border-slate-300"}`}
               >
-                <p className="font-medium">{step.description}</p>
+                <p className="font-medium">
+                  <StaffText>{step.description}</StaffText>
+                </p>
                 <p className="text-sm text-slate-700">
-                  {[
-                    `Owner: ${step.ownerName ?? step.ownerGroup}`,
-                    horizonLabels[step.horizon as Horizon] ?? step.horizon,
-                    statusLabels[step.status as Status] ?? step.status,
-                    step.startsOn ? `Starts ${step.startsOn}` : null,
-                    step.dueOn ? `Due ${step.dueOn}` : null,
-                  ]
-                    .filter(Boolean)
-                    .join(" · ")}
-                  {overdue ? <strong className="ml-2 text-red-800">Overdue</strong> : null}
+                  <Dotted
+                    parts={[
+                      // A member is named as they are; a group as staff wrote it.
+                      step.ownerName ? (
+                        t("recommendations.owner", { owner: step.ownerName })
+                      ) : (
+                        <StaffIn
+                          said={t("recommendations.owner", { owner: STAFF })}
+                          staff={step.ownerGroup}
+                        />
+                      ),
+                      t(`actionStep.horizon.${step.horizon}` as MessageKey),
+                      t(`status.${step.status}` as MessageKey),
+                      ...(step.startsOn
+                        ? [t("recommendations.starts", { date: step.startsOn })]
+                        : []),
+                      ...(step.dueOn ? [t("recommendations.due", { date: step.dueOn })] : []),
+                    ]}
+                  />
+                  {overdue ? (
+                    <strong className="ml-2 text-red-800">{t("actionStep.overdue")}</strong>
+                  ) : null}
                 </p>
                 {step.resources || step.fundingSource || step.resourceNote ? (
                   <p className="text-sm">
-                    {[
-                      step.resources ? `Resources: ${step.resources}` : null,
-                      step.fundingSource ? `Funding: ${step.fundingSource}` : null,
-                      step.resourceNote ? `Note: ${step.resourceNote}` : null,
-                    ]
-                      .filter(Boolean)
-                      .join(" · ")}
+                    <Dotted
+                      parts={[
+                        ...(step.resources
+                          ? [
+                              <StaffIn
+                                said={t("recommendations.resources", { text: STAFF })}
+                                staff={step.resources}
+                              />,
+                            ]
+                          : []),
+                        ...(step.fundingSource
+                          ? [
+                              <StaffIn
+                                said={t("recommendations.funding", { text: STAFF })}
+                                staff={step.fundingSource}
+                              />,
+                            ]
+                          : []),
+                        ...(step.resourceNote
+                          ? [
+                              <StaffIn
+                                said={t("recommendations.note", { text: STAFF })}
+                                staff={step.resourceNote}
+                              />,
+                            ]
+                          : []),
+                      ]}
+                    />
                   </p>
                 ) : null}
                 {canEdit ? (
@@ -253,7 +313,10 @@ export default function RecommendationPage() {
                     open={resultFor("edit-step", step.id)?.status === "error"}
                   >
                     <summary className="cursor-pointer text-brand-700">
-                      Edit <span className="sr-only">{step.description}</span>
+                      {t("recommendations.edit")}{" "}
+                      <span className="sr-only">
+                        <StaffText>{step.description}</StaffText>
+                      </span>
                     </summary>
                     <div className="mt-2 space-y-3">
                       <ActionStepForm
@@ -265,7 +328,7 @@ export default function RecommendationPage() {
                         <CsrfInput />
                         <input type="hidden" name="stepId" value={step.id} />
                         <Button name="intent" value="delete-step" variant="danger">
-                          Delete action step
+                          {t("recommendations.deleteStep")}
                         </Button>
                       </Form>
                     </div>
@@ -277,7 +340,7 @@ export default function RecommendationPage() {
         </ol>
         {canEdit ? (
           <div className="rounded-lg border border-slate-300 bg-white p-4">
-            <h3 className="mb-2 text-lg font-semibold">Add an action step</h3>
+            <h3 className="mb-2 text-lg font-semibold">{t("recommendations.addStep")}</h3>
             <ActionStepForm owners={owners} lastResult={resultFor("add-step")} />
           </div>
         ) : null}
@@ -285,14 +348,12 @@ export default function RecommendationPage() {
 
       <section aria-labelledby="draft-heading" className="space-y-2">
         <h2 id="draft-heading" className="text-xl font-semibold">
-          Draft
+          {t("recommendations.draft")}
         </h2>
-        <p className="text-sm text-slate-700">
-          Written together, live: the text the report will carry.
-        </p>
+        <p className="text-sm text-slate-700">{t("recommendations.draftHint")}</p>
         <Notes
           id={documentName.draft(r.id)}
-          label="Recommendation draft"
+          label={t("recommendations.draftLabel")}
           canEdit={canEdit}
           userName={data.userName}
         />
@@ -301,7 +362,7 @@ export default function RecommendationPage() {
       {canEdit ? (
         <section aria-labelledby="details-heading" className="space-y-3">
           <h2 id="details-heading" className="text-xl font-semibold">
-            Details, Knoster coverage and SMART goal
+            {t("recommendations.details")}
           </h2>
           <Form
             method="post"
@@ -311,10 +372,14 @@ export default function RecommendationPage() {
             <CsrfInput />
             <input type="hidden" name="intent" value="edit" />
             <FormError errors={form.errors} id={form.errorId} />
-            <Field label="Title" field={fields.title} />
-            <TextareaField label="Rationale" field={fields.rationale} rows={3} />
+            <Field label={t("recommendations.titleLabel")} field={fields.title} />
+            <TextareaField
+              label={t("recommendations.rationale")}
+              field={fields.rationale}
+              rows={3}
+            />
             <fieldset>
-              <legend className="font-medium">Knoster elements it addresses</legend>
+              <legend className="font-medium">{t("recommendations.elements")}</legend>
               <div className="mt-1 flex flex-wrap gap-4">
                 {KNOSTER_ELEMENTS.map((e) => (
                   <label key={e.key} className="flex items-center gap-2">
@@ -324,32 +389,40 @@ export default function RecommendationPage() {
                       value={e.key}
                       defaultChecked={r.knosterCoverage.includes(e.key)}
                     />
-                    {e.label}
+                    {t(`knoster.${e.key}` as MessageKey)}
                   </label>
                 ))}
               </div>
             </fieldset>
             <TextareaField
-              label="Coverage note"
+              label={t("recommendations.coverageNote")}
               field={fields.coverageNote}
               rows={2}
-              hint="How the recommendation addresses those elements, and what is missing."
+              hint={t("recommendations.coverageHint")}
             />
             <fieldset className="space-y-3">
-              <legend className="font-medium">SMART goal</legend>
-              <TextareaField label="Specific" field={fields.goalSpecific} rows={2} />
-              <TextareaField label="Measurable" field={fields.goalMeasurable} rows={2} />
-              <TextareaField label="Achievable" field={fields.goalAchievable} rows={2} />
-              <TextareaField label="Relevant" field={fields.goalRelevant} rows={2} />
-              <TextareaField label="Timely" field={fields.goalTimely} rows={2} />
+              <legend className="font-medium">{t("recommendations.smartGoal")}</legend>
+              <TextareaField label={goal("goalSpecific")} field={fields.goalSpecific} rows={2} />
+              <TextareaField
+                label={goal("goalMeasurable")}
+                field={fields.goalMeasurable}
+                rows={2}
+              />
+              <TextareaField
+                label={goal("goalAchievable")}
+                field={fields.goalAchievable}
+                rows={2}
+              />
+              <TextareaField label={goal("goalRelevant")} field={fields.goalRelevant} rows={2} />
+              <TextareaField label={goal("goalTimely")} field={fields.goalTimely} rows={2} />
             </fieldset>
             <TextareaField
-              label="Strategies"
+              label={t("recommendations.strategies")}
               field={fields.strategies}
               rows={3}
-              hint="One per line."
+              hint={t("recommendations.onePerLine")}
             />
-            <Button>Save recommendation</Button>
+            <Button>{t("recommendations.save")}</Button>
           </Form>
           <Form
             method="post"
@@ -358,16 +431,16 @@ export default function RecommendationPage() {
             <CsrfInput />
             <label className="flex items-center gap-2">
               <input type="checkbox" name="confirm" value="yes" required />
-              Delete this recommendation and its action steps
+              {t("recommendations.confirmDelete")}
             </label>
             <Button name="intent" value="delete" variant="danger">
-              Delete recommendation
+              {t("recommendations.delete")}
             </Button>
           </Form>
         </section>
       ) : null}
 
-      {history ? <HistoryList entries={history} heading="History of this recommendation" /> : null}
+      {history ? <HistoryList entries={history} heading={t("recommendations.history")} /> : null}
     </div>
   );
 }

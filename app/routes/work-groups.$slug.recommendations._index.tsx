@@ -2,8 +2,12 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, useZodForm } from "../components/forms.tsx";
+import { STAFF, StaffIn } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
+import type { MessageKey } from "../modules/i18n/en.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import {
   createRecommendation,
   listRecommendations,
@@ -15,7 +19,10 @@ import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
 import { http } from "../utils/http.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Recommendations · Convene" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: titleIn(matches, "recommendations.title") },
+];
+export const handle = translated;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug);
@@ -53,17 +60,18 @@ export default function Recommendations() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useZodForm(newRecommendationSchema, lastResult ?? undefined);
+  const { t } = useTranslation();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold">Recommendations</h1>
+        <h1 className="text-2xl font-bold">{t("recommendations.title")}</h1>
         <Link className="text-brand-700 underline" to={`/work-groups/${slug}/action-plan`}>
-          Action plan
+          {t("recommendations.actionPlan")}
         </Link>
       </div>
       {recommendations.length === 0 ? (
         <p className="rounded-md border border-slate-300 bg-white p-4">
-          No recommendations yet. They grow out of the themes of your sessions.
+          {t("recommendations.none")}
         </p>
       ) : (
         <ol className="space-y-3">
@@ -75,16 +83,23 @@ export default function Recommendations() {
               <div>
                 <h2 className="text-lg font-semibold">
                   <Link className="text-brand-700 underline" to={r.id}>
-                    {`Recommendation ${r.number}: ${r.title}`}
+                    <StaffIn
+                      said={t("recommendations.name", { number: r.number, title: STAFF })}
+                      staff={r.title}
+                    />
                   </Link>
                 </h2>
                 <p className="text-sm text-slate-700">
                   {[
                     r.coverage.length
-                      ? `Addresses ${r.coverage.join(", ")}`
-                      : "No Knoster coverage noted yet",
-                    `${r.themes} ${r.themes === 1 ? "theme" : "themes"}`,
-                    `${r.done} of ${r.steps} action steps done`,
+                      ? t("recommendations.addresses", {
+                          elements: r.coverage
+                            .map((key) => t(`knoster.${key}` as MessageKey))
+                            .join(", "),
+                        })
+                      : t("recommendations.noCoverage"),
+                    t("recommendations.themes", { count: r.themes }),
+                    t("recommendation.progress", { done: r.done, total: r.steps }),
                   ].join(" · ")}
                 </p>
               </div>
@@ -94,7 +109,10 @@ export default function Recommendations() {
                   <input type="hidden" name="intent" value="move" />
                   <input type="hidden" name="recommendationId" value={r.id} />
                   <Button name="direction" value="up" variant="secondary" disabled={index === 0}>
-                    Move up <span className="sr-only">{`recommendation ${r.number}`}</span>
+                    {t("recommendations.moveUp")}{" "}
+                    <span className="sr-only">
+                      {t("recommendations.numbered", { number: r.number })}
+                    </span>
                   </Button>
                   <Button
                     name="direction"
@@ -102,7 +120,10 @@ export default function Recommendations() {
                     variant="secondary"
                     disabled={index === recommendations.length - 1}
                   >
-                    Move down <span className="sr-only">{`recommendation ${r.number}`}</span>
+                    {t("recommendations.moveDown")}{" "}
+                    <span className="sr-only">
+                      {t("recommendations.numbered", { number: r.number })}
+                    </span>
                   </Button>
                 </Form>
               ) : null}
@@ -116,14 +137,16 @@ export default function Recommendations() {
           className="max-w-xl space-y-3 rounded-lg border border-slate-300 bg-white p-4"
           {...getFormProps(form)}
         >
-          <h2 className="text-lg font-semibold">Add a recommendation</h2>
+          <h2 className="text-lg font-semibold">{t("recommendations.add")}</h2>
           <CsrfInput />
           <Field
-            label="Title"
+            label={t("recommendations.titleLabel")}
             field={fields.title}
-            hint="For example: Establish innovation zones"
+            hint={t("recommendations.titleHint")}
           />
-          <Button pending={navigation.state === "submitting"}>Add recommendation</Button>
+          <Button pending={navigation.state === "submitting"}>
+            {t("recommendations.addButton")}
+          </Button>
         </Form>
       ) : null}
     </div>

@@ -10,25 +10,36 @@ export function hasControlCharacters(text: string) {
 }
 
 /**
+ * What a typed text field says when it is refused: English built from the field's name
+ * ("Name the theme", "the theme's name"), or a catalogue key for each message, said by the form
+ * in the reader's language.
+ */
+type TextMessages =
+  | { missing: string; name: string }
+  | { missing: string; tooLong: string; controlCharacters: string };
+
+/**
  * A trimmed text field a person typed: required unless `optional`, at most `max` characters,
  * with no control characters (they have no place in names or notes and can hide text from
- * reviewers). `what` names the field in messages: "Name the theme", "the theme's name".
+ * reviewers).
  */
-export function typedText(
-  what: { missing: string; name: string },
-  max: number,
-  options: { optional?: boolean } = {},
-) {
+export function typedText(what: TextMessages, max: number, options: { optional?: boolean } = {}) {
+  const said =
+    "name" in what
+      ? {
+          missing: what.missing,
+          tooLong: `Keep ${what.name} under ${max} characters`,
+          controlCharacters: `Remove the invisible control characters from ${what.name}`,
+        }
+      : what;
   const base = z
-    .string({ error: what.missing })
+    .string({ error: said.missing })
     .trim()
-    .max(max, `Keep ${what.name} under ${max} characters`)
-    .refine((text) => !hasControlCharacters(text), {
-      message: `Remove the invisible control characters from ${what.name}`,
-    });
+    .max(max, said.tooLong)
+    .refine((text) => !hasControlCharacters(text), { message: said.controlCharacters });
   return options.optional
     ? base.optional().transform((v) => v ?? "")
-    : base.refine((text) => text.length > 0, { message: what.missing });
+    : base.refine((text) => text.length > 0, { message: said.missing });
 }
 
 /** Text made safe to place where HTML is expected (a feed's title, marked as HTML). */

@@ -1,4 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addActionStep,
+  createRecommendation,
+} from "../../app/modules/recommendation/recommendation.server.ts";
+import { actionStepSchema } from "../../app/modules/recommendation/schema.ts";
+import { createInvite } from "../../app/modules/work-group/members.server.ts";
+import { requireMembership } from "../../app/modules/work-group/work-group.server.ts";
+import { linkOrigin } from "../../app/utils/request.server.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import { englishIn, shownText } from "../support/catalogue.ts";
 import { formClient, postForm } from "../support/http.ts";
@@ -28,9 +36,9 @@ describe("the interface language", () => {
     expect(before.lang).toBe("es");
     expect(before.html).toContain("Publique una idea");
     // A page not yet in the catalogues stays English, and says so.
-    expect((await page(`/work-groups/${cast.workGroup.slug}/members`, spanishBrowser)).lang).toBe(
-      "en",
-    );
+    expect(
+      (await page(`/work-groups/${cast.workGroup.slug}/public-site`, spanishBrowser)).lang,
+    ).toBe("en");
 
     const chosen = await postForm(app.url, "/language", cookies.memberA!, {
       lang: "en",
@@ -110,6 +118,114 @@ describe("the interface language", () => {
     });
     expect(workGroup.html).toContain("Planificar una sesión");
     expect(workGroup.html).toMatch(/<span lang="en">[^<]+<\/span>/);
+  });
+
+  it("speaks Spanish on the work group's pages: program, members, recommendations, plan, history", async () => {
+    // A recommendation with a step, and an open invite, through the real services: the pages
+    // show them with every control around them.
+    const access = await requireMembership(app.ctx, cast.facilitator.id, {
+      id: cast.workGroup.id,
+    });
+    const recommendation = await createRecommendation(app.ctx, cast.facilitator, access, {
+      title: "Fund tutoring",
+    });
+    await addActionStep(
+      app.ctx,
+      cast.facilitator,
+      access,
+      recommendation.id,
+      actionStepSchema.parse({
+        description: "Hire tutors",
+        ownerGroup: "Regional centers",
+        horizon: "school_year",
+        status: "in_progress",
+        startsOn: "2020-01-06",
+        dueOn: "2020-05-29",
+        resources: "Two tutors per school",
+        fundingSource: "Title I",
+      }),
+    );
+    await createInvite(
+      app.ctx,
+      cast.facilitator,
+      access,
+      { role: "member", days: 7 },
+      linkOrigin(app.ctx, new Request(app.url)),
+    );
+    const base = `/work-groups/${cast.workGroup.slug}`;
+    const spanish = { "accept-language": "es-US,es;q=0.9", cookie: cookies.facilitator! };
+    const visit = async (path: string) => {
+      const response = await fetch(`${app.url}${path}`, { headers: spanish });
+      const html = await response.text();
+      expect(response.status, path).toBe(200);
+      expect(/<html lang="(\w+)"/.exec(html)?.[1], path).toBe("es");
+      expect(englishIn(shownText(html)), `${path}: English on the page`).toEqual([]);
+      return html;
+    };
+    const pages: Record<string, string> = {};
+    for (const path of [
+      `/programs/${cast.program.slug}`,
+      `${base}/members`,
+      `${base}/recommendations`,
+      `${base}/recommendations/${recommendation.id}`,
+      `${base}/action-plan`,
+      `${base}/history`,
+    ]) {
+      pages[path] = await visit(path);
+    }
+    // The owner's members page has the controls to change roles and remove people.
+    await app.ctx.db.membership.update({
+      where: {
+        workGroupId_userId: { workGroupId: cast.workGroup.id, userId: cast.facilitator.id },
+      },
+      data: { role: "owner" },
+    });
+    try {
+      expect(await visit(`${base}/members`)).toContain("Sí, retirar a Ada Member");
+    } finally {
+      await app.ctx.db.membership.update({
+        where: {
+          workGroupId_userId: { workGroupId: cast.workGroup.id, userId: cast.facilitator.id },
+        },
+        data: { role: "facilitator" },
+      });
+    }
+    expect(pages[`/programs/${cast.program.slug}`]).toContain("Agregar un grupo de trabajo");
+    expect(pages[`${base}/members`]).toContain("Invitaciones vigentes");
+    // Staff wrote the recommendation and its step in English: a Spanish page marks them so.
+    const shown = pages[`${base}/recommendations/${recommendation.id}`]!;
+    expect(shown).toContain('Recomendación 1: <span lang="en">Fund tutoring</span>');
+    expect(shown).toContain('Responsable: <span lang="en">Regional centers</span>');
+    expect(shown).toContain("Este año escolar");
+    expect(pages[`${base}/action-plan`]).toContain("Atrasado");
+    expect(pages[`${base}/history`]).toContain('<span lang="en">Added the recommendation');
+  });
+
+  it("says the work group forms' errors in Spanish", async () => {
+    const base = `/work-groups/${cast.workGroup.slug}`;
+    const spanish = { "accept-language": "es", cookie: cookies.facilitator! };
+    const post = async (path: string, fields: Record<string, string>) => {
+      const response = await fetch(`${app.url}${path}`, {
+        method: "POST",
+        headers: { ...spanish, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrf: "test-csrf-token", ...fields }),
+        redirect: "manual",
+      });
+      expect(response.status, path).toBe(400);
+      return response.text();
+    };
+    expect(await post(`${base}/recommendations?index`, { title: "" })).toContain(
+      "Escriba un título para la recomendación",
+    );
+    expect(
+      await post(`${base}/members`, { intent: "invite", role: "member", days: "90" }),
+    ).toContain("Un enlace funciona como máximo 30 días");
+    expect(
+      await post(`/programs/${cast.program.slug}`, {
+        name: "Otro grupo",
+        stakeholderGroups: "Padres\npadres",
+      }),
+    ).toContain("Cada grupo de partes interesadas puede aparecer una sola vez");
   });
 
   it("says the sign-in forms' errors in Spanish", async () => {

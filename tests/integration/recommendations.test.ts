@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postIdea } from "../../app/modules/board/board.server.ts";
+import { en, type MessageKey } from "../../app/modules/i18n/en.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
 
@@ -46,6 +47,10 @@ const onRecommendation = (who: string, id: string, fields: Record<string, string
   );
 const page = async (who: string, path: string) =>
   fetch(`${app.url}${base()}${path}`, { headers: { cookie: cookies[who]! } });
+
+/** A reply's field errors as the page says them in English: the schema answers with keys. */
+const inEnglish = (errors: string[] | undefined) =>
+  (errors ?? []).map((key) => en[key as MessageKey] ?? key);
 
 const validStep = {
   intent: "add-step",
@@ -127,7 +132,7 @@ describe("recommendations", () => {
     });
     expect(bad.status).toBe(400);
     const reply = (await bad.json()) as { result: { error: Record<string, string[]> } };
-    expect(reply.result.error.title).toEqual(["Give the recommendation a title"]);
+    expect(inEnglish(reply.result.error.title)).toEqual(["Give the recommendation a title"]);
     expect(Object.keys(reply.result.error).some((k) => k.startsWith("knosterCoverage"))).toBe(true);
     expect(
       (await app.ctx.db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } }))
@@ -154,7 +159,7 @@ describe("key action steps", () => {
       });
       expect(response.status, JSON.stringify(change)).toBe(400);
       const reply = (await response.json()) as { result: { error: Record<string, string[]> } };
-      expect(reply.result.error[field]?.join(" "), field).toMatch(message);
+      expect(inEnglish(reply.result.error[field]).join(" "), field).toMatch(message);
     }
     // An owner who is not in the work group.
     const outsider = await onRecommendation("facilitator", recommendationId, {

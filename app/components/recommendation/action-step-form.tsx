@@ -1,12 +1,8 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import {
-  actionStepSchema,
-  HORIZONS,
-  horizonLabels,
-  STATUSES,
-  statusLabels,
-} from "../../modules/recommendation/schema.ts";
+import { useTranslation } from "react-i18next";
+import type { MessageKey } from "../../modules/i18n/en.ts";
+import { actionStepSchema, HORIZONS, STATUSES } from "../../modules/recommendation/schema.ts";
 import {
   Button,
   CsrfInput,
@@ -61,6 +57,7 @@ export function ActionStepForm({
         }
       : { status: "not_started", horizon: "30_days" },
   });
+  const { t } = useTranslation();
   return (
     <Form method="post" className="grid gap-3 md:grid-cols-2" {...getFormProps(form)}>
       <CsrfInput />
@@ -68,38 +65,45 @@ export function ActionStepForm({
       {step ? <input type="hidden" name="stepId" value={step.id} /> : null}
       <div className="md:col-span-2">
         <FormError errors={form.errors} id={form.errorId} />
-        <TextareaField label="Action step" field={fields.description} rows={2} />
+        <TextareaField label={t("actionStep.step")} field={fields.description} rows={2} />
       </div>
       <SelectField
-        label="Owner: a member"
+        label={t("actionStep.ownerMember")}
         field={fields.ownerUserId}
-        placeholder="No member (a group owns it)"
+        placeholder={t("actionStep.noMember")}
         options={owners.map((o) => ({ value: o.id, label: o.name }))}
       />
       <Field
-        label="Owner: a group"
+        label={t("actionStep.ownerGroup")}
         field={fields.ownerGroup}
-        hint="For example: DESE, regional centers"
+        hint={t("actionStep.ownerGroupHint")}
       />
       <SelectField
-        label="Horizon"
+        label={t("actionStep.horizonLabel")}
         field={fields.horizon}
-        options={HORIZONS.map((h) => ({ value: h, label: horizonLabels[h] }))}
+        options={HORIZONS.map((h) => ({
+          value: h,
+          label: t(`actionStep.horizon.${h}` as MessageKey),
+        }))}
       />
       <SelectField
-        label="Status"
+        label={t("actionStep.status")}
         field={fields.status}
-        options={STATUSES.map((s) => ({ value: s, label: statusLabels[s] }))}
+        options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))}
       />
-      <Field label="Start date" type="date" field={fields.startsOn} />
-      <Field label="Due date" type="date" field={fields.dueOn} />
-      <Field label="Resources" field={fields.resources} hint="People, time, materials" />
-      <Field label="Funding source" field={fields.fundingSource} />
+      <Field label={t("actionStep.startDate")} type="date" field={fields.startsOn} />
+      <Field label={t("actionStep.dueDate")} type="date" field={fields.dueOn} />
+      <Field
+        label={t("actionStep.resources")}
+        field={fields.resources}
+        hint={t("actionStep.resourcesHint")}
+      />
+      <Field label={t("actionStep.funding")} field={fields.fundingSource} />
       <div className="md:col-span-2">
-        <TextareaField label="Resource note" field={fields.resourceNote} rows={2} />
+        <TextareaField label={t("actionStep.resourceNote")} field={fields.resourceNote} rows={2} />
       </div>
       <div>
-        <Button>{step ? "Save action step" : "Add action step"}</Button>
+        <Button>{step ? t("actionStep.save") : t("actionStep.add")}</Button>
       </div>
     </Form>
   );

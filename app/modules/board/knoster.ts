@@ -96,11 +96,6 @@ export function readColumnPrompts(stored: string | null | undefined): Record<str
   return prompts;
 }
 
-/** The default prompt of every column, for the settings form's hints. */
-export function defaultPrompt(column: string) {
-  return boardColumns(true).find((c) => c.key === column)?.prompt ?? "";
-}
-
 export function columnAllowed(column: string, withConsensus: boolean) {
   return boardColumns(withConsensus).some((c) => c.key === column);
 }

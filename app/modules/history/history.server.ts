@@ -21,7 +21,10 @@ export async function recordHistory(
   return tx.historyEntry.create({ data: entry, select: { id: true } });
 }
 
-/** The newest entries first, for facilitators; `subjectIds` narrows to some items. */
+/**
+ * The newest entries first, for facilitators; `subjectIds` narrows to some items. `actor` is
+ * null for someone whose account is gone (the page names them in the reader's language).
+ */
 export async function listHistory(
   ctx: Pick<AppContext, "db">,
   workGroupId: string,
@@ -51,6 +54,6 @@ export async function listHistory(
     summary: e.summary,
     at: e.createdAt.toISOString(),
     undone: e.undoneAt !== null,
-    actor: e.actor?.name ?? "A former member",
+    actor: e.actor?.name ?? null,
   }));
 }

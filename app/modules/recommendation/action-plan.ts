@@ -24,11 +24,6 @@ export function needsAttention(step: Pick<PlanStep, "dueOn" | "status">, on: str
   return isOverdue(step, on) || (step.status as Status) === "blocked";
 }
 
-/** Who owns a step, as the plan shows it: the member's name, or the group. */
-export function ownerOf(step: Pick<PlanStep, "ownerName" | "ownerGroup">) {
-  return step.ownerName ?? step.ownerGroup;
-}
-
 /** Steps grouped by horizon, in the plan's order (30 days first), leaving out empty horizons. */
 export function byHorizon<T extends Pick<PlanStep, "horizon">>(steps: T[]) {
   return HORIZONS.map((horizon) => ({

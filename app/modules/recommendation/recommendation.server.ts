@@ -91,17 +91,20 @@ export async function listRecommendations(ctx: AppContext, access: WorkGroupAcce
     number: index + 1,
     title: r.title,
     rationale: r.rationale,
-    coverage: coverageLabels(r.knosterCoverage),
+    coverage: coverageOf(r.knosterCoverage),
     themes: r._count.themes,
     steps: r.actionSteps.length,
     done: r.actionSteps.filter((s) => s.status === "done").length,
   }));
 }
 
-/** "Vision, Resources" from the stored keys, in the Knoster model's order. */
-export function coverageLabels(stored: string) {
+/**
+ * The Knoster elements a recommendation addresses, from the stored keys, in the model's order
+ * (the page names them in the reader's language).
+ */
+export function coverageOf(stored: string) {
   const keys = new Set(stored.split(",").filter(Boolean));
-  return KNOSTER_ELEMENTS.filter((e) => keys.has(e.key)).map((e) => e.label);
+  return KNOSTER_ELEMENTS.filter((e) => keys.has(e.key)).map((e) => e.key);
 }
 
 export async function getRecommendationPage(ctx: AppContext, access: WorkGroupAccess, id: string) {
@@ -454,7 +457,7 @@ export async function getActionPlan(
     recommendations: recommendations.map(({ actionSteps, knosterCoverage, ...r }, index) => ({
       ...r,
       number: index + 1,
-      coverage: coverageLabels(knosterCoverage),
+      coverage: coverageOf(knosterCoverage),
       steps: actionSteps.map(shownStep).filter(ownedBy),
       allSteps: actionSteps.map((s) => ({ status: s.status })),
     })),

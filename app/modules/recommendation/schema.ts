@@ -25,27 +25,73 @@ export const statusLabels: Record<Status, string> = {
   blocked: "Blocked",
 };
 
-const text = (name: string, max: number) =>
-  typedText({ missing: `Write ${name}`, name }, max, { optional: true });
+/*
+ * The recommendation and action step forms' messages are catalogue keys
+ * ("recommendations.errors.*", "actionStep.errors.*"), said in the reader's language by the
+ * form. An optional text field's three: not text, too long, control characters.
+ */
+const text = (
+  max: number,
+  messages: { missing: string; tooLong: string; controlCharacters: string },
+) => typedText(messages, max, { optional: true });
 
 export const recommendationSchema = z.object({
-  title: typedText({ missing: "Give the recommendation a title", name: "the title" }, 200),
-  rationale: text("the rationale", 5000),
+  title: typedText(
+    {
+      missing: "recommendations.errors.title",
+      tooLong: "recommendations.errors.titleLong",
+      controlCharacters: "recommendations.errors.titleControl",
+    },
+    200,
+  ),
+  rationale: text(5000, {
+    missing: "recommendations.errors.rationale",
+    tooLong: "recommendations.errors.rationaleLong",
+    controlCharacters: "recommendations.errors.rationaleControl",
+  }),
   knosterCoverage: z
     .array(
       z.enum(KNOSTER_COLUMNS as [string, ...string[]], {
-        error: "Choose Knoster elements from the list",
+        error: "recommendations.errors.knoster",
       }),
     )
     .optional()
     .transform((v) => [...new Set(v ?? [])]),
-  coverageNote: text("the coverage note", 2000),
-  goalSpecific: text("the specific part of the goal", 1000),
-  goalMeasurable: text("the measurable part of the goal", 1000),
-  goalAchievable: text("the achievable part of the goal", 1000),
-  goalRelevant: text("the relevant part of the goal", 1000),
-  goalTimely: text("the timely part of the goal", 1000),
-  strategies: text("the strategies", 5000),
+  coverageNote: text(2000, {
+    missing: "recommendations.errors.coverageNote",
+    tooLong: "recommendations.errors.coverageNoteLong",
+    controlCharacters: "recommendations.errors.coverageNoteControl",
+  }),
+  goalSpecific: text(1000, {
+    missing: "recommendations.errors.goalSpecific",
+    tooLong: "recommendations.errors.goalSpecificLong",
+    controlCharacters: "recommendations.errors.goalSpecificControl",
+  }),
+  goalMeasurable: text(1000, {
+    missing: "recommendations.errors.goalMeasurable",
+    tooLong: "recommendations.errors.goalMeasurableLong",
+    controlCharacters: "recommendations.errors.goalMeasurableControl",
+  }),
+  goalAchievable: text(1000, {
+    missing: "recommendations.errors.goalAchievable",
+    tooLong: "recommendations.errors.goalAchievableLong",
+    controlCharacters: "recommendations.errors.goalAchievableControl",
+  }),
+  goalRelevant: text(1000, {
+    missing: "recommendations.errors.goalRelevant",
+    tooLong: "recommendations.errors.goalRelevantLong",
+    controlCharacters: "recommendations.errors.goalRelevantControl",
+  }),
+  goalTimely: text(1000, {
+    missing: "recommendations.errors.goalTimely",
+    tooLong: "recommendations.errors.goalTimelyLong",
+    controlCharacters: "recommendations.errors.goalTimelyControl",
+  }),
+  strategies: text(5000, {
+    missing: "recommendations.errors.strategies",
+    tooLong: "recommendations.errors.strategiesLong",
+    controlCharacters: "recommendations.errors.strategiesControl",
+  }),
 });
 
 export const newRecommendationSchema = z.object({
@@ -58,9 +104,7 @@ const calendarDate = z
   .trim()
   .optional()
   .transform((v) => v || undefined)
-  .refine((v) => v === undefined || isCalendarDate(v), {
-    message: "Enter a date as YYYY-MM-DD, e.g. 2027-01-15",
-  });
+  .refine((v) => v === undefined || isCalendarDate(v), { message: "actionStep.errors.date" });
 
 export function isCalendarDate(value: string) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -70,42 +114,54 @@ export function isCalendarDate(value: string) {
 
 export const actionStepSchema = z
   .object({
-    description: typedText({ missing: "Describe the action step", name: "the description" }, 1000),
+    description: typedText(
+      {
+        missing: "actionStep.errors.description",
+        tooLong: "actionStep.errors.descriptionLong",
+        controlCharacters: "actionStep.errors.descriptionControl",
+      },
+      1000,
+    ),
     ownerUserId: z
       .string()
       .trim()
       .optional()
       .transform((v) => v || undefined)
-      .refine(
-        (v) => v === undefined || /^[a-z0-9]{1,40}$/.test(v),
-        "Choose a member from the list",
-      ),
-    ownerGroup: text("the owning group", 120),
-    horizon: z.enum(HORIZONS, {
-      error: "Choose when: 30, 60 or 90 days, this school year, or long range",
+      .refine((v) => v === undefined || /^[a-z0-9]{1,40}$/.test(v), "actionStep.errors.member"),
+    ownerGroup: text(120, {
+      missing: "actionStep.errors.ownerGroup",
+      tooLong: "actionStep.errors.ownerGroupLong",
+      controlCharacters: "actionStep.errors.ownerGroupControl",
     }),
+    horizon: z.enum(HORIZONS, { error: "actionStep.errors.horizon" }),
     startsOn: calendarDate,
     dueOn: calendarDate,
-    status: z.enum(STATUSES, {
-      error: "Choose a status: not started, in progress, done or blocked",
+    status: z.enum(STATUSES, { error: "actionStep.errors.status" }),
+    resources: text(2000, {
+      missing: "actionStep.errors.resources",
+      tooLong: "actionStep.errors.resourcesLong",
+      controlCharacters: "actionStep.errors.resourcesControl",
     }),
-    resources: text("the resources", 2000),
-    fundingSource: text("the funding source", 300),
-    resourceNote: text("the resource note", 2000),
+    fundingSource: text(300, {
+      missing: "actionStep.errors.funding",
+      tooLong: "actionStep.errors.fundingLong",
+      controlCharacters: "actionStep.errors.fundingControl",
+    }),
+    resourceNote: text(2000, {
+      missing: "actionStep.errors.resourceNote",
+      tooLong: "actionStep.errors.resourceNoteLong",
+      controlCharacters: "actionStep.errors.resourceNoteControl",
+    }),
   })
   .superRefine((step, ctx) => {
     if (!step.ownerUserId && !step.ownerGroup) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["ownerGroup"],
-        message: "Name who owns this step: choose a member or write a group",
-      });
+      ctx.addIssue({ code: "custom", path: ["ownerGroup"], message: "actionStep.errors.owner" });
     }
     if (step.startsOn && step.dueOn && step.dueOn < step.startsOn) {
       ctx.addIssue({
         code: "custom",
         path: ["dueOn"],
-        message: "The due date is before the start date",
+        message: "actionStep.errors.dueBeforeStart",
       });
     }
   });
@@ -114,5 +170,5 @@ export type ActionStepInput = z.infer<typeof actionStepSchema>;
 export type RecommendationInput = z.infer<typeof recommendationSchema>;
 
 export const moveSchema = z.object({
-  direction: z.enum(["up", "down"], { error: "Choose up or down" }),
+  direction: z.enum(["up", "down"], { error: "recommendations.errors.direction" }),
 });

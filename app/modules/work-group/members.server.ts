@@ -126,7 +126,7 @@ async function lastOwnerRefusal(tx: DbTransaction, workGroupId: string, role: st
   return owners <= 1
     ? {
         ok: false as const,
-        message: "A work group needs an owner. Make someone else an owner first.",
+        message: "members.errors.needsOwner",
       }
     : null;
 }

@@ -7,14 +7,6 @@ export type Role = (typeof ROLES)[number];
  */
 export type SessionRole = Role | "guest";
 
-export const roleLabels: Record<Role, string> = {
-  owner: "Owner",
-  facilitator: "Facilitator",
-  recorder: "Recorder",
-  member: "Member",
-  observer: "Observer",
-};
-
 /**
  * Every permission in one declarative map, so "who may do what" is read in one place.
  * The server checks these on every write; pages only use them to hide controls.

@@ -3,8 +3,15 @@ import { typedText } from "../../utils/text.ts";
 import { BOARD_COLUMNS, COLUMN_PROMPT_MAX } from "../board/knoster.ts";
 import { ROLES } from "./roles.ts";
 
-/** A textarea with one entry per line: trimmed, blank lines dropped, duplicates refused. */
-export const lines = (what: string, { max = 30, maxLength = 120 } = {}) =>
+/**
+ * A textarea with one entry per line: trimmed, blank lines dropped, duplicates refused. The
+ * messages are catalogue keys (the form says them in the reader's language): too many entries,
+ * one too long, one twice.
+ */
+export const lines = (
+  messages: { many: string; long: string; twice: string },
+  { max = 30, maxLength = 120 } = {},
+) =>
   z
     .string()
     .optional()
@@ -14,14 +21,11 @@ export const lines = (what: string, { max = 30, maxLength = 120 } = {}) =>
         .map((line) => line.trim())
         .filter(Boolean),
     )
-    .refine((items) => items.length <= max, `List at most ${max} ${what}`)
-    .refine(
-      (items) => items.every((item) => item.length <= maxLength),
-      `Keep each of the ${what} under ${maxLength} characters`,
-    )
+    .refine((items) => items.length <= max, messages.many)
+    .refine((items) => items.every((item) => item.length <= maxLength), messages.long)
     .refine(
       (items) => new Set(items.map((i) => i.toLowerCase())).size === items.length,
-      `Each of the ${what} may appear only once`,
+      messages.twice,
     );
 
 export const programSchema = z.object({
@@ -34,17 +38,50 @@ export const programSchema = z.object({
 });
 
 export const workGroupSchema = z.object({
-  name: z.string({ error: "Name the work group" }).trim().min(2, "Name the work group").max(120),
-  purpose: z.string().trim().max(4000, "Keep the charge under 4,000 characters").optional(),
-  essentialQuestions: lines("essential questions", { max: 20, maxLength: 500 }),
-  areasOfFocus: lines("areas of focus", { max: 20 }),
-  // Joining asks which group a member represents, so there must be at least one.
-  stakeholderGroups: lines("stakeholder groups").refine(
-    (items) => items.length > 0,
-    "List at least one stakeholder group",
+  name: z
+    .string({ error: "workGroupForm.errors.name" })
+    .trim()
+    .min(2, "workGroupForm.errors.name")
+    .max(120),
+  purpose: z.string().trim().max(4000, "workGroupForm.errors.charge").optional(),
+  essentialQuestions: lines(
+    {
+      many: "workGroupForm.errors.questionsMany",
+      long: "workGroupForm.errors.questionsLong",
+      twice: "workGroupForm.errors.questionsTwice",
+    },
+    { max: 20, maxLength: 500 },
   ),
-  regions: lines("regions", { max: 50 }),
-  workPhases: lines("phases of the work", { max: 12, maxLength: 60 }),
+  areasOfFocus: lines(
+    {
+      many: "workGroupForm.errors.areasMany",
+      long: "workGroupForm.errors.areasLong",
+      twice: "workGroupForm.errors.areasTwice",
+    },
+    { max: 20 },
+  ),
+  // Joining asks which group a member represents, so there must be at least one.
+  stakeholderGroups: lines({
+    many: "workGroupForm.errors.groupsMany",
+    long: "workGroupForm.errors.groupsLong",
+    twice: "workGroupForm.errors.groupsTwice",
+  }).refine((items) => items.length > 0, "workGroupForm.errors.groupsNone"),
+  regions: lines(
+    {
+      many: "workGroupForm.errors.regionsMany",
+      long: "workGroupForm.errors.regionsLong",
+      twice: "workGroupForm.errors.regionsTwice",
+    },
+    { max: 50 },
+  ),
+  workPhases: lines(
+    {
+      many: "workGroupForm.errors.phasesMany",
+      long: "workGroupForm.errors.phasesLong",
+      twice: "workGroupForm.errors.phasesTwice",
+    },
+    { max: 12, maxLength: 60 },
+  ),
   // A checkbox: present ("on") when ticked, absent otherwise.
   consensusColumn: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   // Boards are anonymous unless this is ticked.
@@ -55,7 +92,15 @@ export const workGroupSchema = z.object({
       Object.fromEntries(
         BOARD_COLUMNS.map((key) => [
           key,
-          typedText({ missing: "", name: "the prompt" }, COLUMN_PROMPT_MAX, { optional: true }),
+          typedText(
+            {
+              missing: "",
+              tooLong: "workGroupForm.errors.promptLong",
+              controlCharacters: "workGroupForm.errors.promptControl",
+            },
+            COLUMN_PROMPT_MAX,
+            { optional: true },
+          ),
         ]),
       ) as Record<string, ReturnType<typeof typedText>>,
     )
@@ -63,19 +108,19 @@ export const workGroupSchema = z.object({
 });
 
 export const inviteSchema = z.object({
-  role: z.enum(ROLES, { error: "Choose a role" }),
+  role: z.enum(ROLES, { error: "members.errors.role" }),
   email: z
     .string()
     .trim()
     .toLowerCase()
     .optional()
     .transform((v) => v || undefined)
-    .pipe(z.email({ error: "Enter an email address like name@example.org" }).optional()),
+    .pipe(z.email({ error: "auth.errors.emailInvalid" }).optional()),
   days: z.coerce
-    .number({ error: "Choose how long the link works" })
-    .int()
-    .min(1, "A link works for at least 1 day")
-    .max(30, "A link works for at most 30 days")
+    .number({ error: "members.errors.days" })
+    .int("members.errors.days")
+    .min(1, "members.errors.daysShort")
+    .max(30, "members.errors.daysLong")
     .default(7),
 });
 
@@ -85,6 +130,6 @@ export const joinSchema = z.object({
 });
 
 export const changeRoleSchema = z.object({
-  membershipId: z.string({ error: "Choose a member" }).min(1),
-  role: z.enum(ROLES, { error: "Choose a role" }),
+  membershipId: z.string({ error: "members.errors.member" }).min(1, "members.errors.member"),
+  role: z.enum(ROLES, { error: "members.errors.role" }),
 });
