@@ -267,7 +267,7 @@ describe("theming and recommendations", () => {
       .locator("section")
       .filter({ has: fay.page.locator("#suggestions-heading") })
       .locator('[role="status"] p')
-      .filter({ hasText: /suggested themes|nothing to suggest/ })
+      .filter({ hasText: /suggested themes?|nothing to suggest/ })
       .waitFor({ timeout: 10_000 });
     await fay.page.getByText("Edit College visits", { exact: true }).click();
     await fay.page.getByRole("group", { name: /This theme feeds a recommendation/ }).waitFor();

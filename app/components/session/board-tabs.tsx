@@ -1,5 +1,12 @@
-import * as Tabs from "@radix-ui/react-tabs";
-import { type ReactNode, useCallback, useEffect, useState } from "react";
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
 import { useTranslation } from "react-i18next";
 import type { BoardColumn } from "../../modules/board/knoster.ts";
 import type { MessageKey } from "../../modules/i18n/en.ts";
@@ -15,8 +22,11 @@ const OVERVIEW = "overview";
 /**
  * The console's boards, one at a time: a tab per board with its live idea count, and an
  * overview of every board's counts per column. Every board stays mounted (hidden when not
- * chosen), so its counts and its connection stay live. Tabs by Radix (arrow keys, Home, End,
- * the WAI-ARIA tabs pattern).
+ * chosen), so its counts and its connection stay live.
+ *
+ * The WAI-ARIA tabs pattern, written here (arrow keys, Home and End move between tabs; Enter
+ * or Space opens one): the tab libraries we tried set inline styles, which the
+ * Content-Security-Policy refuses (style-src 'self').
  */
 export function BoardTabs<B extends Board>({
   boards,
@@ -42,33 +52,80 @@ export function BoardTabs<B extends Board>({
   }, [boards]);
   const total = (boardId: string) =>
     Object.values(counts[boardId] ?? {}).reduce((sum, n) => sum + n, 0);
+  const base = useId();
+  const tabs = [...boards.map((b) => b.id), OVERVIEW];
+  const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const to =
+      event.key === "ArrowRight"
+        ? (index + 1) % tabs.length
+        : event.key === "ArrowLeft"
+          ? (index - 1 + tabs.length) % tabs.length
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? tabs.length - 1
+              : null;
+    if (to === null) return;
+    event.preventDefault();
+    tabRefs.current.get(tabs[to]!)?.focus();
+  };
+  const tab = (value: string, index: number, label: ReactNode) => (
+    <button
+      key={value}
+      ref={(el) => {
+        if (el) tabRefs.current.set(value, el);
+        else tabRefs.current.delete(value);
+      }}
+      type="button"
+      role="tab"
+      id={`${base}-tab-${value}`}
+      aria-controls={`${base}-panel-${value}`}
+      aria-selected={chosen === value}
+      // One tab stop for the whole list; the arrow keys move within it.
+      tabIndex={chosen === value ? 0 : -1}
+      onClick={() => setChosen(value)}
+      onKeyDown={(event) => onKeyDown(event, index)}
+      className={tabClass}
+    >
+      {label}
+    </button>
+  );
+  const panel = (value: string, children: ReactNode) => (
+    <div
+      key={value}
+      role="tabpanel"
+      id={`${base}-panel-${value}`}
+      aria-labelledby={`${base}-tab-${value}`}
+      hidden={chosen !== value}
+      // No tab stop of its own: every panel starts with controls (the APG's advice).
+      className="pt-4"
+    >
+      {children}
+    </div>
+  );
   return (
-    <Tabs.Root value={chosen} onValueChange={setChosen} activationMode="manual">
-      <Tabs.List
+    <div>
+      <div
+        role="tablist"
         aria-label={t("console.boards")}
         className="flex flex-wrap gap-1 border-b border-slate-300"
       >
-        {boards.map((board) => (
-          <Tabs.Trigger key={board.id} value={board.id} className={tabClass}>
-            <BoardName title={board.title} wholeGroup={board.wholeGroup} />{" "}
-            <span className="font-normal">({total(board.id)})</span>
-          </Tabs.Trigger>
-        ))}
-        <Tabs.Trigger value={OVERVIEW} className={tabClass}>
-          {t("console.overview")}
-        </Tabs.Trigger>
-      </Tabs.List>
-      {boards.map((board) => (
-        <Tabs.Content
-          key={board.id}
-          value={board.id}
-          forceMount
-          className="pt-4 outline-none focus-visible:ring-2 focus-visible:ring-brand-700 data-[state=inactive]:hidden"
-        >
-          {children(board, reportCounts)}
-        </Tabs.Content>
-      ))}
-      <Tabs.Content value={OVERVIEW} className="pt-4">
+        {boards.map((board, index) =>
+          tab(
+            board.id,
+            index,
+            <>
+              <BoardName title={board.title} wholeGroup={board.wholeGroup} />{" "}
+              <span className="font-normal">({total(board.id)})</span>
+            </>,
+          ),
+        )}
+        {tab(OVERVIEW, boards.length, t("console.overview"))}
+      </div>
+      {boards.map((board) => panel(board.id, children(board, reportCounts)))}
+      {panel(
+        OVERVIEW,
         <table className="w-full border-collapse text-left text-sm">
           <caption className="mb-2 text-left font-semibold">{t("console.overviewCaption")}</caption>
           <thead>
@@ -114,11 +171,11 @@ export function BoardTabs<B extends Board>({
               </tr>
             ))}
           </tbody>
-        </table>
-      </Tabs.Content>
-    </Tabs.Root>
+        </table>,
+      )}
+    </div>
   );
 }
 
 const tabClass =
-  "min-h-11 rounded-t-md border border-b-0 border-transparent px-3 py-2 font-medium text-brand-700 hover:bg-slate-100 data-[state=active]:border-slate-300 data-[state=active]:bg-white data-[state=active]:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-700";
+  "min-h-11 rounded-t-md border border-b-0 border-transparent px-3 py-2 font-medium text-brand-700 hover:bg-slate-100 aria-selected:border-slate-300 aria-selected:bg-white aria-selected:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-700";
