@@ -187,7 +187,9 @@ describe("a facilitator, keyboard only, on the session page", () => {
     ]);
     expect(room.boards.map((b) => b.title)).toEqual([ROOM]);
     // The console shows one board at a time: the room's board has its own tab.
-    await page().getByRole("tab", { name: `${ROOM} (0)`, exact: true }).waitFor();
+    await page()
+      .getByRole("tab", { name: `${ROOM} (0)`, exact: true })
+      .waitFor();
     await expect.poll(() => focusedName(page())).toBe("Room name");
     await expect(add.locator('input[name="name"]').inputValue()).resolves.toBe("");
 
