@@ -24,6 +24,7 @@ import { LiveBoard } from "../components/session/live-board.tsx";
 import { OpenBoardForm } from "../components/session/open-board-form.tsx";
 import { PHASE_SHORTCUT, PhaseBar } from "../components/session/phase-bar.tsx";
 import { RatingPanel } from "../components/session/rating-panel.tsx";
+import { RatingProgressPanel } from "../components/session/rating-progress.tsx";
 import { Results } from "../components/session/results.tsx";
 import { ShortcutList, useShortcuts } from "../components/session/shortcuts.tsx";
 import { StaffText } from "../components/staff-text.tsx";
@@ -528,6 +529,11 @@ export default function SessionPage() {
           className="space-y-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto xl:pb-4 xl:pr-2"
         >
           {phaseBar}
+          {live.phase === "rate" ? (
+            <RatingProgressPanel
+              url={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/rating-progress`}
+            />
+          ) : null}
           {agendaPanel}
           <Announcement message={live.announcement} canFacilitate />
           {roomsPanel}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postIdea } from "../../app/modules/board/board.server.ts";
 import { rateIdea, sessionResults } from "../../app/modules/board/ratings.server.ts";
+import { recordAttendance } from "../../app/modules/session/attendance.server.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import { shownText } from "../support/catalogue.ts";
 
@@ -104,5 +105,31 @@ describe("results", () => {
     expect(theme.indexOf(texts[0]!)).toBeLessThan(theme.indexOf(texts[1]!));
     for (const text of texts.slice(6)) expect(page).not.toContain(text);
     expect(page).not.toContain("not rated");
+  });
+
+  it("tell the facilitator how rating is going, in counts only", async () => {
+    for (const who of [cast.facilitator, cast.recorder, cast.memberA, cast.memberB])
+      await recordAttendance(app.ctx, cast.session.id, who.id);
+    const url = `${app.url}${sessionPath()}/rating-progress`;
+    const answer = await fetch(url, { headers: { cookie: cookies.facilitator! } });
+    expect(answer.status).toBe(200);
+    const { boards } = (await answer.json()) as {
+      boards: { id: string; here: number; rated: number; few: { text: string; count: number }[] }[];
+    };
+    const board = boards.find((b) => b.id === cast.board.id)!;
+    expect([board.here, board.rated]).toEqual([4, 4]);
+    // The lone-rated idea and the four unrated ones, fewest ratings first.
+    expect(board.few.map((i) => i.count)).toEqual([0, 0, 0, 0, 1]);
+    expect(board.few.at(-1)!.text).toBe(texts[5]);
+    const raw = JSON.stringify(boards);
+    for (const person of [cast.recorder, cast.memberA, cast.memberB])
+      expect(raw).not.toContain(person.id);
+    expect(raw).not.toContain("stars");
+    // Members and people outside the work group are not told.
+    for (const who of ["memberA", "outsider"]) {
+      const refused = await fetch(url, { headers: { cookie: cookies[who]! } });
+      expect(refused.status, who).toBeGreaterThanOrEqual(403);
+      expect(refused.status, who).toBeLessThan(500);
+    }
   });
 });

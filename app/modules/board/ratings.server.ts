@@ -130,3 +130,62 @@ export async function sessionResults(ctx: Pick<AppContext, "db">, sessionId: str
     };
   });
 }
+
+/** An idea with fewer ratings than this has no reliable place yet: the console lists it. */
+export const FEW_RATINGS = 3;
+
+/**
+ * How rating is going, board by board, for the facilitator deciding when to close it: how
+ * many of the people here (the room's members who came, or everyone who came for the whole
+ * group's board) have rated at least one of its ideas, and its ideas still under FEW_RATINGS
+ * ratings, fewest first. Counts only: never who rated what, nor any stars before rating closes.
+ */
+export async function ratingProgress(ctx: Pick<AppContext, "db">, sessionId: string) {
+  const [boards, attendees] = await Promise.all([
+    ctx.db.board.findMany({
+      where: { sessionId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        title: true,
+        areaOfFocusId: true,
+        breakoutRoomId: true,
+        breakoutRoom: { select: { members: { select: { userId: true } } } },
+        ideas: {
+          where: { hiddenAt: null },
+          orderBy: { createdAt: "asc" },
+          select: {
+            id: true,
+            text: true,
+            // Unfiltered: see starsOf (a filtered relation exceeds SQLite's parameter limit).
+            ratings: { select: { userId: true, stars: true } },
+          },
+        },
+      },
+    }),
+    ctx.db.attendance.findMany({ where: { sessionId }, select: { userId: true } }),
+  ]);
+  const here = new Set(attendees.map((a) => a.userId));
+  return boards.map((board) => {
+    const people = board.breakoutRoom
+      ? board.breakoutRoom.members.map((m) => m.userId).filter((id) => here.has(id))
+      : [...here];
+    const raters = new Set(board.ideas.flatMap((idea) => idea.ratings.map((r) => r.userId)));
+    const counted = board.ideas.map((idea) => ({
+      id: idea.id,
+      text: idea.text,
+      count: starsOf(idea.ratings).length,
+    }));
+    return {
+      id: board.id,
+      title: board.title,
+      wholeGroup: isWholeGroupBoard(board),
+      here: people.length,
+      rated: people.filter((id) => raters.has(id)).length,
+      ideas: counted.length,
+      few: counted.filter((idea) => idea.count < FEW_RATINGS).sort((a, b) => a.count - b.count),
+    };
+  });
+}
+
+export type RatingProgress = Awaited<ReturnType<typeof ratingProgress>>;

@@ -919,6 +919,15 @@ export const en = {
   "notes.loading": "Loading the notes…",
   "notes.placeholder": "Type the notes for this session…",
   "notes.readOnly": "The recorder's notes appear here.",
+  "ratingProgress.heading": "Rating progress",
+  "ratingProgress.loading": "Counting the ratings…",
+  "ratingProgress.rated_one": "{{rated, number}} of {{count, number}} person here has rated",
+  "ratingProgress.rated_other": "{{rated, number}} of {{count, number}} people here have rated",
+  "ratingProgress.few_one": "{{count, number}} idea has fewer than 3 ratings",
+  "ratingProgress.few_other": "{{count, number}} ideas have fewer than 3 ratings",
+  "ratingProgress.ratings_one": "{{count, number}} rating",
+  "ratingProgress.ratings_other": "{{count, number}} ratings",
+  "ratingProgress.allRated": "Every idea has at least 3 ratings.",
 } as const;
 
 export type MessageKey = keyof typeof en;

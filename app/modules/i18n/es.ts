@@ -944,4 +944,15 @@ export const es: Messages = {
   "notes.loading": "Cargando las notas…",
   "notes.placeholder": "Escriba las notas de esta sesión…",
   "notes.readOnly": "Aquí aparecen las notas del relator.",
+  "ratingProgress.heading": "Avance de la calificación",
+  "ratingProgress.loading": "Contando las calificaciones…",
+  "ratingProgress.rated_one":
+    "{{rated, number}} de {{count, number}} persona presente ha calificado",
+  "ratingProgress.rated_other":
+    "{{rated, number}} de {{count, number}} personas presentes han calificado",
+  "ratingProgress.few_one": "{{count, number}} idea tiene menos de 3 calificaciones",
+  "ratingProgress.few_other": "{{count, number}} ideas tienen menos de 3 calificaciones",
+  "ratingProgress.ratings_one": "{{count, number}} calificación",
+  "ratingProgress.ratings_other": "{{count, number}} calificaciones",
+  "ratingProgress.allRated": "Cada idea tiene al menos 3 calificaciones.",
 };
