@@ -168,7 +168,15 @@ export default function App() {
   // The signed-in app speaks the reader's language on the pages whose every word comes from
   // the catalogues (their route says so: use-locale.ts), and English on the others for now.
   const locale = useAppLocale();
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
   if (useIsPublicSite()) return <Outlet />;
+  // A page for a room's screen (the projector view) is the whole window: no header.
+  if (bare)
+    return (
+      <I18nextProvider i18n={i18nFor(locale)}>
+        <Outlet />
+      </I18nextProvider>
+    );
   return (
     <I18nextProvider i18n={i18nFor(locale)}>
       <Header />

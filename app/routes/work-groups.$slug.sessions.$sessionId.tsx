@@ -1,9 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  AppLoadContext,
-  LoaderFunctionArgs,
-  SerializeFrom,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import type {
   ClientActionFunctionArgs,
@@ -65,8 +60,7 @@ import {
   requireSessionParticipant,
   setGuestsAllowed,
 } from "../modules/session/guests.server.ts";
-import { ensureJoinCode } from "../modules/session/join-code.server.ts";
-import { joinPath } from "../modules/session/join-code.ts";
+import { joinDetails } from "../modules/session/join-code.server.ts";
 import { changePhase } from "../modules/session/phases.server.ts";
 import { ideasOpen, ratingOpen, resultsVisible } from "../modules/session/phases.ts";
 import {
@@ -86,14 +80,8 @@ import { isNetworkFailure, notAfterOffline, type OfflineReply } from "../realtim
 import { useLiveSession } from "../realtime/use-live-session.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
 import { attempt, http, sayRefusal } from "../utils/http.server.ts";
-import { linkOrigin } from "../utils/request.server.ts";
 
 /** The session's join code and link, for facilitators to share. */
-async function joinDetails(context: AppLoadContext, request: Request, sessionId: string) {
-  const code = await ensureJoinCode(context, sessionId);
-  return { code, link: `${linkOrigin(context, request)}${joinPath(code)}` };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, access } = await requireSessionParticipant(
     context,
@@ -429,6 +417,17 @@ export default function SessionPage() {
           >
             {can.facilitate ? t("session.theme") : t("session.seeThemes")}
           </a>
+          {can.facilitate ? (
+            // A second window for the room's screen, following this one.
+            <a
+              className="text-brand-700 underline"
+              href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/projector`}
+              target="_blank"
+              rel="noopener"
+            >
+              {t("projector.open")}
+            </a>
+          ) : null}
         </p>
       ) : null}
     </div>
@@ -549,7 +548,9 @@ export default function SessionPage() {
             </details>
           ) : null}
           {breakdowns ? <Breakdowns table={breakdowns.table} /> : null}
-          {join ? <JoinPanel code={join.code} link={join.link} /> : null}
+          {join ? (
+            <JoinPanel code={join.code} link={join.link} guestsAllowed={session.guestsAllowed} />
+          ) : null}
           {guests ? (
             <GuestsPanel
               allowed={guests.allowed}

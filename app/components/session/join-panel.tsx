@@ -5,7 +5,16 @@ import { joinPath, spacedJoinCode } from "../../modules/session/join-code.ts";
  * For facilitators: how people join this session, to read out, paste into the meeting chat or
  * put on the projector: the code, the link and its QR code.
  */
-export function JoinPanel({ code, link }: { code: string; link: string }) {
+export function JoinPanel({
+  code,
+  link,
+  guestsAllowed,
+}: {
+  code: string;
+  link: string;
+  /** Guests may join without an account: the hint says so instead of "members". */
+  guestsAllowed: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section
@@ -35,7 +44,9 @@ export function JoinPanel({ code, link }: { code: string; link: string }) {
             {link}
           </a>
         </p>
-        <p className="text-sm text-slate-700">{t("joinPanel.how")}</p>
+        <p className="text-sm text-slate-700">
+          {guestsAllowed ? t("joinPanel.howGuests") : t("joinPanel.how")}
+        </p>
       </div>
     </section>
   );

@@ -928,6 +928,14 @@ export const en = {
   "ratingProgress.ratings_one": "{{count, number}} rating",
   "ratingProgress.ratings_other": "{{count, number}} ratings",
   "ratingProgress.allRated": "Every idea has at least 3 ratings.",
+  "projector.title": "Projector",
+  "projector.open": "Open the projector view (new window)",
+  "projector.ideasSoFar_one": "{{count, number}} idea so far",
+  "projector.ideasSoFar_other": "{{count, number}} ideas so far",
+  "projector.newest": "Newest ideas",
+  "projector.topIdeas": "Top-rated ideas",
+  "joinPanel.howGuests":
+    "Anyone can join with the code or the QR code, without an account; members can sign in first.",
 } as const;
 
 export type MessageKey = keyof typeof en;

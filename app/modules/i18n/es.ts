@@ -955,4 +955,12 @@ export const es: Messages = {
   "ratingProgress.ratings_one": "{{count, number}} calificación",
   "ratingProgress.ratings_other": "{{count, number}} calificaciones",
   "ratingProgress.allRated": "Cada idea tiene al menos 3 calificaciones.",
+  "projector.title": "Proyector",
+  "projector.open": "Abrir la vista de proyector (ventana nueva)",
+  "projector.ideasSoFar_one": "{{count, number}} idea hasta ahora",
+  "projector.ideasSoFar_other": "{{count, number}} ideas hasta ahora",
+  "projector.newest": "Ideas más recientes",
+  "projector.topIdeas": "Ideas mejor calificadas",
+  "joinPanel.howGuests":
+    "Cualquier persona puede unirse con el código o el código QR, sin cuenta; los miembros pueden iniciar sesión antes.",
 };

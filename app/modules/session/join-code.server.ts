@@ -2,7 +2,8 @@ import { randomInt } from "node:crypto";
 import QRCode from "qrcode";
 import type { AppContext } from "../../utils/app-context.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "./join-code.ts";
+import { linkOrigin } from "../../utils/request.server.ts";
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinPath } from "./join-code.ts";
 import { isLiveNow } from "./live-now.ts";
 
 export function newJoinCode(): string {
@@ -18,6 +19,12 @@ export function newJoinCode(): string {
  * codes existed get theirs then too). Two facilitators opening the page at once both end with
  * the one stored first.
  */
+/** How people join a session, for the console's join panel and the projector: code and link. */
+export async function joinDetails(ctx: AppContext, request: Request, sessionId: string) {
+  const code = await ensureJoinCode(ctx, sessionId);
+  return { code, link: `${linkOrigin(ctx, request)}${joinPath(code)}` };
+}
+
 export async function ensureJoinCode(ctx: Pick<AppContext, "db">, sessionId: string) {
   const session = await ctx.db.session.findUniqueOrThrow({
     where: { id: sessionId },
