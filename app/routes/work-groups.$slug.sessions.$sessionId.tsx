@@ -16,6 +16,7 @@ import { BreakoutRooms } from "../components/session/breakout-rooms.tsx";
 import { GuestsPanel } from "../components/session/guests-panel.tsx";
 import { JoinPanel } from "../components/session/join-panel.tsx";
 import { LiveBoard } from "../components/session/live-board.tsx";
+import { JoinMeeting, MeetingLinkForm } from "../components/session/meeting-link.tsx";
 import { OpenBoardForm } from "../components/session/open-board-form.tsx";
 import { PHASE_SHORTCUT, PhaseBar } from "../components/session/phase-bar.tsx";
 import { RatingPanel } from "../components/session/rating-panel.tsx";
@@ -69,9 +70,10 @@ import {
   announcementSchema,
   changePhaseSchema,
   guestsSettingSchema,
+  meetingLinkSchema,
   removeGuestSchema,
 } from "../modules/session/schema.ts";
-import { getSessionPage, openBoard } from "../modules/session/session.server.ts";
+import { getSessionPage, openBoard, setMeetingUrl } from "../modules/session/session.server.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requirePermission } from "../modules/work-group/work-group.server.ts";
@@ -198,6 +200,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // A guest posts, edits and withdraws their own ideas and rates (above); the rest is the
     // work group's.
     throw http(403, "Guests can post and rate ideas only.");
+  }
+  if (intent === "meeting-link") {
+    const submission = parseSubmission(form, meetingLinkSchema);
+    if (submission.status !== "success")
+      return json(
+        { intent, result: submission.reply(), boardId: null, message: null },
+        { status: 400 },
+      );
+    const url = submission.value.meetingUrl || null;
+    await setMeetingUrl(context, user, access, sessionId, url);
+    return json({ intent, result: submission.reply(), boardId: null, message: null });
   }
   if (intent === "guests") {
     const submission = parseSubmission(form, guestsSettingSchema);
@@ -409,6 +422,7 @@ export default function SessionPage() {
           </>
         ) : null}
       </p>
+      {session.meetingUrl ? <JoinMeeting url={session.meetingUrl} /> : null}
       {can.seeWorkGroup ? (
         <p className="flex flex-wrap gap-x-4">
           <a
@@ -459,6 +473,14 @@ export default function SessionPage() {
       mine={rooms.mine}
       staff={staff}
       areas={session.workGroup.areasOfFocus}
+      downloads={
+        can.facilitate
+          ? {
+              zoom: `/work-groups/${session.workGroupSlug}/sessions/${session.id}/rooms.csv`,
+              lists: `/work-groups/${session.workGroupSlug}/sessions/${session.id}/rooms.txt`,
+            }
+          : null
+      }
     />
   );
   const resultsPanel = results ? (
@@ -535,6 +557,7 @@ export default function SessionPage() {
           ) : null}
           {agendaPanel}
           <Announcement message={live.announcement} canFacilitate />
+          <MeetingLinkForm url={session.meetingUrl} />
           {roomsPanel}
           {attendance ? (
             <details className="rounded-lg border border-slate-300 bg-white p-4">

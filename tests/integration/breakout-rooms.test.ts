@@ -197,3 +197,63 @@ describe("a breakout room's notes", () => {
     );
   });
 });
+
+describe("the rooms for a video meeting (issue 18)", () => {
+  it("download as Zoom's pre-assignment CSV and as plain lists, for facilitators only", async () => {
+    const zoom = await fetch(`${app.url}${path()}/rooms.csv`, {
+      headers: { cookie: cookies.facilitator! },
+    });
+    expect(zoom.status).toBe(200);
+    expect(zoom.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await zoom.arrayBuffer());
+    // UTF-8 with no byte order mark: Zoom would read it as part of the first column's name.
+    expect([...bytes.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder("utf-8", { fatal: true }).decode(bytes).split("\r\n");
+    expect(lines[0]).toBe("Pre-assign Room Name,Email Address");
+    const rows = lines.slice(1).filter(Boolean);
+    const assigned = await app.ctx.db.breakoutRoomMember.findMany({
+      where: { room: { sessionId: cast.session.id } },
+      select: { room: { select: { name: true } }, user: { select: { email: true } } },
+    });
+    expect(assigned.length).toBeGreaterThanOrEqual(8);
+    expect(rows.sort()).toEqual(assigned.map((a) => `${a.room.name},${a.user.email}`).sort());
+
+    const lists = await fetch(`${app.url}${path()}/rooms.txt`, {
+      headers: { cookie: cookies.facilitator! },
+    });
+    const text = await lists.text();
+    expect(text).toContain(`Room A\r\n`);
+    expect(text).toContain(`${cast.memberA.name} <${cast.memberA.email}>`);
+
+    for (const who of ["memberA", "outsider"]) {
+      for (const file of ["rooms.csv", "rooms.txt"]) {
+        const refused = await fetch(`${app.url}${path()}/${file}`, {
+          headers: { cookie: cookies[who]! },
+        });
+        expect(refused.status, `${who} ${file}`).toBeGreaterThanOrEqual(403);
+        expect(refused.status, `${who} ${file}`).toBeLessThan(500);
+      }
+    }
+  });
+});
+
+describe("the session's video meeting link (issue 18)", () => {
+  it("is set by a facilitator, web addresses only, and shown to everyone", async () => {
+    const set = (who: string, meetingUrl: string) =>
+      postForm(app.url, path(), cookies[who]!, { intent: "meeting-link", meetingUrl });
+    const hostile = await set("facilitator", "javascript:alert(1)");
+    expect(hostile.status).toBe(400);
+    expect(await hostile.text()).toContain("sessionForm.errors.meetingUrl");
+    expect((await set("memberA", "https://zoom.us/j/123")).status).toBe(403);
+    const url = "https://zoom.us/j/98765432100?pwd=abc";
+    expect((await set("facilitator", url)).status).toBe(200);
+    const page = await (
+      await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })
+    ).text();
+    expect(page).toContain(`href="${url.replace("&", "&amp;")}"`);
+    expect(page).toContain("Join the video meeting");
+    expect((await set("facilitator", "")).status).toBe(200);
+    const session = await app.ctx.db.session.findUniqueOrThrow({ where: { id: cast.session.id } });
+    expect(session.meetingUrl).toBeNull();
+  });
+});

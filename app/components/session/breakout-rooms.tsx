@@ -24,13 +24,15 @@ type Props = {
     recorders: { id: string; name: string }[];
   } | null;
   areas: { id: string; name: string }[];
+  /** For facilitators: the rooms as files a video meeting takes (Zoom's CSV, plain lists). */
+  downloads?: { zoom: string; lists: string } | null;
 };
 
 /**
  * Breakout rooms: members see the room they are in; facilitators add rooms (each gets its own
  * board) and auto-assign members so every room mixes stakeholder groups and regions.
  */
-export function BreakoutRooms({ rooms, anonymous, mine, staff, areas }: Props) {
+export function BreakoutRooms({ rooms, anonymous, mine, staff, areas, downloads }: Props) {
   const { t } = useTranslation();
   if (!staff) {
     if (!mine) return null;
@@ -58,7 +60,8 @@ export function BreakoutRooms({ rooms, anonymous, mine, staff, areas }: Props) {
   return (
     <section
       aria-labelledby="rooms-heading"
-      className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+      // A container: two columns of rooms only where the panel itself is wide.
+      className="@container space-y-3 rounded-lg border border-slate-300 bg-white p-4"
     >
       <h2 id="rooms-heading" className="text-xl font-semibold">
         {t("rooms.heading")}
@@ -66,7 +69,7 @@ export function BreakoutRooms({ rooms, anonymous, mine, staff, areas }: Props) {
       {rooms.length === 0 ? (
         <p className="text-slate-700">{t("rooms.none")}</p>
       ) : (
-        <ul className="grid gap-3 md:grid-cols-2">
+        <ul className="grid gap-3 @xl:grid-cols-2">
           {rooms.map((room) => (
             <li key={room.id} className="rounded-md border border-slate-300 p-3">
               <p className="font-semibold">{room.name}</p>
@@ -93,6 +96,18 @@ export function BreakoutRooms({ rooms, anonymous, mine, staff, areas }: Props) {
           ))}
         </ul>
       )}
+      {downloads && rooms.some((room) => room.members.length > 0) ? (
+        <p className="text-sm">
+          {`${t("rooms.meeting")} `}
+          <a className="text-brand-700 underline" href={downloads.zoom} download>
+            {t("rooms.zoomCsv")}
+          </a>
+          {" · "}
+          <a className="text-brand-700 underline" href={downloads.lists} download>
+            {t("rooms.lists")}
+          </a>
+        </p>
+      ) : null}
       <AutoAssign disabled={rooms.length === 0} />
       <AddRoom staff={staff} areas={areas} />
     </section>

@@ -936,6 +936,16 @@ export const en = {
   "projector.topIdeas": "Top-rated ideas",
   "joinPanel.howGuests":
     "Anyone can join with the code or the QR code, without an account; members can sign in first.",
+  "rooms.meeting": "For the video meeting:",
+  "rooms.zoomCsv": "rooms for Zoom (CSV to import)",
+  "rooms.lists": "room lists for Teams or Meet",
+  "sessionForm.errors.meetingUrl": "Paste the meeting's web address, starting with https://",
+  "meeting.join": "Join the video meeting",
+  "meeting.heading": "Video meeting",
+  "meeting.label": "Meeting link (Zoom, Teams or Meet)",
+  "meeting.hint":
+    "Everyone in the session gets a button to open it. Leave it empty to take it off.",
+  "meeting.save": "Save the link",
 } as const;
 
 export type MessageKey = keyof typeof en;

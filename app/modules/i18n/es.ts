@@ -963,4 +963,14 @@ export const es: Messages = {
   "projector.topIdeas": "Ideas mejor calificadas",
   "joinPanel.howGuests":
     "Cualquier persona puede unirse con el código o el código QR, sin cuenta; los miembros pueden iniciar sesión antes.",
+  "rooms.meeting": "Para la reunión por video:",
+  "rooms.zoomCsv": "salas para Zoom (CSV para importar)",
+  "rooms.lists": "listas de salas para Teams o Meet",
+  "sessionForm.errors.meetingUrl": "Pegue la dirección web de la reunión, que empieza con https://",
+  "meeting.join": "Entrar a la reunión por video",
+  "meeting.heading": "Reunión por video",
+  "meeting.label": "Enlace de la reunión (Zoom, Teams o Meet)",
+  "meeting.hint":
+    "Todas las personas de la sesión tendrán un botón para abrirla. Déjelo vacío para quitarlo.",
+  "meeting.save": "Guardar el enlace",
 };

@@ -98,6 +98,25 @@ export const announcementSchema = z.object({
     .max(300, "sessionForm.errors.messageLong"),
 });
 
+/**
+ * The video meeting's link: a web address only (never "javascript:"), or empty to take it off.
+ */
+export const meetingLinkSchema = z.object({
+  meetingUrl: z
+    .string()
+    .trim()
+    .max(500, "sessionForm.errors.meetingUrl")
+    .refine((value) => {
+      if (!value) return true;
+      try {
+        return ["https:", "http:"].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, "sessionForm.errors.meetingUrl")
+    .optional(),
+});
+
 /** The facilitator's switch for guests (a checkbox: "on" or absent). */
 export const guestsSettingSchema = z.object({ allowed: z.literal("on").optional() });
 export const removeGuestSchema = z.object({ guestId: z.string().min(1).max(40) });

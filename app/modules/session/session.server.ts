@@ -93,6 +93,7 @@ export async function getSessionPage(
       announcedAt: true,
       workPhase: true,
       guestsAllowed: true,
+      meetingUrl: true,
       boards: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -236,6 +237,27 @@ export async function publishSessionState(
     ? { ...state, agendaChangedAt: new Date().toISOString() }
     : state;
   await ctx.live.change(documentName.session(sessionId), (doc) => putSessionState(doc, live));
+}
+
+/** The session's video meeting link (Zoom, Teams, Meet), or none; facilitators only. */
+export async function setMeetingUrl(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  sessionId: string,
+  meetingUrl: string | null,
+) {
+  requirePermission(access, "session:facilitate");
+  const changed = await ctx.db.session.updateMany({
+    where: { id: sessionId, workGroupId: access.workGroup.id },
+    data: { meetingUrl },
+  });
+  if (changed.count === 0) throw http(404, "We could not find that session.");
+  await audit(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: actor.id,
+    action: "session.meeting-link",
+  });
 }
 
 /** A board for the whole group or for one area of focus, with the five Knoster columns. */
