@@ -393,7 +393,11 @@ export default function SessionPage() {
   const closed = ideasOpen(live.phase)
     ? null
     : t("board.closed", { phase: t(`phase.${live.phase}` as "phase.rate") });
-  const liveBoard = (board: (typeof session.boards)[number], onCounts?: ReportCounts) => (
+  const liveBoard = (
+    board: (typeof session.boards)[number],
+    onCounts?: ReportCounts,
+    shown = true,
+  ) => (
     <LiveBoard
       key={board.id}
       board={board}
@@ -405,6 +409,7 @@ export default function SessionPage() {
       named={session.workGroup.namedBoards}
       userName={userName}
       onCounts={onCounts}
+      shown={shown}
     />
   );
   const heading = (
@@ -594,7 +599,7 @@ export default function SessionPage() {
           {noBoard}
           {session.boards.length > 0 ? (
             <BoardTabs boards={session.boards} columns={session.columns}>
-              {(board, onCounts) => liveBoard(board, onCounts)}
+              {(board, onCounts, shown) => liveBoard(board, onCounts, shown)}
             </BoardTabs>
           ) : null}
           {can.openBoard ? <OpenBoardForm areas={session.workGroup.areasOfFocus} /> : null}

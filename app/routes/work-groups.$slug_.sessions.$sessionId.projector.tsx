@@ -32,7 +32,9 @@ export const meta: MetaFunction = ({ matches }) => [{ title: titleIn(matches, "p
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug, "session:facilitate");
-  const session = await getSessionPage(context, access, user.id, params.sessionId ?? "");
+  const session = await getSessionPage(context, access, user.id, params.sessionId ?? "", {
+    everyBoard: true,
+  });
   const results = resultsVisible(session.phase) ? await sessionResults(context, session.id) : null;
   return json({
     session: {

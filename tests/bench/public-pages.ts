@@ -34,18 +34,15 @@ import { parseDatabaseUrl } from "../../server/config.ts";
 import { createDb, prepareDb } from "../../server/db.ts";
 import {
   benchProcessNote,
-  type CpuFigures,
-  CpuWindow,
   LINE,
   ms,
   noiseNote,
-  pad,
-  percentile,
   type StartOptions,
   startServer,
   target,
 } from "./harness.ts";
 import { benchIdea } from "./ideas.ts";
+import { type KindResult, type PageKind, pass, requests, table, ttfbP95 } from "./pages.ts";
 import type { ServerKind } from "./servers.ts";
 import { freshSqliteDatabase } from "./setup.ts";
 import { seededRandom } from "./themes.ts";
@@ -73,13 +70,6 @@ const THEMES_PER_SESSION = 6;
 const RECOMMENDATIONS = 10;
 const STEPS_PER_RECOMMENDATION = 4;
 const SUMMARY_BLOCKS = 40;
-/** What a person's browser sends: isbot() would take Node's own "node" for a crawler. */
-const HEADERS = {
-  "user-agent":
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
-  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-  "accept-language": "en-US,en;q=0.9",
-};
 
 const STAKEHOLDER_GROUPS = [
   "Teachers",
@@ -448,61 +438,6 @@ async function seed(databaseUrl: string, options: PublicPagesOptions): Promise<S
   }
 }
 
-type PageKind = {
-  name: string;
-  /** The next address to ask for. */
-  path: () => string;
-  /** Something the right page holds, checked on every warm-up response. */
-  mustContain: string;
-};
-
-type Sample = { ttfb: number; total: number; bytes: number; status: number };
-
-/** One pass over one page kind: its samples and the CPU used meanwhile. */
-type Pass = { samples: Sample[]; cpu: CpuFigures; wallMs: number };
-
-type KindResult = { kind: PageKind; sequential: Pass | null; concurrent: Pass };
-
-/** `count` requests with `concurrency` in flight; each one's time to first byte, then its end. */
-async function requests(origin: string, kind: PageKind, count: number, concurrency: number) {
-  const samples: Sample[] = [];
-  const bodies: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      next++;
-      const t0 = performance.now();
-      const response = await fetch(`${origin}${kind.path()}`, {
-        headers: HEADERS,
-        redirect: "manual",
-      });
-      const ttfb = performance.now() - t0;
-      const body = await response.text();
-      const total = performance.now() - t0;
-      samples.push({ ttfb, total, bytes: Buffer.byteLength(body), status: response.status });
-      if (bodies.length < 3) bodies.push(body);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return { samples, bodies };
-}
-
-async function pass(
-  origin: string,
-  kind: PageKind,
-  count: number,
-  concurrency: number,
-  serverPid: number,
-): Promise<Pass> {
-  const cpu = new CpuWindow(serverPid);
-  const t0 = performance.now();
-  const { samples } = await requests(origin, kind, count, concurrency);
-  const wallMs = performance.now() - t0;
-  const failed = samples.filter((s) => s.status !== 200).length;
-  if (failed > 0) throw new Error(`${kind.name}: ${failed} of ${count} requests were not 200`);
-  return { samples, cpu: cpu.stop(), wallMs };
-}
-
 async function measure(
   options: PublicPagesOptions,
   seeded: Seeded,
@@ -562,33 +497,6 @@ async function measure(
   return { results, description: server.info.description };
 }
 
-const ttfbP95 = (p: Pass) =>
-  percentile(
-    p.samples.map((s) => s.ttfb),
-    95,
-  );
-
-/** One table: the time to first byte of every page kind in one kind of pass. */
-function table(title: string, passes: { name: string; pass: Pass; isBase: boolean }[]) {
-  const base95 = ttfbP95(passes[0]!.pass);
-  console.log(
-    `${title.padEnd(24)}${pad("p50", 7)}${pad("p95", 7)}${pad("p99", 7)}${pad("max", 7)}${pad("p95/base", 9)}${pad("last p95", 9)}${pad("KB", 6)}${pad("CPU/req", 8)}${pad("req/s", 6)}  p95<${TARGET_P95_MS}`,
-  );
-  for (const { name, pass, isBase } of passes) {
-    const ttfb = pass.samples.map((s) => s.ttfb);
-    const p95 = ttfbP95(pass);
-    const n = pass.samples.length;
-    const kb = pass.samples.reduce((a, s) => a + s.bytes, 0) / n / 1024;
-    const last95 = percentile(
-      pass.samples.map((s) => s.total),
-      95,
-    );
-    console.log(
-      `${name.padEnd(24)}${pad(ms(percentile(ttfb, 50)), 7)}${pad(ms(p95), 7)}${pad(ms(percentile(ttfb, 99)), 7)}${pad(ms(Math.max(...ttfb)), 7)}${pad(`${(p95 / base95).toFixed(1)}x`, 9)}${pad(ms(last95), 9)}${pad(kb.toFixed(0), 6)}${pad((pass.cpu.serverMs / n).toFixed(1), 8)}${pad(((n * 1000) / pass.wallMs).toFixed(0), 6)}  ${isBase ? "" : p95 < TARGET_P95_MS ? "PASS" : "FAIL"}`,
-    );
-  }
-}
-
 function report(
   options: PublicPagesOptions,
   seeded: Seeded,
@@ -628,10 +536,10 @@ function report(
     });
   if (options.sequential > 0) {
     console.log("");
-    table("1 in flight", rows("sequential"));
+    table("1 in flight", rows("sequential"), TARGET_P95_MS);
   }
   console.log("");
-  table(`${options.concurrency} in flight`, rows("concurrent"));
+  table(`${options.concurrency} in flight`, rows("concurrent"), TARGET_P95_MS);
   const windows = results.flatMap((r) => [
     r.concurrent.cpu,
     ...(r.sequential ? [r.sequential.cpu] : []),

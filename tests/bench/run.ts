@@ -11,6 +11,8 @@
  *   public-pages  a published work group with 50 sessions and 10,000 ideas: p95 time to
  *              first byte of each public page kind against /healthz, target 100 ms; ours only
  *              (public-pages.ts)
+ *   console    the facilitator's session page for 10 rooms × 100 ideas: p95 time to first
+ *              byte against /healthz, target 100 ms; ours only (console.ts)
  *   intake     public comments through the real route on SQLite and PostgreSQL: stored per
  *              second, p99 time to receipt and lost receipts, beside a bare Express form POST
  *              and a one-insert-per-request path; then a 10,000/s flash crowd (intake.ts)
@@ -41,6 +43,8 @@
  *          public-pages: --public-requests 250 --public-concurrency 4 (the measured pass)
  *                     --public-sequential 100 (one at a time first; 0 skips) --public-warmup 20
  *                     --public-ideas 10000 --public-sessions 50
+ *          console:   --console-rooms 10 --console-ideas 100 --console-requests 200
+ *                     --console-sequential 50 --console-warmup 20 --console-concurrency 4
  *          intake:    --intake-seconds 10 --intake-warmup 2 --intake-concurrency 64
  *                     --intake-flash-rate 10000 --intake-flash-seconds 60 (0 skips)
  *                     --intake-postgres postgresql://postgres@127.0.0.1:5432/postgres
@@ -57,6 +61,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { runConsole } from "./console.ts";
 import { runFanout } from "./fanout.ts";
 import { runGuests } from "./guests.ts";
 import type { StartOptions } from "./harness.ts";
@@ -90,6 +95,12 @@ const { values: args } = parseArgs({
     "joinstorm-kb": { type: "string", default: "300" },
     "joinstorm-decode-presence": { type: "boolean", default: false },
     "themes-ideas": { type: "string", default: "5000" },
+    "console-rooms": { type: "string", default: "10" },
+    "console-ideas": { type: "string", default: "100" },
+    "console-requests": { type: "string", default: "200" },
+    "console-sequential": { type: "string", default: "50" },
+    "console-warmup": { type: "string", default: "20" },
+    "console-concurrency": { type: "string", default: "4" },
     "public-requests": { type: "string", default: "250" },
     "public-sequential": { type: "string", default: "100" },
     "public-warmup": { type: "string", default: "20" },
@@ -124,6 +135,7 @@ const BENCHMARKS = [
   "joinstorm",
   "themes",
   "public-pages",
+  "console",
   "intake",
   "guests",
   "scaleout",
@@ -215,6 +227,19 @@ async function main() {
           joinS: Number(args["guests-join"]),
           rooms: Number(args["guests-rooms"]),
           ideasPerSecond: Number(args["guests-rate"]),
+        },
+        kinds,
+        start,
+      ),
+    console: () =>
+      runConsole(
+        {
+          rooms: Number(args["console-rooms"]),
+          ideasPerRoom: Number(args["console-ideas"]),
+          requests: Number(args["console-requests"]),
+          sequential: Number(args["console-sequential"]),
+          warmup: Number(args["console-warmup"]),
+          concurrency: Number(args["console-concurrency"]),
         },
         kinds,
         start,

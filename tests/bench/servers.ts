@@ -52,6 +52,8 @@ export type OursOptions = {
   breakoutRooms?: boolean;
   /** Ideas stored on the first board before anyone opens it (see benchIdeas). */
   seedIdeas?: number;
+  /** Ideas stored on every board (the console benchmark), authored by the members in turn. */
+  seedIdeasEach?: number;
   /** A published work group with an open, published comment period (the intake benchmark). */
   commentPeriod?: boolean;
   /**
@@ -171,6 +173,21 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
         authorId: userIds[n % userIds.length],
       })),
     });
+  }
+
+  if (options.seedIdeasEach) {
+    const { benchIdeas } = await import("./ideas.ts");
+    for (const [b, boardId] of boardIds.entries()) {
+      await db.idea.createMany({
+        data: benchIdeas(options.seedIdeasEach).map((idea, n) => ({
+          ...idea,
+          id: `${idea.id}-${b}`,
+          createdAt: new Date(idea.createdAt),
+          boardId,
+          authorId: userIds[n % userIds.length],
+        })),
+      });
+    }
   }
 
   let guests: ServerInfo["guests"];

@@ -12,7 +12,13 @@ import type { BoardColumn } from "../../modules/board/knoster.ts";
 import type { MessageKey } from "../../modules/i18n/en.ts";
 import { BoardName } from "./board-name.tsx";
 
-type Board = { id: string; title: string; wholeGroup: boolean };
+type Board = {
+  id: string;
+  title: string;
+  wholeGroup: boolean;
+  /** Visible ideas per column, as the page loaded them. */
+  counts: Record<string, number>;
+};
 /** A board's live idea counts, by Knoster column. */
 export type ColumnCounts = Record<string, number>;
 export type ReportCounts = (boardId: string, counts: ColumnCounts) => void;
@@ -35,10 +41,14 @@ export function BoardTabs<B extends Board>({
 }: {
   boards: B[];
   columns: BoardColumn[];
-  children: (board: B, reportCounts: ReportCounts) => ReactNode;
+  children: (board: B, reportCounts: ReportCounts, shown: boolean) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const [counts, setCounts] = useState<Record<string, ColumnCounts>>({});
+  // What the page loaded, until each board's live document reports (the page is right before
+  // its scripts run).
+  const [counts, setCounts] = useState<Record<string, ColumnCounts>>(() =>
+    Object.fromEntries(boards.map((b) => [b.id, b.counts])),
+  );
   const reportCounts = useCallback<ReportCounts>((boardId, next) => {
     setCounts((all) =>
       JSON.stringify(all[boardId]) === JSON.stringify(next) ? all : { ...all, [boardId]: next },
@@ -123,7 +133,7 @@ export function BoardTabs<B extends Board>({
         )}
         {tab(OVERVIEW, boards.length, t("console.overview"))}
       </div>
-      {boards.map((board) => panel(board.id, children(board, reportCounts)))}
+      {boards.map((board) => panel(board.id, children(board, reportCounts, chosen === board.id)))}
       {panel(
         OVERVIEW,
         <table className="w-full border-collapse text-left text-sm">

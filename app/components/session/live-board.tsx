@@ -56,6 +56,11 @@ type BoardProps = {
   userName: string;
   /** Told the board's live idea counts per column, for the console's tabs and overview. */
   onCounts?: (boardId: string, counts: Record<string, number>) => void;
+  /**
+   * False for a console tab not chosen: the board stays connected (its counts stay live) but
+   * renders nothing, so a session of many rooms does not send every room's ideas as HTML.
+   */
+  shown?: boolean;
 };
 
 export function LiveBoard({
@@ -68,6 +73,7 @@ export function LiveBoard({
   named,
   userName,
   onCounts,
+  shown = true,
 }: BoardProps) {
   const { t } = useTranslation();
   // Ideas posted from this page are the poster's at once: no reload before "edit or withdraw".
@@ -111,6 +117,7 @@ export function LiveBoard({
     document.getElementById(`idea-text-${board.id}`)?.focus();
   }, [leaving, ideas, board.id, t]);
   const headingId = `board-${board.id}`;
+  if (!shown) return null;
   return (
     // A container: the columns fit the board's own width (the console's board is narrower
     // than the page), not the window's.

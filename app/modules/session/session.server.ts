@@ -76,6 +76,8 @@ export async function getSessionPage(
   access: SessionAccess,
   userId: string,
   sessionId: string,
+  /** Every board's ideas, even for the console (the projector counts and lists them all). */
+  options: { everyBoard?: boolean } = {},
 ) {
   const session = await ctx.db.session.findFirst({
     where: { id: sessionId, workGroupId: access.workGroup.id },
@@ -110,19 +112,6 @@ export async function getSessionPage(
               members: { where: { userId }, select: { userId: true } },
             },
           },
-          ideas: {
-            select: {
-              id: true,
-              column: true,
-              text: true,
-              createdAt: true,
-              authorId: true,
-              named: true,
-              author: { select: { name: true } },
-              hiddenAt: true,
-              hiddenReason: true,
-            },
-          },
         },
       },
       workGroup: {
@@ -138,6 +127,46 @@ export async function getSessionPage(
   });
   if (!session) throw http(404, "We could not find that session.");
   const facilitates = can(access.role, "session:facilitate");
+  // Members see the whole group's boards and their own room's; facilitators see every room.
+  const boards = session.boards.filter((board) => {
+    const room = board.breakoutRoom;
+    if (facilitates || !room) return true;
+    return room.members.length > 0 || room.facilitatorId === userId || room.recorderId === userId;
+  });
+  const boardIds = boards.map((b) => b.id);
+  // The console shows one board at a time, the first on arrival; the others come from their
+  // live documents (connected at once, for their counts). Sending every room's ideas would
+  // make the page of a 10-room session weigh 1.5 MB. Hidden ideas (to show again) and the
+  // person's own (to edit) come for every board: they are few.
+  const withIdeas = facilitates && !options.everyBoard ? boardIds.slice(0, 1) : boardIds;
+  const [ideas, counted] = await Promise.all([
+    ctx.db.idea.findMany({
+      where: {
+        boardId: { in: boardIds },
+        OR: [{ boardId: { in: withIdeas } }, { hiddenAt: { not: null } }, { authorId: userId }],
+      },
+      select: {
+        id: true,
+        boardId: true,
+        column: true,
+        text: true,
+        createdAt: true,
+        authorId: true,
+        named: true,
+        author: { select: { name: true } },
+        hiddenAt: true,
+        hiddenReason: true,
+      },
+    }),
+    facilitates
+      ? ctx.db.idea.groupBy({
+          by: ["boardId", "column"],
+          where: { boardId: { in: boardIds }, hiddenAt: null },
+          _count: { _all: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  const shownHere = new Set(withIdeas);
   return {
     ...session,
     ...liveState(session),
@@ -146,25 +175,24 @@ export async function getSessionPage(
       session.workGroup.consensusColumn,
       readColumnPrompts(session.workGroup.columnPrompts),
     ),
-    // Members see the whole group's boards and their own room's; facilitators see every room.
-    boards: session.boards
-      .filter((board) => {
-        const room = board.breakoutRoom;
-        if (facilitates || !room) return true;
-        return (
-          room.members.length > 0 || room.facilitatorId === userId || room.recorderId === userId
-        );
-      })
-      .map((board) => ({
+    boards: boards.map((board) => {
+      const onBoard = ideas.filter((idea) => idea.boardId === board.id);
+      return {
         id: board.id,
         title: board.title,
         wholeGroup: isWholeGroupBoard(board),
-        ideas: board.ideas
-          .filter((idea) => !idea.hiddenAt)
-          // boardIdea drops the author unless the idea was posted on a named board.
-          .map((idea) => boardIdea(idea, idea.author?.name))
-          .sort(byCreation),
-        mine: board.ideas.filter((i) => i.authorId === userId && !i.hiddenAt).map((i) => i.id),
+        ideas: shownHere.has(board.id)
+          ? onBoard
+              .filter((idea) => !idea.hiddenAt)
+              // boardIdea drops the author unless the idea was posted on a named board.
+              .map((idea) => boardIdea(idea, idea.author?.name))
+              .sort(byCreation)
+          : [],
+        /** Visible ideas per Knoster column, for the console's tabs before the live counts. */
+        counts: Object.fromEntries(
+          counted.filter((c) => c.boardId === board.id).map((c) => [c.column, c._count._all]),
+        ) as Record<string, number>,
+        mine: onBoard.filter((i) => i.authorId === userId && !i.hiddenAt).map((i) => i.id),
         // A breakout room's own notes, written by its facilitator and recorder (and facilitators).
         roomNotes: board.breakoutRoom
           ? {
@@ -176,11 +204,12 @@ export async function getSessionPage(
             }
           : null,
         hidden: facilitates
-          ? board.ideas
+          ? onBoard
               .filter((i) => i.hiddenAt)
               .map((i) => ({ id: i.id, text: i.text, reason: i.hiddenReason ?? "" }))
           : [],
-      })),
+      };
+    }),
   };
 }
 
