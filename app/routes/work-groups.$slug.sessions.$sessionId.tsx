@@ -47,9 +47,11 @@ import { readerLocale } from "../modules/i18n/locale.server.ts";
 import { translated } from "../modules/i18n/use-locale.ts";
 import {
   addAgendaItem,
+  editAgendaItem,
   listAgenda,
   moveAgendaItem,
   removeAgendaItem,
+  restoreAgendaItem,
   setCurrentAgendaItem,
 } from "../modules/session/agenda.server.ts";
 import { announce, BRING_BACK_MESSAGE } from "../modules/session/announcements.server.ts";
@@ -65,8 +67,10 @@ import { joinDetails } from "../modules/session/join-code.server.ts";
 import { changePhase } from "../modules/session/phases.server.ts";
 import { ideasOpen, ratingOpen, resultsVisible } from "../modules/session/phases.ts";
 import {
+  agendaEditSchema,
   agendaItemSchema,
   agendaMoveSchema,
+  agendaRestoreSchema,
   announcementSchema,
   changePhaseSchema,
   guestsSettingSchema,
@@ -81,7 +85,7 @@ import { Notes } from "../realtime/notes-editor.tsx";
 import { isNetworkFailure, notAfterOffline, type OfflineReply } from "../realtime/offline.ts";
 import { useLiveSession } from "../realtime/use-live-session.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
-import { attempt, http, sayRefusal } from "../utils/http.server.ts";
+import { attempt, http, sayMessage, sayRefusal } from "../utils/http.server.ts";
 
 /** The session's join code and link, for facilitators to share. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -254,10 +258,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseSubmission(form, agendaItemSchema);
     if (submission.status !== "success") {
       const message = Object.values(submission.error ?? {}).flat()[0] ?? "Check the agenda item.";
-      return refused(400, message);
+      return refused(400, sayMessage(locale, message));
     }
     await addAgendaItem(context, user, access, sessionId, submission.value);
     return done();
+  }
+  if (intent === "edit-agenda-item" || intent === "restore-agenda-item") {
+    const submission =
+      intent === "edit-agenda-item"
+        ? parseSubmission(form, agendaEditSchema)
+        : parseSubmission(form, agendaRestoreSchema);
+    if (submission.status !== "success") {
+      const message = Object.values(submission.error ?? {}).flat()[0] ?? "Check the agenda item.";
+      return refused(400, sayMessage(locale, message));
+    }
+    const value = submission.value;
+    const changed = await attempt(() =>
+      "itemId" in value
+        ? editAgendaItem(context, user, access, sessionId, value.itemId, value)
+        : restoreAgendaItem(context, user, access, sessionId, value),
+    );
+    return changed.ok ? done() : refused(changed.status, sayRefusal(locale, changed));
   }
   if (
     intent === "move-agenda-item" ||
@@ -267,14 +288,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseSubmission(form, agendaMoveSchema);
     if (submission.status !== "success") return refused(400, "Choose an agenda item.");
     const { itemId, direction } = submission.value;
-    if (intent === "move-agenda-item") {
-      await moveAgendaItem(context, access, sessionId, itemId, direction ?? "up");
-    } else if (intent === "remove-agenda-item") {
-      await removeAgendaItem(context, user, access, sessionId, itemId);
-    } else {
-      await setCurrentAgendaItem(context, access, sessionId, itemId);
-    }
-    return done();
+    // A colleague may have removed the item a moment ago: said beside the agenda, the page stays.
+    const moved = await attempt(async () => {
+      if (intent === "move-agenda-item")
+        return void (await moveAgendaItem(context, access, sessionId, itemId, direction ?? "up"));
+      if (intent === "remove-agenda-item")
+        return await removeAgendaItem(context, user, access, sessionId, itemId);
+      return void (await setCurrentAgendaItem(context, access, sessionId, itemId));
+    });
+    if (!moved.ok) return refused(moved.status, sayRefusal(locale, moved));
+    return json({
+      intent,
+      result: null,
+      boardId: null,
+      message: null,
+      removed: moved.value ?? null,
+    });
   }
   if (intent === "add-room") {
     const submission = parseSubmission(form, breakoutRoomSchema);
@@ -551,47 +580,50 @@ export default function SessionPage() {
       <div className="space-y-8 xl:grid xl:grid-cols-[minmax(22rem,26rem)_minmax(0,1fr)] xl:items-start xl:gap-8 xl:space-y-0">
         <aside
           aria-label={t("console.controls")}
-          // In view while the boards scroll beside it; it scrolls on its own when taller.
-          className="space-y-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto xl:pb-4 xl:pr-2"
+          // In view while the boards scroll beside it. The phase control stays at its top; the
+          // rest scrolls on its own when taller than the window.
+          className="space-y-4 xl:sticky xl:top-4 xl:flex xl:max-h-[calc(100vh-2rem)] xl:flex-col xl:gap-4 xl:space-y-0"
         >
-          {phaseBar}
-          {live.phase === "rate" ? (
-            <RatingProgressPanel
-              url={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/rating-progress`}
+          <div className="xl:shrink-0">{phaseBar}</div>
+          <div className="space-y-4 xl:min-h-0 xl:overflow-y-auto xl:pb-4 xl:pr-2">
+            {live.phase === "rate" ? (
+              <RatingProgressPanel
+                url={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/rating-progress`}
+              />
+            ) : null}
+            {agendaPanel}
+            <Announcement message={live.announcement} canFacilitate />
+            <MeetingLinkForm url={session.meetingUrl} />
+            {roomsPanel}
+            {attendance ? (
+              <details className="rounded-lg border border-slate-300 bg-white p-4">
+                <summary className="cursor-pointer text-lg font-semibold">
+                  {t("session.attendance", {
+                    present: attendance.names.length,
+                    members: attendance.members,
+                  })}
+                </summary>
+                <p className="mt-2">{attendance.names.join(", ") || t("session.nobodyYet")}</p>
+              </details>
+            ) : null}
+            {breakdowns ? <Breakdowns table={breakdowns.table} /> : null}
+            {join ? (
+              <JoinPanel code={join.code} link={join.link} guestsAllowed={session.guestsAllowed} />
+            ) : null}
+            {guests ? (
+              <GuestsPanel
+                allowed={guests.allowed}
+                guests={guests.list}
+                timeZone={session.timeZone}
+              />
+            ) : null}
+            <ShortcutList
+              shortcuts={[
+                { keys: PHASE_SHORTCUT, what: t("console.shortcutPhase") },
+                { keys: AGENDA_SHORTCUT, what: t("console.shortcutAgenda") },
+              ]}
             />
-          ) : null}
-          {agendaPanel}
-          <Announcement message={live.announcement} canFacilitate />
-          <MeetingLinkForm url={session.meetingUrl} />
-          {roomsPanel}
-          {attendance ? (
-            <details className="rounded-lg border border-slate-300 bg-white p-4">
-              <summary className="cursor-pointer text-lg font-semibold">
-                {t("session.attendance", {
-                  present: attendance.names.length,
-                  members: attendance.members,
-                })}
-              </summary>
-              <p className="mt-2">{attendance.names.join(", ") || t("session.nobodyYet")}</p>
-            </details>
-          ) : null}
-          {breakdowns ? <Breakdowns table={breakdowns.table} /> : null}
-          {join ? (
-            <JoinPanel code={join.code} link={join.link} guestsAllowed={session.guestsAllowed} />
-          ) : null}
-          {guests ? (
-            <GuestsPanel
-              allowed={guests.allowed}
-              guests={guests.list}
-              timeZone={session.timeZone}
-            />
-          ) : null}
-          <ShortcutList
-            shortcuts={[
-              { keys: PHASE_SHORTCUT, what: t("console.shortcutPhase") },
-              { keys: AGENDA_SHORTCUT, what: t("console.shortcutAgenda") },
-            ]}
-          />
+          </div>
         </aside>
         <div className="min-w-0 space-y-8">
           {rating ? <RatingPanel rating={rating} cameLive={movedHere} /> : null}

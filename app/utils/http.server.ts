@@ -32,6 +32,15 @@ export function sayRefusal(locale: Locale, refusal: Refusal) {
   return refusal.key ? say(locale, refusal.key, refusal.values ?? {}) : refusal.message;
 }
 
+/**
+ * A schema's message in a language: schemas give catalogue keys (forms say them in the
+ * browser); a reply worded on the server says them too. Text that is not a key is kept.
+ */
+export function sayMessage(locale: Locale, message: string) {
+  const { t, exists } = i18nFor(locale);
+  return exists(message) ? t(message as MessageKey) : message;
+}
+
 /** A catalogue message in a language, for text a route words on the server. */
 export function say(locale: Locale, key: SayKey, values: SaidValues = {}) {
   const t = i18nFor(locale).t;

@@ -93,6 +93,28 @@ describe("the facilitator's console at 1366×768", () => {
     await expectPhaseControlInView("after the second agenda item");
   });
 
+  it("edits an agenda item in place, and undoes a removal", async () => {
+    const agenda = controls().getByRole("region", { name: "Agenda" });
+    await agenda.getByText(`Edit ${ITEMS[0]}`).click();
+    const title = agenda.getByLabel("Title").first();
+    await title.fill("Welcome, introductions and norms");
+    await agenda.getByRole("button", { name: "Save the item" }).first().click();
+    await agenda.getByText("1. Welcome, introductions and norms").waitFor();
+    await agenda.getByRole("button", { name: `Remove ${ITEMS[1]}` }).click();
+    const undo = agenda.getByRole("button", { name: `Undo: put “${ITEMS[1]}” back` });
+    await undo.waitFor();
+    await expect(agenda.getByText(`2. ${ITEMS[1]}`).count()).resolves.toBe(0);
+    await undo.click();
+    await agenda.getByText(`2. ${ITEMS[1]}`).waitFor();
+    await expect.poll(() => undo.count()).toBe(0);
+    const stored = await app.ctx.db.agendaItem.findMany({
+      where: { sessionId: cast.session.id },
+      orderBy: { position: "asc" },
+    });
+    expect(stored.map((i) => i.title)).toEqual(["Welcome, introductions and norms", ITEMS[1]]);
+    await expectPhaseControlInView("after changing the agenda");
+  });
+
   it("shows the chosen room's board, with the controls still in view", async () => {
     for (const room of ROOMS) {
       await page()

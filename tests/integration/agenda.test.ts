@@ -159,7 +159,7 @@ describe("the phase of the work", () => {
       workPhase: "Partying",
     });
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain("Choose one of the work group");
+    expect(await bad.text()).toContain("Choose one of this work group");
   });
 });
 
@@ -181,5 +181,89 @@ describe("attendance", () => {
       await fetch(`${app.url}${path()}`, { headers: { cookie: cookies.memberA! } })
     ).text();
     expect(member).not.toContain("Attendance:");
+  });
+});
+
+describe("changing the agenda (issue 18)", () => {
+  /** As the page's fetchers post: the action's JSON reply, not a page. */
+  const command = (who: string, fields: Record<string, string>) =>
+    postForm(
+      app.url,
+      `${path()}?_data=${encodeURIComponent("routes/work-groups.$slug.sessions.$sessionId")}`,
+      cookies[who]!,
+      fields,
+    );
+  const item = (title: string) =>
+    app.ctx.db.agendaItem.findFirstOrThrow({ where: { sessionId: cast.session.id, title } });
+
+  it("edits an item in place", async () => {
+    const welcome = await item("Welcome and Introductory Comments");
+    const edited = await send("facilitator", {
+      intent: "edit-agenda-item",
+      itemId: welcome.id,
+      title: "Welcome and introductions",
+      minutes: "20",
+      presenter: "Deputy Commissioner",
+      materials: "",
+    });
+    expect(edited.status).toBe(200);
+    const after = await app.ctx.db.agendaItem.findUniqueOrThrow({ where: { id: welcome.id } });
+    expect([after.title, after.minutes, after.presenter, after.position]).toEqual([
+      "Welcome and introductions",
+      20,
+      "Deputy Commissioner",
+      welcome.position,
+    ]);
+    const bad = await send("facilitator", {
+      intent: "edit-agenda-item",
+      itemId: welcome.id,
+      title: "",
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Give the agenda item a title");
+    expect(
+      (
+        await send("memberA", {
+          ...{ intent: "edit-agenda-item", itemId: welcome.id, title: "Mine" },
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it("undoes a removal: the item comes back where it was", async () => {
+    const before = await titles();
+    const first = await item(before[0]!);
+    const removed = await command("facilitator", {
+      intent: "remove-agenda-item",
+      itemId: first.id,
+    });
+    expect(removed.status).toBe(200);
+    const { removed: what } = (await removed.json()) as {
+      removed: { title: string; minutes: number | null; presenter: string; position: number };
+    };
+    expect(what.title).toBe(before[0]);
+    expect(await titles()).toEqual(before.slice(1));
+    const restored = await send("facilitator", {
+      intent: "restore-agenda-item",
+      title: what.title,
+      minutes: String(what.minutes ?? ""),
+      presenter: what.presenter,
+      materials: "",
+      position: String(what.position),
+    });
+    expect(restored.status).toBe(200);
+    expect(await titles()).toEqual(before);
+  });
+
+  it("says so beside the agenda when a colleague removed the item a moment ago", async () => {
+    const gone = await command("facilitator", {
+      intent: "current-agenda-item",
+      itemId: "no-such-item",
+    });
+    expect(gone.status).toBe(404);
+    const body = (await gone.json()) as { message: string };
+    expect(body.message).toBe(
+      "This agenda item was removed just now. The agenda below is up to date.",
+    );
   });
 });

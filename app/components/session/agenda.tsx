@@ -1,5 +1,5 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { agendaTimes } from "../../modules/session/time.ts";
 import { dateTimeFormat } from "../../utils/intl.ts";
@@ -137,6 +137,7 @@ export function Agenda({
           {list}
         </details>
       )}
+      {canFacilitate ? <UndoRemoval /> : null}
       {canFacilitate ? <AddItem /> : null}
     </section>
   );
@@ -171,7 +172,122 @@ function ItemControls({ item, first, last }: { item: Item; first: boolean; last:
         label={t("agenda.remove")}
         name={t("agenda.removeNamed", { title })}
         danger
+        fetcherKey={REMOVE_FETCHER}
       />
+      <EditItem item={item} />
+    </div>
+  );
+}
+
+/** The removal fetcher, shared: the agenda reads what was removed to offer Undo. */
+const REMOVE_FETCHER = "agenda-remove";
+
+/** An item changed in place: the same fields as adding one, filled in. */
+function EditItem({ item }: { item: Item }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<CommandReply>();
+  const details = useRef<HTMLDetailsElement>(null);
+  const refusal = fetcher.data?.intent === "edit-agenda-item" ? fetcher.data.message : null;
+  const { state, data } = fetcher;
+  useEffect(() => {
+    // Saved: the form closes, and focus goes back to where it was opened.
+    if (state !== "idle" || data?.intent !== "edit-agenda-item" || data.message) return;
+    if (details.current) details.current.open = false;
+    details.current?.querySelector("summary")?.focus();
+  }, [state, data]);
+  const input = "mt-1 block w-full rounded-md border border-slate-500 p-2";
+  return (
+    <details ref={details} className="w-full">
+      <summary className="cursor-pointer text-sm font-medium text-brand-700 underline">
+        {t("agenda.edit")}
+        <span className="sr-only">{` ${item.title}`}</span>
+      </summary>
+      <fetcher.Form method="post" className="mt-2 grid gap-2">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="edit-agenda-item" />
+        <input type="hidden" name="itemId" value={item.id} />
+        <label className="block">
+          <span className="font-medium">{t("agenda.title")}</span>
+          <input
+            name="title"
+            required
+            maxLength={160}
+            defaultValue={item.title}
+            className={input}
+          />
+        </label>
+        <label className="block">
+          <span className="font-medium">{t("agenda.timeBox")}</span>
+          <input
+            name="minutes"
+            type="number"
+            min={1}
+            max={480}
+            defaultValue={item.minutes ?? ""}
+            className={input}
+          />
+        </label>
+        <label className="block">
+          <span className="font-medium">{t("agenda.presenter")}</span>
+          <input name="presenter" maxLength={120} defaultValue={item.presenter} className={input} />
+        </label>
+        <label className="block">
+          <span className="font-medium">{t("agenda.materials")}</span>
+          <textarea
+            name="materials"
+            rows={2}
+            defaultValue={item.materials.join("\n")}
+            className={input}
+          />
+        </label>
+        <div>
+          <Button pending={fetcher.state !== "idle"}>{t("agenda.save")}</Button>
+          <FormError errors={refusal ? [refusal] : null} />
+        </div>
+      </fetcher.Form>
+    </details>
+  );
+}
+
+/** After a removal: what went, and one button to put it back where it was. */
+function UndoRemoval() {
+  const { t } = useTranslation();
+  const removal = useFetcher<CommandReply>({ key: REMOVE_FETCHER });
+  const restore = useFetcher<CommandReply>();
+  const removed = removal.data?.intent === "remove-agenda-item" ? removal.data.removed : null;
+  // Put back, or refused: either way the offer is over for this removal.
+  const [done, setDone] = useState<unknown>(null);
+  useEffect(() => {
+    if (restore.state === "idle" && restore.data?.intent === "restore-agenda-item")
+      setDone(removal.data);
+  }, [restore.state, restore.data, removal.data]);
+  if (!removed || done === removal.data) {
+    const refusal = restore.data?.message;
+    return refusal ? <FormError errors={[refusal]} /> : null;
+  }
+  return (
+    <div
+      role="status"
+      className="mt-2 flex flex-wrap items-center gap-3 rounded-md border border-slate-300 bg-slate-50 p-2"
+    >
+      <span>{t("agenda.removed", { title: removed.title })}</span>
+      <restore.Form method="post">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="restore-agenda-item" />
+        <input type="hidden" name="title" value={removed.title} />
+        <input type="hidden" name="minutes" value={removed.minutes ?? ""} />
+        <input type="hidden" name="presenter" value={removed.presenter} />
+        <input type="hidden" name="materials" value={removed.materials.join("\n")} />
+        <input type="hidden" name="position" value={removed.position} />
+        <Button
+          variant="secondary"
+          className="px-2 py-1 text-sm"
+          aria-label={t("agenda.undoNamed", { title: removed.title })}
+          pending={restore.state !== "idle"}
+        >
+          {t("agenda.undo")}
+        </Button>
+      </restore.Form>
     </div>
   );
 }
@@ -184,6 +300,7 @@ function Command({
   danger,
   primary,
   shortcut,
+  fetcherKey,
 }: {
   fields: Record<string, string>;
   label: string;
@@ -192,8 +309,11 @@ function Command({
   primary?: boolean;
   /** A key combination that presses this button from anywhere on the page (useShortcut). */
   shortcut?: string;
+  /** A fetcher others read (the removal, for Undo). */
+  fetcherKey?: string;
 }) {
-  const fetcher = useFetcher<CommandReply>();
+  const fetcher = useFetcher<CommandReply>(fetcherKey ? { key: fetcherKey } : undefined);
+  const refusal = fetcher.data?.intent === fields.intent ? fetcher.data?.message : null;
   return (
     <fetcher.Form method="post">
       <CsrfInput />
@@ -210,6 +330,7 @@ function Command({
       >
         {label}
       </Button>
+      <FormError errors={refusal ? [refusal] : null} />
     </fetcher.Form>
   );
 }

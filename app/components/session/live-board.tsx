@@ -26,6 +26,14 @@ export type CommandReply = {
   message?: string | null;
   /** The idea a post stored. */
   ideaId?: string;
+  /** The agenda item a removal took away, for Undo to put back. */
+  removed?: {
+    title: string;
+    minutes: number | null;
+    presenter: string;
+    materials: string[];
+    position: number;
+  } | null;
 };
 
 type BoardProps = {

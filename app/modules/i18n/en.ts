@@ -946,6 +946,14 @@ export const en = {
   "meeting.hint":
     "Everyone in the session gets a button to open it. Leave it empty to take it off.",
   "meeting.save": "Save the link",
+  "refusal.agendaGone": "This agenda item was removed just now. The agenda below is up to date.",
+  "agenda.edit": "Edit",
+  "agenda.editNamed": "Edit {{title}}",
+  "agenda.save": "Save the item",
+  "agenda.removed": "Removed “{{title}}”.",
+  "agenda.undo": "Undo",
+  "agenda.undoNamed": "Undo: put “{{title}}” back",
+  "agenda.saved": "Saved.",
 } as const;
 
 export type MessageKey = keyof typeof en;

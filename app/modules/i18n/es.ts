@@ -973,4 +973,13 @@ export const es: Messages = {
   "meeting.hint":
     "Todas las personas de la sesión tendrán un botón para abrirla. Déjelo vacío para quitarlo.",
   "meeting.save": "Guardar el enlace",
+  "refusal.agendaGone":
+    "Este punto de la agenda se quitó hace un momento. La agenda de abajo está al día.",
+  "agenda.edit": "Editar",
+  "agenda.editNamed": "Editar {{title}}",
+  "agenda.save": "Guardar el punto",
+  "agenda.removed": "Se quitó “{{title}}”.",
+  "agenda.undo": "Deshacer",
+  "agenda.undoNamed": "Deshacer: volver a poner “{{title}}”",
+  "agenda.saved": "Guardado.",
 };

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
-import { http } from "../../utils/http.server.ts";
+import { http, refuse } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { agendaItemSchema } from "./schema.ts";
@@ -16,7 +16,8 @@ async function requireItem(
     where: { id: itemId, sessionId, session: { workGroupId: access.workGroup.id } },
     select: { id: true, position: true },
   });
-  if (!item) throw http(404, "We could not find that agenda item.");
+  // Said beside the agenda, not as an error page: a colleague may have removed it just now.
+  if (!item) throw refuse(404, "refusal.agendaGone");
   return item;
 }
 
@@ -105,11 +106,92 @@ export async function removeAgendaItem(
     where: { id: sessionId, currentAgendaItemId: itemId },
     data: { currentAgendaItemId: null },
   });
-  await ctx.db.agendaItem.delete({ where: { id: itemId } });
+  const removed = await ctx.db.agendaItem.delete({
+    where: { id: itemId },
+    select: { title: true, minutes: true, presenter: true, materials: true, position: true },
+  });
   await audit(ctx.db, {
     workGroupId: access.workGroup.id,
     actorId: actor.id,
     action: "agenda.remove",
+  });
+  await publishSessionState(ctx, sessionId, { agendaChanged: true });
+  // What Undo puts back, where it was.
+  return { ...removed, materials: removed.materials.split("\n").filter(Boolean) };
+}
+
+/** Changes an item's title, time box, presenter or materials, in place. */
+export async function editAgendaItem(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  sessionId: string,
+  itemId: string,
+  input: z.infer<typeof agendaItemSchema>,
+) {
+  requirePermission(access, "session:facilitate");
+  await requireItem(ctx, access, sessionId, itemId);
+  await ctx.db.agendaItem.update({
+    where: { id: itemId },
+    data: {
+      title: input.title,
+      minutes: input.minutes ?? null,
+      presenter: input.presenter ?? "",
+      materials: input.materials.join("\n"),
+    },
+  });
+  await audit(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: actor.id,
+    action: "agenda.edit",
+    detail: input.title,
+  });
+  await publishSessionState(ctx, sessionId, { agendaChanged: true });
+}
+
+/**
+ * Undo of a removal: the item comes back at the place it had (the ones from there on move
+ * down one), as a new item.
+ */
+export async function restoreAgendaItem(
+  ctx: AppContext,
+  actor: CurrentUser,
+  access: WorkGroupAccess,
+  sessionId: string,
+  input: z.infer<typeof agendaItemSchema> & { position: number },
+) {
+  requirePermission(access, "session:facilitate");
+  const session = await ctx.db.session.findFirst({
+    where: { id: sessionId, workGroupId: access.workGroup.id },
+    select: { id: true },
+  });
+  if (!session) throw http(404, "We could not find that session.");
+  await ctx.db.$transaction(async (tx) => {
+    // From the end backwards, so no two items share a position on the way.
+    const after = await tx.agendaItem.findMany({
+      where: { sessionId, position: { gte: input.position } },
+      orderBy: { position: "desc" },
+      select: { id: true, position: true },
+    });
+    for (const item of after) {
+      await tx.agendaItem.update({ where: { id: item.id }, data: { position: item.position + 1 } });
+    }
+    await tx.agendaItem.create({
+      data: {
+        sessionId,
+        position: input.position,
+        title: input.title,
+        minutes: input.minutes ?? null,
+        presenter: input.presenter ?? "",
+        materials: input.materials.join("\n"),
+      },
+    });
+  });
+  await audit(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: actor.id,
+    action: "agenda.restore",
+    detail: input.title,
   });
   await publishSessionState(ctx, sessionId, { agendaChanged: true });
 }

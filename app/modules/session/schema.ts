@@ -85,6 +85,11 @@ export const agendaItemSchema = z.object({
   materials,
 });
 
+export const agendaEditSchema = agendaItemSchema.extend({ itemId: z.string().min(1).max(40) });
+export const agendaRestoreSchema = agendaItemSchema.extend({
+  position: z.coerce.number().int().min(0).max(1000),
+});
+
 export const agendaMoveSchema = z.object({
   itemId: z.string().min(1),
   direction: z.enum(["up", "down"]).optional(),
