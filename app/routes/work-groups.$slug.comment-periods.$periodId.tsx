@@ -111,7 +111,7 @@ export default function CommentPeriodPage() {
   return (
     <div className="space-y-8">
       <div>
-        <h2 className="text-2xl font-semibold">{period.title}</h2>
+        <h1 className="text-2xl font-semibold">{period.title}</h1>
         <p className="mt-1">
           {period.state === "open" ? "Open" : period.state === "scheduled" ? "Scheduled" : "Closed"}
           : {formatSessionTime(period.opensAt, period.timeZone)} to{" "}
@@ -142,9 +142,9 @@ export default function CommentPeriodPage() {
 
       {canManage ? (
         <section aria-labelledby="publishing" className="flex flex-wrap gap-4">
-          <h3 id="publishing" className="sr-only">
+          <h2 id="publishing" className="sr-only">
             Publishing
-          </h3>
+          </h2>
           <Form method="post">
             <CsrfInput />
             <input type="hidden" name="intent" value="publish" />
@@ -167,9 +167,9 @@ export default function CommentPeriodPage() {
       ) : null}
 
       <section aria-labelledby="volume">
-        <h3 id="volume" className="text-xl font-semibold">
+        <h2 id="volume" className="text-xl font-semibold">
           What came in
-        </h3>
+        </h2>
         <p className="mt-1">
           {review.counts.total} comments: {review.counts.unique} unique and{" "}
           {review.counts.inCampaigns} in {review.campaigns.length} campaigns of identical or
@@ -223,9 +223,9 @@ export default function CommentPeriodPage() {
       </section>
 
       <section aria-labelledby="moderation">
-        <h3 id="moderation" className="text-xl font-semibold">
+        <h2 id="moderation" className="text-xl font-semibold">
           Moderation
-        </h3>
+        </h2>
         {review.comments.length === 0 ? (
           <p className="mt-1">No comments yet.</p>
         ) : (
@@ -303,9 +303,9 @@ export default function CommentPeriodPage() {
 
       {canManage ? (
         <section aria-labelledby="extend" className="max-w-xl">
-          <h3 id="extend" className="text-xl font-semibold">
+          <h2 id="extend" className="text-xl font-semibold">
             Extend the period
-          </h3>
+          </h2>
           <Form method="post" className="mt-2 space-y-3" {...getFormProps(extendForm)}>
             <CsrfInput />
             <input type="hidden" name="intent" value="extend" />

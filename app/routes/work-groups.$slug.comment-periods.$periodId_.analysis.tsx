@@ -224,7 +224,7 @@ export default function CommentAnalysisPage() {
           </Link>{" "}
           · Analysis and response
         </p>
-        <h2 className="text-2xl font-semibold">Analysis and response</h2>
+        <h1 className="text-2xl font-semibold">Analysis and response</h1>
         <p className="mt-1">
           {counts.total} comments kept after moderation, {themes.length} themes, {notThemedCount}{" "}
           not themed yet. Hidden comments are left out.
@@ -241,9 +241,9 @@ export default function CommentAnalysisPage() {
       </div>
 
       <section aria-labelledby="counts" className="space-y-3">
-        <h3 id="counts" className="text-xl font-semibold">
+        <h2 id="counts" className="text-xl font-semibold">
           Who commented, on what
-        </h3>
+        </h2>
         <p className="text-sm text-slate-700">
           Counts from 1 to 4 show as “&lt;5”, with one more count beside them where a total would
           give them back, so that no one can be singled out. The response to comments prints the
@@ -263,9 +263,9 @@ export default function CommentAnalysisPage() {
       </section>
 
       <section aria-labelledby="suggested" className="space-y-3">
-        <h3 id="suggested" className="text-xl font-semibold">
+        <h2 id="suggested" className="text-xl font-semibold">
           Suggested themes
-        </h3>
+        </h2>
         <Form method="post" className="flex flex-wrap items-center gap-3">
           <CsrfInput />
           <Button
@@ -297,9 +297,9 @@ export default function CommentAnalysisPage() {
       </section>
 
       <section aria-labelledby="not-themed" className="space-y-3">
-        <h3 id="not-themed" className="text-xl font-semibold">
+        <h2 id="not-themed" className="text-xl font-semibold">
           {NOT_THEMED} ({notThemedCount})
-        </h3>
+        </h2>
         {notThemedCount === 0 ? (
           <p>Every comment is in a theme.</p>
         ) : (
@@ -353,9 +353,9 @@ export default function CommentAnalysisPage() {
       </section>
 
       <section aria-labelledby="themes" className="space-y-4">
-        <h3 id="themes" className="text-xl font-semibold">
+        <h2 id="themes" className="text-xl font-semibold">
           Themes and responses
-        </h3>
+        </h2>
         {themes.length === 0 ? (
           <p>No themes yet: accept a suggestion or tick comments above.</p>
         ) : null}
@@ -365,9 +365,9 @@ export default function CommentAnalysisPage() {
             aria-labelledby={`theme-${theme.id}`}
             className="space-y-3 rounded-lg border border-slate-300 p-4"
           >
-            <h4 id={`theme-${theme.id}`} className="text-lg font-semibold">
+            <h3 id={`theme-${theme.id}`} className="text-lg font-semibold">
               {theme.name} ({theme.count} comments)
-            </h4>
+            </h3>
             <Form method="post" className="space-y-2">
               <CsrfInput />
               <input type="hidden" name="themeId" value={theme.id} />
@@ -484,9 +484,9 @@ export default function CommentAnalysisPage() {
       </section>
 
       <section aria-labelledby="final-draft" className="max-w-3xl space-y-3">
-        <h3 id="final-draft" className="text-xl font-semibold">
+        <h2 id="final-draft" className="text-xl font-semibold">
           Final draft and summary of changes
-        </h3>
+        </h2>
         <Form method="post" className="space-y-3">
           <CsrfInput />
           <div>
@@ -520,9 +520,9 @@ export default function CommentAnalysisPage() {
       </section>
 
       <section aria-labelledby="response" className="space-y-2">
-        <h3 id="response" className="text-xl font-semibold">
+        <h2 id="response" className="text-xl font-semibold">
           Response to comments
-        </h3>
+        </h2>
         {response ? (
           <p>
             <Link to={`/work-groups/${slug}/publications/${response.id}`} className="underline">

@@ -138,7 +138,7 @@ export default function StaffHearing() {
             Hearings and webinars of {period.title}
           </Link>
         </p>
-        <h2 className="text-2xl font-semibold">{hearing.title}</h2>
+        <h1 className="text-2xl font-semibold">{hearing.title}</h1>
         <p className="mt-1">
           {hearing.kind === "webinar" ? "Webinar" : "Public hearing"}:{" "}
           {formatSessionTime(hearing.startsAt, hearing.timeZone)} to{" "}
@@ -181,9 +181,9 @@ export default function StaffHearing() {
       </div>
 
       <section aria-labelledby="registrants">
-        <h3 id="registrants" className="text-xl font-semibold">
+        <h2 id="registrants" className="text-xl font-semibold">
           Registrants
-        </h3>
+        </h2>
         <p className="mt-1">
           Download the list, one row per person:{" "}
           <a href={`${exportPath}/csv`} className="underline">
@@ -274,9 +274,9 @@ export default function StaffHearing() {
 
       {canManage ? (
         <section aria-labelledby="edit-hearing" className="max-w-2xl">
-          <h3 id="edit-hearing" className="text-xl font-semibold">
+          <h2 id="edit-hearing" className="text-xl font-semibold">
             Edit
-          </h3>
+          </h2>
           <p className="text-slate-700">
             Raising the places moves people up from the waitlist at once; lowering them takes no
             place from anyone registered. A new time or place is emailed to registrants when email
@@ -294,9 +294,9 @@ export default function StaffHearing() {
 
       {canManage ? (
         <section aria-labelledby="delete-hearing" className="max-w-2xl">
-          <h3 id="delete-hearing" className="text-xl font-semibold">
+          <h2 id="delete-hearing" className="text-xl font-semibold">
             Delete
-          </h3>
+          </h2>
           <p>
             Deleting removes this event from the public page and deletes its {registrations.length}{" "}
             registrations; people still registered or waiting are emailed that it is cancelled.

@@ -61,7 +61,7 @@ export default function Hearings() {
             {period.title}
           </Link>
         </p>
-        <h2 className="text-2xl font-semibold">Hearings and webinars</h2>
+        <h1 className="text-2xl font-semibold">Hearings and webinars</h1>
         <p className="mt-1 text-slate-700">
           Times are in the period’s time zone, {period.timeZone}. The public registers on each
           event’s page, without an account.
@@ -75,9 +75,9 @@ export default function Hearings() {
       </div>
 
       <section aria-labelledby="hearing-list">
-        <h3 id="hearing-list" className="text-xl font-semibold">
+        <h2 id="hearing-list" className="text-xl font-semibold">
           Scheduled
-        </h3>
+        </h2>
         {hearings.length === 0 ? (
           <p className="mt-2">
             No hearings or webinars yet.
@@ -144,9 +144,9 @@ export default function Hearings() {
 
       {canManage ? (
         <section aria-labelledby="new-hearing" className="max-w-2xl">
-          <h3 id="new-hearing" className="text-xl font-semibold">
+          <h2 id="new-hearing" className="text-xl font-semibold">
             Add a hearing or webinar
-          </h3>
+          </h2>
           <Form method="post" className="mt-2 space-y-3" {...getFormProps(form)}>
             <CsrfInput />
             <FormError id={form.errorId} errors={form.errors} />

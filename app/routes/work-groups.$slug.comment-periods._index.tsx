@@ -45,9 +45,9 @@ export default function CommentPeriods() {
   return (
     <div className="space-y-8">
       <section aria-labelledby="periods">
-        <h2 id="periods" className="text-xl font-semibold">
+        <h1 id="periods" className="text-2xl font-bold">
           Comment periods
-        </h2>
+        </h1>
         {periods.length === 0 ? (
           <p className="mt-2">
             No comment periods yet. Open one below to take public comment on a draft.
