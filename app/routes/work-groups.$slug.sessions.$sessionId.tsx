@@ -439,6 +439,7 @@ export default function SessionPage() {
       userName={userName}
       onCounts={onCounts}
       shown={shown}
+      bounded={consoleView}
     />
   );
   const heading = (
@@ -607,6 +608,7 @@ export default function SessionPage() {
               </details>
             ) : null}
             {breakdowns ? <Breakdowns table={breakdowns.table} /> : null}
+            {can.openBoard ? <OpenBoardForm areas={session.workGroup.areasOfFocus} /> : null}
             {join ? (
               <JoinPanel code={join.code} link={join.link} guestsAllowed={session.guestsAllowed} />
             ) : null}
@@ -634,7 +636,6 @@ export default function SessionPage() {
               {(board, onCounts, shown) => liveBoard(board, onCounts, shown)}
             </BoardTabs>
           ) : null}
-          {can.openBoard ? <OpenBoardForm areas={session.workGroup.areasOfFocus} /> : null}
           {notes}
         </div>
       </div>

@@ -69,6 +69,11 @@ type BoardProps = {
    * renders nothing, so a session of many rooms does not send every room's ideas as HTML.
    */
   shown?: boolean;
+  /**
+   * The console's board: each column's ideas scroll within it past a few screens' worth, so
+   * the board and the controls around it stay in reach of a facilitator with 30 ideas a room.
+   */
+  bounded?: boolean;
 };
 
 export function LiveBoard({
@@ -82,6 +87,7 @@ export function LiveBoard({
   userName,
   onCounts,
   shown = true,
+  bounded = false,
 }: BoardProps) {
   const { t } = useTranslation();
   // Ideas posted from this page are the poster's at once: no reload before "edit or withdraw".
@@ -172,7 +178,7 @@ export function LiveBoard({
               </h3>
               <ColumnPrompt column={element} />
               <ul
-                className="mt-2 space-y-2"
+                className={`mt-2 space-y-2 ${bounded ? "max-h-72 overflow-y-auto pr-1" : ""}`}
                 aria-label={t("board.columnIdeas", { column: label })}
                 data-column={element.key}
               >
@@ -203,7 +209,7 @@ export function LiveBoard({
       </div>
       {canModerate && board.hidden.length > 0 ? <HiddenIdeas hidden={board.hidden} /> : null}
       {board.roomNotes ? (
-        <div className="space-y-2">
+        <div className="space-y-2" data-notes>
           <h3 className="font-semibold">{t("board.roomNotes", { title: board.title })}</h3>
           <Notes
             id={board.roomNotes.name}
