@@ -31,3 +31,29 @@ export function StaffIn({ said, staff }: { said: string; staff: string }) {
     </>
   );
 }
+
+/**
+ * A message a server said in the reader's language that quotes text people wrote (theme names):
+ * on a page in another language each quoted text is marked as English, where it appears.
+ */
+export function StaffWithin({ said, staff }: { said: string; staff: string[] }) {
+  const { i18n } = useTranslation();
+  const written = [...new Set(staff.filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (i18n.language === "en" || written.length === 0) return said;
+  const escaped = written.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const parts = said.split(new RegExp(`(${escaped.join("|")})`));
+  return (
+    <>
+      {parts.map((part, index) =>
+        // Split with a group: every odd part is one of the written texts.
+        index % 2 === 1 ? (
+          <span key={index} lang="en">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}

@@ -2,6 +2,8 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import {
   Button,
   CsrfInput,
@@ -10,7 +12,10 @@ import {
   SelectField,
   useZodForm,
 } from "../components/forms.tsx";
+import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
+import { signedInLocale } from "../modules/i18n/locale.server.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import {
   getPublicSiteOverview,
   setShowNamePublicly,
@@ -31,9 +36,13 @@ import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
-import { http } from "../utils/http.server.ts";
+import { http, say, sayMessage } from "../utils/http.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Public site · Convene" }];
+export const handle = translated;
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: titleIn(matches, "publicSite.title") },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug);
@@ -52,18 +61,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug);
+  const locale = await signedInLocale(context, request);
   const form = await readForm(context, request);
   const intent = form.get("intent");
   if (intent === "show-name") {
     const parsed = showNameSchema.safeParse({ show: form.get("show") });
-    if (!parsed.success) throw http(400, "Choose yes or no.");
+    if (!parsed.success) throw http(400, say(locale, "publicSite.errors.showName"));
     await setShowNamePublicly(context, user, access, parsed.data.show === "yes");
     return json({ intent, done: true });
   }
   if (intent === "publish-item") {
     const parsed = siteItemSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success)
-      throw http(400, parsed.error.issues[0]?.message ?? "Choose what to publish.");
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? "publicSite.errors.item";
+      throw http(400, sayMessage(locale, message));
+    }
     await setSiteItemPublished(context, user, access, {
       ...parsed.data,
       publish: parsed.data.publish === "yes",
@@ -82,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const created = await createReport(context, user, access, submission.value.title);
     return redirect(`/work-groups/${access.workGroup.slug}/publications/${created.id}`);
   }
-  throw http(400, "We did not understand that request.");
+  throw http(400, say(locale, "publicSite.errors.unknown"));
 }
 
 /** Toggle for one item of the public site: a button that says what it will do. */
@@ -95,8 +107,9 @@ function PublishToggle({
   item: string;
   id?: string;
   published: boolean;
-  label: string;
+  label: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <Form method="post" className="inline">
       <CsrfInput />
@@ -108,18 +121,20 @@ function PublishToggle({
         value={published ? "no" : "yes"}
         variant={published ? "secondary" : "primary"}
       >
-        {published ? "Withdraw" : "Publish"} <span className="sr-only">{label}</span>
+        {published ? t("publicSite.withdraw") : t("publicSite.publish")}{" "}
+        <span className="sr-only">{label}</span>
       </Button>
     </Form>
   );
 }
 
 function Status({ published }: { published: boolean }) {
+  const { t } = useTranslation();
   return (
     <span
       className={`rounded px-2 py-0.5 text-sm ${published ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-800"}`}
     >
-      {published ? "Public" : "Not public"}
+      {published ? t("publicSite.public") : t("publicSite.notPublic")}
     </span>
   );
 }
@@ -137,18 +152,19 @@ export default function PublicSite() {
     defaultValue: { title: "Report and recommendations" },
   });
   const sitePublished = Boolean(site.publishedAt);
+  const { t, i18n } = useTranslation();
   return (
     <div className="space-y-8">
       <div className="space-y-2">
-        <h1 className="text-2xl font-bold">Public site</h1>
+        <h1 className="text-2xl font-bold">{t("publicSite.title")}</h1>
         <p>
-          The public site shows only what you publish here, item by item.{" "}
+          {t("publicSite.intro")}{" "}
           {sitePublished ? (
             <a className="text-brand-700 underline" href={`/public/${slug}`}>
-              Open the public site
+              {t("publicSite.open")}
             </a>
           ) : (
-            "It is not public yet."
+            t("publicSite.notYet")
           )}
         </p>
       </div>
@@ -158,37 +174,30 @@ export default function PublicSite() {
         className="space-y-2 rounded-lg border border-slate-300 bg-white p-4"
       >
         <h2 id="your-name" className="text-lg font-semibold">
-          Your name on the public site
+          {t("publicSite.yourName")}
         </h2>
-        <p>
-          {site.showNamePublicly
-            ? "Your name is listed among the members of your stakeholder group and region."
-            : "You are counted among the members, but not named."}
-        </p>
+        <p>{site.showNamePublicly ? t("publicSite.named") : t("publicSite.counted")}</p>
         <Form method="post">
           <CsrfInput />
           <input type="hidden" name="intent" value="show-name" />
           <Button name="show" value={site.showNamePublicly ? "no" : "yes"} variant="secondary">
-            {site.showNamePublicly ? "Do not show my name" : "Show my name"}
+            {site.showNamePublicly ? t("publicSite.hideName") : t("publicSite.showName")}
           </Button>
         </Form>
       </section>
 
       <section aria-labelledby="site-page" className="space-y-2">
         <h2 id="site-page" className="text-lg font-semibold">
-          Work group page
+          {t("publicSite.page")}
         </h2>
-        <p className="text-sm text-slate-700">
-          Purpose, essential questions and members by stakeholder group and region. The other items
-          appear on it once published.
-        </p>
+        <p className="text-sm text-slate-700">{t("publicSite.pageHint")}</p>
         <div className="flex items-center gap-3">
           <Status published={sitePublished} />
           {canPublish ? (
             <PublishToggle
               item="work_group"
               published={sitePublished}
-              label="the work group page"
+              label={t("publicSite.thePage")}
             />
           ) : null}
         </div>
@@ -196,13 +205,10 @@ export default function PublicSite() {
 
       <section aria-labelledby="publications" className="space-y-3">
         <h2 id="publications" className="text-lg font-semibold">
-          Summaries and reports
+          {t("publicSite.publications")}
         </h2>
         {publications.length === 0 ? (
-          <p>
-            No summaries or reports yet. Draft one below: Convene fills it in from what was
-            recorded.
-          </p>
+          <p>{t("publicSite.noPublications")}</p>
         ) : (
           <ul className="space-y-2">
             {publications.map((p) => (
@@ -211,13 +217,13 @@ export default function PublicSite() {
                   className="text-brand-700 underline"
                   to={`/work-groups/${slug}/publications/${p.id}`}
                 >
-                  {p.title}
+                  <StaffText>{p.title}</StaffText>
                 </Link>
                 <Status published={p.publishedNumber !== null} />
                 <span className="text-sm text-slate-700">
                   {p.lastVersion
-                    ? `${p.lastVersion.number} ${p.lastVersion.number === 1 ? "version" : "versions"} published`
-                    : "Draft"}
+                    ? t("publicSite.versions", { count: p.lastVersion.number })
+                    : t("publicSite.draft")}
                 </span>
               </li>
             ))}
@@ -230,34 +236,34 @@ export default function PublicSite() {
               className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
               {...getFormProps(summaryForm)}
             >
-              <h3 className="font-semibold">Draft a session summary</h3>
+              <h3 className="font-semibold">{t("publicSite.draftSummary")}</h3>
               <CsrfInput />
               <input type="hidden" name="intent" value="new-summary" />
               <FormError errors={summaryForm.errors} id={summaryForm.errorId} />
               <SelectField
-                label="Session"
+                label={t("publicSite.session")}
                 field={summaryFields.sessionId}
-                placeholder="Choose a session"
+                placeholder={t("publicSite.chooseSession")}
                 options={[
                   ...site.sessions.map((s) => ({
                     value: s.id,
-                    label: `${s.title} (${formatSessionTime(s.startsAt, s.timeZone)})`,
+                    label: `${s.title} (${formatSessionTime(s.startsAt, s.timeZone, i18n.language)})`,
                   })),
                 ]}
               />
-              <Button>Draft the summary</Button>
+              <Button>{t("publicSite.draftSummaryButton")}</Button>
             </Form>
             <Form
               method="post"
               className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
               {...getFormProps(reportForm)}
             >
-              <h3 className="font-semibold">Draft a report</h3>
+              <h3 className="font-semibold">{t("publicSite.draftReport")}</h3>
               <CsrfInput />
               <input type="hidden" name="intent" value="new-report" />
               <FormError errors={reportForm.errors} id={reportForm.errorId} />
-              <Field label="Title" field={reportFields.title} />
-              <Button>Draft the report</Button>
+              <Field label={t("publicSite.reportTitle")} field={reportFields.title} />
+              <Button>{t("publicSite.draftReportButton")}</Button>
             </Form>
           </div>
         ) : null}
@@ -266,7 +272,7 @@ export default function PublicSite() {
       {canEdit ? (
         <section aria-labelledby="files" className="space-y-2">
           <h2 id="files" className="text-lg font-semibold">
-            Spreadsheet files
+            {t("publicSite.files")}
           </h2>
           <ul className="list-disc space-y-1 pl-6">
             <li>
@@ -275,7 +281,7 @@ export default function PublicSite() {
                 href={`/work-groups/${slug}/ideas.csv`}
                 download
               >
-                Every idea, with its theme, Knoster element, room and rating (CSV)
+                {t("publicSite.ideasCsv")}
               </a>
             </li>
             <li>
@@ -284,7 +290,7 @@ export default function PublicSite() {
                 href={`/work-groups/${slug}/action-plan.csv`}
                 download
               >
-                Every key action step (CSV)
+                {t("publicSite.stepsCsv")}
               </a>
             </li>
           </ul>
@@ -293,20 +299,24 @@ export default function PublicSite() {
 
       <section aria-labelledby="agendas" className="space-y-2">
         <h2 id="agendas" className="text-lg font-semibold">
-          Session agendas and materials
+          {t("publicSite.agendas")}
         </h2>
-        {site.sessions.length === 0 ? <p>No sessions yet.</p> : null}
+        {site.sessions.length === 0 ? <p>{t("publicSite.noSessions")}</p> : null}
         <ul className="space-y-2">
           {site.sessions.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center gap-3">
-              <span>{s.title}</span>
+              <span>
+                <StaffText>{s.title}</StaffText>
+              </span>
               <Status published={Boolean(s.agendaPublishedAt)} />
               {canPublish ? (
                 <PublishToggle
                   item="session"
                   id={s.id}
                   published={Boolean(s.agendaPublishedAt)}
-                  label={`the agenda of ${s.title}`}
+                  label={
+                    <StaffIn said={t("publicSite.agendaOf", { title: STAFF })} staff={s.title} />
+                  }
                 />
               ) : null}
             </li>
@@ -316,20 +326,25 @@ export default function PublicSite() {
 
       <section aria-labelledby="recommendations" className="space-y-2">
         <h2 id="recommendations" className="text-lg font-semibold">
-          Recommendations and key action steps
+          {t("publicSite.recommendations")}
         </h2>
-        {site.recommendations.length === 0 ? <p>No recommendations yet.</p> : null}
+        {site.recommendations.length === 0 ? <p>{t("publicSite.noRecommendations")}</p> : null}
         <ol className="space-y-2">
           {site.recommendations.map((r, index) => (
             <li key={r.id} className="flex flex-wrap items-center gap-3">
-              <span>{`Recommendation ${index + 1}: ${r.title}`}</span>
+              <span>
+                <StaffIn
+                  said={t("recommendations.name", { number: index + 1, title: STAFF })}
+                  staff={r.title}
+                />
+              </span>
               <Status published={Boolean(r.publishedAt)} />
               {canPublish ? (
                 <PublishToggle
                   item="recommendation"
                   id={r.id}
                   published={Boolean(r.publishedAt)}
-                  label={`recommendation ${index + 1}`}
+                  label={t("recommendations.numbered", { number: index + 1 })}
                 />
               ) : null}
             </li>

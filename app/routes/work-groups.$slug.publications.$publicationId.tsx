@@ -2,29 +2,34 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
+import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { documentName } from "../modules/documents/document-name.ts";
+import type { MessageKey } from "../modules/i18n/en.ts";
+import { signedInLocale } from "../modules/i18n/locale.server.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import {
   getPublicationForStaff,
   publishPublication,
   renamePublication,
   unpublishPublication,
 } from "../modules/publication/publication.server.ts";
-import {
-  type PublicationKind,
-  publicationKindLabels,
-  renameSchema,
-} from "../modules/publication/schema.ts";
+import { renameSchema } from "../modules/publication/schema.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { Notes } from "../realtime/notes-editor.tsx";
 import { parseSubmission } from "../utils/form-fields.ts";
-import { attempt, http } from "../utils/http.server.ts";
+import { attempt, http, say, sayRefusal } from "../utils/http.server.ts";
+import { dateTimeFormat } from "../utils/intl.ts";
 import { linkOrigin } from "../utils/request.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.publication.title ?? "Summary or report"} · Convene` },
+export const handle = translated;
+
+// The title is staff text, shown as written; without one, what the page is.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${data.publication.title} · Convene` : titleIn(matches, "editor.pageTitle") },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -48,6 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug);
+  const locale = await signedInLocale(context, request);
   const form = await readForm(context, request);
   const id = params.publicationId ?? "";
   const intent = form.get("intent");
@@ -62,14 +68,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       publishPublication(context, user, access, id, linkOrigin(context, request)),
     );
     return result.ok
-      ? json({ notice: `Version ${result.value.number} is published.` })
-      : json({ notice: result.message }, { status: result.status });
+      ? json({ notice: say(locale, "editor.published", { number: result.value.number }) })
+      : json({ notice: sayRefusal(locale, result) }, { status: result.status });
   }
   if (intent === "unpublish") {
     await unpublishPublication(context, user, access, id);
-    return json({ notice: "It is no longer public. Its versions are kept." });
+    return json({ notice: say(locale, "editor.unpublishedNow") });
   }
-  throw http(400, "We did not understand that request.");
+  throw http(400, say(locale, "publicSite.errors.unknown"));
 }
 
 /** A summary or report: written together, then published as numbered versions. */
@@ -84,32 +90,47 @@ export default function PublicationPage() {
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t, i18n } = useTranslation();
   const reply = result && "status" in result ? result : undefined;
   const notice = result && "notice" in result ? result.notice : null;
   const [form, fields] = useZodForm(renameSchema, reply, { defaultValue: { title: p.title } });
   const published = p.publishedNumber !== null;
   const publicAddress = `/public/${slug}/publications/${p.id}`;
+  const kind = t(`publication.kind.${p.kind}` as MessageKey);
+  // One time zone on server and browser, or hydration fails where the dates differ.
+  const when = dateTimeFormat(i18n.language, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "UTC",
+  });
   return (
     <div className="space-y-6">
       <div className="space-y-1">
         <p className="text-sm text-slate-700">
           <Link className="text-brand-700 underline" to={`/work-groups/${slug}/public-site`}>
-            Public site
+            {t("publicSite.title")}
           </Link>
           {" · "}
-          {publicationKindLabels[p.kind as PublicationKind] ?? "Publication"}
-          {p.session ? ` of ${p.session.title}` : ""}
+          {p.session ? (
+            <StaffIn said={t("editor.kindOf", { kind, session: STAFF })} staff={p.session.title} />
+          ) : (
+            kind
+          )}
         </p>
-        <h1 className="text-2xl font-bold">{p.title}</h1>
+        <h1 className="text-2xl font-bold">
+          <StaffText>{p.title}</StaffText>
+        </h1>
         <p role="status" className="text-slate-800">
           {published
-            ? `Version ${p.publishedNumber} is public${sitePublished ? "" : " once the work group page is published"}.`
+            ? t(sitePublished ? "editor.isPublic" : "editor.isPublicOnceSite", {
+                number: p.publishedNumber,
+              })
             : p.versions.length
-              ? "Not public: it was unpublished. Its versions are kept."
-              : "A draft: nobody outside the work group sees it until it is published."}{" "}
+              ? t("editor.unpublished")
+              : t("editor.draft")}{" "}
           {published && sitePublished ? (
             <a className="text-brand-700 underline" href={publicAddress}>
-              Open the public page
+              {t("editor.openPublic")}
             </a>
           ) : null}
         </p>
@@ -126,14 +147,14 @@ export default function PublicationPage() {
             <CsrfInput />
             <input type="hidden" name="intent" value="publish" />
             <Button pending={navigation.formData?.get("intent") === "publish"}>
-              {published ? "Publish the changes as a new version" : "Publish"}
+              {published ? t("editor.publishChanges") : t("editor.publish")}
             </Button>
           </Form>
           {published ? (
             <Form method="post">
               <CsrfInput />
               <input type="hidden" name="intent" value="unpublish" />
-              <Button variant="danger">Unpublish</Button>
+              <Button variant="danger">{t("editor.unpublish")}</Button>
             </Form>
           ) : null}
         </div>
@@ -141,17 +162,15 @@ export default function PublicationPage() {
 
       <section aria-labelledby="text-heading" className="space-y-2">
         <h2 id="text-heading" className="text-xl font-semibold">
-          Text
+          {t("editor.text")}
         </h2>
-        <p className="text-sm text-slate-700">
-          Written together, live. Type “# ” for a heading, “- ” for a list, **bold**, *italic*.
-        </p>
+        <p className="text-sm text-slate-700">{t("editor.textHint")}</p>
         <Notes
           id={documentName.publication(p.id)}
-          label={`Text of ${p.title}`}
+          label={t("editor.textOf", { title: p.title })}
           canEdit={canEdit}
           userName={userName}
-          placeholder="Write the text…"
+          placeholder={t("editor.placeholder")}
         />
       </section>
 
@@ -160,23 +179,30 @@ export default function PublicationPage() {
           <CsrfInput />
           <input type="hidden" name="intent" value="rename" />
           <FormError errors={form.errors} id={form.errorId} />
-          <Field label="Title" field={fields.title} />
-          <Button variant="secondary">Rename</Button>
+          <Field label={t("editor.titleLabel")} field={fields.title} />
+          <Button variant="secondary">{t("editor.rename")}</Button>
         </Form>
       ) : null}
 
       <section aria-labelledby="versions-heading" className="space-y-2">
         <h2 id="versions-heading" className="text-xl font-semibold">
-          Published versions
+          {t("editor.versions")}
         </h2>
         {p.versions.length === 0 ? (
-          <p>None yet.</p>
+          <p>{t("editor.noVersions")}</p>
         ) : (
           <ol className="space-y-1">
             {p.versions.map((v) => (
               <li key={v.number}>
-                {`Version ${v.number}: “${v.title}”, published ${new Date(v.publishedAt).toUTCString()}`}
-                {v.number === p.publishedNumber ? " (public now)" : ""}
+                <StaffIn
+                  said={t("editor.version", {
+                    number: v.number,
+                    title: STAFF,
+                    date: when.format(new Date(v.publishedAt)),
+                  })}
+                  staff={v.title}
+                />
+                {v.number === p.publishedNumber ? ` ${t("editor.publicNow")}` : ""}
               </li>
             ))}
           </ol>

@@ -3,37 +3,56 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ThemingBoard } from "../components/theming/theming-board.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
-import { boardColumns } from "../modules/board/knoster.ts";
+import { signedInLocale } from "../modules/i18n/locale.server.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { themingCommandSchema, themingFields } from "../modules/theming/schema.ts";
 import { suggestForSession } from "../modules/theming/suggestions.server.ts";
-import { getThemingPage, runThemingCommand } from "../modules/theming/theming.server.ts";
+import {
+  getThemingPage,
+  runThemingCommand,
+  type Said,
+  WRITTEN_VALUES,
+} from "../modules/theming/theming.server.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
-import { attempt } from "../utils/http.server.ts";
+import { attempt, type SaidValues, say, sayMessage, sayRefusal } from "../utils/http.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Themes: ${data.session.title} · Convene` : "Themes · Convene" },
+export const handle = translated;
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? titleIn(matches, "theming.title", { title: data.session.title })
+      : titleIn(matches, "theming.titleShort"),
+  },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug);
   const page = await getThemingPage(context, access, params.sessionId ?? "");
-  return json({
-    ...page,
-    slug: access.workGroup.slug,
-    columns: boardColumns(true),
-  });
+  return json({ ...page, slug: access.workGroup.slug });
 }
 
 /** What every theming action answers; "suggest" also carries the suggested themes. */
 export type ThemingReply = {
   ok: boolean;
   intent: string;
+  /** What happened, or why not, in the reader's language. */
   message: string;
+  /** Text people wrote that the message quotes (theme names), for the page to mark as such. */
+  written?: string[];
   suggestions?: { label: string; ideaIds: string[] }[];
 };
 
+/** The values of messages that are text people wrote, as the page marks them (StaffWithin). */
+function writtenIn(values: (SaidValues | undefined)[]) {
+  return values.flatMap((v) =>
+    WRITTEN_VALUES.flatMap((name) => (typeof v?.[name] === "string" ? [v[name] as string] : [])),
+  );
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug);
+  const locale = await signedInLocale(context, request);
   const form = await readForm(context, request);
   const sessionId = params.sessionId ?? "";
   const intent = String(form.get("intent") ?? "");
@@ -41,28 +60,44 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const suggested = await attempt(() => suggestForSession(context, access, sessionId));
     if (!suggested.ok) {
       return json<ThemingReply>(
-        { ok: false, intent, message: suggested.message },
+        { ok: false, intent, message: sayRefusal(locale, suggested) },
         suggested.status,
       );
     }
-    const { suggestions, by } = suggested.value;
+    const { suggestions, model } = suggested.value;
+    const by = model
+      ? say(locale, "theming.suggested.byModel", { model: model.name, host: model.host })
+      : say(locale, "theming.suggested.byWords");
     const message =
       suggestions.length === 0
-        ? "Every idea is already in a theme: there is nothing to suggest."
-        : `${suggestions.length === 1 ? "1 suggested theme" : `${suggestions.length} suggested themes`}, grouped by ${by}. Accept, edit or reject each one; nothing changes until you accept.`;
+        ? say(locale, "theming.suggested.none")
+        : say(locale, "theming.suggested.found", { count: suggestions.length, by });
     return json<ThemingReply>({ ok: true, intent, message, suggestions });
   }
   const parsed = themingCommandSchema.safeParse(themingFields(form));
   if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? "Check the form.";
+    const message = sayMessage(locale, parsed.error.issues[0]?.message ?? "theming.errors.check");
     return json<ThemingReply>({ ok: false, intent, message }, 400);
   }
   const done = await attempt(() =>
     runThemingCommand(context, user, access, sessionId, parsed.data),
   );
-  if (!done.ok)
-    return json<ThemingReply>({ ok: false, intent, message: done.message }, done.status);
-  return json<ThemingReply>({ ok: true, intent, message: done.value.message });
+  if (!done.ok) {
+    const message = sayRefusal(locale, done);
+    return json<ThemingReply>(
+      { ok: false, intent, message, written: writtenIn([done.values]) },
+      done.status,
+    );
+  }
+  // The sentences of what was done, in the reader's language (history keeps them in English).
+  const said: Said[] = done.value.said;
+  const message = said.map((s) => say(locale, s.key, s.values)).join(". ");
+  return json<ThemingReply>({
+    ok: true,
+    intent,
+    message,
+    written: writtenIn(said.map((s) => s.values)),
+  });
 }
 
 export default function ThemingPage() {

@@ -2,9 +2,11 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, FormError, useZodForm } from "../components/forms.tsx";
 import { WorkGroupFields } from "../components/work-group-fields.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
+import { translated } from "../modules/i18n/use-locale.ts";
 import { workGroupSchema } from "../modules/work-group/schema.ts";
 import {
   getWorkGroupSettings,
@@ -12,6 +14,8 @@ import {
   updateWorkGroup,
 } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
+
+export const handle = translated;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug, "work-group:edit");
@@ -32,9 +36,10 @@ export default function WorkGroupSettings() {
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(workGroupSchema, lastResult, { defaultValue: settings });
+  const { t } = useTranslation();
   return (
     <div className="max-w-2xl">
-      <h1 className="text-xl font-semibold">Settings</h1>
+      <h1 className="text-xl font-semibold">{t("settings.heading")}</h1>
       <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
         <FormError errors={form.errors} id={form.errorId} />
@@ -45,7 +50,7 @@ export default function WorkGroupSettings() {
           namedBoards={settings.namedBoards === "on"}
           prompts={fields.prompts.getFieldset()}
         />
-        <Button pending={pending}>Save settings</Button>
+        <Button pending={pending}>{t("settings.save")}</Button>
       </Form>
     </div>
   );

@@ -10,7 +10,10 @@ export function http(status: number, message: string, headers?: HeadersInit) {
   return json({ message }, { status, headers });
 }
 
-/** Values of a catalogue message; `phase` names a session phase, said in the reader's words. */
+/**
+ * Values of a catalogue message; `phase` names a session phase and `role` a role in a work
+ * group, each said in the reader's words.
+ */
 export type SaidValues = Record<string, string | number>;
 
 /**
@@ -20,7 +23,7 @@ export type SaidValues = Record<string, string | number>;
  */
 export function refuse(
   status: number,
-  key: MessageKey,
+  key: SayKey,
   values: SaidValues = {},
   headers?: HeadersInit,
 ) {
@@ -32,22 +35,21 @@ export function sayRefusal(locale: Locale, refusal: Refusal) {
   return refusal.key ? say(locale, refusal.key, refusal.values ?? {}) : refusal.message;
 }
 
-/**
- * A schema's message in a language: schemas give catalogue keys (forms say them in the
- * browser); a reply worded on the server says them too. Text that is not a key is kept.
- */
-export function sayMessage(locale: Locale, message: string) {
-  const { t, exists } = i18nFor(locale);
-  return exists(message) ? t(message as MessageKey) : message;
-}
-
 /** A catalogue message in a language, for text a route words on the server. */
 export function say(locale: Locale, key: SayKey, values: SaidValues = {}) {
   const t = i18nFor(locale).t;
-  return t(
-    key,
-    "phase" in values ? { ...values, phase: t(`phase.${values.phase}` as MessageKey) } : values,
-  );
+  const said = { ...values };
+  if ("phase" in values) said.phase = t(`phase.${values.phase}` as MessageKey);
+  if ("role" in values) said.role = t(`role.${values.role}` as MessageKey);
+  return t(key, said);
+}
+
+/**
+ * A message a rule gave (a zod issue's message): a catalogue key is said in the language, any
+ * other text (a message not keyed, zod's own) is given as it came.
+ */
+export function sayMessage(locale: Locale, message: string) {
+  return i18nFor(locale).exists(message) ? say(locale, message as MessageKey) : message;
 }
 
 /** Throws 404 unless the record exists (and was selected for this user). */
@@ -60,7 +62,7 @@ export type Refusal = {
   ok: false;
   status: number;
   message: string;
-  key?: MessageKey;
+  key?: SayKey;
   values?: SaidValues;
 };
 

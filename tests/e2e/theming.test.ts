@@ -628,3 +628,46 @@ describe("deleting a theme that feeds a recommendation", () => {
     expect(fay.errors).toEqual([]);
   }, 60_000);
 });
+
+describe("the theming actions at 400% zoom (WCAG 1.4.10 Reflow)", () => {
+  it("scroll away with the page in a short window, so they never cover the ideas", async () => {
+    const texts = {
+      release: "Release time for teachers",
+      grants: "Grant funding for districts",
+      mentors: "Mentors for new teachers",
+      coaching: "Coaching and feedback for teachers",
+    };
+    const s = await seedSession("Zoomed session", texts);
+    const fay = await personFor(cast.facilitator.id);
+    const p = fay.page;
+    // 1280 by 1024 at 400%: a window of 320 by 256 CSS pixels.
+    await p.setViewportSize({ width: 320, height: 256 });
+    await openTheming(p, s.id);
+    const bar = p.locator(`form[aria-label="Theming actions"]`);
+    const position = () => bar.evaluate((form) => getComputedStyle(form).position);
+    await expect(position()).resolves.toBe("static");
+    await expect(
+      bar.evaluate((form) => form.getBoundingClientRect().height),
+    ).resolves.toBeGreaterThan(256);
+
+    // Each idea's checkbox, reached from the keyboard, is in view and not under anything.
+    for (const [key, text] of Object.entries(texts)) {
+      const id = s.ideas[key]!;
+      const box = p.locator(`#select-${id}`);
+      await tabTo(p, new RegExp(`^${text}`), 100);
+      await expect(box.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      const uncovered = await box.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        return y >= 0 && y <= window.innerHeight && document.elementFromPoint(x, y) === el;
+      });
+      expect(uncovered, `the checkbox of idea ${id}`).toBe(true);
+    }
+
+    // A window tall and wide enough keeps the actions in view while the ideas scroll.
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(position).toBe("sticky");
+    expect(fay.errors).toEqual([]);
+  }, 60_000);
+});

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postIdea } from "../../app/modules/board/board.server.ts";
+import { createSummary } from "../../app/modules/publication/publication.server.ts";
 import {
   addActionStep,
   createRecommendation,
 } from "../../app/modules/recommendation/recommendation.server.ts";
 import { actionStepSchema } from "../../app/modules/recommendation/schema.ts";
+import { runThemingCommand } from "../../app/modules/theming/theming.server.ts";
 import { createInvite } from "../../app/modules/work-group/members.server.ts";
 import { requireMembership } from "../../app/modules/work-group/work-group.server.ts";
 import { linkOrigin } from "../../app/utils/request.server.ts";
@@ -37,7 +40,7 @@ describe("the interface language", () => {
     expect(before.html).toContain("Publique una idea");
     // A page not yet in the catalogues stays English, and says so.
     expect(
-      (await page(`/work-groups/${cast.workGroup.slug}/public-site`, spanishBrowser)).lang,
+      (await page(`/work-groups/${cast.workGroup.slug}/comment-periods`, spanishBrowser)).lang,
     ).toBe("en");
 
     const chosen = await postForm(app.url, "/language", cookies.memberA!, {
@@ -199,6 +202,164 @@ describe("the interface language", () => {
     expect(shown).toContain("Este año escolar");
     expect(pages[`${base}/action-plan`]).toContain("Atrasado");
     expect(pages[`${base}/history`]).toContain('<span lang="en">Added the recommendation');
+  });
+
+  it("speaks Spanish on the staff pages: settings, public site, a summary's editor, theming", async () => {
+    const access = await requireMembership(app.ctx, cast.facilitator.id, {
+      id: cast.workGroup.id,
+    });
+    // A draft summary, ideas and a theme that feeds a recommendation, through the real
+    // services: the pages show them with every control around them.
+    const summary = await createSummary(app.ctx, cast.facilitator, access, cast.session.id);
+    const ideas = [];
+    for (const text of ["Release time for teachers", "Grant funding for districts"]) {
+      ideas.push(
+        await postIdea(app.ctx, cast.memberA, cast.board.id, { column: "resources", text }),
+      );
+    }
+    await runThemingCommand(app.ctx, cast.facilitator, access, cast.session.id, {
+      intent: "create-theme",
+      label: "Time to collaborate",
+      ideaIds: [ideas[0]!.id],
+    });
+    const theme = await app.ctx.db.theme.findFirstOrThrow({
+      where: { sessionId: cast.session.id, label: "Time to collaborate" },
+    });
+    const recommendation = await createRecommendation(app.ctx, cast.facilitator, access, {
+      title: "Protect collaboration time",
+    });
+    await app.ctx.db.recommendationTheme.create({
+      data: { recommendationId: recommendation.id, themeId: theme.id },
+    });
+
+    const base = `/work-groups/${cast.workGroup.slug}`;
+    const spanish = { "accept-language": "es-US,es;q=0.9", cookie: cookies.facilitator! };
+    const visit = async (path: string) => {
+      const response = await fetch(`${app.url}${path}`, { headers: spanish });
+      const html = await response.text();
+      expect(response.status, path).toBe(200);
+      expect(/<html lang="(\w+)"/.exec(html)?.[1], path).toBe("es");
+      expect(englishIn(shownText(html)), `${path}: English on the page`).toEqual([]);
+      return html;
+    };
+    const theming = `${base}/sessions/${cast.session.id}/theming`;
+    const pages: Record<string, string> = {};
+    // Settings are the owner's.
+    await app.ctx.db.membership.update({
+      where: {
+        workGroupId_userId: { workGroupId: cast.workGroup.id, userId: cast.facilitator.id },
+      },
+      data: { role: "owner" },
+    });
+    try {
+      for (const path of [
+        `${base}/settings`,
+        `${base}/public-site`,
+        `${base}/publications/${summary.id}`,
+        theming,
+      ]) {
+        pages[path] = await visit(path);
+      }
+    } finally {
+      await app.ctx.db.membership.update({
+        where: {
+          workGroupId_userId: { workGroupId: cast.workGroup.id, userId: cast.facilitator.id },
+        },
+        data: { role: "facilitator" },
+      });
+    }
+    expect(pages[`${base}/settings`]).toContain("Guardar la configuración");
+    expect(pages[`${base}/public-site`]).toContain("Redactar un resumen de sesión");
+    expect(pages[`${base}/public-site`]).toContain("<title>Sitio público · Convene</title>");
+    // Staff text stays as written, marked as English on the Spanish page.
+    expect(pages[`${base}/public-site`]).toContain(
+      '<span lang="en">Summary: Planning session</span>',
+    );
+    const editor = pages[`${base}/publications/${summary.id}`]!;
+    expect(editor).toContain("Un borrador: nadie fuera del grupo de trabajo lo ve");
+    expect(editor).toContain('Resumen de sesión de <span lang="en">Planning session</span>');
+    const themes = pages[theming]!;
+    expect(themes).toContain("2 ideas de todas las salas, 1 tema, 1 sin tema todavía.");
+    expect(themes).toContain("Sin tema todavía (1)");
+    expect(themes).toContain('<span lang="en">Time to collaborate</span>');
+    expect(themes).toMatch(/Recomendación \d: <span lang="en">Protect collaboration time<\/span>/);
+    expect(themes).toContain("Este tema está vinculado a una recomendación. Al eliminarlo:");
+    expect(themes).toContain("<title>Temas: Planning session · Convene</title>");
+
+    // What the theming page's commands answer, in Spanish, with the theme names marked.
+    const command = async (fields: Record<string, string | string[]>) => {
+      const body = new URLSearchParams({ csrf: "test-csrf-token" });
+      for (const [name, value] of Object.entries(fields)) {
+        for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+      }
+      const response = await fetch(
+        `${app.url}${theming}?_data=${encodeURIComponent("routes/work-groups.$slug.sessions.$sessionId_.theming")}`,
+        {
+          method: "POST",
+          headers: { ...spanish, "content-type": "application/x-www-form-urlencoded" },
+          body,
+        },
+      );
+      return {
+        status: response.status,
+        reply: (await response.json()) as { message: string; written?: string[] },
+      };
+    };
+    const created = await command({
+      intent: "create-theme",
+      label: "Funding",
+      ideaId: [ideas[1]!.id],
+    });
+    expect(created.status).toBe(200);
+    expect(created.reply).toEqual({
+      ok: true,
+      intent: "create-theme",
+      message: "Se creó el tema «Funding» con 1 idea",
+      written: ["Funding"],
+    });
+    const refused = await command({ intent: "delete-theme", themeId: theme.id });
+    expect(refused.status).toBe(409);
+    expect(refused.reply.message).toBe(
+      "«Time to collaborate» está vinculado a una recomendación. Elija si pasa el vínculo a otro tema o lo quita, y luego elimínelo.",
+    );
+    expect(refused.reply.written).toEqual(["Time to collaborate"]);
+    expect((await command({ intent: "create-theme", label: "" })).reply.message).toBe(
+      "Escriba el nombre del tema",
+    );
+    const suggested = await command({ intent: "suggest" });
+    expect(suggested.reply.message).toBe(
+      "Todas las ideas ya están en un tema: no hay nada que sugerir.",
+    );
+    // History keeps what was done in English.
+    const history = await app.ctx.db.historyEntry.findFirstOrThrow({
+      where: { sessionId: cast.session.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    expect(history.summary).toBe("Created the theme “Funding” with 1 idea");
+
+    // The public site's and the editor's forms say their errors in Spanish.
+    const post = async (path: string, fields: Record<string, string>) => {
+      const response = await fetch(`${app.url}${path}`, {
+        method: "POST",
+        headers: { ...spanish, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrf: "test-csrf-token", ...fields }),
+        redirect: "manual",
+      });
+      expect(response.status, path).toBe(400);
+      return response.text();
+    };
+    expect(await post(`${base}/public-site`, { intent: "new-report", title: " " })).toContain(
+      "Escriba un título.",
+    );
+    expect(await post(`${base}/public-site`, { intent: "new-summary", sessionId: "" })).toContain(
+      "Elija la sesión que quiere resumir.",
+    );
+    expect(
+      await post(`${base}/publications/${summary.id}`, {
+        intent: "rename",
+        title: "x".repeat(201),
+      }),
+    ).toContain("El título debe tener menos de 200 caracteres.");
   });
 
   it("says the work group forms' errors in Spanish", async () => {

@@ -1,8 +1,10 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ThemingIdea } from "../../modules/theming/theming-doc.ts";
 import type { ThemingReply } from "../../routes/work-groups.$slug.sessions.$sessionId_.theming.tsx";
 import { Button, CsrfInput } from "../forms.tsx";
+import { StaffWithin } from "../staff-text.tsx";
 import { THEMING_FETCHER } from "./theming-board.tsx";
 
 type Suggestion = { key: string; label: string; ideaIds: string[] };
@@ -16,6 +18,7 @@ export function Suggestions({ ideas }: { ideas: ThemingIdea[] }) {
   const command = useFetcher<ThemingReply>({ key: THEMING_FETCHER });
   const [list, setList] = useState<Suggestion[]>([]);
   const text = useMemo(() => new Map(ideas.map((i) => [i.id, i.text])), [ideas]);
+  const { t } = useTranslation();
 
   useEffect(() => {
     const reply = suggest.data;
@@ -33,7 +36,7 @@ export function Suggestions({ ideas }: { ideas: ThemingIdea[] }) {
     >
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="suggestions-heading" className="text-lg font-semibold">
-          Suggested themes
+          {t("theming.suggestions")}
         </h2>
         <suggest.Form method="post">
           <CsrfInput />
@@ -43,19 +46,17 @@ export function Suggestions({ ideas }: { ideas: ThemingIdea[] }) {
             variant="secondary"
             pending={suggest.state !== "idle"}
           >
-            {list.length ? "Suggest again" : "Suggest themes"}
+            {list.length ? t("theming.suggestAgain") : t("theming.suggest")}
           </Button>
         </suggest.Form>
       </div>
       <div role="status" aria-live="polite">
         {suggest.data ? (
           <p className={suggest.data.ok ? "text-sm text-slate-700" : "font-medium text-red-800"}>
-            {suggest.data.message}
+            <StaffWithin said={suggest.data.message} staff={suggest.data.written ?? []} />
           </p>
         ) : (
-          <p className="text-sm text-slate-700">
-            Suggestions group the ideas not yet themed by what they say. You review each one.
-          </p>
+          <p className="text-sm text-slate-700">{t("theming.suggestHint")}</p>
         )}
       </div>
       {list.length > 0 ? (
@@ -70,7 +71,7 @@ export function Suggestions({ ideas }: { ideas: ThemingIdea[] }) {
                     <input key={id} type="hidden" name="ideaId" value={id} />
                   ))}
                   <label htmlFor={inputId} className="block text-sm font-medium">
-                    Theme name
+                    {t("theming.themeName")}
                   </label>
                   <input
                     id={inputId}
@@ -82,19 +83,19 @@ export function Suggestions({ ideas }: { ideas: ThemingIdea[] }) {
                   />
                   <ul className="list-disc pl-5 text-sm">
                     {s.ideaIds.map((id) => (
-                      <li key={id}>{text.get(id) ?? "An idea that has left the session"}</li>
+                      <li key={id}>{text.get(id) ?? t("theming.ideaGone")}</li>
                     ))}
                   </ul>
                   <div className="flex gap-2">
                     <Button name="intent" value="accept-suggestion">
-                      Accept <span className="sr-only">{s.label}</span>
+                      {t("theming.accept")} <span className="sr-only">{s.label}</span>
                     </Button>
                     <button
                       type="button"
                       onClick={() => remove(s.key)}
                       className="rounded-md border border-slate-500 bg-white px-4 py-2 font-medium hover:bg-slate-100"
                     >
-                      Reject <span className="sr-only">{s.label}</span>
+                      {t("theming.reject")} <span className="sr-only">{s.label}</span>
                     </button>
                   </div>
                 </command.Form>

@@ -1,9 +1,13 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { type DragEvent, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { MessageKey } from "../../modules/i18n/en.ts";
 import type { ThemingIdea, ThemingState, ThemingTheme } from "../../modules/theming/theming-doc.ts";
 import { useLiveTheming } from "../../realtime/use-live-theming.ts";
 import type { ThemingReply } from "../../routes/work-groups.$slug.sessions.$sessionId_.theming.tsx";
+import { Dotted } from "../dotted.tsx";
 import { Button, CsrfInput, useCsrfToken } from "../forms.tsx";
+import { STAFF, StaffIn, StaffText, StaffWithin } from "../staff-text.tsx";
 import { Suggestions } from "./suggestions.tsx";
 
 type Feeds = Record<string, { id: string; number: number; title: string }[]>;
@@ -12,10 +16,9 @@ type Props = {
   slug: string;
   session: { id: string; title: string; phase: string };
   state: ThemingState;
-  boards: { id: string; title: string; room: string | null }[];
+  boards: { id: string; title: string; room: string | null; wholeGroup: boolean }[];
   ratings: Record<string, { average: number | null; count: number }>;
   feeds: Feeds;
-  columns: { key: string; label: string }[];
   canEdit: boolean;
 };
 
@@ -34,7 +37,8 @@ export const THEMING_FETCHER = "theming";
  * without the controls. Every change is a command the server checks.
  */
 export function ThemingBoard(props: Props) {
-  const { slug, session, boards, ratings, feeds, columns, canEdit } = props;
+  const { slug, session, boards, ratings, feeds, canEdit } = props;
+  const { t, i18n } = useTranslation();
   const { state, status } = useLiveTheming(session.id, props.state);
   const fetcher = useFetcher<ThemingReply>({ key: THEMING_FETCHER });
   const csrf = useCsrfToken();
@@ -42,10 +46,13 @@ export function ThemingBoard(props: Props) {
   const revalidator = useRevalidator();
 
   const boardById = useMemo(() => new Map(boards.map((b) => [b.id, b])), [boards]);
-  const columnLabel = useMemo(() => new Map(columns.map((c) => [c.key, c.label])), [columns]);
+  const oneDecimal = new Intl.NumberFormat(i18n.language, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   const byTheme = useMemo(() => {
     const groups = new Map<string | null, ThemingIdea[]>();
-    const themeIds = new Set(state.themes.map((t) => t.id));
+    const themeIds = new Set(state.themes.map((theme) => theme.id));
     for (const idea of state.ideas) {
       const key = idea.themeId && themeIds.has(idea.themeId) ? idea.themeId : null;
       const group = groups.get(key);
@@ -149,22 +156,33 @@ export function ThemingBoard(props: Props) {
           <label htmlFor={canEdit ? `select-${idea.id}` : undefined} className="flex-1">
             <span className="block text-slate-900">{idea.text}</span>
             <span className="block text-xs text-slate-700">
-              {[
-                board ? boardLabel(board) : "Board",
-                columnLabel.get(idea.column) ?? idea.column,
-                // In words: a screen reader says "★" as "black star".
-                rating?.count
-                  ? `${rating.average?.toFixed(1)} stars from ${rating.count} ${rating.count === 1 ? "rating" : "ratings"}`
-                  : null,
-              ]
-                .filter(Boolean)
-                .join(" · ")}
+              <Dotted
+                parts={[
+                  !board ? (
+                    t("console.board")
+                  ) : board.wholeGroup ? (
+                    t("openBoard.wholeGroup")
+                  ) : (
+                    <StaffText>{boardLabel(board)}</StaffText>
+                  ),
+                  t(`knoster.${idea.column}` as MessageKey),
+                  // In words: a screen reader says "★" as "black star".
+                  ...(rating?.count
+                    ? [
+                        t("results.rated", {
+                          average: oneDecimal.format(rating.average ?? 0),
+                          count: rating.count,
+                        }),
+                      ]
+                    : []),
+                ]}
+              />
             </span>
           </label>
         </div>
         {fed?.length ? (
           <p className="mt-1 text-xs text-slate-700">
-            Fed{" "}
+            {t("theming.fed")}{" "}
             {fed.map((r, index) => (
               <span key={r.id}>
                 {index > 0 ? ", " : ""}
@@ -172,7 +190,7 @@ export function ThemingBoard(props: Props) {
                   className="text-brand-700 underline"
                   href={`/work-groups/${slug}/recommendations/${r.id}`}
                 >
-                  Recommendation {r.number}
+                  {t("recommendation.number", { number: r.number })}
                 </a>
               </span>
             ))}
@@ -193,53 +211,57 @@ export function ThemingBoard(props: Props) {
             className="text-brand-700 underline"
             href={`/work-groups/${slug}/sessions/${session.id}`}
           >
-            Back to the session
+            {t("theming.back")}
           </a>
         </p>
-        <h1 className="text-2xl font-bold">Themes: {session.title}</h1>
+        <h1 className="text-2xl font-bold">
+          <StaffIn said={t("theming.title", { title: STAFF })} staff={session.title} />
+        </h1>
         <p className="text-slate-700">
-          {`${state.ideas.length} ideas from every room, ${state.themes.length} themes, ${unthemed.length} not yet themed.`}{" "}
+          {t("theming.counts", {
+            ideas: t("theming.ideasFromEveryRoom", { count: state.ideas.length }),
+            themes: t("theming.themes", { count: state.themes.length }),
+            unthemed: t("theming.unthemed", { count: unthemed.length }),
+          })}{" "}
           <span className="text-sm">
             {status === "live"
-              ? "Live."
+              ? t("theming.live")
               : status === "connecting"
-                ? "Connecting…"
-                : "Offline: changes appear when the connection is back."}
+                ? t("theming.connecting")
+                : t("theming.offline")}
           </span>
         </p>
-        {canEdit ? (
-          <p className="text-sm text-slate-700">
-            Drag ideas onto a theme, or tick them and use “Move to”. Drag one theme onto another to
-            merge them. “Undo my last change” puts back your own last change.
-          </p>
-        ) : (
-          <p className="text-sm text-slate-700">
-            Facilitators group the ideas; you see the themes as they form.
-          </p>
-        )}
+        <p className="text-sm text-slate-700">
+          {canEdit ? t("theming.helpEdit") : t("theming.helpRead")}
+        </p>
       </div>
 
       {canEdit ? (
         <fetcher.Form
           method="post"
           id={SELECTION_FORM}
-          aria-label="Theming actions"
-          className="sticky top-0 z-10 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-slate-50 p-3"
+          aria-label={t("theming.actions")}
+          // Sticky only where the window is tall and wide enough to keep it and the ideas in
+          // view: at 400% zoom (320 by 256 CSS px) the bar, wrapped, is taller than the window
+          // and would cover every idea and the focused checkbox (WCAG 1.4.10, 2.4.11).
+          className="top-0 z-10 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-slate-50 p-3 md:[@media(min-height:40rem)]:sticky"
         >
           <CsrfInput />
           <p className="w-full text-sm font-medium" aria-live="polite">
-            {selected.size === 0 ? "No ideas selected." : `${selected.size} selected.`}
+            {selected.size === 0
+              ? t("theming.noneSelected")
+              : t("theming.selected", { count: selected.size })}
           </p>
           <div>
             <label htmlFor="move-to" className="block text-sm font-medium">
-              Move selected ideas to
+              {t("theming.moveTo")}
             </label>
             <select
               id="move-to"
               name="themeId"
               className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-2"
             >
-              <option value="">Not yet themed</option>
+              <option value="">{t("theming.notYetThemed")}</option>
               <ThemeOptions themes={state.themes} />
             </select>
           </div>
@@ -249,11 +271,11 @@ export function ThemingBoard(props: Props) {
             variant="secondary"
             pending={busy && fetcher.formData?.get("intent") === "move-ideas"}
           >
-            Move
+            {t("theming.move")}
           </Button>
           <div>
             <label htmlFor="new-theme" className="block text-sm font-medium">
-              New theme (takes the selected ideas)
+              {t("theming.newTheme")}
             </label>
             <input
               id="new-theme"
@@ -271,10 +293,10 @@ export function ThemingBoard(props: Props) {
             />
           </div>
           <Button ref={createButton} name="intent" value="create-theme" variant="secondary">
-            Create theme
+            {t("theming.create")}
           </Button>
           <Button name="intent" value="undo" variant="secondary" formNoValidate>
-            Undo my last change
+            {t("theming.undo")}
           </Button>
         </fetcher.Form>
       ) : null}
@@ -282,7 +304,7 @@ export function ThemingBoard(props: Props) {
       <div role="status" aria-live="polite" className="min-h-6">
         {reply && reply.intent !== "suggest" ? (
           <p className={reply.ok ? "text-slate-900" : "font-medium text-red-800"}>
-            {reply.message}
+            <StaffWithin said={reply.message} staff={reply.written ?? []} />
           </p>
         ) : null}
       </div>
@@ -297,13 +319,11 @@ export function ThemingBoard(props: Props) {
           className="rounded-lg border border-dashed border-slate-400 bg-slate-50 p-3"
         >
           <h2 id="unthemed-heading" className="text-lg font-semibold">
-            Not yet themed ({unthemed.length})
+            {t("theming.unthemedHeading", { count: unthemed.length })}
           </h2>
           {unthemed.length === 0 ? (
             <p className="text-sm text-slate-700">
-              {state.ideas.length === 0
-                ? "No ideas yet: they appear here as they are posted."
-                : "Every idea is in a theme."}
+              {state.ideas.length === 0 ? t("theming.noIdeas") : t("theming.allThemed")}
             </p>
           ) : (
             <ul className="mt-2 space-y-2">{unthemed.map(card)}</ul>
@@ -325,7 +345,9 @@ export function ThemingBoard(props: Props) {
       </div>
       {state.themes.length === 0 ? (
         <p className="text-slate-700">
-          No themes yet.{canEdit ? " Name one above, or ask for suggested themes." : ""}
+          {canEdit
+            ? `${t("theming.noThemes")} ${t("theming.noThemesHint")}`
+            : t("theming.noThemes")}
         </p>
       ) : null}
     </div>
@@ -352,7 +374,8 @@ function ThemeCard({
   card: (idea: ThemingIdea) => JSX.Element;
 }) {
   const fetcher = useFetcher<ThemingReply>({ key: THEMING_FETCHER });
-  const others = themes.filter((t) => t.id !== theme.id);
+  const { t } = useTranslation();
+  const others = themes.filter((other) => other.id !== theme.id);
   const headingId = `theme-${theme.id}-heading`;
   const [linkChoice, setLinkChoice] = useState<"move" | "drop">("move");
   return (
@@ -376,11 +399,12 @@ function ThemeCard({
         }
         className={`text-lg font-semibold ${canEdit ? "cursor-grab" : ""}`}
       >
-        {theme.label} <span className="text-sm font-normal text-slate-700">({ideas.length})</span>
+        <StaffText>{theme.label}</StaffText>{" "}
+        <span className="text-sm font-normal text-slate-700">({ideas.length})</span>
       </h2>
       {feeds.length > 0 ? (
         <p className="text-sm text-slate-700">
-          Feeds{" "}
+          {t("theming.feeds")}{" "}
           {feeds.map((r, index) => (
             <span key={r.id}>
               {index > 0 ? ", " : ""}
@@ -388,21 +412,27 @@ function ThemeCard({
                 className="text-brand-700 underline"
                 href={`/work-groups/${slug}/recommendations/${r.id}`}
               >
-                {`Recommendation ${r.number}: ${r.title}`}
+                <StaffIn
+                  said={t("recommendations.name", { number: r.number, title: STAFF })}
+                  staff={r.title}
+                />
               </a>
             </span>
           ))}
         </p>
       ) : null}
       {ideas.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-700">No ideas in this theme yet.</p>
+        <p className="mt-2 text-sm text-slate-700">{t("theming.noIdeasInTheme")}</p>
       ) : (
         <ul className="mt-2 space-y-2">{ideas.map(card)}</ul>
       )}
       {canEdit ? (
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer font-medium text-brand-700">
-            Edit <span className="sr-only">{theme.label}</span>
+            {t("theming.edit")}{" "}
+            <span className="sr-only">
+              <StaffText>{theme.label}</StaffText>
+            </span>
           </summary>
           <div className="mt-2 space-y-3">
             <fetcher.Form method="post" className="flex flex-wrap items-end gap-2">
@@ -410,7 +440,7 @@ function ThemeCard({
               <input type="hidden" name="themeId" value={theme.id} />
               <div>
                 <label htmlFor={`rename-${theme.id}`} className="block font-medium">
-                  Name
+                  {t("theming.name")}
                 </label>
                 <input
                   id={`rename-${theme.id}`}
@@ -423,7 +453,7 @@ function ThemeCard({
                 />
               </div>
               <Button name="intent" value="rename-theme" variant="secondary">
-                Rename
+                {t("theming.rename")}
               </Button>
             </fetcher.Form>
             {others.length > 0 ? (
@@ -432,7 +462,7 @@ function ThemeCard({
                 <input type="hidden" name="themeId" value={theme.id} />
                 <div>
                   <label htmlFor={`merge-${theme.id}`} className="block font-medium">
-                    Merge into
+                    {t("theming.mergeInto")}
                   </label>
                   <select
                     id={`merge-${theme.id}`}
@@ -443,7 +473,7 @@ function ThemeCard({
                   </select>
                 </div>
                 <Button name="intent" value="merge-themes" variant="secondary">
-                  Merge
+                  {t("theming.merge")}
                 </Button>
               </fetcher.Form>
             ) : null}
@@ -453,9 +483,7 @@ function ThemeCard({
               {feeds.length > 0 ? (
                 <fieldset className="space-y-1 rounded-md border border-amber-400 bg-amber-50 p-2">
                   <legend className="font-medium">
-                    This theme feeds{" "}
-                    {feeds.length === 1 ? "a recommendation" : `${feeds.length} recommendations`}.
-                    On delete:
+                    {t("theming.feedsLegend", { count: feeds.length })}
                   </legend>
                   {others.length > 0 ? (
                     <div className="flex flex-wrap items-center gap-2">
@@ -467,9 +495,9 @@ function ThemeCard({
                         checked={linkChoice === "move"}
                         onChange={() => setLinkChoice("move")}
                       />
-                      <label htmlFor={`link-move-${theme.id}`}>Move the link to</label>
+                      <label htmlFor={`link-move-${theme.id}`}>{t("theming.moveLink")}</label>
                       <select
-                        aria-label="Theme that takes the link"
+                        aria-label={t("theming.linkTarget")}
                         name="linkToThemeId"
                         className="rounded-md border border-slate-500 bg-white px-2 py-1"
                       >
@@ -486,14 +514,14 @@ function ThemeCard({
                       checked={linkChoice === "drop" || others.length === 0}
                       onChange={() => setLinkChoice("drop")}
                     />
-                    <label htmlFor={`link-drop-${theme.id}`}>Remove the link</label>
+                    <label htmlFor={`link-drop-${theme.id}`}>{t("theming.dropLink")}</label>
                   </div>
                 </fieldset>
               ) : null}
               <Button name="intent" value="delete-theme" variant="danger">
-                Delete theme
+                {t("theming.delete")}
               </Button>
-              <span className="ml-2 text-slate-700">Its ideas go back to “Not yet themed”.</span>
+              <span className="ml-2 text-slate-700">{t("theming.deleteHint")}</span>
             </fetcher.Form>
           </div>
         </details>
@@ -503,9 +531,9 @@ function ThemeCard({
 }
 
 function ThemeOptions({ themes }: { themes: ThemingTheme[] }) {
-  return themes.map((t) => (
-    <option key={t.id} value={t.id}>
-      {t.label}
+  return themes.map((theme) => (
+    <option key={theme.id} value={theme.id}>
+      {theme.label}
     </option>
   ));
 }

@@ -29,8 +29,8 @@ const publicSources = [
  */
 function translatedComponents() {
   return [
-    ...readdirSync(path.join(root, "app/components/recommendation")).map((f) =>
-      path.join("app/components/recommendation", f),
+    ...["app/components/recommendation", "app/components/theming"].flatMap((dir) =>
+      readdirSync(path.join(root, dir)).map((f) => path.join(dir, f)),
     ),
     "app/components/history-list.tsx",
     "app/components/work-group-fields.tsx",
@@ -57,6 +57,10 @@ const keyedModules = [
   "app/modules/work-group/schema.ts",
   "app/modules/work-group/members.server.ts",
   "app/modules/recommendation/schema.ts",
+  "app/modules/publication/schema.ts",
+  "app/modules/publication/publication.server.ts",
+  "app/modules/theming/schema.ts",
+  "app/modules/theming/theming.server.ts",
 ];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */
@@ -98,7 +102,7 @@ describe("the Spanish catalogue", () => {
   it("has every message key the keyed rules and forms can answer with", () => {
     // "invite.errors.": the members module also names its audit actions "invite.create"…
     const prefixes =
-      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep)\./;
+      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming)\./;
     const keys = keyedModules.flatMap((file) =>
       [...readFileSync(path.join(root, file), "utf8").matchAll(/"([a-z][\w.]+)"/g)]
         .map((m) => m[1]!)

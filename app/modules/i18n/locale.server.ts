@@ -1,3 +1,5 @@
+import type { AppContext } from "../../utils/app-context.ts";
+import { getPerson } from "../auth/auth-session.server.ts";
 import { isLocale, LOCALES, type Locale } from "./i18n.ts";
 
 const COOKIE = "convene_lang";
@@ -16,6 +18,15 @@ export function readerLocale(request: Request, chosen: string | null | undefined
   const asked = new URL(request.url).searchParams.get("lang");
   if (isLocale(chosen) && !isLocale(asked)) return { locale: chosen };
   return fromBrowser;
+}
+
+/**
+ * The signed-in reader's language (readerLocale, with the account's choice), for the text a
+ * route words on the server: a refusal, a notice after a command.
+ */
+export async function signedInLocale(ctx: AppContext, request: Request): Promise<Locale> {
+  const person = await getPerson(ctx, request);
+  return readerLocale(request, person?.locale).locale;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { DbTransaction } from "../../../server/db.ts";
 import type { AppContext } from "../../utils/app-context.ts";
-import { http } from "../../utils/http.server.ts";
+import { http, refuse } from "../../utils/http.server.ts";
 import type { LinkOrigin } from "../../utils/request.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { documentName } from "../documents/document-name.ts";
@@ -228,8 +228,7 @@ export async function publishPublication(
   requirePermission(access, "publication:publish");
   const publication = await requirePublication(ctx, access, id);
   const blocks = await currentDraft(ctx, id);
-  if (blocks.length === 0)
-    throw http(409, "The draft is empty: write something before publishing.");
+  if (blocks.length === 0) throw refuse(409, "editor.errors.emptyDraft");
   const number = await ctx.db.$transaction(async (tx) => {
     const number = await storeVersion(tx, publication, blocks, user.id);
     await history(tx, user, access, id, `Published version ${number} of “${publication.title}”`);

@@ -5,12 +5,21 @@ export const THEME_LABEL_MAX = 120;
 /** A facilitator selects at most this many ideas for one command (a session has a few thousand). */
 export const IDEAS_PER_COMMAND_MAX = 5000;
 
-const id = z.string().regex(/^[a-z0-9]{1,40}$/, "Choose from the list");
-const label = typedText({ missing: "Name the theme", name: "the theme's name" }, THEME_LABEL_MAX);
+// The messages are catalogue keys: the theming page says them in the reader's language.
+const id = z.string({ error: "theming.errors.id" }).regex(/^[a-z0-9]{1,40}$/, "theming.errors.id");
+const label = typedText(
+  {
+    missing: "theming.errors.label",
+    tooLong: "theming.errors.labelLong",
+    controlCharacters: "theming.errors.labelControl",
+  },
+  THEME_LABEL_MAX,
+);
 const ideaIds = z
-  .array(id, { error: "Choose at least one idea" })
-  .min(1, "Choose at least one idea")
-  .max(IDEAS_PER_COMMAND_MAX, `Choose at most ${IDEAS_PER_COMMAND_MAX} ideas at once`)
+  .array(id, { error: "theming.errors.ideas" })
+  .min(1, "theming.errors.ideas")
+  // "theming.errors.ideasMany" says IDEAS_PER_COMMAND_MAX.
+  .max(IDEAS_PER_COMMAND_MAX, "theming.errors.ideasMany")
   .transform((ids) => [...new Set(ids)]);
 
 /** Every theming command a facilitator can send, by its intent. */
@@ -24,19 +33,19 @@ export const themingCommandSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("move-ideas"),
       ideaIds,
-      themeId: z.union([z.literal(""), id]),
+      themeId: z.union([z.literal(""), id], { error: "theming.errors.id" }),
     }),
     z.object({ intent: z.literal("merge-themes"), themeId: id, intoThemeId: id }),
     z.object({
       intent: z.literal("delete-theme"),
       themeId: id,
       // Asked only when the theme feeds a recommendation: move the link to another theme, or drop it.
-      link: z.enum(["", "move", "drop"]).default(""),
-      linkToThemeId: z.union([z.literal(""), id]).default(""),
+      link: z.enum(["", "move", "drop"], { error: "theming.errors.id" }).default(""),
+      linkToThemeId: z.union([z.literal(""), id], { error: "theming.errors.id" }).default(""),
     }),
     z.object({ intent: z.literal("undo") }),
   ],
-  { error: "Unknown theming action" },
+  { error: "theming.errors.unknown" },
 );
 
 export type ThemingCommand = z.infer<typeof themingCommandSchema>;

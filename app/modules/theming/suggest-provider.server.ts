@@ -169,6 +169,7 @@ export function openAiCompatibleSuggester(options: OpenAiCompatibleOptions): The
   const host = new URL(endpoint).host;
   return {
     name: `the language model ${options.model} at ${host}`,
+    model: { name: options.model, host },
     async suggest(ideas) {
       if (ideas.length === 0) return [];
       const signal = AbortSignal.timeout(options.timeoutMs);

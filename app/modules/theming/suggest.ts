@@ -25,7 +25,10 @@ export type SuggestedTheme = { label: string; ideas: number[] };
 
 /** Anything that suggests themes: this module offline, or a remote model (suggest-provider). */
 export interface ThemeSuggester {
+  /** Who suggests, in English: "grouped by {name}" (logs, the command line, comment periods). */
   name: string;
+  /** A remote model's name and host, for pages that say `name` in the reader's language. */
+  model?: { name: string; host: string };
   suggest(ideas: string[]): Promise<SuggestedTheme[]>;
 }
 

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { DbTransaction } from "../../../server/db.ts";
 import type { AppContext } from "../../utils/app-context.ts";
-import { http } from "../../utils/http.server.ts";
+import { refuse, type SaidValues, say } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { isWholeGroupBoard } from "../board/knoster.ts";
 import { sessionResults } from "../board/ratings.server.ts";
 import { documentName } from "../documents/document-name.ts";
 import { recordHistory } from "../history/history.server.ts";
+import type { SayKey } from "../i18n/en.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
 import { resultsVisible } from "../session/phases.ts";
 import { can } from "../work-group/roles.ts";
@@ -31,7 +33,7 @@ export async function requireSession(
     where: { id: sessionId, workGroupId: access.workGroup.id },
     select: { id: true, title: true, phase: true },
   });
-  if (!session) throw http(404, "We could not find that session.");
+  if (!session) throw refuse(404, "theming.errors.noSession");
   return session;
 }
 
@@ -70,7 +72,13 @@ export async function getThemingPage(ctx: AppContext, access: WorkGroupAccess, s
     ctx.db.board.findMany({
       where: { sessionId },
       orderBy: { createdAt: "asc" },
-      select: { id: true, title: true, breakoutRoom: { select: { name: true } } },
+      select: {
+        id: true,
+        title: true,
+        areaOfFocusId: true,
+        breakoutRoomId: true,
+        breakoutRoom: { select: { name: true } },
+      },
     }),
     ctx.db.recommendationTheme.findMany({
       where: { theme: { sessionId } },
@@ -99,7 +107,12 @@ export async function getThemingPage(ctx: AppContext, access: WorkGroupAccess, s
   return {
     session,
     state,
-    boards: boards.map((b) => ({ id: b.id, title: b.title, room: b.breakoutRoom?.name ?? null })),
+    boards: boards.map((b) => ({
+      id: b.id,
+      title: b.title,
+      room: b.breakoutRoom?.name ?? null,
+      wholeGroup: isWholeGroupBoard(b),
+    })),
     ratings,
     feeds,
     canEdit: can(access.role, "theme:edit"),
@@ -123,12 +136,28 @@ export async function requireThemingAccess(
   sessionId: string,
 ) {
   if (!can(access.role, "theme:edit")) {
-    throw http(403, `Your role in this work group (${access.role}) does not allow theming.`);
+    throw refuse(403, "theming.errors.notAllowed", { role: access.role });
   }
   return requireSession(ctx, access, sessionId);
 }
 
-type Planned = { change: ThemingChange; summary: string; subjectId: string; message?: string };
+/**
+ * A sentence the theming page shows, as a catalogue key and its values: the route says it in
+ * the reader's language, history keeps it in English.
+ */
+export type Said = { key: SayKey; values: SaidValues };
+
+/** The values of a Said that are text people wrote (theme names, a stored history sentence). */
+export const WRITTEN_VALUES = ["label", "from", "summary"] as const;
+
+/**
+ * A planned change and what it did, in sentences: the first is its history entry, and any
+ * more follow it on the page (what was left as it was).
+ */
+type Planned = { change: ThemingChange; said: Said[]; subjectId: string };
+
+/** The sentences of a command's outcome, in English: the history entry and the API's message. */
+export const inEnglish = (said: Said[]) => said.map((s) => say("en", s.key, s.values)).join(". ");
 
 /**
  * Runs one theming command. AUTH: "theme:edit" in the session's work group. It reads the
@@ -143,7 +172,7 @@ export async function runThemingCommand(
   access: WorkGroupAccess,
   sessionId: string,
   command: ThemingCommand,
-): Promise<{ message: string }> {
+): Promise<{ message: string; said: Said[] }> {
   await requireThemingAccess(ctx, access, sessionId);
   const result = await ctx.db.$transaction(async (tx) => {
     await tx.session.update({
@@ -154,7 +183,10 @@ export async function runThemingCommand(
     const now = await readNow(tx, sessionId);
     if (command.intent === "undo") return undoLast(tx, user, access, sessionId, now);
     const planned = plan(sessionId, now, command);
-    if (isEmptyChange(planned.change)) return { message: planned.message ?? "Nothing to change." };
+    const [first] = planned.said;
+    if (isEmptyChange(planned.change) || !first) {
+      return outcome([{ key: "theming.done.nothing", values: {} }]);
+    }
     await applyChange(tx, sessionId, planned.change);
     await recordHistory(tx, {
       workGroupId: access.workGroup.id,
@@ -162,10 +194,10 @@ export async function runThemingCommand(
       actorId: user.id,
       subjectKind: "theme",
       subjectId: planned.subjectId,
-      summary: planned.summary,
+      summary: inEnglish([first]),
       change: JSON.stringify(planned.change),
     });
-    return { message: planned.message ?? planned.summary };
+    return outcome(planned.said);
   });
   await publishTheming(ctx, sessionId);
   return result;
@@ -206,12 +238,11 @@ async function readNow(tx: DbTransaction, sessionId: string): Promise<ThemingNow
   };
 }
 
-const GONE =
-  "Another facilitator merged or deleted that theme. The page now shows the themes as they are.";
+const outcome = (said: Said[]) => ({ message: inEnglish(said), said });
 
 function themeOf(now: ThemingNow, themeId: string) {
   const theme = now.themes.get(themeId);
-  if (!theme) throw http(409, GONE);
+  if (!theme) throw refuse(409, "theming.errors.gone");
   return theme;
 }
 
@@ -219,12 +250,7 @@ function themeOf(now: ThemingNow, themeId: string) {
 function requireIdeas(now: ThemingNow, ideaIds: string[]) {
   const missing = ideaIds.filter((id) => !now.placements.has(id));
   if (missing.length > 0) {
-    throw http(
-      409,
-      missing.length === 1
-        ? "One of the chosen ideas was withdrawn or hidden. Choose again."
-        : `${missing.length} of the chosen ideas were withdrawn or hidden. Choose again.`,
-    );
+    throw refuse(409, "theming.errors.ideasGone", { count: missing.length });
   }
 }
 
@@ -233,9 +259,6 @@ function moves(now: ThemingNow, ideaIds: string[], to: string | null) {
     .filter((ideaId) => now.placements.get(ideaId) !== to)
     .map((ideaId) => ({ ideaId, before: now.placements.get(ideaId) ?? null, after: to }));
 }
-
-const quoted = (label: string) => `“${label}”`;
-const ideasCount = (n: number) => (n === 1 ? "1 idea" : `${n} ideas`);
 
 function nextPosition(now: ThemingNow) {
   return Math.max(0, ...[...now.themes.values()].map((t) => t.position)) + 1;
@@ -262,48 +285,61 @@ function plan(
       const skipped = wanted.length - ideaIds.length;
       const after = { label: command.label, position: nextPosition(now) };
       const splitFrom = commonTheme(now, ideaIds);
-      const summary = splitFrom
-        ? `Split ${ideasCount(ideaIds.length)} from ${quoted(themeOf(now, splitFrom).label)} into ${quoted(command.label)}`
-        : `Created the theme ${quoted(command.label)}${ideaIds.length ? ` with ${ideasCount(ideaIds.length)}` : ""}`;
+      const label = command.label;
+      const count = ideaIds.length;
+      const done: Said = splitFrom
+        ? {
+            key: "theming.done.split",
+            values: { count, from: themeOf(now, splitFrom).label, label },
+          }
+        : count
+          ? { key: "theming.done.createdWith", values: { count, label } }
+          : { key: "theming.done.created", values: { label } };
       return {
         change: {
           ...empty,
           themes: [{ id, before: null, after }],
           placements: moves(now, ideaIds, id),
         },
-        summary,
+        said: skipped
+          ? [done, { key: "theming.done.skipped", values: { count: skipped } }]
+          : [done],
         subjectId: id,
-        message: skipped
-          ? `${summary}. ${ideasCount(skipped)} had been themed by someone else and stayed where they were.`
-          : summary,
       };
     }
     case "rename-theme": {
       const before = themeOf(now, command.themeId);
-      if (before.label === command.label) return { change: empty, summary: "", subjectId: "" };
+      if (before.label === command.label) return { change: empty, said: [], subjectId: "" };
       return {
         change: {
           ...empty,
           themes: [{ id: command.themeId, before, after: { ...before, label: command.label } }],
         },
-        summary: `Renamed ${quoted(before.label)} to ${quoted(command.label)}`,
+        said: [
+          { key: "theming.done.renamed", values: { from: before.label, label: command.label } },
+        ],
         subjectId: command.themeId,
       };
     }
     case "move-ideas": {
       requireIdeas(now, command.ideaIds);
       const to = command.themeId || null;
-      const label = to ? quoted(themeOf(now, to).label) : "“Not yet themed”";
+      const label = to ? themeOf(now, to).label : null;
       const placements = moves(now, command.ideaIds, to);
+      const count = placements.length;
       return {
         change: { ...empty, placements },
-        summary: `Moved ${ideasCount(placements.length)} to ${label}`,
+        said: [
+          label === null
+            ? { key: "theming.done.movedOut", values: { count } }
+            : { key: "theming.done.moved", values: { count, label } },
+        ],
         subjectId: to ?? sessionId,
       };
     }
     case "merge-themes": {
       if (command.themeId === command.intoThemeId) {
-        throw http(400, "Choose another theme to merge into.");
+        throw refuse(400, "theming.errors.mergeSame");
       }
       const source = themeOf(now, command.themeId);
       const target = themeOf(now, command.intoThemeId);
@@ -315,45 +351,48 @@ function plan(
           // The merged theme's links to recommendations now come from the theme it joined.
           links: relink(now, command.themeId, command.intoThemeId),
         },
-        summary: `Merged ${quoted(source.label)} into ${quoted(target.label)}`,
+        said: [{ key: "theming.done.merged", values: { from: source.label, label: target.label } }],
         subjectId: command.intoThemeId,
       };
     }
     case "delete-theme": {
       const theme = themeOf(now, command.themeId);
       const linked = [...now.links].filter((key) => key.endsWith(` ${command.themeId}`));
+      const ideaIds = [...now.placements].filter(([, t]) => t === command.themeId).map(([i]) => i);
+      const values = { count: ideaIds.length, from: theme.label };
       let links: ThemingChange["links"] = [];
-      let note = "";
+      let done: Said = { key: "theming.done.deleted", values };
       if (linked.length > 0) {
         if (command.link === "") {
-          throw http(
-            409,
-            `${quoted(theme.label)} feeds ${linked.length === 1 ? "a recommendation" : `${linked.length} recommendations`}. Choose whether to move the link to another theme or remove it, then delete.`,
-          );
+          throw refuse(409, "theming.errors.feeds", {
+            count: linked.length,
+            label: theme.label,
+          });
         }
         if (command.link === "move") {
           const to = command.linkToThemeId;
-          if (!to || to === command.themeId)
-            throw http(400, "Choose the theme that takes the link.");
+          if (!to || to === command.themeId) throw refuse(400, "theming.errors.linkTarget");
           links = relink(now, command.themeId, to);
-          note = ` (its link moved to ${quoted(themeOf(now, to).label)})`;
+          done = {
+            key: "theming.done.deletedMoved",
+            values: { ...values, label: themeOf(now, to).label },
+          };
         } else {
           links = linked.map((key) => ({
             ...parseLinkKey(key),
             before: true,
             after: false,
           }));
-          note = " (its link to a recommendation removed)";
+          done = { key: "theming.done.deletedDropped", values };
         }
       }
-      const ideaIds = [...now.placements].filter(([, t]) => t === command.themeId).map(([i]) => i);
       return {
         change: {
           themes: [{ id: command.themeId, before: theme, after: null }],
           placements: moves(now, ideaIds, null),
           links,
         },
-        summary: `Deleted the theme ${quoted(theme.label)}${note}; its ${ideasCount(ideaIds.length)} went back to “Not yet themed”`,
+        said: [done],
         subjectId: command.themeId,
       };
     }
@@ -445,20 +484,21 @@ async function undoLast(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, summary: true, subjectId: true, change: true },
   });
-  if (!last?.change) throw http(409, "You have no theming change to undo in this session.");
+  if (!last?.change) throw refuse(409, "theming.errors.nothingToUndo");
   const inverse = inverseChange(JSON.parse(last.change) as ThemingChange, now);
   await applyChange(tx, sessionId, inverse);
   await tx.historyEntry.update({ where: { id: last.id }, data: { undoneAt: new Date() } });
-  const summary = `Undid: ${last.summary}`;
+  // The entry undone is a stored English sentence: the page shows it as it was written.
+  const said: Said[] = [{ key: "theming.done.undid", values: { summary: last.summary } }];
   await recordHistory(tx, {
     workGroupId: access.workGroup.id,
     sessionId,
     actorId: user.id,
     subjectKind: "theme",
     subjectId: last.subjectId,
-    summary,
+    summary: inEnglish(said),
   });
-  return { message: summary };
+  return outcome(said);
 }
 
 /** Ids the server gives new themes itself, so a change (and its undo) can name them. */
