@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postIdea } from "../../app/modules/board/board.server.ts";
+import { documentName } from "../../app/modules/documents/document-name.ts";
 import { createSummary } from "../../app/modules/publication/publication.server.ts";
 import {
   addActionStep,
@@ -13,6 +14,7 @@ import { linkOrigin } from "../../app/utils/request.server.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import { englishIn, shownText } from "../support/catalogue.ts";
 import { formClient, postForm } from "../support/http.ts";
+import { connectProvider } from "../support/realtime.ts";
 
 /** Issue 17: the signed-in app's language, chosen on any page and kept on the account. */
 let app: TestApp;
@@ -411,6 +413,39 @@ describe("the interface language", () => {
       password: "una contraseña larga",
     });
     expect(taken.html).toContain("Ya existe una cuenta con este correo.");
+  });
+
+  it("marks an idea written in the other language, told from its text", async () => {
+    await app.ctx.db.session.update({
+      where: { id: cast.session.id },
+      data: { phase: "brainstorm" },
+    });
+    const spanish = "Que las familias puedan venir a las reuniones por la tarde, con cuidado de niños";
+    const english = "Families can come to the meetings in the evening, with child care provided";
+    for (const text of [spanish, english])
+      await postIdea(app.ctx, cast.memberA, cast.board.id, { column: "vision", text });
+    const stored = await app.ctx.db.idea.findMany({
+      where: { text: { in: [spanish, english] } },
+      select: { text: true, language: true },
+    });
+    expect(Object.fromEntries(stored.map((i) => [i.text, i.language]))).toEqual({
+      [spanish]: "es",
+      [english]: "en",
+    });
+    const onEnglishPage = (await page(sessionPath(), { cookie: cookies.memberB! })).html;
+    expect(onEnglishPage).toContain(`<span lang="es">${spanish}</span>`);
+    expect(onEnglishPage).not.toContain(`<span lang="en">${english}</span>`);
+    const onSpanishPage = (
+      await page(sessionPath(), { cookie: cookies.memberB!, "accept-language": "es" })
+    ).html;
+    expect(onSpanishPage).toContain(`<span lang="en">${english}</span>`);
+    expect(onSpanishPage).not.toContain(`<span lang="es">${spanish}</span>`);
+    // Live too: the board's document carries the language, never who wrote it.
+    const board = connectProvider(app.url, documentName.board(cast.board.id), cookies.memberB!);
+    await board.synced;
+    const live = [...board.doc.getMap("ideas").values()] as { text: string; lang?: string }[];
+    board.close();
+    expect(live.find((i) => i.text === spanish)?.lang).toBe("es");
   });
 
   it("refuses a language it does not have, and a way back off the site", async () => {

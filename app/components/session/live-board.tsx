@@ -16,6 +16,7 @@ import {
 import { useLiveBoard } from "../../realtime/use-live-board.ts";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
 import { StaffText } from "../staff-text.tsx";
+import { WrittenText } from "../written-text.tsx";
 import { BoardName } from "./board-name.tsx";
 
 /** What the session page's action answers a command posted from a fetcher form. */
@@ -188,7 +189,7 @@ export function LiveBoard({
                     data-fresh={fresh.has(idea.id) || undefined}
                     className={`whitespace-pre-wrap break-words rounded-md p-2 text-sm transition-colors duration-1000 ${fresh.has(idea.id) ? "bg-amber-100 ring-2 ring-amber-500" : "bg-brand-50"}`}
                   >
-                    {idea.text}
+                    <WrittenText text={idea.text} lang={idea.lang} />
                     {idea.author ? (
                       <span className="block text-xs text-slate-700">{`— ${idea.author}`}</span>
                     ) : null}

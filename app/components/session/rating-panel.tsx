@@ -3,13 +3,21 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { isOfflineReply, type OfflineReply, whenOnline } from "../../realtime/offline.ts";
 import { CsrfInput, FormError } from "../forms.tsx";
+import { WrittenText } from "../written-text.tsx";
 import { BoardName } from "./board-name.tsx";
 import type { CommandReply } from "./live-board.tsx";
 
 type Rating = {
   total: number;
   rated: number;
-  next: { id: string; text: string; column: string; board: string; wholeGroup: boolean } | null;
+  next: {
+    id: string;
+    text: string;
+    lang?: string | null;
+    column: string;
+    board: string;
+    wholeGroup: boolean;
+  } | null;
 };
 
 const STARS = [1, 2, 3, 4, 5] as const;
@@ -100,7 +108,7 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
             tabIndex={-1}
             className="whitespace-pre-wrap break-words rounded-md bg-brand-50 p-3 text-lg outline-none focus-visible:ring-2 focus-visible:ring-brand-700"
           >
-            {rating.next.text}
+            <WrittenText text={rating.next.text} lang={rating.next.lang} />
           </blockquote>
           <p className="text-sm text-slate-700">
             {t(`knoster.${rating.next.column}` as "knoster.vision")} ·{" "}

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { BoardResults, ResultIdea } from "../../modules/board/results.ts";
 import type { MessageKey } from "../../modules/i18n/en.ts";
+import { WrittenText } from "../written-text.tsx";
 import { BoardName } from "./board-name.tsx";
 
 /**
@@ -28,7 +29,9 @@ export function Results({ boards, top }: { boards: BoardResults[]; top?: number 
               <ol className="mt-2 list-decimal space-y-2 pl-6">
                 {rated.slice(0, top).map((idea) => (
                   <li key={idea.id} className="break-words">
-                    <span className="whitespace-pre-wrap">{idea.text}</span>
+                    <span className="whitespace-pre-wrap">
+                      <WrittenText text={idea.text} lang={idea.lang} />
+                    </span>
                     <RatingLine idea={idea} />
                   </li>
                 ))}

@@ -12,6 +12,8 @@ export type BoardIdea = {
   createdAt: string;
   /** Only on ideas posted while the work group's boards were named; never on anonymous ones. */
   author?: string;
+  /** The language the text is in, where it could be told (pages mark it where it differs). */
+  lang?: string;
 };
 
 /**
@@ -20,14 +22,22 @@ export type BoardIdea = {
  * and a later switch in Settings cannot undo it.
  */
 export function boardIdea(
-  idea: { id: string; column: string; text: string; createdAt: Date; named: boolean },
+  idea: {
+    id: string;
+    column: string;
+    text: string;
+    createdAt: Date;
+    named: boolean;
+    language: string | null;
+  },
   author: string | null | undefined,
 ): BoardIdea {
-  const shown = {
+  const shown: BoardIdea = {
     id: idea.id,
     column: idea.column,
     text: idea.text,
     createdAt: idea.createdAt.toISOString(),
+    ...(idea.language ? { lang: idea.language } : {}),
   };
   return idea.named && author ? { ...shown, author } : shown;
 }
@@ -54,7 +64,8 @@ export function putIdea(doc: Y.Doc, idea: BoardIdea) {
     !current ||
     current.text !== idea.text ||
     current.column !== idea.column ||
-    current.author !== idea.author
+    current.author !== idea.author ||
+    current.lang !== idea.lang
   ) {
     ideas.set(idea.id, idea);
   }

@@ -5,6 +5,7 @@ import { http, refuse } from "../../utils/http.server.ts";
 import { MIN_CELL } from "../anonymity/small-cells.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { documentName } from "../documents/document-name.ts";
+import { textLanguage } from "../i18n/text-language.server.ts";
 import { roleInSession } from "../session/guests.server.ts";
 import { ideasOpen } from "../session/phases.ts";
 import { putThemingIdea, removeThemingIdea, themingIdea } from "../theming/theming-doc.ts";
@@ -90,6 +91,7 @@ export async function postIdea(
         submissionKey: input.submissionKey ?? null,
         // Fixed now, for good: a later switch of the work group's boards does not change it.
         named: access.named,
+        language: textLanguage(input.text),
       },
       select: THEMING_IDEA,
     })
@@ -213,7 +215,12 @@ export async function editIdea(
   }
   const updated = await ctx.db.idea.update({
     where: { id: ideaId },
-    data: { text: input.text, column: input.column, editedAt: new Date() },
+    data: {
+      text: input.text,
+      column: input.column,
+      editedAt: new Date(),
+      language: textLanguage(input.text),
+    },
     select: THEMING_IDEA,
   });
   await publishIdea(ctx, idea.sessionId, boardIdea(updated, user.name), updated);
@@ -227,6 +234,7 @@ const THEMING_IDEA = {
   boardId: true,
   themeId: true,
   named: true,
+  language: true,
 } as const;
 
 /** An idea posted, edited or shown again reaches its board and the session's theming page. */
@@ -302,6 +310,7 @@ export async function loadBoardIdeas(
       text: true,
       createdAt: true,
       named: true,
+      language: true,
       author: { select: { name: true } },
     },
   });

@@ -53,6 +53,7 @@ export async function nextIdeaToRate(
     select: {
       id: true,
       text: true,
+      language: true,
       column: true,
       board: { select: { title: true, areaOfFocusId: true, breakoutRoomId: true } },
       ratings: { where: { userId }, select: { stars: true } },
@@ -72,6 +73,7 @@ export async function nextIdeaToRate(
         {
           id: next.id,
           text: next.text,
+          lang: next.language,
           column: next.column,
           board: next.board.title,
           wholeGroup: isWholeGroupBoard(next.board),
@@ -99,6 +101,7 @@ export async function sessionResults(ctx: Pick<AppContext, "db">, sessionId: str
         select: {
           id: true,
           text: true,
+          language: true,
           column: true,
           theme: { select: { id: true, label: true, position: true } },
           // Unfiltered: see starsOf (a filtered relation exceeds SQLite's parameter limit).
@@ -119,6 +122,7 @@ export async function sessionResults(ctx: Pick<AppContext, "db">, sessionId: str
         return {
           id: r.id,
           text: idea.text,
+          lang: idea.language,
           column: idea.column,
           average: r.average,
           count: r.count,

@@ -5,6 +5,8 @@
 export type ResultIdea = {
   id: string;
   text: string;
+  /** The language the idea is written in, where it could be told. */
+  lang?: string | null;
   column: string;
   average: number | null;
   count: number;

@@ -153,6 +153,7 @@ export async function getSessionPage(
         createdAt: true,
         authorId: true,
         named: true,
+        language: true,
         author: { select: { name: true } },
         hiddenAt: true,
         hiddenReason: true,
