@@ -420,7 +420,8 @@ describe("the interface language", () => {
       where: { id: cast.session.id },
       data: { phase: "brainstorm" },
     });
-    const spanish = "Que las familias puedan venir a las reuniones por la tarde, con cuidado de niños";
+    const spanish =
+      "Que las familias puedan venir a las reuniones por la tarde, con cuidado de niños";
     const english = "Families can come to the meetings in the evening, with child care provided";
     for (const text of [spanish, english])
       await postIdea(app.ctx, cast.memberA, cast.board.id, { column: "vision", text });
