@@ -130,4 +130,19 @@ describe("grouping campaigns", () => {
     expect(groupCampaigns([])).toEqual([]);
     expect(groupCampaigns(["Yes.", "No.", "Yes.", "Keep section 2."])).toEqual([[0, 2], [1], [3]]);
   });
+
+  it("groups a Spanish form letter's lightly edited copies, stemmed as Spanish", () => {
+    const letter = (n: number) =>
+      `Como madre de familia apoyo las recomendaciones sobre tutorías y pido que las reuniones ${
+        n % 2 ? "se hagan" : "se realicen"
+      } por la tarde para que más familias ${n % 3 ? "participen" : "puedan participar"} en la escuela número ${n}.`;
+    const unique = [
+      "El transporte escolar no llega a tiempo a nuestra comunidad rural desde hace dos años.",
+      "Necesitamos más maestros bilingües en las escuelas secundarias del distrito este.",
+    ];
+    const texts = [...Array.from({ length: 20 }, (_, n) => letter(n)), ...unique];
+    const groups = groupCampaigns(texts);
+    expect(groups[0]!.length).toBe(20);
+    expect(groups.filter((g) => g.length === 1)).toHaveLength(2);
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { stemmer } from "stemmer";
+import { wordRulesFor } from "../i18n/words.server.ts";
 
 /**
  * Form letters and their mail-merge variants, found by shared wording: each comment becomes the
@@ -26,12 +26,14 @@ const SKETCH = 12;
 const MIN_PHRASES = 6;
 
 function phrases(text: string): Set<number> {
+  // Stemmed by the letter's own language: a Spanish form letter's copies group as English ones do.
+  const { stem } = wordRulesFor(text);
   const words = text
     .normalize("NFKC")
     .toLowerCase()
     .split(/[^\p{L}\p{N}']+/u)
     .filter(Boolean)
-    .map((word) => stemmer(word));
+    .map((word) => stem(word));
   const set = new Set<number>();
   for (let i = 0; i + 2 < words.length; i++)
     set.add(hash32(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));

@@ -33,4 +33,20 @@ describe("idea features", () => {
   it("adds no field or concept features to plain words", () => {
     expect([...ideaFeatures("More money", "words").keys()]).toEqual(["w:money"]);
   });
+
+  it("reads a Spanish idea by Spanish rules: its stems and function words, no English concepts", () => {
+    const words = contentWords("Más tutorías para los estudiantes y sus familias").flat();
+    expect(words.map((w) => w.stem)).toEqual(["tutor", "estud", "famil"]);
+    const features = keys("Más tutorías para los estudiantes y sus familias");
+    expect(features.filter((f) => f.startsWith("c:") || f.startsWith("f:"))).toEqual([]);
+    // Two Spanish ideas about tutoring are alike; an English one about money is not.
+    const ideas = [
+      "Tutoría para cada estudiante que llega nuevo a la escuela",
+      "Más tutorías y mentores para los estudiantes nuevos",
+      "More money for the salary schedule of teachers",
+    ];
+    const similarity = similarityMatrix(ideaVectors(ideas));
+    expect(similarity[0 * 3 + 1]).toBeGreaterThan(0);
+    expect(similarity[0 * 3 + 2]).toBe(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { stemmer } from "stemmer";
+import { type wordRules, wordRulesFor } from "../i18n/words.server.ts";
 import { baseForms, senses, synset } from "./wordnet.ts";
 
 /**
@@ -17,21 +17,6 @@ import { baseForms, senses, synset } from "./wordnet.ts";
 export type SparseVector = Map<string, number>;
 
 export type Representation = "meaning" | "words";
-
-/** English function words: they carry no theme. */
-const STOP_WORDS = new Set(
-  (
-    "a about above after again against all also am an and any are as at be because been before " +
-    "being below between both but by can could did do does doing down during each eg either " +
-    "else etc even ever every few for from further had has have having he her here hers herself " +
-    "him himself his how however ie if in into is it its itself just let may me might more most " +
-    "much must my myself no nor not now of off on once one only or other others our ours " +
-    "ourselves out over own per same shall she should so some such than that the their theirs " +
-    "them themselves then there these they this those though through thus to too under until " +
-    "up upon us very via was we were what when where whether which while who whom whose why " +
-    "will with within without would yet you your yours yourself yourselves"
-  ).split(" "),
-);
 
 /**
  * Feature weights relative to a word's own stem (1). The concepts a word probably means count
@@ -66,16 +51,20 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** A content word: as typed, lower-cased, and stemmed. */
 export type Token = { original: string; surface: string; stem: string };
 
-/** Content words of an idea, per segment, in order. */
+/** Content words of an idea, per segment, in order, by the rules of its own language. */
 export function contentWords(text: string): Token[][] {
+  return contentWordsBy(text, wordRulesFor(text));
+}
+
+function contentWordsBy(text: string, rules: (typeof wordRules)["en"]): Token[][] {
   const segments: Token[][] = [];
   for (const segment of text.split(SEGMENT)) {
     const tokens: Token[] = [];
     for (const match of segment.matchAll(TOKEN)) {
       const original = match[0].replace(/['’][sS]$/, "").replace(/’/g, "'");
       const surface = original.toLowerCase();
-      if (surface.length < 2 || STOP_WORDS.has(surface) || /^\d+$/.test(surface)) continue;
-      tokens.push({ original, surface, stem: stemmer(surface) });
+      if (surface.length < 2 || rules.stopWords.has(surface) || /^\d+$/.test(surface)) continue;
+      tokens.push({ original, surface, stem: rules.stem(surface) });
     }
     if (tokens.length > 0) segments.push(tokens);
   }
@@ -123,7 +112,10 @@ function conceptsOf(word: string): SparseVector {
 /** Raw (unweighted by IDF) features of one idea. */
 export function ideaFeatures(text: string, representation: Representation): SparseVector {
   const vector: SparseVector = new Map();
-  const segments = contentWords(text);
+  const rules = wordRulesFor(text);
+  const segments = contentWordsBy(text, rules);
+  // WordNet's concepts are English words' meanings: a Spanish idea is compared by its stems.
+  const concepts = rules.language === "en";
   for (const tokens of segments) {
     tokens.forEach((token, i) => {
       if (representation === "words") {
@@ -133,6 +125,7 @@ export function ideaFeatures(text: string, representation: Representation): Spar
       add(vector, `s:${token.stem}`, 1);
       const next = tokens[i + 1];
       if (next) add(vector, `p:${token.stem}_${next.stem}`, WEIGHT.phrase);
+      if (!concepts) return;
       for (const [feature, weight] of conceptsOf(token.surface)) add(vector, feature, weight);
     });
   }
