@@ -148,8 +148,17 @@ describe("the facilitator's console at 1366×768", () => {
     }
     await phaseBar().getByRole("button", { name: "End the session" }).click();
     await phaseBar().getByRole("button", { name: "Reopen the session" }).waitFor();
+    // The pressed button is gone with the phase it ended: focus goes to the phase control,
+    // where the work continues, never to the page body.
+    await expect.poll(() => page().evaluate(() => document.activeElement?.id ?? "")).toBe("phase");
     await phaseBar().getByRole("button", { name: "Draft the summary" }).waitFor();
     await expect(session().then((s) => s.phase)).resolves.toBe("ended");
+    await phaseBar().getByRole("button", { name: "Reopen the session" }).click();
+    await phaseBar().getByRole("button", { name: "End the session" }).waitFor();
+    await expect.poll(() => page().evaluate(() => document.activeElement?.id ?? "")).toBe("phase");
+    await expect(session().then((s) => s.phase)).resolves.toBe("report_back");
+    await phaseBar().getByRole("button", { name: "End the session" }).click();
+    await phaseBar().getByRole("button", { name: "Reopen the session" }).waitFor();
     await expectPhaseControlInView("after ending the session");
     await expectNoSeriousViolations(page(), `${sessionPath()} (console, ended)`);
   });
