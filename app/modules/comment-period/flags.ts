@@ -6,7 +6,7 @@ import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "o
  * (it sees through l33t spelling and spacing); personal information is found by the shapes
  * people write it in.
  */
-export const FLAGS = ["personal-information", "profanity"] as const;
+export const FLAGS = ["personal-information", "profanity", "sent-within-seconds"] as const;
 export type Flag = (typeof FLAGS)[number];
 
 const profanity = new RegExpMatcher({
@@ -27,10 +27,12 @@ const PERSONAL_INFORMATION = [
   /\b(?:born on|date of birth|DOB)\b/i,
 ];
 
-export function flagsOf(text: string): Flag[] {
+/** sentFast: sent within seconds of the form being served (a paste, or a robot). */
+export function flagsOf(text: string, sentFast = false): Flag[] {
   const flags: Flag[] = [];
   if (PERSONAL_INFORMATION.some((pattern) => pattern.test(text)))
     flags.push("personal-information");
   if (profanity.hasMatch(text)) flags.push("profanity");
+  if (sentFast) flags.push("sent-within-seconds");
   return flags;
 }

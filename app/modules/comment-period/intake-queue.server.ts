@@ -23,6 +23,8 @@ export type NewComment = {
   region: string;
   sections: string;
   body: string;
+  /** Sent within seconds of the form being served (form-token.server.ts): moderation looks. */
+  sentFast: boolean;
 };
 
 export type StoredReceipt = {
@@ -194,6 +196,8 @@ export class CommentIntake {
         c.region,
         c.sections,
         c.body,
+        // better-sqlite3 binds no booleans: SQLite keeps Prisma's Boolean as 0 or 1.
+        this.provider === "sqlite" ? Number(c.sentFast) : c.sentFast,
       ];
       const receivedAt =
         this.provider === "sqlite"
@@ -201,7 +205,7 @@ export class CommentIntake {
           : Prisma.sql`CAST(${at(c.receivedAt)} AS TIMESTAMP(3))`;
       return Prisma.sql`(${Prisma.join(values)}, ${receivedAt})`;
     });
-    return Prisma.sql`INSERT INTO "Comment" ("id", "periodId", "trackingNumber", "submissionKey", "name", "email", "stakeholderGroup", "region", "sections", "body", "receivedAt") VALUES ${Prisma.join(rows)}`;
+    return Prisma.sql`INSERT INTO "Comment" ("id", "periodId", "trackingNumber", "submissionKey", "name", "email", "stakeholderGroup", "region", "sections", "body", "sentFast", "receivedAt") VALUES ${Prisma.join(rows)}`;
   }
 
   private async writeOne(entry: Waiting) {

@@ -46,12 +46,12 @@ async function requirePeriod(ctx: AppContext, access: WorkGroupAccess, periodId:
 async function flagUnchecked(ctx: AppContext, periodId: string) {
   const unchecked = await ctx.db.comment.findMany({
     where: { periodId, flags: null },
-    select: { id: true, name: true, body: true },
+    select: { id: true, name: true, body: true, sentFast: true },
     take: 5_000,
   });
   const byFlags = new Map<string, string[]>();
   for (const comment of unchecked) {
-    const flags = flagsOf(`${comment.name}\n${comment.body}`).join(" ");
+    const flags = flagsOf(`${comment.name}\n${comment.body}`, comment.sentFast).join(" ");
     byFlags.set(flags, [...(byFlags.get(flags) ?? []), comment.id]);
   }
   for (const [flags, ids] of byFlags) {

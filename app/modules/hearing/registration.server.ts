@@ -299,10 +299,9 @@ export async function submitRegistrationForm(
     value.token,
     now.getTime(),
   );
-  if (!checked.ok)
-    return checked.problem === "too-fast"
-      ? refuse(400, "hearing.tooFast", { keepToken: true })
-      : refuse(400, "hearing.expired");
+  if (!checked.ok) return refuse(400, "hearing.expired");
+  // A registration is a few fields: filled in under 3 seconds, it is a robot's.
+  if (checked.fast) return refuse(400, "hearing.tooFast", { keepToken: true });
   const wait = await ctx.limiters.registration(input.clientKey);
   if (wait > 0) return refuse(429, "hearing.tooMany", { keepToken: true, retryAfter: wait });
 

@@ -205,8 +205,6 @@ export const en = {
   "comment.expired": "This form has expired. Your text is still here: send it again.",
   "comment.tokenUsed":
     "This form was already used to send a different comment. Your text is still here: check it and send it again to make it a new comment.",
-  "comment.tooFast":
-    "That was sent faster than a person can write. Wait a few seconds and send it again.",
   "comment.automated":
     "This looks like an automated submission. If you are a person, leave the field “Leave this field empty” empty and send again.",
   "comment.tooMany":

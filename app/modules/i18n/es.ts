@@ -204,8 +204,6 @@ export const es: Messages = {
   "comment.expired": "Este formulario ha caducado. Su texto sigue aquí: envíelo de nuevo.",
   "comment.tokenUsed":
     "Este formulario ya se usó para enviar otro comentario. Su texto sigue aquí: revíselo y envíelo de nuevo como un comentario nuevo.",
-  "comment.tooFast":
-    "Se envió más rápido de lo que una persona puede escribir. Espere unos segundos y envíelo de nuevo.",
   "comment.automated":
     "Esto parece un envío automático. Si es una persona, deje vacío el campo «Deje este campo vacío» y envíe de nuevo.",
   "comment.tooMany":
