@@ -132,6 +132,42 @@ for (const javaScript of [true, false]) {
   });
 }
 
+describe("a refused comment on a phone (issue 19)", () => {
+  it("says why beside the Send button, focused, and keeps the text", async () => {
+    const period = await openCommentPeriod(app.ctx, cast, { title: "Refusal beside the button" });
+    const visitor = await newPerson(browser, app.url, {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const { page } = visitor;
+    await open(page, period.path);
+    await writeComment(page, "A comment prepared at home, sent with a stale form.");
+    // A form left open past its token's life: the server refuses it.
+    await page.locator('input[name="token"]').evaluate((el) => {
+      (el as HTMLInputElement).value = "stale.token.value.sig";
+    });
+    const send = page.getByRole("button", { name: "Send comment" });
+    await send.tap();
+    const refusal = page.getByRole("alert");
+    await refusal.waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("role")))
+      .toBe("alert");
+    // Right under the button, in view where the tap was.
+    const [button, alert] = [await send.boundingBox(), await refusal.boundingBox()];
+    expect(alert!.y).toBeGreaterThan(button!.y);
+    expect(alert!.y - (button!.y + button!.height)).toBeLessThan(60);
+    expect(alert!.y + alert!.height).toBeLessThanOrEqual(844);
+    expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe(
+      "A comment prepared at home, sent with a stale form.",
+    );
+    await expectNoSeriousViolations(page, "refused comment on a phone");
+    expect(visitor.errors).toEqual([]);
+    await visitor.close();
+  });
+});
+
 describe("the staff pages of a comment period", () => {
   it("list, moderation and extension have no serious accessibility violation", async () => {
     const period = await openCommentPeriod(app.ctx, cast, { title: "Staff view" });

@@ -61,6 +61,10 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
     if (receipt) receiptRef.current?.focus();
   }, [receipt]);
   useEffect(() => setWriteAnother(false), [result]);
+  const problemRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (result?.problem) problemRef.current?.focus();
+  }, [result]);
 
   if (period.state !== "open") {
     // A comment refused because the period closed meanwhile: its text stays on the page.
@@ -162,11 +166,6 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
         {t("comment.formTitle")}
       </h2>
       <p className="mt-1">{t("comment.intro")}</p>
-      {result?.problem ? (
-        <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3">
-          {t(result.problem, { seconds: result.retryAfter, opens, closes })}
-        </p>
-      ) : null}
       <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="token" value={result?.token ?? token} />
         <PublicField label={t("comment.name")} field={fields.name} error={errorOf(fields.name)}>
@@ -242,6 +241,18 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
         >
           {sending ? t("comment.sending") : t("comment.submit")}
         </button>
+        {/* Beside the button, and focused: on a phone a message at the top of the form is
+            a screen away, and the tap would seem to do nothing. */}
+        {result?.problem ? (
+          <p
+            ref={problemRef}
+            tabIndex={-1}
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 p-3 outline-none focus-visible:ring-2 focus-visible:ring-red-700"
+          >
+            {t(result.problem, { seconds: result.retryAfter, opens, closes })}
+          </p>
+        ) : null}
       </Form>
     </section>
   );
