@@ -78,6 +78,17 @@ export default function PublicCommentPeriod() {
           <PeriodStatus period={period} />
         </p>
         <p className="text-slate-700">{t("period.dates", { opens, closes })}</p>
+        {period.state === "open" ? (
+          // The invitation first: the form sits under the whole draft, far down a phone.
+          <p className="mt-3">
+            <a
+              href="#comment-form"
+              className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
+            >
+              {t("period.invite")}
+            </a>
+          </p>
+        ) : null}
         {response ? (
           <p className="mt-2 rounded-md border border-brand-700 bg-white p-3 font-medium">
             {t("period.responsePublished")}{" "}

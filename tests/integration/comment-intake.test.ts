@@ -181,6 +181,14 @@ describe("public comment intake", () => {
     expect(accepted.status).toBe(200);
   });
 
+  it("invites people to comment at the top of the page, linked to the form (issue 19)", async () => {
+    const html = await (await fetch(`${app.url}${period.path}`)).text();
+    const invite = html.indexOf('href="#comment-form"');
+    expect(invite).toBeGreaterThan(-1);
+    expect(invite).toBeLessThan(html.indexOf('id="draft"'));
+    expect(html).toContain('id="comment-form"');
+  });
+
   it("takes a comment pasted at once, flagged for moderation instead of refused (issue 19)", async () => {
     const pasted = await postComment(
       app.url,

@@ -1135,6 +1135,7 @@ export const en = {
   "theming.errors.linkTarget": "Choose the theme that takes the link.",
   "theming.errors.nothingToUndo": "You have no theming change to undo in this session.",
   "theming.errors.noSession": "We could not find that session.",
+  "period.invite": "Send your comment (no account needed)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1171,4 +1171,5 @@ export const es: Messages = {
   "theming.errors.linkTarget": "Elija el tema que recibe el vínculo.",
   "theming.errors.nothingToUndo": "No tiene ningún cambio de temas que deshacer en esta sesión.",
   "theming.errors.noSession": "No encontramos esa sesión.",
+  "period.invite": "Envíe su comentario (no necesita una cuenta)",
 };
