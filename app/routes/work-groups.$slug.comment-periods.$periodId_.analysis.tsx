@@ -9,6 +9,7 @@ import {
   useNavigation,
 } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CountTable, CrossCountTable } from "../components/comment-period/count-tables.tsx";
 import { Button, CsrfInput, inputClass } from "../components/forms.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
@@ -200,6 +201,7 @@ function SuggestionCard({
  * to comments publication. Every form works without JavaScript.
  */
 export default function CommentAnalysisPage() {
+  const { t } = useTranslation();
   const { slug, period, themes, notThemed, notThemedCount, counts, response, canDraftResponse } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
@@ -224,7 +226,7 @@ export default function CommentAnalysisPage() {
           </Link>{" "}
           · Analysis and response
         </p>
-        <h1 className="text-2xl font-semibold">Analysis and response</h1>
+        <h1 className="text-2xl font-semibold">{t("staffPeriod.analysis")}</h1>
         <p className="mt-1">
           {counts.total} comments kept after moderation, {themes.length} themes, {notThemedCount}{" "}
           not themed yet. Hidden comments are left out.

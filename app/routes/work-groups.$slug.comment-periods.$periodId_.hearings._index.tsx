@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, FormError, useZodForm } from "../components/forms.tsx";
 import { HearingFields } from "../components/hearing/hearing-fields.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
@@ -47,6 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 /** A period's hearings and webinars with who registered, and a form to add one. */
 export default function Hearings() {
   const { slug, period, hearings, canManage } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useZodForm(hearingSchema, result?.reply, {
@@ -61,7 +63,7 @@ export default function Hearings() {
             {period.title}
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold">Hearings and webinars</h1>
+        <h1 className="text-2xl font-semibold">{t("staffPeriod.hearings")}</h1>
         <p className="mt-1 text-slate-700">
           Times are in the period’s time zone, {period.timeZone}. The public registers on each
           event’s page, without an account.

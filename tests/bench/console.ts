@@ -19,7 +19,7 @@ import {
   startServer,
   target,
 } from "./harness.ts";
-import { type KindResult, type PageKind, pass, requests, table, ttfbP95 } from "./pages.ts";
+import { type KindResult, measureKind, type PageKind, passTables, ttfbP95 } from "./pages.ts";
 import type { ServerKind } from "./servers.ts";
 import { freshSqliteDatabase } from "./setup.ts";
 
@@ -73,23 +73,7 @@ export async function runConsole(
         },
       ];
       for (const kind of kinds) {
-        const warm = await requests(origin, kind, options.warmup, options.concurrency);
-        const bad = warm.samples.find((s) => s.status !== 200);
-        if (bad) throw new Error(`${kind.name}: warm-up got HTTP ${bad.status}`);
-        if (!warm.bodies.every((b) => b.includes(kind.mustContain)))
-          throw new Error(`${kind.name}: the page does not hold "${kind.mustContain}"`);
-        const sequential =
-          options.sequential > 0
-            ? await pass(origin, kind, options.sequential, 1, server.pid)
-            : null;
-        const concurrent = await pass(
-          origin,
-          kind,
-          options.requests,
-          options.concurrency,
-          server.pid,
-        );
-        results.push({ kind, sequential, concurrent });
+        results.push(await measureKind(origin, kind, options, server.pid));
       }
     } finally {
       await server.close();
@@ -103,17 +87,7 @@ export async function runConsole(
     console.log(
       `Load:    ${options.warmup} warm-up, ${options.sequential} one at a time, then ${options.requests} with ${options.concurrency} in flight (closed loop), per page`,
     );
-    const rows = (which: "sequential" | "concurrent") =>
-      results.flatMap((r, index) => {
-        const p = r[which];
-        return p ? [{ name: r.kind.name, pass: p, isBase: index === 0 }] : [];
-      });
-    if (options.sequential > 0) {
-      console.log("");
-      table("1 in flight", rows("sequential"), TARGET_P95_MS);
-    }
-    console.log("");
-    table(`${options.concurrency} in flight`, rows("concurrent"), TARGET_P95_MS);
+    passTables(results, options, TARGET_P95_MS);
     const windows = results.map((r) => r.concurrent.cpu);
     const worst = windows.reduce((a, b) => (b.loopDelayP99Ms > a.loopDelayP99Ms ? b : a));
     console.log(`\nBench:   ${benchProcessNote(worst)} (worst pass)`);

@@ -102,3 +102,47 @@ export function table(
     );
   }
 }
+
+/** How one page kind is measured: a checked warm-up, one at a time, then a few in flight. */
+export type PassOptions = {
+  warmup: number;
+  sequential: number;
+  requests: number;
+  concurrency: number;
+};
+
+/**
+ * One page kind measured: the warm-up's every response must be 200 and hold `mustContain`
+ * (a benchmark of an error page measures nothing), then the two passes.
+ */
+export async function measureKind(
+  origin: string,
+  kind: PageKind,
+  options: PassOptions,
+  serverPid: number,
+): Promise<KindResult> {
+  const warm = await requests(origin, kind, options.warmup, options.concurrency);
+  const bad = warm.samples.find((s) => s.status !== 200);
+  if (bad) throw new Error(`${kind.name}: warm-up got HTTP ${bad.status}`);
+  if (!warm.bodies.every((b) => b.includes(kind.mustContain)))
+    throw new Error(`${kind.name}: the page does not hold "${kind.mustContain}"`);
+  const sequential =
+    options.sequential > 0 ? await pass(origin, kind, options.sequential, 1, serverPid) : null;
+  const concurrent = await pass(origin, kind, options.requests, options.concurrency, serverPid);
+  return { kind, sequential, concurrent };
+}
+
+/** Both passes' tables, the first kind being the baseline. */
+export function passTables(results: KindResult[], options: PassOptions, targetMs: number) {
+  const rows = (which: "sequential" | "concurrent") =>
+    results.flatMap((r, index) => {
+      const p = r[which];
+      return p ? [{ name: r.kind.name, pass: p, isBase: index === 0 }] : [];
+    });
+  if (options.sequential > 0) {
+    console.log("");
+    table("1 in flight", rows("sequential"), targetMs);
+  }
+  console.log("");
+  table(`${options.concurrency} in flight`, rows("concurrent"), targetMs);
+}

@@ -42,7 +42,7 @@ import {
   target,
 } from "./harness.ts";
 import { benchIdea } from "./ideas.ts";
-import { type KindResult, type PageKind, pass, requests, table, ttfbP95 } from "./pages.ts";
+import { type KindResult, measureKind, type PageKind, passTables, ttfbP95 } from "./pages.ts";
 import type { ServerKind } from "./servers.ts";
 import { freshSqliteDatabase } from "./setup.ts";
 import { seededRandom } from "./themes.ts";
@@ -474,22 +474,7 @@ async function measure(
   const results: KindResult[] = [];
   try {
     for (const kind of kinds) {
-      const warm = await requests(origin, kind, options.warmup, options.concurrency);
-      const bad = warm.samples.find((s) => s.status !== 200);
-      if (bad) throw new Error(`${kind.name}: warm-up got HTTP ${bad.status}`);
-      if (!warm.bodies.every((b) => b.includes(kind.mustContain))) {
-        throw new Error(`${kind.name}: the page does not hold "${kind.mustContain}"`);
-      }
-      const sequential =
-        options.sequential > 0 ? await pass(origin, kind, options.sequential, 1, server.pid) : null;
-      const concurrent = await pass(
-        origin,
-        kind,
-        options.requests,
-        options.concurrency,
-        server.pid,
-      );
-      results.push({ kind, sequential, concurrent });
+      results.push(await measureKind(origin, kind, options, server.pid));
     }
   } finally {
     await server.close();
@@ -529,17 +514,7 @@ function report(
   console.log(
     "Columns: TTFB percentiles in ms; p95/base = p95 over the baseline's p95 in the same pass; last p95 = request start → body read, ms; KB = page size; CPU/req = server process CPU time per request (ms, /proc); req/s achieved",
   );
-  const rows = (which: "sequential" | "concurrent") =>
-    results.flatMap((r, index) => {
-      const p = r[which];
-      return p ? [{ name: r.kind.name, pass: p, isBase: index === 0 }] : [];
-    });
-  if (options.sequential > 0) {
-    console.log("");
-    table("1 in flight", rows("sequential"), TARGET_P95_MS);
-  }
-  console.log("");
-  table(`${options.concurrency} in flight`, rows("concurrent"), TARGET_P95_MS);
+  passTables(results, options, TARGET_P95_MS);
   const windows = results.flatMap((r) => [
     r.concurrent.cpu,
     ...(r.sequential ? [r.sequential.cpu] : []),

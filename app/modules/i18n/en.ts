@@ -1136,6 +1136,8 @@ export const en = {
   "theming.errors.nothingToUndo": "You have no theming change to undo in this session.",
   "theming.errors.noSession": "We could not find that session.",
   "period.invite": "Send your comment (no account needed)",
+  "staffPeriod.analysis": "Analysis and response",
+  "staffPeriod.hearings": "Hearings and webinars",
 } as const;
 
 export type MessageKey = keyof typeof en;

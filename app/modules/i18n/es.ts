@@ -1172,4 +1172,6 @@ export const es: Messages = {
   "theming.errors.nothingToUndo": "No tiene ningún cambio de temas que deshacer en esta sesión.",
   "theming.errors.noSession": "No encontramos esa sesión.",
   "period.invite": "Envíe su comentario (no necesita una cuenta)",
+  "staffPeriod.analysis": "Análisis y respuesta",
+  "staffPeriod.hearings": "Audiencias y seminarios web",
 };

@@ -21,6 +21,16 @@ async function requireItem(
   return item;
 }
 
+/** An item's fields as stored, from the agenda form (adding, editing and undoing use it). */
+function itemFields(input: z.infer<typeof agendaItemSchema>) {
+  return {
+    title: input.title,
+    minutes: input.minutes ?? null,
+    presenter: input.presenter ?? "",
+    materials: input.materials.join("\n"),
+  };
+}
+
 export async function listAgenda(ctx: Pick<AppContext, "db">, sessionId: string) {
   const items = await ctx.db.agendaItem.findMany({
     where: { sessionId },
@@ -49,14 +59,7 @@ export async function addAgendaItem(
     select: { position: true },
   });
   await ctx.db.agendaItem.create({
-    data: {
-      sessionId,
-      position: (last?.position ?? -1) + 1,
-      title: input.title,
-      minutes: input.minutes ?? null,
-      presenter: input.presenter ?? "",
-      materials: input.materials.join("\n"),
-    },
+    data: { sessionId, position: (last?.position ?? -1) + 1, ...itemFields(input) },
   });
   await audit(ctx.db, {
     workGroupId: access.workGroup.id,
@@ -133,12 +136,7 @@ export async function editAgendaItem(
   await requireItem(ctx, access, sessionId, itemId);
   await ctx.db.agendaItem.update({
     where: { id: itemId },
-    data: {
-      title: input.title,
-      minutes: input.minutes ?? null,
-      presenter: input.presenter ?? "",
-      materials: input.materials.join("\n"),
-    },
+    data: itemFields(input),
   });
   await audit(ctx.db, {
     workGroupId: access.workGroup.id,
@@ -177,14 +175,7 @@ export async function restoreAgendaItem(
       await tx.agendaItem.update({ where: { id: item.id }, data: { position: item.position + 1 } });
     }
     await tx.agendaItem.create({
-      data: {
-        sessionId,
-        position: input.position,
-        title: input.title,
-        minutes: input.minutes ?? null,
-        presenter: input.presenter ?? "",
-        materials: input.materials.join("\n"),
-      },
+      data: { sessionId, position: input.position, ...itemFields(input) },
     });
   });
   await audit(ctx.db, {
