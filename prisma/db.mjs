@@ -23,6 +23,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -72,6 +73,20 @@ const lockFile = (provider) =>
   "# It should be added in your version-control system (e.g., Git)\n" +
   `provider = "${provider}"\n`;
 
+// Tables our migrations create by hand, which Prisma's schema cannot describe: the comment
+// search index (an FTS5 virtual table and its shadow tables on SQLite, a tsvector table on
+// PostgreSQL). Prisma's diff sees them as drift and would drop them in every new migration.
+const HAND_WRITTEN_TABLES = /"CommentSearch(_\w+)?"/;
+
+// Takes out of a diff script the steps (blank-line separated) that touch hand-written tables;
+// says whether anything is left to migrate.
+function keepOnlyPrismaSteps(script) {
+  const steps = readFileSync(script, "utf8").split(/\n\s*\n/);
+  const kept = steps.filter((step) => step.trim() && !HAND_WRITTEN_TABLES.test(step));
+  writeFileSync(script, kept.length ? `${kept.join("\n\n")}\n` : "");
+  return kept.length > 0;
+}
+
 function newMigration(name) {
   if (!/^[a-z0-9_]+$/.test(name ?? "")) {
     throw new Error("usage: node prisma/db.mjs new-migration <name>  (a-z, 0-9 and _ only)");
@@ -102,8 +117,10 @@ function newMigration(name) {
         ],
         { DATABASE_URL: target.url },
       );
-      if (status === 2) changed.push({ migrations, script, provider: target.provider });
-      else if (status !== 0) {
+      if (status === 2) {
+        if (keepOnlyPrismaSteps(script))
+          changed.push({ migrations, script, provider: target.provider });
+      } else if (status !== 0) {
         const hint =
           target.provider === "postgres"
             ? ` Is PostgreSQL running at ${new URL(postgresServer).host}?` +

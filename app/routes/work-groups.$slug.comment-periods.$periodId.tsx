@@ -1,7 +1,8 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import {
   Button,
   CsrfInput,
@@ -17,8 +18,8 @@ import {
   setCommentPeriodPublished,
   setShowComments,
 } from "../modules/comment-period/comment-period.server.ts";
-import { getCommentReview, moderateComments } from "../modules/comment-period/moderation.server.ts";
-import { extensionSchema, moderationSchema } from "../modules/comment-period/schema.ts";
+import { getCommentReview } from "../modules/comment-period/moderation.server.ts";
+import { extensionSchema } from "../modules/comment-period/schema.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
@@ -45,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, access } = await requireMember(context, request, params.slug, "comment:moderate");
+  const { access } = await requireMember(context, request, params.slug, "comment:moderate");
   const periodId = params.periodId ?? "";
   const form = await readForm(context, request);
   const intent = form.get("intent");
@@ -64,7 +65,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
     if (!done.ok)
       return json(
-        { intent, reply: submission.reply({ formErrors: [done.message] }), message: null },
+        {
+          intent,
+          reply: submission.reply({ formErrors: [done.message] }),
+          message: null,
+        },
         { status: done.status },
       );
     return json({
@@ -73,39 +78,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       message: "Extended: the notice is on the public page.",
     });
   }
-  if (intent === "moderate") {
-    const submission = parseSubmission(form, moderationSchema);
-    if (submission.status !== "success")
-      return json({ intent, reply: submission.reply(), message: null }, { status: 400 });
-    const done = await attempt(() =>
-      moderateComments(context, user, access, periodId, submission.value),
-    );
-    if (!done.ok)
-      return json(
-        { intent, reply: submission.reply({ formErrors: [done.message] }), message: null },
-        { status: done.status },
-      );
-    return json({
-      intent,
-      reply: submission.reply({ resetForm: true }),
-      message: `${done.value} comments moved to ${submission.value.state}.`,
-    });
-  }
   throw http(400, "We did not understand that request.");
 }
 
 /** One comment period for staff: its state and window, and the comments to moderate. */
 export default function CommentPeriodPage() {
+  const { t } = useTranslation();
   const { slug, period, review, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [extendForm, extendFields] = useZodForm(
     extensionSchema,
     result?.intent === "extend" ? result.reply : null,
-  );
-  const [moderateForm, moderateFields] = useZodForm(
-    moderationSchema,
-    result?.intent === "moderate" ? result.reply : null,
   );
   const publicPath = `/public/${slug}/comment-periods/${period.id}`;
   return (
@@ -172,11 +155,26 @@ export default function CommentPeriodPage() {
         </h2>
         <p className="mt-1">
           {review.counts.total} comments: {review.counts.unique} unique and{" "}
-          {review.counts.inCampaigns} in {review.campaigns.length} campaigns of identical or
+          {review.counts.inCampaigns} in {review.campaignCount} campaigns of identical or
           near-identical text. {review.counts.pending} pending moderation, {review.counts.flagged}{" "}
           flagged.
         </p>
-        <p className="mt-1 flex gap-4">
+        <p className="mt-3 flex flex-wrap items-center gap-4">
+          <Link
+            to="comments?state=pending"
+            relative="path"
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
+          >
+            {t("staffPeriod.moderate")}
+          </Link>
+          <span>
+            {t("staffPeriod.queueSummary", {
+              pending: review.counts.pending,
+              total: review.counts.total,
+            })}
+          </span>
+        </p>
+        <p className="mt-3 flex flex-wrap gap-4">
           <a
             href={`/work-groups/${slug}/comment-periods/${period.id}/export/csv`}
             className="underline"
@@ -196,14 +194,18 @@ export default function CommentPeriodPage() {
         {review.campaigns.length ? (
           <ul className="mt-2 space-y-2">
             {review.campaigns.map((campaign) => (
-              <li
-                key={campaign.representative.id}
-                className="rounded-md border border-slate-300 p-2"
-              >
+              <li key={campaign.id} className="rounded-md border border-slate-300 p-2">
                 <p className="font-medium">
-                  {campaign.count} copies, for example {campaign.representative.trackingNumber}:
+                  <Link
+                    to={`comments?campaign=${encodeURIComponent(campaign.id)}`}
+                    relative="path"
+                    className="underline"
+                  >
+                    {campaign.count} copies, for example {campaign.trackingNumber}
+                  </Link>
+                  :
                 </p>
-                <p className="line-clamp-3 whitespace-pre-line">{campaign.representative.body}</p>
+                <p className="line-clamp-3 whitespace-pre-line">{campaign.opening}</p>
               </li>
             ))}
           </ul>
@@ -214,76 +216,19 @@ export default function CommentPeriodPage() {
             <ul className="list-disc pl-6">
               {review.sharedAddresses.map((shared) => (
                 <li key={shared.email}>
-                  {shared.email}: {shared.names} names
+                  <Link
+                    to={`comments?q=${encodeURIComponent(shared.email)}`}
+                    relative="path"
+                    className="underline"
+                  >
+                    {shared.email}
+                  </Link>
+                  : {shared.names} names
                 </li>
               ))}
             </ul>
           </div>
         ) : null}
-      </section>
-
-      <section aria-labelledby="moderation">
-        <h2 id="moderation" className="text-xl font-semibold">
-          Moderation
-        </h2>
-        {review.comments.length === 0 ? (
-          <p className="mt-1">No comments yet.</p>
-        ) : (
-          <Form method="post" className="mt-2 space-y-3" {...getFormProps(moderateForm)}>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="moderate" />
-            <FormError errors={moderateForm.errors} id={moderateForm.errorId} />
-            <fieldset>
-              <legend className="font-medium">Comments (tick the ones to move)</legend>
-              <ul className="mt-1 max-h-[40rem] space-y-2 overflow-y-auto">
-                {review.comments.map((comment) => (
-                  <li key={comment.id} className="rounded-md border border-slate-300 p-2">
-                    <label className="flex items-start gap-2">
-                      <input
-                        type="checkbox"
-                        name="commentIds"
-                        value={comment.id}
-                        className="mt-1 h-4 w-4"
-                      />
-                      <span>
-                        <span className="font-mono">{comment.trackingNumber}</span> ·{" "}
-                        {comment.state}
-                        {comment.hiddenReason ? ` (${comment.hiddenReason})` : ""}
-                        {comment.flags ? ` · flagged: ${comment.flags}` : ""} ·{" "}
-                        {comment.stakeholderGroup}, {comment.region} ·{" "}
-                        {comment.sections ? `sections ${comment.sections}` : "general"}
-                        <span className="mt-1 block whitespace-pre-line">{comment.body}</span>
-                      </span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-            <div className="flex flex-wrap items-end gap-3">
-              <div>
-                <label htmlFor={moderateFields.state.id} className="block font-medium">
-                  Move to
-                </label>
-                <select
-                  id={moderateFields.state.id}
-                  name={moderateFields.state.name}
-                  className="mt-1 rounded-md border border-slate-500 px-3 py-2"
-                >
-                  <option value="published">Published</option>
-                  <option value="hidden">Hidden</option>
-                  <option value="pending">Pending</option>
-                </select>
-              </div>
-              <div className="grow">
-                <Field
-                  label="Reason (required to hide; kept in the log)"
-                  field={moderateFields.reason}
-                />
-              </div>
-              <Button pending={navigation.state === "submitting"}>Apply</Button>
-            </div>
-          </Form>
-        )}
         {review.log.length ? (
           <details className="mt-3">
             <summary className="cursor-pointer font-medium">Moderation log (latest 50)</summary>

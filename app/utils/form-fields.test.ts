@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { signInSchema } from "../modules/auth/schema.ts";
-import { moderationSchema } from "../modules/comment-period/schema.ts";
+import { decisionSchema } from "../modules/comment-period/schema.ts";
 import { hearingSchema } from "../modules/hearing/schema.ts";
 import { themingCommandSchema } from "../modules/theming/schema.ts";
 import { workGroupSchema } from "../modules/work-group/schema.ts";
@@ -60,39 +60,39 @@ describe("parseSubmission", () => {
     const ids = (entries: [string, string][]) => {
       const submission = parseSubmission(
         form([["state", "published"], ...entries]),
-        moderationSchema,
+        decisionSchema,
       );
-      return submission.status === "success" ? submission.value.commentIds : submission.error;
+      return submission.status === "success" ? submission.value.comments : submission.error;
     };
     expect(
       ids([
-        ["commentIds", "a"],
-        ["commentIds", "b"],
+        ["comments", "a:0"],
+        ["comments", "b:0"],
       ]),
-    ).toEqual(["a", "b"]);
+    ).toEqual(["a:0", "b:0"]);
     expect(
       ids([
-        ["commentIds[0]", "a"],
-        ["commentIds[1]", "b"],
+        ["comments[0]", "a:0"],
+        ["comments[1]", "b:0"],
       ]),
-    ).toEqual(["a", "b"]);
+    ).toEqual(["a:0", "b:0"]);
     const huge = parseSubmission(
       form([
         ["state", "published"],
-        ["commentIds[0]", "a"],
-        ["commentIds[1000000]", "b"],
+        ["comments[0]", "a:0"],
+        ["comments[1000000]", "b:0"],
       ]),
-      moderationSchema,
+      decisionSchema,
     );
     expect(JSON.stringify(huge.reply()).length).toBeLessThan(1_000);
-    expect(huge.status === "success" && huge.value.commentIds).toEqual(["a"]);
-    // "commentIds.5" is an index too, once the list exists.
+    expect(huge.status === "success" && huge.value.comments).toEqual(["a:0"]);
+    // "comments.5" is an index too, once the list exists.
     const dotted = parseSubmission(
       form([
-        ["commentIds[0]", "a"],
-        ["commentIds.900000", "b"],
+        ["comments[0]", "a:0"],
+        ["comments.900000", "b:0"],
       ]),
-      moderationSchema,
+      decisionSchema,
     );
     expect(JSON.stringify(dotted.reply()).length).toBeLessThan(1_000);
   });
@@ -104,7 +104,7 @@ describe("parseSubmission", () => {
       form([...padding, ["pick[0]", "a"], ["pick[1]", "b"], ["pick[40]", "c"]]),
       schema,
     );
-    expect(submission.payload.pick).toEqual(["a", "b"]);
+    expect(submission.payload.pick).toEqual(["a:0", "b:0"]);
   });
 
   it("reads the fields of unions, refinements, intersections and preprocessed values", () => {

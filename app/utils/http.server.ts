@@ -11,8 +11,8 @@ export function http(status: number, message: string, headers?: HeadersInit) {
 }
 
 /**
- * Values of a catalogue message; `phase` names a session phase and `role` a role in a work
- * group, each said in the reader's words.
+ * Values of a catalogue message; `phase` names a session phase, `role` a role in a work
+ * group and `commentState` a comment's moderation state, each said in the reader's words.
  */
 export type SaidValues = Record<string, string | number>;
 
@@ -41,6 +41,8 @@ export function say(locale: Locale, key: SayKey, values: SaidValues = {}) {
   const said = { ...values };
   if ("phase" in values) said.phase = t(`phase.${values.phase}` as MessageKey);
   if ("role" in values) said.role = t(`role.${values.role}` as MessageKey);
+  if ("commentState" in values)
+    said.commentState = t(`moderation.states.${values.commentState}` as MessageKey);
   return t(key, said);
 }
 

@@ -129,25 +129,33 @@ describe("running a comment period", () => {
     expect(review.counts).toMatchObject({ total: 7, unique: 2, inCampaigns: 5, flagged: 1 });
     expect(review.campaigns.map((c: { count: number }) => c.count)).toEqual([5]);
     expect(review.sharedAddresses).toEqual([{ email: "bulk@example.org", names: 5 }]);
+    const queue = await (
+      await fetch(
+        `${app.url}${staff(`/${periodId}/comments`)}?_data=routes/work-groups.$slug.comment-periods.$periodId_.comments`,
+        { headers: { cookie: cookies.recorder } },
+      )
+    ).json();
     expect(
-      review.comments.find((c: { trackingNumber: string }) => c.trackingNumber === flagged).flags,
-    ).toBe("personal-information profanity");
+      queue.comments.find((c: { trackingNumber: string }) => c.trackingNumber === flagged).flags,
+    ).toEqual(["personal-information", "profanity"]);
 
-    const route = `${staff(`/${periodId}`)}?_data=routes/work-groups.$slug.comment-periods.$periodId`;
+    const periodRoute = `${staff(`/${periodId}`)}?_data=routes/work-groups.$slug.comment-periods.$periodId`;
+    const route = `${staff(`/${periodId}/comments`)}?_data=routes/work-groups.$slug.comment-periods.$periodId_.comments`;
+    // Each comment as "id:revision", the revision the moderator saw.
     const ids = async (...tracking: string[]) =>
       (await app.ctx.db.comment.findMany({ where: { trackingNumber: { in: tracking } } })).map(
-        (c) => c.id,
+        (c) => `${c.id}:${c.revision}`,
       );
     // Hiding needs a reason; a recorder may moderate.
     const noReason = await postForm(app.url, route, cookies.recorder, {
-      intent: "moderate",
-      commentIds: await ids(flagged),
+      intent: "decide",
+      comments: await ids(flagged),
       state: "hidden",
     });
     expect(noReason.status).toBe(400);
     const hidden = await postForm(app.url, route, cookies.recorder, {
-      intent: "moderate",
-      commentIds: await ids(flagged),
+      intent: "decide",
+      comments: await ids(flagged),
       state: "hidden",
       reason: "Personal information and profanity",
     });
@@ -155,8 +163,8 @@ describe("running a comment period", () => {
     expect(
       (
         await postForm(app.url, route, cookies.facilitator, {
-          intent: "moderate",
-          commentIds: await ids(unique),
+          intent: "decide",
+          comments: await ids(unique),
           state: "published",
         })
       ).status,
@@ -170,8 +178,8 @@ describe("running a comment period", () => {
     expect(
       (
         await postForm(app.url, route, cookies.memberA, {
-          intent: "moderate",
-          commentIds: await ids(unique),
+          intent: "decide",
+          comments: await ids(unique),
           state: "hidden",
           reason: "x",
         })
@@ -179,7 +187,10 @@ describe("running a comment period", () => {
     ).toBe(403);
 
     // Published comments show publicly only when the period says so; hidden ones never.
-    await postForm(app.url, route, cookies.facilitator, { intent: "show-comments", on: "yes" });
+    await postForm(app.url, periodRoute, cookies.facilitator, {
+      intent: "show-comments",
+      on: "yes",
+    });
     const publicPage = await (await fetch(`${app.url}${path}`)).text();
     expect(publicPage).toContain("how growth is measured for small schools");
     expect(publicPage).not.toContain("573-751-4426");

@@ -22,10 +22,13 @@ const CONTAINMENT = 0.5;
 const OVERLAP = 0.4;
 /** Phrase hashes per comment used to find candidates. */
 const SKETCH = 12;
+/** How many of the comments found by one phrase hash a comment is compared with. */
+export const BUCKET_PEERS = 3;
 /** Below this many phrases, only identical wording counts as a copy. */
 const MIN_PHRASES = 6;
 
-function phrases(text: string): Set<number> {
+/** A comment's three-word phrases, hashed. */
+export function phrases(text: string): Set<number> {
   // Stemmed by the letter's own language: a Spanish form letter's copies group as English ones do.
   const { stem } = wordRulesFor(text);
   const words = text
@@ -41,11 +44,18 @@ function phrases(text: string): Set<number> {
   return set;
 }
 
+// Signed, so a hash fits the databases' 32-bit integers (CommentPhrase.phrase).
 function hash32(text: string): number {
-  return createHash("md5").update(text).digest().readUInt32LE(0);
+  return createHash("md5").update(text).digest().readInt32LE(0);
 }
 
-function alike(a: Set<number>, b: Set<number>) {
+/** The few phrase hashes a comment is found by: its smallest ones (a bottom-k sketch). */
+export function sketchOf(set: ReadonlySet<number>): number[] {
+  return [...set].sort((a, b) => a - b).slice(0, SKETCH);
+}
+
+/** Whether two comments are copies of one letter (see CONTAINMENT and OVERLAP). */
+export function alike(a: Set<number>, b: Set<number>) {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (small.size === 0) return large.size === 0;
   let shared = 0;
@@ -70,8 +80,7 @@ export function groupCampaigns(texts: readonly string[]): number[][] {
   };
   const byKey = new Map<number, number[]>();
   sets.forEach((set, index) => {
-    const sketch = [...set].sort((a, b) => a - b).slice(0, SKETCH);
-    for (const key of sketch) {
+    for (const key of sketchOf(set)) {
       const list = byKey.get(key);
       if (list) list.push(index);
       else byKey.set(key, [index]);
@@ -82,7 +91,7 @@ export function groupCampaigns(texts: readonly string[]): number[][] {
     // Compare each member with the bucket's first members only: enough to join a group, and
     // a huge campaign costs a line of comparisons, not a square.
     for (let i = 1; i < members.length; i++) {
-      for (let j = 0; j < Math.min(i, 3); j++) {
+      for (let j = 0; j < Math.min(i, BUCKET_PEERS); j++) {
         const a = members[j]!;
         const b = members[i]!;
         if (find(a) === find(b)) continue;

@@ -1,4 +1,5 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
+import type { Flag } from "./schema.ts";
 
 /**
  * What a moderator should look at before a comment goes public. Flags never hide or change a
@@ -6,8 +7,6 @@ import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "o
  * (it sees through l33t spelling and spacing); personal information is found by the shapes
  * people write it in.
  */
-export const FLAGS = ["personal-information", "profanity", "sent-within-seconds"] as const;
-export type Flag = (typeof FLAGS)[number];
 
 const profanity = new RegExpMatcher({
   ...englishDataset.build(),

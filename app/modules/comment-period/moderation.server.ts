@@ -1,16 +1,27 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { Prisma } from "../../generated/sqlite/client.ts";
 import type { AppContext } from "../../utils/app-context.ts";
 import { spreadsheetCsv } from "../../utils/csv.ts";
-import { found, http } from "../../utils/http.server.ts";
+import { found, refuse } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { documentName } from "../documents/document-name.ts";
+import { zonedTimeToUtc } from "../session/time.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
-import { addressesWithManyNames, groupCampaigns } from "./campaigns.ts";
-import { flagsOf } from "./flags.ts";
-import type { CommentState } from "./schema.ts";
+import {
+  LIVE_DECISIONS_MS,
+  type LiveDecision,
+  putDecisions,
+  type StateCounts,
+} from "./moderation-doc.ts";
+import { type CommentState, type decisionSchema, GENERAL, type QueueFilter } from "./schema.ts";
+import { screenNewComments } from "./screening.server.ts";
+import { ftsQuery, searchWords, tsQuery } from "./search.ts";
 
 /**
- * What staff do with what the public sent: read it with flags and campaigns, publish or hide
- * it (with a reason, in a log), and export it. Several moderators may work at once: a
- * decision applies to the comments as they are when it is stored, and each is logged.
+ * What staff do with what the public sent: read it in a queue they filter, search and page
+ * through, publish or hide it (with a reason, in a log), and export it. Several moderators
+ * work at once and see each other's decisions live (moderation-doc.ts); each is logged.
  */
 
 /** What staff see of a comment, on the page and in exports. */
@@ -39,52 +50,237 @@ async function requirePeriod(ctx: AppContext, access: WorkGroupAccess, periodId:
   );
 }
 
-/**
- * Flags comments intake left unchecked (it leaves them, to give receipts sooner). Stored in
- * one update per distinct set of flags.
- */
-async function flagUnchecked(ctx: AppContext, periodId: string) {
-  const unchecked = await ctx.db.comment.findMany({
-    where: { periodId, flags: null },
-    select: { id: true, name: true, body: true, sentFast: true },
-    take: 5_000,
-  });
-  const byFlags = new Map<string, string[]>();
-  for (const comment of unchecked) {
-    const flags = flagsOf(`${comment.name}\n${comment.body}`, comment.sentFast).join(" ");
-    byFlags.set(flags, [...(byFlags.get(flags) ?? []), comment.id]);
+/** Comments on one page of the queue. */
+export const QUEUE_PAGE = 50;
+/** The most comments one "every matching comment" decision moves. */
+export const MAX_BULK = 20_000;
+/** Campaigns offered in the queue's filter, largest first. */
+const CAMPAIGN_CHOICES = 200;
+
+type Provider = AppContext["config"]["database"]["provider"];
+
+/** The SQL condition of a filter, on the comments aliased c. */
+function matchingSql(provider: Provider, periodId: string, filter: QueueFilter, timeZone: string) {
+  const parts = [Prisma.sql`c."periodId" = ${periodId}`];
+  if (filter.state) parts.push(Prisma.sql`c."state" = ${filter.state}`);
+  if (filter.flag) parts.push(Prisma.sql`(' ' || c."flags" || ' ') LIKE ${`% ${filter.flag} %`}`);
+  if (filter.section === GENERAL) parts.push(Prisma.sql`c."sections" = ''`);
+  else if (filter.section !== undefined)
+    parts.push(Prisma.sql`(' ' || c."sections" || ' ') LIKE ${`% ${filter.section} %`}`);
+  if (filter.group) parts.push(Prisma.sql`c."stakeholderGroup" = ${filter.group}`);
+  if (filter.region) parts.push(Prisma.sql`c."region" = ${filter.region}`);
+  if (filter.campaign === "none") parts.push(Prisma.sql`c."campaignId" IS NULL`);
+  else if (filter.campaign) parts.push(Prisma.sql`c."campaignId" = ${filter.campaign}`);
+  // Days are the period's own: "December 3" means midnight to midnight where it is run.
+  if (filter.from)
+    parts.push(Prisma.sql`c."receivedAt" >= ${zonedTimeToUtc(`${filter.from}T00:00`, timeZone)}`);
+  if (filter.to) {
+    const end = zonedTimeToUtc(`${filter.to}T00:00`, timeZone);
+    parts.push(Prisma.sql`c."receivedAt" < ${new Date(end.getTime() + 86_400_000)}`);
   }
-  for (const [flags, ids] of byFlags) {
-    await ctx.db.comment.updateMany({ where: { id: { in: ids } }, data: { flags } });
-  }
+  const words = searchWords(filter.q ?? "");
+  if (words.length)
+    parts.push(
+      provider === "sqlite"
+        ? Prisma.sql`c."id" IN (SELECT "commentId" FROM "CommentSearch" WHERE "CommentSearch" MATCH ${ftsQuery(words)})`
+        : Prisma.sql`c."id" IN (SELECT "commentId" FROM "CommentSearch" WHERE "document" @@ to_tsquery('simple', ${tsQuery(words)}))`,
+    );
+  return Prisma.join(parts, " AND ");
 }
 
-export async function getCommentReview(ctx: AppContext, access: WorkGroupAccess, periodId: string) {
+/** Where a page of the queue starts: after (or before) one comment, in the queue's order. */
+export type QueueCursor = { at: Date; id: string; direction: "after" | "before" };
+
+export function encodeCursor(at: Date | string, id: string) {
+  return Buffer.from(`${new Date(at).toISOString()}|${id}`).toString("base64url");
+}
+
+/** A cursor from the query string; a damaged one is refused (the page offers the first page). */
+export function decodeCursor(value: string, direction: QueueCursor["direction"]): QueueCursor {
+  const [at, id, ...rest] = Buffer.from(value, "base64url").toString().split("|");
+  const when = new Date(at ?? "");
+  if (rest.length || !id || !/^[\w-]{1,40}$/.test(id) || Number.isNaN(when.getTime()))
+    throw refuse(400, "moderation.errors.page");
+  return { at: when, id, direction };
+}
+
+type QueueRow = {
+  id: string;
+  trackingNumber: string;
+  receivedAt: Date | string;
+  name: string;
+  email: string;
+  stakeholderGroup: string;
+  region: string;
+  sections: string;
+  body: string;
+  state: string;
+  hiddenReason: string;
+  flags: string | null;
+  campaignId: string | null;
+  revision: number | bigint;
+};
+
+/**
+ * One page of the moderation queue: the comments matching the filter, in the order asked,
+ * QUEUE_PAGE at a time from a cursor (keyset paging: page 200 costs what page 1 does), with
+ * exact counts. Staff see every count exactly; suppression is for what the public sees.
+ */
+export async function getModerationQueue(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  periodId: string,
+  filter: QueueFilter,
+  cursor: QueueCursor | null,
+) {
   const period = await requirePeriod(ctx, access, periodId);
-  await flagUnchecked(ctx, periodId);
-  const comments = await ctx.db.comment.findMany({
+  await screenNewComments(ctx, periodId);
+  const provider = ctx.config.database.provider;
+  const where = matchingSql(provider, periodId, filter, period.timeZone);
+  const newest = filter.order === "newest";
+  // Reading backwards (the page before) walks the other way, then turns the page around.
+  const forwards = (cursor?.direction ?? "after") === "after";
+  const ascending = newest ? !forwards : forwards;
+  const keyset = cursor
+    ? ascending
+      ? Prisma.sql`AND (c."receivedAt" > ${cursor.at} OR (c."receivedAt" = ${cursor.at} AND c."id" > ${cursor.id}))`
+      : Prisma.sql`AND (c."receivedAt" < ${cursor.at} OR (c."receivedAt" = ${cursor.at} AND c."id" < ${cursor.id}))`
+    : Prisma.empty;
+  const order = ascending
+    ? Prisma.sql`c."receivedAt" ASC, c."id" ASC`
+    : Prisma.sql`c."receivedAt" DESC, c."id" DESC`;
+  const [rows, [matching], byState, flagged, groups, regions, campaignCounts] = await Promise.all([
+    ctx.db.$queryRaw<QueueRow[]>`
+      SELECT c."id", c."trackingNumber", c."receivedAt", c."name", c."email",
+             c."stakeholderGroup", c."region", c."sections", c."body", c."state",
+             c."hiddenReason", c."flags", c."campaignId", c."revision"
+      FROM "Comment" c WHERE ${where} ${keyset} ORDER BY ${order} LIMIT ${QUEUE_PAGE + 1}`,
+    ctx.db.$queryRaw<{ count: number | bigint }[]>`
+      SELECT COUNT(*) AS "count" FROM "Comment" c WHERE ${where}`,
+    ctx.db.comment.groupBy({ by: ["state"], where: { periodId }, _count: { _all: true } }),
+    ctx.db.comment.count({ where: { periodId, flags: { not: "" } } }),
+    ctx.db.comment.groupBy({
+      by: ["stakeholderGroup"],
+      where: { periodId },
+      _count: { _all: true },
+      orderBy: { stakeholderGroup: "asc" },
+    }),
+    ctx.db.comment.groupBy({
+      by: ["region"],
+      where: { periodId },
+      _count: { _all: true },
+      orderBy: { region: "asc" },
+    }),
+    campaignsOf(ctx, periodId),
+  ]);
+  const more = rows.length > QUEUE_PAGE;
+  const page = rows.slice(0, QUEUE_PAGE);
+  if (!forwards) page.reverse();
+  const campaignSize = new Map(campaignCounts.map((c) => [c.id, c.count]));
+  const decidedBy = await lastDecisions(
+    ctx,
+    page.map((row) => row.id),
+  );
+  const sections = await ctx.db.commentSection.findMany({
     where: { periodId },
-    orderBy: { receivedAt: "asc" },
-    select: { id: true, ...COMMENT_RECORD },
+    orderBy: { number: "asc" },
+    select: { number: true, heading: true },
   });
-  const groups = groupCampaigns(comments.map((c) => c.body));
-  const campaigns = groups
-    .filter((group) => group.length > 1)
-    .map((group) => ({ count: group.length, representative: comments[group[0]!]! }));
-  const inCampaigns = campaigns.reduce((sum, c) => sum + c.count, 0);
+  const first = page[0];
+  const last = page.at(-1);
   return {
     period,
-    comments,
+    sections,
+    seenAt: new Date().toISOString(),
+    comments: page.map((row) => ({
+      ...row,
+      receivedAt: new Date(row.receivedAt).toISOString(),
+      revision: Number(row.revision),
+      flags: row.flags ? row.flags.split(" ") : [],
+      sections: row.sections ? row.sections.split(" ").map(Number) : [],
+      campaignSize: row.campaignId ? (campaignSize.get(row.campaignId) ?? 1) : 0,
+      decidedBy: decidedBy.get(row.id) ?? null,
+    })),
+    // Both ways from this page: forwards there is more when the page overflowed, or when it
+    // was reached backwards; backwards, when it was reached from a cursor at all.
+    next: last && (forwards ? more : true) ? encodeCursor(last.receivedAt, last.id) : null,
+    previous:
+      first && cursor && (forwards ? true : more) ? encodeCursor(first.receivedAt, first.id) : null,
+    matching: Number(matching?.count ?? 0),
     counts: {
-      total: comments.length,
-      unique: comments.length - inCampaigns,
-      inCampaigns,
-      pending: comments.filter((c) => c.state === "pending").length,
-      flagged: comments.filter((c) => c.flags).length,
+      ...stateCounts(byState),
+      flagged,
     },
-    campaigns,
-    sharedAddresses: addressesWithManyNames(comments),
-    log: await ctx.db.commentModeration.findMany({
+    groups: groups.map((g) => ({ label: g.stakeholderGroup, count: g._count._all })),
+    regions: regions.map((r) => ({ label: r.region, count: r._count._all })),
+    campaigns: campaignCounts.slice(0, CAMPAIGN_CHOICES),
+  };
+}
+
+function stateCounts(rows: { state: string; _count: { _all: number } }[]): StateCounts {
+  const counts: StateCounts = { pending: 0, published: 0, hidden: 0 };
+  for (const row of rows)
+    if (row.state in counts) counts[row.state as CommentState] = row._count._all;
+  return counts;
+}
+
+/** The period's campaigns, largest first, each with its first comment's tracking number. */
+async function campaignsOf(ctx: AppContext, periodId: string) {
+  const groups = await ctx.db.comment.groupBy({
+    by: ["campaignId"],
+    where: { periodId, campaignId: { not: null } },
+    _count: { _all: true },
+  });
+  groups.sort((a, b) => b._count._all - a._count._all);
+  const firsts = await ctx.db.comment.findMany({
+    where: { id: { in: groups.map((g) => g.campaignId!) } },
+    select: { id: true, trackingNumber: true, body: true },
+  });
+  const byId = new Map(firsts.map((c) => [c.id, c]));
+  return groups.map((g) => ({
+    id: g.campaignId!,
+    count: g._count._all,
+    trackingNumber: byId.get(g.campaignId!)?.trackingNumber ?? "",
+    opening: byId.get(g.campaignId!)?.body.slice(0, 120) ?? "",
+  }));
+}
+
+/** Who made the latest decision on each of these comments, and when. */
+async function lastDecisions(ctx: AppContext, commentIds: string[]) {
+  const entries = commentIds.length
+    ? await ctx.db.commentModeration.findMany({
+        where: { commentId: { in: commentIds } },
+        orderBy: { createdAt: "desc" },
+        select: { commentId: true, createdAt: true, moderator: { select: { name: true } } },
+      })
+    : [];
+  const latest = new Map<string, { by: string; at: string }>();
+  for (const entry of entries)
+    if (!latest.has(entry.commentId))
+      latest.set(entry.commentId, {
+        by: entry.moderator?.name ?? "",
+        at: entry.createdAt.toISOString(),
+      });
+  return latest;
+}
+
+/**
+ * The period at a glance for its staff page: exact counts, campaigns and addresses behind
+ * several names, read from what screening stored (nothing is regrouped here).
+ */
+export async function getCommentReview(ctx: AppContext, access: WorkGroupAccess, periodId: string) {
+  const period = await requirePeriod(ctx, access, periodId);
+  await screenNewComments(ctx, periodId);
+  const [byState, flagged, campaigns, sharedAddresses, log] = await Promise.all([
+    ctx.db.comment.groupBy({ by: ["state"], where: { periodId }, _count: { _all: true } }),
+    ctx.db.comment.count({ where: { periodId, flags: { not: "" } } }),
+    campaignsOf(ctx, periodId),
+    ctx.db.$queryRaw<{ email: string; names: number | bigint }[]>`
+      SELECT lower("email") AS "email", COUNT(DISTINCT lower(trim("name"))) AS "names"
+      FROM "Comment" WHERE "periodId" = ${periodId} AND "email" <> ''
+      GROUP BY lower("email") HAVING COUNT(DISTINCT lower(trim("name"))) > 1
+      ORDER BY 2 DESC LIMIT 50`,
+    ctx.db.commentModeration.findMany({
       where: { periodId },
       orderBy: { createdAt: "desc" },
       take: 50,
@@ -98,40 +294,167 @@ export async function getCommentReview(ctx: AppContext, access: WorkGroupAccess,
         comment: { select: { trackingNumber: true } },
       },
     }),
+  ]);
+  const counts = stateCounts(byState);
+  const total = counts.pending + counts.published + counts.hidden;
+  const inCampaigns = campaigns.reduce((sum, c) => sum + c.count, 0);
+  return {
+    period,
+    counts: { total, unique: total - inCampaigns, inCampaigns, flagged, ...counts },
+    campaigns: campaigns.slice(0, 20),
+    campaignCount: campaigns.length,
+    sharedAddresses: sharedAddresses.map((a) => ({ email: a.email, names: Number(a.names) })),
+    log,
   };
 }
 
-export async function moderateComments(
+export type DecisionInput = z.infer<typeof decisionSchema> & { filter?: QueueFilter };
+
+/**
+ * A moderator's decision: publish, hide (with a reason, which the log keeps) or back to
+ * pending, on the comments ticked or on every one matching the filter. Another moderator's
+ * decision is never silently undone: a ticked comment changed since the page showed it
+ * (its revision moved on), or a matching one decided after the page loaded, is left as it is
+ * and counted as skipped; when the only comment asked for is skipped, the answer is a 409
+ * that says who decided it.
+ */
+export async function decideComments(
   ctx: AppContext,
   user: CurrentUser,
   access: WorkGroupAccess,
   periodId: string,
-  input: { commentIds: string[]; state: CommentState; reason: string },
+  input: DecisionInput,
 ) {
-  await requirePeriod(ctx, access, periodId);
-  if (input.state === "hidden" && !input.reason)
-    throw http(400, "Say why these comments are hidden: the reason is kept in the log.");
-  return ctx.db.$transaction(async (tx) => {
-    const comments = await tx.comment.findMany({
-      where: { id: { in: input.commentIds }, periodId, state: { not: input.state } },
-      select: { id: true, state: true },
+  const period = await requirePeriod(ctx, access, periodId);
+  if (input.state === "hidden" && !input.reason) throw refuse(400, "moderation.errors.reason");
+  const provider = ctx.config.database.provider;
+  const now = new Date();
+  const result = await ctx.db.$transaction(async (tx) => {
+    let chosen: { id: string; state: string; revision: number | bigint }[];
+    let asked: number;
+    if (input.matching === "yes") {
+      if (!input.seenAt || !input.filter) throw refuse(400, "moderation.errors.reload");
+      const where = matchingSql(provider, periodId, input.filter, period.timeZone);
+      const lock = provider === "sqlite" ? Prisma.empty : Prisma.sql`FOR UPDATE`;
+      const rows = await tx.$queryRaw<
+        { id: string; state: string; revision: number | bigint; decidedAt: Date | string | null }[]
+      >`
+        SELECT c."id", c."state", c."revision", c."decidedAt" FROM "Comment" c
+        WHERE ${where} AND c."state" <> ${input.state}
+        LIMIT ${MAX_BULK + 1} ${lock}`;
+      if (rows.length > MAX_BULK) throw refuse(400, "moderation.errors.tooManyMatching");
+      const seen = input.seenAt.getTime();
+      chosen = rows.filter((r) => !r.decidedAt || new Date(r.decidedAt).getTime() <= seen);
+      asked = rows.length;
+    } else {
+      const wanted = new Map(
+        input.comments.map((pair) => {
+          const [id, revision] = pair.split(":");
+          return [id!, Number(revision)];
+        }),
+      );
+      if (wanted.size === 0) throw refuse(400, "moderation.errors.choose");
+      const rows = await tx.comment.findMany({
+        where: { id: { in: [...wanted.keys()] }, periodId },
+        select: { id: true, state: true, revision: true },
+      });
+      if (wanted.size === 1 && rows[0] && rows[0].revision !== wanted.get(rows[0].id)) {
+        const by = (await lastDecisions(ctx, [rows[0].id])).get(rows[0].id);
+        throw refuse(409, "moderation.errors.decidedMeanwhile", {
+          name: by?.by || "—",
+          commentState: rows[0].state,
+        });
+      }
+      chosen = rows.filter((r) => r.revision === wanted.get(r.id) && r.state !== input.state);
+      asked = wanted.size;
+    }
+    const reason = input.reason ?? "";
+    for (let i = 0; i < chosen.length; i += 500) {
+      const chunk = chosen.slice(i, i + 500);
+      const ids = chunk.map((c) => c.id);
+      await tx.$executeRaw`
+        INSERT INTO "CommentModeration"
+          ("id", "periodId", "commentId", "moderatorId", "fromState", "toState", "reason", "createdAt")
+        VALUES ${Prisma.join(
+          chunk.map(
+            (c) =>
+              Prisma.sql`(${randomUUID()}, ${periodId}, ${c.id}, ${user.id}, ${c.state}, ${input.state}, ${reason}, ${now})`,
+          ),
+        )}`;
+      await tx.comment.updateMany({
+        where: { id: { in: ids } },
+        data: {
+          state: input.state,
+          hiddenReason: input.state === "hidden" ? reason : "",
+          revision: { increment: 1 },
+          decidedAt: now,
+        },
+      });
+    }
+    const byState = await tx.comment.groupBy({
+      by: ["state"],
+      where: { periodId },
+      _count: { _all: true },
     });
-    await tx.comment.updateMany({
-      where: { id: { in: comments.map((c) => c.id) } },
-      data: { state: input.state, hiddenReason: input.state === "hidden" ? input.reason : "" },
-    });
-    await tx.commentModeration.createMany({
-      data: comments.map((c) => ({
-        periodId,
-        commentId: c.id,
-        moderatorId: user.id,
-        fromState: c.state,
-        toState: input.state,
-        reason: input.reason,
-      })),
-    });
-    return comments.length;
+    return { chosen, asked, counts: stateCounts(byState) };
   });
+  const decision = (revision: number | bigint): LiveDecision => ({
+    state: input.state,
+    reason: input.state === "hidden" ? (input.reason ?? "") : "",
+    revision: Number(revision) + 1,
+    by: user.name,
+    at: now.toISOString(),
+  });
+  await ctx.live.change(documentName.moderation(periodId), (doc) =>
+    putDecisions(
+      doc,
+      result.chosen.map((c) => [c.id, decision(c.revision)]),
+      result.counts,
+    ),
+  );
+  return {
+    moved: result.chosen.length,
+    skipped: result.asked - result.chosen.length,
+    decisions: Object.fromEntries(result.chosen.map((c) => [c.id, decision(c.revision)])),
+  };
+}
+
+/** The live moderation document as the database has it (the decisions of the last minutes). */
+export async function loadLiveModeration(ctx: Pick<AppContext, "db">, periodId: string) {
+  const since = new Date(Date.now() - LIVE_DECISIONS_MS);
+  const [recent, byState] = await Promise.all([
+    ctx.db.comment.findMany({
+      where: { periodId, decidedAt: { gte: since } },
+      orderBy: { decidedAt: "desc" },
+      take: 5_000,
+      select: {
+        id: true,
+        state: true,
+        hiddenReason: true,
+        revision: true,
+        decidedAt: true,
+        moderation: {
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { moderator: { select: { name: true } } },
+        },
+      },
+    }),
+    ctx.db.comment.groupBy({ by: ["state"], where: { periodId }, _count: { _all: true } }),
+  ]);
+  return {
+    decisions: recent.map((c): [string, LiveDecision] => [
+      c.id,
+      {
+        state: c.state as CommentState,
+        reason: c.hiddenReason,
+        revision: c.revision,
+        by: c.moderation[0]?.moderator?.name ?? "",
+        at: c.decidedAt!.toISOString(),
+      },
+    ]),
+    counts: stateCounts(byState),
+  };
 }
 
 /** Every comment with its tracking number and moderation state (staff only: names, emails). */

@@ -8,6 +8,9 @@ export const MAX_COMMENT_CHARACTERS = 10_000;
 export const COMMENT_STATES = ["pending", "published", "hidden"] as const;
 export type CommentState = (typeof COMMENT_STATES)[number];
 export const GENERAL = "general";
+/** What screening flags for a moderator to look at (flags.ts finds them). */
+export const FLAGS = ["personal-information", "profanity", "sent-within-seconds"] as const;
+export type Flag = (typeof FLAGS)[number];
 
 const wallClock = (what: string) =>
   z
@@ -50,13 +53,63 @@ export const extensionSchema = z.object({
   notice: typedText({ missing: "Say why the period is extended.", name: "the notice" }, 1_000),
 });
 
-export const moderationSchema = z.object({
-  commentIds: z
-    .array(z.string().max(40), { error: "Choose at least one comment." })
-    .min(1, "Choose at least one comment.")
-    .max(500, "Moderate at most 500 comments at a time."),
-  state: z.enum(COMMENT_STATES, { error: "Choose publish, hide or back to pending." }),
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "moderation.errors.day")
+  .optional();
+/** A query-string value: an empty field means "any". */
+const blankIsAny = (value: unknown) => (value === "" ? undefined : value);
+
+/**
+ * The moderation queue's filters and page, as the query string carries them. Messages are
+ * catalogue keys. `campaign` is a campaign's id, or "none" for comments in no campaign.
+ */
+export const queueFilterSchema = z.object({
+  state: z.preprocess(blankIsAny, z.enum(COMMENT_STATES, "moderation.errors.state").optional()),
+  flag: z.preprocess(blankIsAny, z.enum(FLAGS, "moderation.errors.flag").optional()),
+  section: z.preprocess(
+    blankIsAny,
+    z
+      .union([z.literal(GENERAL), z.coerce.number().int().min(0).max(100_000)], {
+        error: "moderation.errors.section",
+      })
+      .optional(),
+  ),
+  group: z.preprocess(blankIsAny, z.string().max(200, "moderation.errors.long").optional()),
+  region: z.preprocess(blankIsAny, z.string().max(200, "moderation.errors.long").optional()),
+  campaign: z.preprocess(blankIsAny, z.string().max(40, "moderation.errors.long").optional()),
+  from: z.preprocess(blankIsAny, day),
+  to: z.preprocess(blankIsAny, day),
+  q: z.preprocess(blankIsAny, z.string().max(200, "moderation.errors.long").optional()),
+  order: z.preprocess(blankIsAny, z.enum(["oldest", "newest"]).default("oldest")),
+});
+export type QueueFilter = z.infer<typeof queueFilterSchema>;
+/** The filter's fields, in the order the page and the links write them. */
+export const QUEUE_FILTER_FIELDS = [
+  "q",
+  "state",
+  "flag",
+  "section",
+  "group",
+  "region",
+  "campaign",
+  "from",
+  "to",
+  "order",
+] as const;
+
+/** A moderator's decision on some comments: the ones ticked, or every one matching. */
+export const decisionSchema = z.object({
+  state: z.enum(COMMENT_STATES, { error: "moderation.errors.decision" }),
   reason: typedText({ missing: "", name: "the reason" }, 500, { optional: true }),
+  // "id:revision" of each comment decided on: a comment changed since is left as it is.
+  comments: z
+    .array(z.string().regex(/^[\w-]{1,40}:\d{1,9}$/, "moderation.errors.choose"))
+    .max(500, "moderation.errors.tooMany")
+    .default([]),
+  // Set instead of comments: every comment matching the filter, as of the page's load.
+  matching: z.literal("yes").optional(),
+  seenAt: z.coerce.date({ error: "moderation.errors.reload" }).optional(),
 });
 
 /** Where a public comment may point: the period's own lists, checked at intake. */

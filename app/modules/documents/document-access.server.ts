@@ -81,12 +81,13 @@ async function accessRows(
 
 /**
  * The row a document belongs to, which names its work group: a session (its notes and
- * theming), a recommendation (its draft) or a publication. Table names come from this fixed
+ * theming), a recommendation (its draft), a publication or a comment period (its moderation). Table names come from this fixed
  * list, never from the request.
  */
 function ownerRow(doc: Exclude<DocumentName, { kind: "board" | "room-notes" | "session" }>) {
   if (doc.kind === "draft") return { table: "Recommendation", id: doc.recommendationId };
   if (doc.kind === "publication") return { table: "Publication", id: doc.publicationId };
+  if (doc.kind === "moderation") return { table: "CommentPeriod", id: doc.periodId };
   return { table: "Session", id: doc.sessionId };
 }
 
@@ -115,6 +116,9 @@ export async function authorizeUpgrade(
   // above that ask roleInSession); every other document names no role for them.
   if (!isSessionRole(row.role)) return { ok: false, status: 403 };
   if (doc.kind === "board" && !mayUseBoard(row.role, row.inRoom === true))
+    return { ok: false, status: 403 };
+  // Moderation shows who decided what on comments naming their senders: staff only.
+  if (doc.kind === "moderation" && !can(row.role, "comment:moderate"))
     return { ok: false, status: 403 };
   return {
     ok: true,

@@ -11,6 +11,8 @@
  * - draft:<recommendationId> a recommendation's draft; written by facilitators and recorders
  * - publication:<id>  a session summary's or report's draft; written by the roles with
  *                     "publication:edit"
+ * - moderation:<periodId> a comment period's latest moderation decisions; written only by the
+ *                     server, read by the roles with "comment:moderate"
  */
 export type DocumentName =
   | { kind: "board"; boardId: string }
@@ -19,11 +21,12 @@ export type DocumentName =
   | { kind: "room-notes"; roomId: string }
   | { kind: "theming"; sessionId: string }
   | { kind: "draft"; recommendationId: string }
-  | { kind: "publication"; publicationId: string };
+  | { kind: "publication"; publicationId: string }
+  | { kind: "moderation"; periodId: string };
 
 /**
  * Notes and drafts are written by people (and stored as Yjs updates, as Lexical documents);
- * boards, sessions and theming by the server, from the database.
+ * boards, sessions, theming and moderation by the server, from the database.
  */
 const PEOPLE_KINDS = ["notes", "room-notes", "draft", "publication"] as const;
 export type PeopleDocument = Extract<DocumentName, { kind: (typeof PEOPLE_KINDS)[number] }>;
@@ -43,6 +46,7 @@ export const documentName = {
   theming: (sessionId: string) => `theming:${sessionId}`,
   draft: (recommendationId: string) => `draft:${recommendationId}`,
   publication: (publicationId: string) => `publication:${publicationId}`,
+  moderation: (periodId: string) => `moderation:${periodId}`,
 };
 
 export function parseDocumentName(name: string): DocumentName | null {
@@ -53,5 +57,6 @@ export function parseDocumentName(name: string): DocumentName | null {
   if (kind === "draft") return { kind, recommendationId: id };
   if (kind === "room-notes") return { kind, roomId: id };
   if (kind === "publication") return { kind, publicationId: id };
+  if (kind === "moderation") return { kind, periodId: id };
   return null;
 }
