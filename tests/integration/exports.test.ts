@@ -2,7 +2,7 @@ import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/modules/demo/demo.server.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import { expectInOrder, pageText, pdfPages } from "../support/documents.ts";
+import { expectInOrder, loadPdf, pageText, pdfPages, structureOf } from "../support/documents.ts";
 
 let app: TestApp;
 let reportPath = "";
@@ -60,6 +60,27 @@ describe("exports of the demo report", () => {
       expected.map(words),
       text.indexOf("Executive summary", text.indexOf("Contents") + 200),
     );
+  });
+
+  it("PDF: tagged for screen readers, with its language and title declared", async () => {
+    const { body } = await download("pdf");
+    const loaded = await loadPdf(body);
+    const { info } = await loaded.getMetadata();
+    const markInfo = await loaded.getMarkInfo();
+    const preferences = await loaded.getViewerPreferences();
+    const roles = (await structureOf(loaded)).flatMap((page) => page.roles);
+    await loaded.destroy();
+    expect(info).toMatchObject({
+      Language: "en",
+      Title: "Success-Ready Students Work Group Report and Recommendations",
+    });
+    expect(markInfo).toMatchObject({ Marked: true });
+    expect(preferences).toMatchObject({ DisplayDocTitle: true });
+    expect(roles.filter((role) => role === "H1")).toHaveLength(1);
+    expect(roles).toEqual(expect.arrayContaining(["H2", "H3", "P", "L", "LI", "LBody"]));
+    // Each recommendation's key action steps are a list item apiece.
+    const items = roles.filter((role) => role === "LI").length;
+    expect(items).toBeGreaterThanOrEqual(expected.length - 5);
   });
 
   it("DOCX: every recommendation title and its action steps, in order", async () => {

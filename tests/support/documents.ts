@@ -25,6 +25,26 @@ export function loadPdf(pdf: Buffer) {
   }).promise;
 }
 
+type StructNode = { role?: string; type?: string; children?: StructNode[] };
+
+/** Each page's structure, read with pdf.js as a screen reader would: roles, and marked content. */
+export async function structureOf(loaded: Awaited<ReturnType<typeof loadPdf>>) {
+  const pages: { number: number; roles: string[]; content: number }[] = [];
+  for (let number = 1; number <= loaded.numPages; number++) {
+    const tree = (await (await loaded.getPage(number)).getStructTree()) as StructNode | null;
+    const roles: string[] = [];
+    let content = 0;
+    const walk = (node: StructNode) => {
+      if (node.type === "content") content += 1;
+      if (node.role && node.role !== "Root") roles.push(node.role);
+      for (const child of node.children ?? []) walk(child);
+    };
+    if (tree) walk(tree);
+    pages.push({ number, roles, content });
+  }
+  return pages;
+}
+
 /**
  * The text of every page as lines, read with pdf.js the way a viewer would. Pieces on one
  * baseline are joined, with a space where there is a visible gap between them.

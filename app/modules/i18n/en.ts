@@ -64,6 +64,7 @@ export const en = {
   "publication.downloadAs": "Download as {{format}}",
   "publication.print": "Print",
   "publication.contents": "Contents",
+  "publication.pageOf": "Page {{page}} of {{pages}}",
   "publication.parts": "Parts of this document",
   "publication.part": "Part {{part}} of {{parts}}",
   "publication.previous": "Previous part",

@@ -62,6 +62,7 @@ export const es: Messages = {
   "publication.downloadAs": "Descargar en {{format}}",
   "publication.print": "Imprimir",
   "publication.contents": "Contenido",
+  "publication.pageOf": "Página {{page}} de {{pages}}",
   "publication.parts": "Partes de este documento",
   "publication.part": "Parte {{part}} de {{parts}}",
   "publication.previous": "Parte anterior",

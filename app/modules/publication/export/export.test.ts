@@ -6,6 +6,7 @@ import {
   type PdfLine,
   pageText,
   pdfPages,
+  structureOf,
 } from "../../../../tests/support/documents.ts";
 import { type Block, outline, type PublishedDocument } from "../content.ts";
 import { toDocx } from "./docx.ts";
@@ -107,6 +108,7 @@ const REPORT: PublishedDocument = {
   workGroupName: "Success-Ready Students Work Group",
   publishedAt: "2025-03-05T17:00:00.000Z",
   updatedAt: "2025-04-01T12:00:00.000Z",
+  language: "en",
   blocks: reportBlocks(),
 };
 
@@ -181,6 +183,56 @@ describe("PDF export", () => {
     );
   });
 
+  it("is tagged: headings, paragraphs, lists and links in a structure tree", async () => {
+    const loaded = await loadPdf(file);
+    expect(await loaded.getMarkInfo()).toMatchObject({ Marked: true });
+    const tree = await structureOf(loaded);
+    await loaded.destroy();
+    const roles = tree.flatMap((page) => page.roles);
+    // One H1, the title; the report's own headings one level below it, as on the web page.
+    expect(roles.filter((role) => role === "H1")).toHaveLength(1);
+    expect(roles).toEqual(
+      expect.arrayContaining(["Document", "H2", "H3", "H4", "P", "TOC", "TOCI"]),
+    );
+    const lists = roles.filter((role) => role === "L").length;
+    expect(lists).toBe(RECOMMENDATIONS.length);
+    const items = RECOMMENDATIONS.reduce((sum, r) => sum + r.steps.length, 0);
+    expect(roles.filter((role) => role === "LI")).toHaveLength(items);
+    expect(roles.filter((role) => role === "Lbl")).toHaveLength(items);
+    expect(roles.filter((role) => role === "LBody")).toHaveLength(items);
+    // Every contents entry and the one safe web link are links a screen reader can follow.
+    expect(roles.filter((role) => role === "Link")).toHaveLength(TITLES.length + 1);
+    // Every page's printed text is tied to the tree: no page is left unread.
+    for (const page of tree) expect(page.content, `page ${page.number}`).toBeGreaterThan(0);
+  });
+
+  it("declares its language and title, and asks viewers to show the title", async () => {
+    const loaded = await loadPdf(file);
+    const { info } = await loaded.getMetadata();
+    const preferences = await loaded.getViewerPreferences();
+    await loaded.destroy();
+    expect(info).toMatchObject({ Language: "en", Title: REPORT.title });
+    expect(preferences).toMatchObject({ DisplayDocTitle: true });
+  });
+
+  it("is in Spanish when the publication is, words of its own included", async () => {
+    const spanish: PublishedDocument = {
+      ...REPORT,
+      title: "Cerrar la brecha de oportunidades: informe final",
+      language: "es",
+    };
+    const pdf = await toPdf(spanish);
+    const loaded = await loadPdf(pdf);
+    const { info } = await loaded.getMetadata();
+    await loaded.destroy();
+    expect(info).toMatchObject({ Language: "es", Title: spanish.title });
+    const pagesOfSpanish = await pdfPages(pdf);
+    const first = pageText(pagesOfSpanish[0]!);
+    expect(first).toContain("Contenido");
+    expect(first).toContain("Publicado el 5 de marzo de 2025 · Actualizado el 1 de abril de 2025");
+    expect(first).toContain(`Página 1 de ${pagesOfSpanish.length}`);
+  });
+
   it("swaps characters the standard fonts cannot show for stand-ins", () => {
     expect(printable("“Hi” — café")).toBe("“Hi” — café");
     expect(printable("😀 中文 ő ﬁ ≤ x\u200b\u0007")).toBe("? ?? o fi <= x");
@@ -193,6 +245,7 @@ describe("PDF export", () => {
       workGroupName: "Grupo de trabajo ñ",
       publishedAt: "not a date",
       updatedAt: null,
+      language: "en",
       blocks: [
         { kind: "heading", level: 1, text: "第一章 😀" },
         {
