@@ -2,7 +2,14 @@ import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/modules/demo/demo.server.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import { expectInOrder, loadPdf, pageText, pdfPages, structureOf } from "../support/documents.ts";
+import {
+  expectInOrder,
+  loadPdf,
+  pageText,
+  pdfPages,
+  structureOf,
+  unzipText,
+} from "../support/documents.ts";
 
 let app: TestApp;
 let reportPath = "";
@@ -89,6 +96,24 @@ describe("exports of the demo report", () => {
     const { value } = await mammoth.extractRawText({ buffer: body });
     const text = words(value);
     expectInOrder(text, expected.map(words), text.lastIndexOf("Executive summary"));
+  });
+
+  it("DOCX: the contents is complete on opening, every heading with its page", async () => {
+    const { body } = await download("docx");
+    const xml = unzipText(body).get("word/document.xml")!;
+    const contents = /<w:docPartGallery w:val="Table of Contents"\/>.*?<\/w:sdt>/s.exec(xml)![0];
+    const entries = [...contents.matchAll(/<w:hyperlink[^>]*>(.*?)<\/w:hyperlink>/gs)].map(
+      ([, entry = ""]) => [...entry.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]),
+    );
+    expect(entries.map(([title]) => title)).toEqual([
+      "Executive summary",
+      "Essential questions",
+      "Recommendations",
+      "Summary of learning",
+      "Work group members",
+      "Appendix: all ideas by theme",
+    ]);
+    for (const [title, page] of entries) expect(Number(page), title).toBeGreaterThanOrEqual(2);
   });
 
   it("Markdown: every recommendation title and its action steps, in order", async () => {

@@ -1,3 +1,4 @@
+import { inflateRawSync } from "node:zlib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { expect } from "vitest";
 
@@ -96,4 +97,28 @@ export function pageText(page: PdfLine[]): string {
     .map((line) => (line.text.endsWith("-") ? line.text : `${line.text} `))
     .join("")
     .trim();
+}
+
+/**
+ * The files of a zip archive (a .docx is one) by name, as text. Small enough to own: the central
+ * directory at the end lists each file, stored as is or deflated.
+ */
+export function unzipText(zip: Buffer): Map<string, string> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  expect(end, "end of the zip's central directory").toBeGreaterThanOrEqual(0);
+  const files = new Map<string, string>();
+  let entry = zip.readUInt32LE(end + 16);
+  for (let index = 0; index < zip.readUInt16LE(end + 10); index++) {
+    const method = zip.readUInt16LE(entry + 10);
+    const size = zip.readUInt32LE(entry + 20);
+    const nameLength = zip.readUInt16LE(entry + 28);
+    const skip = nameLength + zip.readUInt16LE(entry + 30) + zip.readUInt16LE(entry + 32);
+    const name = zip.toString("utf8", entry + 46, entry + 46 + nameLength);
+    const local = zip.readUInt32LE(entry + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString("utf8"));
+    entry += 46 + skip;
+  }
+  return files;
 }

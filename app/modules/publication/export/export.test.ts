@@ -7,6 +7,7 @@ import {
   pageText,
   pdfPages,
   structureOf,
+  unzipText,
 } from "../../../../tests/support/documents.ts";
 import { type Block, outline, type PublishedDocument } from "../content.ts";
 import { toDocx } from "./docx.ts";
@@ -298,6 +299,56 @@ describe("DOCX export", () => {
     expect(html).not.toContain('href="javascript:');
   });
 
+  it("opens with a complete contents: every heading, linked to it, with its page", () => {
+    const files = unzipText(file);
+    const body = files.get("word/document.xml")!;
+    const entries = contentsEntries(body);
+    expect(entries.map((entry) => entry.title)).toEqual(TITLES.map(escapeHtml));
+    for (const entry of entries) {
+      // The anchor is a bookmark on the heading itself.
+      const heading = new RegExp(
+        `<w:bookmarkStart[^>]*w:name="${entry.anchor}"[^>]*/>(?:(?!</w:p>).)*${escapeRegExp(entry.title)}`,
+      );
+      expect(body, `bookmark of "${entry.title}"`).toMatch(heading);
+    }
+    const pages = entries.map((entry) => Number(entry.page));
+    expect(pages.every((page) => Number.isInteger(page) && page >= 2)).toBe(true);
+    expect(pages).toEqual([...pages].sort((a, b) => a - b));
+    // The report runs over several pages, so the numbers are worked out, not all the same.
+    expect(pages.at(-1)).toBeGreaterThan(pages[0]!);
+    // Complete as written: Word is not asked to update fields when it opens the file.
+    expect(files.get("word/settings.xml")).not.toContain("updateFields");
+    expect(body).not.toMatch(/w:dirty="(true|1)"/);
+    expect(files.get("word/styles.xml")).toMatch(/<w:lang w:val="en-US"\/>/);
+  });
+
+  it("is in Spanish when the publication is, contents and page footer included", async () => {
+    const files = unzipText(await toDocx({ ...REPORT, language: "es" }));
+    const body = files.get("word/document.xml")!;
+    expect(body).toContain(">Contenido<");
+    expect(body).toContain("Publicado el 5 de marzo de 2025 · Actualizado el 1 de abril de 2025");
+    expect(contentsEntries(body)).toHaveLength(TITLES.length);
+    expect(files.get("word/footer1.xml")).toMatch(/>Página <.*PAGE.*> de <.*NUMPAGES/);
+    expect(files.get("word/styles.xml")).toMatch(/<w:lang w:val="es-US"\/>/);
+  });
+
+  it("leaves page numbers to Word past what is worth laying out, keeping every entry", async () => {
+    const long: PublishedDocument = {
+      ...REPORT,
+      blocks: Array.from({ length: 40 }, (_, index): Block[] => [
+        { kind: "heading", level: 2, text: `Theme ${index + 1}` },
+        {
+          kind: "list",
+          ordered: false,
+          items: Array.from({ length: 10 }, () => [{ text: "An idea" }]),
+        },
+      ]).flat(),
+    };
+    const entries = contentsEntries(unzipText(await toDocx(long)).get("word/document.xml")!);
+    expect(entries).toHaveLength(40);
+    expect(entries.every((entry) => entry.page === "" && entry.anchor !== "")).toBe(true);
+  });
+
   it("does not fail on emoji, CJK or control characters", async () => {
     const docx = await toDocx({
       ...REPORT,
@@ -308,6 +359,24 @@ describe("DOCX export", () => {
     expect(value).toContain("中文 👩‍💻  end");
   });
 });
+
+/** The entries of the table of contents as written in document.xml: title, anchor and page. */
+function contentsEntries(documentXml: string) {
+  const contents = /<w:docPartGallery w:val="Table of Contents"\/>.*?<\/w:sdt>/s.exec(documentXml);
+  expect(contents, "a table of contents").not.toBeNull();
+  return [
+    ...contents![0].matchAll(/<w:hyperlink[^>]*w:anchor="([^"]+)"[^>]*>(.*?)<\/w:hyperlink>/gs),
+  ].map(([, anchor = "", entry = ""]) => {
+    const [title = "", page = ""] = [...entry.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map(
+      (text) => text[1],
+    );
+    return { anchor, title, page };
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 /** mammoth writes Word's heading styles as h1–h3, with the contents' bookmark inside. */
 function heading(level: number, html: string): RegExp {
