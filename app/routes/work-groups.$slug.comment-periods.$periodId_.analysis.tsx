@@ -20,6 +20,7 @@ import {
 } from "../modules/comment-period/analysis.server.ts";
 import { NOT_THEMED } from "../modules/comment-period/counts.ts";
 import { commentThemingSchema } from "../modules/comment-period/schema.ts";
+import { signedInLocale } from "../modules/i18n/locale.server.ts";
 import { createResponseToComments } from "../modules/publication/publication.server.ts";
 import { THEME_LABEL_MAX } from "../modules/theming/schema.ts";
 import { can } from "../modules/work-group/roles.ts";
@@ -64,7 +65,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   if (intent === "draft-response") {
-    const drafted = await attempt(() => createResponseToComments(context, user, access, periodId));
+    const locale = await signedInLocale(context, request);
+    const drafted = await attempt(() =>
+      createResponseToComments(context, user, access, periodId, locale),
+    );
     if (!drafted.ok) return json<Reply>({ ok: false, message: drafted.message }, drafted.status);
     return redirect(`/work-groups/${access.workGroup.slug}/publications/${drafted.value.id}`);
   }

@@ -85,13 +85,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "new-summary") {
     const submission = parseSubmission(form, newSummarySchema);
     if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-    const created = await createSummary(context, user, access, submission.value.sessionId);
+    const created = await createSummary(context, user, access, submission.value.sessionId, locale);
     return redirect(`/work-groups/${access.workGroup.slug}/publications/${created.id}`);
   }
   if (intent === "new-report") {
     const submission = parseSubmission(form, newReportSchema);
     if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-    const created = await createReport(context, user, access, submission.value.title);
+    const created = await createReport(context, user, access, submission.value.title, locale);
     return redirect(`/work-groups/${access.workGroup.slug}/publications/${created.id}`);
   }
   throw http(400, say(locale, "publicSite.errors.unknown"));

@@ -120,7 +120,8 @@ type Seeded = {
 
 /** Notes a recorder might have taken, so a summary reaches ~SUMMARY_BLOCKS blocks. */
 function notes(blocks: Block[], session: number): Block[] {
-  const out = blocks.slice(0, -1); // the draft's "No whole-group notes were taken."
+  // The draft has no notes section when nothing was noted: the recorder's notes start one.
+  const out: Block[] = [...blocks, { kind: "heading", level: 2, text: "Notes" }];
   for (let n = 0; out.length < SUMMARY_BLOCKS; n++) {
     const idea = (k: number) => benchIdea(session * 97 + n * 5 + k).text.replace(/ \(#\d+\)$/, "");
     out.push({ kind: "heading", level: 3, text: `Discussion: ${AGENDA[n % AGENDA.length]}` });
@@ -357,7 +358,7 @@ async function seed(databaseUrl: string, options: PublicPagesOptions): Promise<S
     const summaries: { id: string; content: string; title: string; sessionId: string }[] = [];
     let summaryBlocks = 0;
     for (const [s, sessionId] of sessionIds.entries()) {
-      const blocks = notes(await summaryDraft(ctx, sessionId), s);
+      const blocks = notes(await summaryDraft(ctx, sessionId, "en"), s);
       summaryBlocks += blocks.length;
       summaries.push({
         id: summaryIds[s]!,
@@ -367,7 +368,7 @@ async function seed(databaseUrl: string, options: PublicPagesOptions): Promise<S
       });
     }
     const draftStart = performance.now();
-    const report = await reportDraft(ctx, workGroupId);
+    const report = await reportDraft(ctx, workGroupId, "en");
     const reportDraftMs = performance.now() - draftStart;
     const reportId = cuid("pr", 0);
     const reportContent = JSON.stringify(report);

@@ -2,7 +2,14 @@ import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/modules/demo/demo.server.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import { expectInOrder, pageText, pdfPages } from "../support/documents.ts";
+import {
+  expectInOrder,
+  loadPdf,
+  pageText,
+  pdfPages,
+  structureOf,
+  unzipText,
+} from "../support/documents.ts";
 
 let app: TestApp;
 let reportPath = "";
@@ -62,12 +69,51 @@ describe("exports of the demo report", () => {
     );
   });
 
+  it("PDF: tagged for screen readers, with its language and title declared", async () => {
+    const { body } = await download("pdf");
+    const loaded = await loadPdf(body);
+    const { info } = await loaded.getMetadata();
+    const markInfo = await loaded.getMarkInfo();
+    const preferences = await loaded.getViewerPreferences();
+    const roles = (await structureOf(loaded)).flatMap((page) => page.roles);
+    await loaded.destroy();
+    expect(info).toMatchObject({
+      Language: "en",
+      Title: "Success-Ready Students Work Group Report and Recommendations",
+    });
+    expect(markInfo).toMatchObject({ Marked: true });
+    expect(preferences).toMatchObject({ DisplayDocTitle: true });
+    expect(roles.filter((role) => role === "H1")).toHaveLength(1);
+    expect(roles).toEqual(expect.arrayContaining(["H2", "H3", "P", "L", "LI", "LBody"]));
+    // Each recommendation's key action steps are a list item apiece.
+    const items = roles.filter((role) => role === "LI").length;
+    expect(items).toBeGreaterThanOrEqual(expected.length - 5);
+  });
+
   it("DOCX: every recommendation title and its action steps, in order", async () => {
     const { type, body } = await download("docx");
     expect(type).toContain("wordprocessingml");
     const { value } = await mammoth.extractRawText({ buffer: body });
     const text = words(value);
     expectInOrder(text, expected.map(words), text.lastIndexOf("Executive summary"));
+  });
+
+  it("DOCX: the contents is complete on opening, every heading with its page", async () => {
+    const { body } = await download("docx");
+    const xml = unzipText(body).get("word/document.xml")!;
+    const contents = /<w:docPartGallery w:val="Table of Contents"\/>.*?<\/w:sdt>/s.exec(xml)![0];
+    const entries = [...contents.matchAll(/<w:hyperlink[^>]*>(.*?)<\/w:hyperlink>/gs)].map(
+      ([, entry = ""]) => [...entry.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]),
+    );
+    expect(entries.map(([title]) => title)).toEqual([
+      "Executive summary",
+      "Essential questions",
+      "Recommendations",
+      "Summary of learning",
+      "Work group members",
+      "Appendix: all ideas by theme",
+    ]);
+    for (const [title, page] of entries) expect(Number(page), title).toBeGreaterThanOrEqual(2);
   });
 
   it("Markdown: every recommendation title and its action steps, in order", async () => {

@@ -212,7 +212,7 @@ describe("the interface language", () => {
     });
     // A draft summary, ideas and a theme that feeds a recommendation, through the real
     // services: the pages show them with every control around them.
-    const summary = await createSummary(app.ctx, cast.facilitator, access, cast.session.id);
+    const summary = await createSummary(app.ctx, cast.facilitator, access, cast.session.id, "en");
     const ideas = [];
     for (const text of ["Release time for teachers", "Grant funding for districts"]) {
       ideas.push(

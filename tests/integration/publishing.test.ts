@@ -5,6 +5,7 @@ import { readStoredDocument } from "../../app/modules/documents/lexical-document
 import { en } from "../../app/modules/i18n/en.ts";
 import { es } from "../../app/modules/i18n/es.ts";
 import { blockText } from "../../app/modules/publication/content.ts";
+import { recordAttendance } from "../../app/modules/session/attendance.server.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import { postForm } from "../support/http.ts";
 
@@ -103,6 +104,7 @@ beforeAll(async () => {
     where: { workGroupId_userId: { workGroupId: cast.workGroup.id, userId: cast.memberA.id } },
     data: { showNamePublicly: true },
   });
+  await recordAttendance(app.ctx, cast.session.id, cast.memberA.id);
 });
 afterAll(async () => {
   await app?.stop();

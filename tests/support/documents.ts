@@ -1,3 +1,4 @@
+import { inflateRawSync } from "node:zlib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { expect } from "vitest";
 
@@ -23,6 +24,26 @@ export function loadPdf(pdf: Buffer) {
     disableFontFace: true,
     verbosity: 0,
   }).promise;
+}
+
+type StructNode = { role?: string; type?: string; children?: StructNode[] };
+
+/** Each page's structure, read with pdf.js as a screen reader would: roles, and marked content. */
+export async function structureOf(loaded: Awaited<ReturnType<typeof loadPdf>>) {
+  const pages: { number: number; roles: string[]; content: number }[] = [];
+  for (let number = 1; number <= loaded.numPages; number++) {
+    const tree = (await (await loaded.getPage(number)).getStructTree()) as StructNode | null;
+    const roles: string[] = [];
+    let content = 0;
+    const walk = (node: StructNode) => {
+      if (node.type === "content") content += 1;
+      if (node.role && node.role !== "Root") roles.push(node.role);
+      for (const child of node.children ?? []) walk(child);
+    };
+    if (tree) walk(tree);
+    pages.push({ number, roles, content });
+  }
+  return pages;
 }
 
 /**
@@ -76,4 +97,28 @@ export function pageText(page: PdfLine[]): string {
     .map((line) => (line.text.endsWith("-") ? line.text : `${line.text} `))
     .join("")
     .trim();
+}
+
+/**
+ * The files of a zip archive (a .docx is one) by name, as text. Small enough to own: the central
+ * directory at the end lists each file, stored as is or deflated.
+ */
+export function unzipText(zip: Buffer): Map<string, string> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  expect(end, "end of the zip's central directory").toBeGreaterThanOrEqual(0);
+  const files = new Map<string, string>();
+  let entry = zip.readUInt32LE(end + 16);
+  for (let index = 0; index < zip.readUInt16LE(end + 10); index++) {
+    const method = zip.readUInt16LE(entry + 10);
+    const size = zip.readUInt32LE(entry + 20);
+    const nameLength = zip.readUInt16LE(entry + 28);
+    const skip = nameLength + zip.readUInt16LE(entry + 30) + zip.readUInt16LE(entry + 32);
+    const name = zip.toString("utf8", entry + 46, entry + 46 + nameLength);
+    const local = zip.readUInt32LE(entry + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString("utf8"));
+    entry += 46 + skip;
+  }
+  return files;
 }

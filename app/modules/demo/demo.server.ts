@@ -382,8 +382,8 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
   });
   // A published summary of the session and the report, generated as a facilitator would.
   const [summary, report] = [
-    await summaryDraft(ctx, demo.sessionId),
-    await reportDraft(ctx, demo.workGroupId),
+    await summaryDraft(ctx, demo.sessionId, "en"),
+    await reportDraft(ctx, demo.workGroupId, "en"),
   ];
   await ctx.db.$transaction(async (tx) => {
     const published = await storeDraft(tx, {

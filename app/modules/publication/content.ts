@@ -1,3 +1,5 @@
+import type { Locale } from "../i18n/i18n.ts";
+
 /**
  * What a published summary or report is made of. The collaborative Lexical draft is read into
  * these blocks when it is published (content.server.ts); the public page, the feed and every
@@ -23,6 +25,8 @@ export type PublishedDocument = {
   /** ISO instant of the first publication, and of this version if it is a later one. */
   publishedAt: string;
   updatedAt: string | null;
+  /** The language it is written in: exports declare it (PDF /Lang) and word their own text in it. */
+  language: Locale;
   blocks: Block[];
 };
 

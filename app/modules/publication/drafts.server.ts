@@ -3,7 +3,8 @@ import type { AppContext } from "../../utils/app-context.ts";
 /** Drafts only read, so the demo loader (which has no live side) can make them too. */
 type Db = Pick<AppContext, "db">;
 
-import { columnLabel, KNOSTER_ELEMENTS } from "../board/knoster.ts";
+import { type SaidValues, say } from "../../utils/http.server.ts";
+import { BOARD_COLUMNS, KNOSTER_ELEMENTS } from "../board/knoster.ts";
 import { rankIdeas, starsOf } from "../board/ranking.ts";
 import { commentCounts } from "../comment-period/analysis.server.ts";
 import { groupCampaigns } from "../comment-period/campaigns.ts";
@@ -11,14 +12,10 @@ import { MIN_CELL } from "../comment-period/counts.ts";
 import { bodyBlocks, splitDraft } from "../comment-period/sections.ts";
 import { documentName } from "../documents/document-name.ts";
 import { readStoredDocument } from "../documents/lexical-document.server.ts";
+import type { SayKey } from "../i18n/en.ts";
+import type { Locale } from "../i18n/i18n.ts";
 import { ownerSelect, publicOwner } from "../recommendation/public-owner.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
-import {
-  type Horizon,
-  horizonLabels,
-  type Status,
-  statusLabels,
-} from "../recommendation/schema.ts";
 import { formatSessionTime } from "../session/time.ts";
 import type { Block, Run } from "./content.ts";
 
@@ -44,7 +41,26 @@ const list = (items: string[], ordered = false): Block => ({
   ordered,
   items: items.map((text) => [{ text }]),
 });
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * A draft's words, in the language of the staff member who asks for it (they edit it next), from
+ * the catalogues; numbers as that language writes them.
+ */
+function wordsIn(locale: Locale) {
+  const tag = locale === "es" ? "es-US" : "en-US";
+  const oneDecimal = new Intl.NumberFormat(tag, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const number = new Intl.NumberFormat(tag);
+  return {
+    say: (key: SayKey, values: SaidValues = {}) => say(locale, key, values),
+    when: (at: Date, timeZone: string) => formatSessionTime(at, timeZone, tag),
+    stars: (average: number) => oneDecimal.format(average),
+    number: (n: number) => number.format(n),
+  };
+}
+type Words = ReturnType<typeof wordsIn>;
 
 /** Ideas people may see: not hidden. Their rating ranks them. */
 async function visibleIdeas(ctx: Db, where: { sessionId?: string; workGroupId?: string }) {
@@ -74,14 +90,20 @@ async function visibleIdeas(ctx: Db, where: { sessionId?: string; workGroupId?: 
   return ideas.map((i) => ({ ...i, ...rank.get(i.id)! })).sort((a, b) => a.index - b.index);
 }
 
-function ratingNote(idea: { average: number | null; count: number }) {
+function ratingNote(words: Words, idea: { average: number | null; count: number }) {
   return idea.average === null
     ? ""
-    : ` (${idea.average.toFixed(1)} stars from ${plural(idea.count, "rating")})`;
+    : ` ${words.say("draft.rating", { stars: words.stars(idea.average), count: idea.count })}`;
 }
 
-/** A session's summary: agenda, attendance by stakeholder group, themes and their best-rated ideas, notes. */
-export async function summaryDraft(ctx: Db, sessionId: string): Promise<Block[]> {
+/**
+ * A session's summary: agenda, attendance by stakeholder group, themes and their best-rated
+ * ideas, notes. A fact with nothing in it is left out rather than stated ("0 members attended",
+ * "no notes were taken"): a published summary says what happened, and a section with nothing to
+ * say has no heading either.
+ */
+export async function summaryDraft(ctx: Db, sessionId: string, locale: Locale): Promise<Block[]> {
+  const words = wordsIn(locale);
   const session = await ctx.db.session.findUniqueOrThrow({
     where: { id: sessionId },
     select: {
@@ -108,16 +130,19 @@ export async function summaryDraft(ctx: Db, sessionId: string): Promise<Block[]>
       breakoutRooms: { orderBy: { createdAt: "asc" }, select: { id: true, name: true } },
     },
   });
-  const blocks: Block[] = [p(`Held ${formatSessionTime(session.startsAt, session.timeZone)}.`)];
+  const blocks: Block[] = [
+    p(words.say("draft.held", { when: words.when(session.startsAt, session.timeZone) })),
+  ];
 
-  blocks.push(h(2, "Agenda"));
-  if (session.agendaItems.length === 0) blocks.push(p("No agenda was recorded."));
-  else
-    blocks.push({
+  if (session.agendaItems.length > 0) {
+    blocks.push(h(2, words.say("draft.agenda")), {
       kind: "list",
       ordered: true,
       items: session.agendaItems.map((item) => {
-        const detail = [item.minutes ? `${item.minutes} minutes` : "", item.presenter]
+        const detail = [
+          item.minutes ? words.say("session.minutes", { count: item.minutes }) : "",
+          item.presenter,
+        ]
           .filter(Boolean)
           .join(", ");
         const runs: Run[] = [{ text: detail ? `${item.title} (${detail})` : item.title }];
@@ -127,51 +152,62 @@ export async function summaryDraft(ctx: Db, sessionId: string): Promise<Block[]>
         return runs;
       }),
     });
-
-  blocks.push(h(2, "Attendance"));
-  const byGroup = new Map<string, number>();
-  for (const { user } of session.attendance) {
-    const group =
-      user.memberships.find((m) => m.workGroupId === session.workGroupId)?.stakeholderGroup?.name ??
-      "No stakeholder group given";
-    byGroup.set(group, (byGroup.get(group) ?? 0) + 1);
   }
-  blocks.push(p(`${plural(session.attendance.length, "member")} attended.`));
-  if (byGroup.size > 0) blocks.push(list([...byGroup].map(([group, n]) => `${group}: ${n}`)));
 
-  blocks.push(h(2, "Themes"));
+  if (session.attendance.length > 0) {
+    const byGroup = new Map<string, number>();
+    for (const { user } of session.attendance) {
+      const group =
+        user.memberships.find((m) => m.workGroupId === session.workGroupId)?.stakeholderGroup
+          ?.name ?? words.say("draft.noStakeholderGroup");
+      byGroup.set(group, (byGroup.get(group) ?? 0) + 1);
+    }
+    blocks.push(
+      h(2, words.say("draft.attendance")),
+      p(words.say("draft.attended", { count: session.attendance.length })),
+      list([...byGroup].map(([group, n]) => words.say("draft.groupCount", { group, count: n }))),
+    );
+  }
+
   const ideas = await visibleIdeas(ctx, { sessionId });
-  if (session.themes.length === 0) blocks.push(p("The ideas were not themed in this session."));
-  for (const theme of session.themes) {
-    const inTheme = ideas.filter((i) => i.themeId === theme.id);
-    blocks.push(h(3, theme.label));
-    blocks.push(p(`${plural(inTheme.length, "idea")}. The best rated:`));
-    if (inTheme.length > 0)
-      blocks.push(
-        list(inTheme.slice(0, TOP_IDEAS_PER_THEME).map((i) => `${i.text}${ratingNote(i)}`)),
-      );
+  const themes = session.themes
+    .map((theme) => ({ ...theme, ideas: ideas.filter((i) => i.themeId === theme.id) }))
+    .filter((theme) => theme.ideas.length > 0);
+  if (themes.length > 0) blocks.push(h(2, words.say("draft.themes")));
+  for (const theme of themes) {
+    blocks.push(
+      h(3, theme.label),
+      p(words.say("draft.themeIdeas", { count: theme.ideas.length })),
+      list(
+        theme.ideas.slice(0, TOP_IDEAS_PER_THEME).map((i) => `${i.text}${ratingNote(words, i)}`),
+      ),
+    );
   }
 
-  blocks.push(h(2, "Notes"));
   const notes = await readStoredDocument(ctx, documentName.notes(sessionId));
-  blocks.push(...(notes.length ? notes : [p("No whole-group notes were taken.")]));
+  const rooms: Block[] = [];
   for (const room of session.breakoutRooms) {
     const roomNotes = await readStoredDocument(ctx, documentName.roomNotes(room.id));
     if (roomNotes.length === 0) continue;
-    blocks.push(
+    rooms.push(
       h(3, room.name),
       ...roomNotes.map((b) => (b.kind === "heading" ? { ...b, level: 3 as const } : b)),
     );
   }
+  if (notes.length > 0 || rooms.length > 0) blocks.push(h(2, words.say("draft.notes")));
+  blocks.push(...notes, ...rooms);
   return blocks;
 }
 
 /**
  * The report, in the seed report's shape: executive summary, essential questions,
  * recommendations with key action steps, a summary of learning per area of focus organised by
- * Knoster element, the members, and an appendix of every idea by theme.
+ * Knoster element, the members, and an appendix of every idea by theme. As in a summary, a
+ * section with nothing in it is left out (no "No recommendations yet."); only the executive
+ * summary, which staff always write, starts as a prompt when the work group states no purpose.
  */
-export async function reportDraft(ctx: Db, workGroupId: string): Promise<Block[]> {
+export async function reportDraft(ctx: Db, workGroupId: string, locale: Locale): Promise<Block[]> {
+  const words = wordsIn(locale);
   const group = await ctx.db.workGroup.findUniqueOrThrow({
     where: { id: workGroupId },
     select: {
@@ -214,34 +250,37 @@ export async function reportDraft(ctx: Db, workGroupId: string): Promise<Block[]
     },
   });
   const blocks: Block[] = [
-    h(2, "Executive summary"),
-    p(group.purpose || "Write the executive summary here."),
+    h(2, words.say("draft.executiveSummary")),
+    p(group.purpose || words.say("draft.writeExecutiveSummary")),
   ];
 
   const questions = group.essentialQuestions
     .split("\n")
     .map((q) => q.trim())
     .filter(Boolean);
-  if (questions.length) blocks.push(h(2, "Essential questions"), list(questions, true));
+  if (questions.length) {
+    blocks.push(h(2, words.say("draft.essentialQuestions")), list(questions, true));
+  }
 
-  blocks.push(h(2, "Recommendations"));
-  if (group.recommendations.length === 0) blocks.push(p("No recommendations yet."));
+  if (group.recommendations.length > 0) blocks.push(h(2, words.say("draft.recommendations")));
   group.recommendations.forEach((r, index) => {
-    blocks.push(h(3, `Recommendation ${index + 1}: ${r.title}`));
+    blocks.push(
+      h(3, words.say("draft.recommendationTitle", { number: index + 1, title: r.title })),
+    );
     if (r.rationale) blocks.push(p(r.rationale));
     if (r.actionSteps.length === 0) return;
-    blocks.push(p({ text: "Key action steps", bold: true }));
+    blocks.push(p({ text: words.say("draft.keyActionSteps"), bold: true }));
     blocks.push(
       list(
         r.actionSteps.map((s) => {
           // The report is published: members are named only where they agreed.
           const shown = publicOwner(s);
-          const owner = shown === "member" ? "a member of the work group" : (shown?.name ?? "");
+          const owner = shown === "member" ? words.say("draft.ownerMember") : (shown?.name ?? "");
           const detail = [
             owner,
-            horizonLabels[s.horizon as Horizon],
-            s.dueOn ? `due ${s.dueOn}` : "",
-            statusLabels[s.status as Status],
+            words.say(`horizon.${s.horizon}` as SayKey),
+            s.dueOn ? words.say("draft.due", { date: s.dueOn }) : "",
+            words.say(`status.${s.status}` as SayKey),
           ].filter(Boolean);
           return `${s.description} (${detail.join("; ")})`;
         }),
@@ -250,55 +289,71 @@ export async function reportDraft(ctx: Db, workGroupId: string): Promise<Block[]
   });
 
   const ideas = await visibleIdeas(ctx, { workGroupId });
-  blocks.push(h(2, "Summary of learning"));
+  const learning: Block[] = [];
   for (const area of group.areasOfFocus) {
     const inArea = ideas.filter((i) => i.board.areaOfFocusId === area.id);
     if (inArea.length === 0) continue;
-    blocks.push(h(3, area.name));
+    learning.push(h(3, area.name));
     for (const element of KNOSTER_ELEMENTS) {
       const top = inArea.filter((i) => i.column === element.key).slice(0, TOP_IDEAS_PER_ELEMENT);
       if (top.length === 0) continue;
-      blocks.push(p({ text: element.label, bold: true }), list(top.map((i) => i.text)));
+      learning.push(
+        p({ text: words.say(`knoster.${element.key}` as SayKey), bold: true }),
+        list(top.map((i) => i.text)),
+      );
     }
   }
+  if (learning.length > 0) blocks.push(h(2, words.say("draft.summaryOfLearning")), ...learning);
 
-  blocks.push(h(2, "Work group members"));
-  for (const stakeholder of [...group.stakeholderGroups, { id: null, name: "Other members" }]) {
-    const members = group.memberships.filter((m) => m.stakeholderGroupId === stakeholder.id);
-    if (members.length === 0) continue;
-    const named = members.filter((m) => m.showNamePublicly).map((m) => m.user.name);
-    const others = members.length - named.length;
+  const members: Block[] = [];
+  const otherMembers = { id: null, name: words.say("draft.otherMembers") };
+  for (const stakeholder of [...group.stakeholderGroups, otherMembers]) {
+    const inGroup = group.memberships.filter((m) => m.stakeholderGroupId === stakeholder.id);
+    if (inGroup.length === 0) continue;
+    const named = inGroup.filter((m) => m.showNamePublicly).map((m) => m.user.name);
+    const others = inGroup.length - named.length;
     const line = [
       ...named,
       ...(others
-        ? [named.length ? `and ${plural(others, "other member")}` : plural(others, "member")]
+        ? [
+            named.length
+              ? words.say("draft.andOthers", { count: others })
+              : words.say("home.membersCount", { count: others }),
+          ]
         : []),
     ];
-    blocks.push(p({ text: `${stakeholder.name}: `, bold: true }, line.join(", ")));
+    members.push(p({ text: `${stakeholder.name}: `, bold: true }, line.join(", ")));
   }
+  if (members.length > 0) blocks.push(h(2, words.say("draft.members")), ...members);
 
-  blocks.push(h(2, "Appendix: all ideas by theme"));
+  // Every board column is a Knoster element or Consensus, each named in the catalogues.
+  const idea = (i: { column: string; text: string }) =>
+    words.say("draft.columnIdea", {
+      column: BOARD_COLUMNS.includes(i.column)
+        ? words.say(`knoster.${i.column}` as SayKey)
+        : i.column,
+      idea: i.text,
+    });
+  const appendix: Block[] = [];
   for (const session of group.sessions) {
     for (const theme of session.themes) {
       const inTheme = ideas.filter((i) => i.themeId === theme.id);
       if (inTheme.length === 0) continue;
-      blocks.push(h(3, `${theme.label} (${session.title})`));
-      blocks.push(list(inTheme.map((i) => `${columnLabel(i.column)}: ${i.text}`)));
+      appendix.push(
+        h(3, words.say("draft.themeInSession", { theme: theme.label, session: session.title })),
+        list(inTheme.map(idea)),
+      );
     }
   }
   const unthemed = ideas.filter((i) => !i.themeId);
-  if (unthemed.length) {
-    blocks.push(
-      h(3, "Not themed"),
-      list(unthemed.map((i) => `${columnLabel(i.column)}: ${i.text}`)),
-    );
-  }
+  if (unthemed.length) appendix.push(h(3, words.say("draft.notThemed")), list(unthemed.map(idea)));
+  if (appendix.length > 0) blocks.push(h(2, words.say("draft.appendix")), ...appendix);
   return blocks;
 }
 
 /** A count as the response prints it: small ones are suppressed (comment-period/counts.ts). */
-const countText = (count: number | null) =>
-  count === null ? `fewer than ${MIN_CELL}` : count.toLocaleString("en-US");
+const countText = (words: Words, count: number | null) =>
+  count === null ? words.say("draft.fewerThan", { count: MIN_CELL }) : words.number(count);
 
 /** Markdown-ish text (paragraphs, "- " lists) as blocks, the way the public period page reads it. */
 const textBlocks = (text: string): Block[] =>
@@ -311,7 +366,8 @@ const textBlocks = (text: string): Block[] =>
  * no comment text and no commenter's name, so nothing a member of the public sent is
  * republished without moderation.
  */
-export async function responseDraft(ctx: Db, periodId: string): Promise<Block[]> {
+export async function responseDraft(ctx: Db, periodId: string, locale: Locale): Promise<Block[]> {
+  const words = wordsIn(locale);
   const period = await ctx.db.commentPeriod.findUniqueOrThrow({
     where: { id: periodId },
     select: {
@@ -329,52 +385,73 @@ export async function responseDraft(ctx: Db, periodId: string): Promise<Block[]>
   const campaigns = groupCampaigns(period.comments.map((c) => c.body)).filter((g) => g.length > 1);
   const inCampaigns = campaigns.reduce((sum, g) => sum + g.length, 0);
   const total = period.comments.length;
-  const opens = formatSessionTime(period.opensAt, period.timeZone);
-  const closes = formatSessionTime(period.closesAt, period.timeZone);
+  const individual = total - inCampaigns;
 
   const blocks: Block[] = [
-    h(2, "Comments received"),
+    h(2, words.say("draft.commentsReceived")),
     p(
-      `The draft was open for public comment from ${opens} to ${closes}. ${plural(total, "comment")} ${total === 1 ? "was" : "were"} received and kept after moderation: ${(total - inCampaigns).toLocaleString("en-US")} individual ${total - inCampaigns === 1 ? "comment" : "comments"} and ${inCampaigns.toLocaleString("en-US")} in ${plural(campaigns.length, "campaign")} of identical or near-identical letters, each counted.`,
+      [
+        words.say("draft.openFor", {
+          opens: words.when(period.opensAt, period.timeZone),
+          closes: words.when(period.closesAt, period.timeZone),
+        }),
+        words.say("draft.received", { count: total }),
+        // Only when there were campaigns: "0 in 0 campaigns" says nothing.
+        campaigns.length > 0
+          ? words.say("draft.inCampaigns", {
+              count: campaigns.length,
+              individual: words.number(individual),
+              inCampaigns: words.number(inCampaigns),
+            })
+          : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
     ),
   ];
-  const table = (title: string, rows: { label: string; count: number | null }[]) => {
+  const table = (title: SayKey, rows: { label: string; count: number | null }[]) => {
     if (rows.length === 0) return;
     blocks.push(
-      p({ text: title, bold: true }),
-      list(rows.map((row) => `${row.label}: ${countText(row.count)}`)),
+      p({ text: words.say(title), bold: true }),
+      list(
+        rows.map((row) =>
+          words.say("draft.countRow", { label: row.label, count: countText(words, row.count) }),
+        ),
+      ),
     );
   };
-  table("By section of the draft", counts.bySection);
-  table("By stakeholder group", counts.byStakeholderGroup);
-  table("By district or region", counts.byRegion);
+  table("draft.bySection", counts.bySection);
+  table("draft.byStakeholderGroup", counts.byStakeholderGroup);
+  table("draft.byRegion", counts.byRegion);
 
-  blocks.push(h(2, "What we heard and our response"));
-  if (period.themes.length === 0) blocks.push(p("Theme the comments to list what was heard here."));
+  blocks.push(h(2, words.say("draft.whatWeHeard")));
+  if (period.themes.length === 0) blocks.push(p(words.say("draft.themeFirst")));
   for (const theme of period.themes) {
     const row = counts.themesByStakeholderGroup.rows.find((r) => r.label === theme.name);
     const themed = period.comments.filter((c) => c.themeId === theme.id).length;
-    blocks.push(h(3, `${theme.name} (${plural(themed, "comment")})`));
+    blocks.push(h(3, words.say("draft.themeComments", { theme: theme.name, count: themed })));
     if (row && counts.themesByStakeholderGroup.columns.length > 1) {
       const from = counts.themesByStakeholderGroup.columns
         .map((column, i) => ({ column, count: row.counts[i] ?? 0 }))
         .filter((cell) => cell.count !== 0)
-        .map((cell) => `${cell.column} ${countText(cell.count)}`);
-      if (from.length) blocks.push(p(`From: ${from.join("; ")}.`));
+        .map((cell) => `${cell.column} ${countText(words, cell.count)}`);
+      if (from.length) blocks.push(p(words.say("draft.from", { groups: from.join("; ") })));
     }
-    blocks.push(...(theme.response ? textBlocks(theme.response) : [p("Write the response here.")]));
+    blocks.push(
+      ...(theme.response ? textBlocks(theme.response) : [p(words.say("draft.writeResponse"))]),
+    );
   }
 
-  blocks.push(h(2, "Summary of changes"));
+  blocks.push(h(2, words.say("draft.changes")));
   blocks.push(
     ...(period.changesSummary
       ? textBlocks(period.changesSummary)
-      : [p("Summarize what changed from the draft here.")]),
+      : [p(words.say("draft.writeChanges"))]),
   );
 
-  blocks.push(h(2, "Final draft"));
+  blocks.push(h(2, words.say("draft.finalDraft")));
   const sections = splitDraft(period.finalDraft);
-  if (sections.length === 0) blocks.push(p("Paste the final draft on the analysis page first."));
+  if (sections.length === 0) blocks.push(p(words.say("draft.pasteFinalDraft")));
   for (const section of sections) {
     blocks.push(h(3, section.heading), ...textBlocks(section.body));
   }

@@ -6,6 +6,7 @@ import { ownerSelect, publicOwner } from "../recommendation/public-owner.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { type Block, documentParts, outline, type PublishedDocument } from "./content.ts";
+import { documentLanguage } from "./document-language.server.ts";
 
 /**
  * The public site of a work group (/public/<slug>): only what its facilitators published, item
@@ -218,6 +219,7 @@ export async function getPublicDocument(
     select: { id: true, title: true, publishedAt: true, number: true },
   });
   const first = publication.versions[0]!;
+  const blocks = await versionBlocks(ctx, version.id);
   const session = publication.session?.agendaPublishedAt ? publication.session : null;
   return {
     id: publication.id,
@@ -228,7 +230,8 @@ export async function getPublicDocument(
     workGroupName: workGroup.name,
     publishedAt: first.publishedAt.toISOString(),
     updatedAt: version.publishedAt > first.publishedAt ? version.publishedAt.toISOString() : null,
-    blocks: await versionBlocks(ctx, version.id),
+    language: documentLanguage(version.title, blocks),
+    blocks,
   };
 }
 

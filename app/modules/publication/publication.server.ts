@@ -1,11 +1,12 @@
 import type { DbTransaction } from "../../../server/db.ts";
 import type { AppContext } from "../../utils/app-context.ts";
-import { http, refuse } from "../../utils/http.server.ts";
+import { http, refuse, say } from "../../utils/http.server.ts";
 import type { LinkOrigin } from "../../utils/request.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { documentName } from "../documents/document-name.ts";
 import { blocksUpdate, readStoredDocument } from "../documents/lexical-document.server.ts";
 import { recordHistory } from "../history/history.server.ts";
+import type { Locale } from "../i18n/i18n.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { Block } from "./content.ts";
 import { reportDraft, responseDraft, summaryDraft } from "./drafts.server.ts";
@@ -116,11 +117,13 @@ async function createDraft(
   });
 }
 
+/** Drafted in `locale`, the language of the staff member who asks: they edit it next. */
 export async function createSummary(
   ctx: AppContext,
   user: CurrentUser,
   access: WorkGroupAccess,
   sessionId: string,
+  locale: Locale,
 ) {
   requirePermission(access, "publication:edit");
   const session = await ctx.db.session.findFirst({
@@ -130,9 +133,9 @@ export async function createSummary(
   if (!session) throw http(404, "We could not find that session.");
   return createDraft(ctx, user, access, {
     kind: "summary",
-    title: `Summary: ${session.title}`,
+    title: say(locale, "draft.summaryTitle", { session: session.title }),
     sessionId: session.id,
-    blocks: await summaryDraft(ctx, session.id),
+    blocks: await summaryDraft(ctx, session.id, locale),
   });
 }
 
@@ -141,12 +144,13 @@ export async function createReport(
   user: CurrentUser,
   access: WorkGroupAccess,
   title: string,
+  locale: Locale,
 ) {
   requirePermission(access, "publication:edit");
   return createDraft(ctx, user, access, {
     kind: "report",
     title,
-    blocks: await reportDraft(ctx, access.workGroup.id),
+    blocks: await reportDraft(ctx, access.workGroup.id, locale),
   });
 }
 
@@ -160,6 +164,7 @@ export async function createResponseToComments(
   user: CurrentUser,
   access: WorkGroupAccess,
   periodId: string,
+  locale: Locale,
 ) {
   requirePermission(access, "publication:edit");
   const period = await ctx.db.commentPeriod.findFirst({
@@ -174,8 +179,8 @@ export async function createResponseToComments(
       })
     : null;
   if (existing) return existing;
-  const title = `Response to comments: ${period.title}`.slice(0, 200);
-  const blocks = await responseDraft(ctx, period.id);
+  const title = say(locale, "draft.responseTitle", { period: period.title }).slice(0, 200);
+  const blocks = await responseDraft(ctx, period.id, locale);
   return ctx.db.$transaction(async (tx) => {
     const publication = await storeDraft(tx, {
       workGroupId: access.workGroup.id,

@@ -4,17 +4,21 @@ import {
   ExternalHyperlink,
   Footer,
   HeadingLevel,
+  type IContext,
+  type IXmlableObject,
   LevelFormat,
   Packer,
   PageBreak,
   PageNumber,
+  type PageNumberEstimator,
   Paragraph,
   type ParagraphChild,
   TableOfContents,
   TextRun,
 } from "docx";
+import { estimatePageNumbersWith } from "docx/layout";
 import { type Block, linkAddress, outline, type PublishedDocument, type Run } from "../content.ts";
-import { datesLine } from "./markdown.ts";
+import { datesLine, exportWords } from "./markdown.ts";
 
 /** Word measures pages in twentieths of a point. */
 const INCH = 1440;
@@ -28,17 +32,87 @@ const HEADING_LEVELS = {
   3: HeadingLevel.HEADING_3,
 } as const;
 
+/** The languages Word spell-checks and reads the text in, as the app formats dates for them. */
+const WORD_LANGUAGES = { en: "en-US", es: "es-US" } as const;
+
+/**
+ * The page of each heading in the contents, worked out by docx's own layout of the pages as Word
+ * lays them out (Calibri, the default theme's font, is in its width tables). Where it meets what
+ * it cannot measure exactly (an emoji, a CJK character) it guesses, as Google Docs and LibreOffice
+ * do when they write a table of contents for Word: a number a line off is still a useful contents,
+ * where a blank one would leave a reader of an agency document guessing until Word updates fields.
+ */
+const estimate = estimatePageNumbersWith({ guess: true });
+
+/**
+ * The layout costs about 2 ms of CPU per paragraph (measured here), and a report's appendix can
+ * hold thousands of ideas after its last listed heading. Only the body up to the last heading the
+ * contents lists (and the paragraphs it is kept with) decides those pages, so only that is laid
+ * out. Past this many paragraphs the numbers are left blank rather than hold the server for
+ * seconds: the entries are still there, linked to their headings, and Word fills the numbers in.
+ */
+const MAX_LAID_OUT = 300;
+/** A heading is kept with the first lines of the paragraph after it, which can move it. */
+const KEPT_WITH_HEADING = 2;
+
+const pageNumbers: PageNumberEstimator = Object.assign(
+  (body: IXmlableObject, context: IContext) => {
+    const children = (body as { "w:body"?: IXmlableObject[] })["w:body"];
+    if (!Array.isArray(children)) return estimate(body, context);
+    const last = children.findLastIndex(holdsContentsBookmark);
+    const through = children.slice(0, last + 1 + KEPT_WITH_HEADING);
+    if (through.length > MAX_LAID_OUT) return { bookmarks: new Map<string, string>() };
+    const sectionProperties = children.at(-1);
+    const laidOut =
+      sectionProperties && !through.includes(sectionProperties)
+        ? [...through, sectionProperties]
+        : through;
+    // Only the bookmarks: the page count of a shortened body is not the document's, and Word
+    // counts the pages of "Page N of M" itself whenever it shows or prints the footer.
+    return { bookmarks: estimate({ "w:body": laidOut }, context).bookmarks };
+  },
+  // No listNumbers: it works out the numbers of numbered headings over the whole body (seconds
+  // for a long appendix), and the headings here are never numbered.
+  {},
+);
+
+/** Whether a formatted element holds the bookmark docx puts on a heading the contents lists. */
+function holdsContentsBookmark(element: unknown): boolean {
+  if (Array.isArray(element)) return element.some(holdsContentsBookmark);
+  if (typeof element !== "object" || element === null) return false;
+  return Object.entries(element).some(([name, value]) =>
+    name === "w:bookmarkStart"
+      ? String(attributes(value)?.["w:name"] ?? "").startsWith("_Toc")
+      : name !== "_attr" && holdsContentsBookmark(value),
+  );
+}
+
+function attributes(value: unknown): Record<string, unknown> | undefined {
+  const list = Array.isArray(value) ? value : [value];
+  return list.find((item) => typeof item === "object" && item !== null && "_attr" in item)?._attr;
+}
+
 /**
  * A Word document built from Word's own styles (Title, Heading 1–3, List Paragraph numbering), so
  * the navigation pane, the table of contents and restyling all work as they would on a document
- * typed in Word. The contents field is marked for updating, so Word fills in page numbers on open.
+ * typed in Word.
+ *
+ * The table of contents opens complete in any reader: its field's cached result already lists
+ * every level-1 and level-2 heading, each a link to a bookmark on the heading, with the page it is
+ * on. It is written clean and the document does not ask to update fields on open: Word's "update
+ * the fields that may refer to other files?" prompt is alarming to a member of the public, and
+ * LibreOffice ignores it anyway. Word's "Update Table" still recomputes it, exactly, on demand.
  */
 export async function toDocx(doc: PublishedDocument): Promise<Buffer> {
+  const words = exportWords(doc);
   const document = new Document({
     title: xmlSafe(doc.title),
     creator: xmlSafe(doc.workGroupName),
     lastModifiedBy: "Convene",
-    features: { updateFields: true },
+    pageNumbers,
+    styles: {
+      default: { document: { run: { language: { value: WORD_LANGUAGES[doc.language] } } } },
+    },
     numbering: { config: listDefinitions() },
     sections: [
       {
@@ -48,8 +122,12 @@ export async function toDocx(doc: PublishedDocument): Promise<Buffer> {
             margin: { top: INCH, bottom: INCH, left: INCH, right: INCH },
           },
         },
-        footers: { default: pageNumberFooter() },
-        children: [...titleBlock(doc), ...contents(doc.blocks), ...bodyParagraphs(doc.blocks)],
+        footers: { default: pageNumberFooter(words.pageOf) },
+        children: [
+          ...titleBlock(doc),
+          ...contents(words.contents, doc.blocks),
+          ...bodyParagraphs(doc.blocks),
+        ],
       },
     ],
   });
@@ -68,15 +146,15 @@ function titleBlock(doc: PublishedDocument): Paragraph[] {
 }
 
 /** Left out when there are no headings to list, like the PDF. */
-function contents(blocks: Block[]): (Paragraph | TableOfContents)[] {
+function contents(title: string, blocks: Block[]): (Paragraph | TableOfContents)[] {
   if (!outline(blocks).some((entry) => entry.text.trim() !== "")) return [];
   return [
     // A plain bold line rather than a heading style, so "Contents" does not list itself.
     new Paragraph({
       spacing: { before: 240, after: 120 },
-      children: [new TextRun({ text: "Contents", bold: true, size: 32 })],
+      children: [new TextRun({ text: title, bold: true, size: 32 })],
     }),
-    new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-2" }),
+    new TableOfContents(title, { hyperlink: true, headingStyleRange: "1-2" }),
     new Paragraph({ children: [new PageBreak()] }),
   ];
 }
@@ -179,14 +257,17 @@ function listDefinitions() {
   ];
 }
 
-function pageNumberFooter(): Footer {
+/** "Page 2 of 9" in the document's language, the numbers being Word's own page fields. */
+function pageNumberFooter(pageOf: (page: number, pages: number) => string): Footer {
+  // The catalogue's sentence is split around two numbers no real page count is.
+  const [before = "", between = "", after = ""] = pageOf(-1, -2).split(/-[12]/);
   return new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [
           new TextRun({
-            children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES],
+            children: [before, PageNumber.CURRENT, between, PageNumber.TOTAL_PAGES, after],
             size: 18,
             color: MUTED_COLOR,
           }),

@@ -6,6 +6,8 @@ import {
   type PdfLine,
   pageText,
   pdfPages,
+  structureOf,
+  unzipText,
 } from "../../../../tests/support/documents.ts";
 import { type Block, outline, type PublishedDocument } from "../content.ts";
 import { toDocx } from "./docx.ts";
@@ -107,6 +109,7 @@ const REPORT: PublishedDocument = {
   workGroupName: "Success-Ready Students Work Group",
   publishedAt: "2025-03-05T17:00:00.000Z",
   updatedAt: "2025-04-01T12:00:00.000Z",
+  language: "en",
   blocks: reportBlocks(),
 };
 
@@ -181,6 +184,56 @@ describe("PDF export", () => {
     );
   });
 
+  it("is tagged: headings, paragraphs, lists and links in a structure tree", async () => {
+    const loaded = await loadPdf(file);
+    expect(await loaded.getMarkInfo()).toMatchObject({ Marked: true });
+    const tree = await structureOf(loaded);
+    await loaded.destroy();
+    const roles = tree.flatMap((page) => page.roles);
+    // One H1, the title; the report's own headings one level below it, as on the web page.
+    expect(roles.filter((role) => role === "H1")).toHaveLength(1);
+    expect(roles).toEqual(
+      expect.arrayContaining(["Document", "H2", "H3", "H4", "P", "TOC", "TOCI"]),
+    );
+    const lists = roles.filter((role) => role === "L").length;
+    expect(lists).toBe(RECOMMENDATIONS.length);
+    const items = RECOMMENDATIONS.reduce((sum, r) => sum + r.steps.length, 0);
+    expect(roles.filter((role) => role === "LI")).toHaveLength(items);
+    expect(roles.filter((role) => role === "Lbl")).toHaveLength(items);
+    expect(roles.filter((role) => role === "LBody")).toHaveLength(items);
+    // Every contents entry and the one safe web link are links a screen reader can follow.
+    expect(roles.filter((role) => role === "Link")).toHaveLength(TITLES.length + 1);
+    // Every page's printed text is tied to the tree: no page is left unread.
+    for (const page of tree) expect(page.content, `page ${page.number}`).toBeGreaterThan(0);
+  });
+
+  it("declares its language and title, and asks viewers to show the title", async () => {
+    const loaded = await loadPdf(file);
+    const { info } = await loaded.getMetadata();
+    const preferences = await loaded.getViewerPreferences();
+    await loaded.destroy();
+    expect(info).toMatchObject({ Language: "en", Title: REPORT.title });
+    expect(preferences).toMatchObject({ DisplayDocTitle: true });
+  });
+
+  it("is in Spanish when the publication is, words of its own included", async () => {
+    const spanish: PublishedDocument = {
+      ...REPORT,
+      title: "Cerrar la brecha de oportunidades: informe final",
+      language: "es",
+    };
+    const pdf = await toPdf(spanish);
+    const loaded = await loadPdf(pdf);
+    const { info } = await loaded.getMetadata();
+    await loaded.destroy();
+    expect(info).toMatchObject({ Language: "es", Title: spanish.title });
+    const pagesOfSpanish = await pdfPages(pdf);
+    const first = pageText(pagesOfSpanish[0]!);
+    expect(first).toContain("Contenido");
+    expect(first).toContain("Publicado el 5 de marzo de 2025 · Actualizado el 1 de abril de 2025");
+    expect(first).toContain(`Página 1 de ${pagesOfSpanish.length}`);
+  });
+
   it("swaps characters the standard fonts cannot show for stand-ins", () => {
     expect(printable("“Hi” — café")).toBe("“Hi” — café");
     expect(printable("😀 中文 ő ﬁ ≤ x\u200b\u0007")).toBe("? ?? o fi <= x");
@@ -193,6 +246,7 @@ describe("PDF export", () => {
       workGroupName: "Grupo de trabajo ñ",
       publishedAt: "not a date",
       updatedAt: null,
+      language: "en",
       blocks: [
         { kind: "heading", level: 1, text: "第一章 😀" },
         {
@@ -245,6 +299,56 @@ describe("DOCX export", () => {
     expect(html).not.toContain('href="javascript:');
   });
 
+  it("opens with a complete contents: every heading, linked to it, with its page", () => {
+    const files = unzipText(file);
+    const body = files.get("word/document.xml")!;
+    const entries = contentsEntries(body);
+    expect(entries.map((entry) => entry.title)).toEqual(TITLES.map(escapeHtml));
+    for (const entry of entries) {
+      // The anchor is a bookmark on the heading itself.
+      const heading = new RegExp(
+        `<w:bookmarkStart[^>]*w:name="${entry.anchor}"[^>]*/>(?:(?!</w:p>).)*${escapeRegExp(entry.title)}`,
+      );
+      expect(body, `bookmark of "${entry.title}"`).toMatch(heading);
+    }
+    const pages = entries.map((entry) => Number(entry.page));
+    expect(pages.every((page) => Number.isInteger(page) && page >= 2)).toBe(true);
+    expect(pages).toEqual([...pages].sort((a, b) => a - b));
+    // The report runs over several pages, so the numbers are worked out, not all the same.
+    expect(pages.at(-1)).toBeGreaterThan(pages[0]!);
+    // Complete as written: Word is not asked to update fields when it opens the file.
+    expect(files.get("word/settings.xml")).not.toContain("updateFields");
+    expect(body).not.toMatch(/w:dirty="(true|1)"/);
+    expect(files.get("word/styles.xml")).toMatch(/<w:lang w:val="en-US"\/>/);
+  });
+
+  it("is in Spanish when the publication is, contents and page footer included", async () => {
+    const files = unzipText(await toDocx({ ...REPORT, language: "es" }));
+    const body = files.get("word/document.xml")!;
+    expect(body).toContain(">Contenido<");
+    expect(body).toContain("Publicado el 5 de marzo de 2025 · Actualizado el 1 de abril de 2025");
+    expect(contentsEntries(body)).toHaveLength(TITLES.length);
+    expect(files.get("word/footer1.xml")).toMatch(/>Página <.*PAGE.*> de <.*NUMPAGES/);
+    expect(files.get("word/styles.xml")).toMatch(/<w:lang w:val="es-US"\/>/);
+  });
+
+  it("leaves page numbers to Word past what is worth laying out, keeping every entry", async () => {
+    const long: PublishedDocument = {
+      ...REPORT,
+      blocks: Array.from({ length: 40 }, (_, index): Block[] => [
+        { kind: "heading", level: 2, text: `Theme ${index + 1}` },
+        {
+          kind: "list",
+          ordered: false,
+          items: Array.from({ length: 10 }, () => [{ text: "An idea" }]),
+        },
+      ]).flat(),
+    };
+    const entries = contentsEntries(unzipText(await toDocx(long)).get("word/document.xml")!);
+    expect(entries).toHaveLength(40);
+    expect(entries.every((entry) => entry.page === "" && entry.anchor !== "")).toBe(true);
+  });
+
   it("does not fail on emoji, CJK or control characters", async () => {
     const docx = await toDocx({
       ...REPORT,
@@ -255,6 +359,24 @@ describe("DOCX export", () => {
     expect(value).toContain("中文 👩‍💻  end");
   });
 });
+
+/** The entries of the table of contents as written in document.xml: title, anchor and page. */
+function contentsEntries(documentXml: string) {
+  const contents = /<w:docPartGallery w:val="Table of Contents"\/>.*?<\/w:sdt>/s.exec(documentXml);
+  expect(contents, "a table of contents").not.toBeNull();
+  return [
+    ...contents![0].matchAll(/<w:hyperlink[^>]*w:anchor="([^"]+)"[^>]*>(.*?)<\/w:hyperlink>/gs),
+  ].map(([, anchor = "", entry = ""]) => {
+    const [title = "", page = ""] = [...entry.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map(
+      (text) => text[1],
+    );
+    return { anchor, title, page };
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 /** mammoth writes Word's heading styles as h1–h3, with the contents' bookmark inside. */
 function heading(level: number, html: string): RegExp {

@@ -1,23 +1,29 @@
+import { formatDate, i18nFor } from "../../i18n/i18n.ts";
 import { type Block, linkAddress, type PublishedDocument, type Run } from "../content.ts";
 
 /**
- * "Published March 5, 2025 · Updated April 1, 2025". Shared by every export so the three formats
- * never disagree about a date. Days are read in UTC so the same file comes out wherever it is made.
+ * "Published March 5, 2025 · Updated April 1, 2025", in the document's language. Shared by every
+ * export so the three formats never disagree about a date. Days are read in UTC so the same file
+ * comes out wherever it is made.
  */
 export function datesLine(doc: PublishedDocument): string {
-  const published = `Published ${formatDate(doc.publishedAt)}`;
-  return doc.updatedAt ? `${published} · Updated ${formatDate(doc.updatedAt)}` : published;
+  const t = i18nFor(doc.language).t;
+  const published = t("publication.published", { date: dateText(doc, doc.publishedAt) });
+  if (!doc.updatedAt) return published;
+  return `${published} · ${t("publication.updated", { date: dateText(doc, doc.updatedAt) })}`;
 }
 
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString("en-US", {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    timeZone: "UTC",
-  });
+function dateText(doc: PublishedDocument, iso: string): string {
+  return Number.isNaN(new Date(iso).getTime()) ? iso : formatDate(doc.language, iso);
+}
+
+/** The words an export adds around the document's own: the contents' heading, page numbers. */
+export function exportWords(doc: PublishedDocument) {
+  const t = i18nFor(doc.language).t;
+  return {
+    contents: t("publication.contents"),
+    pageOf: (page: number, pages: number) => t("publication.pageOf", { page, pages }),
+  };
 }
 
 export function toMarkdown(doc: PublishedDocument): string {

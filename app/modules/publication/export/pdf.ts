@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import { type Block, linkAddress, outline, type PublishedDocument, type Run } from "../content.ts";
-import { datesLine } from "./markdown.ts";
+import { datesLine, exportWords } from "./markdown.ts";
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -32,6 +32,11 @@ const FONTS = {
   boldItalic: "Helvetica-BoldOblique",
 } as const;
 
+type Element = PDFKit.PDFStructureElement;
+
+/** Heading levels of the body, one below the title (H1), as the web page and Markdown have them. */
+const HEADING_TAGS = { 1: "H2", 2: "H3", 3: "H4" } as const;
+
 /**
  * Letter-size, print-ready PDF: a title block, a "Contents" page with the page of every level-1
  * and level-2 heading, the body, and "Page N of M" on every page.
@@ -39,12 +44,19 @@ const FONTS = {
  * The document is laid out twice. The first pass only learns which page each heading lands on;
  * the second prints those numbers in the contents. The numbers sit in a fixed-width column that
  * never wraps, so printing them cannot move anything and the second pass lands the same way.
+ *
+ * It is a tagged PDF (Section 508, WCAG, PDF/UA): everything printed belongs either to the
+ * structure tree (headings, paragraphs, lists, the contents, links), which is what a screen
+ * reader reads and what reflows on a phone, or to an artifact (page numbers, rules, leaders),
+ * which assistive technology skips. Its language and title are declared, and viewers show the
+ * title rather than the file name.
  */
 export async function toPdf(doc: PublishedDocument): Promise<Buffer> {
   const placeholders = outline(doc.blocks).map(() => 0);
   const { headingPages } = layOut(doc, placeholders);
-  const { pdf } = layOut(doc, headingPages);
-  addPageNumbers(pdf);
+  const { pdf, root } = layOut(doc, headingPages);
+  root.end();
+  addPageNumbers(pdf, doc);
   return finish(pdf);
 }
 
@@ -53,19 +65,48 @@ function layOut(doc: PublishedDocument, contentsPages: number[]) {
     size: "LETTER",
     margins: { top: INCH, bottom: INCH, left: INCH, right: INCH },
     bufferPages: true,
+    tagged: true,
+    // PDF/UA asks for PDF 1.7 or later; pdfkit writes 1.3 unless told.
+    pdfVersion: "1.7",
     displayTitle: true,
-    lang: "en-US",
+    lang: doc.language,
     info: documentInfo(doc),
   });
+  const root = pdf.struct("Document");
+  pdf.addStructure(root);
   pdf.lineGap(LINE_GAP).fillColor(TEXT_COLOR);
-  writeTitleBlock(pdf, doc);
+  writeTitleBlock(pdf, root, doc);
   const entries = outline(doc.blocks);
   if (entries.some((entry) => printable(entry.text).trim() !== "")) {
-    writeContents(pdf, entries, contentsPages);
+    writeContents(pdf, root, exportWords(doc).contents, entries, contentsPages);
     pdf.addPage();
   }
-  const headingPages = writeBlocks(pdf, doc.blocks);
-  return { pdf, headingPages };
+  const headingPages = writeBlocks(pdf, root, doc.blocks);
+  return { pdf, root, headingPages };
+}
+
+/**
+ * A structure element of `type` under `parent`, holding what `draw` prints (as marked content
+ * on the pages it lands on, even when the text flows onto the next page). The caller ends it.
+ * Whatever adds a page must run before, never inside `draw`.
+ */
+function tag(pdf: Pdf, parent: Element, type: string, draw?: () => void): Element {
+  const element = pdf.struct(type);
+  parent.add(element);
+  if (draw) element.add(draw);
+  return element;
+}
+
+/** A leaf of the tree: one element holding what `draw` prints. */
+function tagged(pdf: Pdf, parent: Element, type: string, draw: () => void) {
+  tag(pdf, parent, type, draw).end();
+}
+
+/** Printed decoration that is no part of the text: skipped by screen readers and reflow. */
+function artifact(pdf: Pdf, type: "Layout" | "Pagination", draw: () => void) {
+  pdf.markContent("Artifact", { type });
+  draw();
+  pdf.endMarkedContent();
 }
 
 function documentInfo(doc: PublishedDocument): PDFKit.DocumentInfo {
@@ -86,81 +127,118 @@ function validDate(iso: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-function writeTitleBlock(pdf: Pdf, doc: PublishedDocument) {
-  pdf
-    .font(FONTS.bold)
-    .fontSize(TITLE_SIZE)
-    .fillColor(TEXT_COLOR)
-    .text(printable(doc.title), LEFT, pdf.y, { width: CONTENT_WIDTH });
+function writeTitleBlock(pdf: Pdf, root: Element, doc: PublishedDocument) {
+  tagged(pdf, root, "H1", () => {
+    pdf
+      .font(FONTS.bold)
+      .fontSize(TITLE_SIZE)
+      .fillColor(TEXT_COLOR)
+      .text(printable(doc.title), LEFT, pdf.y, { width: CONTENT_WIDTH });
+  });
   pdf.moveDown(0.4);
   pdf.font(FONTS.regular).fontSize(12).fillColor(MUTED_COLOR);
-  pdf.text(printable(doc.workGroupName), { width: CONTENT_WIDTH });
-  pdf.text(printable(datesLine(doc)), { width: CONTENT_WIDTH });
+  tagged(pdf, root, "P", () => pdf.text(printable(doc.workGroupName), { width: CONTENT_WIDTH }));
+  tagged(pdf, root, "P", () => pdf.text(printable(datesLine(doc)), { width: CONTENT_WIDTH }));
   pdf.fillColor(TEXT_COLOR);
   drawRule(pdf, pdf.y + 10);
   pdf.y += 28;
 }
 
 function drawRule(pdf: Pdf, y: number) {
-  pdf
-    .save()
-    .moveTo(LEFT, y)
-    .lineTo(LEFT + CONTENT_WIDTH, y)
-    .lineWidth(0.75)
-    .strokeColor(RULE_COLOR)
-    .stroke()
-    .restore();
+  artifact(pdf, "Layout", () => {
+    pdf
+      .save()
+      .moveTo(LEFT, y)
+      .lineTo(LEFT + CONTENT_WIDTH, y)
+      .lineWidth(0.75)
+      .strokeColor(RULE_COLOR)
+      .stroke()
+      .restore();
+  });
 }
 
-function writeContents(pdf: Pdf, entries: ReturnType<typeof outline>, pages: number[]) {
-  pdf.font(FONTS.bold).fontSize(16).text("Contents", LEFT, pdf.y, { width: CONTENT_WIDTH });
+function writeContents(
+  pdf: Pdf,
+  root: Element,
+  title: string,
+  entries: ReturnType<typeof outline>,
+  pages: number[],
+) {
+  tagged(pdf, root, "H2", () => {
+    pdf.font(FONTS.bold).fontSize(16).text(title, LEFT, pdf.y, { width: CONTENT_WIDTH });
+  });
   pdf.moveDown(0.5);
+  const toc = tag(pdf, root, "TOC");
   entries.forEach((entry, index) => {
     const text = printable(entry.text).trim();
-    if (text !== "") writeContentsEntry(pdf, text, entry.level, pages[index] ?? 0, index);
+    if (text !== "") writeContentsEntry(pdf, toc, text, entry.level, pages[index] ?? 0, index);
   });
+  toc.end();
 }
 
 /**
  * One line of the contents: the heading, a dotted leader, and its page number on the entry's last
- * line, the way Word sets a table of contents. Both the text and the number link to the heading.
+ * line, the way Word sets a table of contents. The whole entry is one link to the heading, tagged
+ * as a link inside the entry (TOCI), so a screen reader says it and follows it.
  */
-function writeContentsEntry(pdf: Pdf, text: string, level: 1 | 2, page: number, index: number) {
+function writeContentsEntry(
+  pdf: Pdf,
+  toc: Element,
+  text: string,
+  level: 1 | 2,
+  page: number,
+  index: number,
+) {
   const indent = level === 2 ? CONTENTS_INDENT : 0;
   const width = CONTENT_WIDTH - indent - CONTENTS_NUMBER_WIDTH - MARKER_GAP;
   pdf.font(level === 1 ? FONTS.bold : FONTS.regular).fontSize(BODY_SIZE);
   // An entry is never split across pages: its number would end up apart from it.
   if (pdf.y + pdf.heightOfString(text, { width }) > pdf.page.maxY()) pdf.addPage();
 
-  const destination = destinationName(index);
-  pdf.text(text, LEFT + indent, pdf.y, { width, goTo: destination });
+  const top = pdf.y;
+  const entry = tag(pdf, toc, "TOCI");
+  const link = tag(pdf, entry, "Link", () => {
+    pdf.text(text, LEFT + indent, top, { width });
+  });
   const after = pdf.y;
   const lastLineY = after - pdf.currentLineHeight(true) - LINE_GAP;
   const numberLeft = LEFT + CONTENT_WIDTH - CONTENTS_NUMBER_WIDTH;
-  if (pdf.widthOfString(text) <= width) {
-    drawLeader(pdf, LEFT + indent + pdf.widthOfString(text) + 4, numberLeft + 8, lastLineY);
-  }
-  pdf.font(FONTS.regular).text(String(page), numberLeft, lastLineY, {
-    width: CONTENTS_NUMBER_WIDTH,
-    align: "right",
-    lineBreak: false,
-    goTo: destination,
+  link.add(() => {
+    pdf.font(FONTS.regular).text(String(page), numberLeft, lastLineY, {
+      width: CONTENTS_NUMBER_WIDTH,
+      align: "right",
+      lineBreak: false,
+    });
   });
+  const left = LEFT + indent;
+  pdf.goTo(left, top, LEFT + CONTENT_WIDTH - left, after - top, destinationName(index), {
+    structParent: link,
+    // What a screen reader says for the link.
+    Contents: new String(text),
+  } as unknown as PDFKit.Mixins.AnnotationOption);
+  link.end();
+  entry.end();
+  pdf.font(level === 1 ? FONTS.bold : FONTS.regular);
+  if (pdf.widthOfString(text) <= width) {
+    drawLeader(pdf, left + pdf.widthOfString(text) + 4, numberLeft + 8, lastLineY);
+  }
   pdf.y = after + 2;
 }
 
 function drawLeader(pdf: Pdf, from: number, to: number, lineY: number) {
   if (to <= from) return;
   const baseline = lineY + BODY_SIZE * 0.8;
-  pdf
-    .save()
-    .moveTo(from, baseline)
-    .lineTo(to, baseline)
-    .lineWidth(0.8)
-    .dash(0.8, { space: 3 })
-    .strokeColor(RULE_COLOR)
-    .stroke()
-    .restore();
+  artifact(pdf, "Layout", () => {
+    pdf
+      .save()
+      .moveTo(from, baseline)
+      .lineTo(to, baseline)
+      .lineWidth(0.8)
+      .dash(0.8, { space: 3 })
+      .strokeColor(RULE_COLOR)
+      .stroke()
+      .restore();
+  });
 }
 
 function destinationName(outlineIndex: number): string {
@@ -168,21 +246,21 @@ function destinationName(outlineIndex: number): string {
 }
 
 /** Writes the body and returns the page of each outline() heading, in outline order. */
-function writeBlocks(pdf: Pdf, blocks: Block[]): number[] {
+function writeBlocks(pdf: Pdf, root: Element, blocks: Block[]): number[] {
   const headingPages: number[] = [];
   let lastTopBookmark: PDFKit.PDFOutline | undefined;
   blocks.forEach((block, index) => {
     if (block.kind === "heading") {
       const last = index === blocks.length - 1;
-      writeHeading(pdf, block.level, block.text, headingPages.length, last);
+      writeHeading(pdf, root, block.level, block.text, headingPages.length, last);
       if (block.level <= 2) {
         headingPages.push(currentPage(pdf));
         lastTopBookmark = addBookmark(pdf, block.level, block.text, lastTopBookmark);
       }
     } else if (block.kind === "paragraph") {
-      writeParagraph(pdf, block.runs);
+      writeParagraph(pdf, root, block.runs);
     } else {
-      writeList(pdf, block.ordered, block.items);
+      writeList(pdf, root, block.ordered, block.items, block.start ?? 1);
     }
   });
   return headingPages;
@@ -208,6 +286,7 @@ function addBookmark(
 
 function writeHeading(
   pdf: Pdf,
+  root: Element,
   level: 1 | 2 | 3,
   rawText: string,
   outlineIndex: number,
@@ -225,56 +304,90 @@ function writeHeading(
   if (!atTopOfPage && pdf.y + needed > pdf.page.maxY()) pdf.addPage();
   else pdf.y += before;
   if (text === "") return;
-  pdf.text(text, LEFT, pdf.y, {
-    width: CONTENT_WIDTH,
-    ...(level <= 2 && { destination: destinationName(outlineIndex) }),
+  tagged(pdf, root, HEADING_TAGS[level], () => {
+    pdf.text(text, LEFT, pdf.y, {
+      width: CONTENT_WIDTH,
+      ...(level <= 2 && { destination: destinationName(outlineIndex) }),
+    });
   });
   pdf.y += 4;
 }
 
-function writeParagraph(pdf: Pdf, runs: Run[]) {
-  if (writeRuns(pdf, runs, LEFT, CONTENT_WIDTH)) pdf.y += PARAGRAPH_GAP;
+function writeParagraph(pdf: Pdf, root: Element, runs: Run[]) {
+  if (!hasText(runs)) return;
+  const paragraph = tag(pdf, root, "P");
+  writeRuns(pdf, paragraph, runs, LEFT, CONTENT_WIDTH);
+  paragraph.end();
+  pdf.y += PARAGRAPH_GAP;
 }
 
-/** Lists hang: the marker sits in its own column and wrapped lines line up with the text. */
-function writeList(pdf: Pdf, ordered: boolean, items: Run[][]) {
+/**
+ * Lists hang: the marker sits in its own column and wrapped lines line up with the text. Each
+ * item is tagged as the list item it is (L, LI, with its marker as Lbl and its text as LBody),
+ * so a screen reader says "list, 3 items" and reads the numbers as numbers.
+ */
+function writeList(pdf: Pdf, root: Element, ordered: boolean, items: Run[][], start: number) {
   pdf.font(FONTS.regular).fontSize(BODY_SIZE);
-  const markers = items.map((_, index) => (ordered ? `${index + 1}.` : "•"));
+  const markers = items.map((_, index) => (ordered ? `${start + index}.` : "•"));
   const markerWidth = Math.max(...markers.map((marker) => pdf.widthOfString(marker)), 0);
   const textLeft = LEFT + LIST_LEFT + Math.max(markerWidth, 12) + MARKER_GAP;
+  const list = tag(pdf, root, "L");
   items.forEach((item, index) => {
     pdf.font(FONTS.regular).fontSize(BODY_SIZE);
     if (pdf.y + pdf.currentLineHeight(true) + LINE_GAP > pdf.page.maxY()) pdf.addPage();
     const top = pdf.y;
     const marker = markers[index]!;
-    pdf.text(marker, textLeft - MARKER_GAP - pdf.widthOfString(marker), top, { lineBreak: false });
+    const listItem = tag(pdf, list, "LI");
+    tagged(pdf, listItem, "Lbl", () => {
+      pdf.text(marker, textLeft - MARKER_GAP - pdf.widthOfString(marker), top, {
+        lineBreak: false,
+      });
+    });
     pdf.y = top;
-    if (!writeRuns(pdf, item, textLeft, LEFT + CONTENT_WIDTH - textLeft)) pdf.moveDown();
+    const body = tag(pdf, listItem, "LBody");
+    if (hasText(item)) writeRuns(pdf, body, item, textLeft, LEFT + CONTENT_WIDTH - textLeft);
+    else pdf.moveDown();
+    body.end();
+    listItem.end();
     pdf.y += 3;
   });
+  list.end();
   pdf.y += PARAGRAPH_GAP - 3;
 }
 
-/** Writes runs as one wrapped block starting at the current line. False if there was nothing. */
-function writeRuns(pdf: Pdf, runs: Run[], left: number, width: number): boolean {
-  const pieces = runs
+function printableRuns(runs: Run[]): Run[] {
+  return runs
     .map((run) => ({ ...run, text: printable(run.text) }))
     .filter((run) => run.text !== "");
-  if (pieces.every((run) => run.text.trim() === "")) return false;
+}
+
+function hasText(runs: Run[]): boolean {
+  return printableRuns(runs).some((run) => run.text.trim() !== "");
+}
+
+/**
+ * Writes runs into `parent` as one wrapped block starting at the current line. A linked run is
+ * its own Link element holding its link annotations, as PDF/UA asks.
+ */
+function writeRuns(pdf: Pdf, parent: Element, runs: Run[], left: number, width: number) {
+  const pieces = printableRuns(runs);
   pieces.forEach((run, index) => {
     const link = linkAddress(run.href);
     const continued = index < pieces.length - 1;
-    pdf
-      .font(fontFor(run))
-      .fontSize(BODY_SIZE)
-      .fillColor(link ? LINK_COLOR : TEXT_COLOR);
-    // Each option is given even when off: pdfkit carries options over between continued pieces.
-    const options = { width, continued, link: link ?? null, underline: link !== undefined };
-    if (index === 0) pdf.text(run.text, left, pdf.y, options);
-    else pdf.text(run.text, options);
+    const draw = () => {
+      pdf
+        .font(fontFor(run))
+        .fontSize(BODY_SIZE)
+        .fillColor(link ? LINK_COLOR : TEXT_COLOR);
+      // Each option is given even when off: pdfkit carries options over between continued pieces.
+      const options = { width, continued, link: link ?? null, underline: link !== undefined };
+      if (index === 0) pdf.text(run.text, left, pdf.y, options);
+      else pdf.text(run.text, options);
+    };
+    if (link) tagged(pdf, parent, "Link", draw);
+    else parent.add(draw);
   });
   pdf.fillColor(TEXT_COLOR);
-  return true;
 }
 
 function fontFor(run: Run): string {
@@ -288,21 +401,24 @@ function fontFor(run: Run): string {
  * "Page N of M" in the bottom margin of every page. The bottom margin is lifted while writing,
  * or pdfkit would see text below it and start a new page.
  */
-function addPageNumbers(pdf: Pdf) {
+function addPageNumbers(pdf: Pdf, doc: PublishedDocument) {
+  const { pageOf } = exportWords(doc);
   const { start, count } = pdf.bufferedPageRange();
   for (let index = start; index < start + count; index++) {
     pdf.switchToPage(index);
     const bottomMargin = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
-    pdf
-      .font(FONTS.regular)
-      .fontSize(9)
-      .fillColor(MUTED_COLOR)
-      .text(`Page ${index + 1} of ${count}`, LEFT, pdf.page.height - bottomMargin / 2 - 4, {
-        width: CONTENT_WIDTH,
-        align: "center",
-        lineBreak: false,
-      });
+    artifact(pdf, "Pagination", () => {
+      pdf
+        .font(FONTS.regular)
+        .fontSize(9)
+        .fillColor(MUTED_COLOR)
+        .text(pageOf(index + 1, count), LEFT, pdf.page.height - bottomMargin / 2 - 4, {
+          width: CONTENT_WIDTH,
+          align: "center",
+          lineBreak: false,
+        });
+    });
     pdf.page.margins.bottom = bottomMargin;
   }
 }
