@@ -8,6 +8,7 @@ import {
   expectNoSeriousViolations,
   launchBrowser,
   newPerson,
+  newSignedInPerson,
   open,
   waitForHydration,
 } from "../support/browser.ts";
@@ -171,9 +172,11 @@ describe("a refused comment on a phone (issue 19)", () => {
 describe("the staff pages of a comment period", () => {
   it("list, moderation and extension have no serious accessibility violation", async () => {
     const period = await openCommentPeriod(app.ctx, cast, { title: "Staff view" });
-    const facilitator = await newPerson(browser, app.url);
-    const [name, ...value] = (await cookieFor(app.ctx, cast.facilitator.id)).split("=");
-    await facilitator.context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
+    const facilitator = await newSignedInPerson(
+      browser,
+      app.url,
+      await cookieFor(app.ctx, cast.facilitator.id),
+    );
     await open(facilitator.page, `/work-groups/${cast.workGroup.slug}/comment-periods`);
     await expectNoSeriousViolations(facilitator.page, "comment periods (staff)");
     await open(
@@ -235,9 +238,11 @@ describe("a hearing and the analysis of comments", () => {
     expect(visitor.errors).toEqual([]);
     await visitor.close();
 
-    const facilitator = await newPerson(browser, app.url);
-    const [name, ...value] = (await cookieFor(app.ctx, cast.facilitator.id)).split("=");
-    await facilitator.context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
+    const facilitator = await newSignedInPerson(
+      browser,
+      app.url,
+      await cookieFor(app.ctx, cast.facilitator.id),
+    );
     await open(
       facilitator.page,
       `/work-groups/${cast.workGroup.slug}/comment-periods/${period.id}/analysis`,

@@ -4,7 +4,7 @@ import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import {
   expectNoSeriousViolations,
   launchBrowser,
-  newPerson,
+  newSignedInPerson,
   open,
   type Person,
 } from "../support/browser.ts";
@@ -51,9 +51,9 @@ beforeAll(async () => {
       })),
     });
   }
-  fay = await newPerson(browser, app.url, { viewport: { width: 1366, height: 768 } });
-  const [name, ...value] = seeded.cookies.facilitator.split("=");
-  await fay.context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
+  fay = await newSignedInPerson(browser, app.url, seeded.cookies.facilitator, {
+    viewport: { width: 1366, height: 768 },
+  });
   await open(fay.page, sessionPath());
 }, 60_000);
 

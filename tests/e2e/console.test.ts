@@ -5,7 +5,7 @@ import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import {
   expectNoSeriousViolations,
   launchBrowser,
-  newPerson,
+  newSignedInPerson,
   open,
   type Person,
 } from "../support/browser.ts";
@@ -57,9 +57,9 @@ beforeAll(async () => {
     column: "vision",
     text: "Every student leaves with a plan",
   });
-  fay = await newPerson(browser, app.url, { viewport: { width: 1366, height: 768 } });
-  const [name, ...value] = seeded.cookies.facilitator.split("=");
-  await fay.context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
+  fay = await newSignedInPerson(browser, app.url, seeded.cookies.facilitator, {
+    viewport: { width: 1366, height: 768 },
+  });
   await open(page(), sessionPath());
 }, 60_000);
 

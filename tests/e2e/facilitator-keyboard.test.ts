@@ -7,7 +7,7 @@ import {
   expectNoSeriousViolations,
   focusedName,
   launchBrowser,
-  newPerson,
+  newSignedInPerson,
   open,
   type Person,
   shiftTabTo as shiftTabToOn,
@@ -80,10 +80,8 @@ beforeAll(async () => {
   });
   ideaId = idea.id;
 
-  fay = await newPerson(browser, app.url);
+  fay = await newSignedInPerson(browser, app.url, seeded.cookies.facilitator);
   // Signed in by the app's own session cookie: the sign-in page is not what this file tests.
-  const [name, ...value] = seeded.cookies.facilitator.split("=");
-  await fay.context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
   // A mouse click anywhere fails the journey.
   await fay.page.addInitScript(() => {
     document.addEventListener("mousedown", () => sessionStorage.setItem("mouse-used", "yes"), true);

@@ -5,7 +5,7 @@ import { type Cast, cookieFor, startSeededApp, type TestApp } from "../support/a
 import {
   expectNoSeriousViolations,
   launchBrowser,
-  newPerson,
+  newSignedInPerson,
   open,
   type Person,
 } from "../support/browser.ts";
@@ -35,9 +35,9 @@ beforeAll(async () => {
     column: "vision",
     text: "Every student leaves with a plan",
   });
-  screen = await newPerson(browser, app.url, { viewport: { width: 1920, height: 1080 } });
-  const [name, ...value] = facilitatorCookie.split("=");
-  await screen.context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
+  screen = await newSignedInPerson(browser, app.url, facilitatorCookie, {
+    viewport: { width: 1920, height: 1080 },
+  });
   await open(page(), `${sessionPath()}/projector`);
 }, 60_000);
 

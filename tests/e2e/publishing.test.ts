@@ -5,6 +5,7 @@ import {
   expectNoSeriousViolations,
   launchBrowser,
   newPerson,
+  newSignedInPerson,
   open,
   type Person,
   tabTo,
@@ -39,10 +40,8 @@ beforeAll(async () => {
     },
   });
   browser = await launchBrowser();
-  fay = await newPerson(browser, app.url);
+  fay = await newSignedInPerson(browser, app.url, await cookieFor(app.ctx, cast.facilitator.id));
   fay.page.setDefaultTimeout(10_000);
-  const [name, ...value] = (await cookieFor(app.ctx, cast.facilitator.id)).split("=");
-  await fay.context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
   visitor = await newPerson(browser, app.url);
   visitor.page.setDefaultTimeout(10_000);
 });

@@ -6,7 +6,7 @@ import { type Cast, cookieFor, startSeededApp, type TestApp } from "../support/a
 import {
   expectNoSeriousViolations,
   launchBrowser,
-  newPerson,
+  newSignedInPerson,
   open,
   type Person,
   waitForHydration,
@@ -34,11 +34,9 @@ const base = () => `/work-groups/${cast.workGroup.slug}`;
 const recommendationPath = () => `${base()}/recommendations/${recommendationId}`;
 
 async function personFor(userId: string) {
-  const person = await newPerson(browser, app.url);
+  const person = await newSignedInPerson(browser, app.url, await cookieFor(app.ctx, userId));
   // A step that never happens fails with what it waited for, well before the test's timeout.
   person.page.setDefaultTimeout(10_000);
-  const [name, ...value] = (await cookieFor(app.ctx, userId)).split("=");
-  await person.context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
   return person;
 }
 

@@ -6,7 +6,7 @@ import {
   expectNoSeriousViolations,
   focusedName,
   launchBrowser,
-  newPerson,
+  newSignedInPerson,
   open,
   type Person,
   shiftTabTo as shiftTabToOn,
@@ -56,11 +56,9 @@ async function seedSession(title: string, ideas: Record<string, string>): Promis
 
 /** A browser context signed in by the app's own session cookie (the login page is tested elsewhere). */
 async function personFor(userId: string, keyboardOnly = false) {
-  const person = await newPerson(browser, app.url);
+  const person = await newSignedInPerson(browser, app.url, await cookieFor(app.ctx, userId));
   // A step that never happens fails with what it waited for, well before the test's timeout.
   person.page.setDefaultTimeout(10_000);
-  const [name, ...value] = (await cookieFor(app.ctx, userId)).split("=");
-  await person.context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
   // Counts the drags that began in the page (see dragAndDrop).
   await person.page.addInitScript(() => {
     const w = window as unknown as { __dragStarts: number };

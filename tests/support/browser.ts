@@ -115,6 +115,22 @@ export async function newPerson(
   return { context, page, errors, cspViolations, close: () => context.close() };
 }
 
+/**
+ * A person already signed in, by the app's own session cookie ("name=value", as cookieFor
+ * makes it): for tests whose subject is not the sign-in page.
+ */
+export async function newSignedInPerson(
+  browser: Browser,
+  baseURL: string,
+  cookie: string,
+  options: BrowserContextOptions = {},
+): Promise<Person> {
+  const person = await newPerson(browser, baseURL, options);
+  const [name, ...value] = cookie.split("=");
+  await person.context.addCookies([{ name: name!, value: value.join("="), url: baseURL }]);
+  return person;
+}
+
 /** Resolves once React has hydrated the page (before that, clicks are plain HTML posts). */
 export async function waitForHydration(page: Page) {
   try {

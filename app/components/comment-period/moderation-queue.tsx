@@ -145,6 +145,9 @@ export function ModerationQueue({ data }: { data: QueueData }) {
               ))}
             </datalist>
             <BulkDecision data={data} query={query} />
+            <p id="bulk-hint" className="sr-only">
+              {t("moderation.bulkHint")}
+            </p>
             <p className="text-sm text-slate-700">{t("moderation.keys")}</p>
             <p className="sr-only">{t("moderation.live")}</p>
             <ol ref={listRef} className="space-y-3">
@@ -203,22 +206,27 @@ function Filters({ data }: { data: QueueData }) {
     </div>
   );
   const any: [string, string] = ["", t("moderation.any")];
+  const moreInUse =
+    (["flag", "section", "group", "region", "campaign", "from", "to"] as const).filter(
+      (field) => filter[field] !== undefined,
+    ).length + (filter.order === "newest" ? 1 : 0);
   return (
     <Form method="get" role="search" aria-label={t("moderation.filters")} className="space-y-3">
-      <div>
-        <label htmlFor="filter-q" className="block font-medium">
-          {t("moderation.search")}
-        </label>
-        <input
-          id="filter-q"
-          type="search"
-          name="q"
-          defaultValue={filter.q ?? ""}
-          maxLength={200}
-          className={`${inputClass} min-h-11`}
-        />
-      </div>
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      {/* The search and the state, which a moderator changes most, always in view. */}
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 grow">
+          <label htmlFor="filter-q" className="block font-medium">
+            {t("moderation.search")}
+          </label>
+          <input
+            id="filter-q"
+            type="search"
+            name="q"
+            defaultValue={filter.q ?? ""}
+            maxLength={200}
+            className={`${inputClass} min-h-11`}
+          />
+        </div>
         {select("state", t("moderation.state"), [
           any,
           ...COMMENT_STATES.map((state): [string, string] => [
@@ -229,75 +237,85 @@ function Filters({ data }: { data: QueueData }) {
             }),
           ]),
         ])}
-        {select("flag", t("moderation.flag"), [
-          any,
-          ...FLAGS.map((flag): [string, string] => [flag, t(`moderation.flags.${flag}`)]),
-        ])}
-        {select("section", t("moderation.section"), [
-          any,
-          [GENERAL, t("moderation.general")],
-          ...data.sections.map((s): [string, string] => [
-            String(s.number),
-            t("moderation.sectionName", { number: s.number, heading: s.heading }),
-          ]),
-        ])}
-        {select("group", t("moderation.group"), [
-          any,
-          ...data.groups.map((g): [string, string] => [
-            g.label,
-            t("moderation.withCount", { label: g.label, count: g.count }),
-          ]),
-        ])}
-        {select("region", t("moderation.region"), [
-          any,
-          ...data.regions.map((r): [string, string] => [
-            r.label,
-            t("moderation.withCount", { label: r.label, count: r.count }),
-          ]),
-        ])}
-        {select("campaign", t("moderation.campaign"), [
-          any,
-          ["none", t("moderation.noCampaign")],
-          ...data.campaigns.map((c): [string, string] => [
-            c.id,
-            t("moderation.campaignChoice", { count: c.count, opening: `${c.opening}…` }),
-          ]),
-        ])}
-        <div>
-          <label htmlFor="filter-from" className="block font-medium">
-            {t("moderation.from")}
-          </label>
-          <input
-            id="filter-from"
-            type="date"
-            name="from"
-            defaultValue={filter.from ?? ""}
-            className={`${inputClass} min-h-11`}
-          />
-        </div>
-        <div>
-          <label htmlFor="filter-to" className="block font-medium">
-            {t("moderation.to")}
-          </label>
-          <input
-            id="filter-to"
-            type="date"
-            name="to"
-            defaultValue={filter.to ?? ""}
-            className={`${inputClass} min-h-11`}
-          />
-        </div>
-        {select("order", t("moderation.order"), [
-          ["oldest", t("moderation.oldest")],
-          ["newest", t("moderation.newest")],
-        ])}
-      </div>
-      <div className="flex flex-wrap items-center gap-4">
         <Button className="min-h-11">{t("moderation.show")}</Button>
         <Link to="." className="inline-flex min-h-11 items-center underline">
           {t("moderation.clear")}
         </Link>
       </div>
+      <details open={moreInUse > 0} className="rounded-md border border-slate-300 bg-white">
+        <summary className="cursor-pointer px-3 py-2.5 font-medium">
+          {moreInUse
+            ? t("moderation.moreFiltersInUse", { count: moreInUse })
+            : t("moderation.moreFilters")}
+        </summary>
+        <div className="grid gap-3 p-3 sm:grid-cols-2 lg:grid-cols-4">
+          {select("flag", t("moderation.flag"), [
+            any,
+            ...FLAGS.map((flag): [string, string] => [flag, t(`moderation.flags.${flag}`)]),
+          ])}
+          {select("section", t("moderation.section"), [
+            any,
+            [GENERAL, t("moderation.general")],
+            ...data.sections.map((s): [string, string] => [
+              String(s.number),
+              t("moderation.sectionName", { number: s.number, heading: s.heading }),
+            ]),
+          ])}
+          {select("group", t("moderation.group"), [
+            any,
+            ...data.groups.map((g): [string, string] => [
+              g.label,
+              t("moderation.withCount", { label: g.label, count: g.count }),
+            ]),
+          ])}
+          {select("region", t("moderation.region"), [
+            any,
+            ...data.regions.map((r): [string, string] => [
+              r.label,
+              t("moderation.withCount", { label: r.label, count: r.count }),
+            ]),
+          ])}
+          {select("campaign", t("moderation.campaign"), [
+            any,
+            ["none", t("moderation.noCampaign")],
+            ...data.campaigns.map((c): [string, string] => [
+              c.id,
+              t("moderation.campaignChoice", { count: c.count, opening: `${c.opening}…` }),
+            ]),
+          ])}
+          <div>
+            <label htmlFor="filter-from" className="block font-medium">
+              {t("moderation.from")}
+            </label>
+            <input
+              id="filter-from"
+              type="date"
+              name="from"
+              defaultValue={filter.from ?? ""}
+              className={`${inputClass} min-h-11`}
+            />
+          </div>
+          <div>
+            <label htmlFor="filter-to" className="block font-medium">
+              {t("moderation.to")}
+            </label>
+            <input
+              id="filter-to"
+              type="date"
+              name="to"
+              defaultValue={filter.to ?? ""}
+              className={`${inputClass} min-h-11`}
+            />
+          </div>
+          {select("order", t("moderation.order"), [
+            ["oldest", t("moderation.oldest")],
+            ["newest", t("moderation.newest")],
+          ])}
+        </div>
+        <div className="px-3 pb-3">
+          <Button className="min-h-11">{t("moderation.show")}</Button>
+        </div>
+      </details>
     </Form>
   );
 }
@@ -314,27 +332,31 @@ function BulkDecision({ data, query }: { data: QueueData; query: URLSearchParams
       action={`?${query.toString()}`}
       className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3"
       aria-labelledby="bulk-title"
+      aria-describedby="bulk-hint"
     >
       <h3 id="bulk-title" className="font-semibold">
         {t("moderation.bulk")}
       </h3>
-      <p className="text-sm">{t("moderation.bulkHint")}</p>
       <CsrfInput />
       <input type="hidden" name="intent" value="decide" />
       <input type="hidden" name="seenAt" value={data.seenAt} />
-      <label className="flex min-h-11 items-center gap-2">
-        <input type="checkbox" name="matching" value="yes" className="h-5 w-5" />
-        {t("moderation.allMatching", { count: data.matching })}
-      </label>
-      <ReasonField
-        id="bulk-reason"
-        label={t("moderation.reason")}
-        onEnter={(event) => {
-          // Enter in the reason means hide, not the form's first button (publish).
-          event.preventDefault();
-          hideRef.current?.form?.requestSubmit(hideRef.current);
-        }}
-      />
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="checkbox" name="matching" value="yes" className="h-5 w-5" />
+          {t("moderation.allMatching", { count: data.matching })}
+        </label>
+        <div className="min-w-64 grow">
+          <ReasonField
+            id="bulk-reason"
+            label={t("moderation.reason")}
+            onEnter={(event) => {
+              // Enter in the reason means hide, not the form's first button (publish).
+              event.preventDefault();
+              hideRef.current?.form?.requestSubmit(hideRef.current);
+            }}
+          />
+        </div>
+      </div>
       <div className="flex flex-wrap gap-2">
         <Button name="state" value="published" pending={navigation.state === "submitting"}>
           {t("moderation.publishTicked")}
@@ -446,7 +468,7 @@ function CommentRow({
       decide("published");
     } else if (key === "h") {
       if (hideRef.current) hideRef.current.open = true;
-      hideRef.current?.querySelector("input")?.focus();
+      hideRef.current?.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
     } else if (key === "x") {
       tickRef.current?.click();
     } else return;
