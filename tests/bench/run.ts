@@ -13,6 +13,10 @@
  *              (public-pages.ts)
  *   console    the facilitator's session page for 10 rooms × 100 ideas: p95 time to first
  *              byte against /healthz, target 100 ms; ours only (console.ts)
+ *   moderation a comment period of 10,000 comments (200 campaigns): the moderation queue's
+ *              first page, a filtered page, a search, page 100, and a decision on 1,000
+ *              matching comments, p95 time to first byte against /healthz, target 150 ms, on
+ *              SQLite and PostgreSQL; ours only (moderation.ts)
  *   intake     public comments through the real route on SQLite and PostgreSQL: stored per
  *              second, p99 time to receipt and lost receipts, beside a bare Express form POST
  *              and a one-insert-per-request path; then a 10,000/s flash crowd (intake.ts)
@@ -45,6 +49,10 @@
  *                     --public-ideas 10000 --public-sessions 50
  *          console:   --console-rooms 10 --console-ideas 100 --console-requests 200
  *                     --console-sequential 50 --console-warmup 20 --console-concurrency 4
+ *          moderation: --moderation-comments 10000 --moderation-campaigns 200
+ *                     --moderation-requests 200 --moderation-sequential 50
+ *                     --moderation-warmup 10 --moderation-concurrency 4
+ *                     --moderation-decisions 20 (bulk decisions measured)
  *          intake:    --intake-seconds 10 --intake-warmup 2 --intake-concurrency 64
  *                     --intake-flash-rate 10000 --intake-flash-seconds 60 (0 skips)
  *                     --intake-postgres postgresql://postgres@127.0.0.1:5432/postgres
@@ -67,6 +75,7 @@ import { runGuests } from "./guests.ts";
 import type { StartOptions } from "./harness.ts";
 import { runIntake } from "./intake.ts";
 import { runJoinStorm } from "./join-storm.ts";
+import { runModeration } from "./moderation.ts";
 import { runPlenary } from "./plenary.ts";
 import { runPublicPages } from "./public-pages.ts";
 import { runRooms } from "./rooms.ts";
@@ -101,6 +110,13 @@ const { values: args } = parseArgs({
     "console-sequential": { type: "string", default: "50" },
     "console-warmup": { type: "string", default: "20" },
     "console-concurrency": { type: "string", default: "4" },
+    "moderation-comments": { type: "string", default: "10000" },
+    "moderation-campaigns": { type: "string", default: "200" },
+    "moderation-requests": { type: "string", default: "200" },
+    "moderation-sequential": { type: "string", default: "50" },
+    "moderation-warmup": { type: "string", default: "10" },
+    "moderation-concurrency": { type: "string", default: "4" },
+    "moderation-decisions": { type: "string", default: "20" },
     "public-requests": { type: "string", default: "250" },
     "public-sequential": { type: "string", default: "100" },
     "public-warmup": { type: "string", default: "20" },
@@ -136,6 +152,7 @@ const BENCHMARKS = [
   "themes",
   "public-pages",
   "console",
+  "moderation",
   "intake",
   "guests",
   "scaleout",
@@ -240,6 +257,21 @@ async function main() {
           sequential: Number(args["console-sequential"]),
           warmup: Number(args["console-warmup"]),
           concurrency: Number(args["console-concurrency"]),
+        },
+        kinds,
+        start,
+      ),
+    moderation: () =>
+      runModeration(
+        {
+          comments: Number(args["moderation-comments"]),
+          campaigns: Number(args["moderation-campaigns"]),
+          requests: Number(args["moderation-requests"]),
+          sequential: Number(args["moderation-sequential"]),
+          warmup: Number(args["moderation-warmup"]),
+          concurrency: Number(args["moderation-concurrency"]),
+          decisions: Number(args["moderation-decisions"]),
+          postgres: args["intake-postgres"],
         },
         kinds,
         start,

@@ -33,6 +33,8 @@ export type ServerInfo = {
   description: string;
   /** With `commentPeriod`: where the feedback form posts, and the secret its tokens are signed with. */
   comments?: { path: string; periodId: string; secret: string };
+  /** With `moderation`: the period's moderation queue and a moderator's cookie. */
+  moderation?: { appUrl: string; queuePath: string; cookie: string; csrf: string };
 };
 
 /**
@@ -56,6 +58,11 @@ export type OursOptions = {
   seedIdeasEach?: number;
   /** A published work group with an open, published comment period (the intake benchmark). */
   commentPeriod?: boolean;
+  /**
+   * With `commentPeriod`: this many comments already in it, screened, `campaigns` of them form
+   * letters (the moderation benchmark; see moderationComments).
+   */
+  moderation?: { comments: number; campaigns: number };
   /**
    * The session lets guests join by its code (the guests benchmark): a whole-group board besides
    * the rooms' boards, and a facilitator to assign rooms.
@@ -222,6 +229,25 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
     };
   }
 
+  let moderatorId: string | undefined;
+  if (comments && options.moderation) {
+    const { moderationComments } = await import("./moderation.ts");
+    const { screenNewComments } = await import(
+      "../../app/modules/comment-period/screening.server.ts"
+    );
+    const rows = moderationComments(comments.periodId, options.moderation);
+    for (let i = 0; i < rows.length; i += 1_000)
+      await db.comment.createMany({ data: rows.slice(i, i + 1_000) });
+    await screenNewComments(app.ctx, comments.periodId);
+    const moderator = await db.user.create({
+      data: { name: "Bench Moderator", email: "moderator@bench.example.org", passwordHash },
+    });
+    await db.membership.create({
+      data: { workGroupId: workGroup.id, userId: moderator.id, role: "recorder" },
+    });
+    moderatorId = moderator.id;
+  }
+
   // The cookie a signed-in browser sends, made by the app's own session storage (as
   // cookieFor in tests/support/app.ts does).
   const cookieFor = async (userId: string) => {
@@ -234,6 +260,15 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
   const cookies: string[] = [];
   for (const id of userIds) cookies.push(await cookieFor(id));
   if (guests && facilitatorId) guests.facilitatorCookie = await cookieFor(facilitatorId);
+  const moderation =
+    comments && moderatorId
+      ? {
+          appUrl: app.url,
+          queuePath: `/work-groups/${workGroup.slug}/comment-periods/${comments.periodId}/comments`,
+          cookie: await cookieFor(moderatorId),
+          csrf: BENCH_CSRF,
+        }
+      : undefined;
 
   // The page's post-idea form is a fetcher.Form: with JavaScript, the browser posts it to the
   // page URL with ?_data=<route id> and gets the action's JSON back (no page render).
@@ -255,6 +290,7 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
       }`,
       comments,
       guests,
+      moderation,
     },
     close: () => app.close(),
   };
