@@ -4,6 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, CsrfInput, FormError, useZodForm } from "../components/forms.tsx";
 import { HearingFields } from "../components/hearing/hearing-fields.tsx";
+import { HearingRequests, SpeakerList } from "../components/hearing/hearing-requests.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   cancelRegistrationAsStaff,
@@ -11,6 +12,7 @@ import {
   getHearing,
   updateHearing,
 } from "../modules/hearing/hearings.server.ts";
+import { accommodationsLine, interpreterName } from "../modules/hearing/registration.ts";
 import { hearingSchema } from "../modules/hearing/schema.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
@@ -117,6 +119,8 @@ export default function StaffHearing() {
     hearing,
     form: values,
     registrations,
+    requests,
+    speakers,
     canManage,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -129,6 +133,7 @@ export default function StaffHearing() {
   const periodPath = `/work-groups/${slug}/comment-periods/${period.id}`;
   const publicPath = `/public/${slug}/comment-periods/${period.id}/hearings/${hearing.id}`;
   const exportPath = `${periodPath}/hearings/${hearing.id}/registrants`;
+  const speakersPath = `${periodPath}/hearings/${hearing.id}/speakers`;
   const failed = result && !result.ok;
   return (
     <div className="space-y-8">
@@ -180,6 +185,10 @@ export default function StaffHearing() {
         ) : null}
       </div>
 
+      <HearingRequests {...requests} />
+
+      <SpeakerList speakers={speakers} exportPath={speakersPath} timeZone={hearing.timeZone} />
+
       <section aria-labelledby="registrants">
         <h2 id="registrants" className="text-xl font-semibold">
           Registrants
@@ -208,6 +217,9 @@ export default function StaffHearing() {
                   </th>
                   <th scope="col" className="py-2 pr-3">
                     Team
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Asks for
                   </th>
                   <th scope="col" className="py-2 pr-3">
                     Status
@@ -242,6 +254,9 @@ export default function StaffHearing() {
                       ) : (
                         <span className="text-slate-700">One person</span>
                       )}
+                    </td>
+                    <td className="py-2 pr-3">
+                      <RegistrantAsks registration={r} />
                     </td>
                     <td className="py-2 pr-3">
                       {STATES[r.status as keyof typeof STATES] ?? r.status}
@@ -314,5 +329,25 @@ export default function StaffHearing() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** What one registration asks for, in the registrant table. */
+function RegistrantAsks({
+  registration: r,
+}: {
+  registration: Parameters<typeof accommodationsLine>[0] &
+    Parameters<typeof interpreterName>[0] & { wishesToSpeak: boolean; speakingTopic: string };
+}) {
+  const accommodations = accommodationsLine(r);
+  const interpreter = interpreterName(r);
+  if (!accommodations && !interpreter && !r.wishesToSpeak)
+    return <span className="text-slate-700">Nothing</span>;
+  return (
+    <ul>
+      {interpreter ? <li>Interpreter: {interpreter}</li> : null}
+      {accommodations ? <li>{accommodations}</li> : null}
+      {r.wishesToSpeak ? <li>To speak{r.speakingTopic ? `: ${r.speakingTopic}` : ""}</li> : null}
+    </ul>
   );
 }
