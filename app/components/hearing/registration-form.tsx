@@ -26,6 +26,11 @@ type Answer = SerializeFrom<RegistrationAnswer["body"]>;
 /** A box or a round button with its words: the whole row is the target, 44 px high. */
 const choiceRow = "flex min-h-11 cursor-pointer items-center gap-3 py-1";
 const choiceInput = "h-6 w-6 shrink-0 accent-brand-700";
+/** Text fields and the list as tall as a thumb, too (the shared inputClass is 42 px). */
+const tall = (props: { className: string }) => ({
+  ...props,
+  className: `${props.className} min-h-11`,
+});
 
 /**
  * The public registration form of a hearing or webinar, and what it says once sent. A part
@@ -105,7 +110,7 @@ export function RegistrationForm({
             {(props) => (
               <input
                 {...getInputProps(fields.name, { type: "text" })}
-                {...props}
+                {...tall(props)}
                 autoComplete="name"
                 required
               />
@@ -119,7 +124,7 @@ export function RegistrationForm({
             {(props) => (
               <input
                 {...getInputProps(fields.email, { type: "email" })}
-                {...props}
+                {...tall(props)}
                 autoComplete="email"
                 required
               />
@@ -133,7 +138,7 @@ export function RegistrationForm({
             {(props) => (
               <input
                 {...getInputProps(fields.organization, { type: "text" })}
-                {...props}
+                {...tall(props)}
                 autoComplete="organization"
               />
             )}
@@ -183,7 +188,7 @@ export function RegistrationForm({
                       type="text"
                       autoComplete="off"
                       defaultValue={String(initialTeam[index] ?? "")}
-                      className={inputClass}
+                      className={`${inputClass} min-h-11`}
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? `${id}-error` : undefined}
                     />
@@ -233,7 +238,7 @@ export function RegistrationForm({
             {(props) => (
               <textarea
                 {...getTextareaProps(fields.accommodationOther)}
-                {...props}
+                {...tall(props)}
                 rows={3}
                 maxLength={MAX_ACCOMMODATION_TEXT}
               />
@@ -249,7 +254,7 @@ export function RegistrationForm({
           >
             {(props) => (
               <select
-                {...props}
+                {...tall(props)}
                 name={fields.interpreter.name}
                 defaultValue={interpreter}
                 onChange={(event) => setInterpreter(event.currentTarget.value)}
@@ -276,7 +281,7 @@ export function RegistrationForm({
               {(props) => (
                 <input
                   {...getInputProps(fields.interpreterOther, { type: "text" })}
-                  {...props}
+                  {...tall(props)}
                   disabled={off(interpreter === "other")}
                   maxLength={MAX_LANGUAGE_NAME}
                   autoComplete="off"
@@ -316,7 +321,7 @@ export function RegistrationForm({
               {(props) => (
                 <input
                   {...getInputProps(fields.speakingTopic, { type: "text" })}
-                  {...props}
+                  {...tall(props)}
                   disabled={off(speaks)}
                   maxLength={MAX_SPEAKING_TOPIC}
                   autoComplete="off"
