@@ -153,7 +153,7 @@ export default function StaffHearing() {
         {hearing.link ? (
           <p>
             Online:{" "}
-            <a href={hearing.link} className="underline">
+            <a href={hearing.link} className="break-all underline">
               {hearing.link}
             </a>
           </p>
@@ -168,7 +168,8 @@ export default function StaffHearing() {
         {period.publishedAt ? (
           <p>
             Public page:{" "}
-            <Link to={publicPath} className="underline">
+            {/* A path is one long word: without breaking it a phone scrolls sideways. */}
+            <Link to={publicPath} className="break-all underline">
               {publicPath}
             </Link>
           </p>
@@ -184,11 +185,8 @@ export default function StaffHearing() {
           </p>
         ) : null}
       </div>
-
       <HearingRequests {...requests} />
-
       <SpeakerList speakers={speakers} exportPath={speakersPath} timeZone={hearing.timeZone} />
-
       <section aria-labelledby="registrants">
         <h2 id="registrants" className="text-xl font-semibold">
           Registrants
@@ -207,7 +205,9 @@ export default function StaffHearing() {
         {registrations.length === 0 ? (
           <p className="mt-2">Nobody has registered yet.</p>
         ) : (
-          <div className="mt-2 overflow-x-auto">
+          <div className="relative mt-2 overflow-x-auto">
+            {/* relative: the buttons' screen-reader words (absolutely placed) scroll with the
+                table instead of widening the page on a phone. */}
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">Registrations, earliest first</caption>
               <thead>
@@ -286,48 +286,45 @@ export default function StaffHearing() {
           </div>
         )}
       </section>
-
-      {canManage ? (
-        <section aria-labelledby="edit-hearing" className="max-w-2xl">
-          <h2 id="edit-hearing" className="text-xl font-semibold">
-            Edit
-          </h2>
-          <p className="text-slate-700">
-            Raising the places moves people up from the waitlist at once; lowering them takes no
-            place from anyone registered. A new time or place is emailed to registrants when email
-            is set up.
-          </p>
-          <Form method="post" className="mt-2 space-y-3" {...getFormProps(editForm)}>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="edit" />
-            <FormError id={editForm.errorId} errors={editForm.errors} />
-            <HearingFields fields={editFields} timeZone={period.timeZone} />
-            <Button pending={navigation.state === "submitting"}>Save changes</Button>
-          </Form>
-        </section>
-      ) : null}
-
-      {canManage ? (
-        <section aria-labelledby="delete-hearing" className="max-w-2xl">
-          <h2 id="delete-hearing" className="text-xl font-semibold">
-            Delete
-          </h2>
-          <p>
-            Deleting removes this event from the public page and deletes its {registrations.length}{" "}
-            registrations; people still registered or waiting are emailed that it is cancelled.
-            Download the list first if you need it.
-          </p>
-          <Form method="post" className="mt-2 space-y-3">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="delete" />
-            <label className="flex items-start gap-2">
-              <input type="checkbox" name="confirm" value="yes" required className="mt-1 h-4 w-4" />
-              <span>Yes, delete this event and its registrations.</span>
-            </label>
-            <Button variant="danger">Delete this event</Button>
-          </Form>
-        </section>
-      ) : null}
+      canManage ? (
+      <section aria-labelledby="edit-hearing" className="max-w-2xl">
+        <h2 id="edit-hearing" className="text-xl font-semibold">
+          Edit
+        </h2>
+        <p className="text-slate-700">
+          Raising the places moves people up from the waitlist at once; lowering them takes no place
+          from anyone registered. A new time or place is emailed to registrants when email is set
+          up.
+        </p>
+        <Form method="post" className="mt-2 space-y-3" {...getFormProps(editForm)}>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="edit" />
+          <FormError id={editForm.errorId} errors={editForm.errors} />
+          <HearingFields fields={editFields} timeZone={period.timeZone} />
+          <Button pending={navigation.state === "submitting"}>Save changes</Button>
+        </Form>
+      </section>
+      ) : nullcanManage ? (
+      <section aria-labelledby="delete-hearing" className="max-w-2xl">
+        <h2 id="delete-hearing" className="text-xl font-semibold">
+          Delete
+        </h2>
+        <p>
+          Deleting removes this event from the public page and deletes its {registrations.length}{" "}
+          registrations; people still registered or waiting are emailed that it is cancelled.
+          Download the list first if you need it.
+        </p>
+        <Form method="post" className="mt-2 space-y-3">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="delete" />
+          <label className="flex items-start gap-2">
+            <input type="checkbox" name="confirm" value="yes" required className="mt-1 h-4 w-4" />
+            <span>Yes, delete this event and its registrations.</span>
+          </label>
+          <Button variant="danger">Delete this event</Button>
+        </Form>
+      </section>
+      ) : null
     </div>
   );
 }

@@ -401,6 +401,15 @@ describe("hostile and mistaken requests", () => {
       expect(answer.body.problem).toBe("hearing.problem");
       expect(answer.body.reply.error[field], JSON.stringify(fields)).toEqual([message]);
     }
+    // Every mistake is said at once, not one after another.
+    const several = await register(hearingId, [
+      ["name", ""],
+      ["interpreter", "other"],
+    ]);
+    expect(several.body.reply.error).toMatchObject({
+      name: ["hearing.nameMissing"],
+      interpreterOther: ["hearing.languageMissing"],
+    });
     // Every box ticked many times over: at most the boxes there are.
     const flood = await register(
       hearingId,

@@ -171,7 +171,7 @@ export function RegistrationForm({
             >
               <legend className="font-medium">{t("hearing.team")}</legend>
               <p id={fields.team.descriptionId} className="text-sm text-slate-700">
-                {t("hearing.teamOnly")} {t("hearing.teamIntro")} {t("hearing.teamHint")}
+                {t("hearing.teamOnly")} {t("hearing.teamIntro")}
               </p>
               {roles.map((role, index) => {
                 const name = `${fields.team.name}[${index}]`;

@@ -102,82 +102,85 @@ const LANGUAGE_NAME = /^[\p{L}\p{M}][\p{L}\p{M} '’().,-]*$/u;
  * it then, and what a person cannot see must not be stored for them.
  */
 export function registrationSchema(roles: number) {
-  return z
-    .object({
-      token: z.string({ error: "hearing.expired" }).min(1, { error: "hearing.expired" }).max(300),
-      // The honeypot: hidden from people, filled in by form-filling robots.
-      website: z.string().max(0, { error: "hearing.automated" }).optional(),
-      name: z
-        .string({ error: "hearing.nameMissing" })
-        .trim()
-        .min(1, { error: "hearing.nameMissing" })
-        .max(200, { error: "hearing.nameTooLong" })
-        .refine((text) => !hasControlCharacters(text), { error: "hearing.controlCharacters" })
-        .transform((text) => text.normalize("NFC")),
-      email: z
-        .email({ error: "hearing.invalidEmail" })
-        .max(254, { error: "hearing.invalidEmail" })
-        .transform((email) => email.toLowerCase()),
-      organization: publicText(200, "hearing.organizationTooLong")
-        .optional()
-        .transform((text) => text ?? ""),
-      // Only a hearing with team roles asks; without them everyone registers as one person.
-      party: z
-        .enum(roles > 0 ? ["one", "team"] : ["one"], { error: "hearing.partyInvalid" })
-        .optional()
-        .transform((party) => party ?? "one"),
-      team: z
-        .array(
-          publicText(200, "hearing.memberTooLong")
-            .optional()
-            .transform((text) => text ?? ""),
-          { error: "hearing.teamInvalid" },
-        )
-        .max(roles, { error: "hearing.teamInvalid" })
-        .optional()
-        .transform((names) => names ?? []),
-      accommodations: z
-        .array(z.enum(ACCOMMODATIONS, { error: "hearing.accommodationInvalid" }), {
-          error: "hearing.accommodationInvalid",
-        })
-        .max(ACCOMMODATIONS.length, { error: "hearing.accommodationInvalid" })
-        .optional()
-        .transform((codes) => ACCOMMODATIONS.filter((code) => codes?.includes(code))),
-      accommodationOther: publicText(MAX_ACCOMMODATION_TEXT, "hearing.accommodationOtherTooLong")
-        .optional()
-        .transform((text) => text ?? ""),
-      interpreter: z
-        .enum(INTERPRETER_CHOICES, { error: "hearing.interpreterInvalid" })
-        .optional()
-        .transform((code) => code ?? ""),
-      interpreterOther: publicText(MAX_LANGUAGE_NAME, "hearing.languageTooLong")
-        .refine((text) => text === "" || LANGUAGE_NAME.test(text), {
-          error: "hearing.languageInvalid",
-        })
-        .optional()
-        .transform((text) => text ?? ""),
-      wishesToSpeak: z
-        .boolean({ error: "hearing.speakInvalid" })
-        .optional()
-        .transform((wish) => wish ?? false),
-      speakingTopic: publicText(MAX_SPEAKING_TOPIC, "hearing.topicTooLong")
-        .optional()
-        .transform((text) => text ?? ""),
-    })
-    .superRefine((value, issues) => {
-      if (value.interpreter === "other" && value.interpreterOther === "")
-        issues.addIssue({
-          code: "custom",
-          path: ["interpreterOther"],
-          message: "hearing.languageMissing",
-        });
-    })
-    .transform((value) => ({
-      ...value,
-      team: value.party === "team" ? value.team : [],
-      interpreterOther: value.interpreter === "other" ? value.interpreterOther : "",
-      speakingTopic: value.wishesToSpeak ? value.speakingTopic : "",
-    }));
+  return (
+    z
+      .object({
+        token: z.string({ error: "hearing.expired" }).min(1, { error: "hearing.expired" }).max(300),
+        // The honeypot: hidden from people, filled in by form-filling robots.
+        website: z.string().max(0, { error: "hearing.automated" }).optional(),
+        name: z
+          .string({ error: "hearing.nameMissing" })
+          .trim()
+          .min(1, { error: "hearing.nameMissing" })
+          .max(200, { error: "hearing.nameTooLong" })
+          .refine((text) => !hasControlCharacters(text), { error: "hearing.controlCharacters" })
+          .transform((text) => text.normalize("NFC")),
+        email: z
+          .email({ error: "hearing.invalidEmail" })
+          .max(254, { error: "hearing.invalidEmail" })
+          .transform((email) => email.toLowerCase()),
+        organization: publicText(200, "hearing.organizationTooLong")
+          .optional()
+          .transform((text) => text ?? ""),
+        // Only a hearing with team roles asks; without them everyone registers as one person.
+        party: z
+          .enum(roles > 0 ? ["one", "team"] : ["one"], { error: "hearing.partyInvalid" })
+          .optional()
+          .transform((party) => party ?? "one"),
+        team: z
+          .array(
+            publicText(200, "hearing.memberTooLong")
+              .optional()
+              .transform((text) => text ?? ""),
+            { error: "hearing.teamInvalid" },
+          )
+          .max(roles, { error: "hearing.teamInvalid" })
+          .optional()
+          .transform((names) => names ?? []),
+        accommodations: z
+          .array(z.enum(ACCOMMODATIONS, { error: "hearing.accommodationInvalid" }), {
+            error: "hearing.accommodationInvalid",
+          })
+          .max(ACCOMMODATIONS.length, { error: "hearing.accommodationInvalid" })
+          .optional()
+          .transform((codes) => ACCOMMODATIONS.filter((code) => codes?.includes(code))),
+        accommodationOther: publicText(MAX_ACCOMMODATION_TEXT, "hearing.accommodationOtherTooLong")
+          .optional()
+          .transform((text) => text ?? ""),
+        interpreter: z
+          .enum(INTERPRETER_CHOICES, { error: "hearing.interpreterInvalid" })
+          .optional()
+          .transform((code) => code ?? ""),
+        interpreterOther: publicText(MAX_LANGUAGE_NAME, "hearing.languageTooLong")
+          .refine((text) => text === "" || LANGUAGE_NAME.test(text), {
+            error: "hearing.languageInvalid",
+          })
+          .optional()
+          .transform((text) => text ?? ""),
+        wishesToSpeak: z
+          .boolean({ error: "hearing.speakInvalid" })
+          .optional()
+          .transform((wish) => wish ?? false),
+        speakingTopic: publicText(MAX_SPEAKING_TOPIC, "hearing.topicTooLong")
+          .optional()
+          .transform((text) => text ?? ""),
+      })
+      // Checked even while other fields are wrong, so every mistake is said at once.
+      .refine((value) => value.interpreter !== "other" || value.interpreterOther !== "", {
+        path: ["interpreterOther"],
+        error: "hearing.languageMissing",
+        when: ({ value }) => {
+          const { interpreter, interpreterOther } = (value ?? {}) as Record<string, unknown>;
+          return interpreter === "other" && (interpreterOther ?? "") === "";
+        },
+      })
+      .transform((value) => ({
+        ...value,
+        team: value.party === "team" ? value.team : [],
+        interpreterOther: value.interpreter === "other" ? value.interpreterOther : "",
+        speakingTopic: value.wishesToSpeak ? value.speakingTopic : "",
+      }))
+  );
 }
 export type RegistrationInput = z.output<ReturnType<typeof registrationSchema>>;
 

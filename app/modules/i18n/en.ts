@@ -130,7 +130,6 @@ export const en = {
   "hearing.email": "Your email",
   "hearing.organization": "Organization, school or district (optional)",
   "hearing.team": "Your team",
-  "hearing.teamHint": "One name for each role, all optional.",
   "hearing.website": "Leave this field empty",
   "hearing.submit": "Register",
   "hearing.sending": "Registering…",

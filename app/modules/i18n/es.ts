@@ -128,7 +128,6 @@ export const es: Messages = {
   "hearing.email": "Su correo electrónico",
   "hearing.organization": "Organización, escuela o distrito (opcional)",
   "hearing.team": "Su equipo",
-  "hearing.teamHint": "Un nombre para cada función, todos opcionales.",
   "hearing.website": "Deje este campo vacío",
   "hearing.submit": "Inscribirse",
   "hearing.sending": "Inscribiendo…",
