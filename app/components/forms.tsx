@@ -256,11 +256,14 @@ export function PublicField({
   label,
   field,
   error,
+  hint,
   children,
 }: {
   label: string;
   field: FieldMetadata<unknown>;
   error: string | null;
+  /** Said under the label, and read with the field. */
+  hint?: ReactNode;
   children: (props: {
     id: string;
     className: string;
@@ -268,16 +271,24 @@ export function PublicField({
     "aria-describedby"?: string;
   }) => ReactNode;
 }) {
+  const describedBy =
+    [hint ? field.descriptionId : null, error ? field.errorId : null].filter(Boolean).join(" ") ||
+    undefined;
   return (
     <div>
       <label htmlFor={field.id} className="block font-medium">
         {label}
       </label>
+      {hint ? (
+        <p id={field.descriptionId} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
       {children({
         id: field.id,
         className: inputClass,
         "aria-invalid": error ? true : undefined,
-        "aria-describedby": error ? field.errorId : undefined,
+        "aria-describedby": describedBy,
       })}
       {error ? (
         <p id={field.errorId} className="mt-1 text-red-800">

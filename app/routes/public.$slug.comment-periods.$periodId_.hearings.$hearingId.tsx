@@ -1,17 +1,14 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useRef } from "react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Honeypot, inputClass, PublicField, useZodForm } from "../components/forms.tsx";
+import { RegistrationForm } from "../components/hearing/registration-form.tsx";
 import {
   getPublicHearing,
   submitRegistrationForm,
 } from "../modules/hearing/registration.server.ts";
-import { registrationSchema } from "../modules/hearing/schema.ts";
-import type { MessageKey } from "../modules/i18n/en.ts";
 import { formatInZone } from "../modules/i18n/i18n.ts";
+import { publicLocale } from "../modules/i18n/locale.server.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
 import { http } from "../utils/http.server.ts";
 import { clientAddress, linkOrigin } from "../utils/request.server.ts";
@@ -45,6 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     form,
     clientKey: clientAddress(request),
     origin: linkOrigin(context, request),
+    locale: publicLocale(request).locale,
   });
   return json(answer.body, {
     status: answer.status,
@@ -58,6 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 /** One hearing or webinar: when, where, places left, the calendar file and the form. */
 export default function PublicHearing() {
   const { slug, period, hearing, token } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = usePublicLocale();
   const periodPath = `/public/${slug}/comment-periods/${period.id}`;
@@ -119,200 +118,14 @@ export default function PublicHearing() {
           {t("hearing.ended")}
         </p>
       ) : (
-        <RegistrationForm roles={hearing.roles} token={token} pagePath={pagePath} />
+        <RegistrationForm
+          roles={hearing.roles}
+          inPerson={hearing.place !== ""}
+          token={token}
+          pagePath={pagePath}
+          result={result}
+        />
       )}
     </div>
-  );
-}
-
-function RegistrationForm({
-  roles,
-  token,
-  pagePath,
-}: {
-  roles: string[];
-  token: string;
-  pagePath: string;
-}) {
-  const { t } = useTranslation();
-  const result = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const sending = navigation.state === "submitting";
-  const schema = useMemo(() => registrationSchema(roles.length), [roles.length]);
-  // biome-ignore lint/suspicious/noExplicitAny: conform's reply, passed through untouched
-  const [form, fields] = useZodForm(schema, result?.reply as any);
-  const doneRef = useRef<HTMLDivElement>(null);
-  const done = result?.done;
-  useEffect(() => {
-    if (done) doneRef.current?.focus();
-  }, [done]);
-
-  if (done) {
-    const title = done.checkEmail
-      ? "hearing.checkEmailTitle"
-      : done.state === "registered"
-        ? "hearing.registeredTitle"
-        : "hearing.waitlistedTitle";
-    return (
-      <section
-        aria-labelledby="registration-done"
-        className="rounded-md border border-green-700 bg-green-50 p-4"
-      >
-        <div ref={doneRef} tabIndex={-1} className="space-y-2 outline-none">
-          <h2 id="registration-done" className="text-xl font-semibold">
-            {t(title)}
-          </h2>
-          {done.checkEmail ? (
-            <p>{t("hearing.checkEmailText")}</p>
-          ) : (
-            <>
-              <p>
-                {done.state === "registered"
-                  ? t("hearing.registeredText")
-                  : t("hearing.waitlistedText", { position: done.position })}
-              </p>
-              {done.team.length ? (
-                <>
-                  <h3 className="font-medium">{t("hearing.yourTeam")}</h3>
-                  <ul className="list-disc pl-6">
-                    {done.team.map((member) => (
-                      <li key={member.role}>
-                        {member.role}: {member.name}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-              {done.cancelPath ? (
-                <p>
-                  {t("hearing.keepLink")}{" "}
-                  <a href={done.cancelPath} className="text-brand-700 underline">
-                    {t("hearing.cancelLink")}
-                  </a>
-                </p>
-              ) : null}
-            </>
-          )}
-        </div>
-        <p className="mt-3">
-          <a href={pagePath} className="text-brand-700 underline">
-            {t("hearing.another")}
-          </a>
-        </p>
-      </section>
-    );
-  }
-
-  const errorOf = (errors: string[] | undefined) =>
-    errors?.length ? errors.map((key) => t(key as MessageKey)).join(" ") : null;
-  const initialTeam = (fields.team.initialValue as unknown[] | undefined) ?? [];
-  return (
-    <section aria-labelledby="registration-form" className="rounded-md border border-slate-300 p-4">
-      <h2 id="registration-form" className="text-xl font-semibold">
-        {t("hearing.formTitle")}
-      </h2>
-      <p className="mt-1">{t("hearing.intro")}</p>
-      {roles.length ? <p className="mt-1">{t("hearing.teamIntro")}</p> : null}
-      {result?.problem ? (
-        <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3">
-          {t(result.problem, { seconds: result.retryAfter })}
-        </p>
-      ) : null}
-      <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
-        <input type="hidden" name="token" value={result?.token ?? token} />
-        <PublicField
-          label={t("hearing.name")}
-          field={fields.name}
-          error={errorOf(fields.name.errors)}
-        >
-          {(props) => (
-            <input
-              {...getInputProps(fields.name, { type: "text" })}
-              {...props}
-              autoComplete="name"
-              required
-            />
-          )}
-        </PublicField>
-        <PublicField
-          label={t("hearing.email")}
-          field={fields.email}
-          error={errorOf(fields.email.errors)}
-        >
-          {(props) => (
-            <input
-              {...getInputProps(fields.email, { type: "email" })}
-              {...props}
-              autoComplete="email"
-              required
-            />
-          )}
-        </PublicField>
-        <PublicField
-          label={t("hearing.organization")}
-          field={fields.organization}
-          error={errorOf(fields.organization.errors)}
-        >
-          {(props) => (
-            <input
-              {...getInputProps(fields.organization, { type: "text" })}
-              {...props}
-              autoComplete="organization"
-            />
-          )}
-        </PublicField>
-        {roles.length ? (
-          <fieldset
-            className="space-y-3"
-            aria-describedby={`${fields.team.descriptionId}${fields.team.errors?.length ? ` ${fields.team.errorId}` : ""}`}
-          >
-            <legend className="font-medium">{t("hearing.team")}</legend>
-            <p id={fields.team.descriptionId} className="text-sm text-slate-700">
-              {t("hearing.teamHint")}
-            </p>
-            {roles.map((role, index) => {
-              const name = `${fields.team.name}[${index}]`;
-              const id = `${fields.team.id}-${index}`;
-              const error = errorOf(form.allErrors[name]);
-              return (
-                <div key={role}>
-                  <label htmlFor={id} className="block">
-                    {role}
-                  </label>
-                  <input
-                    id={id}
-                    name={name}
-                    type="text"
-                    autoComplete="off"
-                    defaultValue={String(initialTeam[index] ?? "")}
-                    className={inputClass}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${id}-error` : undefined}
-                  />
-                  {error ? (
-                    <p id={`${id}-error`} className="mt-1 text-red-800">
-                      {error}
-                    </p>
-                  ) : null}
-                </div>
-              );
-            })}
-            {errorOf(fields.team.errors) ? (
-              <p id={fields.team.errorId} className="text-red-800">
-                {errorOf(fields.team.errors)}
-              </p>
-            ) : null}
-          </fieldset>
-        ) : null}
-        <Honeypot label={t("hearing.website")} />
-        <button
-          type="submit"
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
-          aria-disabled={sending || undefined}
-        >
-          {sending ? t("hearing.sending") : t("hearing.submit")}
-        </button>
-      </Form>
-    </section>
   );
 }

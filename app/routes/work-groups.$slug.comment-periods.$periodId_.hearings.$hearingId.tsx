@@ -4,6 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, CsrfInput, FormError, useZodForm } from "../components/forms.tsx";
 import { HearingFields } from "../components/hearing/hearing-fields.tsx";
+import { HearingRequests, SpeakerList } from "../components/hearing/hearing-requests.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   cancelRegistrationAsStaff,
@@ -11,6 +12,7 @@ import {
   getHearing,
   updateHearing,
 } from "../modules/hearing/hearings.server.ts";
+import { accommodationsLine, interpreterName } from "../modules/hearing/registration.ts";
 import { hearingSchema } from "../modules/hearing/schema.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
@@ -117,6 +119,8 @@ export default function StaffHearing() {
     hearing,
     form: values,
     registrations,
+    requests,
+    speakers,
     canManage,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -129,6 +133,7 @@ export default function StaffHearing() {
   const periodPath = `/work-groups/${slug}/comment-periods/${period.id}`;
   const publicPath = `/public/${slug}/comment-periods/${period.id}/hearings/${hearing.id}`;
   const exportPath = `${periodPath}/hearings/${hearing.id}/registrants`;
+  const speakersPath = `${periodPath}/hearings/${hearing.id}/speakers`;
   const failed = result && !result.ok;
   return (
     <div className="space-y-8">
@@ -148,7 +153,7 @@ export default function StaffHearing() {
         {hearing.link ? (
           <p>
             Online:{" "}
-            <a href={hearing.link} className="underline">
+            <a href={hearing.link} className="break-all underline">
               {hearing.link}
             </a>
           </p>
@@ -163,7 +168,8 @@ export default function StaffHearing() {
         {period.publishedAt ? (
           <p>
             Public page:{" "}
-            <Link to={publicPath} className="underline">
+            {/* A path is one long word: without breaking it a phone scrolls sideways. */}
+            <Link to={publicPath} className="break-all underline">
               {publicPath}
             </Link>
           </p>
@@ -179,7 +185,8 @@ export default function StaffHearing() {
           </p>
         ) : null}
       </div>
-
+      <HearingRequests {...requests} />
+      <SpeakerList speakers={speakers} exportPath={speakersPath} timeZone={hearing.timeZone} />
       <section aria-labelledby="registrants">
         <h2 id="registrants" className="text-xl font-semibold">
           Registrants
@@ -198,7 +205,9 @@ export default function StaffHearing() {
         {registrations.length === 0 ? (
           <p className="mt-2">Nobody has registered yet.</p>
         ) : (
-          <div className="mt-2 overflow-x-auto">
+          <div className="relative mt-2 overflow-x-auto">
+            {/* relative: the buttons' screen-reader words (absolutely placed) scroll with the
+                table instead of widening the page on a phone. */}
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">Registrations, earliest first</caption>
               <thead>
@@ -208,6 +217,9 @@ export default function StaffHearing() {
                   </th>
                   <th scope="col" className="py-2 pr-3">
                     Team
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Asks for
                   </th>
                   <th scope="col" className="py-2 pr-3">
                     Status
@@ -244,6 +256,9 @@ export default function StaffHearing() {
                       )}
                     </td>
                     <td className="py-2 pr-3">
+                      <RegistrantAsks registration={r} />
+                    </td>
+                    <td className="py-2 pr-3">
                       {STATES[r.status as keyof typeof STATES] ?? r.status}
                       {r.position ? ` (#${r.position})` : ""}
                     </td>
@@ -271,48 +286,65 @@ export default function StaffHearing() {
           </div>
         )}
       </section>
-
-      {canManage ? (
-        <section aria-labelledby="edit-hearing" className="max-w-2xl">
-          <h2 id="edit-hearing" className="text-xl font-semibold">
-            Edit
-          </h2>
-          <p className="text-slate-700">
-            Raising the places moves people up from the waitlist at once; lowering them takes no
-            place from anyone registered. A new time or place is emailed to registrants when email
-            is set up.
-          </p>
-          <Form method="post" className="mt-2 space-y-3" {...getFormProps(editForm)}>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="edit" />
-            <FormError id={editForm.errorId} errors={editForm.errors} />
-            <HearingFields fields={editFields} timeZone={period.timeZone} />
-            <Button pending={navigation.state === "submitting"}>Save changes</Button>
-          </Form>
-        </section>
-      ) : null}
-
-      {canManage ? (
-        <section aria-labelledby="delete-hearing" className="max-w-2xl">
-          <h2 id="delete-hearing" className="text-xl font-semibold">
-            Delete
-          </h2>
-          <p>
-            Deleting removes this event from the public page and deletes its {registrations.length}{" "}
-            registrations; people still registered or waiting are emailed that it is cancelled.
-            Download the list first if you need it.
-          </p>
-          <Form method="post" className="mt-2 space-y-3">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="delete" />
-            <label className="flex items-start gap-2">
-              <input type="checkbox" name="confirm" value="yes" required className="mt-1 h-4 w-4" />
-              <span>Yes, delete this event and its registrations.</span>
-            </label>
-            <Button variant="danger">Delete this event</Button>
-          </Form>
-        </section>
-      ) : null}
+      canManage ? (
+      <section aria-labelledby="edit-hearing" className="max-w-2xl">
+        <h2 id="edit-hearing" className="text-xl font-semibold">
+          Edit
+        </h2>
+        <p className="text-slate-700">
+          Raising the places moves people up from the waitlist at once; lowering them takes no place
+          from anyone registered. A new time or place is emailed to registrants when email is set
+          up.
+        </p>
+        <Form method="post" className="mt-2 space-y-3" {...getFormProps(editForm)}>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="edit" />
+          <FormError id={editForm.errorId} errors={editForm.errors} />
+          <HearingFields fields={editFields} timeZone={period.timeZone} />
+          <Button pending={navigation.state === "submitting"}>Save changes</Button>
+        </Form>
+      </section>
+      ) : nullcanManage ? (
+      <section aria-labelledby="delete-hearing" className="max-w-2xl">
+        <h2 id="delete-hearing" className="text-xl font-semibold">
+          Delete
+        </h2>
+        <p>
+          Deleting removes this event from the public page and deletes its {registrations.length}{" "}
+          registrations; people still registered or waiting are emailed that it is cancelled.
+          Download the list first if you need it.
+        </p>
+        <Form method="post" className="mt-2 space-y-3">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="delete" />
+          <label className="flex items-start gap-2">
+            <input type="checkbox" name="confirm" value="yes" required className="mt-1 h-4 w-4" />
+            <span>Yes, delete this event and its registrations.</span>
+          </label>
+          <Button variant="danger">Delete this event</Button>
+        </Form>
+      </section>
+      ) : null
     </div>
+  );
+}
+
+/** What one registration asks for, in the registrant table. */
+function RegistrantAsks({
+  registration: r,
+}: {
+  registration: Parameters<typeof accommodationsLine>[0] &
+    Parameters<typeof interpreterName>[0] & { wishesToSpeak: boolean; speakingTopic: string };
+}) {
+  const accommodations = accommodationsLine(r);
+  const interpreter = interpreterName(r);
+  if (!accommodations && !interpreter && !r.wishesToSpeak)
+    return <span className="text-slate-700">Nothing</span>;
+  return (
+    <ul>
+      {interpreter ? <li>Interpreter: {interpreter}</li> : null}
+      {accommodations ? <li>{accommodations}</li> : null}
+      {r.wishesToSpeak ? <li>To speak{r.speakingTopic ? `: ${r.speakingTopic}` : ""}</li> : null}
+    </ul>
   );
 }

@@ -224,6 +224,8 @@ describe("a hearing and the analysis of comments", () => {
     await expectNoSeriousViolations(page, "hearing page");
     await page.getByLabel("Your name").fill("Pat Principal");
     await page.getByLabel("Your email").fill("pat@district.example.org");
+    // The team's roles appear once the person says they register a team.
+    await page.getByRole("radio", { name: "A team from a school or district" }).check();
     await page.getByLabel("counselor", { exact: false }).first().fill("Casey Counselor");
     await page.waitForTimeout(MIN_SECONDS_TO_WRITE * 1000);
     await page.getByLabel("Your email").press("Enter");

@@ -68,7 +68,7 @@ describe("a registration without mail", () => {
     // The same kind of answer: registered, with a link of its own; nothing about Pat's.
     for (const answer of [owner, stranger]) {
       expect(Object.keys(answer.done).sort()).toEqual(
-        ["cancelPath", "checkEmail", "emailed", "position", "state", "team"].sort(),
+        ["cancelPath", "checkEmail", "emailed", "position", "requests", "state", "team"].sort(),
       );
       expect(answer.done.state).toBe("registered");
       expect(answer.done.cancelPath).toMatch(/\/hearings\/cancel\//);

@@ -159,6 +159,7 @@ const CHECK_EMAIL = {
   emailed: true,
   cancelPath: null,
   team: [],
+  requests: null,
 };
 
 describe("staff schedule hearings and webinars", () => {
@@ -290,6 +291,7 @@ describe("the public registers", () => {
       name: "Dana Contact",
       email: "dana@district.example.org",
       organization: "Jefferson City Public Schools",
+      party: "team",
       ...Object.fromEntries(team.map((name, i) => [`team[${i}]`, name])),
     });
     expect(answer.status).toBe(200);
@@ -305,6 +307,7 @@ describe("the public registers", () => {
     const second = await register(hearingId, {
       name: "Second Contact",
       email: "second@district.example.org",
+      party: "team",
       "team[0]": "Other Principal",
       "team[1]": "",
       "team[2]": "Other Teacher",
@@ -331,7 +334,7 @@ describe("the public registers", () => {
       .trim()
       .split("\r\n");
     expect(lines[0]).toBe(
-      "Registration,Status,Registered at (UTC),Name,Role,Organization,Contact,Contact email",
+      "Registration,Status,Registered at (UTC),Name,Role,Organization,Contact,Contact email,Accommodations,Interpreter,Wishes to speak,Speaking on",
     );
     for (const [i, name] of team.entries())
       expect(text).toContain(

@@ -9,14 +9,21 @@ import {
   cancelRegistration,
   fillPlaces,
   HEARING_SELECT,
+  REQUESTS_SELECT,
+  requestsOf,
   tellPromoted,
 } from "./registration.server.ts";
 import {
+  interpreterName,
   peopleIn,
   REGISTRANT_COLUMNS,
   type RegistrationState,
   readTeam,
   registrantRows,
+  requestCounts,
+  SPEAKER_COLUMNS,
+  speakerList,
+  speakerRows,
   teamRolesOf,
   wallClockIn,
 } from "./registration.ts";
@@ -170,11 +177,18 @@ export async function getHearing(
         team: true,
         status: true,
         createdAt: true,
+        ...REQUESTS_SELECT,
       },
     }),
     countsOf(ctx, [hearingId]),
   ]);
   let waiting = 0;
+  const read = registrations.map(({ accommodations, ...r }) => ({
+    ...r,
+    ...requestsOf({ ...r, accommodations }),
+    team: readTeam(r.team),
+    position: r.status === "waitlisted" ? ++waiting : null,
+  }));
   return {
     period,
     hearing: {
@@ -192,11 +206,9 @@ export async function getHearing(
       capacity: hearing.capacity === null ? "" : String(hearing.capacity),
       teamRoles: hearing.teamRoles,
     },
-    registrations: registrations.map((r) => ({
-      ...r,
-      team: readTeam(r.team),
-      position: r.status === "waitlisted" ? ++waiting : null,
-    })),
+    registrations: read,
+    requests: requestCounts(read),
+    speakers: speakerList(read),
   };
 }
 
@@ -315,6 +327,52 @@ export async function exportRegistrants(
         email: r.email,
         organization: r.organization,
         team: r.team,
+        accommodations: r.accommodations,
+        accommodationOther: r.accommodationOther,
+        // The language's English name, and its code when it is one of the list's.
+        interpreter: interpreterName(r) || null,
+        interpreterLanguage: r.interpreter && r.interpreter !== "other" ? r.interpreter : null,
+        wishesToSpeak: r.wishesToSpeak,
+        speakingTopic: r.speakingTopic,
+      })),
+    },
+  } as const;
+}
+
+/**
+ * The speaker list, in the order people registered (the order they are called): CSV or JSON.
+ * Cancelled registrations are not on it.
+ */
+export async function exportSpeakers(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  periodId: string,
+  hearingId: string,
+  format: "csv" | "json",
+) {
+  const { hearing, speakers } = await getHearing(ctx, access, periodId, hearingId);
+  if (format === "csv")
+    return { format, csv: spreadsheetCsv(SPEAKER_COLUMNS, speakerRows(speakers)) } as const;
+  return {
+    format,
+    json: {
+      hearing: {
+        id: hearing.id,
+        kind: hearing.kind,
+        title: hearing.title,
+        startsAt: hearing.startsAt.toISOString(),
+        endsAt: hearing.endsAt.toISOString(),
+        timeZone: hearing.timeZone,
+      },
+      speakers: speakers.map((s) => ({
+        order: s.number,
+        name: s.name,
+        organization: s.organization,
+        topic: s.topic,
+        status: s.status,
+        registeredAt: new Date(s.createdAt).toISOString(),
+        email: s.email,
+        registration: s.id,
       })),
     },
   } as const;

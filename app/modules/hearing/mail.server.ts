@@ -1,13 +1,15 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import type { LinkOrigin } from "../../utils/request.server.ts";
+import { formatInZone, i18nFor, isLocale } from "../i18n/i18n.ts";
 import { formatSessionTime } from "../session/time.ts";
-import type { TeamMember } from "./registration.ts";
+import type { Accommodation, InterpreterLanguage, Requests, TeamMember } from "./registration.ts";
 
 /**
  * What registrants are told by email, when SMTP is configured: their confirmation (with the
  * link to cancel and the calendar file), a place freed for them, a changed time or place, a
  * cancelled event. Sent after the change is stored; a failure is logged (with the
- * registration's id, never the address) and undoes nothing.
+ * registration's id, never the address) and undoes nothing. The confirmation is written in
+ * the language of the page the person registered on (the catalogues' hearingMail.* words).
  */
 
 export type MailHearing = {
@@ -35,16 +37,61 @@ export function cancelPath(slug: string, token: string) {
 
 const kindName = (kind: string) => (kind === "webinar" ? "Webinar" : "Public hearing");
 
+/** The event's details for the mails still written in English only. */
 function details(hearing: MailHearing, base: string) {
+  return detailsIn("en", hearing, base);
+}
+
+/** The event's details in the registrant's language, for the confirmation. */
+function detailsIn(locale: string, hearing: MailHearing, base: string) {
+  const lang = isLocale(locale) ? locale : "en";
+  const { t } = i18nFor(lang);
   const page = `${base}${hearingPath(hearing.slug, hearing.periodId, hearing.id)}`;
   return [
-    `${kindName(hearing.kind)}: ${hearing.title}`,
-    `When: ${formatSessionTime(hearing.startsAt, hearing.timeZone)} to ${formatSessionTime(hearing.endsAt, hearing.timeZone)}`,
-    ...(hearing.place ? [`Where: ${hearing.place}`] : []),
-    ...(hearing.link ? [`Join online: ${hearing.link}`] : []),
-    `Details: ${page}`,
-    `Add it to your calendar: ${page}/calendar.ics`,
+    `${t(`hearing.kind.${hearing.kind === "webinar" ? "webinar" : "hearing"}`)}: ${hearing.title}`,
+    t("hearingMail.when", {
+      start: formatInZone(lang, hearing.startsAt, hearing.timeZone),
+      end: formatInZone(lang, hearing.endsAt, hearing.timeZone),
+    }),
+    ...(hearing.place ? [t("hearingMail.where", { place: hearing.place })] : []),
+    ...(hearing.link ? [t("hearingMail.online", { link: hearing.link })] : []),
+    t("hearingMail.details", { link: page }),
+    t("hearingMail.calendar", { link: `${page}/calendar.ics` }),
   ].join("\n");
+}
+
+/**
+ * What the registration asks the organizers for, to read back to the person: each ticked
+ * accommodation, what they wrote, the interpreter, and the speaker sign-up.
+ */
+function requestsIn(locale: string, requests: Requests) {
+  const { t } = i18nFor(isLocale(locale) ? locale : "en");
+  const language =
+    requests.interpreter === "other"
+      ? requests.interpreterOther
+      : requests.interpreter
+        ? t(`hearing.language.${requests.interpreter as InterpreterLanguage}`)
+        : "";
+  const asked = [
+    ...requests.accommodations.map((code: Accommodation) => t(`hearing.accommodation.${code}`)),
+    ...(requests.accommodationOther ? [requests.accommodationOther] : []),
+    ...(language ? [t("hearing.interpreterIn", { language })] : []),
+  ];
+  const parts: string[] = [];
+  if (asked.length)
+    parts.push(
+      `${t("hearingMail.requests")}\n${asked.map((line) => `- ${line}`).join("\n")}\n\n${t("hearingMail.requestsNote")}`,
+    );
+  if (requests.wishesToSpeak)
+    parts.push(
+      [
+        t("hearingMail.speaker"),
+        ...(requests.speakingTopic
+          ? [t("hearingMail.speakerTopic", { topic: requests.speakingTopic })]
+          : []),
+      ].join("\n"),
+    );
+  return parts.map((part) => `\n\n${part}`).join("");
 }
 
 async function send(
@@ -71,6 +118,9 @@ export function sendConfirmation(
     hearing: MailHearing;
     recipient: Recipient;
     team: TeamMember[];
+    requests: Requests;
+    /** The language the registration was made in. */
+    locale: string;
     state: "registered" | "waitlisted";
     position: number | null;
     /** The cancel link's token; null when this address registered before (see `again`). */
@@ -81,26 +131,28 @@ export function sendConfirmation(
 ) {
   const base = input.origin;
   const { hearing, recipient, state } = input;
+  const { t } = i18nFor(isLocale(input.locale) ? input.locale : "en");
   const status =
     state === "registered"
-      ? "Your place is confirmed."
-      : `All places are taken, so you are on the waitlist (number ${input.position ?? "?"}). If a place is freed, the first person waiting gets it, and we will email you if it is yours.`;
+      ? t("hearingMail.confirmed")
+      : t("hearingMail.waitlisted", { position: input.position ?? "?" });
   const team = input.team.length
-    ? `\n\nYour team:\n${input.team.map((m) => `- ${m.role}: ${m.name}`).join("\n")}`
+    ? `\n\n${t("hearingMail.team")}\n${input.team.map((m) => `- ${m.role}: ${m.name}`).join("\n")}`
     : "";
   // A repeat is told only to the address's owner, and their cancel link stays as it was: the
   // form's sender may be someone else, who must neither learn of the registration nor void it.
-  const again = input.again
-    ? "\n\nSomeone asked to register again with this address. Your registration stands as it was, and nothing new was stored."
-    : "";
+  // What it asks for is the stored registration's, not the new form's.
+  const again = input.again ? `\n\n${t("hearingMail.again")}` : "";
   const cancel = input.token
-    ? `\n\nCannot come? Cancel here, so someone else can have your place:\n${base}${cancelPath(hearing.slug, input.token)}\n\nKeep this email: the link is the only way to cancel without contacting the organizers.`
-    : "\n\nCannot come? Use the link in the first email we sent you, so someone else can have your place.";
+    ? `\n\n${t("hearingMail.cancel")}\n${base}${cancelPath(hearing.slug, input.token)}\n\n${t("hearingMail.keep")}`
+    : `\n\n${t("hearingMail.useFirstLink")}`;
   return send(
     ctx,
     recipient,
-    `${state === "registered" ? "Registered" : "Waitlisted"}: ${hearing.title}`,
-    `Hello ${recipient.name},\n\n${status}${again}\n\n${details(hearing, base)}${team}${cancel}`,
+    t(state === "registered" ? "hearingMail.subjectRegistered" : "hearingMail.subjectWaitlisted", {
+      title: hearing.title,
+    }),
+    `${t("hearingMail.hello", { name: recipient.name })}\n\n${status}${again}\n\n${detailsIn(input.locale, hearing, base)}${team}${requestsIn(input.locale, input.requests)}${cancel}`,
     "confirmation",
   );
 }

@@ -7,6 +7,7 @@ import type { LinkOrigin } from "../../utils/request.server.ts";
 import { sha256 } from "../auth/accounts.server.ts";
 import { checkFormToken, issueFormToken } from "../comment-period/form-token.server.ts";
 import { publicPeriodWhere } from "../comment-period/public-period.server.ts";
+import type { Locale } from "../i18n/i18n.ts";
 import { notPublished } from "../publication/public-site.server.ts";
 import { calendarFile } from "./calendar.ts";
 import {
@@ -19,6 +20,8 @@ import {
 import {
   placesLeft,
   placesToFill,
+  type Requests,
+  readAccommodations,
   readTeam,
   stateFor,
   type TeamMember,
@@ -220,6 +223,8 @@ export type RegistrationDone = {
   /** Shown only without mail, to whoever made this registration. */
   cancelPath: string | null;
   team: TeamMember[];
+  /** What this registration asks for; shown, like the team, only without mail. */
+  requests: Requests | null;
 };
 
 export type RegistrationProblem =
@@ -258,6 +263,8 @@ export async function submitRegistrationForm(
     form: FormData;
     clientKey: string;
     origin: LinkOrigin;
+    /** The language of the page: the registrant's emails are written in it. */
+    locale: Locale;
   },
 ): Promise<RegistrationAnswer> {
   const hearing = await publicHearing(ctx, input.slug, input.periodId, input.hearingId);
@@ -316,6 +323,15 @@ export async function submitRegistrationForm(
       email: value.email,
       organization: value.organization,
       team,
+      requests: {
+        accommodations: value.accommodations,
+        accommodationOther: value.accommodationOther,
+        interpreter: value.interpreter,
+        interpreterOther: value.interpreterOther,
+        wishesToSpeak: value.wishesToSpeak,
+        speakingTopic: value.speakingTopic,
+      },
+      locale: input.locale,
       token,
       oneAddressOneRegistration: mailing,
     });
@@ -334,6 +350,9 @@ export async function submitRegistrationForm(
       hearing: mailHearing(hearing),
       recipient: registration,
       team: readTeam(registration.team),
+      requests: requestsOf(registration),
+      // A repeat is told in the language its owner registered in, not the sender's.
+      locale: placed.outcome === "repeated" ? registration.locale : input.locale,
       state,
       position,
       token: placed.mailToken,
@@ -349,6 +368,7 @@ export async function submitRegistrationForm(
         emailed: true,
         cancelPath: null,
         team: [],
+        requests: null,
       }
     : {
         // Without mail the page is the only way to give the place and the link; it is this
@@ -359,6 +379,7 @@ export async function submitRegistrationForm(
         emailed: false,
         cancelPath: cancelPath(hearing.period.workGroup.slug, placed.mailToken ?? token),
         team: readTeam(registration.team),
+        requests: requestsOf(registration),
       };
   return {
     status: 200,
@@ -384,6 +405,8 @@ async function place(
     email: string;
     organization: string;
     team: TeamMember[];
+    requests: Requests;
+    locale: Locale;
     token: string;
     oneAddressOneRegistration: boolean;
   },
@@ -399,6 +422,8 @@ async function place(
       status: true,
       createdAt: true,
       tokenHash: true,
+      locale: true,
+      ...REQUESTS_SELECT,
     };
     // The same form again (a double click, a resend): its cancel token names it.
     const replay = await tx.registration.findFirst({
@@ -438,6 +463,9 @@ async function place(
         email: input.email,
         organization: input.organization,
         team: JSON.stringify(input.team),
+        ...input.requests,
+        accommodations: JSON.stringify(input.requests.accommodations),
+        locale: input.locale,
         status: stateFor(hearing.capacity, registered),
         tokenHash: sha256(token),
       },
@@ -445,6 +473,27 @@ async function place(
     });
     return { outcome: "new" as const, registration, mailToken: token };
   }, TRANSACTION);
+}
+
+/** What a stored registration asks for, read back. */
+export const REQUESTS_SELECT = {
+  accommodations: true,
+  accommodationOther: true,
+  interpreter: true,
+  interpreterOther: true,
+  wishesToSpeak: true,
+  speakingTopic: true,
+};
+
+export function requestsOf(row: Omit<Requests, "accommodations"> & { accommodations: string }) {
+  return {
+    accommodations: readAccommodations(row.accommodations),
+    accommodationOther: row.accommodationOther,
+    interpreter: row.interpreter,
+    interpreterOther: row.interpreterOther,
+    wishesToSpeak: row.wishesToSpeak,
+    speakingTopic: row.speakingTopic,
+  };
 }
 
 /** The registration a cancel link names, for the page that asks "cancel?"; else 404. */

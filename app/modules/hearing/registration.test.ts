@@ -3,11 +3,17 @@ import { describe, expect, it } from "vitest";
 import { ownFields } from "../../utils/form-fields.ts";
 import { zonedTimeToUtc } from "../session/time.ts";
 import {
+  interpreterName,
   peopleIn,
   placesLeft,
   placesToFill,
+  type RegistrantRecord,
+  readAccommodations,
   readTeam,
   registrantRows,
+  requestCounts,
+  speakerList,
+  speakerRows,
   stateFor,
   teamOf,
   teamRolesOf,
@@ -73,6 +79,15 @@ describe("places and the waitlist", () => {
   });
 });
 
+const NO_REQUESTS = {
+  accommodations: [],
+  accommodationOther: "",
+  interpreter: "",
+  interpreterOther: "",
+  wishesToSpeak: false,
+  speakingTopic: "",
+};
+
 describe("the registrant list", () => {
   it("has one row per person, team members with their role and their contact", () => {
     const rows = registrantRows([
@@ -87,6 +102,11 @@ describe("the registrant list", () => {
         ],
         status: "registered",
         createdAt: new Date("2026-11-20T15:00:00Z"),
+        ...NO_REQUESTS,
+        accommodations: ["captioning", "largePrint"],
+        interpreter: "es",
+        wishesToSpeak: true,
+        speakingTopic: "Section 3",
       },
       {
         id: "r2",
@@ -96,6 +116,10 @@ describe("the registrant list", () => {
         team: [],
         status: "waitlisted",
         createdAt: "2026-11-20T16:00:00.000Z",
+        ...NO_REQUESTS,
+        accommodationOther: "A seat near the door",
+        interpreter: "other",
+        interpreterOther: "Q'anjob'al",
       },
     ]);
     expect(rows).toEqual([
@@ -108,6 +132,10 @@ describe("the registrant list", () => {
         "Jefferson City Public Schools",
         "Dana Contact",
         "dana@district.example.org",
+        "captioning; large print",
+        "Spanish",
+        "yes",
+        "Section 3",
       ],
       [
         "r1",
@@ -118,6 +146,10 @@ describe("the registrant list", () => {
         "Jefferson City Public Schools",
         "Dana Contact",
         "dana@district.example.org",
+        "captioning; large print",
+        "Spanish",
+        "yes",
+        "Section 3",
       ],
       [
         "r2",
@@ -128,7 +160,95 @@ describe("the registrant list", () => {
         "",
         "Pat Parent",
         "pat@example.org",
+        "A seat near the door",
+        "Q'anjob'al",
+        "no",
+        "",
       ],
+    ]);
+  });
+});
+
+const registrant = (
+  id: string,
+  minute: number,
+  fields: Partial<RegistrantRecord> = {},
+): RegistrantRecord => ({
+  id,
+  name: `Person ${id}`,
+  email: `${id}@example.org`,
+  organization: "",
+  team: [],
+  status: "registered",
+  createdAt: new Date(Date.UTC(2026, 10, 20, 15, minute)),
+  ...NO_REQUESTS,
+  ...fields,
+});
+
+describe("what staff arrange", () => {
+  it("counts interpreters by language and each accommodation, leaving cancelled ones out", () => {
+    const counts = requestCounts([
+      registrant("a", 1, { interpreter: "es", accommodations: ["captioning"] }),
+      registrant("b", 2, { interpreter: "es", accommodations: ["captioning", "wheelchair"] }),
+      registrant("c", 3, { interpreter: "es", status: "waitlisted" }),
+      registrant("d", 4, {
+        interpreter: "es",
+        status: "cancelled",
+        accommodations: ["largePrint"],
+      }),
+      registrant("e", 5, { interpreter: "other", interpreterOther: "Mixteco" }),
+      registrant("f", 6, { interpreter: "other", interpreterOther: "mixteco " }),
+      registrant("g", 7, { accommodationOther: "Materials a week before" }),
+    ]);
+    expect(counts.interpreters).toEqual([
+      { what: "Spanish", count: 3 },
+      { what: "Mixteco", count: 2 },
+    ]);
+    expect(counts.accommodations).toEqual([
+      { what: "captioning", count: 2 },
+      { what: "wheelchair access", count: 1 },
+    ]);
+    expect(counts.other).toEqual([{ id: "g", name: "Person g", text: "Materials a week before" }]);
+  });
+
+  it("names the interpreter in English, and reads stored codes defensively", () => {
+    expect(interpreterName({ interpreter: "vi", interpreterOther: "" })).toBe("Vietnamese");
+    expect(interpreterName({ interpreter: "other", interpreterOther: "Chuukese" })).toBe(
+      "Chuukese",
+    );
+    expect(interpreterName({ interpreter: "xx", interpreterOther: "" })).toBe("");
+    expect(readAccommodations('["largePrint","nope","captioning","captioning"]')).toEqual([
+      "captioning",
+      "largePrint",
+    ]);
+    expect(readAccommodations("not json")).toEqual([]);
+    expect(readAccommodations('{"a":1}')).toEqual([]);
+  });
+});
+
+describe("the speaker list", () => {
+  it("numbers those who wish to speak in registration order; a cancelled one drops off", () => {
+    const speakers = speakerList([
+      registrant("late", 9, { wishesToSpeak: true, speakingTopic: "Budget" }),
+      registrant("first", 1, { wishesToSpeak: true }),
+      registrant("quiet", 2),
+      registrant("gone", 3, { wishesToSpeak: true, status: "cancelled" }),
+      registrant("waiting", 10, { wishesToSpeak: true, status: "waitlisted" }),
+    ]);
+    expect(speakers.map((s) => [s.number, s.id, s.status])).toEqual([
+      [1, "first", "registered"],
+      [2, "late", "registered"],
+      [3, "waiting", "waitlisted"],
+    ]);
+    expect(speakerRows(speakers)[1]).toEqual([
+      "2",
+      "Person late",
+      "",
+      "Budget",
+      "registered",
+      "2026-11-20T15:09:00.000Z",
+      "late@example.org",
+      "late",
     ]);
   });
 });
@@ -200,9 +320,10 @@ describe("the public form", () => {
   const valid = { token: "t", name: "Dana", email: "Dana@Example.org" };
 
   it("lower-cases the address and keeps blank roles blank", () => {
-    const submission = parseWithZod(form({ ...valid, "team[0]": "Ana", "team[2]": "Lee" }), {
-      schema,
-    });
+    const submission = parseWithZod(
+      form({ ...valid, party: "team", "team[0]": "Ana", "team[2]": "Lee" }),
+      { schema },
+    );
     expect(submission.status).toBe("success");
     if (submission.status === "success") {
       expect(submission.value.email).toBe("dana@example.org");
@@ -227,6 +348,94 @@ describe("the public form", () => {
       "hearing.controlCharacters",
     ]);
     expect(errorsOf({ name: "Dana", email: "d@example.org" })?.token).toEqual(["hearing.expired"]);
+  });
+
+  it("drops the team of someone registering just themselves", () => {
+    for (const party of ["one", undefined]) {
+      const fields: Record<string, string> = { ...valid, "team[0]": "Ana", "team[1]": "Kim" };
+      if (party) fields.party = party;
+      const submission = parseWithZod(form(fields), { schema });
+      expect(submission.status).toBe("success");
+      if (submission.status === "success") {
+        expect(submission.value.party).toBe("one");
+        expect(submission.value.team).toEqual([]);
+      }
+    }
+    const none = parseWithZod(form({ ...valid, party: "team" }), { schema: registrationSchema(0) });
+    expect(none.status === "error" && none.error?.party).toEqual(["hearing.partyInvalid"]);
+  });
+
+  it("takes accommodations, an interpreter and a speaker sign-up", () => {
+    const data = form({
+      ...valid,
+      accommodationOther: "  Materials a week before ",
+      interpreter: "other",
+      interpreterOther: "Q’anjob’al",
+      wishesToSpeak: "on",
+      speakingTopic: "Section 2: funding",
+    });
+    data.append("accommodations", "largePrint");
+    data.append("accommodations", "captioning");
+    const submission = parseWithZod(data, { schema });
+    expect(submission.status).toBe("success");
+    if (submission.status === "success")
+      expect(submission.value).toMatchObject({
+        accommodations: ["captioning", "largePrint"],
+        accommodationOther: "Materials a week before",
+        interpreter: "other",
+        interpreterOther: "Q’anjob’al",
+        wishesToSpeak: true,
+        speakingTopic: "Section 2: funding",
+      });
+    // One box ticked is one value, not a list, in the form data.
+    const one = parseWithZod(form({ ...valid, accommodations: "wheelchair" }), { schema });
+    expect(one.status === "success" && one.value.accommodations).toEqual(["wheelchair"]);
+  });
+
+  it("drops what only counts with a choice that was not made", () => {
+    const submission = parseWithZod(
+      form({ ...valid, interpreter: "es", interpreterOther: "Klingon", speakingTopic: "Hidden" }),
+      { schema },
+    );
+    expect(submission.status === "success" && submission.value).toMatchObject({
+      interpreter: "es",
+      interpreterOther: "",
+      wishesToSpeak: false,
+      speakingTopic: "",
+    });
+  });
+
+  it("refuses unknown accommodations and languages, odd language names and long texts", () => {
+    const errorsOf = (fields: Record<string, string>) => {
+      const submission = parseWithZod(form({ ...valid, ...fields }), { schema });
+      return submission.status === "success" ? null : submission.error;
+    };
+    expect(errorsOf({ accommodations: "jetpack" })?.["accommodations[0]"]).toEqual([
+      "hearing.accommodationInvalid",
+    ]);
+    expect(errorsOf({ interpreter: "tlh" })?.interpreter).toEqual(["hearing.interpreterInvalid"]);
+    expect(errorsOf({ interpreter: "other" })?.interpreterOther).toEqual([
+      "hearing.languageMissing",
+    ]);
+    for (const name of ["https://spam.example", "12345", "<b>Hi</b>", "—"])
+      expect(errorsOf({ interpreter: "other", interpreterOther: name })?.interpreterOther).toEqual([
+        "hearing.languageInvalid",
+      ]);
+    expect(
+      errorsOf({ interpreter: "other", interpreterOther: "a".repeat(61) })?.interpreterOther,
+    ).toEqual(["hearing.languageTooLong"]);
+    expect(errorsOf({ accommodationOther: "x".repeat(501) })?.accommodationOther).toEqual([
+      "hearing.accommodationOtherTooLong",
+    ]);
+    expect(
+      errorsOf({ wishesToSpeak: "on", speakingTopic: "x".repeat(201) })?.speakingTopic,
+    ).toEqual(["hearing.topicTooLong"]);
+    expect(errorsOf({ wishesToSpeak: "yes please" })?.wishesToSpeak).toEqual([
+      "hearing.speakInvalid",
+    ]);
+    expect(errorsOf({ accommodationOther: "Bell\u0007" })?.accommodationOther).toEqual([
+      "hearing.controlCharacters",
+    ]);
   });
 
   it("takes no team at all when the hearing names no roles", () => {

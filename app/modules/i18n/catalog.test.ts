@@ -20,6 +20,9 @@ const publicSources = [
     path.join("app/components/session", f),
   ),
   ...["app/root.tsx", "app/components/staff-text.tsx", "app/routes/account.tsx"],
+  // The public hearing form and the confirmation it mails, in the registrant's language.
+  "app/components/hearing/registration-form.tsx",
+  "app/modules/hearing/mail.server.ts",
   ...translatedComponents(),
 ];
 
@@ -61,6 +64,8 @@ const keyedModules = [
   "app/modules/publication/publication.server.ts",
   "app/modules/theming/schema.ts",
   "app/modules/theming/theming.server.ts",
+  "app/modules/hearing/schema.ts",
+  "app/modules/hearing/registration.server.ts",
 ];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */
@@ -102,7 +107,7 @@ describe("the Spanish catalogue", () => {
   it("has every message key the keyed rules and forms can answer with", () => {
     // "invite.errors.": the members module also names its audit actions "invite.create"…
     const prefixes =
-      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming)\./;
+      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming|hearing)\./;
     const keys = keyedModules.flatMap((file) =>
       [...readFileSync(path.join(root, file), "utf8").matchAll(/"([a-z][\w.]+)"/g)]
         .map((m) => m[1]!)
