@@ -10,6 +10,7 @@ import { forwardRef, type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ZodType, z } from "zod";
 import type { MessageKey } from "../modules/i18n/en.ts";
+import { usePageT } from "../modules/i18n/use-locale.ts";
 
 /**
  * The token every form posts; readForm() on the server checks it. The root loader gives it to
@@ -215,7 +216,7 @@ export const Button = forwardRef<
     variant?: "primary" | "secondary" | "danger";
   }
 >(function Button({ children, pending, variant = "primary", ...props }, ref) {
-  const { t } = useTranslation();
+  const { t } = usePageT();
   const styles = {
     primary: "bg-brand-700 text-white hover:bg-brand-900",
     secondary: "border border-slate-500 bg-white text-slate-900 hover:bg-slate-100",

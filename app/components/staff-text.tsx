@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { usePageT } from "../modules/i18n/use-locale.ts";
 
 /**
  * Text staff wrote (a session's title, a board's, an agenda item's), shown as written. Staff
@@ -7,8 +7,8 @@ import { useTranslation } from "react-i18next";
  * readers to pronounce it right (WCAG 3.1.2, language of parts).
  */
 export function StaffText({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  return i18n.language === "en" ? children : <span lang="en">{children}</span>;
+  const { language } = usePageT();
+  return language === "en" ? children : <span lang="en">{children}</span>;
 }
 
 /** Given to t() in place of staff text, for StaffIn to put the text there. */
@@ -20,9 +20,9 @@ export const STAFF = "\u{E000}";
  * in another language. On an English page the message stays one text, as it was written.
  */
 export function StaffIn({ said, staff }: { said: string; staff: string }) {
-  const { i18n } = useTranslation();
+  const { language } = usePageT();
   const [before = "", after = ""] = said.split(STAFF);
-  if (i18n.language === "en") return `${before}${staff}${after}`;
+  if (language === "en") return `${before}${staff}${after}`;
   return (
     <>
       {before}
@@ -37,9 +37,9 @@ export function StaffIn({ said, staff }: { said: string; staff: string }) {
  * on a page in another language each quoted text is marked as English, where it appears.
  */
 export function StaffWithin({ said, staff }: { said: string; staff: string[] }) {
-  const { i18n } = useTranslation();
+  const { language } = usePageT();
   const written = [...new Set(staff.filter(Boolean))].sort((a, b) => b.length - a.length);
-  if (i18n.language === "en" || written.length === 0) return said;
+  if (language === "en" || written.length === 0) return said;
   const escaped = written.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const parts = said.split(new RegExp(`(${escaped.join("|")})`));
   return (

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { usePageT } from "../modules/i18n/use-locale.ts";
 
 /**
  * Words a participant wrote (an idea), shown as written and marked with their language where
@@ -6,6 +6,6 @@ import { useTranslation } from "react-i18next";
  * Spanish (WCAG 3.1.2, language of parts).
  */
 export function WrittenText({ text, lang }: { text: string; lang?: string | null }) {
-  const { i18n } = useTranslation();
-  return lang && lang !== i18n.language ? <span lang={lang}>{text}</span> : text;
+  const { language } = usePageT();
+  return lang && lang !== language ? <span lang={lang}>{text}</span> : text;
 }

@@ -251,9 +251,9 @@ export default function CommentAnalysisPage() {
           Who commented, on what
         </h2>
         <p className="text-sm text-slate-700">
-          Counts from 1 to 4 show as “&lt;5”, with one more count beside them where a total would
-          give them back, so that no one can be singled out. The response to comments prints the
-          same counts.
+          Staff see exact counts here. In the response to comments, which the public reads, counts
+          from 1 to 4 are published as “&lt;5”, with one more count beside them where a total
+          would give them back, so that no one can be singled out.
         </p>
         <div className="flex flex-wrap items-start gap-8">
           <CountTable caption="By section" rows={counts.bySection} />

@@ -53,6 +53,7 @@
  *                     --moderation-requests 200 --moderation-sequential 50
  *                     --moderation-warmup 10 --moderation-concurrency 4
  *                     --moderation-decisions 20 (bulk decisions measured)
+ *                     --moderation-databases sqlite,postgres
  *          intake:    --intake-seconds 10 --intake-warmup 2 --intake-concurrency 64
  *                     --intake-flash-rate 10000 --intake-flash-seconds 60 (0 skips)
  *                     --intake-postgres postgresql://postgres@127.0.0.1:5432/postgres
@@ -117,6 +118,7 @@ const { values: args } = parseArgs({
     "moderation-warmup": { type: "string", default: "10" },
     "moderation-concurrency": { type: "string", default: "4" },
     "moderation-decisions": { type: "string", default: "20" },
+    "moderation-databases": { type: "string", default: "sqlite,postgres" },
     "public-requests": { type: "string", default: "250" },
     "public-sequential": { type: "string", default: "100" },
     "public-warmup": { type: "string", default: "20" },
@@ -272,6 +274,7 @@ async function main() {
           concurrency: Number(args["moderation-concurrency"]),
           decisions: Number(args["moderation-decisions"]),
           postgres: args["intake-postgres"],
+          databases: args["moderation-databases"],
         },
         kinds,
         start,

@@ -11,6 +11,7 @@ import {
   type QueueFilter,
 } from "../../modules/comment-period/schema.ts";
 import { formatDate, type Locale } from "../../modules/i18n/i18n.ts";
+import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { useLiveModeration } from "../../realtime/use-live-moderation.ts";
 import { Button, CsrfInput, inputClass } from "../forms.tsx";
 import { StaffText } from "../staff-text.tsx";
@@ -22,6 +23,7 @@ export type QueueData = {
   period: { id: string; title: string; timeZone: string };
   sections: { number: number; heading: string }[];
   seenAt: string;
+  pageSize: number;
   comments: QueueComment[];
   next: string | null;
   previous: string | null;
@@ -428,7 +430,7 @@ function CommentRow({
   data: QueueData;
   onDecided: (reply: DecisionReply) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = usePageT();
   const fetcher = useFetcher<DecisionReply>();
   const hideRef = useRef<HTMLDetailsElement>(null);
   const tickRef = useRef<HTMLInputElement>(null);
@@ -646,13 +648,13 @@ function Pager({ data, query }: { data: QueueData; query: URLSearchParams }) {
             to={link(data.previous, "before")}
             className="inline-flex min-h-11 items-center underline"
           >
-            ← {t("moderation.previous", { count: 50 })}
+            ← {t("moderation.previous", { count: data.pageSize })}
           </Link>
         </>
       ) : null}
       {data.next ? (
         <Link to={link(data.next, "after")} className="inline-flex min-h-11 items-center underline">
-          {t("moderation.next", { count: 50 })} →
+          {t("moderation.next", { count: data.pageSize })} →
         </Link>
       ) : null}
     </nav>

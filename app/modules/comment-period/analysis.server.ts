@@ -48,8 +48,16 @@ export function sectionLabels(sections: string, headings: ReadonlyMap<number, st
   return numbers.map((n) => `Section ${n}: ${headings.get(n) ?? "(removed)"}`);
 }
 
-/** Counts of a period's comments, for staff and for the response to comments. */
-export async function commentCounts(ctx: Pick<AppContext, "db">, periodId: string) {
+/**
+ * Counts of a period's comments: exact for staff (`audience: "staff"`), small ones suppressed
+ * for the response to comments, which the public reads.
+ */
+export async function commentCounts(
+  ctx: Pick<AppContext, "db">,
+  periodId: string,
+  audience: "staff" | "public",
+) {
+  const exact = audience === "staff";
   const [comments, themes, sections] = await Promise.all([
     ctx.db.comment.findMany({
       where: { periodId, ...counted },
@@ -77,15 +85,25 @@ export async function commentCounts(ctx: Pick<AppContext, "db">, periodId: strin
     bySection: countTable(
       comments.flatMap((c) => sectionLabels(c.sections, headings)),
       sectionOrder,
+      exact,
     ),
-    byStakeholderGroup: countTable(comments.map((c) => c.stakeholderGroup)),
-    byRegion: countTable(comments.map((c) => c.region)),
+    byStakeholderGroup: countTable(
+      comments.map((c) => c.stakeholderGroup),
+      [],
+      exact,
+    ),
+    byRegion: countTable(
+      comments.map((c) => c.region),
+      [],
+      exact,
+    ),
     themesByStakeholderGroup: crossTable(
       comments.map((c) => ({
         row: (c.themeId && themeName.get(c.themeId)) || NOT_THEMED,
         column: c.stakeholderGroup,
       })),
       [...themes.map((t) => t.name), NOT_THEMED],
+      exact,
     ),
   };
 }
@@ -136,7 +154,7 @@ export async function getCommentAnalysis(
       select: CARD,
     }),
     ctx.db.comment.count({ where: { periodId, themeId: null, ...counted } }),
-    commentCounts(ctx, periodId),
+    commentCounts(ctx, periodId, "staff"),
     period.responsePublicationId
       ? ctx.db.publication.findUnique({
           where: { id: period.responsePublicationId },

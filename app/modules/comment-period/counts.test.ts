@@ -12,6 +12,17 @@ describe("countTable", () => {
     ]);
   });
 
+  it("shows staff every count exactly", () => {
+    const labels = [...many("Parent", 40), ...many("Educator", 9), "Student"];
+    expect(countTable(labels, [], true)).toEqual([
+      { label: "Educator", count: 9 },
+      { label: "Parent", count: 40 },
+      { label: "Student", count: 1 },
+    ]);
+    const cross = crossTable([{ row: "A", column: "Parent" }], ["A"], true);
+    expect(cross.rows).toEqual([{ label: "A", counts: [1] }]);
+  });
+
   it("hides a small count and the next smallest, so the total cannot give it back", () => {
     const table = countTable([...many("Parent", 40), ...many("Educator", 9), "Student"]);
     expect(table).toEqual([

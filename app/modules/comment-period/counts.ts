@@ -13,8 +13,15 @@ export type Count = { label: string; count: number | null };
 
 const shown = (cell: Cell) => (cell.hidden ? null : cell.count);
 
-/** One table of counts: `null` means suppressed. Labels sorted, as given in `order` first. */
-export function countTable(labels: readonly string[], order: readonly string[] = []): Count[] {
+/**
+ * One table of counts: `null` means suppressed. Labels sorted, as given in `order` first.
+ * `exact`: staff's own view, nothing suppressed (suppression is for what the public sees).
+ */
+export function countTable(
+  labels: readonly string[],
+  order: readonly string[] = [],
+  exact = false,
+): Count[] {
   const counts = new Map<string, number>();
   for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
   const rank = (label: string) => {
@@ -24,7 +31,7 @@ export function countTable(labels: readonly string[], order: readonly string[] =
   const rows = [...counts.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([label, count]) => ({ label, cell: { count, hidden: false } }));
-  suppressSmallCells([rows.map((r) => r.cell)]);
+  if (!exact) suppressSmallCells([rows.map((r) => r.cell)]);
   return rows.map(({ label, cell }) => ({ label, count: shown(cell) }));
 }
 
@@ -41,6 +48,7 @@ export type CrossTable = {
 export function crossTable(
   items: readonly { row: string; column: string }[],
   rowOrder: readonly string[],
+  exact = false,
 ): CrossTable {
   const columns = [...new Set(items.map((i) => i.column))].sort((a, b) => a.localeCompare(b));
   const rowLabels = [...new Set([...rowOrder, ...items.map((i) => i.row)])];
@@ -49,6 +57,6 @@ export function crossTable(
     const cell = grid[rowLabels.indexOf(item.row)]?.[columns.indexOf(item.column)];
     if (cell) cell.count++;
   }
-  suppressSmallCells([...grid, ...columns.map((_, c) => grid.map((row) => row[c]!))]);
+  if (!exact) suppressSmallCells([...grid, ...columns.map((_, c) => grid.map((row) => row[c]!))]);
   return { columns, rows: rowLabels.map((label, r) => ({ label, counts: grid[r]!.map(shown) })) };
 }

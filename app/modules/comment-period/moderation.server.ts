@@ -14,7 +14,13 @@ import {
   putDecisions,
   type StateCounts,
 } from "./moderation-doc.ts";
-import { type CommentState, type decisionSchema, GENERAL, type QueueFilter } from "./schema.ts";
+import {
+  type CommentState,
+  type decisionSchema,
+  GENERAL,
+  QUEUE_FILTER_FIELDS,
+  type QueueFilter,
+} from "./schema.ts";
 import { screenNewComments } from "./screening.server.ts";
 import { ftsQuery, searchWords, tsQuery } from "./search.ts";
 
@@ -50,12 +56,15 @@ async function requirePeriod(ctx: AppContext, access: WorkGroupAccess, periodId:
   );
 }
 
-/** Comments on one page of the queue. */
-export const QUEUE_PAGE = 50;
+/**
+ * Comments on one page of the queue: 25, as Regulations.gov lists a docket's, since a comment
+ * may run to four printed pages; rendering them is most of a page's cost.
+ */
+export const QUEUE_PAGE = 25;
 /** The most comments one "every matching comment" decision moves. */
 export const MAX_BULK = 20_000;
-/** Campaigns offered in the queue's filter, largest first. */
-const CAMPAIGN_CHOICES = 200;
+/** Campaigns offered in the queue's filter, largest first; every other is a link on its comments. */
+const CAMPAIGN_CHOICES = 50;
 
 type Provider = AppContext["config"]["database"]["provider"];
 
@@ -149,14 +158,112 @@ export async function getModerationQueue(
   const order = ascending
     ? Prisma.sql`c."receivedAt" ASC, c."id" ASC`
     : Prisma.sql`c."receivedAt" DESC, c."id" DESC`;
-  const [rows, [matching], byState, flagged, groups, regions, campaignCounts] = await Promise.all([
+  const filtered = QUEUE_FILTER_FIELDS.some(
+    (field) => field !== "order" && filter[field] !== undefined,
+  );
+  const { stamp, facets } = await periodFacets(ctx, periodId);
+  // Paging through one filter counts its comments once, until the period changes.
+  const countKey = filtered
+    ? `${periodId} ${stamp} ${JSON.stringify({ ...filter, order: "" })}`
+    : "";
+  const known = matchingCounts.get(countKey);
+  const [rows, counted] = await Promise.all([
     ctx.db.$queryRaw<QueueRow[]>`
       SELECT c."id", c."trackingNumber", c."receivedAt", c."name", c."email",
              c."stakeholderGroup", c."region", c."sections", c."body", c."state",
              c."hiddenReason", c."flags", c."campaignId", c."revision"
       FROM "Comment" c WHERE ${where} ${keyset} ORDER BY ${order} LIMIT ${QUEUE_PAGE + 1}`,
-    ctx.db.$queryRaw<{ count: number | bigint }[]>`
-      SELECT COUNT(*) AS "count" FROM "Comment" c WHERE ${where}`,
+    filtered && known === undefined
+      ? ctx.db.$queryRaw<{ count: number | bigint }[]>`
+          SELECT COUNT(*) AS "count" FROM "Comment" c WHERE ${where}`.then((r) =>
+          Number(r[0]?.count ?? 0),
+        )
+      : known,
+  ]);
+  if (filtered && known === undefined) remember(matchingCounts, countKey, counted!);
+  const more = rows.length > QUEUE_PAGE;
+  const page = rows.slice(0, QUEUE_PAGE);
+  if (!forwards) page.reverse();
+  const campaignSize = new Map(facets.campaigns.map((c) => [c.id, c.count]));
+  const decidedBy = await lastDecisions(
+    ctx,
+    page.map((row) => row.id),
+  );
+  const { counts } = facets;
+  const first = page[0];
+  const last = page.at(-1);
+  return {
+    period,
+    sections: facets.sections,
+    seenAt: new Date().toISOString(),
+    pageSize: QUEUE_PAGE,
+    comments: page.map((row) => ({
+      ...row,
+      receivedAt: new Date(row.receivedAt).toISOString(),
+      revision: Number(row.revision),
+      flags: row.flags ? row.flags.split(" ") : [],
+      sections: row.sections ? row.sections.split(" ").map(Number) : [],
+      campaignSize: row.campaignId ? (campaignSize.get(row.campaignId) ?? 1) : 0,
+      decidedBy: decidedBy.get(row.id) ?? null,
+    })),
+    // Both ways from this page: forwards there is more when the page overflowed, or when it
+    // was reached backwards; backwards, when it was reached from a cursor at all.
+    next: last && (forwards ? more : true) ? encodeCursor(last.receivedAt, last.id) : null,
+    previous:
+      first && cursor && (forwards ? true : more) ? encodeCursor(first.receivedAt, first.id) : null,
+    matching: filtered ? counted! : counts.pending + counts.published + counts.hidden,
+    counts,
+    groups: facets.groups,
+    regions: facets.regions,
+    campaigns: facets.campaigns.slice(0, CAMPAIGN_CHOICES),
+  };
+}
+
+type Facets = {
+  sections: { number: number; heading: string }[];
+  counts: StateCounts & { flagged: number };
+  groups: { label: string; count: number }[];
+  regions: { label: string; count: number }[];
+  campaigns: Awaited<ReturnType<typeof campaignsOf>>;
+};
+
+/** How long a period's facets are trusted without a change seen, at most. */
+const FACETS_TTL_MS = 30_000;
+const facetCache = new Map<string, { stamp: string; at: number; facets: Promise<Facets> }>();
+
+/**
+ * What the queue's filters offer and count (states, groups, regions, campaigns, sections),
+ * read afresh only when the period's comments changed: each decision bumps a comment's
+ * revision and each new comment the count, so their sum and count, read from one index, say
+ * whether the facets kept here still hold. Every process checks against the database, so one
+ * never shows another's stale counts for longer than a page load; scanning 10,000 comments
+ * five times for each page was most of its cost.
+ */
+async function periodFacets(ctx: AppContext, periodId: string) {
+  const [row] = await ctx.db.$queryRaw<{ n: number | bigint; r: number | bigint | null }[]>`
+    SELECT COUNT(*) AS "n", SUM("revision") AS "r" FROM "Comment" WHERE "periodId" = ${periodId}`;
+  const stamp = `${row?.n ?? 0}:${row?.r ?? 0}`;
+  const cached = facetCache.get(periodId);
+  if (cached && cached.stamp === stamp && Date.now() - cached.at < FACETS_TTL_MS)
+    return { stamp, facets: await cached.facets };
+  const facets = readFacets(ctx, periodId);
+  facets.catch(() => facetCache.delete(periodId));
+  remember(facetCache, periodId, { stamp, at: Date.now(), facets });
+  return { stamp, facets: await facets };
+}
+
+/** Exact counts of the filters moderators page through, by period, stamp and filter. */
+const matchingCounts = new Map<string, number>();
+
+/** Keeps a value in a cache of at most 500 entries, the oldest going first. */
+function remember<V>(cache: Map<string, V>, key: string, value: V) {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > 500) cache.delete(cache.keys().next().value!);
+}
+
+async function readFacets(ctx: AppContext, periodId: string): Promise<Facets> {
+  const [byState, flagged, groups, regions, campaigns, sections] = await Promise.all([
     ctx.db.comment.groupBy({ by: ["state"], where: { periodId }, _count: { _all: true } }),
     ctx.db.comment.count({ where: { periodId, flags: { not: "" } } }),
     ctx.db.comment.groupBy({
@@ -172,48 +279,18 @@ export async function getModerationQueue(
       orderBy: { region: "asc" },
     }),
     campaignsOf(ctx, periodId),
+    ctx.db.commentSection.findMany({
+      where: { periodId },
+      orderBy: { number: "asc" },
+      select: { number: true, heading: true },
+    }),
   ]);
-  const more = rows.length > QUEUE_PAGE;
-  const page = rows.slice(0, QUEUE_PAGE);
-  if (!forwards) page.reverse();
-  const campaignSize = new Map(campaignCounts.map((c) => [c.id, c.count]));
-  const decidedBy = await lastDecisions(
-    ctx,
-    page.map((row) => row.id),
-  );
-  const sections = await ctx.db.commentSection.findMany({
-    where: { periodId },
-    orderBy: { number: "asc" },
-    select: { number: true, heading: true },
-  });
-  const first = page[0];
-  const last = page.at(-1);
   return {
-    period,
     sections,
-    seenAt: new Date().toISOString(),
-    comments: page.map((row) => ({
-      ...row,
-      receivedAt: new Date(row.receivedAt).toISOString(),
-      revision: Number(row.revision),
-      flags: row.flags ? row.flags.split(" ") : [],
-      sections: row.sections ? row.sections.split(" ").map(Number) : [],
-      campaignSize: row.campaignId ? (campaignSize.get(row.campaignId) ?? 1) : 0,
-      decidedBy: decidedBy.get(row.id) ?? null,
-    })),
-    // Both ways from this page: forwards there is more when the page overflowed, or when it
-    // was reached backwards; backwards, when it was reached from a cursor at all.
-    next: last && (forwards ? more : true) ? encodeCursor(last.receivedAt, last.id) : null,
-    previous:
-      first && cursor && (forwards ? true : more) ? encodeCursor(first.receivedAt, first.id) : null,
-    matching: Number(matching?.count ?? 0),
-    counts: {
-      ...stateCounts(byState),
-      flagged,
-    },
+    counts: { ...stateCounts(byState), flagged },
     groups: groups.map((g) => ({ label: g.stakeholderGroup, count: g._count._all })),
     regions: regions.map((r) => ({ label: r.region, count: r._count._all })),
-    campaigns: campaignCounts.slice(0, CAMPAIGN_CHOICES),
+    campaigns,
   };
 }
 
@@ -241,7 +318,7 @@ async function campaignsOf(ctx: AppContext, periodId: string) {
     id: g.campaignId!,
     count: g._count._all,
     trackingNumber: byId.get(g.campaignId!)?.trackingNumber ?? "",
-    opening: byId.get(g.campaignId!)?.body.slice(0, 120) ?? "",
+    opening: byId.get(g.campaignId!)?.body.slice(0, 80) ?? "",
   }));
 }
 

@@ -17,6 +17,13 @@ import { searchableText } from "./search.ts";
  */
 
 const BATCH = 500;
+/**
+ * Reading a comment's phrases and comparing it costs about a millisecond: the event loop is
+ * given back every few comments, so a batch never holds up the pages and receipts of others
+ * (a late event loop also turns new visitors away, server/load-shedding.ts).
+ */
+const YIELD_EVERY = 10;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Screened = { id: string; flags: string; campaignId: string | null; sketch: number[] };
 
@@ -57,7 +64,10 @@ async function screenBatch(
   batch: { id: string; name: string; email: string; body: string; sentFast: boolean }[],
 ) {
   const phraseSets = new Map<string, Set<number>>();
-  for (const comment of batch) phraseSets.set(comment.id, phrases(comment.body));
+  for (const [index, comment] of batch.entries()) {
+    phraseSets.set(comment.id, phrases(comment.body));
+    if (index % YIELD_EVERY === 0) await yieldToOthers();
+  }
   const sketches = new Map(batch.map((c) => [c.id, sketchOf(phraseSets.get(c.id)!)]));
   const keys = [...new Set([...sketches.values()].flat())];
 
@@ -83,15 +93,18 @@ async function screenBatch(
     select: { id: true, body: true, campaignId: true },
   });
   const campaignOf = new Map<string, string | null>();
-  for (const comment of earlier) {
+  for (const [index, comment] of earlier.entries()) {
     phraseSets.set(comment.id, phrases(comment.body));
     campaignOf.set(comment.id, comment.campaignId);
+    if (index % YIELD_EVERY === 0) await yieldToOthers();
   }
 
   // Campaigns joined into one by a comment like both: every member moves to the first.
   const merged = new Map<string, string>();
   const rootOf = (id: string) => campaignOf.get(id) ?? id;
-  const screened: Screened[] = batch.map((comment) => {
+  const screened: Screened[] = [];
+  for (const [index, comment] of batch.entries()) {
+    if (index % YIELD_EVERY === 0) await yieldToOthers();
     const sketch = sketches.get(comment.id)!;
     const own = phraseSets.get(comment.id)!;
     const roots = new Set<string>();
@@ -117,8 +130,8 @@ async function screenBatch(
     }
     campaignOf.set(comment.id, campaign ?? null);
     const flags = flagsOf(`${comment.name}\n${comment.body}`, comment.sentFast).join(" ");
-    return { id: comment.id, flags, campaignId: campaign ?? null, sketch };
-  });
+    screened.push({ id: comment.id, flags, campaignId: campaign ?? null, sketch });
+  }
   // A comment screened before a later one joined it to a campaign, or before its campaign
   // merged into another, takes where it ended up.
   for (const row of screened) row.campaignId = campaignOf.get(row.id) ?? null;

@@ -1,4 +1,7 @@
 import { useMatches, useRouteLoaderData } from "@remix-run/react";
+import type { i18n as I18n, TFunction } from "i18next";
+import { useContext } from "react";
+import { I18nContext } from "react-i18next";
 import type { MessageKey } from "./en.ts";
 import { i18nFor, type Locale } from "./i18n.ts";
 
@@ -38,4 +41,22 @@ export function usePublicLocale(): Locale {
   const site = useRouteLoaderData<{ locale: Locale }>("routes/public.$slug")?.locale;
   const app = useAppLocale();
   return site ?? app;
+}
+
+const boundT = new WeakMap<I18n, TFunction>();
+
+/**
+ * The page's catalogue (t) and language, for components rendered many times on a page (a
+ * button, a comment in the moderation queue, staff text): useTranslation builds a wrapper on
+ * every call, which a queue of 50 comments with a few buttons each paid hundreds of times per
+ * page. The root layout always provides the instance; each language's is made once (i18n.ts).
+ */
+export function usePageT(): { t: TFunction; language: string } {
+  const { i18n } = useContext(I18nContext);
+  let t = boundT.get(i18n);
+  if (!t) {
+    t = i18n.t.bind(i18n) as TFunction;
+    boundT.set(i18n, t);
+  }
+  return { t, language: i18n.language };
 }

@@ -381,7 +381,7 @@ export async function responseDraft(ctx: Db, periodId: string, locale: Locale): 
       comments: { where: { state: { not: "hidden" } }, select: { body: true, themeId: true } },
     },
   });
-  const counts = await commentCounts(ctx, periodId);
+  const counts = await commentCounts(ctx, periodId, "public");
   const campaigns = groupCampaigns(period.comments.map((c) => c.body)).filter((g) => g.length > 1);
   const inCampaigns = campaigns.reduce((sum, g) => sum + g.length, 0);
   const total = period.comments.length;
