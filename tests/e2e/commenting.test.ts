@@ -183,8 +183,10 @@ describe("the staff pages of a comment period", () => {
       facilitator.page,
       `/work-groups/${cast.workGroup.slug}/comment-periods/${period.id}`,
     );
-    expect(await facilitator.page.getByRole("heading", { name: "Moderation" }).count()).toBe(1);
     await expectNoSeriousViolations(facilitator.page, "comment period (staff)");
+    await facilitator.page.getByRole("link", { name: "Moderate comments" }).click();
+    await facilitator.page.getByRole("heading", { level: 1, name: /Moderate comments/ }).waitFor();
+    await expectNoSeriousViolations(facilitator.page, "moderation queue, empty");
     expect(facilitator.errors).toEqual([]);
     await facilitator.close();
   });

@@ -203,11 +203,13 @@ describe("public comment intake", () => {
     expect(row.sentFast).toBe(true);
     // The moderation queue shows why to look at it.
     const staff = await fetch(
-      `${app.url}/work-groups/${cast.workGroup.slug}/comment-periods/${period.id}`,
+      `${app.url}/work-groups/${cast.workGroup.slug}/comment-periods/${period.id}/comments?flag=sent-within-seconds`,
       { headers: { cookie: await cookieFor(app.ctx, cast.facilitator.id) } },
     );
     expect(staff.status).toBe(200);
-    expect(await staff.text()).toContain("flagged: sent-within-seconds");
+    const page = await staff.text();
+    expect(page).toContain("Sent within seconds");
+    expect(page).toContain("A comment we prepared beforehand.");
   });
 
   it("refuses robots: a forged token, another period's, and a filled honeypot", async () => {
