@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CommentForm } from "../components/comment-period/comment-form.tsx";
 import { PeriodStatus } from "../components/comment-period/period-status.tsx";
 import { SectionBody } from "../components/comment-period/section-body.tsx";
+import { WrittenText } from "../components/written-text.tsx";
 import { getPublicCommentPeriod } from "../modules/comment-period/comment-period.server.ts";
 import { submitCommentForm } from "../modules/comment-period/intake.server.ts";
 import { formatDate, formatInZone } from "../modules/i18n/i18n.ts";
@@ -221,7 +222,9 @@ export default function PublicCommentPeriod() {
                         })
                       : t("period.aboutGeneral")}
                   </p>
-                  <p className="mt-1 whitespace-pre-line">{comment.body}</p>
+                  <p className="mt-1 whitespace-pre-line">
+                    <WrittenText text={comment.body} lang={comment.language} />
+                  </p>
                 </li>
               ))}
             </ul>

@@ -252,8 +252,8 @@ export default function CommentAnalysisPage() {
         </h2>
         <p className="text-sm text-slate-700">
           Staff see exact counts here. In the response to comments, which the public reads, counts
-          from 1 to 4 are published as “&lt;5”, with one more count beside them where a total
-          would give them back, so that no one can be singled out.
+          from 1 to 4 are published as “&lt;5”, with one more count beside them where a total would
+          give them back, so that no one can be singled out.
         </p>
         <div className="flex flex-wrap items-start gap-8">
           <CountTable caption="By section" rows={counts.bySection} />

@@ -126,7 +126,10 @@ describe("the moderation queue", () => {
     expect((await queue("section=12")).body.comments[0].body).toContain("Section 12");
     expect((await queue("section=general")).body.matching).toBe(118);
     expect((await queue("group=Educator")).body.matching).toBe(30);
-    expect((await queue("region=South")).body.matching).toBe(1);
+    const south = (await queue("region=South")).body;
+    expect(south.matching).toBe(1);
+    // Told from its text on screening, so an English page marks it lang="es".
+    expect(south.comments[0].language).toBe("es");
     const flagged = await queue("flag=personal-information");
     expect(flagged.body.comments.map((c: { name: string }) => c.name)).toEqual(["Dana Reyes"]);
     expect((await queue("from=2026-12-02")).body.matching).toBe(1);

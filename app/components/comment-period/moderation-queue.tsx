@@ -14,7 +14,8 @@ import { formatDate, type Locale } from "../../modules/i18n/i18n.ts";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { useLiveModeration } from "../../realtime/use-live-moderation.ts";
 import { Button, CsrfInput, inputClass } from "../forms.tsx";
-import { StaffText } from "../staff-text.tsx";
+import { STAFF, StaffIn, StaffText } from "../staff-text.tsx";
+import { WrittenText } from "../written-text.tsx";
 
 /** What the queue's loader gives the page (routes/…comment-periods.$periodId_.comments.tsx). */
 export type QueueData = {
@@ -50,6 +51,7 @@ type QueueComment = {
   campaignId: string | null;
   campaignSize: number;
   revision: number;
+  language: string | null;
   decidedBy: { by: string; at: string } | null;
 };
 
@@ -554,9 +556,14 @@ function CommentRow({
           <StaffText>{comment.stakeholderGroup}</StaffText>, <StaffText>{comment.region}</StaffText>
         </p>
         <p className="text-sm">
-          {sectionNames.length
-            ? t("moderation.sections", { list: sectionNames.join("; ") })
-            : t("moderation.general")}
+          {sectionNames.length ? (
+            <StaffIn
+              said={t("moderation.sections", { list: STAFF })}
+              staff={sectionNames.join("; ")}
+            />
+          ) : (
+            t("moderation.general")
+          )}
           {comment.campaignId ? (
             <>
               {" · "}
@@ -569,7 +576,9 @@ function CommentRow({
             </>
           ) : null}
         </p>
-        <p className="mt-2 whitespace-pre-line">{comment.body}</p>
+        <p className="mt-2 whitespace-pre-line">
+          <WrittenText text={comment.body} lang={comment.language} />
+        </p>
         {decided ? <p className="mt-2 text-sm text-slate-700">{decided}</p> : null}
         {now.state === "hidden" && now.reason ? (
           <p className="text-sm text-slate-700">

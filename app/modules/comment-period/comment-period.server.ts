@@ -229,6 +229,7 @@ export async function getPublicCommentPeriod(ctx: AppContext, slug: string, peri
           stakeholderGroup: true,
           sections: true,
           body: true,
+          language: true,
         },
       })
     : [];

@@ -128,6 +128,7 @@ type QueueRow = {
   flags: string | null;
   campaignId: string | null;
   revision: number | bigint;
+  language: string | null;
 };
 
 /**
@@ -171,7 +172,7 @@ export async function getModerationQueue(
     ctx.db.$queryRaw<QueueRow[]>`
       SELECT c."id", c."trackingNumber", c."receivedAt", c."name", c."email",
              c."stakeholderGroup", c."region", c."sections", c."body", c."state",
-             c."hiddenReason", c."flags", c."campaignId", c."revision"
+             c."hiddenReason", c."flags", c."campaignId", c."revision", c."language"
       FROM "Comment" c WHERE ${where} ${keyset} ORDER BY ${order} LIMIT ${QUEUE_PAGE + 1}`,
     filtered && known === undefined
       ? ctx.db.$queryRaw<{ count: number | bigint }[]>`
