@@ -209,6 +209,21 @@ function Filters({ data }: { data: QueueData }) {
       </select>
     </div>
   );
+  const field = (name: "q" | "from" | "to", label: string, type: "search" | "date") => (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block font-medium">
+        {label}
+      </label>
+      <input
+        id={`filter-${name}`}
+        type={type}
+        name={name}
+        defaultValue={filter[name] ?? ""}
+        maxLength={200}
+        className={`${inputClass} min-h-11`}
+      />
+    </div>
+  );
   const any: [string, string] = ["", t("moderation.any")];
   const moreInUse =
     (["flag", "section", "group", "region", "campaign", "from", "to"] as const).filter(
@@ -218,19 +233,7 @@ function Filters({ data }: { data: QueueData }) {
     <Form method="get" role="search" aria-label={t("moderation.filters")} className="space-y-3">
       {/* The search and the state, which a moderator changes most, always in view. */}
       <div className="flex flex-wrap items-end gap-3">
-        <div className="min-w-64 grow">
-          <label htmlFor="filter-q" className="block font-medium">
-            {t("moderation.search")}
-          </label>
-          <input
-            id="filter-q"
-            type="search"
-            name="q"
-            defaultValue={filter.q ?? ""}
-            maxLength={200}
-            className={`${inputClass} min-h-11`}
-          />
-        </div>
+        <div className="min-w-64 grow">{field("q", t("moderation.search"), "search")}</div>
         {select("state", t("moderation.state"), [
           any,
           ...COMMENT_STATES.map((state): [string, string] => [
@@ -287,30 +290,8 @@ function Filters({ data }: { data: QueueData }) {
               t("moderation.campaignChoice", { count: c.count, opening: `${c.opening}…` }),
             ]),
           ])}
-          <div>
-            <label htmlFor="filter-from" className="block font-medium">
-              {t("moderation.from")}
-            </label>
-            <input
-              id="filter-from"
-              type="date"
-              name="from"
-              defaultValue={filter.from ?? ""}
-              className={`${inputClass} min-h-11`}
-            />
-          </div>
-          <div>
-            <label htmlFor="filter-to" className="block font-medium">
-              {t("moderation.to")}
-            </label>
-            <input
-              id="filter-to"
-              type="date"
-              name="to"
-              defaultValue={filter.to ?? ""}
-              className={`${inputClass} min-h-11`}
-            />
-          </div>
+          {field("from", t("moderation.from"), "date")}
+          {field("to", t("moderation.to"), "date")}
           {select("order", t("moderation.order"), [
             ["oldest", t("moderation.oldest")],
             ["newest", t("moderation.newest")],
