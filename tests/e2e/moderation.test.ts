@@ -131,6 +131,16 @@ describe("two moderators, one queue", () => {
     expect(await focusedName(fay.page)).toBe("MSIP-0015");
     await keys.press("j");
     expect(await focusedName(fay.page)).toBe("MSIP-0016");
+    // X ticks the comment in focus; a bulk decision on the ticked ones clears the ticks.
+    await keys.press("x");
+    await keys.press("j");
+    await keys.press("x");
+    expect(await fay.page.locator('input[form="bulk"]:checked').count()).toBe(2);
+    await fay.page.getByRole("button", { name: "Publish ticked" }).click();
+    await fay.page.getByText("2 comments: published.").waitFor();
+    expect(await fay.page.locator('input[form="bulk"]:checked').count()).toBe(0);
+    expect(await stateOn(fay, "MSIP-0016")).toBe("published");
+    await seenBy(rory, "MSIP-0017", "published");
     expect(fay.errors).toEqual([]);
     expect(rory.errors).toEqual([]);
   });

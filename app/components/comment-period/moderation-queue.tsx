@@ -78,6 +78,14 @@ export function ModerationQueue({ data }: { data: QueueData }) {
   const result = useActionData<DecisionReply>();
   const [mine, setMine] = useState<Record<string, LiveDecision>>({});
   const listRef = useRef<HTMLOListElement>(null);
+  // A bulk decision made, its ticks are cleared: the next one starts from nothing chosen.
+  useEffect(() => {
+    if (!result?.ok) return;
+    for (const box of document.querySelectorAll<HTMLInputElement>(
+      'input[form="bulk"], #bulk input[type="checkbox"]',
+    ))
+      box.checked = false;
+  }, [result]);
   const counts = live.counts ? { ...data.counts, ...live.counts } : data.counts;
   const total = counts.pending + counts.published + counts.hidden;
   const remember = (decisions: Record<string, LiveDecision> | undefined) => {
