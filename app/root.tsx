@@ -12,13 +12,14 @@ import {
   useLoaderData,
   useLocation,
   useMatches,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { CsrfInput } from "./components/forms.tsx";
 import { csrfToken, existingCsrfToken, getPerson } from "./modules/auth/auth-session.server.ts";
-import { i18nFor, LOCALES, localeNames } from "./modules/i18n/i18n.ts";
+import { i18nFor, isLocale, LOCALES, type Locale, localeNames } from "./modules/i18n/i18n.ts";
 import { readerLocale } from "./modules/i18n/locale.server.ts";
 import { useAppLocale, usePublicLocale } from "./modules/i18n/use-locale.ts";
 import styles from "./tailwind.css";
@@ -188,9 +189,13 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
+  // The root's own data may be what failed: then English.
+  const locale = useRouteLoaderData<{ locale?: Locale }>("root")?.locale ?? "en";
   return (
-    <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-      <GeneralErrorBoundary />
-    </main>
+    <I18nextProvider i18n={i18nFor(isLocale(locale) ? locale : "en")}>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        <GeneralErrorBoundary />
+      </main>
+    </I18nextProvider>
   );
 }

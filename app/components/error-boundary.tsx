@@ -1,27 +1,35 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 /**
- * The one place errors are shown. Expected failures (thrown http() responses) carry a message
- * a person can act on; anything else is logged on the server and shown calmly, never a stack.
+ * The one place errors are shown, in the page's language. Expected failures (thrown http()
+ * and refuse() responses) carry a message a person can act on, said from its catalogue key
+ * where it has one; anything else is logged on the server and shown calmly, never a stack.
  */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
-  let title = "Something went wrong";
-  let message = "We could not finish that. Try again in a moment; nothing you saved is lost.";
+  const { t, i18n } = useTranslation();
+  let title = t("errors.title");
+  let message = t("errors.message");
   if (isRouteErrorResponse(error)) {
     title =
       error.status === 404
-        ? "Not found"
+        ? t("errors.notFound")
         : error.status === 403
-          ? "Not allowed"
-          : `Error ${error.status}`;
-    const data = error.data as { message?: string } | string | undefined;
+          ? t("errors.notAllowed")
+          : t("errors.status", { status: error.status });
+    const data = error.data as
+      | { message?: string; key?: string; values?: Record<string, unknown> }
+      | string
+      | undefined;
     message =
-      typeof data === "object" && data?.message
-        ? data.message
-        : typeof data === "string" && data
-          ? data
-          : message;
+      typeof data === "object" && data?.key && i18n.exists(data.key)
+        ? t(data.key, data.values ?? {})
+        : typeof data === "object" && data?.message
+          ? data.message
+          : typeof data === "string" && data
+            ? data
+            : message;
   }
   return (
     <div role="alert" className="mx-auto max-w-xl rounded-lg border border-red-300 bg-red-50 p-6">
@@ -29,7 +37,7 @@ export function GeneralErrorBoundary() {
       <p className="mt-2 text-red-900">{message}</p>
       <p className="mt-4">
         <a className="text-brand-700 underline" href="/">
-          Go to your work groups
+          {t("errors.home")}
         </a>
       </p>
     </div>

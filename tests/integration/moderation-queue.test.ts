@@ -16,6 +16,7 @@ let app: TestApp;
 let cookies: Awaited<ReturnType<typeof startSeededApp>>["cookies"];
 let slug = "";
 let periodId = "";
+let recorderId = "";
 const DATA = "routes/work-groups.$slug.comment-periods.$periodId_.comments";
 
 const LETTER =
@@ -77,6 +78,7 @@ beforeAll(async () => {
   const seeded = await startSeededApp();
   ({ app, cookies } = seeded);
   slug = seeded.cast.workGroup.slug;
+  recorderId = seeded.cast.recorder.id;
   periodId = (await openCommentPeriod(app.ctx, seeded.cast)).id;
   // 30 copies of a form letter (a greeting and a name added to some), in two arrivals, so the
   // second batch finds its campaign among comments screened before.
@@ -165,6 +167,15 @@ describe("the moderation queue", () => {
     const bad = await queue("state=gone");
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/pending, published or hidden/);
+    // The error page says it in the reader's language, from the refusal's catalogue key.
+    await app.ctx.db.user.update({ where: { id: recorderId }, data: { locale: "es" } });
+    const errorPage = await fetch(
+      `${app.url}/work-groups/${slug}/comment-periods/${periodId}/comments?state=gone`,
+      { headers: { cookie: cookies.recorder } },
+    );
+    expect(errorPage.status).toBe(400);
+    expect(await errorPage.text()).toContain("Elija pendiente, publicado u oculto.");
+    await app.ctx.db.user.update({ where: { id: recorderId }, data: { locale: null } });
   });
 
   it("decides on one comment, refusing a stale decision with who made the newer one", async () => {

@@ -19,7 +19,12 @@ const publicSources = [
   ...readdirSync(path.join(root, "app/components/session")).map((f) =>
     path.join("app/components/session", f),
   ),
-  ...["app/root.tsx", "app/components/staff-text.tsx", "app/routes/account.tsx"],
+  ...[
+    "app/root.tsx",
+    "app/components/staff-text.tsx",
+    "app/components/error-boundary.tsx",
+    "app/routes/account.tsx",
+  ],
   // The public hearing form and the confirmation it mails, in the registrant's language.
   "app/components/hearing/registration-form.tsx",
   "app/modules/hearing/mail.server.ts",

@@ -1363,6 +1363,12 @@ export const en = {
   "moderation.errors.check": "Check the filters.",
   "staffPeriod.moderate": "Moderate comments",
   "staffPeriod.queueSummary": "{{pending, number}} pending of {{total, number}} comments",
+  "errors.title": "Something went wrong",
+  "errors.message": "We could not finish that. Try again in a moment; nothing you saved is lost.",
+  "errors.notFound": "Not found",
+  "errors.notAllowed": "Not allowed",
+  "errors.status": "Error {{status}}",
+  "errors.home": "Go to your work groups",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1406,4 +1406,11 @@ export const es: Messages = {
   "moderation.errors.check": "Revise los filtros.",
   "staffPeriod.moderate": "Moderar comentarios",
   "staffPeriod.queueSummary": "{{pending, number}} pendientes de {{total, number}} comentarios",
+  "errors.title": "Algo salió mal",
+  "errors.message":
+    "No pudimos terminar eso. Inténtelo de nuevo en un momento; no se perdió nada de lo que guardó.",
+  "errors.notFound": "No encontrado",
+  "errors.notAllowed": "No permitido",
+  "errors.status": "Error {{status}}",
+  "errors.home": "Ir a sus grupos de trabajo",
 };
