@@ -7,8 +7,8 @@ import { type SaidValues, say } from "../../utils/http.server.ts";
 import { BOARD_COLUMNS, KNOSTER_ELEMENTS } from "../board/knoster.ts";
 import { rankIdeas, starsOf } from "../board/ranking.ts";
 import { commentCounts } from "../comment-period/analysis.server.ts";
-import { groupCampaigns } from "../comment-period/campaigns.ts";
 import { MIN_CELL } from "../comment-period/counts.ts";
+import { screenNewComments } from "../comment-period/screening.server.ts";
 import { bodyBlocks, splitDraft } from "../comment-period/sections.ts";
 import { documentName } from "../documents/document-name.ts";
 import { readStoredDocument } from "../documents/lexical-document.server.ts";
@@ -366,8 +366,15 @@ const textBlocks = (text: string): Block[] =>
  * no comment text and no commenter's name, so nothing a member of the public sent is
  * republished without moderation.
  */
-export async function responseDraft(ctx: Db, periodId: string, locale: Locale): Promise<Block[]> {
+export async function responseDraft(
+  ctx: AppContext,
+  periodId: string,
+  locale: Locale,
+): Promise<Block[]> {
   const words = wordsIn(locale);
+  // Campaigns are found on screening (comment-period/screening.server.ts): regrouping every
+  // comment here took seconds for a large docket.
+  await screenNewComments(ctx, periodId);
   const period = await ctx.db.commentPeriod.findUniqueOrThrow({
     where: { id: periodId },
     select: {
@@ -378,12 +385,19 @@ export async function responseDraft(ctx: Db, periodId: string, locale: Locale): 
       finalDraft: true,
       changesSummary: true,
       themes: { orderBy: { position: "asc" }, select: { id: true, name: true, response: true } },
-      comments: { where: { state: { not: "hidden" } }, select: { body: true, themeId: true } },
+      comments: {
+        where: { state: { not: "hidden" } },
+        select: { campaignId: true, themeId: true },
+      },
     },
   });
   const counts = await commentCounts(ctx, periodId, "public");
-  const campaigns = groupCampaigns(period.comments.map((c) => c.body)).filter((g) => g.length > 1);
-  const inCampaigns = campaigns.reduce((sum, g) => sum + g.length, 0);
+  // A campaign is two or more copies among the comments kept: one copy left is a comment.
+  const copies = new Map<string, number>();
+  for (const { campaignId } of period.comments)
+    if (campaignId) copies.set(campaignId, (copies.get(campaignId) ?? 0) + 1);
+  const campaigns = [...copies.values()].filter((n) => n > 1);
+  const inCampaigns = campaigns.reduce((sum, n) => sum + n, 0);
   const total = period.comments.length;
   const individual = total - inCampaigns;
 
