@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { signedInLocale } from "../modules/i18n/locale.server.ts";
 import { actionStepsCsv } from "../modules/recommendation/action-steps-csv.ts";
 import { getActionPlan } from "../modules/recommendation/recommendation.server.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
@@ -11,5 +12,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const steps = plan.recommendations.flatMap((r) =>
     r.steps.map((s) => ({ ...s, recommendationNumber: r.number, recommendationTitle: r.title })),
   );
-  return csvResponse(actionStepsCsv(steps), `${access.workGroup.slug}-action-steps.csv`);
+  const locale = await signedInLocale(context, request);
+  return csvResponse(actionStepsCsv(steps, locale), `${access.workGroup.slug}-action-steps.csv`);
 }

@@ -11,11 +11,13 @@ let app: TestApp;
 let cookies: Awaited<ReturnType<typeof startSeededApp>>["cookies"];
 let slug = "";
 let periodId = "";
+let seededRecorderId = "";
 
 beforeAll(async () => {
   const seeded = await startSeededApp({ TRUST_PROXY: "1" });
   ({ app, cookies } = seeded);
   slug = seeded.cast.workGroup.slug;
+  seededRecorderId = seeded.cast.recorder.id;
   await app.ctx.db.workGroup.update({
     where: { id: seeded.cast.workGroup.id },
     data: { publishedAt: new Date() },
@@ -203,7 +205,17 @@ describe("running a comment period", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain(`${flagged},`);
-    expect(text).toContain("hidden,Personal information and profanity");
+    expect(text).toContain("Hidden,Personal information and profanity");
+    // In the reader's language: a Spanish-speaking recorder gets Spanish headers and words.
+    await app.ctx.db.user.update({ where: { id: seededRecorderId }, data: { locale: "es" } });
+    const spanish = await (
+      await fetch(`${app.url}${staff(`/${periodId}/export/csv`)}`, {
+        headers: { cookie: cookies.recorder },
+      })
+    ).text();
+    expect(spanish).toContain("Número de seguimiento,Recibido (UTC),Nombre");
+    expect(spanish).toContain("Oculto,Personal information and profanity");
+    await app.ctx.db.user.update({ where: { id: seededRecorderId }, data: { locale: null } });
     const json = await (
       await fetch(`${app.url}${staff(`/${periodId}/export/json`)}`, {
         headers: { cookie: cookies.recorder },

@@ -1,22 +1,23 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import { spreadsheetCsv } from "../../utils/csv.ts";
+import type { MessageKey } from "../i18n/en.ts";
+import { i18nFor, type Locale } from "../i18n/i18n.ts";
 import { can } from "../work-group/roles.ts";
 import type { WorkGroupAccess } from "../work-group/work-group.server.ts";
-import { columnLabel } from "./knoster.ts";
 import { rankIdeas, starsOf } from "./ranking.ts";
 
 const HEADER = [
-  "Session",
-  "Date",
-  "Room",
-  "Board",
-  "Knoster element",
-  "Theme",
-  "Idea",
-  "Average rating",
-  "Ratings",
-  "Hidden",
-];
+  "csv.ideas.session",
+  "csv.ideas.date",
+  "csv.ideas.room",
+  "csv.ideas.board",
+  "csv.ideas.column",
+  "csv.ideas.theme",
+  "csv.ideas.idea",
+  "csv.ideas.average",
+  "csv.ideas.ratings",
+  "csv.ideas.hidden",
+] as const satisfies MessageKey[];
 
 /**
  * Every idea of the work group with its session, room, Knoster column, theme and rating, as a
@@ -25,7 +26,8 @@ const HEADER = [
  * file leaves them out, as their pages do (hiding is a facilitator's decision, and a hidden idea
  * may name someone).
  */
-export async function ideasCsv(ctx: AppContext, access: WorkGroupAccess) {
+export async function ideasCsv(ctx: AppContext, access: WorkGroupAccess, locale: Locale) {
+  const { t } = i18nFor(locale);
   const withHidden = can(access.role, "session:facilitate");
   const ideas = await ctx.db.idea.findMany({
     where: {
@@ -58,15 +60,18 @@ export async function ideasCsv(ctx: AppContext, access: WorkGroupAccess) {
     return [
       idea.board.session.title,
       idea.board.session.startsAt.toISOString().slice(0, 10),
-      idea.board.breakoutRoom?.name ?? "Whole group",
+      idea.board.breakoutRoom?.name ?? t("csv.ideas.wholeGroup"),
       idea.board.title,
-      columnLabel(idea.column),
+      t(`knoster.${idea.column}` as MessageKey),
       idea.theme?.label ?? "",
       idea.text,
       rating?.average == null ? "" : rating.average.toFixed(2),
       String(rating?.count ?? 0),
-      idea.hiddenAt ? "yes" : "",
+      idea.hiddenAt ? t("csv.yes") : "",
     ];
   });
-  return spreadsheetCsv(HEADER, rows);
+  return spreadsheetCsv(
+    HEADER.map((key) => t(key)),
+    rows,
+  );
 }

@@ -100,10 +100,6 @@ export function columnAllowed(column: string, withConsensus: boolean) {
   return boardColumns(withConsensus).some((c) => c.key === column);
 }
 
-export function columnLabel(column: string): string {
-  return boardColumns(true).find((c) => c.key === column)?.label ?? column;
-}
-
 /**
  * A board of neither an area of focus nor a breakout room is the whole group's: its stored
  * title is the generated "Whole group", so pages name it in the reader's language instead.

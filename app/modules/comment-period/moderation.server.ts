@@ -6,6 +6,7 @@ import { spreadsheetCsv } from "../../utils/csv.ts";
 import { found, refuse } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
 import { documentName } from "../documents/document-name.ts";
+import { i18nFor, type Locale } from "../i18n/i18n.ts";
 import { zonedTimeToUtc } from "../session/time.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import {
@@ -17,6 +18,7 @@ import {
 import {
   type CommentState,
   type decisionSchema,
+  type Flag,
   GENERAL,
   QUEUE_FILTER_FIELDS,
   type QueueFilter,
@@ -535,12 +537,16 @@ export async function loadLiveModeration(ctx: Pick<AppContext, "db">, periodId: 
   };
 }
 
-/** Every comment with its tracking number and moderation state (staff only: names, emails). */
+/**
+ * Every comment with its tracking number and moderation state (staff only: names, emails).
+ * The CSV is for people, in the reader's language; the JSON for programs, in stable codes.
+ */
 export async function exportComments(
   ctx: AppContext,
   access: WorkGroupAccess,
   periodId: string,
   format: "csv" | "json",
+  locale: Locale,
 ) {
   const period = await requirePeriod(ctx, access, periodId);
   const comments = await ctx.db.comment.findMany({
@@ -556,21 +562,24 @@ export async function exportComments(
     theme: theme?.name ?? "",
   }));
   if (format === "json") return { period: period.title, comments: rows };
+  const { t } = i18nFor(locale);
   return spreadsheetCsv(
-    [
-      "Tracking number",
-      "Received (UTC)",
-      "Name",
-      "Email",
-      "Stakeholder group",
-      "Region",
-      "Sections",
-      "Comment",
-      "State",
-      "Hidden because",
-      "Flags",
-      "Theme",
-    ],
+    (
+      [
+        "csv.comments.trackingNumber",
+        "csv.comments.received",
+        "csv.comments.name",
+        "csv.comments.email",
+        "csv.comments.group",
+        "csv.comments.region",
+        "csv.comments.sections",
+        "csv.comments.comment",
+        "csv.comments.state",
+        "csv.comments.hiddenBecause",
+        "csv.comments.flags",
+        "csv.comments.theme",
+      ] as const
+    ).map((key) => t(key)),
     rows.map((r) => [
       r.trackingNumber,
       r.receivedAt,
@@ -578,11 +587,11 @@ export async function exportComments(
       r.email,
       r.stakeholderGroup,
       r.region,
-      r.sections.length ? r.sections.join(" ") : "general",
+      r.sections.length ? r.sections.join(" ") : t("csv.comments.general"),
       r.body,
-      r.state,
+      t(`moderation.states.${r.state as CommentState}`),
       r.hiddenReason,
-      r.flags.join(" "),
+      r.flags.map((flag) => t(`moderation.flags.${flag as Flag}`)).join("; "),
       r.theme,
     ]),
   );

@@ -17,7 +17,7 @@ const step = {
 };
 
 describe("the action steps CSV", () => {
-  const csv = actionStepsCsv([step]);
+  const csv = actionStepsCsv([step], "en");
 
   it("starts with a UTF-8 byte order mark and ends rows with CRLF", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -31,6 +31,12 @@ describe("the action steps CSV", () => {
     expect(csv).toContain('"Design the ""System Design Group"" application, with DESE"');
     expect(csv).toContain('"Facilitation support\nGrant funding (if available)"');
     expect(csv).toContain(",90 days,2027-01-04,2027-03-31,In progress,");
+  });
+
+  it("is in the reader's language, headers and words alike", () => {
+    const spanish = actionStepsCsv([step], "es");
+    expect(spanish.slice(1).startsWith("Recomendación,Título de la recomendación,")).toBe(true);
+    expect(spanish).toContain(",90 días,2027-01-04,2027-03-31,En curso,");
   });
 
   it("keeps a formula from running in a spreadsheet", () => {

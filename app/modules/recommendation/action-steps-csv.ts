@@ -1,5 +1,7 @@
 import { spreadsheetCsv } from "../../utils/csv.ts";
-import { type Horizon, horizonLabels, type Status, statusLabels } from "./schema.ts";
+import type { MessageKey } from "../i18n/en.ts";
+import { i18nFor, type Locale } from "../i18n/i18n.ts";
+import { HORIZONS, STATUSES } from "./schema.ts";
 
 export type CsvStep = {
   recommendationNumber: number;
@@ -17,33 +19,42 @@ export type CsvStep = {
 };
 
 const HEADER = [
-  "Recommendation",
-  "Recommendation title",
-  "Action step",
-  "Owner",
-  "Horizon",
-  "Start date",
-  "Due date",
-  "Status",
-  "Resources",
-  "Funding source",
-  "Resource note",
-];
+  "csv.steps.recommendation",
+  "csv.steps.recommendationTitle",
+  "csv.steps.step",
+  "csv.steps.owner",
+  "csv.steps.horizon",
+  "csv.steps.startsOn",
+  "csv.steps.dueOn",
+  "csv.steps.status",
+  "csv.steps.resources",
+  "csv.steps.fundingSource",
+  "csv.steps.resourceNote",
+] as const satisfies MessageKey[];
 
-/** The action steps as a spreadsheet file (app/utils/csv.ts). */
-export function actionStepsCsv(steps: CsvStep[]) {
+/** The action steps as a spreadsheet file (app/utils/csv.ts), in the reader's language. */
+export function actionStepsCsv(steps: CsvStep[], locale: Locale) {
+  const { t } = i18nFor(locale);
+  const said = (
+    prefix: "actionStep.horizon" | "status",
+    value: string,
+    known: readonly string[],
+  ) => (known.includes(value) ? t(`${prefix}.${value}` as MessageKey) : value);
   const rows = steps.map((s) => [
     String(s.recommendationNumber),
     s.recommendationTitle,
     s.description,
     s.ownerName ?? s.ownerGroup,
-    horizonLabels[s.horizon as Horizon] ?? s.horizon,
+    said("actionStep.horizon", s.horizon, HORIZONS),
     s.startsOn ?? "",
     s.dueOn ?? "",
-    statusLabels[s.status as Status] ?? s.status,
+    said("status", s.status, STATUSES),
     s.resources,
     s.fundingSource,
     s.resourceNote,
   ]);
-  return spreadsheetCsv(HEADER, rows);
+  return spreadsheetCsv(
+    HEADER.map((key) => t(key)),
+    rows,
+  );
 }

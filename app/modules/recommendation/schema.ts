@@ -8,22 +8,9 @@ import { KNOSTER_COLUMNS } from "../board/knoster.ts";
  */
 export const HORIZONS = ["30_days", "60_days", "90_days", "school_year", "long_range"] as const;
 export type Horizon = (typeof HORIZONS)[number];
-export const horizonLabels: Record<Horizon, string> = {
-  "30_days": "30 days",
-  "60_days": "60 days",
-  "90_days": "90 days",
-  school_year: "This school year",
-  long_range: "Long range",
-};
 
 export const STATUSES = ["not_started", "in_progress", "done", "blocked"] as const;
 export type Status = (typeof STATUSES)[number];
-export const statusLabels: Record<Status, string> = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  done: "Done",
-  blocked: "Blocked",
-};
 
 /*
  * The recommendation and action step forms' messages are catalogue keys
