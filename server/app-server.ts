@@ -21,10 +21,12 @@ import {
   createLimiters,
   DATABASE_RETRY_AFTER_SECONDS,
   LISTEN_BACKLOG,
+  MAX_COMMENT_UPLOAD_BYTES,
   MAX_FORM_BYTES,
   SATURATED_RETRY_AFTER_SECONDS,
   SATURATION_HOLD_MS,
   SATURATION_SAMPLE_MS,
+  UPLOADS_IN_FLIGHT_AT_MOST,
 } from "./limiters.ts";
 import { type Saturation, watchSaturation } from "./load-shedding.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -48,6 +50,9 @@ export async function loadBuild(): Promise<ServerBuild> {
 }
 
 /** Everything a request needs, built once per process. */
+/** The public comment form's address, which alone may post files. */
+const COMMENT_FORM_PATH = /^\/public\/[^/]+\/comment-periods\/[^/]+\/?$/;
+
 export async function createAppContext(
   config: Config,
   log: Logger,
@@ -174,6 +179,7 @@ export async function startAppServer(
   };
 
   const app = express();
+  let uploadsInFlight = 0;
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   // Node's own parser for req.query (only the comment fast path reads it): qs, the default,
@@ -212,9 +218,27 @@ export async function startAppServer(
         res.status(411).type("text/plain").send("Send the form with a Content-Length.");
         return;
       }
-      if (length > MAX_FORM_BYTES) {
+      // A public comment may carry files (comment-period/attachments.server.ts): its form
+      // may be larger, and only a few such bodies are read at once, so memory stays bounded.
+      const upload =
+        req.method === "POST" &&
+        COMMENT_FORM_PATH.test(req.path) &&
+        Boolean(req.is("multipart/form-data"));
+      if (length > (upload ? MAX_COMMENT_UPLOAD_BYTES : MAX_FORM_BYTES)) {
         res.status(413).type("text/plain").send("That form is too large.");
         return;
+      }
+      if (upload && length > MAX_FORM_BYTES) {
+        if (uploadsInFlight >= UPLOADS_IN_FLIGHT_AT_MOST) {
+          res
+            .status(503)
+            .set("Retry-After", "10")
+            .type("text/plain")
+            .send("Many files are arriving just now. Send your comment again in a few seconds.");
+          return;
+        }
+        uploadsInFlight++;
+        res.once("close", () => uploadsInFlight--);
       }
     }
     next();

@@ -83,6 +83,10 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 export const LISTEN_BACKLOG = 4096;
 /** Largest form body accepted: our biggest form (work group settings) is a few kilobytes. */
 export const MAX_FORM_BYTES = 256 * 1024;
+/** A public comment with its files: five of 10 MB (attachments.server.ts) and the form. */
+export const MAX_COMMENT_UPLOAD_BYTES = 5 * 10 * 1024 * 1024 + MAX_FORM_BYTES;
+/** Comment forms with files read at once per process: each may hold 50 MB in memory. */
+export const UPLOADS_IN_FLIGHT_AT_MOST = 8;
 
 /**
  * The limits a person or an address is held to. With Redis (several processes) they are

@@ -6,6 +6,8 @@ import {
   type CommentChoices,
   commentSchema,
   GENERAL,
+  MAX_ATTACHMENT_MB,
+  MAX_ATTACHMENTS,
   offeredChoices,
 } from "../../modules/comment-period/schema.ts";
 import type { MessageKey } from "../../modules/i18n/en.ts";
@@ -19,9 +21,11 @@ type ActionData = {
     receivedAt: string;
     sections: string[];
     emailed: boolean;
+    files?: { name: string; size: number }[];
   } | null;
   problem: MessageKey | null;
   retryAfter: number;
+  file?: string;
   token: string | null;
   // biome-ignore lint/suspicious/noExplicitAny: conform's reply, passed through untouched
   reply: any;
@@ -55,6 +59,9 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
   const offered = offeredChoices(choices);
   const [form, fields] = useZodForm(schema, result?.reply);
   const [writeAnother, setWriteAnother] = useState(false);
+  const [hasFiles, setHasFiles] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const receiptRef = useRef<HTMLDivElement>(null);
   const receipt = writeAnother ? null : result?.receipt;
   useEffect(() => {
@@ -136,6 +143,25 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
                     .join("; ")}
             </dd>
           </dl>
+          {receipt.files?.length ? (
+            <div>
+              <p className="font-medium">{t("comment.files.received")}</p>
+              <ul className="list-disc pl-6">
+                {receipt.files.map((file) => (
+                  <li key={file.name}>
+                    {t("comment.files.item", {
+                      name: file.name,
+                      size: new Intl.NumberFormat(locale, {
+                        style: "unit",
+                        unit: "kilobyte",
+                        maximumFractionDigits: 0,
+                      }).format(Math.max(1, file.size / 1024)),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {receipt.emailed ? <p>{t("comment.emailed")}</p> : null}
         </div>
         <Form
@@ -166,7 +192,14 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
         {t("comment.formTitle")}
       </h2>
       <p className="mt-1">{t("comment.intro")}</p>
-      <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+      <Form
+        method="post"
+        // Files need a multipart form. Without JavaScript it always is one; with it, only
+        // when files are chosen, so a comment alone keeps the fast way in (the flash crowd's).
+        encType={!hydrated || hasFiles ? "multipart/form-data" : undefined}
+        className="mt-4 space-y-4"
+        {...getFormProps(form)}
+      >
         <input type="hidden" name="token" value={result?.token ?? token} />
         <PublicField label={t("comment.name")} field={fields.name} error={errorOf(fields.name)}>
           {(props) => (
@@ -233,6 +266,24 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
           ) : null}
         </fieldset>
         <CommentText field={fields.comment} error={errorOf(fields.comment)} />
+        <div>
+          <label htmlFor="comment-files" className="block font-medium">
+            {t("comment.files.label")}
+          </label>
+          <p id="comment-files-hint" className="text-sm text-slate-700">
+            {t("comment.files.hint", { count: MAX_ATTACHMENTS, megabytes: MAX_ATTACHMENT_MB })}
+          </p>
+          <input
+            id="comment-files"
+            type="file"
+            name="files"
+            multiple
+            accept=".pdf,.docx,.png,.jpg,.jpeg,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/png,image/jpeg"
+            aria-describedby="comment-files-hint"
+            onChange={(event) => setHasFiles((event.target.files?.length ?? 0) > 0)}
+            className="mt-1 block min-h-11 w-full"
+          />
+        </div>
         <Honeypot label={t("comment.website")} />
         <button
           type="submit"
@@ -250,7 +301,14 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
             role="alert"
             className="rounded-md border border-red-300 bg-red-50 p-3 outline-none focus-visible:ring-2 focus-visible:ring-red-700"
           >
-            {t(result.problem, { seconds: result.retryAfter, opens, closes })}
+            {t(result.problem, {
+              seconds: result.retryAfter,
+              opens,
+              closes,
+              file: result.file ?? "",
+              count: MAX_ATTACHMENTS,
+              megabytes: MAX_ATTACHMENT_MB,
+            })}
           </p>
         ) : null}
       </Form>

@@ -53,6 +53,7 @@ type QueueComment = {
   revision: number;
   language: string | null;
   decidedBy: { by: string; at: string } | null;
+  files: { position: number; name: string; type: string; size: number }[];
 };
 
 export type DecisionReply = {
@@ -568,6 +569,28 @@ function CommentRow({
         <p className="mt-2 whitespace-pre-line">
           <WrittenText text={comment.body} lang={comment.language} />
         </p>
+        {comment.files.length ? (
+          <div className="mt-2">
+            <p className="text-sm font-medium">{t("moderation.files")}</p>
+            <ul className="text-sm">
+              {comment.files.map((file) => (
+                <li key={file.position}>
+                  <a
+                    href={`comments/${comment.id}/files/${file.position}`}
+                    download
+                    className="inline-flex min-h-11 items-center underline"
+                  >
+                    {t("moderation.file", {
+                      name: file.name,
+                      type: file.type.toUpperCase(),
+                      size: formatKilobytes(data.locale, file.size),
+                    })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {decided ? <p className="mt-2 text-sm text-slate-700">{decided}</p> : null}
         {now.state === "hidden" && now.reason ? (
           <p className="text-sm text-slate-700">
@@ -617,6 +640,14 @@ function CommentRow({
       </article>
     </li>
   );
+}
+
+function formatKilobytes(locale: Locale, bytes: number) {
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: "kilobyte",
+    maximumFractionDigits: 0,
+  }).format(Math.max(1, bytes / 1024));
 }
 
 /** After a decision, the next comment takes focus, as in a mail program. */

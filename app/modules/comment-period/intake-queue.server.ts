@@ -3,6 +3,7 @@ import type { Db } from "../../../server/db.ts";
 import type { Logger } from "../../../server/log.ts";
 import { Prisma } from "../../generated/sqlite/client.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
+import type { CheckedAttachment } from "./attachments.server.ts";
 import { newTrackingNumber } from "./tracking-number.ts";
 
 /**
@@ -25,6 +26,8 @@ export type NewComment = {
   body: string;
   /** Sent within seconds of the form being served (form-token.server.ts): moderation looks. */
   sentFast: boolean;
+  /** Files sent with it, already checked (attachments.server.ts). */
+  attachments?: CheckedAttachment[];
 };
 
 export type StoredReceipt = {
@@ -157,8 +160,13 @@ export class CommentIntake {
         }
         batch = batch.filter((entry) => !byKey.has(entry.comment.submissionKey));
       }
+      // A comment with files is written with them in a transaction of its own (they are few
+      // and large); the rest in one INSERT.
+      const withFiles = batch.filter((entry) => entry.comment.attachments?.length);
+      batch = batch.filter((entry) => !entry.comment.attachments?.length);
       if (batch.length > 0) await this.db.$executeRaw(this.insertSql(batch));
       for (const entry of batch) entry.resolve(receiptOf(entry.comment));
+      for (const entry of withFiles) await this.writeOne(entry);
     } catch (error) {
       if (!isUniqueViolation(error)) {
         if (!this.reportWriteFailure(error))
@@ -211,7 +219,28 @@ export class CommentIntake {
   private async writeOne(entry: Waiting) {
     for (let tries = 0; tries < 3; tries++) {
       try {
-        await this.db.comment.create({ data: entry.comment });
+        const { attachments, ...fields } = entry.comment;
+        // One transaction: the comment and its files, or neither.
+        await this.db.comment.create({
+          data: {
+            ...fields,
+            attachments: attachments?.length
+              ? {
+                  create: attachments.map(
+                    ({ position, name, type, size, sha256, bytes, text }) => ({
+                      position,
+                      name,
+                      type,
+                      size,
+                      sha256,
+                      bytes,
+                      text,
+                    }),
+                  ),
+                }
+              : undefined,
+          },
+        });
         return entry.resolve(receiptOf(entry.comment));
       } catch (error) {
         if (!isUniqueViolation(error)) return entry.reject(error);

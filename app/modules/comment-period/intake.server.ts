@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { AppContext } from "../../utils/app-context.ts";
 import { ownFields, parseSubmission } from "../../utils/form-fields.ts";
 import { notPublished } from "../publication/public-site.server.ts";
+import { type AttachmentProblem, checkAttachments, sentFiles } from "./attachments.server.ts";
 import { checkFormToken, issueFormToken } from "./form-token.server.ts";
 import { CHOICES_SELECT, choicesOf, publicPeriodWhere } from "./public-period.server.ts";
 import { type CommentInput, commentSchema, GENERAL } from "./schema.ts";
@@ -20,6 +21,8 @@ export type Receipt = {
   receivedAt: string;
   sections: string[];
   emailed: boolean;
+  /** The files stored with the comment, as the receipt lists them. */
+  files: { name: string; size: number; sha256: string }[];
 };
 
 export type IntakeRefusal = {
@@ -32,8 +35,11 @@ export type IntakeRefusal = {
     | "comment.automated"
     | "comment.tooMany"
     | "comment.busy"
-    | "comment.tokenUsed";
+    | "comment.tokenUsed"
+    | AttachmentProblem;
   retryAfter?: number;
+  /** The file a refusal is about. */
+  file?: string;
   /** In place of a form token already used for another comment: same page, same age. */
   freshToken?: string;
 };
@@ -105,6 +111,7 @@ async function acceptComment(
   period: IntakePeriod,
   input: CommentInput,
   clientKey: string,
+  files: File[],
   now = new Date(),
 ): Promise<{ ok: true; receipt: Receipt } | IntakeRefusal> {
   const state = periodState(period, now);
@@ -122,6 +129,15 @@ async function acceptComment(
   const wait = await ctx.limiters.comment(clientKey);
   if (wait > 0) return { ok: false, status: 429, problem: "comment.tooMany", retryAfter: wait };
   if (ctx.intake.full) return { ok: false, status: 429, problem: "comment.busy", retryAfter: 5 };
+  // Files are read after the cheap checks: reading a PDF costs far more than the rest.
+  const checked = files.length ? await checkAttachments(files) : { ok: true as const, files: [] };
+  if (!checked.ok)
+    return {
+      ok: false,
+      status: checked.problem === "comment.files.tooLarge" ? 413 : 400,
+      problem: checked.problem,
+      file: checked.name,
+    };
 
   let stored: Awaited<ReturnType<AppContext["intake"]["store"]>>;
   try {
@@ -137,6 +153,7 @@ async function acceptComment(
       // Sent within seconds of the page: pasted, or a robot's. Taken, and flagged for
       // moderation: refusing it turned away people who prepared their comment beforehand.
       sentFast: token.fast,
+      attachments: checked.files,
     });
   } catch {
     // The database refused the write (it is restarting, or the disk is full): nothing was
@@ -155,7 +172,9 @@ async function acceptComment(
   // A retry of a stored submission gets its receipt again, but not a second email.
   if (input.email && stored.firstTime)
     void sendReceipt(ctx, period, input.email, stored.trackingNumber);
-  return { ok: true, receipt: receiptOf(ctx, { ...stored, email: input.email }, sections) };
+  const receipt = receiptOf(ctx, { ...stored, email: input.email }, sections);
+  receipt.files = checked.files.map(({ name, size, sha256 }) => ({ name, size, sha256 }));
+  return { ok: true, receipt };
 }
 
 function receiptOf(
@@ -168,6 +187,7 @@ function receiptOf(
     receivedAt: stored.receivedAt.toISOString(),
     sections,
     emailed: stored.email !== "" && ctx.config.smtp !== undefined,
+    files: [],
   };
 }
 
@@ -201,6 +221,8 @@ export type IntakeAnswer = {
     receipt: Receipt | null;
     problem: IntakeRefusal["problem"] | "comment.problem" | null;
     retryAfter: number;
+    /** The file a refusal is about, for the message to name it. */
+    file?: string;
     /**
      * The token to send next: kept while genuine, so a retry ages from the first view; a new
      * one after a receipt (for another comment) and in place of one used for another comment.
@@ -239,7 +261,8 @@ export async function submitCommentForm(
       },
     };
   }
-  const result = await acceptComment(ctx, period, submission.value, input.clientKey);
+  const files = input.form instanceof FormData ? sentFiles(input.form) : [];
+  const result = await acceptComment(ctx, period, submission.value, input.clientKey, files);
   if (!result.ok) {
     return {
       status: result.status,
@@ -248,6 +271,7 @@ export async function submitCommentForm(
         receipt: null,
         problem: result.problem,
         retryAfter: result.retryAfter ?? 0,
+        file: result.file,
         token:
           result.freshToken ??
           (result.problem === "comment.expired" ? null : submission.value.token),

@@ -188,10 +188,16 @@ export async function getModerationQueue(
   const page = rows.slice(0, QUEUE_PAGE);
   if (!forwards) page.reverse();
   const campaignSize = new Map(facets.campaigns.map((c) => [c.id, c.count]));
-  const decidedBy = await lastDecisions(
-    ctx,
-    page.map((row) => row.id),
-  );
+  const [decidedBy, files] = await Promise.all([
+    lastDecisions(
+      ctx,
+      page.map((row) => row.id),
+    ),
+    filesOf(
+      ctx,
+      page.map((row) => row.id),
+    ),
+  ]);
   const { counts } = facets;
   const first = page[0];
   const last = page.at(-1);
@@ -208,6 +214,7 @@ export async function getModerationQueue(
       sections: row.sections ? row.sections.split(" ").map(Number) : [],
       campaignSize: row.campaignId ? (campaignSize.get(row.campaignId) ?? 1) : 0,
       decidedBy: decidedBy.get(row.id) ?? null,
+      files: files.get(row.id) ?? [],
     })),
     // Both ways from this page: forwards there is more when the page overflowed, or when it
     // was reached backwards; backwards, when it was reached from a cursor at all.
@@ -323,6 +330,42 @@ async function campaignsOf(ctx: AppContext, periodId: string) {
     trackingNumber: byId.get(g.campaignId!)?.trackingNumber ?? "",
     opening: byId.get(g.campaignId!)?.body.slice(0, 80) ?? "",
   }));
+}
+
+/** The files sent with each of these comments, in the order sent (not their bytes). */
+export async function filesOf(ctx: Pick<AppContext, "db">, commentIds: string[]) {
+  const rows = commentIds.length
+    ? await ctx.db.commentAttachment.findMany({
+        where: { commentId: { in: commentIds } },
+        orderBy: { position: "asc" },
+        select: { commentId: true, position: true, name: true, type: true, size: true },
+      })
+    : [];
+  const byComment = new Map<string, Omit<(typeof rows)[number], "commentId">[]>();
+  for (const { commentId, ...file } of rows)
+    byComment.set(commentId, [...(byComment.get(commentId) ?? []), file]);
+  return byComment;
+}
+
+/**
+ * One file of a comment, for staff to download: never shown inline, so a hostile file is
+ * saved, not rendered, whatever the browser would make of it.
+ */
+export async function getCommentFile(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  periodId: string,
+  commentId: string,
+  position: number,
+) {
+  await requirePeriod(ctx, access, periodId);
+  return found(
+    await ctx.db.commentAttachment.findFirst({
+      where: { commentId, position, comment: { periodId } },
+      select: { name: true, type: true, bytes: true },
+    }),
+    "file",
+  );
 }
 
 /** Who made the latest decision on each of these comments, and when. */

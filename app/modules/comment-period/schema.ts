@@ -5,6 +5,9 @@ import { isTimeZone } from "./window.ts";
 
 /** The longest comment: about four printed pages. Longer input is refused, never cut. */
 export const MAX_COMMENT_CHARACTERS = 10_000;
+/** Files a comment may carry, and each one's size (attachments.server.ts checks them). */
+export const MAX_ATTACHMENTS = 5;
+export const MAX_ATTACHMENT_MB = 10;
 export const COMMENT_STATES = ["pending", "published", "hidden"] as const;
 export type CommentState = (typeof COMMENT_STATES)[number];
 export const GENERAL = "general";

@@ -198,9 +198,19 @@ async function screenBatch(
         INSERT INTO "CommentPhrase" ("periodId", "phrase", "commentId")
         VALUES ${Prisma.join(phraseRows)} ON CONFLICT DO NOTHING`;
     const byId = new Map(batch.map((c) => [c.id, c]));
+    // Letters sent as files are found by their words too.
+    const attached = new Map<string, string>();
+    for (const file of await tx.commentAttachment.findMany({
+      where: { commentId: { in: rows.map((row) => row.id) }, text: { not: "" } },
+      select: { commentId: true, text: true },
+    }))
+      attached.set(file.commentId, `${attached.get(file.commentId) ?? ""} ${file.text}`);
     const documents = rows.map((row) => {
       const c = byId.get(row.id)!;
-      return { id: row.id, text: searchableText(`${c.name} ${c.email} ${c.body}`) };
+      return {
+        id: row.id,
+        text: searchableText(`${c.name} ${c.email} ${c.body} ${attached.get(row.id) ?? ""}`),
+      };
     });
     if (documents.length === 0) return;
     if (ctx.config.database.provider === "sqlite") {

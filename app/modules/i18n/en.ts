@@ -1405,6 +1405,25 @@ export const en = {
   "csv.comments.flags": "Flags",
   "csv.comments.theme": "Theme",
   "csv.comments.general": "general",
+  "comment.files.label": "Files (optional)",
+  "comment.files.hint":
+    "Up to {{count}} files of {{megabytes}} MB each: PDF, Word (.docx), PNG or JPEG. Staff read them with your comment; they are published only with it.",
+  "comment.files.received": "Files received with your comment:",
+  "comment.files.item": "{{name}} ({{size}})",
+  "comment.files.tooMany": "Send at most {{count}} files with one comment.",
+  "comment.files.tooLarge":
+    "“{{file}}” is larger than {{megabytes}} MB. Send a smaller copy, or split it.",
+  "comment.files.empty": "“{{file}}” is empty.",
+  "comment.files.type":
+    "“{{file}}” is not a PDF, Word (.docx), PNG or JPEG file. Save it as one of those and send it again.",
+  "comment.files.encrypted":
+    "“{{file}}” is protected by a password. Send a copy without the password.",
+  "comment.files.broken":
+    "“{{file}}” could not be opened: it may be damaged. Save it again and send it.",
+  "comment.files.bomb":
+    "“{{file}}” unpacks to far more than its size. Send it as a plain PDF instead.",
+  "moderation.files": "Files sent with it (downloaded, never opened in the browser):",
+  "moderation.file": "{{name}} · {{type}}, {{size}}",
 } as const;
 
 export type MessageKey = keyof typeof en;

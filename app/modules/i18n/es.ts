@@ -1449,4 +1449,23 @@ export const es: Messages = {
   "csv.comments.flags": "Señales",
   "csv.comments.theme": "Tema",
   "csv.comments.general": "general",
+  "comment.files.label": "Archivos (opcional)",
+  "comment.files.hint":
+    "Hasta {{count}} archivos de {{megabytes}} MB cada uno: PDF, Word (.docx), PNG o JPEG. El personal los lee con su comentario; solo se publican con él.",
+  "comment.files.received": "Archivos recibidos con su comentario:",
+  "comment.files.item": "{{name}} ({{size}})",
+  "comment.files.tooMany": "Envíe como máximo {{count}} archivos con un comentario.",
+  "comment.files.tooLarge":
+    "“{{file}}” pesa más de {{megabytes}} MB. Envíe una copia más pequeña o divídala.",
+  "comment.files.empty": "“{{file}}” está vacío.",
+  "comment.files.type":
+    "“{{file}}” no es un archivo PDF, Word (.docx), PNG o JPEG. Guárdelo en uno de esos formatos y envíelo de nuevo.",
+  "comment.files.encrypted":
+    "“{{file}}” está protegido con contraseña. Envíe una copia sin contraseña.",
+  "comment.files.broken":
+    "No se pudo abrir “{{file}}”: puede estar dañado. Guárdelo de nuevo y envíelo.",
+  "comment.files.bomb":
+    "“{{file}}” se expande a mucho más que su tamaño. Envíelo como un PDF simple.",
+  "moderation.files": "Archivos enviados con él (se descargan, nunca se abren en el navegador):",
+  "moderation.file": "{{name}} · {{type}}, {{size}}",
 };
