@@ -36,6 +36,7 @@ function translatedComponents() {
       readdirSync(path.join(root, dir)).map((f) => path.join(dir, f)),
     ),
     "app/components/history-list.tsx",
+    "app/components/comment-period/count-tables.tsx",
     "app/components/work-group-fields.tsx",
     "app/realtime/notes-editor.tsx",
   ];
