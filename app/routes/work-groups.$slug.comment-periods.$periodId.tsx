@@ -26,7 +26,7 @@ import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
-import { attempt, refuse, say, sayRefusal } from "../utils/http.server.ts";
+import { attempt, refuse, say, sayRefusal, sayReply } from "../utils/http.server.ts";
 
 export const handle = translated;
 
@@ -66,7 +66,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "extend") {
     const submission = parseSubmission(form, extensionSchema);
     if (submission.status !== "success")
-      return json({ intent, reply: submission.reply(), message: null }, { status: 400 });
+      return json(
+        { intent, reply: sayReply(locale, submission.reply()), message: null },
+        { status: 400 },
+      );
     const done = await attempt(() =>
       extendCommentPeriod(context, access, periodId, submission.value),
     );

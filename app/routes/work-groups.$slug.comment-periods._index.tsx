@@ -11,11 +11,13 @@ import {
   replaceDraft,
 } from "../modules/comment-period/comment-period.server.ts";
 import { newPeriodSchema } from "../modules/comment-period/schema.ts";
+import { signedInLocale } from "../modules/i18n/locale.server.ts";
 import { titleIn, translated, useAppLocale, usePageT } from "../modules/i18n/use-locale.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
+import { sayReply } from "../utils/http.server.ts";
 
 export const handle = translated;
 
@@ -35,7 +37,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug, "comment-period:manage");
   const submission = parseSubmission(await readForm(context, request), newPeriodSchema);
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success")
+    return json(sayReply(await signedInLocale(context, request), submission.reply()), {
+      status: 400,
+    });
   const { draft, ...fields } = submission.value;
   const period = await createCommentPeriod(context, access, fields);
   await replaceDraft(context, access, period.id, draft);

@@ -37,6 +37,8 @@ function translatedComponents() {
     ),
     "app/components/history-list.tsx",
     "app/components/comment-period/count-tables.tsx",
+    "app/components/hearing/hearing-requests.tsx",
+    "app/components/hearing/hearing-fields.tsx",
     "app/components/work-group-fields.tsx",
     "app/realtime/notes-editor.tsx",
   ];
@@ -67,6 +69,8 @@ const keyedModules = [
   "app/modules/theming/theming.server.ts",
   "app/modules/hearing/schema.ts",
   "app/modules/hearing/registration.server.ts",
+  "app/modules/comment-period/schema.ts",
+  "app/modules/comment-period/analysis.server.ts",
 ];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */
@@ -108,7 +112,7 @@ describe("the Spanish catalogue", () => {
   it("has every message key the keyed rules and forms can answer with", () => {
     // "invite.errors.": the members module also names its audit actions "invite.create"…
     const prefixes =
-      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming|hearing)\./;
+      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming|hearing|staffPeriod|staffAnalysis|staffHearing)\./;
     const keys = keyedModules.flatMap((file) =>
       [...readFileSync(path.join(root, file), "utf8").matchAll(/"([a-z][\w.]+)"/g)]
         .map((m) => m[1]!)
