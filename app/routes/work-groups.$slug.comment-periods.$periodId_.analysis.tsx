@@ -133,7 +133,10 @@ function CommentChoice({ comment }: { comment: CommentCard }) {
             {" "}
             · {comment.stakeholderGroup}, {comment.region} ·{" "}
             {comment.sections
-              ? t("staffAnalysis.commentSections", { list: comment.sections })
+              ? t("staffAnalysis.commentSections", {
+                  count: comment.sections.split(" ").filter(Boolean).length,
+                  list: comment.sections,
+                })
               : t("staffAnalysis.general")}
           </span>
           <span className="mt-1 block whitespace-pre-line">{comment.body}</span>

@@ -1443,7 +1443,8 @@ export const en = {
   "staffAnalysis.sectionLabel": "Section {{number}}: {{heading}}",
   "staffAnalysis.generalRow": "General",
   "staffAnalysis.general": "general",
-  "staffAnalysis.commentSections": "sections {{list}}",
+  "staffAnalysis.commentSections_one": "section {{list}}",
+  "staffAnalysis.commentSections_other": "sections {{list}}",
   "staffAnalysis.notThemed": "Not themed",
   "staffAnalysis.suggestHint":
     "Groups the comments not yet themed by what they say. Nothing changes until you accept one.",
