@@ -71,6 +71,8 @@ const keyedModules = [
   "app/modules/hearing/registration.server.ts",
   "app/modules/comment-period/schema.ts",
   "app/modules/comment-period/analysis.server.ts",
+  "app/modules/comment-period/comment-period.server.ts",
+  "app/modules/hearing/hearings.server.ts",
 ];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */

@@ -1677,6 +1677,12 @@ export const en = {
   "staffHearing.errors.roleTwice": "Name each role once.",
   "staffHearing.errors.endsAfter": "It must end after it starts.",
   "staffHearing.errors.placeOrLink": "Give a place, a link to join online, or both.",
+  "staffPeriod.errors.draftFixed":
+    "Comments already name this draft's sections, so it can no longer change.",
+  "staffPeriod.errors.extendLater": "An extension must close later than the period closes now.",
+  "staffHearing.errors.alreadyCancelled": "That registration was already cancelled.",
+  "staffAnalysis.errors.draftedMeanwhile":
+    "Someone else drafted the response just now: reload the page.",
 } as const;
 
 export type MessageKey = keyof typeof en;

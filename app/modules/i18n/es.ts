@@ -1732,4 +1732,11 @@ export const es: Messages = {
   "staffHearing.errors.endsAfter": "Debe terminar después de empezar.",
   "staffHearing.errors.placeOrLink":
     "Indique un lugar, un enlace para participar en línea, o ambos.",
+  "staffPeriod.errors.draftFixed":
+    "Hay comentarios que ya citan las secciones de este borrador, así que ya no puede cambiar.",
+  "staffPeriod.errors.extendLater":
+    "Una extensión debe cerrar después del cierre actual del período.",
+  "staffHearing.errors.alreadyCancelled": "Esa inscripción ya estaba cancelada.",
+  "staffAnalysis.errors.draftedMeanwhile":
+    "Otra persona acaba de redactar la respuesta: vuelva a cargar la página.",
 };
