@@ -1444,7 +1444,7 @@ export const es: Messages = {
   "staffPeriod.publish": "Publicar en el sitio público",
   "staffPeriod.hideComments": "Dejar de mostrar los comentarios publicados",
   "staffPeriod.showComments": "Mostrar al público los comentarios publicados",
-  "staffPeriod.volume": "Lo que llegó",
+  "staffPeriod.volume": "Comentarios recibidos",
   "staffPeriod.volumeCounts":
     "{{comments}}: {{unique, number}} únicos y {{inCampaigns, number}} en {{campaigns}} de texto idéntico o casi idéntico. {{pending, number}} pendientes de moderar, {{flagged, number}} señalados.",
   "staffPeriod.campaigns_one": "{{count, number}} campaña",
