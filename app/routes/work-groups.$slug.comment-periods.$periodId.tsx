@@ -2,7 +2,6 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import {
   Button,
   CsrfInput,
@@ -11,6 +10,7 @@ import {
   TextareaField,
   useZodForm,
 } from "../components/forms.tsx";
+import { StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   extendCommentPeriod,
@@ -20,14 +20,20 @@ import {
 } from "../modules/comment-period/comment-period.server.ts";
 import { getCommentReview } from "../modules/comment-period/moderation.server.ts";
 import { extensionSchema } from "../modules/comment-period/schema.ts";
+import { signedInLocale } from "../modules/i18n/locale.server.ts";
+import { titleIn, translated, useAppLocale, usePageT } from "../modules/i18n/use-locale.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
-import { attempt, http } from "../utils/http.server.ts";
+import { attempt, refuse, say, sayRefusal, sayReply } from "../utils/http.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.period.title ?? "Comment period"} · Convene` },
+export const handle = translated;
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  data?.period.title
+    ? { title: `${data.period.title} · Convene` }
+    : { title: titleIn(matches, "staffPeriod.title") },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -49,6 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug, "comment:moderate");
   const periodId = params.periodId ?? "";
   const form = await readForm(context, request);
+  const locale = await signedInLocale(context, request);
   const intent = form.get("intent");
   if (intent === "publish" || intent === "show-comments") {
     const on = form.get("on") === "yes";
@@ -59,7 +66,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "extend") {
     const submission = parseSubmission(form, extensionSchema);
     if (submission.status !== "success")
-      return json({ intent, reply: submission.reply(), message: null }, { status: 400 });
+      return json(
+        { intent, reply: sayReply(locale, submission.reply()), message: null },
+        { status: 400 },
+      );
     const done = await attempt(() =>
       extendCommentPeriod(context, access, periodId, submission.value),
     );
@@ -67,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return json(
         {
           intent,
-          reply: submission.reply({ formErrors: [done.message] }),
+          reply: submission.reply({ formErrors: [sayRefusal(locale, done)] }),
           message: null,
         },
         { status: done.status },
@@ -75,15 +85,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({
       intent,
       reply: submission.reply({ resetForm: true }),
-      message: "Extended: the notice is on the public page.",
+      message: say(locale, "staffPeriod.extended"),
     });
   }
-  throw http(400, "We did not understand that request.");
+  throw refuse(400, "staffPeriod.errors.request");
 }
 
 /** One comment period for staff: its state and window, and the comments to moderate. */
 export default function CommentPeriodPage() {
-  const { t } = useTranslation();
+  const { t } = usePageT();
+  const locale = useAppLocale();
+  const intl = locale === "es" ? "es-US" : "en-US";
   const { slug, period, review, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [extendForm, extendFields] = useZodForm(
@@ -94,27 +106,34 @@ export default function CommentPeriodPage() {
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-semibold">{period.title}</h1>
+        <h1 className="text-2xl font-semibold">
+          <StaffText>{period.title}</StaffText>
+        </h1>
         <p className="mt-1">
-          {period.state === "open" ? "Open" : period.state === "scheduled" ? "Scheduled" : "Closed"}
-          : {formatSessionTime(period.opensAt, period.timeZone)} to{" "}
-          {formatSessionTime(period.closesAt, period.timeZone)}. {period.sections.length} sections,{" "}
-          {period.hearings.length} hearings and webinars.
+          {t("staffPeriod.window", {
+            state: t(`staffPeriod.state.${period.state}`),
+            opens: formatSessionTime(period.opensAt, period.timeZone, intl),
+            closes: formatSessionTime(period.closesAt, period.timeZone, intl),
+          })}{" "}
+          {t("staffPeriod.contents", {
+            sections: t("staffPeriod.sections", { count: period.sections.length }),
+            hearings: t("staffPeriod.hearingCount", { count: period.hearings.length }),
+          })}
         </p>
         <p>
           <Link to="hearings" relative="path" className="underline">
-            Hearings and webinars
+            {t("staffPeriod.hearings")}
           </Link>
         </p>
         {period.publishedAt ? (
           <p>
-            Public page:{" "}
-            <Link to={publicPath} className="underline">
+            {t("staffPeriod.publicPage")}{" "}
+            <Link to={publicPath} className="break-all underline">
               {publicPath}
             </Link>
           </p>
         ) : (
-          <p>Not published: the public cannot see it yet.</p>
+          <p>{t("staffPeriod.notPublished")}</p>
         )}
         {result?.message ? (
           <p role="status" className="mt-2 rounded-md border border-green-300 bg-green-50 p-2">
@@ -126,14 +145,14 @@ export default function CommentPeriodPage() {
       {canManage ? (
         <section aria-labelledby="publishing" className="flex flex-wrap gap-4">
           <h2 id="publishing" className="sr-only">
-            Publishing
+            {t("staffPeriod.publishing")}
           </h2>
           <Form method="post">
             <CsrfInput />
             <input type="hidden" name="intent" value="publish" />
             <input type="hidden" name="on" value={period.publishedAt ? "no" : "yes"} />
             <Button variant={period.publishedAt ? "secondary" : "primary"}>
-              {period.publishedAt ? "Withdraw from the public site" : "Publish on the public site"}
+              {period.publishedAt ? t("staffPeriod.withdraw") : t("staffPeriod.publish")}
             </Button>
           </Form>
           <Form method="post">
@@ -141,9 +160,7 @@ export default function CommentPeriodPage() {
             <input type="hidden" name="intent" value="show-comments" />
             <input type="hidden" name="on" value={period.showComments ? "no" : "yes"} />
             <Button variant="secondary">
-              {period.showComments
-                ? "Stop showing published comments"
-                : "Show published comments publicly"}
+              {period.showComments ? t("staffPeriod.hideComments") : t("staffPeriod.showComments")}
             </Button>
           </Form>
         </section>
@@ -151,13 +168,17 @@ export default function CommentPeriodPage() {
 
       <section aria-labelledby="volume">
         <h2 id="volume" className="text-xl font-semibold">
-          What came in
+          {t("staffPeriod.volume")}
         </h2>
         <p className="mt-1">
-          {review.counts.total} comments: {review.counts.unique} unique and{" "}
-          {review.counts.inCampaigns} in {review.campaignCount} campaigns of identical or
-          near-identical text. {review.counts.pending} pending moderation, {review.counts.flagged}{" "}
-          flagged.
+          {t("staffPeriod.volumeCounts", {
+            comments: t("staffPeriod.comments", { count: review.counts.total }),
+            unique: review.counts.unique,
+            inCampaigns: review.counts.inCampaigns,
+            campaigns: t("staffPeriod.campaigns", { count: review.campaignCount }),
+            pending: review.counts.pending,
+            flagged: review.counts.flagged,
+          })}
         </p>
         <p className="mt-3 flex flex-wrap items-center gap-4">
           <Link
@@ -179,16 +200,16 @@ export default function CommentPeriodPage() {
             href={`/work-groups/${slug}/comment-periods/${period.id}/export/csv`}
             className="underline"
           >
-            Download all comments (CSV)
+            {t("staffPeriod.downloadCsv")}
           </a>
           <a
             href={`/work-groups/${slug}/comment-periods/${period.id}/export/json`}
             className="underline"
           >
-            Download all comments (JSON)
+            {t("staffPeriod.downloadJson")}
           </a>
           <Link to="analysis" relative="path" className="underline">
-            Analysis and response: themes, counts, the response to comments
+            {t("staffPeriod.analysisLink")}
           </Link>
         </p>
         {review.campaigns.length ? (
@@ -201,7 +222,10 @@ export default function CommentPeriodPage() {
                     relative="path"
                     className="underline"
                   >
-                    {campaign.count} copies, for example {campaign.trackingNumber}
+                    {t("staffPeriod.campaignCopies", {
+                      count: campaign.count,
+                      tracking: campaign.trackingNumber,
+                    })}
                   </Link>
                   :
                 </p>
@@ -212,7 +236,7 @@ export default function CommentPeriodPage() {
         ) : null}
         {review.sharedAddresses.length ? (
           <div role="note" className="mt-2 rounded-md border border-amber-400 bg-amber-50 p-2">
-            <p className="font-medium">One address behind several names:</p>
+            <p className="font-medium">{t("staffPeriod.sharedAddresses")}</p>
             <ul className="list-disc pl-6">
               {review.sharedAddresses.map((shared) => (
                 <li key={shared.email}>
@@ -223,7 +247,7 @@ export default function CommentPeriodPage() {
                   >
                     {shared.email}
                   </Link>
-                  : {shared.names} names
+                  : {t("staffPeriod.names", { count: shared.names })}
                 </li>
               ))}
             </ul>
@@ -231,13 +255,19 @@ export default function CommentPeriodPage() {
         ) : null}
         {review.log.length ? (
           <details className="mt-3">
-            <summary className="cursor-pointer font-medium">Moderation log (latest 50)</summary>
+            <summary className="cursor-pointer font-medium">
+              {t("staffPeriod.log", { count: 50 })}
+            </summary>
             <ul className="mt-1 space-y-1">
               {review.log.map((entry) => (
                 <li key={entry.id}>
                   {new Date(entry.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC ·{" "}
-                  {entry.moderator?.name ?? "someone"} moved {entry.comment.trackingNumber} from{" "}
-                  {entry.fromState} to {entry.toState}
+                  {t("staffPeriod.logEntry", {
+                    name: entry.moderator?.name ?? t("staffPeriod.someone"),
+                    tracking: entry.comment.trackingNumber,
+                    from: t(`moderation.states.${entry.fromState as "pending"}`).toLowerCase(),
+                    to: t(`moderation.states.${entry.toState as "pending"}`).toLowerCase(),
+                  })}
                   {entry.reason ? `: ${entry.reason}` : ""}
                 </li>
               ))}
@@ -249,19 +279,19 @@ export default function CommentPeriodPage() {
       {canManage ? (
         <section aria-labelledby="extend" className="max-w-xl">
           <h2 id="extend" className="text-xl font-semibold">
-            Extend the period
+            {t("staffPeriod.extend")}
           </h2>
           <Form method="post" className="mt-2 space-y-3" {...getFormProps(extendForm)}>
             <CsrfInput />
             <input type="hidden" name="intent" value="extend" />
             <FormError errors={extendForm.errors} id={extendForm.errorId} />
             <Field
-              label={`New close (${period.timeZone})`}
+              label={t("staffPeriod.newClose", { zone: period.timeZone })}
               type="datetime-local"
               field={extendFields.closesAt}
             />
-            <TextareaField label="Public notice" field={extendFields.notice} />
-            <Button>Extend and post the notice</Button>
+            <TextareaField label={t("staffPeriod.notice")} field={extendFields.notice} />
+            <Button>{t("staffPeriod.extendButton")}</Button>
           </Form>
         </section>
       ) : null}

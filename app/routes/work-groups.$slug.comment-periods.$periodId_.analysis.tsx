@@ -9,9 +9,9 @@ import {
   useNavigation,
 } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { CountTable, CrossCountTable } from "../components/comment-period/count-tables.tsx";
 import { Button, CsrfInput, inputClass } from "../components/forms.tsx";
+import { STAFF, StaffIn, StaffText, StaffWithin } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   getCommentAnalysis,
@@ -21,15 +21,22 @@ import {
 import { NOT_THEMED } from "../modules/comment-period/counts.ts";
 import { commentThemingSchema } from "../modules/comment-period/schema.ts";
 import { signedInLocale } from "../modules/i18n/locale.server.ts";
+import { titleIn, translated, usePageT } from "../modules/i18n/use-locale.ts";
 import { createResponseToComments } from "../modules/publication/publication.server.ts";
 import { THEME_LABEL_MAX } from "../modules/theming/schema.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
-import { attempt } from "../utils/http.server.ts";
+import { attempt, say, sayMessage, sayRefusal } from "../utils/http.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Analysis: ${data?.period.title ?? "Comment period"} · Convene` },
+export const handle = translated;
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? titleIn(matches, "staffAnalysis.pageTitle", { title: data.period.title })
+      : titleIn(matches, "staffPeriod.analysis"),
+  },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -44,6 +51,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 type Reply = {
   ok: boolean;
   message: string;
+  /** Text people wrote that the message quotes (theme names), marked as such on the page. */
+  quoted?: string[];
   suggestions?: { label: string; commentIds: string[] }[];
   /** What was typed, given back when it was refused, so a page without JavaScript keeps it. */
   values?: Record<string, string>;
@@ -53,23 +62,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug, "comment:moderate");
   const periodId = params.periodId ?? "";
   const form = await readForm(context, request);
+  const locale = await signedInLocale(context, request);
   const intent = form.get("intent");
   if (intent === "suggest") {
-    const { suggestions, by } = await suggestCommentThemes(context, access, periodId);
+    const { suggestions, model } = await suggestCommentThemes(context, access, periodId);
+    const by = model
+      ? say(locale, "theming.suggested.byModel", { model: model.name, host: model.host })
+      : say(locale, "theming.suggested.byWords");
     return json<Reply>({
       ok: true,
       message: suggestions.length
-        ? `${suggestions.length} suggested themes (${by}). Accept, rename or skip each one.`
-        : "Every comment is in a theme: nothing to suggest.",
+        ? say(locale, "staffAnalysis.suggested", { count: suggestions.length, by })
+        : say(locale, "staffAnalysis.nothingToSuggest"),
       suggestions,
     });
   }
   if (intent === "draft-response") {
-    const locale = await signedInLocale(context, request);
     const drafted = await attempt(() =>
       createResponseToComments(context, user, access, periodId, locale),
     );
-    if (!drafted.ok) return json<Reply>({ ok: false, message: drafted.message }, drafted.status);
+    if (!drafted.ok)
+      return json<Reply>({ ok: false, message: sayRefusal(locale, drafted) }, drafted.status);
     return redirect(`/work-groups/${access.workGroup.slug}/publications/${drafted.value.id}`);
   }
   const typed = Object.fromEntries(
@@ -79,16 +92,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   const submission = parseSubmission(form, commentThemingSchema);
   if (submission.status !== "success") {
-    const errors = Object.values(submission.error ?? {}).flat();
+    const errors = Object.values(submission.error ?? {})
+      .flat()
+      .flatMap((error) => (error ? [sayMessage(locale, error)] : []));
     return json<Reply>(
-      { ok: false, message: errors.join(" ") || "Check the form and try again.", values: typed },
+      {
+        ok: false,
+        message: errors.join(" ") || say(locale, "staffAnalysis.errors.check"),
+        values: typed,
+      },
       400,
     );
   }
   const done = await attempt(() => runCommentTheming(context, access, periodId, submission.value));
   if (!done.ok)
-    return json<Reply>({ ok: false, message: done.message, values: typed }, done.status);
-  return json<Reply>({ ok: true, message: done.value });
+    return json<Reply>(
+      { ok: false, message: sayRefusal(locale, done), values: typed },
+      done.status,
+    );
+  const { key, values } = done.value;
+  const quoted = ["theme", "from", "into"].flatMap((name) =>
+    typeof values[name] === "string" ? [values[name] as string] : [],
+  );
+  return json<Reply>({ ok: true, message: say(locale, key, values), quoted });
 }
 
 type Analysis = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -96,6 +122,7 @@ type CommentCard = Analysis["notThemed"][number];
 
 /** One comment with a box to tick, for moving it. */
 function CommentChoice({ comment }: { comment: CommentCard }) {
+  const { t } = usePageT();
   return (
     <li className="rounded-md border border-slate-300 p-2">
       <label className="flex items-start gap-2">
@@ -105,7 +132,12 @@ function CommentChoice({ comment }: { comment: CommentCard }) {
           <span className="text-sm text-slate-700">
             {" "}
             · {comment.stakeholderGroup}, {comment.region} ·{" "}
-            {comment.sections ? `sections ${comment.sections}` : "general"}
+            {comment.sections
+              ? t("staffAnalysis.commentSections", {
+                  count: comment.sections.split(" ").filter(Boolean).length,
+                  list: comment.sections,
+                })
+              : t("staffAnalysis.general")}
           </span>
           <span className="mt-1 block whitespace-pre-line">{comment.body}</span>
         </span>
@@ -125,6 +157,7 @@ function ThemeSelect({
   exclude?: string;
   includeNotThemed?: boolean;
 }) {
+  const { t: say } = usePageT();
   return (
     <select id={id} name="themeId" className={`${inputClass} w-auto`}>
       {themes
@@ -134,7 +167,7 @@ function ThemeSelect({
             {t.name}
           </option>
         ))}
-      {includeNotThemed ? <option value="">{NOT_THEMED}</option> : null}
+      {includeNotThemed ? <option value="">{say("staffAnalysis.notThemed")}</option> : null}
     </select>
   );
 }
@@ -149,6 +182,7 @@ function SuggestionCard({
   sample: string[];
   onDone: () => void;
 }) {
+  const { t } = usePageT();
   const accept = useFetcher<Reply>();
   const inputId = `suggestion-${suggestion.commentIds[0]}`;
   useEffect(() => {
@@ -162,7 +196,9 @@ function SuggestionCard({
           <input key={id} type="hidden" name="commentIds" value={id} />
         ))}
         <label htmlFor={inputId} className="block text-sm font-medium">
-          Theme name ({suggestion.commentIds.length} comments)
+          {t("staffAnalysis.themeName", {
+            comments: t("staffPeriod.comments", { count: suggestion.commentIds.length }),
+          })}
         </label>
         <input
           id={inputId}
@@ -188,10 +224,10 @@ function SuggestionCard({
         ) : null}
         <div className="flex gap-2">
           <Button name="intent" value="create-theme" pending={accept.state !== "idle"}>
-            Accept
+            {t("theming.accept")}
           </Button>
           <Button type="button" variant="secondary" onClick={onDone}>
-            Skip
+            {t("staffAnalysis.skip")}
           </Button>
         </div>
       </accept.Form>
@@ -205,7 +241,7 @@ function SuggestionCard({
  * to comments publication. Every form works without JavaScript.
  */
 export default function CommentAnalysisPage() {
-  const { t } = useTranslation();
+  const { t } = usePageT();
   const { slug, period, themes, notThemed, notThemedCount, counts, response, canDraftResponse } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
@@ -220,27 +256,44 @@ export default function CommentAnalysisPage() {
   const typedFor = (themeId: string, key: string, fallback: string) =>
     reply?.values?.themeId === themeId ? typed(key, fallback) : fallback;
   const base = `/work-groups/${slug}/comment-periods/${period.id}`;
+  // The counts' labels as the server words them: "Section 2: Heading", "General", "Not themed".
+  const sectionLabel = (label: string) => {
+    const numbered = /^Section (\d+): ([\s\S]*)$/.exec(label);
+    if (numbered)
+      return (
+        <StaffIn
+          said={t("staffAnalysis.sectionLabel", { number: numbered[1], heading: STAFF })}
+          staff={numbered[2]!}
+        />
+      );
+    return label === "General" ? t("staffAnalysis.generalRow") : <StaffText>{label}</StaffText>;
+  };
+  const themeLabel = (label: string) =>
+    label === NOT_THEMED ? t("staffAnalysis.notThemed") : <StaffText>{label}</StaffText>;
 
   return (
     <div className="space-y-8">
       <div>
         <p className="text-sm">
           <Link to={base} className="underline">
-            {period.title}
+            <StaffText>{period.title}</StaffText>
           </Link>{" "}
-          · Analysis and response
+          · {t("staffPeriod.analysis")}
         </p>
         <h1 className="text-2xl font-semibold">{t("staffPeriod.analysis")}</h1>
         <p className="mt-1">
-          {counts.total} comments kept after moderation, {themes.length} themes, {notThemedCount}{" "}
-          not themed yet. Hidden comments are left out.
+          {t("staffAnalysis.summary", {
+            kept: t("staffAnalysis.kept", { count: counts.total }),
+            themes: t("theming.themes", { count: themes.length }),
+            notThemed: notThemedCount,
+          })}
         </p>
         <div aria-live="polite" role="status">
           {reply ? (
             <p
               className={`mt-2 rounded-md border p-2 ${reply.ok ? "border-green-300 bg-green-50" : "border-red-300 bg-red-50 font-medium text-red-900"}`}
             >
-              {reply.message}
+              <StaffWithin said={reply.message} staff={reply.quoted ?? []} />
             </p>
           ) : null}
         </div>
@@ -248,29 +301,39 @@ export default function CommentAnalysisPage() {
 
       <section aria-labelledby="counts" className="space-y-3">
         <h2 id="counts" className="text-xl font-semibold">
-          Who commented, on what
+          {t("staffAnalysis.counts")}
         </h2>
-        <p className="text-sm text-slate-700">
-          Staff see exact counts here. In the response to comments, which the public reads, counts
-          from 1 to 4 are published as “&lt;5”, with one more count beside them where a total would
-          give them back, so that no one can be singled out.
-        </p>
+        <p className="text-sm text-slate-700">{t("staffAnalysis.exact")}</p>
         <div className="flex flex-wrap items-start gap-8">
-          <CountTable caption="By section" rows={counts.bySection} />
-          <CountTable caption="By stakeholder group" rows={counts.byStakeholderGroup} />
-          <CountTable caption="By district or region" rows={counts.byRegion} />
+          <CountTable
+            caption={t("staffAnalysis.bySection")}
+            heading={t("moderation.section")}
+            rows={counts.bySection}
+            label={sectionLabel}
+          />
+          <CountTable
+            caption={t("staffAnalysis.byGroup")}
+            heading={t("moderation.group")}
+            rows={counts.byStakeholderGroup}
+          />
+          <CountTable
+            caption={t("staffAnalysis.byRegion")}
+            heading={t("staffAnalysis.region")}
+            rows={counts.byRegion}
+          />
         </div>
         {themes.length ? (
           <CrossCountTable
-            caption="Themes by stakeholder group"
+            caption={t("staffAnalysis.themesByGroup")}
             table={counts.themesByStakeholderGroup}
+            label={themeLabel}
           />
         ) : null}
       </section>
 
       <section aria-labelledby="suggested" className="space-y-3">
         <h2 id="suggested" className="text-xl font-semibold">
-          Suggested themes
+          {t("theming.suggestions")}
         </h2>
         <Form method="post" className="flex flex-wrap items-center gap-3">
           <CsrfInput />
@@ -281,12 +344,9 @@ export default function CommentAnalysisPage() {
             pending={busy && navigation.formData?.get("intent") === "suggest"}
             disabled={notThemedCount === 0}
           >
-            {suggestions.length ? "Suggest again" : "Suggest themes"}
+            {suggestions.length ? t("theming.suggestAgain") : t("theming.suggest")}
           </Button>
-          <span className="text-sm text-slate-700">
-            Groups the comments not yet themed by what they say. Nothing changes until you accept
-            one.
-          </span>
+          <span className="text-sm text-slate-700">{t("staffAnalysis.suggestHint")}</span>
         </Form>
         {suggestions.length ? (
           <ol className="grid gap-3 md:grid-cols-2">
@@ -304,19 +364,18 @@ export default function CommentAnalysisPage() {
 
       <section aria-labelledby="not-themed" className="space-y-3">
         <h2 id="not-themed" className="text-xl font-semibold">
-          {NOT_THEMED} ({notThemedCount})
+          {t("staffAnalysis.notThemedHeading", { count: notThemedCount })}
         </h2>
         {notThemedCount === 0 ? (
-          <p>Every comment is in a theme.</p>
+          <p>{t("staffAnalysis.allThemed")}</p>
         ) : (
           <Form method="post" className="space-y-3">
             <CsrfInput />
             <fieldset>
               <legend className="font-medium">
-                Tick comments, then put them in a theme
                 {notThemedCount > notThemed.length
-                  ? ` (the first ${notThemed.length} are listed)`
-                  : ""}
+                  ? t("staffAnalysis.tickFirst", { count: notThemed.length })
+                  : t("staffAnalysis.tick")}
               </legend>
               <ul className="mt-1 max-h-[40rem] space-y-2 overflow-y-auto">
                 {notThemed.map((comment) => (
@@ -327,7 +386,7 @@ export default function CommentAnalysisPage() {
             <div className="flex flex-wrap items-end gap-3">
               <div>
                 <label htmlFor="new-theme-name" className="block font-medium">
-                  New theme
+                  {t("staffAnalysis.newTheme")}
                 </label>
                 <input
                   id="new-theme-name"
@@ -338,18 +397,18 @@ export default function CommentAnalysisPage() {
                 />
               </div>
               <Button name="intent" value="create-theme">
-                Create with the ticked comments
+                {t("staffAnalysis.createWithTicked")}
               </Button>
               {themes.length ? (
                 <>
                   <div>
                     <label htmlFor="move-to" className="block font-medium">
-                      Or move them to
+                      {t("staffAnalysis.orMoveTo")}
                     </label>
                     <ThemeSelect id="move-to" themes={themes} />
                   </div>
                   <Button name="intent" value="move-comments" variant="secondary">
-                    Move
+                    {t("theming.move")}
                   </Button>
                 </>
               ) : null}
@@ -360,11 +419,9 @@ export default function CommentAnalysisPage() {
 
       <section aria-labelledby="themes" className="space-y-4">
         <h2 id="themes" className="text-xl font-semibold">
-          Themes and responses
+          {t("staffAnalysis.themesHeading")}
         </h2>
-        {themes.length === 0 ? (
-          <p>No themes yet: accept a suggestion or tick comments above.</p>
-        ) : null}
+        {themes.length === 0 ? <p>{t("staffAnalysis.noThemes")}</p> : null}
         {themes.map((theme) => (
           <article
             key={theme.id}
@@ -372,13 +429,19 @@ export default function CommentAnalysisPage() {
             className="space-y-3 rounded-lg border border-slate-300 p-4"
           >
             <h3 id={`theme-${theme.id}`} className="text-lg font-semibold">
-              {theme.name} ({theme.count} comments)
+              <StaffIn
+                said={t("staffAnalysis.themeHeading", {
+                  name: STAFF,
+                  comments: t("staffPeriod.comments", { count: theme.count }),
+                })}
+                staff={theme.name}
+              />
             </h3>
             <Form method="post" className="space-y-2">
               <CsrfInput />
               <input type="hidden" name="themeId" value={theme.id} />
               <label htmlFor={`response-${theme.id}`} className="block font-medium">
-                Response to this theme
+                {t("staffAnalysis.responseLabel")}
               </label>
               <textarea
                 id={`response-${theme.id}`}
@@ -388,20 +451,27 @@ export default function CommentAnalysisPage() {
                 className={inputClass}
               />
               <Button name="intent" value="respond">
-                Save response
+                {t("staffAnalysis.saveResponse")}
               </Button>
             </Form>
             <details>
               <summary className="cursor-pointer font-medium">
-                Comments in this theme
                 {theme.count > theme.comments.length
-                  ? ` (the first ${theme.comments.length} of ${theme.count})`
-                  : ""}
+                  ? t("staffAnalysis.inThemeFirst", {
+                      shown: theme.comments.length,
+                      total: theme.count,
+                    })
+                  : t("staffAnalysis.inTheme")}
               </summary>
               <Form method="post" className="mt-2 space-y-2">
                 <CsrfInput />
                 <fieldset>
-                  <legend className="sr-only">Comments in {theme.name}</legend>
+                  <legend className="sr-only">
+                    <StaffIn
+                      said={t("staffAnalysis.commentsIn", { name: STAFF })}
+                      staff={theme.name}
+                    />
+                  </legend>
                   <ul className="max-h-96 space-y-2 overflow-y-auto">
                     {theme.comments.map((comment) => (
                       <CommentChoice key={comment.id} comment={comment} />
@@ -411,7 +481,7 @@ export default function CommentAnalysisPage() {
                 <div className="flex flex-wrap items-end gap-2">
                   <div>
                     <label htmlFor={`move-${theme.id}`} className="block text-sm font-medium">
-                      Move the ticked comments to
+                      {t("staffAnalysis.moveTickedTo")}
                     </label>
                     <ThemeSelect
                       id={`move-${theme.id}`}
@@ -421,20 +491,20 @@ export default function CommentAnalysisPage() {
                     />
                   </div>
                   <Button name="intent" value="move-comments" variant="secondary">
-                    Move
+                    {t("theming.move")}
                   </Button>
                 </div>
               </Form>
             </details>
             <details>
-              <summary className="cursor-pointer font-medium">Rename, merge or delete</summary>
+              <summary className="cursor-pointer font-medium">{t("staffAnalysis.manage")}</summary>
               <div className="mt-2 flex flex-wrap items-end gap-4">
                 <Form method="post" className="flex items-end gap-2">
                   <CsrfInput />
                   <input type="hidden" name="themeId" value={theme.id} />
                   <div>
                     <label htmlFor={`rename-${theme.id}`} className="block text-sm font-medium">
-                      Name
+                      {t("theming.name")}
                     </label>
                     <input
                       id={`rename-${theme.id}`}
@@ -446,7 +516,7 @@ export default function CommentAnalysisPage() {
                     />
                   </div>
                   <Button name="intent" value="rename-theme" variant="secondary">
-                    Rename
+                    {t("theming.rename")}
                   </Button>
                 </Form>
                 {themes.length > 1 ? (
@@ -455,7 +525,7 @@ export default function CommentAnalysisPage() {
                     <input type="hidden" name="themeId" value={theme.id} />
                     <div>
                       <label htmlFor={`merge-${theme.id}`} className="block text-sm font-medium">
-                        Merge into
+                        {t("theming.mergeInto")}
                       </label>
                       <select
                         id={`merge-${theme.id}`}
@@ -463,16 +533,16 @@ export default function CommentAnalysisPage() {
                         className={`${inputClass} w-auto`}
                       >
                         {themes
-                          .filter((t) => t.id !== theme.id)
-                          .map((t) => (
-                            <option key={t.id} value={t.id}>
-                              {t.name}
+                          .filter((other) => other.id !== theme.id)
+                          .map((other) => (
+                            <option key={other.id} value={other.id}>
+                              {other.name}
                             </option>
                           ))}
                       </select>
                     </div>
                     <Button name="intent" value="merge-themes" variant="secondary">
-                      Merge
+                      {t("theming.merge")}
                     </Button>
                   </Form>
                 ) : null}
@@ -480,7 +550,7 @@ export default function CommentAnalysisPage() {
                   <CsrfInput />
                   <input type="hidden" name="themeId" value={theme.id} />
                   <Button name="intent" value="delete-theme" variant="danger">
-                    Delete theme (its comments go back to {NOT_THEMED.toLowerCase()})
+                    {t("staffAnalysis.deleteTheme")}
                   </Button>
                 </Form>
               </div>
@@ -491,13 +561,13 @@ export default function CommentAnalysisPage() {
 
       <section aria-labelledby="final-draft" className="max-w-3xl space-y-3">
         <h2 id="final-draft" className="text-xl font-semibold">
-          Final draft and summary of changes
+          {t("staffAnalysis.finalDraftHeading")}
         </h2>
         <Form method="post" className="space-y-3">
           <CsrfInput />
           <div>
             <label htmlFor="changes-summary" className="block font-medium">
-              Summary of changes
+              {t("staffAnalysis.changesSummary")}
             </label>
             <textarea
               id="changes-summary"
@@ -509,7 +579,7 @@ export default function CommentAnalysisPage() {
           </div>
           <div>
             <label htmlFor="final-draft-text" className="block font-medium">
-              Final draft (text or Markdown; “# ” headings start sections)
+              {t("staffAnalysis.finalDraft")}
             </label>
             <textarea
               id="final-draft-text"
@@ -520,40 +590,36 @@ export default function CommentAnalysisPage() {
             />
           </div>
           <Button name="intent" value="final-draft">
-            Save
+            {t("staffAnalysis.save")}
           </Button>
         </Form>
       </section>
 
       <section aria-labelledby="response" className="space-y-2">
         <h2 id="response" className="text-xl font-semibold">
-          Response to comments
+          {t("staffAnalysis.response")}
         </h2>
         {response ? (
           <p>
             <Link to={`/work-groups/${slug}/publications/${response.id}`} className="underline">
-              {response.title}
+              <StaffText>{response.title}</StaffText>
             </Link>{" "}
             ·{" "}
             {response.publishedNumber === null
-              ? "a draft, not public yet"
-              : `version ${response.publishedNumber} is public`}
-            . Edit and publish it there, like any report.
+              ? t("staffAnalysis.responseDraft")
+              : t("staffAnalysis.responsePublic", { number: response.publishedNumber })}
+            . {t("staffAnalysis.responseEdit")}
           </p>
         ) : canDraftResponse ? (
           <Form method="post" className="space-y-2">
             <CsrfInput />
-            <p>
-              Drafts the document from the counts, each theme with its response, the summary of
-              changes and the final draft. You then edit it with others and publish it; the public
-              comment period page links to it once it is public.
-            </p>
+            <p>{t("staffAnalysis.draftHint")}</p>
             <Button name="intent" value="draft-response">
-              Draft the response to comments
+              {t("staffAnalysis.draftResponse")}
             </Button>
           </Form>
         ) : (
-          <p>Not drafted yet. A facilitator drafts and publishes it.</p>
+          <p>{t("staffAnalysis.notDrafted")}</p>
         )}
       </section>
     </div>

@@ -4,7 +4,13 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, CsrfInput, FormError, useZodForm } from "../components/forms.tsx";
 import { HearingFields } from "../components/hearing/hearing-fields.tsx";
-import { HearingRequests, SpeakerList } from "../components/hearing/hearing-requests.tsx";
+import {
+  HearingRequests,
+  SpeakerList,
+  useAccommodationName,
+  useLanguageName,
+} from "../components/hearing/hearing-requests.tsx";
+import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   cancelRegistrationAsStaff,
@@ -12,17 +18,27 @@ import {
   getHearing,
   updateHearing,
 } from "../modules/hearing/hearings.server.ts";
-import { accommodationsLine, interpreterName } from "../modules/hearing/registration.ts";
+import {
+  ACCOMMODATION_NAMES,
+  type Accommodation,
+  interpreterName,
+} from "../modules/hearing/registration.ts";
 import { hearingSchema } from "../modules/hearing/schema.ts";
+import { signedInLocale } from "../modules/i18n/locale.server.ts";
+import { titleIn, translated, useAppLocale, usePageT } from "../modules/i18n/use-locale.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
-import { attempt, http } from "../utils/http.server.ts";
+import { attempt, refuse, say, sayRefusal, sayReply } from "../utils/http.server.ts";
 import { linkOrigin } from "../utils/request.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.hearing.title ?? "Hearing"} · Convene` },
+export const handle = translated;
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  data
+    ? { title: `${data.hearing.title} · Convene` }
+    : { title: titleIn(matches, "hearing.kind.hearing") },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -41,11 +57,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const hearingId = params.hearingId ?? "";
   const origin = linkOrigin(context, request);
   const form = await readForm(context, request);
+  const locale = await signedInLocale(context, request);
   const intent = form.get("intent");
   if (intent === "edit") {
     const submission = parseSubmission(form, hearingSchema);
     if (submission.status !== "success")
-      return json({ intent, ok: false, reply: submission.reply(), message: null }, { status: 400 });
+      return json(
+        { intent, ok: false, reply: sayReply(locale, submission.reply()), message: null },
+        { status: 400 },
+      );
     const done = await attempt(() =>
       updateHearing(context, access, periodId, hearingId, submission.value, origin),
     );
@@ -54,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         {
           intent,
           ok: false,
-          reply: submission.reply({ formErrors: [done.message] }),
+          reply: submission.reply({ formErrors: [sayRefusal(locale, done)] }),
           message: null,
         },
         { status: done.status },
@@ -65,9 +85,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ok: true,
       reply: submission.reply(),
       message: [
-        "Saved.",
-        promoted ? `${promoted} moved up from the waitlist.` : "",
-        told && context.config.smtp ? "Registrants were emailed the new time or place." : "",
+        say(locale, "staffHearing.saved"),
+        promoted ? say(locale, "staffHearing.promoted", { count: promoted }) : "",
+        told && context.config.smtp ? say(locale, "staffHearing.told") : "",
       ]
         .filter(Boolean)
         .join(" "),
@@ -80,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           intent,
           ok: false,
           reply: null,
-          message: "Tick the box to confirm that this event and its registrations are deleted.",
+          message: say(locale, "staffHearing.confirmDelete"),
         },
         { status: 400 },
       );
@@ -90,26 +110,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "cancel") {
     const registrationId = form.get("registrationId");
     if (typeof registrationId !== "string" || registrationId.length > 40)
-      throw http(400, "Choose a registration to cancel.");
+      throw refuse(400, "staffHearing.errors.registration");
     const done = await attempt(() =>
       cancelRegistrationAsStaff(context, access, { periodId, hearingId, registrationId, origin }),
     );
     if (!done.ok)
       return json(
-        { intent, ok: false, reply: null, message: done.message },
+        { intent, ok: false, reply: null, message: sayRefusal(locale, done) },
         { status: done.status },
       );
     return json({
       intent,
       ok: true,
       reply: null,
-      message: `Registration cancelled.${done.value.promoted ? " The first person waiting moved up." : ""}`,
+      message: [
+        say(locale, "staffHearing.cancelled"),
+        done.value.promoted ? say(locale, "staffHearing.movedUp") : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
     });
   }
-  throw http(400, "We did not understand that request.");
+  throw refuse(400, "staffPeriod.errors.request");
 }
 
-const STATES = { registered: "Registered", waitlisted: "Waitlisted", cancelled: "Cancelled" };
+const STATES = ["registered", "waitlisted", "cancelled"];
 
 /** One hearing or webinar for staff: who registered and who waits, the export, edit, delete. */
 export default function StaffHearing() {
@@ -125,6 +150,9 @@ export default function StaffHearing() {
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = usePageT();
+  const intl = useAppLocale() === "es" ? "es-US" : "en-US";
+  const when = (at: string) => formatSessionTime(at, hearing.timeZone, intl);
   const [editForm, editFields] = useZodForm(
     hearingSchema,
     result?.intent === "edit" ? result.reply : null,
@@ -140,41 +168,63 @@ export default function StaffHearing() {
       <div>
         <p>
           <Link to={`${periodPath}/hearings`} className="underline">
-            Hearings and webinars of {period.title}
+            <StaffIn said={t("staffHearing.of", { title: STAFF })} staff={period.title} />
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold">{hearing.title}</h1>
+        <h1 className="text-2xl font-semibold">
+          <StaffText>{hearing.title}</StaffText>
+        </h1>
         <p className="mt-1">
-          {hearing.kind === "webinar" ? "Webinar" : "Public hearing"}:{" "}
-          {formatSessionTime(hearing.startsAt, hearing.timeZone)} to{" "}
-          {formatSessionTime(hearing.endsAt, hearing.timeZone)}
-          {hearing.place ? `, ${hearing.place}` : ""}.
+          {t("staffHearing.whenLine", {
+            kind: t(`hearing.kind.${hearing.kind as "hearing"}`),
+            start: when(hearing.startsAt),
+            end: when(hearing.endsAt),
+          })}
+          {hearing.place ? (
+            <>
+              , <StaffText>{hearing.place}</StaffText>
+            </>
+          ) : null}
+          .
         </p>
         {hearing.link ? (
           <p>
-            Online:{" "}
+            {t("staffHearing.onlineAt")}{" "}
             <a href={hearing.link} className="break-all underline">
               {hearing.link}
             </a>
           </p>
         ) : null}
         <p>
-          {hearing.registered} registered
-          {hearing.people !== hearing.registered ? ` (${hearing.people} people)` : ""}
-          {hearing.capacity === null ? ", no limit" : ` of ${hearing.capacity} places`};{" "}
-          {hearing.waitlisted} waitlisted; {hearing.cancelled} cancelled.
-          {hearing.roles.length ? ` Teams register as: ${hearing.roles.join(", ")}.` : ""}
+          {t("staffHearing.registeredCount", { count: hearing.registered })}
+          {hearing.people !== hearing.registered
+            ? ` ${t("staffHearing.people", { count: hearing.people })}`
+            : ""}
+          {hearing.capacity === null
+            ? `, ${t("staffHearing.noLimitLower")}`
+            : ` ${t("staffHearing.ofPlaces", { count: hearing.capacity })}`}
+          ; {t("staffHearing.waitlistedCount", { count: hearing.waitlisted })};{" "}
+          {t("staffHearing.cancelledCount", { count: hearing.cancelled })}.
+          {hearing.roles.length ? (
+            <>
+              {" "}
+              <StaffIn
+                said={t("staffHearing.teamsRegisterAs", { roles: STAFF })}
+                staff={hearing.roles.join(", ")}
+              />
+            </>
+          ) : null}
         </p>
         {period.publishedAt ? (
           <p>
-            Public page:{" "}
+            {t("staffPeriod.publicPage")}{" "}
             {/* A path is one long word: without breaking it a phone scrolls sideways. */}
             <Link to={publicPath} className="break-all underline">
               {publicPath}
             </Link>
           </p>
         ) : (
-          <p>The period is not published: the public cannot see or register for this yet.</p>
+          <p>{t("staffHearing.notPublished")}</p>
         )}
         {result?.message ? (
           <p
@@ -189,47 +239,47 @@ export default function StaffHearing() {
       <SpeakerList speakers={speakers} exportPath={speakersPath} timeZone={hearing.timeZone} />
       <section aria-labelledby="registrants">
         <h2 id="registrants" className="text-xl font-semibold">
-          Registrants
+          {t("staffHearing.registrants")}
         </h2>
         <p className="mt-1">
-          Download the list, one row per person:{" "}
+          {t("staffHearing.download")}{" "}
           <a href={`${exportPath}/csv`} className="underline">
             CSV
           </a>{" "}
-          or{" "}
+          {t("staffHearing.or")}{" "}
           <a href={`${exportPath}/json`} className="underline">
             JSON
           </a>
           .
         </p>
         {registrations.length === 0 ? (
-          <p className="mt-2">Nobody has registered yet.</p>
+          <p className="mt-2">{t("staffHearing.nobody")}</p>
         ) : (
           <div className="relative mt-2 overflow-x-auto">
             {/* relative: the buttons' screen-reader words (absolutely placed) scroll with the
                 table instead of widening the page on a phone. */}
             <table className="w-full border-collapse text-left">
-              <caption className="sr-only">Registrations, earliest first</caption>
+              <caption className="sr-only">{t("staffHearing.registrationsCaption")}</caption>
               <thead>
                 <tr className="border-b border-slate-400">
                   <th scope="col" className="py-2 pr-3">
-                    Contact
+                    {t("staffHearing.contact")}
                   </th>
                   <th scope="col" className="py-2 pr-3">
-                    Team
+                    {t("staffHearing.team")}
                   </th>
                   <th scope="col" className="py-2 pr-3">
-                    Asks for
+                    {t("staffHearing.asksForColumn")}
                   </th>
                   <th scope="col" className="py-2 pr-3">
-                    Status
+                    {t("staffHearing.status")}
                   </th>
                   <th scope="col" className="py-2 pr-3">
-                    Registered
+                    {t("staffHearing.registered")}
                   </th>
                   {canManage ? (
                     <th scope="col" className="py-2 pr-3">
-                      <span className="sr-only">Actions</span>
+                      <span className="sr-only">{t("staffHearing.actions")}</span>
                     </th>
                   ) : null}
                 </tr>
@@ -247,24 +297,24 @@ export default function StaffHearing() {
                         <ul>
                           {r.team.map((member) => (
                             <li key={member.role}>
-                              {member.role}: {member.name}
+                              <StaffText>{member.role}</StaffText>: {member.name}
                             </li>
                           ))}
                         </ul>
                       ) : (
-                        <span className="text-slate-700">One person</span>
+                        <span className="text-slate-700">{t("staffHearing.onePerson")}</span>
                       )}
                     </td>
                     <td className="py-2 pr-3">
                       <RegistrantAsks registration={r} />
                     </td>
                     <td className="py-2 pr-3">
-                      {STATES[r.status as keyof typeof STATES] ?? r.status}
+                      {STATES.includes(r.status)
+                        ? t(`staffHearing.status.${r.status as "registered"}`)
+                        : r.status}
                       {r.position ? ` (#${r.position})` : ""}
                     </td>
-                    <td className="py-2 pr-3">
-                      {formatSessionTime(r.createdAt, hearing.timeZone)}
-                    </td>
+                    <td className="py-2 pr-3">{when(r.createdAt)}</td>
                     {canManage ? (
                       <td className="py-2 pr-3">
                         {r.status === "cancelled" ? null : (
@@ -273,7 +323,11 @@ export default function StaffHearing() {
                             <input type="hidden" name="intent" value="cancel" />
                             <input type="hidden" name="registrationId" value={r.id} />
                             <Button variant="danger">
-                              Cancel<span className="sr-only"> the registration of {r.name}</span>
+                              {t("staffHearing.cancel")}
+                              <span className="sr-only">
+                                {" "}
+                                {t("staffHearing.cancelWhose", { name: r.name })}
+                              </span>
                             </Button>
                           </Form>
                         )}
@@ -286,45 +340,40 @@ export default function StaffHearing() {
           </div>
         )}
       </section>
-      canManage ? (
-      <section aria-labelledby="edit-hearing" className="max-w-2xl">
-        <h2 id="edit-hearing" className="text-xl font-semibold">
-          Edit
-        </h2>
-        <p className="text-slate-700">
-          Raising the places moves people up from the waitlist at once; lowering them takes no place
-          from anyone registered. A new time or place is emailed to registrants when email is set
-          up.
-        </p>
-        <Form method="post" className="mt-2 space-y-3" {...getFormProps(editForm)}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="edit" />
-          <FormError id={editForm.errorId} errors={editForm.errors} />
-          <HearingFields fields={editFields} timeZone={period.timeZone} />
-          <Button pending={navigation.state === "submitting"}>Save changes</Button>
-        </Form>
-      </section>
-      ) : nullcanManage ? (
-      <section aria-labelledby="delete-hearing" className="max-w-2xl">
-        <h2 id="delete-hearing" className="text-xl font-semibold">
-          Delete
-        </h2>
-        <p>
-          Deleting removes this event from the public page and deletes its {registrations.length}{" "}
-          registrations; people still registered or waiting are emailed that it is cancelled.
-          Download the list first if you need it.
-        </p>
-        <Form method="post" className="mt-2 space-y-3">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="delete" />
-          <label className="flex items-start gap-2">
-            <input type="checkbox" name="confirm" value="yes" required className="mt-1 h-4 w-4" />
-            <span>Yes, delete this event and its registrations.</span>
-          </label>
-          <Button variant="danger">Delete this event</Button>
-        </Form>
-      </section>
-      ) : null
+      {canManage ? (
+        <section aria-labelledby="edit-hearing" className="max-w-2xl">
+          <h2 id="edit-hearing" className="text-xl font-semibold">
+            {t("staffHearing.edit")}
+          </h2>
+          <p className="text-slate-700">{t("staffHearing.editHint")}</p>
+          <Form method="post" className="mt-2 space-y-3" {...getFormProps(editForm)}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="edit" />
+            <FormError id={editForm.errorId} errors={editForm.errors} />
+            <HearingFields fields={editFields} timeZone={period.timeZone} />
+            <Button pending={navigation.state === "submitting"}>
+              {t("staffHearing.saveChanges")}
+            </Button>
+          </Form>
+        </section>
+      ) : null}
+      {canManage ? (
+        <section aria-labelledby="delete-hearing" className="max-w-2xl">
+          <h2 id="delete-hearing" className="text-xl font-semibold">
+            {t("staffHearing.delete")}
+          </h2>
+          <p>{t("staffHearing.deleteHint", { count: registrations.length })}</p>
+          <Form method="post" className="mt-2 space-y-3">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="delete" />
+            <label className="flex items-start gap-2">
+              <input type="checkbox" name="confirm" value="yes" required className="mt-1 h-4 w-4" />
+              <span>{t("staffHearing.deleteConfirm")}</span>
+            </label>
+            <Button variant="danger">{t("staffHearing.deleteButton")}</Button>
+          </Form>
+        </section>
+      ) : null}
     </div>
   );
 }
@@ -333,18 +382,36 @@ export default function StaffHearing() {
 function RegistrantAsks({
   registration: r,
 }: {
-  registration: Parameters<typeof accommodationsLine>[0] &
-    Parameters<typeof interpreterName>[0] & { wishesToSpeak: boolean; speakingTopic: string };
+  registration: { accommodations: Accommodation[]; accommodationOther: string } & Parameters<
+    typeof interpreterName
+  >[0] & { wishesToSpeak: boolean; speakingTopic: string };
 }) {
-  const accommodations = accommodationsLine(r);
+  const { t } = usePageT();
+  const languageName = useLanguageName();
+  const accommodationName = useAccommodationName();
+  // As the export lists them ("captioning; large print; …"), in the page's language.
+  const accommodations = [
+    ...r.accommodations.map((code) => accommodationName(ACCOMMODATION_NAMES[code])),
+    r.accommodationOther,
+  ]
+    .filter(Boolean)
+    .join("; ");
   const interpreter = interpreterName(r);
   if (!accommodations && !interpreter && !r.wishesToSpeak)
-    return <span className="text-slate-700">Nothing</span>;
+    return <span className="text-slate-700">{t("staffHearing.nothing")}</span>;
   return (
     <ul>
-      {interpreter ? <li>Interpreter: {interpreter}</li> : null}
+      {interpreter ? (
+        <li>{t("staffHearing.interpreter", { language: languageName(interpreter) })}</li>
+      ) : null}
       {accommodations ? <li>{accommodations}</li> : null}
-      {r.wishesToSpeak ? <li>To speak{r.speakingTopic ? `: ${r.speakingTopic}` : ""}</li> : null}
+      {r.wishesToSpeak ? (
+        <li>
+          {r.speakingTopic
+            ? t("staffHearing.toSpeakOn", { topic: r.speakingTopic })
+            : t("staffHearing.toSpeak")}
+        </li>
+      ) : null}
     </ul>
   );
 }

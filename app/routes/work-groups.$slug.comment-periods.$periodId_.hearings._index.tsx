@@ -2,20 +2,28 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, FormError, useZodForm } from "../components/forms.tsx";
 import { HearingFields } from "../components/hearing/hearing-fields.tsx";
+import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { createHearing, listHearings } from "../modules/hearing/hearings.server.ts";
 import { hearingSchema } from "../modules/hearing/schema.ts";
+import { signedInLocale } from "../modules/i18n/locale.server.ts";
+import { titleIn, translated, useAppLocale, usePageT } from "../modules/i18n/use-locale.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
-import { attempt } from "../utils/http.server.ts";
+import { attempt, sayRefusal, sayReply } from "../utils/http.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Hearings and webinars · ${data?.period.title ?? "Comment period"} · Convene` },
+export const handle = translated;
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? titleIn(matches, "staffHearing.listTitle", { title: data.period.title })
+      : titleIn(matches, "staffPeriod.hearings"),
+  },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -31,15 +39,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug, "comment-period:manage");
+  const locale = await signedInLocale(context, request);
   const submission = parseSubmission(await readForm(context, request), hearingSchema);
   if (submission.status !== "success")
-    return json({ reply: submission.reply(), added: null }, { status: 400 });
+    return json({ reply: sayReply(locale, submission.reply()), added: null }, { status: 400 });
   const done = await attempt(() =>
     createHearing(context, access, params.periodId ?? "", submission.value),
   );
   if (!done.ok)
     return json(
-      { reply: submission.reply({ formErrors: [done.message] }), added: null },
+      { reply: submission.reply({ formErrors: [sayRefusal(locale, done)] }), added: null },
       { status: done.status },
     );
   return json({ reply: submission.reply({ resetForm: true }), added: submission.value.title });
@@ -48,7 +57,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 /** A period's hearings and webinars with who registered, and a form to add one. */
 export default function Hearings() {
   const { slug, period, hearings, canManage } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = usePageT();
+  const intl = useAppLocale() === "es" ? "es-US" : "en-US";
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useZodForm(hearingSchema, result?.reply, {
@@ -60,53 +70,50 @@ export default function Hearings() {
       <div>
         <p>
           <Link to={periodPath} className="underline">
-            {period.title}
+            <StaffText>{period.title}</StaffText>
           </Link>
         </p>
         <h1 className="text-2xl font-semibold">{t("staffPeriod.hearings")}</h1>
         <p className="mt-1 text-slate-700">
-          Times are in the period’s time zone, {period.timeZone}. The public registers on each
-          event’s page, without an account.
-          {period.publishedAt ? "" : " The period is not published yet: nobody can register."}
+          {t("staffHearing.listIntro", { zone: period.timeZone })}
+          {period.publishedAt ? "" : ` ${t("staffHearing.notPublishedYet")}`}
         </p>
         {result?.added ? (
           <p role="status" className="mt-2 rounded-md border border-green-300 bg-green-50 p-2">
-            Added “{result.added}”.
+            <StaffIn said={t("staffHearing.added", { title: STAFF })} staff={result.added} />
           </p>
         ) : null}
       </div>
 
       <section aria-labelledby="hearing-list">
         <h2 id="hearing-list" className="text-xl font-semibold">
-          Scheduled
+          {t("staffHearing.scheduled")}
         </h2>
         {hearings.length === 0 ? (
           <p className="mt-2">
-            No hearings or webinars yet.
-            {canManage ? " Add one below: the public page lists it at once." : ""}
+            {t("staffHearing.noneYet")}
+            {canManage ? ` ${t("staffHearing.addBelow")}` : ""}
           </p>
         ) : (
           <div className="mt-2 overflow-x-auto">
             <table className="w-full border-collapse text-left">
-              <caption className="sr-only">
-                Hearings and webinars, with registrations per state
-              </caption>
+              <caption className="sr-only">{t("staffHearing.tableCaption")}</caption>
               <thead>
                 <tr className="border-b border-slate-400">
                   <th scope="col" className="py-2 pr-3">
-                    Event
+                    {t("staffHearing.event")}
                   </th>
                   <th scope="col" className="py-2 pr-3">
-                    When
+                    {t("hearing.when")}
                   </th>
                   <th scope="col" className="py-2 pr-3">
-                    Places
+                    {t("hearing.places")}
                   </th>
                   <th scope="col" className="py-2 pr-3">
-                    Registered
+                    {t("staffHearing.registered")}
                   </th>
                   <th scope="col" className="py-2 pr-3">
-                    Waitlisted
+                    {t("staffHearing.waitlisted")}
                   </th>
                 </tr>
               </thead>
@@ -118,24 +125,45 @@ export default function Hearings() {
                         to={`${periodPath}/hearings/${hearing.id}`}
                         className="font-medium underline"
                       >
-                        {hearing.title}
+                        <StaffText>{hearing.title}</StaffText>
                       </Link>
                       <div className="text-sm text-slate-700">
-                        {hearing.kind === "webinar" ? "Webinar" : "Public hearing"}
-                        {hearing.place ? ` · ${hearing.place}` : ""}
-                        {hearing.link ? " · online" : ""}
-                        {hearing.roles.length ? ` · teams: ${hearing.roles.join(", ")}` : ""}
+                        {t(`hearing.kind.${hearing.kind as "hearing"}`)}
+                        {hearing.place ? (
+                          <>
+                            {" · "}
+                            <StaffText>{hearing.place}</StaffText>
+                          </>
+                        ) : null}
+                        {hearing.link ? ` · ${t("staffHearing.online")}` : ""}
+                        {hearing.roles.length ? (
+                          <>
+                            {" · "}
+                            <StaffIn
+                              said={t("staffHearing.teams", { roles: STAFF })}
+                              staff={hearing.roles.join(", ")}
+                            />
+                          </>
+                        ) : null}
                       </div>
                     </td>
                     <td className="py-2 pr-3">
-                      {formatSessionTime(hearing.startsAt, hearing.timeZone)}
+                      {formatSessionTime(hearing.startsAt, hearing.timeZone, intl)}
                     </td>
-                    <td className="py-2 pr-3">{hearing.capacity ?? "No limit"}</td>
                     <td className="py-2 pr-3">
-                      {hearing.registered}
-                      {hearing.people !== hearing.registered ? ` (${hearing.people} people)` : ""}
+                      {hearing.capacity === null
+                        ? t("staffHearing.noLimit")
+                        : t("staffHearing.number", { value: hearing.capacity })}
                     </td>
-                    <td className="py-2 pr-3">{hearing.waitlisted}</td>
+                    <td className="py-2 pr-3">
+                      {t("staffHearing.number", { value: hearing.registered })}
+                      {hearing.people !== hearing.registered
+                        ? ` ${t("staffHearing.people", { count: hearing.people })}`
+                        : ""}
+                    </td>
+                    <td className="py-2 pr-3">
+                      {t("staffHearing.number", { value: hearing.waitlisted })}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -147,13 +175,15 @@ export default function Hearings() {
       {canManage ? (
         <section aria-labelledby="new-hearing" className="max-w-2xl">
           <h2 id="new-hearing" className="text-xl font-semibold">
-            Add a hearing or webinar
+            {t("staffHearing.add")}
           </h2>
           <Form method="post" className="mt-2 space-y-3" {...getFormProps(form)}>
             <CsrfInput />
             <FormError id={form.errorId} errors={form.errors} />
             <HearingFields fields={fields} timeZone={period.timeZone} />
-            <Button pending={navigation.state === "submitting"}>Add it</Button>
+            <Button pending={navigation.state === "submitting"}>
+              {t("staffHearing.addButton")}
+            </Button>
           </Form>
         </section>
       ) : null}

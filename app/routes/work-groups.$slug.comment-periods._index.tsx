@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, CsrfInput, Field, TextareaField, useZodForm } from "../components/forms.tsx";
+import { StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   createCommentPeriod,
@@ -10,12 +11,19 @@ import {
   replaceDraft,
 } from "../modules/comment-period/comment-period.server.ts";
 import { newPeriodSchema } from "../modules/comment-period/schema.ts";
+import { signedInLocale } from "../modules/i18n/locale.server.ts";
+import { titleIn, translated, useAppLocale, usePageT } from "../modules/i18n/use-locale.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
+import { sayReply } from "../utils/http.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Comment periods · Convene" }];
+export const handle = translated;
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: titleIn(matches, "staffPeriod.listTitle") },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug, "comment:moderate");
@@ -29,7 +37,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug, "comment-period:manage");
   const submission = parseSubmission(await readForm(context, request), newPeriodSchema);
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success")
+    return json(sayReply(await signedInLocale(context, request), submission.reply()), {
+      status: 400,
+    });
   const { draft, ...fields } = submission.value;
   const period = await createCommentPeriod(context, access, fields);
   await replaceDraft(context, access, period.id, draft);
@@ -39,6 +50,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 /** The work group's comment periods, and a form to open a new draft for comment. */
 export default function CommentPeriods() {
   const { slug, periods, canManage } = useLoaderData<typeof loader>();
+  const { t } = usePageT();
+  const locale = useAppLocale();
+  const intl = locale === "es" ? "es-US" : "en-US";
   const [form, fields] = useZodForm(newPeriodSchema, useActionData<typeof action>(), {
     defaultValue: { timeZone: "America/Chicago" },
   });
@@ -46,12 +60,10 @@ export default function CommentPeriods() {
     <div className="space-y-8">
       <section aria-labelledby="periods">
         <h1 id="periods" className="text-2xl font-bold">
-          Comment periods
+          {t("staffPeriod.listTitle")}
         </h1>
         {periods.length === 0 ? (
-          <p className="mt-2">
-            No comment periods yet. Open one below to take public comment on a draft.
-          </p>
+          <p className="mt-2">{t("staffPeriod.noneYet")}</p>
         ) : (
           <ul className="mt-2 space-y-2">
             {periods.map((period) => (
@@ -60,12 +72,16 @@ export default function CommentPeriods() {
                   to={`/work-groups/${slug}/comment-periods/${period.id}`}
                   className="font-medium underline"
                 >
-                  {period.title}
+                  <StaffText>{period.title}</StaffText>
                 </Link>{" "}
                 <span className="text-slate-700">
-                  · {period.state} · {period.comments} comments · closes{" "}
-                  {formatSessionTime(period.closesAt, period.timeZone)}
-                  {period.publishedAt ? "" : " · not published"}
+                  ·{" "}
+                  {t("staffPeriod.listLine", {
+                    state: t(`staffPeriod.state.${period.state}`).toLowerCase(),
+                    comments: t("staffPeriod.comments", { count: period.comments }),
+                    closes: formatSessionTime(period.closesAt, period.timeZone, intl),
+                  })}
+                  {period.publishedAt ? "" : ` · ${t("staffPeriod.notPublishedShort")}`}
                 </span>
               </li>
             ))}
@@ -75,35 +91,42 @@ export default function CommentPeriods() {
       {canManage ? (
         <section aria-labelledby="new-period" className="max-w-2xl">
           <h2 id="new-period" className="text-xl font-semibold">
-            Open a draft for comment
+            {t("staffPeriod.newTitle")}
           </h2>
           <Form method="post" className="mt-2 space-y-3" {...getFormProps(form)}>
             <CsrfInput />
-            <Field label="Title" field={fields.title} />
+            <Field label={t("staffPeriod.fields.title")} field={fields.title} />
             <Field
-              label="Time zone"
+              label={t("staffPeriod.fields.timeZone")}
               field={fields.timeZone}
-              hint="The zone the dates are in, like America/Chicago: “closes 11:59 pm Central” means exactly that."
+              hint={t("staffPeriod.fields.timeZoneHint")}
             />
-            <Field label="Opens" type="datetime-local" field={fields.opensAt} />
             <Field
-              label="Closes"
+              label={t("staffPeriod.fields.opensAt")}
+              type="datetime-local"
+              field={fields.opensAt}
+            />
+            <Field
+              label={t("staffPeriod.fields.closesAt")}
               type="datetime-local"
               field={fields.closesAt}
-              hint="The closing minute is included."
+              hint={t("staffPeriod.fields.closesAtHint")}
             />
-            <TextareaField label="How to comment" field={fields.instructions} />
             <TextareaField
-              label="Moderation policy (shown to the public)"
+              label={t("staffPeriod.fields.instructions")}
+              field={fields.instructions}
+            />
+            <TextareaField
+              label={t("staffPeriod.fields.moderationPolicy")}
               field={fields.moderationPolicy}
             />
             <TextareaField
-              label="The draft"
+              label={t("staffPeriod.fields.draft")}
               field={fields.draft}
               rows={10}
-              hint="Paste text or Markdown. Each heading (# or ##) starts a numbered section people can comment on."
+              hint={t("staffPeriod.fields.draftHint")}
             />
-            <Button>Create the comment period</Button>
+            <Button>{t("staffPeriod.create")}</Button>
           </Form>
         </section>
       ) : null}

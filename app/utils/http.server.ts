@@ -54,6 +54,25 @@ export function sayMessage(locale: Locale, message: string) {
   return i18nFor(locale).exists(message) ? say(locale, message as MessageKey) : message;
 }
 
+/**
+ * A form's reply (conform's submission.reply()) with each field's messages said in a
+ * language: the schema's catalogue keys become the reader's words, as the form would say them,
+ * so the reply (and a client that reads it) carries words, not keys.
+ */
+export function sayReply<Reply extends { error?: Record<string, string[] | null> | null }>(
+  locale: Locale,
+  reply: Reply,
+): Reply {
+  if (!reply.error) return reply;
+  const error = Object.fromEntries(
+    Object.entries(reply.error).map(([field, messages]) => [
+      field,
+      messages ? messages.map((message) => sayMessage(locale, message)) : messages,
+    ]),
+  );
+  return { ...reply, error };
+}
+
 /** Throws 404 unless the record exists (and was selected for this user). */
 export function found<T>(value: T | null | undefined, what = "page"): T {
   if (value === null || value === undefined) throw http(404, `We could not find that ${what}.`);

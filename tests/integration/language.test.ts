@@ -40,10 +40,13 @@ describe("the interface language", () => {
     const before = await page(sessionPath(), spanishBrowser);
     expect(before.lang).toBe("es");
     expect(before.html).toContain("Publique una idea");
-    // A page not yet in the catalogues stays English, and says so.
-    expect(
-      (await page(`/work-groups/${cast.workGroup.slug}/comment-periods`, spanishBrowser)).lang,
-    ).toBe("en");
+    // The staff pages follow the browser too: the comment periods' list, for one.
+    const periods = await page(`/work-groups/${cast.workGroup.slug}/comment-periods`, {
+      ...spanishBrowser,
+      cookie: cookies.facilitator!,
+    });
+    expect(periods.lang).toBe("es");
+    expect(periods.html).toContain("Períodos de comentarios");
 
     const chosen = await postForm(app.url, "/language", cookies.memberA!, {
       lang: "en",

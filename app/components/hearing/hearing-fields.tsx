@@ -1,4 +1,5 @@
 import type { hearingSchema } from "../../modules/hearing/schema.ts";
+import { usePageT } from "../../modules/i18n/use-locale.ts";
 import type { useZodForm } from "../forms.tsx";
 import { Field, SelectField, TextareaField } from "../forms.tsx";
 
@@ -6,46 +7,47 @@ type Fields = ReturnType<typeof useZodForm<typeof hearingSchema>>[1];
 
 /** What staff enter for a hearing or webinar, the same when adding one and editing it. */
 export function HearingFields({ fields, timeZone }: { fields: Fields; timeZone: string }) {
+  const { t } = usePageT();
   return (
     <>
       <SelectField
-        label="Kind"
+        label={t("staffHearing.fields.kind")}
         field={fields.kind}
         options={[
-          { value: "hearing", label: "Public hearing" },
-          { value: "webinar", label: "Webinar" },
+          { value: "hearing", label: t("hearing.kind.hearing") },
+          { value: "webinar", label: t("hearing.kind.webinar") },
         ]}
       />
-      <Field label="Title" field={fields.title} />
+      <Field label={t("staffPeriod.fields.title")} field={fields.title} />
       <Field
-        label="Starts"
+        label={t("staffHearing.fields.startsAt")}
         type="datetime-local"
         field={fields.startsAt}
-        hint={`In the period’s time zone, ${timeZone}.`}
+        hint={t("staffHearing.fields.startsAtHint", { zone: timeZone })}
       />
-      <Field label="Ends" type="datetime-local" field={fields.endsAt} />
+      <Field label={t("staffHearing.fields.endsAt")} type="datetime-local" field={fields.endsAt} />
       <Field
-        label="Place"
+        label={t("staffHearing.fields.place")}
         field={fields.place}
-        hint="The room and address, for a hearing in person. Leave it empty for a webinar."
+        hint={t("staffHearing.fields.placeHint")}
       />
       <Field
-        label="Link to join online"
+        label={t("staffHearing.fields.link")}
         type="url"
         field={fields.link}
-        hint="Starts with https://. Give a place, a link, or both."
+        hint={t("staffHearing.fields.linkHint")}
       />
       <Field
-        label="Places (optional)"
+        label={t("staffHearing.fields.capacity")}
         type="number"
         field={fields.capacity}
-        hint="Each registration takes one place, whether one person or a whole team. When they are taken, new registrations join a waitlist. Empty: no limit."
+        hint={t("staffHearing.fields.capacityHint")}
       />
       <TextareaField
-        label="Team roles (optional)"
+        label={t("staffHearing.fields.teamRoles")}
         field={fields.teamRoles}
         rows={4}
-        hint="One role per line, like Principal, Counselor, Lead teacher, Federal programs director: a contact then registers a team with a name for each role. Empty: people register one by one."
+        hint={t("staffHearing.fields.teamRolesHint")}
       />
     </>
   );

@@ -1,8 +1,44 @@
-import type { RequestCount, Speaker } from "../../modules/hearing/registration.ts";
+import {
+  ACCOMMODATION_NAMES,
+  LANGUAGE_NAMES,
+  type RequestCount,
+  type Speaker,
+} from "../../modules/hearing/registration.ts";
+import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { formatSessionTime } from "../../modules/session/time.ts";
+import { STAFF } from "../staff-text.tsx";
 
-const count = new Intl.NumberFormat("en-US");
-const asks = (n: number) => `${count.format(n)} ${n === 1 ? "asks" : "ask"} for`;
+const intlOf = (language: string) => (language === "es" ? "es-US" : "en-US");
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * A language of the interpreter list in the page's language ("Spanish", "español"); one a
+ * person wrote in stays as they wrote it.
+ */
+export function useLanguageName() {
+  const { language } = usePageT();
+  return (name: string) => {
+    if (language === "en") return name;
+    const code = Object.entries(LANGUAGE_NAMES).find(([, english]) => english === name)?.[0];
+    if (!code) return name;
+    let names = displayNames.get(language);
+    if (!names) {
+      names = new Intl.DisplayNames([intlOf(language)], { type: "language" });
+      displayNames.set(language, names);
+    }
+    return names.of(code) ?? name;
+  };
+}
+
+/** An accommodation of the list in the page's language ("captioning", "subtítulos"). */
+export function useAccommodationName() {
+  const { t } = usePageT();
+  return (name: string) => {
+    const code = Object.entries(ACCOMMODATION_NAMES).find(([, english]) => english === name)?.[0];
+    return code ? t(`staffHearing.accommodation.${code}`) : name;
+  };
+}
 
 /**
  * What staff arrange before the event, with how many ask for each: interpreters by language,
@@ -18,36 +54,58 @@ export function HearingRequests({
   accommodations: RequestCount[];
   other: { id: string; name: string; text: string }[];
 }) {
+  const { t } = usePageT();
+  const languageName = useLanguageName();
+  const accommodationName = useAccommodationName();
   const none = interpreters.length === 0 && accommodations.length === 0 && other.length === 0;
+  // The count is bold: the message is split where it goes.
+  const asking = (count: number, said: string) => {
+    const [before = "", after = ""] = said.split(STAFF);
+    return (
+      <>
+        {before}
+        <span className="font-semibold">{t("staffHearing.asksFor", { count })}</span>
+        {after}
+      </>
+    );
+  };
   return (
     <section aria-labelledby="to-arrange">
       <h2 id="to-arrange" className="text-xl font-semibold">
-        Interpreters and accommodations
+        {t("staffHearing.toArrange")}
       </h2>
-      <p className="mt-1 text-slate-700">
-        What registrations still registered or waiting ask for, so you can arrange it. A team’s
-        contact asks for the whole team.
-      </p>
+      <p className="mt-1 text-slate-700">{t("staffHearing.toArrangeHint")}</p>
       {none ? (
-        <p className="mt-2">Nobody has asked for an interpreter or an accommodation yet.</p>
+        <p className="mt-2">{t("staffHearing.nothingAsked")}</p>
       ) : (
         <>
           <ul className="mt-2 space-y-1">
             {interpreters.map((entry) => (
               <li key={`interpreter-${entry.what}`}>
-                <span className="font-semibold">{asks(entry.count)}</span> an interpreter in{" "}
-                {entry.what}
+                {asking(
+                  entry.count,
+                  t("staffHearing.asksInterpreter", {
+                    asks: STAFF,
+                    language: languageName(entry.what),
+                  }),
+                )}
               </li>
             ))}
             {accommodations.map((entry) => (
               <li key={`accommodation-${entry.what}`}>
-                <span className="font-semibold">{asks(entry.count)}</span> {entry.what}
+                {asking(
+                  entry.count,
+                  t("staffHearing.asksAccommodation", {
+                    asks: STAFF,
+                    what: accommodationName(entry.what),
+                  }),
+                )}
               </li>
             ))}
           </ul>
           {other.length ? (
             <>
-              <h3 className="mt-3 font-semibold">In their own words</h3>
+              <h3 className="mt-3 font-semibold">{t("staffHearing.ownWords")}</h3>
               <ul className="mt-1 space-y-1">
                 {other.map((entry) => (
                   <li key={entry.id}>
@@ -73,25 +131,26 @@ export function SpeakerList({
   exportPath: string;
   timeZone: string;
 }) {
+  const { t, language } = usePageT();
+  const count = new Intl.NumberFormat(intlOf(language));
   return (
     <section aria-labelledby="speakers">
       <h2 id="speakers" className="text-xl font-semibold">
-        Speakers
+        {t("staffHearing.speakers")}
       </h2>
       <p className="mt-1">
-        In the order they registered, which is the order they are called; a cancelled registration
-        leaves the list. Download it:{" "}
+        {t("staffHearing.speakersHint")}{" "}
         <a href={`${exportPath}/csv`} className="underline">
           CSV
         </a>{" "}
-        or{" "}
+        {t("staffHearing.or")}{" "}
         <a href={`${exportPath}/json`} className="underline">
           JSON
         </a>
         .
       </p>
       {speakers.length === 0 ? (
-        <p className="mt-2">Nobody has signed up to speak yet.</p>
+        <p className="mt-2">{t("staffHearing.noSpeakers")}</p>
       ) : (
         <ol className="mt-2 space-y-2">
           {speakers.map((speaker) => (
@@ -105,13 +164,17 @@ export function SpeakerList({
                   {speaker.organization ? `, ${speaker.organization}` : ""}
                   {speaker.status === "waitlisted" ? (
                     <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-sm text-amber-900">
-                      Waitlisted
+                      {t("staffHearing.waitlisted")}
                     </span>
                   ) : null}
                 </div>
-                {speaker.topic ? <div>On: {speaker.topic}</div> : null}
+                {speaker.topic ? (
+                  <div>{t("staffHearing.speakerTopic", { topic: speaker.topic })}</div>
+                ) : null}
                 <div className="text-sm text-slate-700">
-                  Registered {formatSessionTime(speaker.createdAt, timeZone)}
+                  {t("staffHearing.registeredAt", {
+                    when: formatSessionTime(speaker.createdAt, timeZone, intlOf(language)),
+                  })}
                 </div>
               </div>
             </li>

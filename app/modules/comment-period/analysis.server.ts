@@ -1,6 +1,7 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import { isUniqueViolation } from "../../utils/db-errors.ts";
-import { found, http } from "../../utils/http.server.ts";
+import { found, refuse } from "../../utils/http.server.ts";
+import type { SayKey } from "../i18n/en.ts";
 import { suggestThemes } from "../theming/suggestions.server.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { countTable, crossTable, NOT_THEMED } from "./counts.ts";
@@ -192,12 +193,13 @@ export async function suggestCommentThemes(
     orderBy: { receivedAt: "asc" },
     select: { id: true, body: true },
   });
-  const { themes, by } = await suggestThemes(
+  const { themes, by, model } = await suggestThemes(
     ctx,
     comments.map((c) => c.body),
   );
   return {
     by,
+    model,
     suggestions: themes
       .map((theme) => ({
         label: theme.label,
@@ -217,15 +219,18 @@ async function requireTheme(ctx: AppContext, periodId: string, themeId: string) 
   );
 }
 
-const NAME_TAKEN = "A theme with that name already exists: choose another name or merge them.";
+const NAME_TAKEN = "staffAnalysis.errors.nameTaken";
 
-/** Runs one theming or response command; answers what happened, for the page to say. */
+/**
+ * Runs one theming or response command; answers what happened as a catalogue message (its
+ * key and values, theme names among them), for the page to say in the reader's language.
+ */
 export async function runCommentTheming(
   ctx: AppContext,
   access: WorkGroupAccess,
   periodId: string,
   command: CommentThemingCommand,
-): Promise<string> {
+): Promise<{ key: SayKey; values: Record<string, string | number> }> {
   await requirePeriod(ctx, access, periodId);
   // Only this period's comments that moderation kept can be moved.
   const movable = (ids: string[]) => ({ id: { in: ids }, periodId, ...counted });
@@ -250,10 +255,10 @@ export async function runCommentTheming(
           }
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw http(409, NAME_TAKEN);
+        if (isUniqueViolation(error)) throw refuse(409, NAME_TAKEN);
         throw error;
       }
-      return `Theme “${command.name}” created.`;
+      return { key: "staffAnalysis.done.created", values: { theme: command.name } };
     }
     case "rename-theme": {
       await requireTheme(ctx, periodId, command.themeId);
@@ -263,10 +268,10 @@ export async function runCommentTheming(
           data: { name: command.name },
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw http(409, NAME_TAKEN);
+        if (isUniqueViolation(error)) throw refuse(409, NAME_TAKEN);
         throw error;
       }
-      return `Renamed to “${command.name}”.`;
+      return { key: "staffAnalysis.done.renamed", values: { theme: command.name } };
     }
     case "move-comments": {
       const theme = command.themeId ? await requireTheme(ctx, periodId, command.themeId) : null;
@@ -274,11 +279,13 @@ export async function runCommentTheming(
         where: movable(command.commentIds),
         data: { themeId: theme?.id ?? null },
       });
-      return `${count} ${count === 1 ? "comment" : "comments"} moved to ${theme ? `“${theme.name}”` : NOT_THEMED.toLowerCase()}.`;
+      return theme
+        ? { key: "staffAnalysis.done.moved", values: { count, theme: theme.name } }
+        : { key: "staffAnalysis.done.movedOut", values: { count } };
     }
     case "merge-themes": {
       if (command.themeId === command.intoThemeId)
-        throw http(400, "Choose another theme to merge into.");
+        throw refuse(400, "staffAnalysis.errors.mergeSame");
       const [from, into] = await Promise.all([
         requireTheme(ctx, periodId, command.themeId),
         requireTheme(ctx, periodId, command.intoThemeId),
@@ -292,13 +299,13 @@ export async function runCommentTheming(
         }),
         ctx.db.commentTheme.delete({ where: { id: from.id } }),
       ]);
-      return `“${from.name}” merged into “${into.name}”.`;
+      return { key: "staffAnalysis.done.merged", values: { from: from.name, into: into.name } };
     }
     case "delete-theme": {
       const theme = await requireTheme(ctx, periodId, command.themeId);
       // Its comments go back to "Not themed" (the relation sets their theme to null).
       await ctx.db.commentTheme.delete({ where: { id: theme.id } });
-      return `Theme “${theme.name}” deleted; its comments are back in ${NOT_THEMED.toLowerCase()}.`;
+      return { key: "staffAnalysis.done.deleted", values: { theme: theme.name } };
     }
     case "respond": {
       const theme = await requireTheme(ctx, periodId, command.themeId);
@@ -306,14 +313,14 @@ export async function runCommentTheming(
         where: { id: theme.id },
         data: { response: command.response },
       });
-      return `Response to “${theme.name}” saved.`;
+      return { key: "staffAnalysis.done.responded", values: { theme: theme.name } };
     }
     case "final-draft": {
       await ctx.db.commentPeriod.update({
         where: { id: periodId },
         data: { finalDraft: command.finalDraft, changesSummary: command.changesSummary },
       });
-      return "Final draft and summary of changes saved.";
+      return { key: "staffAnalysis.done.finalDraft", values: {} };
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../utils/app-context.ts";
-import { found, http } from "../../utils/http.server.ts";
+import { found, refuse } from "../../utils/http.server.ts";
 import { notPublished } from "../publication/public-site.server.ts";
 import { zonedTimeToUtc } from "../session/time.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
@@ -121,8 +121,7 @@ export async function replaceDraft(
   const sections = splitDraft(draft);
   await ctx.db.$transaction(async (tx) => {
     const comments = await tx.comment.count({ where: { periodId } });
-    if (comments > 0)
-      throw http(409, "Comments already name this draft's sections, so it can no longer change.");
+    if (comments > 0) throw refuse(409, "staffPeriod.errors.draftFixed");
     await tx.commentSection.deleteMany({ where: { periodId } });
     await tx.commentSection.createMany({ data: sections.map((s) => ({ ...s, periodId })) });
   });
@@ -140,8 +139,7 @@ export async function extendCommentPeriod(
   requirePermission(access, "comment-period:manage");
   const period = await requirePeriod(ctx, access, periodId);
   const closesAt = zonedTimeToUtc(input.closesAt, period.timeZone);
-  if (closesAt <= period.closesAt)
-    throw http(400, "An extension must close later than the period closes now.");
+  if (closesAt <= period.closesAt) throw refuse(400, "staffPeriod.errors.extendLater");
   await ctx.db.$transaction([
     ctx.db.commentPeriod.update({ where: { id: periodId }, data: { closesAt } }),
     ctx.db.commentPeriodNotice.create({ data: { periodId, text: input.notice } }),

@@ -15,45 +15,53 @@ export const GENERAL = "general";
 export const FLAGS = ["personal-information", "profanity", "sent-within-seconds"] as const;
 export type Flag = (typeof FLAGS)[number];
 
-const wallClock = (what: string) =>
-  z
-    .string({ error: `Enter when it ${what}.` })
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Enter when it ${what}, as a date and a time.`);
+/*
+ * The staff forms' messages (a period, its draft, an extension, theming its comments) are
+ * catalogue keys ("staffPeriod.errors.*", "staffAnalysis.errors.*"), said in the reader's
+ * language by the form and by the routes' replies.
+ */
+const wallClock = (missing: string, format: string) =>
+  z.string({ error: missing }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, format);
+
+/** A staff text field's messages: missing, too long and control characters, by key. */
+const staffText = (field: string, missing = "") => ({
+  missing,
+  tooLong: `staffPeriod.errors.${field}Long`,
+  controlCharacters: `staffPeriod.errors.${field}Control`,
+});
 
 const timeZone = z
-  .string({ error: "Choose a time zone." })
-  .refine(isTimeZone, "Choose a time zone from the list, like America/Chicago.");
+  .string({ error: "staffPeriod.errors.timeZone" })
+  .refine(isTimeZone, "staffPeriod.errors.timeZoneList");
 
 /** Creating or editing a period: its words and its window, in its own time zone. */
 export const periodSchema = z
   .object({
-    title: typedText({ missing: "Give the comment period a title.", name: "the title" }, 200),
-    instructions: typedText({ missing: "", name: "how to comment" }, 5_000, { optional: true }),
-    moderationPolicy: typedText({ missing: "", name: "the moderation policy" }, 5_000, {
-      optional: true,
-    }),
+    title: typedText(staffText("title", "staffPeriod.errors.title"), 200),
+    instructions: typedText(staffText("instructions"), 5_000, { optional: true }),
+    moderationPolicy: typedText(staffText("moderationPolicy"), 5_000, { optional: true }),
     timeZone,
-    opensAt: wallClock("opens"),
-    closesAt: wallClock("closes"),
+    opensAt: wallClock("staffPeriod.errors.opensAt", "staffPeriod.errors.opensAtFormat"),
+    closesAt: wallClock("staffPeriod.errors.closesAt", "staffPeriod.errors.closesAtFormat"),
   })
   .refine((period) => period.closesAt > period.opensAt, {
-    message: "The period must close after it opens.",
+    message: "staffPeriod.errors.closesAfter",
     path: ["closesAt"],
   });
 
 /** The draft, pasted as text or Markdown; headings ("# …" or "## …") start sections. */
 const draft = z
-  .string({ error: "Paste the draft." })
-  .max(500_000, "Keep the draft under 500,000 characters; split it into several periods.")
-  .refine((text) => text.trim().length > 0, "Paste the draft.")
-  .refine((text) => !hasControlCharacters(text), "Remove the invisible control characters.");
+  .string({ error: "staffPeriod.errors.draft" })
+  .max(500_000, "staffPeriod.errors.draftLong")
+  .refine((text) => text.trim().length > 0, "staffPeriod.errors.draft")
+  .refine((text) => !hasControlCharacters(text), "staffPeriod.errors.draftControl");
 
 export const draftSchema = z.object({ draft });
 export const newPeriodSchema = z.intersection(periodSchema, draftSchema);
 
 export const extensionSchema = z.object({
-  closesAt: wallClock("now closes"),
-  notice: typedText({ missing: "Say why the period is extended.", name: "the notice" }, 1_000),
+  closesAt: wallClock("staffPeriod.errors.newClose", "staffPeriod.errors.newCloseFormat"),
+  notice: typedText(staffText("notice", "staffPeriod.errors.notice"), 1_000),
 });
 
 const day = z
@@ -181,23 +189,31 @@ export function commentSchema(choices: CommentChoices) {
 }
 export type CommentInput = z.output<ReturnType<typeof commentSchema>>;
 
-const themeId = z.string().regex(/^[a-z0-9]{1,40}$/, "Choose a theme from the list.");
+const themeId = z.string().regex(/^[a-z0-9]{1,40}$/, "staffAnalysis.errors.theme");
+// The catalogue says the limit: THEME_LABEL_MAX characters.
 const themeName = typedText(
-  { missing: "Name the theme.", name: "the theme's name" },
+  {
+    missing: "staffAnalysis.errors.name",
+    tooLong: "staffAnalysis.errors.nameLong",
+    controlCharacters: "staffAnalysis.errors.nameControl",
+  },
   THEME_LABEL_MAX,
 );
 /** A page of comments at most: a theming command names the comments it moves. */
 export const COMMENTS_PER_THEMING_COMMAND = 5_000;
 const commentIds = z
-  .array(z.string().regex(/^[a-z0-9]{1,40}$/, "Choose comments from the list."), {
-    error: "Choose at least one comment.",
+  .array(z.string().regex(/^[a-z0-9]{1,40}$/, "staffAnalysis.errors.comments"), {
+    error: "staffAnalysis.errors.noComments",
   })
-  .min(1, "Choose at least one comment.")
-  .max(
-    COMMENTS_PER_THEMING_COMMAND,
-    `Choose at most ${COMMENTS_PER_THEMING_COMMAND.toLocaleString("en")} comments at once.`,
-  )
+  .min(1, "staffAnalysis.errors.noComments")
+  // The catalogue says the limit: COMMENTS_PER_THEMING_COMMAND.
+  .max(COMMENTS_PER_THEMING_COMMAND, "staffAnalysis.errors.tooManyComments")
   .transform((ids) => [...new Set(ids)]);
+const analysisText = (field: string) => ({
+  missing: "",
+  tooLong: `staffAnalysis.errors.${field}Long`,
+  controlCharacters: `staffAnalysis.errors.${field}Control`,
+});
 
 /**
  * Theming a period's comments and writing the response, by intent: the same moves as theming
@@ -224,16 +240,14 @@ export const commentThemingSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("respond"),
       themeId,
-      response: typedText({ missing: "", name: "the response" }, 10_000, { optional: true }),
+      response: typedText(analysisText("response"), 10_000, { optional: true }),
     }),
     z.object({
       intent: z.literal("final-draft"),
-      finalDraft: typedText({ missing: "", name: "the final draft" }, 500_000, { optional: true }),
-      changesSummary: typedText({ missing: "", name: "the summary of changes" }, 20_000, {
-        optional: true,
-      }),
+      finalDraft: typedText(analysisText("finalDraft"), 500_000, { optional: true }),
+      changesSummary: typedText(analysisText("changesSummary"), 20_000, { optional: true }),
     }),
   ],
-  { error: "We did not understand that request." },
+  { error: "staffPeriod.errors.request" },
 );
 export type CommentThemingCommand = z.infer<typeof commentThemingSchema>;

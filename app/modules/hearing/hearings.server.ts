@@ -1,6 +1,6 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import { spreadsheetCsv } from "../../utils/csv.ts";
-import { found, http } from "../../utils/http.server.ts";
+import { found, refuse } from "../../utils/http.server.ts";
 import type { LinkOrigin } from "../../utils/request.server.ts";
 import { zonedTimeToUtc } from "../session/time.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
@@ -284,7 +284,7 @@ export async function cancelRegistrationAsStaff(
   requirePermission(access, "comment-period:manage");
   const hearing = await requireHearing(ctx, access, input.periodId, input.hearingId);
   const result = await cancelRegistration(ctx, hearing.id, input.registrationId);
-  if (result.already) throw http(409, "That registration was already cancelled.");
+  if (result.already) throw refuse(409, "staffHearing.errors.alreadyCancelled");
   tellPromoted(ctx, mailHearing(access, hearing), result.promoted, input.origin);
   return { promoted: result.promoted.length };
 }

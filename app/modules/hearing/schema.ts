@@ -7,10 +7,15 @@ export const MAX_TEAM_ROLES = 12;
 /** The most places a hearing may offer: a stadium, not a typo's 1e9. */
 export const MAX_CAPACITY = 100_000;
 
-const wallClock = (what: string) =>
-  z
-    .string({ error: `Enter when it ${what}.` })
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Enter when it ${what}, as a date and a time.`);
+const wallClock = (missing: string, format: string) =>
+  z.string({ error: missing }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, format);
+
+/** A staff text field's messages: missing, too long and control characters, by key. */
+const staffText = (field: string, missing = "") => ({
+  missing,
+  tooLong: `staffHearing.errors.${field}Long`,
+  controlCharacters: `staffHearing.errors.${field}Control`,
+});
 
 /** A web address people can open: http or https only (never javascript: or data:). */
 function isWebAddress(text: string) {
@@ -22,51 +27,55 @@ function isWebAddress(text: string) {
   }
 }
 
-/** Staff adding or editing a hearing or webinar; times are wall-clock in the period's zone. */
+/**
+ * Staff adding or editing a hearing or webinar; times are wall-clock in the period's zone.
+ * Messages are catalogue keys ("staffHearing.errors.*"), said in the reader's language (the
+ * catalogue says the limits: MAX_CAPACITY places, MAX_TEAM_ROLES roles).
+ */
 export const hearingSchema = z
   .object({
-    kind: z.enum(HEARING_KINDS, { error: "Choose a public hearing or a webinar." }),
-    title: typedText({ missing: "Give it a title.", name: "the title" }, 200),
-    startsAt: wallClock("starts"),
-    endsAt: wallClock("ends"),
-    place: typedText({ missing: "", name: "the place" }, 500, { optional: true }),
+    kind: z.enum(HEARING_KINDS, { error: "staffHearing.errors.kind" }),
+    title: typedText(staffText("title", "staffHearing.errors.title"), 200),
+    startsAt: wallClock("staffHearing.errors.startsAt", "staffHearing.errors.startsAtFormat"),
+    endsAt: wallClock("staffHearing.errors.endsAt", "staffHearing.errors.endsAtFormat"),
+    place: typedText(staffText("place"), 500, { optional: true }),
     link: z
       .string()
       .trim()
-      .max(2_000, "Keep the link under 2,000 characters.")
+      .max(2_000, "staffHearing.errors.linkLong")
       .refine((text) => text === "" || isWebAddress(text), {
-        message: "Enter a web address starting with https:// (or http://).",
+        message: "staffHearing.errors.link",
       })
       .optional()
       .transform((text) => text ?? ""),
     capacity: z.coerce
-      .number({ error: "Enter a whole number of places, or leave it empty for no limit." })
-      .int("Enter a whole number of places, or leave it empty for no limit.")
-      .min(1, "Offer at least 1 place, or leave it empty for no limit.")
-      .max(MAX_CAPACITY, `Offer at most ${MAX_CAPACITY.toLocaleString("en-US")} places.`)
+      .number({ error: "staffHearing.errors.capacity" })
+      .int("staffHearing.errors.capacity")
+      .min(1, "staffHearing.errors.capacityMin")
+      .max(MAX_CAPACITY, "staffHearing.errors.capacityMax")
       .optional(),
-    teamRoles: typedText({ missing: "", name: "the team roles" }, 2_000, { optional: true })
+    teamRoles: typedText(staffText("teamRoles"), 2_000, { optional: true })
       .refine((text) => teamRolesOf(text).length <= MAX_TEAM_ROLES, {
-        message: `Name at most ${MAX_TEAM_ROLES} roles.`,
+        message: "staffHearing.errors.rolesMany",
       })
       .refine((text) => teamRolesOf(text).every((role) => role.length <= 80), {
-        message: "Keep each role under 80 characters.",
+        message: "staffHearing.errors.roleLong",
       })
       .refine(
         (text) => {
           const roles = teamRolesOf(text).map((role) => role.toLowerCase());
           return new Set(roles).size === roles.length;
         },
-        { message: "Name each role once." },
+        { message: "staffHearing.errors.roleTwice" },
       )
       .transform((text) => teamRolesOf(text).join("\n")),
   })
   .refine((hearing) => hearing.endsAt > hearing.startsAt, {
-    message: "It must end after it starts.",
+    message: "staffHearing.errors.endsAfter",
     path: ["endsAt"],
   })
   .refine((hearing) => hearing.place !== "" || hearing.link !== "", {
-    message: "Give a place, a link to join online, or both.",
+    message: "staffHearing.errors.placeOrLink",
     path: ["place"],
   });
 export type HearingInput = z.output<typeof hearingSchema>;

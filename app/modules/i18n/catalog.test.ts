@@ -41,6 +41,9 @@ function translatedComponents() {
       readdirSync(path.join(root, dir)).map((f) => path.join(dir, f)),
     ),
     "app/components/history-list.tsx",
+    "app/components/comment-period/count-tables.tsx",
+    "app/components/hearing/hearing-requests.tsx",
+    "app/components/hearing/hearing-fields.tsx",
     "app/components/work-group-fields.tsx",
     "app/realtime/notes-editor.tsx",
   ];
@@ -71,6 +74,10 @@ const keyedModules = [
   "app/modules/theming/theming.server.ts",
   "app/modules/hearing/schema.ts",
   "app/modules/hearing/registration.server.ts",
+  "app/modules/comment-period/schema.ts",
+  "app/modules/comment-period/analysis.server.ts",
+  "app/modules/comment-period/comment-period.server.ts",
+  "app/modules/hearing/hearings.server.ts",
 ];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */
@@ -112,7 +119,7 @@ describe("the Spanish catalogue", () => {
   it("has every message key the keyed rules and forms can answer with", () => {
     // "invite.errors.": the members module also names its audit actions "invite.create"…
     const prefixes =
-      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming|hearing)\./;
+      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming|hearing|staffPeriod|staffAnalysis|staffHearing)\./;
     const keys = keyedModules.flatMap((file) =>
       [...readFileSync(path.join(root, file), "utf8").matchAll(/"([a-z][\w.]+)"/g)]
         .map((m) => m[1]!)

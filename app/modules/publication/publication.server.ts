@@ -193,8 +193,7 @@ export async function createResponseToComments(
       where: { id: period.id, responsePublicationId: period.responsePublicationId },
       data: { responsePublicationId: publication.id },
     });
-    if (count === 0)
-      throw http(409, "Someone else drafted the response just now: reload the page.");
+    if (count === 0) throw refuse(409, "staffAnalysis.errors.draftedMeanwhile");
     await history(tx, user, access, publication.id, `Drafted “${title}”`);
     return publication;
   });
