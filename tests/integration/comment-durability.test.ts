@@ -91,7 +91,7 @@ describe("comment receipts across a crash", () => {
                 receipt.files.map((f: { sha256: string }) => f.sha256),
               );
           } else await response.body?.cancel();
-        } catch (error) {
+        } catch {
           // The connection died with the process: no receipt, so no promise was made.
         }
       }
