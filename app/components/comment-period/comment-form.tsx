@@ -281,7 +281,7 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
             accept=".pdf,.docx,.png,.jpg,.jpeg,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/png,image/jpeg"
             aria-describedby="comment-files-hint"
             onChange={(event) => setHasFiles((event.target.files?.length ?? 0) > 0)}
-            className="mt-1 block min-h-11 w-full"
+            className="mt-1 block min-h-11 w-full file:mr-3 file:min-h-11 file:cursor-pointer file:rounded-md file:border file:border-slate-500 file:bg-white file:px-4 file:py-2 file:font-medium file:text-slate-900 hover:file:bg-slate-100"
           />
         </div>
         <Honeypot label={t("comment.website")} />

@@ -1407,7 +1407,7 @@ export const en = {
   "csv.comments.general": "general",
   "comment.files.label": "Files (optional)",
   "comment.files.hint":
-    "Up to {{count}} files of {{megabytes}} MB each: PDF, Word (.docx), PNG or JPEG. Staff read them with your comment; they are published only with it.",
+    "Up to {{count}} files of {{megabytes}} MB each: PDF, Word (.docx), PNG or JPEG. Staff read them with your comment; files are not shown on the public page.",
   "comment.files.received": "Files received with your comment:",
   "comment.files.item": "{{name}} ({{size}})",
   "comment.files.tooMany": "Send at most {{count}} files with one comment.",

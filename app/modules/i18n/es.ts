@@ -1451,7 +1451,7 @@ export const es: Messages = {
   "csv.comments.general": "general",
   "comment.files.label": "Archivos (opcional)",
   "comment.files.hint":
-    "Hasta {{count}} archivos de {{megabytes}} MB cada uno: PDF, Word (.docx), PNG o JPEG. El personal los lee con su comentario; solo se publican con él.",
+    "Hasta {{count}} archivos de {{megabytes}} MB cada uno: PDF, Word (.docx), PNG o JPEG. El personal los lee con su comentario; los archivos no se muestran en la página pública.",
   "comment.files.received": "Archivos recibidos con su comentario:",
   "comment.files.item": "{{name}} ({{size}})",
   "comment.files.tooMany": "Envíe como máximo {{count}} archivos con un comentario.",
