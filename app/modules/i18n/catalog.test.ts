@@ -32,9 +32,11 @@ const publicSources = [
  */
 function translatedComponents() {
   return [
-    ...["app/components/recommendation", "app/components/theming"].flatMap((dir) =>
-      readdirSync(path.join(root, dir)).map((f) => path.join(dir, f)),
-    ),
+    ...[
+      "app/components/recommendation",
+      "app/components/theming",
+      "app/components/improvement-plan",
+    ].flatMap((dir) => readdirSync(path.join(root, dir)).map((f) => path.join(dir, f))),
     "app/components/history-list.tsx",
     "app/components/work-group-fields.tsx",
     "app/realtime/notes-editor.tsx",
@@ -66,6 +68,8 @@ const keyedModules = [
   "app/modules/theming/theming.server.ts",
   "app/modules/hearing/schema.ts",
   "app/modules/hearing/registration.server.ts",
+  "app/modules/improvement-plan/schema.ts",
+  "app/modules/improvement-plan/improvement-plan.server.ts",
 ];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */
@@ -107,7 +111,7 @@ describe("the Spanish catalogue", () => {
   it("has every message key the keyed rules and forms can answer with", () => {
     // "invite.errors.": the members module also names its audit actions "invite.create"…
     const prefixes =
-      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming|hearing)\./;
+      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming|hearing|plans)\./;
     const keys = keyedModules.flatMap((file) =>
       [...readFileSync(path.join(root, file), "utf8").matchAll(/"([a-z][\w.]+)"/g)]
         .map((m) => m[1]!)

@@ -1,0 +1,145 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import type { MessageKey } from "../../modules/i18n/en.ts";
+import { usePageT } from "../../modules/i18n/use-locale.ts";
+import {
+  measureSchema,
+  readingSchema,
+  STEP_HORIZONS,
+  stepSchema,
+} from "../../modules/improvement-plan/schema.ts";
+import {
+  Button,
+  CsrfInput,
+  Field,
+  FormError,
+  SelectField,
+  TextareaField,
+  useZodForm,
+} from "../forms.tsx";
+
+type Result = SubmissionResult<string[]> | undefined;
+
+/** A goal's new measure: what is counted, from which baseline to which target, by when. */
+export function MeasureForm({ lastResult }: { lastResult: Result }) {
+  const { t } = usePageT();
+  const [form, fields] = useZodForm(measureSchema, lastResult);
+  return (
+    <Form method="post" className="grid gap-3 md:grid-cols-2" {...getFormProps(form)}>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="add-measure" />
+      <div className="md:col-span-2">
+        <FormError errors={form.errors} id={form.errorId} />
+        <Field
+          label={t("plans.measure.name")}
+          field={fields.name}
+          hint={t("plans.measure.nameHint")}
+        />
+      </div>
+      <Field
+        label={t("plans.measure.unit")}
+        field={fields.unit}
+        hint={t("plans.measure.unitHint")}
+      />
+      <Field
+        label={t("plans.measure.sourceLabel")}
+        field={fields.source}
+        hint={t("plans.measure.sourceHint")}
+      />
+      <Field label={t("plans.measure.baseline")} field={fields.baseline} inputMode="decimal" />
+      <Field label={t("plans.measure.baselineOn")} field={fields.baselineOn} type="date" />
+      <Field label={t("plans.measure.target")} field={fields.target} inputMode="decimal" />
+      <Field label={t("plans.measure.targetOn")} field={fields.targetOn} type="date" />
+      <div>
+        <Button>{t("plans.addMeasureButton")}</Button>
+      </div>
+    </Form>
+  );
+}
+
+/** A reading of one measure: its value on a date, with a note and a link to what backs it. */
+export function ReadingForm({ measureId, lastResult }: { measureId: string; lastResult: Result }) {
+  const { t } = usePageT();
+  const [form, fields] = useZodForm(readingSchema, lastResult, {
+    defaultValue: { measureId },
+  });
+  return (
+    <Form
+      method="post"
+      className="grid gap-3 md:grid-cols-2"
+      {...getFormProps(form)}
+      id={`reading-${measureId}`}
+    >
+      <CsrfInput />
+      <input type="hidden" name="intent" value="add-reading" />
+      <input type="hidden" name="measureId" value={measureId} />
+      <div className="md:col-span-2">
+        <FormError errors={[...(form.errors ?? []), ...(fields.measureId.errors ?? [])]} />
+      </div>
+      <Field label={t("plans.reading.valueLabel")} field={fields.value} inputMode="decimal" />
+      <Field label={t("plans.reading.takenOn")} field={fields.takenOn} type="date" />
+      <Field label={t("plans.reading.noteLabel")} field={fields.note} />
+      <Field
+        label={t("plans.reading.evidenceUrl")}
+        field={fields.evidenceUrl}
+        type="url"
+        hint={t("plans.reading.evidenceUrlHint")}
+      />
+      <div>
+        <Button>{t("plans.addReadingButton")}</Button>
+      </div>
+    </Form>
+  );
+}
+
+/** A goal's new action step, in a horizon, with its person responsible from the planning team. */
+export function StepForm({
+  team,
+  lastResult,
+}: {
+  team: { id: string; name: string }[];
+  lastResult: Result;
+}) {
+  const { t } = usePageT();
+  const [form, fields] = useZodForm(stepSchema, lastResult, {
+    defaultValue: { horizon: "30_days" },
+  });
+  return (
+    <Form method="post" className="grid gap-3 md:grid-cols-2" {...getFormProps(form)}>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="add-step" />
+      <div className="md:col-span-2">
+        <FormError errors={form.errors} id={form.errorId} />
+        <TextareaField label={t("plans.step.description")} field={fields.description} rows={2} />
+      </div>
+      <SelectField
+        label={t("plans.step.horizonLabel")}
+        field={fields.horizon}
+        options={STEP_HORIZONS.map((h) => ({
+          value: h,
+          label: t(`plans.horizon.${h}` as MessageKey),
+        }))}
+      />
+      <SelectField
+        label={t("plans.step.owner")}
+        field={fields.ownerUserId}
+        hint={t("plans.step.ownerHint")}
+        placeholder={t("plans.step.chooseLater")}
+        options={team.map((m) => ({ value: m.id, label: m.name }))}
+      />
+      <Field label={t("plans.step.startsOn")} field={fields.startsOn} type="date" />
+      <Field
+        label={t("plans.step.completedOnLabel")}
+        field={fields.completedOn}
+        type="date"
+        hint={t("plans.step.completedOnHint")}
+      />
+      <div className="md:col-span-2">
+        <Field label={t("plans.step.resources")} field={fields.resources} />
+      </div>
+      <div>
+        <Button>{t("plans.addStepButton")}</Button>
+      </div>
+    </Form>
+  );
+}
