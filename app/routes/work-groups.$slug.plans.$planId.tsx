@@ -126,7 +126,7 @@ export default function PlanPage() {
       <div className="space-y-1">
         <p>
           <Link
-            className="inline-block py-2 text-brand-700 underline"
+            className="inline-flex min-h-11 items-center text-brand-700 underline"
             to={`/work-groups/${slug}/plans`}
           >
             {t("plans.all")}
@@ -192,7 +192,7 @@ export default function PlanPage() {
             className="rounded-lg border border-slate-300 bg-white p-4"
             open={resultFor("edit")?.status === "error"}
           >
-            <summary className="cursor-pointer py-2 font-medium text-brand-700">
+            <summary className="cursor-pointer py-2.5 font-medium text-brand-700">
               {t("plans.edit")}
             </summary>
             <Form method="post" className="mt-3 space-y-4" {...getFormProps(planForm)}>
@@ -234,7 +234,7 @@ export default function PlanPage() {
                   rows={component === "mission" ? 3 : 5}
                 />
               ))}
-              <Button>{t("plans.save")}</Button>
+              <Button className="min-h-11">{t("plans.save")}</Button>
             </Form>
           </details>
         ) : null}
@@ -255,7 +255,7 @@ export default function PlanPage() {
               <li key={goal.id} className="rounded-lg border border-slate-300 bg-white p-4">
                 <h3 className="text-lg font-semibold">
                   <Link
-                    className="inline-block py-2 text-brand-700 underline"
+                    className="inline-flex min-h-11 items-center text-brand-700 underline"
                     to={`goals/${goal.id}`}
                   >
                     <StaffText>{goal.title}</StaffText>
@@ -275,7 +275,7 @@ export default function PlanPage() {
                 {goal.recommendation ? (
                   <p className="text-sm">
                     <Link
-                      className="inline-block py-2 text-brand-700 underline"
+                      className="inline-flex min-h-11 items-center text-brand-700 underline"
                       to={`/work-groups/${slug}/recommendations/${goal.recommendation.id}`}
                     >
                       <StaffIn
@@ -316,7 +316,7 @@ export default function PlanPage() {
                       label: t("plans.recommendationOption", { number: r.number, title: r.title }),
                     }))}
                   />
-                  <Button>{t("plans.startGoal")}</Button>
+                  <Button className="min-h-11">{t("plans.startGoal")}</Button>
                 </>
               )}
             </Form>
@@ -334,7 +334,7 @@ export default function PlanPage() {
                 field={goalFields.title}
                 hint={t("plans.goalTitleHint")}
               />
-              <Button>{t("plans.addGoalButton")}</Button>
+              <Button className="min-h-11">{t("plans.addGoalButton")}</Button>
             </Form>
           </div>
         ) : null}

@@ -135,7 +135,10 @@ export default function GoalPage() {
     <div className="space-y-8">
       <div className="space-y-1">
         <p>
-          <Link className="inline-block py-2 text-brand-700 underline" to={planPath}>
+          <Link
+            className="inline-flex min-h-11 items-center text-brand-700 underline"
+            to={planPath}
+          >
             <StaffIn said={t("plans.goal.back", { plan: STAFF })} staff={plan.name} />
           </Link>
         </p>
@@ -145,7 +148,7 @@ export default function GoalPage() {
         {recommendation ? (
           <p>
             <Link
-              className="inline-block py-2 text-brand-700 underline"
+              className="inline-flex min-h-11 items-center text-brand-700 underline"
               to={`/work-groups/${slug}/recommendations/${recommendation.id}`}
             >
               <StaffIn
@@ -185,7 +188,7 @@ export default function GoalPage() {
             className="rounded-lg border border-slate-300 bg-white p-4"
             open={resultFor("edit-goal")?.status === "error"}
           >
-            <summary className="cursor-pointer py-2 font-medium text-brand-700">
+            <summary className="cursor-pointer py-2.5 font-medium text-brand-700">
               {t("plans.goal.edit")}
             </summary>
             <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
@@ -202,7 +205,7 @@ export default function GoalPage() {
                   rows={3}
                 />
               ))}
-              <Button>{t("plans.goal.save")}</Button>
+              <Button className="min-h-11">{t("plans.goal.save")}</Button>
             </Form>
           </details>
         ) : null}

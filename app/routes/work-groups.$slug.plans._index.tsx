@@ -63,7 +63,10 @@ export default function Plans() {
           {plans.map((plan) => (
             <li key={plan.id} className="rounded-lg border border-slate-300 bg-white p-4">
               <h2 className="text-lg font-semibold">
-                <Link className="inline-block py-2 text-brand-700 underline" to={plan.id}>
+                <Link
+                  className="inline-flex min-h-11 items-center text-brand-700 underline"
+                  to={plan.id}
+                >
                   <StaffText>{plan.name}</StaffText>
                 </Link>
               </h2>
@@ -113,7 +116,7 @@ export default function Plans() {
             />
             <Field label={t("plans.endYear")} field={fields.endYear} inputMode="numeric" />
           </div>
-          <Button>{t("plans.createButton")}</Button>
+          <Button className="min-h-11">{t("plans.createButton")}</Button>
         </Form>
       ) : null}
     </div>

@@ -51,7 +51,7 @@ export function MeasureForm({ lastResult }: { lastResult: Result }) {
       <Field label={t("plans.measure.target")} field={fields.target} inputMode="decimal" />
       <Field label={t("plans.measure.targetOn")} field={fields.targetOn} type="date" />
       <div>
-        <Button>{t("plans.addMeasureButton")}</Button>
+        <Button className="min-h-11">{t("plans.addMeasureButton")}</Button>
       </div>
     </Form>
   );
@@ -86,7 +86,7 @@ export function ReadingForm({ measureId, lastResult }: { measureId: string; last
         hint={t("plans.reading.evidenceUrlHint")}
       />
       <div>
-        <Button>{t("plans.addReadingButton")}</Button>
+        <Button className="min-h-11">{t("plans.addReadingButton")}</Button>
       </div>
     </Form>
   );
@@ -138,7 +138,7 @@ export function StepForm({
         <Field label={t("plans.step.resources")} field={fields.resources} />
       </div>
       <div>
-        <Button>{t("plans.addStepButton")}</Button>
+        <Button className="min-h-11">{t("plans.addStepButton")}</Button>
       </div>
     </Form>
   );

@@ -71,7 +71,7 @@ export function ProgressChart({ measure }: { measure: ShownMeasure }) {
               textAnchor="end"
               className="fill-slate-700 text-[11px]"
             >
-              {f.number(Number(tick.value.toPrecision(3)))}
+              {f.number(Number(tick.value.toPrecision(6)))}
             </text>
           </g>
         ))}
@@ -165,10 +165,14 @@ export function ReadingsTable({ measure }: { measure: ShownMeasure }) {
     return <p className="text-slate-700">{t("plans.measure.noReadings")}</p>;
   }
   const span = measure.target - measure.baseline;
+  const captionId = `readings-${measure.id}`;
   return (
-    <div className="overflow-x-auto">
+    // On a phone the table scrolls sideways inside its box; the box takes focus so that
+    // keyboard users can scroll it too (WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
+    <section className="overflow-x-auto" aria-labelledby={captionId} tabIndex={0}>
       <table className="min-w-full border-collapse text-left">
-        <caption className="mb-1 text-left font-semibold">
+        <caption id={captionId} className="mb-1 text-left font-semibold">
           {t("plans.readings")}: <StaffText>{measure.name}</StaffText>
         </caption>
         <thead>
@@ -206,7 +210,7 @@ export function ReadingsTable({ measure }: { measure: ShownMeasure }) {
               <td className="py-2 pr-4">
                 {r.evidenceUrl ? (
                   <a
-                    className="inline-block py-2 text-brand-700 underline"
+                    className="inline-flex min-h-11 items-center text-brand-700 underline"
                     href={r.evidenceUrl}
                     rel="noreferrer noopener"
                   >
@@ -224,6 +228,6 @@ export function ReadingsTable({ measure }: { measure: ShownMeasure }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -39,6 +39,7 @@ describe("a measure's progress", () => {
       expect(p.y).toBeLessThan(chart.plot.bottom);
     }
     expect(chart.targetY).toBeLessThan(chart.baselineY);
+    expect(chart.ticks.map((t) => t.value)).toEqual([75, 80, 85, 90, 95]);
     expect(chart.start.date).toBe("2026-08-01");
     expect(chart.end.date).toBe("2027-06-01");
   });

@@ -47,14 +47,17 @@ export function chartOf(measure: MeasureFacts) {
   const low = Math.min(...values);
   const high = Math.max(...values);
   const room = (high - low) * 0.1 || Math.abs(high) * 0.1 || 1;
-  const bottom = low - room;
-  const top = high + room;
+  // Round steps (5, 10, 25…) so the axis reads 30, 40, 50 rather than 30.5, 44, 57.5.
+  const step = niceStep((high - low + 2 * room) / 4);
+  const bottom = Math.floor((low - room) / step) * step;
+  const top = Math.ceil((high + room) / step) * step;
   const plotWidth = CHART.width - CHART.left - CHART.right;
   const plotHeight = CHART.height - CHART.top - CHART.bottom;
   const x = (date: string) =>
     CHART.left + ((dayOf(date) - first) / Math.max(last - first, 1)) * plotWidth;
   const y = (value: number) => CHART.top + ((top - value) / (top - bottom)) * plotHeight;
-  const ticks = [0, 1, 2, 3, 4].map((i) => bottom + ((top - bottom) * i) / 4);
+  const ticks: number[] = [];
+  for (let value = bottom; value <= top + step / 2; value += step) ticks.push(value);
   return {
     points: readings.map((r) => ({ ...r, x: x(r.takenOn), y: y(r.value) })),
     baselineY: y(measure.baseline),
@@ -69,6 +72,12 @@ export function chartOf(measure: MeasureFacts) {
       bottom: CHART.height - CHART.bottom,
     },
   };
+}
+
+/** The round number (1, 2, 2.5 or 5 times a power of ten) nearest above a rough step. */
+function niceStep(rough: number) {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return ([1, 2, 2.5, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
 }
 
 function isoOf(day: number) {
