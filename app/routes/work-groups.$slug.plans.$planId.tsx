@@ -126,7 +126,7 @@ export default function PlanPage() {
       <div className="space-y-1">
         <p>
           <Link
-            className="inline-flex min-h-11 items-center text-brand-700 underline"
+            className="inline-block py-2.5 text-brand-700 underline"
             to={`/work-groups/${slug}/plans`}
           >
             {t("plans.all")}
@@ -255,7 +255,7 @@ export default function PlanPage() {
               <li key={goal.id} className="rounded-lg border border-slate-300 bg-white p-4">
                 <h3 className="text-lg font-semibold">
                   <Link
-                    className="inline-flex min-h-11 items-center text-brand-700 underline"
+                    className="inline-block py-2.5 text-brand-700 underline"
                     to={`goals/${goal.id}`}
                   >
                     <StaffText>{goal.title}</StaffText>
@@ -275,7 +275,7 @@ export default function PlanPage() {
                 {goal.recommendation ? (
                   <p className="text-sm">
                     <Link
-                      className="inline-flex min-h-11 items-center text-brand-700 underline"
+                      className="inline-block py-2.5 text-brand-700 underline"
                       to={`/work-groups/${slug}/recommendations/${goal.recommendation.id}`}
                     >
                       <StaffIn

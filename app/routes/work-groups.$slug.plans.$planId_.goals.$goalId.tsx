@@ -135,10 +135,7 @@ export default function GoalPage() {
     <div className="space-y-8">
       <div className="space-y-1">
         <p>
-          <Link
-            className="inline-flex min-h-11 items-center text-brand-700 underline"
-            to={planPath}
-          >
+          <Link className="inline-block py-2.5 text-brand-700 underline" to={planPath}>
             <StaffIn said={t("plans.goal.back", { plan: STAFF })} staff={plan.name} />
           </Link>
         </p>
@@ -148,7 +145,7 @@ export default function GoalPage() {
         {recommendation ? (
           <p>
             <Link
-              className="inline-flex min-h-11 items-center text-brand-700 underline"
+              className="inline-block py-2.5 text-brand-700 underline"
               to={`/work-groups/${slug}/recommendations/${recommendation.id}`}
             >
               <StaffIn
@@ -301,7 +298,7 @@ export default function GoalPage() {
                           {step.resources ? (
                             <StaffText>{step.resources}</StaffText>
                           ) : (
-                            t("plans.reading.none")
+                            t("plans.step.noResources")
                           )}
                         </dd>
                         <dt className="font-semibold">{t("plans.step.completion")}</dt>

@@ -63,10 +63,7 @@ export default function Plans() {
           {plans.map((plan) => (
             <li key={plan.id} className="rounded-lg border border-slate-300 bg-white p-4">
               <h2 className="text-lg font-semibold">
-                <Link
-                  className="inline-flex min-h-11 items-center text-brand-700 underline"
-                  to={plan.id}
-                >
+                <Link className="inline-block py-2.5 text-brand-700 underline" to={plan.id}>
                   <StaffText>{plan.name}</StaffText>
                 </Link>
               </h2>

@@ -224,6 +224,23 @@ describe("improvement plans", () => {
     expect(html).toContain("Winter benchmark");
   });
 
+  it("read in Spanish: Spanish words and dates, staff text marked as English", async () => {
+    await app.ctx.db.user.update({ where: { id: cast.memberB.id }, data: { locale: "es" } });
+    const html = await (await page("memberB", `/plans/${planId}/goals/${goalId}`)).text();
+    expect(html).toMatch(/<html[^>]*lang="es"/);
+    expect(html).toContain("Línea de base 52");
+    // Numbers as Spanish readers in the United States write them (es-US), as elsewhere.
+    expect(html).toContain("55.5");
+    expect(html).toContain("50% del camino hacia el objetivo");
+    const longDate = new Intl.DateTimeFormat("es-US", { dateStyle: "long", timeZone: "UTC" });
+    expect(html).toContain(longDate.format(new Date(`${isoDay(-200)}T00:00:00Z`)));
+    expect(html).toContain('<span lang="en">Winter benchmark</span>');
+    expect(html).toContain('<span lang="en">Establish innovation zones</span>');
+    const list = await (await page("memberB", "/plans")).text();
+    expect(list).toContain("Plan del distrito");
+    expect(list).toContain(">Planes<");
+  });
+
   it("refuse a reading dated in the future, keeping what was typed", async () => {
     const refused = await onGoal("facilitator", {
       intent: "add-reading",
@@ -276,10 +293,10 @@ describe("improvement plans", () => {
     expect(
       (await app.ctx.db.planStep.findUniqueOrThrow({ where: { id: first.id } })).completedOn,
     ).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const html = await (await page("memberB", `/plans/${planId}/goals/${goalId}`)).text();
+    const html = await (await page("memberA", `/plans/${planId}/goals/${goalId}`)).text();
     expect(html).toMatch(/30 days[\s\S]*Form the innovation zone design team[\s\S]*Ada Member/);
     expect(html).toMatch(/Long range[\s\S]*Evaluate the zones each year/);
-    const plan = await (await page("memberB", `/plans/${planId}`)).text();
+    const plan = await (await page("memberA", `/plans/${planId}`)).text();
     expect(plan).toContain("1 of 2 action steps complete");
   });
 

@@ -210,7 +210,7 @@ export function ReadingsTable({ measure }: { measure: ShownMeasure }) {
               <td className="py-2 pr-4">
                 {r.evidenceUrl ? (
                   <a
-                    className="inline-flex min-h-11 items-center text-brand-700 underline"
+                    className="inline-block py-2.5 text-brand-700 underline"
                     href={r.evidenceUrl}
                     rel="noreferrer noopener"
                   >

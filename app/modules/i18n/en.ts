@@ -1140,6 +1140,7 @@ export const en = {
   "plans.step.completedOn": "Completed {{date}}",
   "plans.step.open": "Not yet",
   "plans.step.notNamed": "Not named",
+  "plans.step.noResources": "None",
   "plans.step.markComplete": "Mark complete",
   "plans.step.reopen": "Reopen",
   "plans.addStep": "Add an action step",

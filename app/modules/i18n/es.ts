@@ -1167,6 +1167,7 @@ export const es: Messages = {
   "plans.step.completedOn": "Completado el {{date}}",
   "plans.step.open": "Todavía no",
   "plans.step.notNamed": "Sin nombrar",
+  "plans.step.noResources": "Ninguno",
   "plans.step.markComplete": "Marcar como completado",
   "plans.step.reopen": "Reabrir",
   "plans.addStep": "Agregar un paso de acción",
