@@ -24,8 +24,10 @@ import {
   addReading,
   addStep,
   completeStep,
+  deleteReading,
   getGoalPage,
   updateGoal,
+  updateStep,
 } from "../modules/improvement-plan/improvement-plan.server.ts";
 import {
   GOAL_PARTS,
@@ -59,6 +61,8 @@ type Reply = {
   intent: string;
   /** The measure a reading was for: each measure has its own reading form. */
   measureId: string | null;
+  /** The step an edit was for: each step has its own form. */
+  stepId: string | null;
   result: SubmissionResult<string[]> | null;
 };
 
@@ -70,8 +74,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const measureId =
     typeof form.get("measureId") === "string" ? String(form.get("measureId")) : null;
+  const stepId = typeof form.get("stepId") === "string" ? String(form.get("stepId")) : null;
   const reply = (result: Reply["result"], status = 200) =>
-    json<Reply>({ intent, measureId, result }, { status });
+    json<Reply>({ intent, measureId, stepId, result }, { status });
 
   if (intent === "edit-goal") {
     const submission = parseSubmission(form, goalSchema);
@@ -99,6 +104,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!added.ok) return reply(submission.reply({ fieldErrors: added.fieldErrors }), 400);
     return reply(submission.reply({ resetForm: true }));
   }
+  if (intent === "edit-step") {
+    const submission = parseSubmission(form, stepSchema);
+    if (submission.status !== "success") return reply(submission.reply(), 400);
+    const stepId = String(form.get("stepId") ?? "");
+    const saved = await updateStep(context, user, access, planId, goalId, stepId, submission.value);
+    if (!saved.ok) return reply(submission.reply({ fieldErrors: saved.fieldErrors }), 400);
+    return reply(submission.reply());
+  }
+  if (intent === "delete-reading") {
+    await deleteReading(context, user, access, planId, goalId, String(form.get("readingId") ?? ""));
+    return reply(null);
+  }
   if (intent === "complete-step" || intent === "reopen-step") {
     const stepId = String(form.get("stepId") ?? "");
     const on = intent === "complete-step" ? today() : null;
@@ -113,8 +130,11 @@ export default function GoalPage() {
   const data = useLoaderData<typeof loader>();
   const { plan, goal, recommendation, measures, steps, team, canEdit, slug } = data;
   const last = useActionData<typeof action>();
-  const resultFor = (intent: string, measureId: string | null = null) =>
-    last && last.intent === intent && (measureId === null || last.measureId === measureId)
+  const resultFor = (intent: string, of: { measureId?: string; stepId?: string } = {}) =>
+    last &&
+    last.intent === intent &&
+    (of.measureId === undefined || last.measureId === of.measureId) &&
+    (of.stepId === undefined || last.stepId === of.stepId)
       ? (last.result ?? undefined)
       : undefined;
   const [form, fields] = useZodForm(goalSchema, resultFor("edit-goal"), {
@@ -246,14 +266,14 @@ export default function GoalPage() {
                 ) : null}
               </div>
               <ProgressChart measure={measure} />
-              <ReadingsTable measure={measure} />
+              <ReadingsTable measure={measure} canEdit={canEdit} />
               {canEdit ? (
                 <div className="border-t border-slate-300 pt-3">
                   <h4 className="mb-2 font-semibold">{t("plans.addReading")}</h4>
                   <ReadingForm
                     key={`${measure.id}-${measure.readings.length}`}
                     measureId={measure.id}
-                    lastResult={resultFor("add-reading", measure.id)}
+                    lastResult={resultFor("add-reading", { measureId: measure.id })}
                   />
                 </div>
               ) : null}
@@ -308,6 +328,25 @@ export default function GoalPage() {
                             : t("plans.step.open")}
                         </dd>
                       </dl>
+                      {canEdit ? (
+                        <details
+                          className="mt-2"
+                          open={resultFor("edit-step", { stepId: step.id })?.status === "error"}
+                        >
+                          <summary className="cursor-pointer py-2.5 text-brand-700">
+                            {t("plans.step.edit")}
+                            <span className="sr-only">
+                              {" "}
+                              <StaffText>{step.description}</StaffText>
+                            </span>
+                          </summary>
+                          <StepForm
+                            step={step}
+                            team={team}
+                            lastResult={resultFor("edit-step", { stepId: step.id })}
+                          />
+                        </details>
+                      ) : null}
                       {canEdit ? (
                         <Form method="post" className="mt-2">
                           <CsrfInput />

@@ -325,3 +325,49 @@ describe("improvement plans", () => {
     expect((await fieldErrors(wrongMeasure)).said.measureId).toEqual([en["plans.errors.measure"]]);
   });
 });
+
+describe("mistakes in a plan", () => {
+  it("are put right: a step edited, a reading removed", async () => {
+    const step = await app.ctx.db.planStep.findFirstOrThrow({
+      where: { goalId, horizon: "30_days" },
+    });
+    const edited = await onGoal("facilitator", {
+      intent: "edit-step",
+      stepId: step.id,
+      horizon: "60_days",
+      description: "Form the design team with a teacher from each building",
+      ownerUserId: cast.recorder.id,
+      startsOn: "2027-02-01",
+      resources: "Release time",
+    });
+    expect(edited.status).toBe(200);
+    expect(await app.ctx.db.planStep.findUniqueOrThrow({ where: { id: step.id } })).toMatchObject({
+      horizon: "60_days",
+      ownerUserId: cast.recorder.id,
+      completedOn: null,
+    });
+    const outside = await onGoal("facilitator", {
+      intent: "edit-step",
+      stepId: step.id,
+      horizon: "60_days",
+      description: "Form the design team",
+      ownerUserId: cast.outsider.id,
+    });
+    expect(outside.status).toBe(400);
+    expect((await fieldErrors(outside)).said.ownerUserId).toEqual([
+      en["plans.errors.ownerOutsideTeam"],
+    ]);
+
+    const reading = await app.ctx.db.measureReading.findFirstOrThrow({ where: { measureId } });
+    expect(
+      (await onGoal("memberA", { intent: "delete-reading", readingId: reading.id })).status,
+    ).toBe(403);
+    expect(
+      (await onGoal("recorder", { intent: "delete-reading", readingId: reading.id })).status,
+    ).toBe(200);
+    expect(await app.ctx.db.measureReading.count({ where: { measureId } })).toBe(2);
+    expect(
+      (await onGoal("recorder", { intent: "delete-reading", readingId: reading.id })).status,
+    ).toBe(404);
+  });
+});

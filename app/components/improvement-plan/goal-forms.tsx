@@ -92,22 +92,47 @@ export function ReadingForm({ measureId, lastResult }: { measureId: string; last
   );
 }
 
-/** A goal's new action step, in a horizon, with its person responsible from the planning team. */
+export type StepValues = {
+  id: string;
+  horizon: string;
+  description: string;
+  startsOn: string | null;
+  ownerUserId: string | null;
+  resources: string;
+  completedOn: string | null;
+};
+
+/**
+ * An action step's fields, for adding one (no `step`) and for editing one: its horizon, its
+ * person responsible from the planning team, start date, resources and completion.
+ */
 export function StepForm({
+  step,
   team,
   lastResult,
 }: {
+  step?: StepValues;
   team: { id: string; name: string }[];
   lastResult: Result;
 }) {
   const { t } = usePageT();
   const [form, fields] = useZodForm(stepSchema, lastResult, {
-    defaultValue: { horizon: "30_days" },
+    defaultValue: step
+      ? {
+          horizon: step.horizon,
+          description: step.description,
+          startsOn: step.startsOn ?? "",
+          ownerUserId: step.ownerUserId ?? "",
+          resources: step.resources,
+          completedOn: step.completedOn ?? "",
+        }
+      : { horizon: "30_days" },
   });
   return (
     <Form method="post" className="grid gap-3 md:grid-cols-2" {...getFormProps(form)}>
       <CsrfInput />
-      <input type="hidden" name="intent" value="add-step" />
+      <input type="hidden" name="intent" value={step ? "edit-step" : "add-step"} />
+      {step ? <input type="hidden" name="stepId" value={step.id} /> : null}
       <div className="md:col-span-2">
         <FormError errors={form.errors} id={form.errorId} />
         <TextareaField label={t("plans.step.description")} field={fields.description} rows={2} />
@@ -138,7 +163,9 @@ export function StepForm({
         <Field label={t("plans.step.resources")} field={fields.resources} />
       </div>
       <div>
-        <Button className="min-h-11">{t("plans.addStepButton")}</Button>
+        <Button className="min-h-11">
+          {step ? t("plans.step.save") : t("plans.addStepButton")}
+        </Button>
       </div>
     </Form>
   );

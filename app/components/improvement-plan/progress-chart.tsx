@@ -1,7 +1,9 @@
+import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { planFormats } from "../../modules/improvement-plan/format.ts";
 import { CHART, chartOf, type MeasureFacts } from "../../modules/improvement-plan/progress.ts";
+import { Button, CsrfInput } from "../forms.tsx";
 import { StaffText } from "../staff-text.tsx";
 
 export type ShownMeasure = Omit<MeasureFacts, "readings"> & {
@@ -158,7 +160,13 @@ export function ProgressChart({ measure }: { measure: ShownMeasure }) {
 }
 
 /** The readings of a measure, oldest first, each with its progress toward the target. */
-export function ReadingsTable({ measure }: { measure: ShownMeasure }) {
+export function ReadingsTable({
+  measure,
+  canEdit = false,
+}: {
+  measure: ShownMeasure;
+  canEdit?: boolean;
+}) {
   const { t, language } = usePageT();
   const f = useMemo(() => planFormats(language), [language]);
   if (measure.readings.length === 0) {
@@ -168,9 +176,10 @@ export function ReadingsTable({ measure }: { measure: ShownMeasure }) {
   const captionId = `readings-${measure.id}`;
   return (
     // On a phone the table scrolls sideways inside its box; the box takes focus so that
-    // keyboard users can scroll it too (WCAG 2.1.1).
+    // keyboard users can scroll it too (WCAG 2.1.1). relative: the buttons' screen-reader
+    // words (absolutely placed) scroll with the table instead of widening the page.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
-    <section className="overflow-x-auto" aria-labelledby={captionId} tabIndex={0}>
+    <section className="relative overflow-x-auto" aria-labelledby={captionId} tabIndex={0}>
       <table className="min-w-full border-collapse text-left">
         <caption id={captionId} className="mb-1 text-left font-semibold">
           {t("plans.readings")}: <StaffText>{measure.name}</StaffText>
@@ -192,6 +201,11 @@ export function ReadingsTable({ measure }: { measure: ShownMeasure }) {
             <th scope="col" className="py-2 pr-4">
               {t("plans.reading.evidence")}
             </th>
+            {canEdit ? (
+              <th scope="col" className="py-2 pr-4">
+                <span className="sr-only">{t("plans.reading.actions")}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -224,6 +238,26 @@ export function ReadingsTable({ measure }: { measure: ShownMeasure }) {
                   <span className="text-slate-700">{t("plans.reading.none")}</span>
                 )}
               </td>
+              {canEdit ? (
+                <td className="py-2 pr-4">
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="readingId" value={r.id} />
+                    <Button
+                      name="intent"
+                      value="delete-reading"
+                      variant="danger"
+                      className="min-h-11 whitespace-nowrap"
+                    >
+                      {t("plans.reading.remove")}
+                      <span className="sr-only">
+                        {" "}
+                        {t("plans.reading.which", { date: f.date(r.takenOn) })}
+                      </span>
+                    </Button>
+                  </Form>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

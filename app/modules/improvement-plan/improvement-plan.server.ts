@@ -495,3 +495,20 @@ export async function completeStep(
     select: { id: true },
   });
 }
+
+/** Takes back a reading entered by mistake (a wrong value or date is removed and entered again). */
+export async function deleteReading(
+  ctx: AppContext,
+  _user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+  readingId: string,
+) {
+  requirePermission(access, "plan:edit");
+  await requireGoal(ctx, access, planId, goalId);
+  const removed = await ctx.db.measureReading.deleteMany({
+    where: { id: readingId, measure: { goalId } },
+  });
+  if (removed.count === 0) throw http(404, "We could not find that reading.");
+}
