@@ -371,3 +371,51 @@ describe("mistakes in a plan", () => {
     ).toBe(404);
   });
 });
+
+describe("a school's plan", () => {
+  it("is aligned with a district plan of the same program, and no other", async () => {
+    const created = await send("facilitator", "/plans", {
+      level: "school",
+      name: "Riverside Middle School",
+      startYear: "2026",
+      endYear: "2029",
+    });
+    expect(created.status).toBe(302);
+    const schoolId = created.headers.get("location")!.split("/").pop()!;
+    const edit = (districtPlanId: string) =>
+      send("facilitator", `/plans/${schoolId}?_data=${PLAN_ROUTE}`, {
+        intent: "edit",
+        level: "school",
+        name: "Riverside Middle School",
+        startYear: "2026",
+        endYear: "2029",
+        districtPlanId,
+      });
+    const elsewhere = await app.ctx.db.program.create({
+      data: { slug: `other-${schoolId}`, name: "Another program" },
+    });
+    const otherGroup = await app.ctx.db.workGroup.create({
+      data: { programId: elsewhere.id, slug: `other-${schoolId}`, name: "Another work group" },
+    });
+    const foreign = await app.ctx.db.improvementPlan.create({
+      data: {
+        programId: elsewhere.id,
+        workGroupId: otherGroup.id,
+        level: "district",
+        name: "Another district",
+        startYear: 2026,
+        endYear: 2030,
+      },
+    });
+    const refused = await edit(foreign.id);
+    expect(refused.status).toBe(400);
+    expect((await fieldErrors(refused)).said.districtPlanId).toEqual([
+      en["plans.errors.districtPlan"],
+    ]);
+    expect((await edit(planId)).status).toBe(200);
+    const list = await (await page("memberA", "/plans")).text();
+    expect(list).toMatch(
+      /Riverside Middle School[\s\S]*School plan[\s\S]*Aligned with Riverside R-IV/,
+    );
+  });
+});
