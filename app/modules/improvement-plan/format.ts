@@ -14,8 +14,11 @@ export function planFormats(language: string) {
     year: "numeric",
     timeZone: "UTC",
   });
+  const medium = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "UTC" });
   return {
     date: (day: string) => formatDate(locale, `${day}T00:00:00Z`),
+    /** A shorter date for table rows, which a phone shows side by side with the values. */
+    shortDate: (day: string) => medium.format(new Date(`${day}T00:00:00Z`)),
     monthYear: (day: string) => monthYear.format(new Date(`${day}T00:00:00Z`)),
     number: (value: number) => number.format(value),
     percent: (share: number) => percent.format(share),

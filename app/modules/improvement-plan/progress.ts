@@ -30,15 +30,22 @@ export function progressOf(measure: MeasureFacts): number | null {
 const DAY = 86_400_000;
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
 
-/** The drawing's size in its own units; the svg scales to its box. */
-export const CHART = { width: 640, height: 280, left: 56, right: 16, top: 16, bottom: 40 };
+/**
+ * The drawing's size in its own units; the svg scales to its box. A phone gets a narrower
+ * drawing, so that its words stay readable once scaled to the screen (about 11 px, not 6).
+ */
+export const CHART_SIZES = {
+  wide: { width: 640, height: 280, left: 56, right: 16, top: 16, bottom: 40 },
+  narrow: { width: 340, height: 240, left: 44, right: 8, top: 16, bottom: 36 },
+} as const;
+export type ChartSize = (typeof CHART_SIZES)[keyof typeof CHART_SIZES];
 
 /**
  * The chart's geometry: the time axis from the baseline date to the target date (or the
  * readings, where they fall outside), the value axis around the baseline, target and readings
  * with some room, and a point for each reading.
  */
-export function chartOf(measure: MeasureFacts) {
+export function chartOf(measure: MeasureFacts, CHART: ChartSize = CHART_SIZES.wide) {
   const readings = inDateOrder(measure.readings);
   const days = [measure.baselineOn, measure.targetOn, ...readings.map((r) => r.takenOn)].map(dayOf);
   const first = Math.min(...days);
