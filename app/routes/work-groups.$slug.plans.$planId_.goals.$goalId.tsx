@@ -27,6 +27,7 @@ import {
   deleteReading,
   getGoalPage,
   updateGoal,
+  updateMeasure,
   updateStep,
 } from "../modules/improvement-plan/improvement-plan.server.ts";
 import {
@@ -89,6 +90,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (submission.status !== "success") return reply(submission.reply(), 400);
     await addMeasure(context, user, access, planId, goalId, submission.value);
     return reply(submission.reply({ resetForm: true }));
+  }
+  if (intent === "edit-measure") {
+    const submission = parseSubmission(form, measureSchema);
+    if (submission.status !== "success") return reply(submission.reply(), 400);
+    await updateMeasure(context, user, access, planId, goalId, measureId ?? "", submission.value);
+    return reply(submission.reply());
   }
   if (intent === "add-reading") {
     const submission = parseSubmission(form, readingSchema);
@@ -265,6 +272,23 @@ export default function GoalPage() {
                   </p>
                 ) : null}
               </div>
+              {canEdit ? (
+                <details
+                  open={resultFor("edit-measure", { measureId: measure.id })?.status === "error"}
+                >
+                  <summary className="cursor-pointer py-2.5 text-brand-700">
+                    {t("plans.measure.edit")}
+                    <span className="sr-only">
+                      {" "}
+                      <StaffText>{measure.name}</StaffText>
+                    </span>
+                  </summary>
+                  <MeasureForm
+                    measure={measure}
+                    lastResult={resultFor("edit-measure", { measureId: measure.id })}
+                  />
+                </details>
+              ) : null}
               <ProgressChart measure={measure} />
               <ReadingsTable measure={measure} canEdit={canEdit} />
               {canEdit ? (

@@ -328,7 +328,7 @@ describe("improvement plans", () => {
 });
 
 describe("mistakes in a plan", () => {
-  it("are put right: a step edited, a reading removed", async () => {
+  it("are put right: a step edited, a measure corrected, a reading removed", async () => {
     const step = await app.ctx.db.planStep.findFirstOrThrow({
       where: { goalId, horizon: "30_days" },
     });
@@ -357,6 +357,27 @@ describe("mistakes in a plan", () => {
     expect(outside.status).toBe(400);
     expect((await fieldErrors(outside)).said.ownerUserId).toEqual([
       en["plans.errors.ownerOutsideTeam"],
+    ]);
+
+    const corrected = await onGoal("recorder", {
+      ...measure,
+      intent: "edit-measure",
+      measureId,
+      baseline: "50",
+    });
+    expect(corrected.status).toBe(200);
+    expect(
+      (await app.ctx.db.goalMeasure.findUniqueOrThrow({ where: { id: measureId } })).baseline,
+    ).toBe(50);
+    const backwards = await onGoal("recorder", {
+      ...measure,
+      intent: "edit-measure",
+      measureId,
+      targetOn: measure.baselineOn,
+    });
+    expect(backwards.status).toBe(400);
+    expect((await fieldErrors(backwards)).said.targetOn).toEqual([
+      en["plans.errors.targetBeforeBaseline"],
     ]);
 
     const reading = await app.ctx.db.measureReading.findFirstOrThrow({ where: { measureId } });

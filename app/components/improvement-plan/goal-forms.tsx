@@ -20,14 +20,47 @@ import {
 
 type Result = SubmissionResult<string[]> | undefined;
 
-/** A goal's new measure: what is counted, from which baseline to which target, by when. */
-export function MeasureForm({ lastResult }: { lastResult: Result }) {
+export type MeasureValues = {
+  id: string;
+  name: string;
+  unit: string;
+  baseline: number;
+  baselineOn: string;
+  target: number;
+  targetOn: string;
+  source: string;
+};
+
+/**
+ * A goal's measure: what is counted, from which baseline to which target, by when. Without
+ * `measure` it adds one; with it, it corrects one (its readings stay).
+ */
+export function MeasureForm({
+  measure,
+  lastResult,
+}: {
+  measure?: MeasureValues;
+  lastResult: Result;
+}) {
   const { t } = usePageT();
-  const [form, fields] = useZodForm(measureSchema, lastResult);
+  const [form, fields] = useZodForm(measureSchema, lastResult, {
+    defaultValue: measure
+      ? {
+          name: measure.name,
+          unit: measure.unit,
+          baseline: String(measure.baseline),
+          baselineOn: measure.baselineOn,
+          target: String(measure.target),
+          targetOn: measure.targetOn,
+          source: measure.source,
+        }
+      : {},
+  });
   return (
     <Form method="post" className="grid gap-3 md:grid-cols-2" {...getFormProps(form)}>
       <CsrfInput />
-      <input type="hidden" name="intent" value="add-measure" />
+      <input type="hidden" name="intent" value={measure ? "edit-measure" : "add-measure"} />
+      {measure ? <input type="hidden" name="measureId" value={measure.id} /> : null}
       <div className="md:col-span-2">
         <FormError errors={form.errors} id={form.errorId} />
         <Field
@@ -51,7 +84,9 @@ export function MeasureForm({ lastResult }: { lastResult: Result }) {
       <Field label={t("plans.measure.target")} field={fields.target} inputMode="decimal" />
       <Field label={t("plans.measure.targetOn")} field={fields.targetOn} type="date" />
       <div>
-        <Button className="min-h-11">{t("plans.addMeasureButton")}</Button>
+        <Button className="min-h-11">
+          {measure ? t("plans.measure.save") : t("plans.addMeasureButton")}
+        </Button>
       </div>
     </Form>
   );

@@ -1140,6 +1140,8 @@ export const en = {
   "plans.step.completedOn": "Completed {{date}}",
   "plans.step.open": "Not yet",
   "plans.step.notNamed": "Not named",
+  "plans.measure.edit": "Correct this measure",
+  "plans.measure.save": "Save measure",
   "plans.step.edit": "Edit",
   "plans.step.save": "Save action step",
   "plans.reading.actions": "Actions",

@@ -1167,6 +1167,8 @@ export const es: Messages = {
   "plans.step.completedOn": "Completado el {{date}}",
   "plans.step.open": "Todavía no",
   "plans.step.notNamed": "Sin nombrar",
+  "plans.measure.edit": "Corregir esta medida",
+  "plans.measure.save": "Guardar la medida",
   "plans.step.edit": "Editar",
   "plans.step.save": "Guardar el paso de acción",
   "plans.reading.actions": "Acciones",

@@ -512,3 +512,22 @@ export async function deleteReading(
   });
   if (removed.count === 0) throw http(404, "We could not find that reading.");
 }
+
+/** Corrects a measure (a baseline found wrong, a target moved); its readings stay as they were. */
+export async function updateMeasure(
+  ctx: AppContext,
+  _user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+  measureId: string,
+  input: MeasureInput,
+) {
+  requirePermission(access, "plan:edit");
+  await requireGoal(ctx, access, planId, goalId);
+  const updated = await ctx.db.goalMeasure.updateMany({
+    where: { id: measureId, goalId },
+    data: input,
+  });
+  if (updated.count === 0) throw http(404, "We could not find that measure.");
+}
