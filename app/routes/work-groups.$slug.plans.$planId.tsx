@@ -12,6 +12,7 @@ import {
   TextareaField,
   useZodForm,
 } from "../components/forms.tsx";
+import { HistoryList } from "../components/history-list.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
@@ -339,6 +340,7 @@ export default function PlanPage() {
           </div>
         ) : null}
       </section>
+      {data.history ? <HistoryList entries={data.history} heading={t("plans.history")} /> : null}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
   TextareaField,
   useZodForm,
 } from "../components/forms.tsx";
+import { HistoryList } from "../components/history-list.tsx";
 import { MeasureForm, ReadingForm, StepForm } from "../components/improvement-plan/goal-forms.tsx";
 import { ProgressChart, ReadingsTable } from "../components/improvement-plan/progress-chart.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
@@ -405,6 +406,9 @@ export default function GoalPage() {
           </div>
         ) : null}
       </section>
+      {data.history ? (
+        <HistoryList entries={data.history} heading={t("plans.goal.history")} />
+      ) : null}
     </div>
   );
 }

@@ -380,7 +380,10 @@ describe("mistakes in a plan", () => {
       en["plans.errors.targetBeforeBaseline"],
     ]);
 
-    const reading = await app.ctx.db.measureReading.findFirstOrThrow({ where: { measureId } });
+    const reading = await app.ctx.db.measureReading.findFirstOrThrow({
+      where: { measureId },
+      orderBy: { takenOn: "asc" },
+    });
     expect(
       (await onGoal("memberA", { intent: "delete-reading", readingId: reading.id })).status,
     ).toBe(403);
@@ -391,6 +394,18 @@ describe("mistakes in a plan", () => {
     expect(
       (await onGoal("recorder", { intent: "delete-reading", readingId: reading.id })).status,
     ).toBe(404);
+    // Facilitators read who changed the goal, and when; members do not.
+    const forFacilitator = await (
+      await page("facilitator", `/plans/${planId}/goals/${goalId}`)
+    ).text();
+    expect(forFacilitator).toContain("Changes to this goal");
+    expect(forFacilitator).toContain("Edited the action step “Form the design team with a teacher");
+    expect(forFacilitator).toMatch(/Removed the reading 54 on \d{4}-\d{2}-\d{2}/);
+    expect(forFacilitator).toContain("Rory Recorder");
+    const forMember = await (await page("memberA", `/plans/${planId}/goals/${goalId}`)).text();
+    expect(forMember).not.toContain("Changes to this goal");
+    const history = await (await page("facilitator", "/history")).text();
+    expect(history).toContain("Started the plan “Riverside R-IV School District”");
   });
 });
 

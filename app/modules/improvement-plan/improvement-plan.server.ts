@@ -1,6 +1,7 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import { http } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { listHistory, recordHistory } from "../history/history.server.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
 import { can } from "../work-group/roles.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
@@ -20,6 +21,28 @@ const refuseField = (field: string, key: string): FieldRefusal => ({
   fieldErrors: { [field]: [key] },
 });
 
+const quoted = (text: string) => `“${text}”`;
+
+/**
+ * Kept in the work group's history, as recommendations' changes are: who changed which plan or
+ * goal, and when (facilitators read it). Summaries are in English, as the others are.
+ */
+function remember(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  subject: { kind: "improvement_plan" | "plan_goal"; id: string },
+  summary: string,
+) {
+  return recordHistory(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: user.id,
+    subjectKind: subject.kind,
+    subjectId: subject.id,
+    summary,
+  });
+}
+
 async function requirePlan(ctx: AppContext, access: WorkGroupAccess, planId: string) {
   const plan = await ctx.db.improvementPlan.findFirst({
     where: { id: planId, workGroupId: access.workGroup.id },
@@ -37,7 +60,7 @@ async function requireGoal(
 ) {
   const goal = await ctx.db.planGoal.findFirst({
     where: { id: goalId, planId, plan: { workGroupId: access.workGroup.id } },
-    select: { id: true, planId: true },
+    select: { id: true, planId: true, title: true },
   });
   if (!goal) throw http(404, "We could not find that goal.");
   return goal;
@@ -79,7 +102,7 @@ export async function listPlans(ctx: AppContext, access: WorkGroupAccess) {
 
 export async function createPlan(
   ctx: AppContext,
-  _user: CurrentUser,
+  user: CurrentUser,
   access: WorkGroupAccess,
   input: { level: "district" | "school"; name: string; startYear: number; endYear: number },
 ) {
@@ -88,10 +111,18 @@ export async function createPlan(
     where: { id: access.workGroup.id },
     select: { programId: true },
   });
-  return ctx.db.improvementPlan.create({
+  const created = await ctx.db.improvementPlan.create({
     data: { ...input, programId, workGroupId: access.workGroup.id },
     select: { id: true },
   });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "improvement_plan", id: created.id },
+    `Started the plan ${quoted(input.name)}`,
+  );
+  return created;
 }
 
 export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, planId: string) {
@@ -152,12 +183,17 @@ export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, plan
     recommendationOptions: numbers.filter((r) => !started.has(r.id)),
     districtPlans,
     canEdit: can(access.role, "plan:edit"),
+    history: can(access.role, "history:view")
+      ? await listHistory(ctx, access.workGroup.id, {
+          subjectIds: [planId, ...goals.map((g) => g.id)],
+        })
+      : null,
   };
 }
 
 export async function updatePlan(
   ctx: AppContext,
-  _user: CurrentUser,
+  user: CurrentUser,
   access: WorkGroupAccess,
   planId: string,
   input: PlanInput,
@@ -180,6 +216,13 @@ export async function updatePlan(
     data: { ...input, districtPlanId },
     select: { id: true },
   });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "improvement_plan", id: planId },
+    `Edited the plan ${quoted(input.name)}`,
+  );
   return { ok: true };
 }
 
@@ -190,17 +233,25 @@ async function nextGoalPosition(ctx: AppContext, planId: string) {
 
 export async function addGoal(
   ctx: AppContext,
-  _user: CurrentUser,
+  user: CurrentUser,
   access: WorkGroupAccess,
   planId: string,
   input: { title: string },
 ) {
   requirePermission(access, "plan:edit");
-  await requirePlan(ctx, access, planId);
-  return ctx.db.planGoal.create({
+  const plan = await requirePlan(ctx, access, planId);
+  const created = await ctx.db.planGoal.create({
     data: { planId, position: await nextGoalPosition(ctx, planId), title: input.title },
     select: { id: true },
   });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: created.id },
+    `Added the goal ${quoted(input.title)} to ${quoted(plan.name)}`,
+  );
+  return created;
 }
 
 /**
@@ -210,13 +261,13 @@ export async function addGoal(
  */
 export async function startGoalFromRecommendation(
   ctx: AppContext,
-  _user: CurrentUser,
+  user: CurrentUser,
   access: WorkGroupAccess,
   planId: string,
   recommendationId: string,
 ): Promise<{ ok: true; id: string } | FieldRefusal> {
   requirePermission(access, "plan:edit");
-  await requirePlan(ctx, access, planId);
+  const plan = await requirePlan(ctx, access, planId);
   const recommendation = await ctx.db.recommendation.findFirst({
     where: { id: recommendationId, workGroupId: access.workGroup.id },
     select: {
@@ -253,6 +304,13 @@ export async function startGoalFromRecommendation(
     },
     select: { id: true },
   });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: created.id },
+    `Started the goal ${quoted(r.title)} in ${quoted(plan.name)} from its recommendation`,
+  );
   return { ok: true, id: created.id };
 }
 
@@ -344,12 +402,15 @@ export async function getGoalPage(
     steps: steps.map(({ ownerUser, ...s }) => ({ ...s, ownerName: ownerUser?.name ?? null })),
     team: team.map(({ id, name }) => ({ id, name })),
     canEdit: can(access.role, "plan:edit"),
+    history: can(access.role, "history:view")
+      ? await listHistory(ctx, access.workGroup.id, { subjectIds: [goalId] })
+      : null,
   };
 }
 
 export async function updateGoal(
   ctx: AppContext,
-  _user: CurrentUser,
+  user: CurrentUser,
   access: WorkGroupAccess,
   planId: string,
   goalId: string,
@@ -358,28 +419,43 @@ export async function updateGoal(
   requirePermission(access, "plan:edit");
   await requireGoal(ctx, access, planId, goalId);
   await ctx.db.planGoal.update({ where: { id: goalId }, data: input, select: { id: true } });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Edited the goal ${quoted(input.title)}`,
+  );
 }
 
 export async function addMeasure(
   ctx: AppContext,
-  _user: CurrentUser,
+  user: CurrentUser,
   access: WorkGroupAccess,
   planId: string,
   goalId: string,
   input: MeasureInput,
 ) {
   requirePermission(access, "plan:edit");
-  await requireGoal(ctx, access, planId, goalId);
+  const goal = await requireGoal(ctx, access, planId, goalId);
   const last = await ctx.db.goalMeasure.aggregate({ where: { goalId }, _max: { position: true } });
-  return ctx.db.goalMeasure.create({
+  const created = await ctx.db.goalMeasure.create({
     data: { ...input, goalId, position: (last._max.position ?? 0) + 1 },
     select: { id: true },
   });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Added the measure ${quoted(input.name)} to ${quoted(goal.title)}`,
+  );
+  return created;
 }
 
 export async function addReading(
   ctx: AppContext,
-  _user: CurrentUser,
+  user: CurrentUser,
   access: WorkGroupAccess,
   planId: string,
   goalId: string,
@@ -390,13 +466,20 @@ export async function addReading(
   const { measureId, ...reading } = input;
   const measure = await ctx.db.goalMeasure.findFirst({
     where: { id: measureId, goalId },
-    select: { id: true },
+    select: { id: true, name: true },
   });
   if (!measure) return refuseField("measureId", "plans.errors.measure");
   const created = await ctx.db.measureReading.create({
     data: { ...reading, measureId: measure.id },
     select: { id: true },
   });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Recorded ${reading.value} on ${reading.takenOn} for ${quoted(measure.name)}`,
+  );
   return { ok: true, id: created.id };
 }
 
@@ -412,14 +495,14 @@ async function checkOwner(ctx: AppContext, access: WorkGroupAccess, ownerUserId?
 
 export async function addStep(
   ctx: AppContext,
-  _user: CurrentUser,
+  user: CurrentUser,
   access: WorkGroupAccess,
   planId: string,
   goalId: string,
   input: StepInput,
 ): Promise<{ ok: true; id: string } | FieldRefusal> {
   requirePermission(access, "plan:edit");
-  await requireGoal(ctx, access, planId, goalId);
+  const goal = await requireGoal(ctx, access, planId, goalId);
   const refused = await checkOwner(ctx, access, input.ownerUserId);
   if (refused) return refused;
   const last = await ctx.db.planStep.aggregate({ where: { goalId }, _max: { position: true } });
@@ -436,12 +519,19 @@ export async function addStep(
     },
     select: { id: true },
   });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Added the action step ${quoted(input.description)} to ${quoted(goal.title)}`,
+  );
   return { ok: true, id: created.id };
 }
 
 export async function updateStep(
   ctx: AppContext,
-  _user: CurrentUser,
+  user: CurrentUser,
   access: WorkGroupAccess,
   planId: string,
   goalId: string,
@@ -469,13 +559,20 @@ export async function updateStep(
     },
     select: { id: true },
   });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Edited the action step ${quoted(input.description)}`,
+  );
   return { ok: true };
 }
 
 /** Ticks a step complete today, or opens it again. */
 export async function completeStep(
   ctx: AppContext,
-  _user: CurrentUser,
+  user: CurrentUser,
   access: WorkGroupAccess,
   planId: string,
   goalId: string,
@@ -486,7 +583,7 @@ export async function completeStep(
   await requireGoal(ctx, access, planId, goalId);
   const step = await ctx.db.planStep.findFirst({
     where: { id: stepId, goalId },
-    select: { id: true },
+    select: { id: true, description: true },
   });
   if (!step) throw http(404, "We could not find that action step.");
   await ctx.db.planStep.update({
@@ -494,12 +591,19 @@ export async function completeStep(
     data: { completedOn },
     select: { id: true },
   });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `${completedOn ? "Completed" : "Reopened"} the action step ${quoted(step.description)}`,
+  );
 }
 
 /** Takes back a reading entered by mistake (a wrong value or date is removed and entered again). */
 export async function deleteReading(
   ctx: AppContext,
-  _user: CurrentUser,
+  user: CurrentUser,
   access: WorkGroupAccess,
   planId: string,
   goalId: string,
@@ -507,16 +611,25 @@ export async function deleteReading(
 ) {
   requirePermission(access, "plan:edit");
   await requireGoal(ctx, access, planId, goalId);
-  const removed = await ctx.db.measureReading.deleteMany({
+  const reading = await ctx.db.measureReading.findFirst({
     where: { id: readingId, measure: { goalId } },
+    select: { value: true, takenOn: true, measure: { select: { name: true } } },
   });
-  if (removed.count === 0) throw http(404, "We could not find that reading.");
+  if (!reading) throw http(404, "We could not find that reading.");
+  await ctx.db.measureReading.delete({ where: { id: readingId }, select: { id: true } });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Removed the reading ${reading.value} on ${reading.takenOn} from ${quoted(reading.measure.name)}`,
+  );
 }
 
 /** Corrects a measure (a baseline found wrong, a target moved); its readings stay as they were. */
 export async function updateMeasure(
   ctx: AppContext,
-  _user: CurrentUser,
+  user: CurrentUser,
   access: WorkGroupAccess,
   planId: string,
   goalId: string,
@@ -530,4 +643,11 @@ export async function updateMeasure(
     data: input,
   });
   if (updated.count === 0) throw http(404, "We could not find that measure.");
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Corrected the measure ${quoted(input.name)}`,
+  );
 }
