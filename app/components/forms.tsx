@@ -82,6 +82,8 @@ type FieldProps = {
   hint?: ReactNode;
   autoComplete?: string;
   defaultValue?: string;
+  /** The keyboard a phone shows ("decimal" for numbers typed with a comma or a point). */
+  inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
 };
 
 function describedBy(field: FieldProps["field"], hint?: ReactNode) {
@@ -137,13 +139,20 @@ function Labelled({
 const initial = (field: FieldProps["field"], fallback?: string) =>
   (field.initialValue as string | undefined) ?? fallback;
 
-export function Field({ type = "text", autoComplete, defaultValue, ...props }: FieldProps) {
+export function Field({
+  type = "text",
+  autoComplete,
+  defaultValue,
+  inputMode,
+  ...props
+}: FieldProps) {
   return (
     <Labelled {...props}>
       {(control) => (
         <input
           {...control}
           type={type}
+          inputMode={inputMode}
           autoComplete={autoComplete}
           defaultValue={initial(props.field, defaultValue)}
         />

@@ -20,6 +20,7 @@ import { KNOSTER_ELEMENTS } from "../modules/board/knoster.ts";
 import { documentName } from "../modules/documents/document-name.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
+import { goalsFromRecommendation } from "../modules/improvement-plan/improvement-plan.server.ts";
 import { isOverdue, today } from "../modules/recommendation/action-plan.ts";
 import {
   addActionStep,
@@ -50,8 +51,16 @@ export const handle = translated;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, access } = await requireMember(context, request, params.slug);
-  const page = await getRecommendationPage(context, access, params.recommendationId ?? "");
-  return json({ ...page, slug: access.workGroup.slug, userName: user.name, today: today() });
+  const id = params.recommendationId ?? "";
+  const page = await getRecommendationPage(context, access, id);
+  const planGoals = await goalsFromRecommendation(context, access, id);
+  return json({
+    ...page,
+    planGoals,
+    slug: access.workGroup.slug,
+    userName: user.name,
+    today: today(),
+  });
 }
 
 type Reply = { intent: string; stepId: string | null; result: SubmissionResult<string[]> | null };
@@ -147,6 +156,26 @@ export default function RecommendationPage() {
           <p className="mt-2 whitespace-pre-line">
             <StaffText>{r.rationale}</StaffText>
           </p>
+        ) : null}
+        {data.planGoals.length > 0 ? (
+          <div className="mt-3">
+            <h2 className="sr-only">{t("recommendations.inPlans")}</h2>
+            <ul>
+              {data.planGoals.map((goal) => (
+                <li key={goal.id}>
+                  <Link
+                    className="inline-block py-2 text-brand-700 underline"
+                    to={`/work-groups/${slug}/plans/${goal.plan.id}/goals/${goal.id}`}
+                  >
+                    <StaffIn
+                      said={t("recommendations.goalInPlan", { plan: STAFF })}
+                      staff={goal.plan.name}
+                    />
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
       </div>
 

@@ -62,6 +62,9 @@ export default function WorkGroupLayout() {
           <NavLink to={`/work-groups/${workGroup.slug}/action-plan`} className={tab}>
             {t("workGroup.tab.actionPlan")}
           </NavLink>
+          <NavLink to={`/work-groups/${workGroup.slug}/plans`} className={tab}>
+            {t("workGroup.tab.plans")}
+          </NavLink>
           <NavLink to={`/work-groups/${workGroup.slug}/public-site`} className={tab}>
             {t("workGroup.tab.publicSite")}
           </NavLink>

@@ -38,6 +38,36 @@ beforeAll(async () => {
       teamRoles: "",
     },
   );
+  const plan = await app.ctx.db.improvementPlan.create({
+    data: {
+      programId: cast.program.id,
+      workGroupId: cast.workGroup.id,
+      level: "district",
+      name: "Riverside R-IV School District",
+      startYear: 2026,
+      endYear: 2030,
+      goals: {
+        create: {
+          position: 1,
+          title: "Effective instruction",
+          measures: {
+            create: {
+              position: 1,
+              name: "Teachers using common formative assessments",
+              unit: "%",
+              baseline: 35,
+              baselineOn: "2026-01-15",
+              target: 80,
+              targetOn: "2029-06-01",
+              readings: { create: { value: 40, takenOn: "2026-03-01" } },
+            },
+          },
+          steps: { create: { position: 1, horizon: "30_days", description: "Form the team" } },
+        },
+      },
+    },
+    include: { goals: true },
+  });
   const wg = `/work-groups/${cast.workGroup.slug}`;
   const session = `${wg}/sessions/${cast.session.id}`;
   const staffPeriod = `${wg}/comment-periods/${period.id}`;
@@ -48,6 +78,9 @@ beforeAll(async () => {
     `${wg}/members`,
     `${wg}/recommendations`,
     `${wg}/action-plan`,
+    `${wg}/plans`,
+    `${wg}/plans/${plan.id}`,
+    `${wg}/plans/${plan.id}/goals/${plan.goals[0]!.id}`,
     `${wg}/history`,
     `${wg}/public-site`,
     `${wg}/comment-periods`,

@@ -4,6 +4,7 @@ import { reportDraft, summaryDraft } from "../publication/drafts.server.ts";
 import { storeDraft, storeVersion } from "../publication/publication.server.ts";
 import { DEFAULT_STAKEHOLDER_GROUPS } from "../work-group/defaults.ts";
 import { loadDemoCommentPeriod } from "./demo-comment-period.ts";
+import { loadDemoPlan } from "./demo-plan.ts";
 
 /**
  * A demo drawn from the Success-Ready Students Work Group report (../shared/seeds): its
@@ -409,6 +410,7 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
     await storeVersion(tx, { id: draft.id, title: reportTitle }, report, null);
   });
   await loadDemoCommentPeriod(ctx, demo.workGroupId);
+  await loadDemoPlan(ctx, demo.workGroupId);
   ctx.log.info("demo data loaded", { workGroup: demo.workGroupName });
   return {
     workGroupName: demo.workGroupName,

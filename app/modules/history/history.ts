@@ -5,4 +5,6 @@ export type HistorySubject =
   | "action_step"
   | "publication"
   | "public_site"
-  | "work_group";
+  | "work_group"
+  | "improvement_plan"
+  | "plan_goal";

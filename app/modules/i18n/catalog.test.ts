@@ -37,9 +37,11 @@ const publicSources = [
  */
 function translatedComponents() {
   return [
-    ...["app/components/recommendation", "app/components/theming"].flatMap((dir) =>
-      readdirSync(path.join(root, dir)).map((f) => path.join(dir, f)),
-    ),
+    ...[
+      "app/components/recommendation",
+      "app/components/theming",
+      "app/components/improvement-plan",
+    ].flatMap((dir) => readdirSync(path.join(root, dir)).map((f) => path.join(dir, f))),
     "app/components/history-list.tsx",
     "app/components/comment-period/count-tables.tsx",
     "app/components/hearing/hearing-requests.tsx",
@@ -78,6 +80,8 @@ const keyedModules = [
   "app/modules/comment-period/analysis.server.ts",
   "app/modules/comment-period/comment-period.server.ts",
   "app/modules/hearing/hearings.server.ts",
+  "app/modules/improvement-plan/schema.ts",
+  "app/modules/improvement-plan/improvement-plan.server.ts",
 ];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */
@@ -119,7 +123,7 @@ describe("the Spanish catalogue", () => {
   it("has every message key the keyed rules and forms can answer with", () => {
     // "invite.errors.": the members module also names its audit actions "invite.create"…
     const prefixes =
-      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming|hearing|staffPeriod|staffAnalysis|staffHearing)\./;
+      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming|hearing|staffPeriod|staffAnalysis|staffHearing|plans)\./;
     const keys = keyedModules.flatMap((file) =>
       [...readFileSync(path.join(root, file), "utf8").matchAll(/"([a-z][\w.]+)"/g)]
         .map((m) => m[1]!)

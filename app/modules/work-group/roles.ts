@@ -24,6 +24,9 @@ const permissions = {
   "notes:edit": ["owner", "facilitator", "recorder"],
   "theme:edit": ["owner", "facilitator"],
   "recommendation:edit": ["owner", "facilitator", "recorder"],
+  // The planning team writes the improvement plan as it writes recommendations: facilitators
+  // lead, recorders write it down; every member reads it.
+  "plan:edit": ["owner", "facilitator", "recorder"],
   "history:view": ["owner", "facilitator"],
   // Recorders write summaries with facilitators; what goes public is a facilitator's decision.
   "publication:edit": ["owner", "facilitator", "recorder"],

@@ -1,0 +1,653 @@
+import type { AppContext } from "../../utils/app-context.ts";
+import { http } from "../../utils/http.server.ts";
+import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { listHistory, recordHistory } from "../history/history.server.ts";
+import { IN_ORDER } from "../recommendation/recommendation.server.ts";
+import { can } from "../work-group/roles.ts";
+import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
+import { progressOf } from "./progress.ts";
+import type { GoalInput, MeasureInput, PlanInput, ReadingInput, StepInput } from "./schema.ts";
+
+/**
+ * Improvement plans: a district's (or a school's under it) written plan for three to five
+ * years, its goals, their measures and readings, and their action steps. The planning team is
+ * the work group's members: everyone there reads the plan; "plan:edit" writes it.
+ */
+
+/** A refusal tied to one field of the form, for the page to show beside it (400). */
+export type FieldRefusal = { ok: false; fieldErrors: Record<string, string[]> };
+const refuseField = (field: string, key: string): FieldRefusal => ({
+  ok: false,
+  fieldErrors: { [field]: [key] },
+});
+
+const quoted = (text: string) => `“${text}”`;
+
+/**
+ * Kept in the work group's history, as recommendations' changes are: who changed which plan or
+ * goal, and when (facilitators read it). Summaries are in English, as the others are.
+ */
+function remember(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  subject: { kind: "improvement_plan" | "plan_goal"; id: string },
+  summary: string,
+) {
+  return recordHistory(ctx.db, {
+    workGroupId: access.workGroup.id,
+    actorId: user.id,
+    subjectKind: subject.kind,
+    subjectId: subject.id,
+    summary,
+  });
+}
+
+async function requirePlan(ctx: AppContext, access: WorkGroupAccess, planId: string) {
+  const plan = await ctx.db.improvementPlan.findFirst({
+    where: { id: planId, workGroupId: access.workGroup.id },
+    select: { id: true, name: true, programId: true },
+  });
+  if (!plan) throw http(404, "We could not find that plan.");
+  return plan;
+}
+
+async function requireGoal(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+) {
+  const goal = await ctx.db.planGoal.findFirst({
+    where: { id: goalId, planId, plan: { workGroupId: access.workGroup.id } },
+    select: { id: true, planId: true, title: true },
+  });
+  if (!goal) throw http(404, "We could not find that goal.");
+  return goal;
+}
+
+/** Recommendations are numbered by their order in the work group (as their pages say). */
+async function recommendationNumbers(ctx: AppContext, workGroupId: string) {
+  const all = await ctx.db.recommendation.findMany({
+    where: { workGroupId },
+    orderBy: IN_ORDER,
+    select: { id: true, title: true },
+  });
+  return all.map((r, index) => ({ ...r, number: index + 1 }));
+}
+
+export async function listPlans(ctx: AppContext, access: WorkGroupAccess) {
+  const plans = await ctx.db.improvementPlan.findMany({
+    where: { workGroupId: access.workGroup.id },
+    orderBy: [{ level: "asc" }, { startYear: "desc" }, { name: "asc" }],
+    select: {
+      id: true,
+      level: true,
+      name: true,
+      startYear: true,
+      endYear: true,
+      districtPlan: { select: { name: true } },
+      _count: { select: { goals: true } },
+    },
+  });
+  return {
+    plans: plans.map(({ _count, districtPlan, ...plan }) => ({
+      ...plan,
+      goals: _count.goals,
+      districtName: districtPlan?.name ?? null,
+    })),
+    canEdit: can(access.role, "plan:edit"),
+  };
+}
+
+export async function createPlan(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  input: { level: "district" | "school"; name: string; startYear: number; endYear: number },
+) {
+  requirePermission(access, "plan:edit");
+  const { programId } = await ctx.db.workGroup.findUniqueOrThrow({
+    where: { id: access.workGroup.id },
+    select: { programId: true },
+  });
+  const created = await ctx.db.improvementPlan.create({
+    data: { ...input, programId, workGroupId: access.workGroup.id },
+    select: { id: true },
+  });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "improvement_plan", id: created.id },
+    `Started the plan ${quoted(input.name)}`,
+  );
+  return created;
+}
+
+export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, planId: string) {
+  const found = await requirePlan(ctx, access, planId);
+  const [plan, numbers, districtPlans] = await Promise.all([
+    ctx.db.improvementPlan.findUniqueOrThrow({
+      where: { id: planId },
+      select: {
+        id: true,
+        level: true,
+        name: true,
+        startYear: true,
+        endYear: true,
+        districtPlanId: true,
+        planningProcess: true,
+        beliefsVision: true,
+        mission: true,
+        keyIssuesData: true,
+        keyIssuesFactors: true,
+        prioritizedNeeds: true,
+        districtPlan: { select: { id: true, name: true } },
+        goals: {
+          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          select: {
+            id: true,
+            title: true,
+            smartGoal: true,
+            recommendationId: true,
+            _count: { select: { measures: true } },
+            steps: { select: { completedOn: true } },
+          },
+        },
+      },
+    }),
+    recommendationNumbers(ctx, access.workGroup.id),
+    // A school's plan is aligned with a district plan of the same program.
+    ctx.db.improvementPlan.findMany({
+      where: { programId: found.programId, level: "district", id: { not: planId } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, startYear: true, endYear: true },
+    }),
+  ]);
+  const { goals, ...fields } = plan;
+  const byId = new Map(numbers.map((r) => [r.id, r]));
+  const started = new Set(goals.map((g) => g.recommendationId).filter(Boolean));
+  return {
+    plan: fields,
+    goals: goals.map((g) => ({
+      id: g.id,
+      title: g.title,
+      smartGoal: g.smartGoal,
+      recommendation: g.recommendationId ? (byId.get(g.recommendationId) ?? null) : null,
+      measures: g._count.measures,
+      steps: g.steps.length,
+      completed: g.steps.filter((s) => s.completedOn).length,
+    })),
+    // Each recommendation starts one goal in a plan; the ones already started are left out.
+    recommendationOptions: numbers.filter((r) => !started.has(r.id)),
+    districtPlans,
+    canEdit: can(access.role, "plan:edit"),
+    history: can(access.role, "history:view")
+      ? await listHistory(ctx, access.workGroup.id, {
+          subjectIds: [planId, ...goals.map((g) => g.id)],
+        })
+      : null,
+  };
+}
+
+export async function updatePlan(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  input: PlanInput,
+): Promise<{ ok: true } | FieldRefusal> {
+  requirePermission(access, "plan:edit");
+  const plan = await requirePlan(ctx, access, planId);
+  let districtPlanId: string | null = null;
+  if (input.level === "school" && input.districtPlanId) {
+    const district = await ctx.db.improvementPlan.findFirst({
+      where: { id: input.districtPlanId, programId: plan.programId, level: "district" },
+      select: { id: true },
+    });
+    if (!district || district.id === planId) {
+      return refuseField("districtPlanId", "plans.errors.districtPlan");
+    }
+    districtPlanId = district.id;
+  }
+  await ctx.db.improvementPlan.update({
+    where: { id: planId },
+    data: { ...input, districtPlanId },
+    select: { id: true },
+  });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "improvement_plan", id: planId },
+    `Edited the plan ${quoted(input.name)}`,
+  );
+  return { ok: true };
+}
+
+async function nextGoalPosition(ctx: AppContext, planId: string) {
+  const last = await ctx.db.planGoal.aggregate({ where: { planId }, _max: { position: true } });
+  return (last._max.position ?? 0) + 1;
+}
+
+export async function addGoal(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  input: { title: string },
+) {
+  requirePermission(access, "plan:edit");
+  const plan = await requirePlan(ctx, access, planId);
+  const created = await ctx.db.planGoal.create({
+    data: { planId, position: await nextGoalPosition(ctx, planId), title: input.title },
+    select: { id: true },
+  });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: created.id },
+    `Added the goal ${quoted(input.title)} to ${quoted(plan.name)}`,
+  );
+  return created;
+}
+
+/**
+ * A goal begun from one of the work group's recommendations: it takes the recommendation's
+ * title, rationale, SMART goal and strategies as a first draft, and keeps the link so each
+ * page names the other.
+ */
+export async function startGoalFromRecommendation(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  recommendationId: string,
+): Promise<{ ok: true; id: string } | FieldRefusal> {
+  requirePermission(access, "plan:edit");
+  const plan = await requirePlan(ctx, access, planId);
+  const recommendation = await ctx.db.recommendation.findFirst({
+    where: { id: recommendationId, workGroupId: access.workGroup.id },
+    select: {
+      id: true,
+      title: true,
+      rationale: true,
+      goalSpecific: true,
+      goalMeasurable: true,
+      goalAchievable: true,
+      goalRelevant: true,
+      goalTimely: true,
+      strategies: true,
+    },
+  });
+  if (!recommendation) return refuseField("recommendationId", "plans.errors.recommendation");
+  const already = await ctx.db.planGoal.findFirst({
+    where: { planId, recommendationId },
+    select: { id: true },
+  });
+  if (already) return refuseField("recommendationId", "plans.errors.recommendationTaken");
+  const r = recommendation;
+  const created = await ctx.db.planGoal.create({
+    data: {
+      planId,
+      position: await nextGoalPosition(ctx, planId),
+      title: r.title.slice(0, 200),
+      rationale: r.rationale,
+      smartGoal: [r.goalSpecific, r.goalMeasurable, r.goalAchievable, r.goalRelevant, r.goalTimely]
+        .filter(Boolean)
+        .join("\n")
+        .slice(0, 2000),
+      strategies: r.strategies,
+      recommendationId: r.id,
+    },
+    select: { id: true },
+  });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: created.id },
+    `Started the goal ${quoted(r.title)} in ${quoted(plan.name)} from its recommendation`,
+  );
+  return { ok: true, id: created.id };
+}
+
+/** The goals started from a recommendation, with their plans, for the recommendation's page. */
+export async function goalsFromRecommendation(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  recommendationId: string,
+) {
+  return ctx.db.planGoal.findMany({
+    where: { recommendationId, plan: { workGroupId: access.workGroup.id } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, plan: { select: { id: true, name: true } } },
+  });
+}
+
+/** The planning team: the work group's members, by name (people responsible for steps). */
+async function planningTeam(ctx: AppContext, workGroupId: string) {
+  const members = await ctx.db.membership.findMany({
+    where: { workGroupId },
+    orderBy: { user: { name: "asc" } },
+    select: { role: true, user: { select: { id: true, name: true } } },
+  });
+  return members.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role }));
+}
+
+export async function getGoalPage(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+) {
+  await requireGoal(ctx, access, planId, goalId);
+  const [goal, team, numbers] = await Promise.all([
+    ctx.db.planGoal.findUniqueOrThrow({
+      where: { id: goalId },
+      select: {
+        id: true,
+        title: true,
+        smartGoal: true,
+        rationale: true,
+        strategies: true,
+        fundingSources: true,
+        standards: true,
+        adultBehaviors: true,
+        recommendationId: true,
+        plan: { select: { id: true, name: true, level: true, startYear: true, endYear: true } },
+        measures: {
+          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          select: {
+            id: true,
+            name: true,
+            unit: true,
+            baseline: true,
+            baselineOn: true,
+            target: true,
+            targetOn: true,
+            source: true,
+            readings: {
+              orderBy: [{ takenOn: "asc" }, { createdAt: "asc" }],
+              select: { id: true, value: true, takenOn: true, note: true, evidenceUrl: true },
+            },
+          },
+        },
+        steps: {
+          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          select: {
+            id: true,
+            horizon: true,
+            description: true,
+            startsOn: true,
+            ownerUserId: true,
+            ownerUser: { select: { name: true } },
+            resources: true,
+            completedOn: true,
+          },
+        },
+      },
+    }),
+    planningTeam(ctx, access.workGroup.id),
+    recommendationNumbers(ctx, access.workGroup.id),
+  ]);
+  const { measures, steps, recommendationId, plan, ...fields } = goal;
+  return {
+    plan,
+    goal: fields,
+    recommendation: numbers.find((r) => r.id === recommendationId) ?? null,
+    measures: measures.map((m) => ({ ...m, progress: progressOf(m) })),
+    steps: steps.map(({ ownerUser, ...s }) => ({ ...s, ownerName: ownerUser?.name ?? null })),
+    team: team.map(({ id, name }) => ({ id, name })),
+    canEdit: can(access.role, "plan:edit"),
+    history: can(access.role, "history:view")
+      ? await listHistory(ctx, access.workGroup.id, { subjectIds: [goalId] })
+      : null,
+  };
+}
+
+export async function updateGoal(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+  input: GoalInput,
+) {
+  requirePermission(access, "plan:edit");
+  await requireGoal(ctx, access, planId, goalId);
+  await ctx.db.planGoal.update({ where: { id: goalId }, data: input, select: { id: true } });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Edited the goal ${quoted(input.title)}`,
+  );
+}
+
+export async function addMeasure(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+  input: MeasureInput,
+) {
+  requirePermission(access, "plan:edit");
+  const goal = await requireGoal(ctx, access, planId, goalId);
+  const last = await ctx.db.goalMeasure.aggregate({ where: { goalId }, _max: { position: true } });
+  const created = await ctx.db.goalMeasure.create({
+    data: { ...input, goalId, position: (last._max.position ?? 0) + 1 },
+    select: { id: true },
+  });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Added the measure ${quoted(input.name)} to ${quoted(goal.title)}`,
+  );
+  return created;
+}
+
+export async function addReading(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+  input: ReadingInput,
+): Promise<{ ok: true; id: string } | FieldRefusal> {
+  requirePermission(access, "plan:edit");
+  await requireGoal(ctx, access, planId, goalId);
+  const { measureId, ...reading } = input;
+  const measure = await ctx.db.goalMeasure.findFirst({
+    where: { id: measureId, goalId },
+    select: { id: true, name: true },
+  });
+  if (!measure) return refuseField("measureId", "plans.errors.measure");
+  const created = await ctx.db.measureReading.create({
+    data: { ...reading, measureId: measure.id },
+    select: { id: true },
+  });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Recorded ${reading.value} on ${reading.takenOn} for ${quoted(measure.name)}`,
+  );
+  return { ok: true, id: created.id };
+}
+
+/** The person responsible for a step must be on the planning team (a member of the work group). */
+async function checkOwner(ctx: AppContext, access: WorkGroupAccess, ownerUserId?: string) {
+  if (!ownerUserId) return null;
+  const member = await ctx.db.membership.findUnique({
+    where: { workGroupId_userId: { workGroupId: access.workGroup.id, userId: ownerUserId } },
+    select: { userId: true },
+  });
+  return member ? null : refuseField("ownerUserId", "plans.errors.ownerOutsideTeam");
+}
+
+export async function addStep(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+  input: StepInput,
+): Promise<{ ok: true; id: string } | FieldRefusal> {
+  requirePermission(access, "plan:edit");
+  const goal = await requireGoal(ctx, access, planId, goalId);
+  const refused = await checkOwner(ctx, access, input.ownerUserId);
+  if (refused) return refused;
+  const last = await ctx.db.planStep.aggregate({ where: { goalId }, _max: { position: true } });
+  const created = await ctx.db.planStep.create({
+    data: {
+      goalId,
+      position: (last._max.position ?? 0) + 1,
+      horizon: input.horizon,
+      description: input.description,
+      startsOn: input.startsOn ?? null,
+      ownerUserId: input.ownerUserId ?? null,
+      resources: input.resources,
+      completedOn: input.completedOn ?? null,
+    },
+    select: { id: true },
+  });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Added the action step ${quoted(input.description)} to ${quoted(goal.title)}`,
+  );
+  return { ok: true, id: created.id };
+}
+
+export async function updateStep(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+  stepId: string,
+  input: StepInput,
+): Promise<{ ok: true } | FieldRefusal> {
+  requirePermission(access, "plan:edit");
+  await requireGoal(ctx, access, planId, goalId);
+  const step = await ctx.db.planStep.findFirst({
+    where: { id: stepId, goalId },
+    select: { id: true },
+  });
+  if (!step) throw http(404, "We could not find that action step.");
+  const refused = await checkOwner(ctx, access, input.ownerUserId);
+  if (refused) return refused;
+  await ctx.db.planStep.update({
+    where: { id: stepId },
+    data: {
+      horizon: input.horizon,
+      description: input.description,
+      startsOn: input.startsOn ?? null,
+      ownerUserId: input.ownerUserId ?? null,
+      resources: input.resources,
+      completedOn: input.completedOn ?? null,
+    },
+    select: { id: true },
+  });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Edited the action step ${quoted(input.description)}`,
+  );
+  return { ok: true };
+}
+
+/** Ticks a step complete today, or opens it again. */
+export async function completeStep(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+  stepId: string,
+  completedOn: string | null,
+) {
+  requirePermission(access, "plan:edit");
+  await requireGoal(ctx, access, planId, goalId);
+  const step = await ctx.db.planStep.findFirst({
+    where: { id: stepId, goalId },
+    select: { id: true, description: true },
+  });
+  if (!step) throw http(404, "We could not find that action step.");
+  await ctx.db.planStep.update({
+    where: { id: stepId },
+    data: { completedOn },
+    select: { id: true },
+  });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `${completedOn ? "Completed" : "Reopened"} the action step ${quoted(step.description)}`,
+  );
+}
+
+/** Takes back a reading entered by mistake (a wrong value or date is removed and entered again). */
+export async function deleteReading(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+  readingId: string,
+) {
+  requirePermission(access, "plan:edit");
+  await requireGoal(ctx, access, planId, goalId);
+  const reading = await ctx.db.measureReading.findFirst({
+    where: { id: readingId, measure: { goalId } },
+    select: { value: true, takenOn: true, measure: { select: { name: true } } },
+  });
+  if (!reading) throw http(404, "We could not find that reading.");
+  await ctx.db.measureReading.delete({ where: { id: readingId }, select: { id: true } });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Removed the reading ${reading.value} on ${reading.takenOn} from ${quoted(reading.measure.name)}`,
+  );
+}
+
+/** Corrects a measure (a baseline found wrong, a target moved); its readings stay as they were. */
+export async function updateMeasure(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+  measureId: string,
+  input: MeasureInput,
+) {
+  requirePermission(access, "plan:edit");
+  await requireGoal(ctx, access, planId, goalId);
+  const updated = await ctx.db.goalMeasure.updateMany({
+    where: { id: measureId, goalId },
+    data: input,
+  });
+  if (updated.count === 0) throw http(404, "We could not find that measure.");
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Corrected the measure ${quoted(input.name)}`,
+  );
+}

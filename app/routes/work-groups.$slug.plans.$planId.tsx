@@ -1,0 +1,346 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import {
+  Button,
+  CsrfInput,
+  Field,
+  FormError,
+  SelectField,
+  TextareaField,
+  useZodForm,
+} from "../components/forms.tsx";
+import { HistoryList } from "../components/history-list.tsx";
+import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import { readForm } from "../modules/auth/auth-session.server.ts";
+import type { MessageKey } from "../modules/i18n/en.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
+import {
+  addGoal,
+  getPlanPage,
+  startGoalFromRecommendation,
+  updatePlan,
+} from "../modules/improvement-plan/improvement-plan.server.ts";
+import {
+  goalFromRecommendationSchema,
+  newGoalSchema,
+  PLAN_COMPONENTS,
+  PLAN_LEVELS,
+  planSchema,
+} from "../modules/improvement-plan/schema.ts";
+import { requireMember } from "../modules/work-group/work-group.server.ts";
+import { parseSubmission } from "../utils/form-fields.ts";
+import { http } from "../utils/http.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? titleIn(matches, "plans.planTitle", { name: data.plan.name })
+      : titleIn(matches, "plans.planTitleShort"),
+  },
+];
+export const handle = translated;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { access } = await requireMember(context, request, params.slug);
+  const page = await getPlanPage(context, access, params.planId ?? "");
+  return json({ ...page, slug: access.workGroup.slug, workGroupName: access.workGroup.name });
+}
+
+type Reply = { intent: string; result: SubmissionResult<string[]> };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, access } = await requireMember(context, request, params.slug, "plan:edit");
+  const form = await readForm(context, request);
+  const planId = params.planId ?? "";
+  const intent = String(form.get("intent") ?? "");
+  const reply = (result: Reply["result"], status = 200) =>
+    json<Reply>({ intent, result }, { status });
+  const goalPage = (goalId: string) =>
+    redirect(`/work-groups/${access.workGroup.slug}/plans/${planId}/goals/${goalId}`);
+
+  if (intent === "edit") {
+    const submission = parseSubmission(form, planSchema);
+    if (submission.status !== "success") return reply(submission.reply(), 400);
+    const saved = await updatePlan(context, user, access, planId, submission.value);
+    if (!saved.ok) return reply(submission.reply({ fieldErrors: saved.fieldErrors }), 400);
+    return reply(submission.reply());
+  }
+  if (intent === "add-goal") {
+    const submission = parseSubmission(form, newGoalSchema);
+    if (submission.status !== "success") return reply(submission.reply(), 400);
+    const created = await addGoal(context, user, access, planId, submission.value);
+    return goalPage(created.id);
+  }
+  if (intent === "start-goal") {
+    const submission = parseSubmission(form, goalFromRecommendationSchema);
+    if (submission.status !== "success") return reply(submission.reply(), 400);
+    const started = await startGoalFromRecommendation(
+      context,
+      user,
+      access,
+      planId,
+      submission.value.recommendationId,
+    );
+    if (!started.ok) return reply(submission.reply({ fieldErrors: started.fieldErrors }), 400);
+    return goalPage(started.id);
+  }
+  throw http(400, "Unknown action.");
+}
+
+/** The plan's components in the handbook's order, then its goals. */
+export default function PlanPage() {
+  const data = useLoaderData<typeof loader>();
+  const { plan, goals, recommendationOptions, districtPlans, canEdit, slug } = data;
+  const last = useActionData<typeof action>();
+  const resultFor = (intent: string) => (last?.intent === intent ? last.result : undefined);
+  const [planForm, planFields] = useZodForm(planSchema, resultFor("edit"), {
+    defaultValue: {
+      level: plan.level,
+      name: plan.name,
+      startYear: String(plan.startYear),
+      endYear: String(plan.endYear),
+      districtPlanId: plan.districtPlanId ?? "",
+      planningProcess: plan.planningProcess,
+      beliefsVision: plan.beliefsVision,
+      mission: plan.mission,
+      keyIssuesData: plan.keyIssuesData,
+      keyIssuesFactors: plan.keyIssuesFactors,
+      prioritizedNeeds: plan.prioritizedNeeds,
+    },
+  });
+  const [goalForm, goalFields] = useZodForm(newGoalSchema, resultFor("add-goal"));
+  const [startForm, startFields] = useZodForm(
+    goalFromRecommendationSchema,
+    resultFor("start-goal"),
+  );
+  const { t } = useTranslation();
+  const saved = last?.intent === "edit" && last.result.status === "success";
+  const needs = plan.prioritizedNeeds
+    .split("\n")
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return (
+    <div className="space-y-8">
+      <div className="space-y-1">
+        <p>
+          <Link
+            className="inline-block py-2.5 text-brand-700 underline"
+            to={`/work-groups/${slug}/plans`}
+          >
+            {t("plans.all")}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">
+          <StaffText>{plan.name}</StaffText>
+        </h1>
+        <p className="text-slate-700">
+          {[
+            t(`plans.level.${plan.level}` as MessageKey),
+            t("plans.years", { start: plan.startYear, end: plan.endYear }),
+          ].join(" · ")}
+        </p>
+        {plan.districtPlan ? (
+          <p className="text-slate-700">
+            <StaffIn
+              said={t("plans.underDistrict", { name: STAFF })}
+              staff={plan.districtPlan.name}
+            />
+          </p>
+        ) : null}
+        <p className="text-slate-700">
+          <StaffIn said={t("plans.team", { workGroup: STAFF })} staff={data.workGroupName} />
+        </p>
+      </div>
+
+      <section aria-labelledby="components-heading" className="space-y-4">
+        <h2 id="components-heading" className="text-xl font-semibold">
+          {t("plans.components")}
+        </h2>
+        {saved ? (
+          <p role="status" className="rounded-md border border-emerald-700 bg-emerald-50 p-3">
+            {t("plans.saved")}
+          </p>
+        ) : null}
+        <dl className="space-y-4">
+          {PLAN_COMPONENTS.map((component) => (
+            <div key={component} className="rounded-lg border border-slate-300 bg-white p-4">
+              <dt className="font-semibold">{t(`plans.component.${component}` as MessageKey)}</dt>
+              <dd className="mt-1">
+                {!plan[component] ? (
+                  <span className="text-slate-700">{t("plans.notWritten")}</span>
+                ) : component === "prioritizedNeeds" ? (
+                  <ol className="list-decimal space-y-1 pl-6">
+                    {needs.map((need) => (
+                      <li key={need}>
+                        <StaffText>{need}</StaffText>
+                      </li>
+                    ))}
+                  </ol>
+                ) : (
+                  <p className="whitespace-pre-line">
+                    <StaffText>{plan[component]}</StaffText>
+                  </p>
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {canEdit ? (
+          <details
+            className="rounded-lg border border-slate-300 bg-white p-4"
+            open={resultFor("edit")?.status === "error"}
+          >
+            <summary className="cursor-pointer py-2.5 font-medium text-brand-700">
+              {t("plans.edit")}
+            </summary>
+            <Form method="post" className="mt-3 space-y-4" {...getFormProps(planForm)}>
+              <CsrfInput />
+              <input type="hidden" name="intent" value="edit" />
+              <FormError errors={planForm.errors} id={planForm.errorId} />
+              <div className="grid gap-3 md:grid-cols-2">
+                <SelectField
+                  label={t("plans.levelLabel")}
+                  field={planFields.level}
+                  options={PLAN_LEVELS.map((level) => ({
+                    value: level,
+                    label: t(`plans.level.${level}` as MessageKey),
+                  }))}
+                />
+                <Field label={t("plans.nameLabel")} field={planFields.name} />
+                <Field
+                  label={t("plans.startYear")}
+                  field={planFields.startYear}
+                  inputMode="numeric"
+                />
+                <Field label={t("plans.endYear")} field={planFields.endYear} inputMode="numeric" />
+                {districtPlans.length > 0 ? (
+                  <SelectField
+                    label={t("plans.districtPlanLabel")}
+                    field={planFields.districtPlanId}
+                    hint={t("plans.districtPlanHint")}
+                    placeholder={t("plans.noDistrictPlan")}
+                    options={districtPlans.map((d) => ({ value: d.id, label: d.name }))}
+                  />
+                ) : null}
+              </div>
+              {PLAN_COMPONENTS.map((component) => (
+                <TextareaField
+                  key={component}
+                  label={t(`plans.component.${component}` as MessageKey)}
+                  hint={t(`plans.componentHint.${component}` as MessageKey)}
+                  field={planFields[component]}
+                  rows={component === "mission" ? 3 : 5}
+                />
+              ))}
+              <Button className="min-h-11">{t("plans.save")}</Button>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="goals-heading" className="space-y-4">
+        <div>
+          <h2 id="goals-heading" className="text-xl font-semibold">
+            {t("plans.goals")}
+          </h2>
+          <p className="text-slate-700">{t("plans.goalsHint")}</p>
+        </div>
+        {goals.length === 0 ? (
+          <p className="rounded-md border border-slate-300 bg-white p-4">{t("plans.noGoals")}</p>
+        ) : (
+          <ol className="space-y-3">
+            {goals.map((goal) => (
+              <li key={goal.id} className="rounded-lg border border-slate-300 bg-white p-4">
+                <h3 className="text-lg font-semibold">
+                  <Link
+                    className="inline-block py-2.5 text-brand-700 underline"
+                    to={`goals/${goal.id}`}
+                  >
+                    <StaffText>{goal.title}</StaffText>
+                  </Link>
+                </h3>
+                {goal.smartGoal ? (
+                  <p className="whitespace-pre-line">
+                    <StaffText>{goal.smartGoal}</StaffText>
+                  </p>
+                ) : null}
+                <p className="text-sm text-slate-700">
+                  {[
+                    t("plans.measuresCount", { count: goal.measures }),
+                    t("plans.stepsComplete", { completed: goal.completed, total: goal.steps }),
+                  ].join(" · ")}
+                </p>
+                {goal.recommendation ? (
+                  <p className="text-sm">
+                    <Link
+                      className="inline-block py-2.5 text-brand-700 underline"
+                      to={`/work-groups/${slug}/recommendations/${goal.recommendation.id}`}
+                    >
+                      <StaffIn
+                        said={t("plans.fromRecommendation", {
+                          number: goal.recommendation.number,
+                          title: STAFF,
+                        })}
+                        staff={goal.recommendation.title}
+                      />
+                    </Link>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+        {canEdit ? (
+          <div className="grid gap-4 lg:grid-cols-2">
+            <Form
+              method="post"
+              className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+              {...getFormProps(startForm)}
+            >
+              <CsrfInput />
+              <input type="hidden" name="intent" value="start-goal" />
+              <h3 className="text-lg font-semibold">{t("plans.startFromRecommendation")}</h3>
+              <p className="text-sm text-slate-700">{t("plans.startFromRecommendationHint")}</p>
+              {recommendationOptions.length === 0 ? (
+                <p>{t("plans.allStarted")}</p>
+              ) : (
+                <>
+                  <FormError errors={startForm.errors} id={startForm.errorId} />
+                  <SelectField
+                    label={t("plans.recommendationLabel")}
+                    field={startFields.recommendationId}
+                    options={recommendationOptions.map((r) => ({
+                      value: r.id,
+                      label: t("plans.recommendationOption", { number: r.number, title: r.title }),
+                    }))}
+                  />
+                  <Button className="min-h-11">{t("plans.startGoal")}</Button>
+                </>
+              )}
+            </Form>
+            <Form
+              method="post"
+              className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+              {...getFormProps(goalForm)}
+            >
+              <CsrfInput />
+              <input type="hidden" name="intent" value="add-goal" />
+              <h3 className="text-lg font-semibold">{t("plans.addGoal")}</h3>
+              <FormError errors={goalForm.errors} id={goalForm.errorId} />
+              <Field
+                label={t("plans.goalTitle")}
+                field={goalFields.title}
+                hint={t("plans.goalTitleHint")}
+              />
+              <Button className="min-h-11">{t("plans.addGoalButton")}</Button>
+            </Form>
+          </div>
+        ) : null}
+      </section>
+      {data.history ? <HistoryList entries={data.history} heading={t("plans.history")} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Cast, cookieFor, startSeededApp, type TestApp } from "../support/app.ts";
+import {
+  expectNoSeriousViolations,
+  expectTapTarget,
+  launchBrowser,
+  newSignedInPerson,
+  open,
+  type Person,
+} from "../support/browser.ts";
+
+/**
+ * A facilitator starts a district's improvement plan, writes its components, starts a goal
+ * from the work group's recommendation (as the demo's), and follows its measure: three
+ * readings, seen as a chart and a table.
+ */
+let app: TestApp;
+let browser: Browser;
+let cast: Cast;
+let fay: Person;
+const WAIT = { timeout: 5_000 };
+const RECOMMENDATION =
+  "Design/build a competency-based assessment for learning system (inclusive of federal requirements).";
+const DISTRICT = "Central Region Pilot School District";
+
+/** A calendar day counted from today: readings may not be dated in the future. */
+function isoDay(offsetDays: number) {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+const base = () => `/work-groups/${cast.workGroup.slug}`;
+
+beforeAll(async () => {
+  ({ app, cast } = await startSeededApp());
+  await app.ctx.db.recommendation.create({
+    data: {
+      workGroupId: cast.workGroup.id,
+      position: 1,
+      title: RECOMMENDATION,
+      goalSpecific:
+        "A reimagined K-12 assessment for learning system recommended to the Commissioner of Education.",
+      goalTimely: "Design during the 2022-2023 school year.",
+    },
+  });
+  browser = await launchBrowser();
+  fay = await newSignedInPerson(browser, app.url, await cookieFor(app.ctx, cast.facilitator.id));
+  fay.page.setDefaultTimeout(10_000);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("a facilitator's improvement plan", () => {
+  it("starts a district plan from the Plans tab", async () => {
+    const p = fay.page;
+    await open(p, base());
+    await Promise.all([
+      p.waitForURL(/\/plans$/),
+      p.getByRole("navigation").getByRole("link", { name: "Plans" }).click(),
+    ]);
+    await p.getByText("No improvement plans yet.").waitFor();
+    await expectNoSeriousViolations(p, `${base()}/plans`);
+    await p.getByLabel("Whose plan is it?").selectOption({ label: "District plan" });
+    await p.getByLabel("District or school name").fill(DISTRICT);
+    await p.getByLabel("First year").fill("2026");
+    await p.getByLabel("Last year").fill("2030");
+    await Promise.all([
+      p.waitForURL(/\/plans\/\w+$/),
+      p.getByRole("button", { name: "Start plan" }).click(),
+    ]);
+    await p.getByRole("heading", { level: 1, name: DISTRICT }).waitFor();
+    await p.getByText("District plan · 2026 to 2030").waitFor();
+  });
+
+  it("writes the plan's components and reads them on the plan", async () => {
+    const p = fay.page;
+    await p.getByText("Edit the plan").click();
+    await p
+      .getByLabel("Description of the planning process")
+      .fill("A planning team of 24 stakeholders met six times, led by the superintendent.");
+    await p.getByLabel("Beliefs and vision").fill("All students can learn at high levels.");
+    await p.getByLabel("Mission statement").fill("Every student graduates ready for success.");
+    await p.getByLabel("Prioritized needs").fill("Assessment for learning\nTime to collaborate");
+    await p.getByRole("button", { name: "Save plan" }).click();
+    await p.getByText("The plan is saved.").waitFor(WAIT);
+    await p.getByRole("listitem").filter({ hasText: "Time to collaborate" }).waitFor();
+    await expectNoSeriousViolations(p, "the plan page");
+  });
+
+  it("starts a goal from the recommendation, and each page links to the other", async () => {
+    const p = fay.page;
+    await p.getByLabel("Recommendation", { exact: true }).selectOption({ index: 0 });
+    await Promise.all([
+      p.waitForURL(/\/goals\/\w+$/),
+      p.getByRole("button", { name: "Start goal" }).click(),
+    ]);
+    await p.getByRole("heading", { level: 1, name: RECOMMENDATION }).waitFor();
+    const back = p.getByRole("link", { name: `Started from recommendation 1: ${RECOMMENDATION}` });
+    await back.waitFor();
+    const goalUrl = p.url();
+    await Promise.all([p.waitForURL(/\/recommendations\/\w+$/), back.click()]);
+    await Promise.all([
+      p.waitForURL(goalUrl),
+      p.getByRole("link", { name: `Goal in plan ${DISTRICT}` }).click(),
+    ]);
+  });
+
+  it("adds a measure with three readings and shows the chart and the table", async () => {
+    const p = fay.page;
+    await p.getByLabel("What is counted").fill("Teachers giving a common formative assessment");
+    await p.getByLabel("Unit").fill("%");
+    await p.getByLabel("Source of the data").fill("Walk-through records");
+    await p.getByLabel("Baseline", { exact: true }).fill("35");
+    await p.getByLabel("Baseline date").fill(isoDay(-300));
+    await p.getByLabel("Target", { exact: true }).fill("80");
+    await p.getByLabel("Target date").fill(isoDay(600));
+    await p.getByRole("button", { name: "Add measure" }).click();
+    const measure = p.getByRole("article");
+    await measure
+      .getByRole("heading", { name: "Teachers giving a common formative assessment" })
+      .waitFor(WAIT);
+    await measure.getByText("No readings yet.").first().waitFor();
+
+    const readings = [
+      ["41", isoDay(-200), "After the first training day"],
+      ["47,5", isoDay(-100), "Grades 3-5 pilot started"],
+      ["57.5", isoDay(0), "Start of the new school year"],
+    ] as const;
+    for (const [index, [value, date, note]] of readings.entries()) {
+      const form = measure.locator("form").filter({
+        has: p.getByRole("button", { name: "Add reading" }),
+      });
+      await form.getByLabel("Value").fill(value);
+      await form.getByLabel("Date of the reading").fill(date);
+      await form.getByLabel("Note").fill(note);
+      await form.getByRole("button", { name: "Add reading" }).click();
+      await expect.poll(() => measure.locator("tbody tr").count(), WAIT).toBe(index + 1);
+    }
+    // 57.5 is half of the way from 35 to 80.
+    const chart = measure.getByRole("img");
+    await expect(chart.getAttribute("aria-label")).resolves.toMatch(
+      /Latest reading 57\.5 % on .*, 50% of the way to the target\./,
+    );
+    expect(await chart.locator("circle").count()).toBe(3);
+    const rows = measure.locator("tbody tr");
+    await expect(rows.nth(1).textContent()).resolves.toMatch(/47\.5 %[\s\S]*28%[\s\S]*Grades 3-5/);
+    await expectNoSeriousViolations(p, "the goal page with a measure");
+  });
+
+  it("says beside the field that a reading cannot be dated in the future, keeping the rest", async () => {
+    const p = fay.page;
+    const form = p.getByRole("article").locator("form");
+    await form.getByLabel("Value").fill("60");
+    await form.getByLabel("Date of the reading").fill(isoDay(5));
+    await form.getByLabel("Note").fill("Typed ahead");
+    await form.getByRole("button", { name: "Add reading" }).click();
+    await form.getByText("The date of a reading cannot be in the future").waitFor(WAIT);
+    await expect(form.getByLabel("Note").inputValue()).resolves.toBe("Typed ahead");
+    expect(await app.ctx.db.measureReading.count()).toBe(3);
+  });
+
+  it("fits a phone: large enough targets and no sideways scrolling", async () => {
+    const p = fay.page;
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.reload();
+    await expectTapTarget(p.getByRole("button", { name: "Add reading" }));
+    await expectTapTarget(p.getByRole("button", { name: "Add action step" }));
+    await expectTapTarget(p.getByRole("link", { name: `Back to ${DISTRICT}` }));
+    await expectTapTarget(p.getByText("Edit the goal"));
+    const scrolls = await p.evaluate(
+      () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    );
+    expect(scrolls).toBe(false);
+    await expectNoSeriousViolations(p, "the goal page on a phone");
+  });
+});
