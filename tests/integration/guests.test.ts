@@ -194,8 +194,45 @@ describe("guests", () => {
     const publication = await app.ctx.db.publication.create({
       data: { workGroupId: cast.workGroup.id, kind: "summary", title: "Summary" },
     });
+    // A comment with a file, for the route that downloads it.
+    const comment = await app.ctx.db.comment.create({
+      data: {
+        periodId: period.id,
+        trackingNumber: "GUEST-CRAWL-1",
+        submissionKey: "guest-crawl-1",
+        stakeholderGroup: "Parents",
+        region: "Central",
+        body: "A letter is attached.",
+        attachments: {
+          create: {
+            position: 0,
+            name: "letter.png",
+            type: "png",
+            size: 8,
+            sha256: "-",
+            bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+          },
+        },
+      },
+    });
+    const plan = await app.ctx.db.improvementPlan.create({
+      data: {
+        programId: cast.program.id,
+        workGroupId: cast.workGroup.id,
+        level: "district",
+        name: "District",
+        startYear: 2026,
+        endYear: 2029,
+        goals: { create: { position: 1, title: "Goal" } },
+      },
+      include: { goals: true },
+    });
     const values: Record<string, string> = {
       slug: cast.workGroup.slug,
+      planId: plan.id,
+      goalId: plan.goals[0]!.id,
+      commentId: comment.id,
+      position: "0",
       sessionId: cast.session.id,
       periodId: period.id,
       hearingId: hearing.id,
