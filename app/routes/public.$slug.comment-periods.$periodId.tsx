@@ -225,6 +225,21 @@ export default function PublicCommentPeriod() {
                   <p className="mt-1 whitespace-pre-line">
                     <WrittenText text={comment.body} lang={comment.language} />
                   </p>
+                  {comment.attachments.length ? (
+                    <ul className="mt-1 text-sm">
+                      {comment.attachments.map((file) => (
+                        <li key={file.position}>
+                          <a
+                            href={`/public/${slug}/comment-periods/${period.id}/comments/${comment.trackingNumber}/files/${file.position}`}
+                            download
+                            className="inline-flex min-h-11 items-center underline"
+                          >
+                            {t("period.file", { name: file.name, type: file.type.toUpperCase() })}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </li>
               ))}
             </ul>

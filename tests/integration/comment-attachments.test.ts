@@ -127,6 +127,27 @@ describe("files sent with a comment", () => {
     expect(file.headers.get("x-content-type-options")).toBe("nosniff");
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(letter);
     expect((await fetch(download, { headers: { cookie: cookies.memberA } })).status).toBe(403);
+
+    // The public gets a file only with its published comment, where comments are shown.
+    const open = `${app.url}${period.path}/comments/${receipt.trackingNumber}/files/0`;
+    expect((await fetch(open)).status).toBe(404);
+    await app.ctx.db.commentPeriod.update({
+      where: { id: period.id },
+      data: { showComments: true },
+    });
+    expect((await fetch(open)).status).toBe(404);
+    await app.ctx.db.comment.update({ where: { id: comment.id }, data: { state: "published" } });
+    const shown = await fetch(open);
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get("content-disposition")).toMatch(/^attachment;/);
+    expect(new Uint8Array(await shown.arrayBuffer())).toEqual(letter);
+    const publicPage = await (await fetch(`${app.url}${period.path}`)).text();
+    expect(publicPage).toContain("Ozark letter.pdf (PDF, sent with this comment)");
+    await app.ctx.db.comment.update({ where: { id: comment.id }, data: { state: "hidden" } });
+    expect((await fetch(open)).status).toBe(404);
+    expect(
+      (await fetch(`${app.url}${period.path}/comments/${receipt.trackingNumber}/files/9`)).status,
+    ).toBe(404);
   });
 
   it("takes files from a plain HTML form too (no JavaScript)", async () => {

@@ -254,3 +254,32 @@ function checkImage(type: "png" | "jpeg", bytes: Uint8Array): Read {
   if (width * height > MAX_PIXELS) return { ok: false, problem: "comment.files.bomb" };
   return { ok: true, text: "" };
 }
+
+const CONTENT_TYPES: Record<AttachmentType, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  png: "image/png",
+  jpeg: "image/jpeg",
+};
+
+/**
+ * A stored file as a download: always saved (Content-Disposition: attachment), never sniffed
+ * (every answer says nosniff: server/security-headers.ts) or run by the browser (a sandbox).
+ */
+export function attachmentResponse(file: { name: string; type: string; bytes: Uint8Array }) {
+  const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "content-type": CONTENT_TYPES[file.type as AttachmentType] ?? "application/octet-stream",
+      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      "content-security-policy": "sandbox; default-src 'none'",
+      "cache-control": "private, no-store",
+    },
+  });
+}
+
+/** A file's place among its comment's files, from a URL: else 404. */
+export function filePosition(value: string | undefined) {
+  const position = Number(value);
+  return Number.isInteger(position) && position >= 0 && position < MAX_FILES ? position : null;
+}

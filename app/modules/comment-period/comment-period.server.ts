@@ -228,6 +228,11 @@ export async function getPublicCommentPeriod(ctx: AppContext, slug: string, peri
           sections: true,
           body: true,
           language: true,
+          trackingNumber: true,
+          attachments: {
+            orderBy: { position: "asc" },
+            select: { position: true, name: true, type: true, size: true },
+          },
         },
       })
     : [];
@@ -247,4 +252,30 @@ export async function getPublicCommentPeriod(ctx: AppContext, slug: string, peri
     comments,
     token: issueFormToken(ctx.config.sessionSecret, period.id),
   };
+}
+
+/**
+ * A file of a published comment, for the public: only while the period is public, shows its
+ * comments and the comment is published (moderation decided). Downloaded, never shown inline.
+ */
+export async function getPublicCommentFile(
+  ctx: AppContext,
+  slug: string,
+  periodId: string,
+  trackingNumber: string,
+  position: number,
+) {
+  const file = await ctx.db.commentAttachment.findFirst({
+    where: {
+      position,
+      comment: {
+        trackingNumber,
+        state: "published",
+        period: { ...publicPeriodWhere(slug, periodId), showComments: true },
+      },
+    },
+    select: { name: true, type: true, bytes: true },
+  });
+  if (!file) throw notPublished();
+  return file;
 }

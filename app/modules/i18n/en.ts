@@ -1608,7 +1608,7 @@ export const en = {
   "csv.comments.general": "general",
   "comment.files.label": "Files (optional)",
   "comment.files.hint":
-    "Up to {{count}} files of {{megabytes}} MB each: PDF, Word (.docx), PNG or JPEG. Staff read them with your comment; files are not shown on the public page.",
+    "Up to {{count}} files of {{megabytes}} MB each: PDF, Word (.docx), PNG or JPEG. Staff read them with your comment; they are published only with it.",
   "comment.files.received": "Files received with your comment:",
   "comment.files.item": "{{name}} ({{size}})",
   "comment.files.tooMany": "Send at most {{count}} files with one comment.",
@@ -1945,6 +1945,7 @@ export const en = {
   "staffHearing.errors.alreadyCancelled": "That registration was already cancelled.",
   "staffAnalysis.errors.draftedMeanwhile":
     "Someone else drafted the response just now: reload the page.",
+  "period.file": "{{name}} ({{type}}, sent with this comment)",
 } as const;
 
 export type MessageKey = keyof typeof en;

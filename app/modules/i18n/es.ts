@@ -1655,7 +1655,7 @@ export const es: Messages = {
   "csv.comments.general": "general",
   "comment.files.label": "Archivos (opcional)",
   "comment.files.hint":
-    "Hasta {{count}} archivos de {{megabytes}} MB cada uno: PDF, Word (.docx), PNG o JPEG. El personal los lee con su comentario; los archivos no se muestran en la página pública.",
+    "Hasta {{count}} archivos de {{megabytes}} MB cada uno: PDF, Word (.docx), PNG o JPEG. El personal los lee con su comentario; solo se publican con él.",
   "comment.files.received": "Archivos recibidos con su comentario:",
   "comment.files.item": "{{name}} ({{size}})",
   "comment.files.tooMany": "Envíe como máximo {{count}} archivos con un comentario.",
@@ -2005,4 +2005,5 @@ export const es: Messages = {
   "staffHearing.errors.alreadyCancelled": "Esa inscripción ya estaba cancelada.",
   "staffAnalysis.errors.draftedMeanwhile":
     "Otra persona acaba de redactar la respuesta: vuelva a cargar la página.",
+  "period.file": "{{name}} ({{type}}, enviado con este comentario)",
 };
