@@ -15,3 +15,19 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
   }
   return made;
 }
+
+const kilobyteFormats = new Map<string, Intl.NumberFormat>();
+
+/** A file's size as people read it in their language ("1,204 kB", "1.204 kB"). */
+export function formatKilobytes(locale: string, bytes: number) {
+  let format = kilobyteFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: "unit",
+      unit: "kilobyte",
+      maximumFractionDigits: 0,
+    });
+    kilobyteFormats.set(locale, format);
+  }
+  return format.format(Math.max(1, bytes / 1024));
+}

@@ -13,6 +13,7 @@ import {
 import type { MessageKey } from "../../modules/i18n/en.ts";
 import { formatInZone } from "../../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../../modules/i18n/use-locale.ts";
+import { formatKilobytes } from "../../utils/intl.ts";
 import { Honeypot, inputClass, PublicField, useZodForm } from "../forms.tsx";
 
 type ActionData = {
@@ -151,11 +152,7 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
                   <li key={file.name}>
                     {t("comment.files.item", {
                       name: file.name,
-                      size: new Intl.NumberFormat(locale, {
-                        style: "unit",
-                        unit: "kilobyte",
-                        maximumFractionDigits: 0,
-                      }).format(Math.max(1, file.size / 1024)),
+                      size: formatKilobytes(locale, file.size),
                     })}
                   </li>
                 ))}

@@ -13,6 +13,7 @@ import {
 import { formatDate, type Locale } from "../../modules/i18n/i18n.ts";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { useLiveModeration } from "../../realtime/use-live-moderation.ts";
+import { formatKilobytes } from "../../utils/intl.ts";
 import { Button, CsrfInput, inputClass } from "../forms.tsx";
 import { STAFF, StaffIn, StaffText } from "../staff-text.tsx";
 import { WrittenText } from "../written-text.tsx";
@@ -640,14 +641,6 @@ function CommentRow({
       </article>
     </li>
   );
-}
-
-function formatKilobytes(locale: Locale, bytes: number) {
-  return new Intl.NumberFormat(locale, {
-    style: "unit",
-    unit: "kilobyte",
-    maximumFractionDigits: 0,
-  }).format(Math.max(1, bytes / 1024));
 }
 
 /** After a decision, the next comment takes focus, as in a mail program. */

@@ -394,10 +394,9 @@ async function lastDecisions(ctx: AppContext, commentIds: string[]) {
 export async function getCommentReview(ctx: AppContext, access: WorkGroupAccess, periodId: string) {
   const period = await requirePeriod(ctx, access, periodId);
   await screenNewComments(ctx, periodId);
-  const [byState, flagged, campaigns, sharedAddresses, log] = await Promise.all([
-    ctx.db.comment.groupBy({ by: ["state"], where: { periodId }, _count: { _all: true } }),
-    ctx.db.comment.count({ where: { periodId, flags: { not: "" } } }),
-    campaignsOf(ctx, periodId),
+  // The same counts and campaigns the queue offers (periodFacets), read once per change.
+  const [{ facets }, sharedAddresses, log] = await Promise.all([
+    periodFacets(ctx, periodId),
     ctx.db.$queryRaw<{ email: string; names: number | bigint }[]>`
       SELECT lower("email") AS "email", COUNT(DISTINCT lower(trim("name"))) AS "names"
       FROM "Comment" WHERE "periodId" = ${periodId} AND "email" <> ''
@@ -418,12 +417,12 @@ export async function getCommentReview(ctx: AppContext, access: WorkGroupAccess,
       },
     }),
   ]);
-  const counts = stateCounts(byState);
+  const { counts, campaigns } = facets;
   const total = counts.pending + counts.published + counts.hidden;
   const inCampaigns = campaigns.reduce((sum, c) => sum + c.count, 0);
   return {
     period,
-    counts: { total, unique: total - inCampaigns, inCampaigns, flagged, ...counts },
+    counts: { total, unique: total - inCampaigns, inCampaigns, ...counts },
     campaigns: campaigns.slice(0, 20),
     campaignCount: campaigns.length,
     sharedAddresses: sharedAddresses.map((a) => ({ email: a.email, names: Number(a.names) })),
