@@ -77,12 +77,21 @@ export function ThemingBoard(props: Props) {
     });
   }, [state.ideas]);
 
-  // A command that worked clears the selection it acted on (and a created theme's name).
+  // A command that worked clears the selection it acted on (and a created theme's name), and
+  // only that: an idea ticked while the command was on its way stays ticked.
   const reply = fetcher.data;
   const [newLabel, setNewLabel] = useState("");
   const createButton = useRef<HTMLButtonElement>(null);
+  const actedOn = useRef<string[]>([]);
+  if (fetcher.formData) actedOn.current = fetcher.formData.getAll("ideaId").map(String);
   useEffect(() => {
-    if (reply?.ok && reply.intent !== "suggest") setSelected(new Set());
+    if (reply?.ok && reply.intent !== "suggest") {
+      const sent = new Set(actedOn.current);
+      setSelected((current) => {
+        const kept = [...current].filter((id) => !sent.has(id));
+        return kept.length === current.size ? current : new Set(kept);
+      });
+    }
     if (reply?.ok && reply.intent === "create-theme") setNewLabel("");
   }, [reply]);
 
