@@ -10,6 +10,7 @@ import {
   authCookieName,
   createAuthSessionStorage,
 } from "../app/modules/auth/auth-session.server.ts";
+import { createSignInProviders } from "../app/modules/auth/sign-in-providers.server.ts";
 import { CommentIntake } from "../app/modules/comment-period/intake-queue.server.ts";
 import type { AppContext } from "../app/utils/app-context.ts";
 import { commentIntakeRoute } from "./comment-intake-route.ts";
@@ -69,6 +70,7 @@ export async function createAppContext(
     log,
     authSessions: createAuthSessionStorage(config.sessionSecret, config.env === "production"),
     mailer: createMailer(config.smtp, log),
+    signInProviders: createSignInProviders(config.signIn, log),
     limiters: createLimiters(shared.redis),
     intake: new CommentIntake(
       db,

@@ -73,3 +73,68 @@ describe("configuration that would be unsafe", () => {
     expect(loadConfig({ ...secret }).appUrl).toBeUndefined();
   });
 });
+
+describe("sign-in providers (OIDC_*)", () => {
+  const entra = {
+    ...secret,
+    OIDC_PROVIDERS: "entra",
+    OIDC_ENTRA_ISSUER: "https://login.microsoftonline.com/tenant/v2.0",
+    OIDC_ENTRA_CLIENT_ID: "client",
+    OIDC_ENTRA_CLIENT_SECRET: "secret",
+  };
+
+  it("reads a provider, its label, domains and who must use it", () => {
+    const config = loadConfig({
+      ...entra,
+      OIDC_ENTRA_LABEL: "State Department of Education",
+      OIDC_ENTRA_DOMAINS: "Ed.State.gov, schools.state.gov",
+      OIDC_ENTRA_TRUST_EMAIL: "true",
+      OIDC_REQUIRED_DOMAINS: "ed.state.gov",
+    });
+    expect(config.signIn.providers).toEqual([
+      {
+        id: "entra",
+        issuer: "https://login.microsoftonline.com/tenant/v2.0",
+        clientId: "client",
+        clientSecret: "secret",
+        label: "State Department of Education",
+        domains: ["ed.state.gov", "schools.state.gov"],
+        trustEmail: true,
+        insecureLoopback: false,
+      },
+    ]);
+    expect(config.signIn.requiredDomains).toEqual(["ed.state.gov"]);
+    expect(loadConfig({ ...secret }).signIn).toEqual({ providers: [], requiredDomains: [] });
+  });
+
+  it.each([
+    [
+      { OIDC_ENTRA_ISSUER: "http://login.example.org" },
+      "OIDC_ENTRA_ISSUER: must start with https://",
+    ],
+    [{ OIDC_ENTRA_CLIENT_SECRET: "" }, "OIDC_ENTRA_CLIENT_SECRET: required"],
+    [
+      { OIDC_ENTRA_DOMAINS: "not a domain" },
+      'OIDC_ENTRA_DOMAINS: "not a domain" is not an email domain',
+    ],
+    [{ OIDC_ENTRA_TRUST_EMAIL: "true" }, "OIDC_ENTRA_TRUST_EMAIL: only with OIDC_ENTRA_DOMAINS"],
+    [{ OIDC_ENTRA_TRUST_EMAIL: "yes" }, "OIDC_ENTRA_TRUST_EMAIL: must be true or false"],
+    [
+      { OIDC_GOOGEL_ISSUER: "https://accounts.google.com" },
+      'OIDC_GOOGEL_ISSUER: "googel" is not in OIDC_PROVIDERS',
+    ],
+    [{ OIDC_PROVIDERS: "entra,entra" }, 'OIDC_PROVIDERS: "entra" is named twice'],
+    [{ OIDC_PROVIDERS: "my-idp" }, 'OIDC_PROVIDERS: "my-idp" is not a usable name'],
+    [
+      { OIDC_ENTRA_DOMAINS: "ed.state.gov", OIDC_REQUIRED_DOMAINS: "other.gov" },
+      'OIDC_REQUIRED_DOMAINS: no provider in OIDC_PROVIDERS lets people at "other.gov" sign in',
+    ],
+  ])("refuses %o, naming the variable", (change, message) => {
+    expect(() => loadConfig({ ...entra, ...change })).toThrow(message);
+  });
+
+  it("allows http:// only for a provider on this machine", () => {
+    const config = loadConfig({ ...entra, OIDC_ENTRA_ISSUER: "http://localhost:8080/realms/x" });
+    expect(config.signIn.providers[0]!.insecureLoopback).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { z } from "zod";
 import { SHED_AT_EVENT_LOOP_DELAY_MS } from "./limiters.ts";
+import { parseSignInProviders, type SignInPolicy } from "./sign-in-providers-config.ts";
 
 /**
  * Configuration is read from the environment once, here, and handed to everything else
@@ -104,6 +105,8 @@ export type Config = {
   metricsToken: string | undefined;
   shedAtEventLoopDelayMs: number;
   themesSuggest: { baseUrl: string; model: string; apiKey: string | undefined } | undefined;
+  /** The organizations' OpenID providers and who must use them (sign-in-providers-config.ts). */
+  signIn: SignInPolicy;
 };
 
 export class ConfigError extends Error {
@@ -141,6 +144,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const signIn = parseSignInProviders(env);
+  if (signIn.problems.length > 0) throw new ConfigError(signIn.problems);
   if (e.THEMES_SUGGEST_URL && !e.THEMES_SUGGEST_MODEL) {
     throw new ConfigError(["THEMES_SUGGEST_MODEL: required when THEMES_SUGGEST_URL is set"]);
   }
@@ -177,5 +182,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           apiKey: e.THEMES_SUGGEST_API_KEY,
         }
       : undefined,
+    signIn: signIn.policy,
   };
 }

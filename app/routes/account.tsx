@@ -11,6 +11,7 @@ import {
   signOutSession,
 } from "../modules/auth/auth-session.server.ts";
 import { browserName } from "../modules/auth/browser-name.server.ts";
+import { providerIdentitiesOf } from "../modules/auth/provider-accounts.server.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { http } from "../utils/http.server.ts";
 import { dateTimeFormat } from "../utils/intl.ts";
@@ -20,9 +21,22 @@ export const handle = translated;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
-  const signIns = await listSignIns(context, user.id);
+  const [signIns, identities] = await Promise.all([
+    listSignIns(context, user.id),
+    providerIdentitiesOf(context, user.id),
+  ]);
+  const labels = new Map(context.signInProviders.list().map((p) => [p.id, p.label]));
   return json({
-    user: { name: user.name, email: user.email },
+    user: { name: user.name, email: user.email, isAdmin: user.isAdmin },
+    // Only where providers are set up: elsewhere the section would say nothing useful.
+    identities:
+      labels.size > 0 || identities.length > 0
+        ? identities.map((i) => ({
+            provider: labels.get(i.provider) ?? i.provider,
+            email: i.email,
+            lastSignInAt: i.lastSignInAt.toISOString(),
+          }))
+        : null,
     signIns: signIns.map((s) => ({
       id: s.id,
       current: s.id === user.signInId,
@@ -40,12 +54,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (form.get("intent") !== "sign-out-everywhere") throw http(400, "Unknown action.");
   await endAllSignIns(context, user.id, user.signInId);
   return redirect("/login?signedOut=everywhere", {
-    headers: { "Set-Cookie": await signOutSession(context, request) },
+    headers: { "Set-Cookie": (await signOutSession(context, request)).setCookie },
   });
 }
 
 export default function Account() {
-  const { user, signIns } = useLoaderData<typeof loader>();
+  const { user, signIns, identities } = useLoaderData<typeof loader>();
   const pending = useNavigation().state === "submitting";
   const { t, i18n } = useTranslation();
   const when = (iso: string) =>
@@ -56,6 +70,35 @@ export default function Account() {
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t("account.title")}</h1>
       <p>{`${user.name} · ${user.email}`}</p>
+      {user.isAdmin ? (
+        <p>
+          <a className="text-brand-700 underline" href="/admin/sign-in">
+            {t("header.admin")}
+          </a>
+        </p>
+      ) : null}
+      {identities ? (
+        <section aria-labelledby="providers" className="space-y-3">
+          <h2 id="providers" className="text-xl font-semibold">
+            {t("account.providers")}
+          </h2>
+          {identities.length === 0 ? (
+            <p>{t("account.providersNone")}</p>
+          ) : (
+            <ul className="list-disc pl-6">
+              {identities.map((i) => (
+                <li key={`${i.provider}:${i.email}`}>
+                  {t("account.providerLinked", {
+                    provider: i.provider,
+                    email: i.email,
+                    date: when(i.lastSignInAt),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
       <section aria-labelledby="sign-ins" className="space-y-3">
         <h2 id="sign-ins" className="text-xl font-semibold">
           {t("account.signIns")}

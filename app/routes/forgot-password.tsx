@@ -28,6 +28,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: clientAddress(request),
     locale,
   });
+  if (!result.ok && !result.limited) {
+    // A domain that signs in with its provider has no passwords to reset.
+    const message = say(locale, result.key, result.values);
+    return json(
+      { sent: false, result: submission.reply({ fieldErrors: { email: [message] } }) },
+      { status: 400 },
+    );
+  }
   if (!result.ok) {
     const message = say(locale, result.key, result.values);
     return json(

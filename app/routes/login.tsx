@@ -1,22 +1,40 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ProviderButtons } from "../components/auth/provider-buttons.tsx";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
 import { signIn } from "../modules/auth/accounts.server.ts";
 import { getUser, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { knownDevice, rememberDevice } from "../modules/auth/device.server.ts";
 import { signInSchema } from "../modules/auth/schema.ts";
+import { providerSignOutUrl } from "../modules/auth/sign-in-providers.server.ts";
 import { readerLocale } from "../modules/i18n/locale.server.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { parseSubmission } from "../utils/form-fields.ts";
 import { keepRetryAfter, say } from "../utils/http.server.ts";
-import { clientAddress } from "../utils/request.server.ts";
+import { clientAddress, linkOrigin } from "../utils/request.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getUser(context, request)) throw redirect("/");
-  return null;
+  const providers = context.signInProviders.list();
+  // Just signed out of a sign-in made through a provider: offer its own sign-out too.
+  const signedOut = new URL(request.url).searchParams.get("signedOut");
+  const from = providers.find((p) => p.id === signedOut);
+  const signOutUrl = from
+    ? await providerSignOutUrl(context, from.id, linkOrigin(context, request))
+    : null;
+  return json({
+    providers: providers.map((p) => ({ id: p.id, label: p.label })),
+    providerSignOut: from && signOutUrl ? { label: from.label, url: signOutUrl } : null,
+  });
 }
 
 export const headers = keepRetryAfter;
@@ -50,7 +68,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const lastResult = useActionData<typeof action>();
+  const { providers, providerSignOut } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const redirectTo = params.get("redirectTo") ?? "/";
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(signInSchema, lastResult);
   const { t } = useTranslation();
@@ -62,9 +82,36 @@ export default function Login() {
           {t("auth.signedOutEverywhere")}
         </p>
       ) : null}
+      {providerSignOut ? (
+        <div
+          role="status"
+          className="mt-4 space-y-2 rounded-md border border-slate-300 bg-white p-3"
+        >
+          <p className="font-medium">{t("signInProvider.signedOut")}</p>
+          <p className="text-sm">
+            {t("signInProvider.signOutHint", { provider: providerSignOut.label })}
+          </p>
+          <p>
+            <a
+              className="inline-flex min-h-11 items-center text-brand-700 underline"
+              href={providerSignOut.url}
+            >
+              {t("signInProvider.signOutThere", { provider: providerSignOut.label })}
+            </a>
+          </p>
+        </div>
+      ) : null}
+      {providers.length > 0 ? (
+        <div className="mt-6 space-y-4">
+          <ProviderButtons providers={providers} redirectTo={redirectTo} />
+          <h2 className="border-t border-slate-300 pt-4 text-lg font-semibold">
+            {t("signInProvider.or")}
+          </h2>
+        </div>
+      ) : null}
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
-        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <FormError errors={form.errors} id={form.errorId} />
         <Field label={t("auth.email")} field={fields.email} type="email" autoComplete="email" />
         <Field

@@ -38,6 +38,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: clientAddress(request),
     locale,
   });
+  if (!result.ok && result.retryAfter === undefined) {
+    const message = say(locale, "signInProvider.errors.required", {
+      domain: result.domain,
+      provider: result.providers,
+    });
+    return json(
+      { sent: null, result: submission.reply({ fieldErrors: { email: [message] } }) },
+      { status: 400 },
+    );
+  }
   if (!result.ok) {
     const count = inMinutes(result.retryAfter);
     return json(

@@ -3,8 +3,13 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput } from "../components/forms.tsx";
-import { readForm, signInSession } from "../modules/auth/auth-session.server.ts";
+import { recordAccountEvent } from "../modules/auth/account-events.server.ts";
+import { getAuthSession, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { rememberDevice } from "../modules/auth/device.server.ts";
+import {
+  linkProviderIdentity,
+  usablePendingLink,
+} from "../modules/auth/provider-accounts.server.ts";
 import { samePagePath } from "../modules/auth/schema.ts";
 import {
   findSignInLink,
@@ -31,8 +36,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await readForm(context, request);
   const user = await redeemSignInLink(context, params.token ?? "");
   if (!user) return json({ account: null }, { status: 410 });
+  // The link confirms this account for a provider sign-in waiting in this browser, if any.
+  const session = await getAuthSession(context, request);
+  const link = usablePendingLink(session.get("providerLink"), user.id);
+  if (link) await linkProviderIdentity(context, link, "email_link");
+  else
+    await recordAccountEvent(context, { kind: "signed_in", method: "email_link", userId: user.id });
   const headers = new Headers();
-  headers.append("Set-Cookie", await signInSession(context, request, user.id));
+  headers.append("Set-Cookie", await signInSession(context, request, user.id, link?.provider));
   headers.append("Set-Cookie", await rememberDevice(context, request, user.email));
   const back = samePagePath(new URL(request.url).searchParams.get("redirectTo") ?? "/");
   return redirect(back, { headers });

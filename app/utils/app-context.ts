@@ -3,6 +3,11 @@ import type { Config } from "../../server/config.ts";
 import type { DatabaseHealth } from "../../server/database-health.ts";
 import type { Db } from "../../server/db.ts";
 import type { Logger } from "../../server/log.ts";
+import type { PendingProviderLink } from "../modules/auth/provider-accounts.server.ts";
+import type {
+  PendingProviderSignIn,
+  SignInProviders,
+} from "../modules/auth/sign-in-providers.server.ts";
 import type { CommentIntake } from "../modules/comment-period/intake-queue.server.ts";
 import type { LivePublisher } from "../modules/documents/live-publisher.ts";
 
@@ -23,10 +28,19 @@ export type AppContext = {
   live: LivePublisher;
   /** Public comments waiting for their group commit (comment-period/intake-queue.server.ts). */
   intake: CommentIntake;
+  /** The organizations' OpenID providers, discovered at start (sign-in-providers.server.ts). */
+  signInProviders: SignInProviders;
 };
 
 /** What a session cookie carries: the token of a sign-in record (see auth-session.server.ts). */
-export type AuthSessionData = { signIn: string; csrf: string };
+export type AuthSessionData = {
+  signIn: string;
+  csrf: string;
+  /** While the browser is at an OpenID provider: state, nonce and PKCE verifier. */
+  providerSignIn: PendingProviderSignIn;
+  /** A provider account waiting for its owner to confirm the existing account. */
+  providerLink: PendingProviderLink;
+};
 
 export type Mailer = {
   send(message: { to: string; subject: string; text: string }): Promise<void>;

@@ -5,8 +5,10 @@ import type { SaidValues } from "../../utils/http.server.ts";
 import type { LinkOrigin } from "../../utils/request.server.ts";
 import type { SayKey } from "../i18n/en.ts";
 import { i18nFor, type Locale } from "../i18n/i18n.ts";
+import { recordAccountEvent } from "./account-events.server.ts";
 import { endAllSignIns } from "./auth-session.server.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server.ts";
+import { requiredProviders } from "./sign-in-providers.server.ts";
 
 const RESET_MINUTES = 60;
 
@@ -26,24 +28,65 @@ export function sha256(value: string) {
   return createHash("sha256").update(value).digest("hex");
 }
 
-/** The first account on a fresh install becomes the instance admin. */
+/**
+ * Makes an account (with `also`, e.g. its provider identity, in the same transaction). The
+ * first account on a fresh install becomes the instance admin, however it was made.
+ */
+export async function newAccount(
+  ctx: AppContext,
+  input: { name: string; email: string; passwordHash?: string },
+  also?: (
+    tx: Parameters<Parameters<AppContext["db"]["$transaction"]>[0]>[0],
+    userId: string,
+  ) => Promise<unknown>,
+) {
+  const user = await ctx.db.$transaction(async (tx) => {
+    const isFirst = (await tx.user.count()) === 0;
+    const made = await tx.user.create({
+      // No password hash: the account signs in only with its provider or an emailed link.
+      data: {
+        name: input.name,
+        email: input.email,
+        passwordHash: input.passwordHash ?? "",
+        isAdmin: isFirst,
+      },
+      select: { id: true, isAdmin: true },
+    });
+    await also?.(tx, made.id);
+    return made;
+  });
+  if (user.isAdmin)
+    ctx.log.info("first account created: it is the instance admin", { userId: user.id });
+  return user;
+}
+
+/** People at a domain that must sign in with its provider get this refusal, naming it. */
+function providerRequired(ctx: AppContext, email: string, field?: string): Failure | undefined {
+  const providers = requiredProviders(ctx, email);
+  if (providers.length === 0) return undefined;
+  return {
+    ok: false,
+    field,
+    key: "signInProvider.errors.required",
+    values: {
+      domain: email.slice(email.lastIndexOf("@") + 1),
+      provider: providers.map((p) => p.label).join(" / "),
+    },
+  };
+}
+
 export async function signUp(
   ctx: AppContext,
   input: { name: string; email: string; password: string; ip: string },
 ): Promise<Result<{ userId: string }>> {
+  const required = providerRequired(ctx, input.email, "email");
+  if (required) return required;
   const wait = await ctx.limiters.accountRequest(`ip:${input.ip}`);
   if (wait > 0) return { ok: false, limited: true, retryAfter: wait, ...tooMany(wait) };
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await ctx.db.$transaction(async (tx) => {
-      const isFirst = (await tx.user.count()) === 0;
-      return tx.user.create({
-        data: { name: input.name, email: input.email, passwordHash, isAdmin: isFirst },
-        select: { id: true, isAdmin: true },
-      });
-    });
-    if (user.isAdmin)
-      ctx.log.info("first account created: it is the instance admin", { userId: user.id });
+    const user = await newAccount(ctx, { name: input.name, email: input.email, passwordHash });
+    await recordAccountEvent(ctx, { kind: "account_created", method: "password", userId: user.id });
     return { ok: true, userId: user.id };
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -66,8 +109,22 @@ export async function signUp(
  */
 export async function signIn(
   ctx: AppContext,
-  input: { email: string; password: string; ip: string; device?: string },
+  input: {
+    email: string;
+    password: string;
+    ip: string;
+    device?: string;
+    /**
+     * Confirming that a provider account may be linked to this one: allowed where the domain
+     * requires its provider, since the person has just signed in there.
+     */
+    confirmingLink?: boolean;
+  },
 ): Promise<Result<{ userId: string }>> {
+  if (!input.confirmingLink) {
+    const required = providerRequired(ctx, input.email);
+    if (required) return required;
+  }
   const keys = input.device
     ? [`device:${input.email}:${input.device}`]
     : [`ip:${input.ip}`, `email:${input.email}`];
@@ -93,6 +150,9 @@ export async function signIn(
     return { ok: false, key: "auth.errors.wrongPassword" };
   }
   await ctx.limiters.signIn.succeeded(keys);
+  if (!input.confirmingLink) {
+    await recordAccountEvent(ctx, { kind: "signed_in", method: "password", userId: user.id });
+  }
   return { ok: true, userId: user.id };
 }
 
@@ -104,6 +164,8 @@ export async function requestPasswordReset(
   ctx: AppContext,
   input: { email: string; origin: LinkOrigin; ip: string; locale: Locale },
 ): Promise<Result<object>> {
+  const required = providerRequired(ctx, input.email, "email");
+  if (required) return required;
   for (const key of [`ip:${input.ip}`, `reset:${input.email}`]) {
     const wait = await ctx.limiters.accountRequest(key);
     if (wait > 0) return { ok: false, limited: true, retryAfter: wait, ...tooMany(wait) };

@@ -182,17 +182,32 @@ export async function readForm(ctx: AppContext, request: Request): Promise<FormD
  * Records a new signed-in browser and puts its token in the cookie. A new csrf token too, so
  * one planted before sign-in is useless afterwards.
  */
-export async function signInSession(ctx: AppContext, request: Request, userId: string) {
+export async function signInSession(
+  ctx: AppContext,
+  request: Request,
+  userId: string,
+  /** The OpenID provider signed in through: signing out offers its own sign-out. */
+  provider?: string,
+) {
   const session = await getAuthSession(ctx, request);
   // Signing in over an existing session (another account, say) ends that one first.
   await endSignIn(ctx, session);
-  session.set("signIn", await startSignIn(ctx, userId, request.headers.get("User-Agent") ?? ""));
+  const userAgent = request.headers.get("User-Agent") ?? "";
+  session.set("signIn", await startSignIn(ctx, userId, userAgent, provider));
   session.set("csrf", randomBytes(24).toString("base64url"));
+  // A provider sign-in in progress, or waiting to be confirmed, is over once someone is in.
+  session.unset("providerSignIn");
+  session.unset("providerLink");
   return ctx.authSessions.commitSession(session);
 }
 
 /** A sign-in record for this person; the token (only its hash is stored) goes in the cookie. */
-export async function startSignIn(ctx: AppContext, userId: string, userAgent = "") {
+export async function startSignIn(
+  ctx: AppContext,
+  userId: string,
+  userAgent = "",
+  provider?: string,
+) {
   const token = randomBytes(32).toString("base64url");
   await ctx.db.signIn.create({
     data: {
@@ -200,28 +215,34 @@ export async function startSignIn(ctx: AppContext, userId: string, userAgent = "
       tokenHash: signInTokenHash(token),
       expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000),
       userAgent: userAgent.slice(0, 300),
+      provider: provider ?? null,
     },
   });
   return token;
 }
 
+/** Ends this browser's sign-in; answers the provider it was made through, if any. */
 async function endSignIn(ctx: AppContext, session: Session<AuthSessionData>) {
   const token = session.get("signIn");
-  if (typeof token !== "string" || !token) return;
+  if (typeof token !== "string" || !token) return null;
   const signIn = await ctx.db.signIn.findUnique({
     where: { tokenHash: signInTokenHash(token) },
-    select: { id: true },
+    select: { id: true, provider: true },
   });
-  if (!signIn) return;
+  if (!signIn) return null;
   await ctx.db.signIn.deleteMany({ where: { id: signIn.id } });
   ctx.live.disconnectSignIns([signIn.id]);
+  return signIn.provider;
 }
 
-/** Signs this browser out: its sign-in record is deleted, so a copied cookie is dead too. */
+/**
+ * Signs this browser out: its sign-in record is deleted, so a copied cookie is dead too.
+ * Answers the cookie to send and the OpenID provider the sign-in came through, if any.
+ */
 export async function signOutSession(ctx: AppContext, request: Request) {
   const session = await getAuthSession(ctx, request);
-  await endSignIn(ctx, session);
-  return ctx.authSessions.destroySession(session);
+  const provider = await endSignIn(ctx, session);
+  return { setCookie: await ctx.authSessions.destroySession(session), provider };
 }
 
 /**

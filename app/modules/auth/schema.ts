@@ -60,3 +60,7 @@ export const resetPasswordSchema = z
     path: ["confirm"],
     message: "auth.errors.passwordsDiffer",
   });
+/** Confirming an existing account for a provider sign-in (login_.confirm-account.tsx). */
+export const confirmAccountSchema = z.object({
+  password: z.string({ error: "auth.errors.passwordMissing" }).max(PASSWORD_MAX),
+});

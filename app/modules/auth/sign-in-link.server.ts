@@ -4,6 +4,7 @@ import type { LinkOrigin } from "../../utils/request.server.ts";
 import { i18nFor, type Locale } from "../i18n/i18n.ts";
 import { sha256 } from "./accounts.server.ts";
 import { samePagePath } from "./schema.ts";
+import { requiredProviders } from "./sign-in-providers.server.ts";
 
 /** How long an emailed sign-in link works: long enough to open the mail on the same phone. */
 export const SIGN_IN_LINK_MINUTES = 15;
@@ -16,8 +17,31 @@ export const SIGN_IN_LINK_MINUTES = 15;
  */
 export async function requestSignInLink(
   ctx: AppContext,
-  input: { email: string; origin: LinkOrigin; ip: string; redirectTo: string; locale: Locale },
-): Promise<{ ok: true } | { ok: false; retryAfter: number }> {
+  input: {
+    email: string;
+    origin: LinkOrigin;
+    ip: string;
+    redirectTo: string;
+    locale: Locale;
+    /** Confirming a provider account's link (provider-accounts.server.ts): allowed anywhere. */
+    confirmingLink?: boolean;
+  },
+): Promise<
+  | { ok: true }
+  | { ok: false; retryAfter: number }
+  | { ok: false; retryAfter?: undefined; providers: string; domain: string }
+> {
+  if (!input.confirmingLink) {
+    // People at a domain that requires its provider sign in there, not by email.
+    const providers = requiredProviders(ctx, input.email);
+    if (providers.length > 0) {
+      return {
+        ok: false,
+        providers: providers.map((p) => p.label).join(" / "),
+        domain: input.email.slice(input.email.lastIndexOf("@") + 1),
+      };
+    }
+  }
   for (const key of [`ip:${input.ip}`, `link:${input.email}`]) {
     const wait = await ctx.limiters.accountRequest(key);
     if (wait > 0) return { ok: false, retryAfter: wait };

@@ -1946,6 +1946,78 @@ export const en = {
   "staffAnalysis.errors.draftedMeanwhile":
     "Someone else drafted the response just now: reload the page.",
   "period.file": "{{name}} ({{type}}, sent with this comment)",
+  "signInProvider.button": "Sign in with {{provider}}",
+  "signInProvider.or": "Or sign in with your email",
+  "signInProvider.signedOut": "You are signed out of Convene.",
+  "signInProvider.signOutThere": "Sign out of {{provider}} too",
+  "signInProvider.signOutHint":
+    "You may still be signed in at {{provider}}, so anyone using this device could sign in again without a password.",
+  "signInProvider.failedTitle": "Sign-in did not work",
+  "signInProvider.tryAgain": "Try {{provider}} again",
+  "signInProvider.passwordInstead": "Sign in with your email instead",
+  "signInProvider.errors.unknown": "We do not know that way of signing in.",
+  "signInProvider.errors.down":
+    "{{provider}} is not answering right now. Try again in a minute, or sign in with your email.",
+  "signInProvider.errors.expired":
+    "This sign-in with {{provider}} took too long or was started in another browser. Start again.",
+  "signInProvider.errors.cancelled": "Sign-in at {{provider}} was cancelled.",
+  "signInProvider.errors.refused":
+    "{{provider}}'s answer could not be checked, so nobody was signed in. Start again; if it keeps happening, tell your administrator.",
+  "signInProvider.errors.noEmail":
+    "{{provider}} did not tell us your email address, which Convene needs. Ask your administrator to allow the email claim.",
+  "signInProvider.errors.unverified":
+    "{{provider}} has not verified {{email}}, so it cannot sign you in. Verify it there, or sign in with your email.",
+  "signInProvider.errors.domain":
+    "Addresses at {{domain}} cannot sign in with {{provider}}. Sign in with your email instead.",
+  "signInProvider.errors.required":
+    "People at {{domain}} sign in with {{provider}}: use the “Sign in with {{provider}}” button.",
+  "confirmAccount.title": "Connect your account",
+  "confirmAccount.intro":
+    "Convene already has an account for {{email}}. To sign in to it with {{provider}} from now on, show that it is yours, once.",
+  "confirmAccount.byPassword": "With its password",
+  "confirmAccount.confirm": "Connect and sign in",
+  "confirmAccount.byEmail": "Or by email",
+  "confirmAccount.byEmailHint": "We email {{email}} a link; open it in this browser.",
+  "confirmAccount.sendLink": "Email me a link",
+  "confirmAccount.sent":
+    "A link is on its way to {{email}}. Open it in this browser within {{minutes, number}} minutes to connect your account.",
+  "confirmAccount.notYou": "Not your account? Cancel",
+  "confirmAccount.gone": "This confirmation has expired",
+  "confirmAccount.goneNoProvider": "Sign in again to start over.",
+  "confirmAccount.errors.wrongPassword": "That password does not match the account.",
+  "account.providers": "Organization accounts",
+  "account.providersNone": "None: you sign in with your email.",
+  "account.providerLinked": "{{provider}} ({{email}}), last used {{date}}",
+  "adminSignIn.title": "Sign-in",
+  "adminSignIn.intro":
+    "The organizations' providers people sign in with, set in the server's environment (OIDC_PROVIDERS; see the README).",
+  "adminSignIn.none": "No provider is set up: everyone signs in with their email.",
+  "adminSignIn.provider": "Provider",
+  "adminSignIn.issuer": "Issuer",
+  "adminSignIn.domains": "Email domains",
+  "adminSignIn.anyDomain": "any",
+  "adminSignIn.state": "At start",
+  "adminSignIn.states.checking": "Still checking",
+  "adminSignIn.states.ready": "Answered",
+  "adminSignIn.states.down": "Did not answer: {{problem}}",
+  "adminSignIn.redirect": "Redirect URI to register",
+  "adminSignIn.signIns": "Sign-ins, last 30 days",
+  "adminSignIn.required": "Must sign in with a provider",
+  "adminSignIn.requiredNone": "No domain: everyone may also use a password or an emailed link.",
+  "adminSignIn.ways": "Sign-ins in the last 30 days by way in",
+  "adminSignIn.methods.password": "Password",
+  "adminSignIn.methods.email_link": "Emailed link",
+  "adminSignIn.methods.provider": "{{provider}}",
+  "adminSignIn.log": "Recent account events",
+  "adminSignIn.logEmpty": "Nothing yet.",
+  "adminSignIn.when": "When",
+  "adminSignIn.who": "Who",
+  "adminSignIn.what": "What",
+  "adminSignIn.kinds.signed_in": "Signed in",
+  "adminSignIn.kinds.account_created": "Account made",
+  "adminSignIn.kinds.provider_linked": "Provider account connected",
+  "adminSignIn.onlyAdmins": "Only an administrator of this Convene can see sign-in settings.",
+  "header.admin": "Sign-in settings",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2006,4 +2006,78 @@ export const es: Messages = {
   "staffAnalysis.errors.draftedMeanwhile":
     "Otra persona acaba de redactar la respuesta: vuelva a cargar la página.",
   "period.file": "{{name}} ({{type}}, enviado con este comentario)",
+  "signInProvider.button": "Iniciar sesión con {{provider}}",
+  "signInProvider.or": "O inicie sesión con su correo",
+  "signInProvider.signedOut": "Cerró la sesión de Convene.",
+  "signInProvider.signOutThere": "Cerrar también la sesión de {{provider}}",
+  "signInProvider.signOutHint":
+    "Puede que siga con la sesión iniciada en {{provider}}: quien use este dispositivo podría volver a entrar sin contraseña.",
+  "signInProvider.failedTitle": "No se pudo iniciar sesión",
+  "signInProvider.tryAgain": "Intentar de nuevo con {{provider}}",
+  "signInProvider.passwordInstead": "Iniciar sesión con su correo",
+  "signInProvider.errors.unknown": "No conocemos esa forma de iniciar sesión.",
+  "signInProvider.errors.down":
+    "{{provider}} no responde en este momento. Inténtelo en un minuto o inicie sesión con su correo.",
+  "signInProvider.errors.expired":
+    "Este inicio de sesión con {{provider}} tardó demasiado o empezó en otro navegador. Vuelva a empezar.",
+  "signInProvider.errors.cancelled": "Se canceló el inicio de sesión en {{provider}}.",
+  "signInProvider.errors.refused":
+    "No se pudo comprobar la respuesta de {{provider}}, así que no se inició ninguna sesión. Vuelva a empezar; si sigue pasando, avise a su administrador.",
+  "signInProvider.errors.noEmail":
+    "{{provider}} no nos dio su dirección de correo, que Convene necesita. Pida a su administrador que permita el dato del correo.",
+  "signInProvider.errors.unverified":
+    "{{provider}} no ha verificado {{email}}, así que no puede iniciar su sesión. Verifíquelo allí o inicie sesión con su correo.",
+  "signInProvider.errors.domain":
+    "Las direcciones de {{domain}} no pueden iniciar sesión con {{provider}}. Inicie sesión con su correo.",
+  "signInProvider.errors.required":
+    "Las personas de {{domain}} inician sesión con {{provider}}: use el botón «Iniciar sesión con {{provider}}».",
+  "confirmAccount.title": "Conecte su cuenta",
+  "confirmAccount.intro":
+    "Convene ya tiene una cuenta para {{email}}. Para entrar en ella con {{provider}} de ahora en adelante, demuestre una sola vez que es suya.",
+  "confirmAccount.byPassword": "Con su contraseña",
+  "confirmAccount.confirm": "Conectar e iniciar sesión",
+  "confirmAccount.byEmail": "O por correo",
+  "confirmAccount.byEmailHint": "Enviamos un enlace a {{email}}; ábralo en este navegador.",
+  "confirmAccount.sendLink": "Enviarme un enlace",
+  "confirmAccount.sent":
+    "Va un enlace de camino a {{email}}. Ábralo en este navegador antes de {{minutes, number}} minutos para conectar su cuenta.",
+  "confirmAccount.notYou": "¿No es su cuenta? Cancelar",
+  "confirmAccount.gone": "Esta confirmación venció",
+  "confirmAccount.goneNoProvider": "Vuelva a iniciar sesión para empezar de nuevo.",
+  "confirmAccount.errors.wrongPassword": "Esa contraseña no corresponde a la cuenta.",
+  "account.providers": "Cuentas de la organización",
+  "account.providersNone": "Ninguna: inicia sesión con su correo.",
+  "account.providerLinked": "{{provider}} ({{email}}), usada por última vez {{date}}",
+  "adminSignIn.title": "Inicio de sesión",
+  "adminSignIn.intro":
+    "Los proveedores de las organizaciones con los que se inicia sesión, definidos en el entorno del servidor (OIDC_PROVIDERS; vea el README).",
+  "adminSignIn.none": "No hay ningún proveedor: todos inician sesión con su correo.",
+  "adminSignIn.provider": "Proveedor",
+  "adminSignIn.issuer": "Emisor",
+  "adminSignIn.domains": "Dominios de correo",
+  "adminSignIn.anyDomain": "cualquiera",
+  "adminSignIn.state": "Al arrancar",
+  "adminSignIn.states.checking": "Comprobando",
+  "adminSignIn.states.ready": "Respondió",
+  "adminSignIn.states.down": "No respondió: {{problem}}",
+  "adminSignIn.redirect": "URI de redirección que hay que registrar",
+  "adminSignIn.signIns": "Inicios de sesión, últimos 30 días",
+  "adminSignIn.required": "Deben iniciar sesión con un proveedor",
+  "adminSignIn.requiredNone":
+    "Ningún dominio: todos pueden usar también una contraseña o un enlace por correo.",
+  "adminSignIn.ways": "Inicios de sesión de los últimos 30 días, por forma de entrar",
+  "adminSignIn.methods.password": "Contraseña",
+  "adminSignIn.methods.email_link": "Enlace por correo",
+  "adminSignIn.methods.provider": "{{provider}}",
+  "adminSignIn.log": "Sucesos recientes de cuentas",
+  "adminSignIn.logEmpty": "Todavía nada.",
+  "adminSignIn.when": "Cuándo",
+  "adminSignIn.who": "Quién",
+  "adminSignIn.what": "Qué",
+  "adminSignIn.kinds.signed_in": "Inició sesión",
+  "adminSignIn.kinds.account_created": "Cuenta creada",
+  "adminSignIn.kinds.provider_linked": "Cuenta del proveedor conectada",
+  "adminSignIn.onlyAdmins":
+    "Solo un administrador de este Convene puede ver la configuración de inicio de sesión.",
+  "header.admin": "Inicio de sesión",
 };

@@ -1,0 +1,151 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { recentAccountEvents, signInsByWay } from "../modules/auth/account-events.server.ts";
+import { requireUser } from "../modules/auth/auth-session.server.ts";
+import { callbackUrl } from "../modules/auth/sign-in-providers.server.ts";
+import type { MessageKey } from "../modules/i18n/en.ts";
+import { titleIn, translated } from "../modules/i18n/use-locale.ts";
+import { refuse } from "../utils/http.server.ts";
+import { dateTimeFormat } from "../utils/intl.ts";
+import { linkOrigin } from "../utils/request.server.ts";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: titleIn(matches, "adminSignIn.title") },
+];
+export const handle = translated;
+
+/**
+ * The instance admin's view of sign-in: each provider, whether it answered at start, the
+ * redirect URI to register with it, who must use it, and the audit log of sign-ins.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(context, request);
+  if (!user.isAdmin) throw refuse(403, "adminSignIn.onlyAdmins");
+  const origin = linkOrigin(context, request);
+  const [ways, events] = await Promise.all([signInsByWay(context), recentAccountEvents(context)]);
+  const providers = context.signInProviders.list();
+  const label = new Map(providers.map((p) => [p.id, p.label]));
+  return json({
+    providers: providers.map((p) => ({
+      ...p,
+      redirectUri: callbackUrl(origin, p.id),
+      signIns: ways.filter((w) => w.provider === p.id).reduce((sum, w) => sum + w.count, 0),
+    })),
+    requiredDomains: context.signInProviders.policy.requiredDomains,
+    ways: ways.map((w) => ({
+      ...w,
+      label: w.provider ? (label.get(w.provider) ?? w.provider) : "",
+    })),
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      method: e.method,
+      provider: e.provider ? (label.get(e.provider) ?? e.provider) : "",
+      at: e.createdAt.toISOString(),
+      who: e.user ? `${e.user.name} (${e.user.email})` : "",
+    })),
+  });
+}
+
+export default function AdminSignIn() {
+  const { providers, requiredDomains, ways, events } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
+  const when = dateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const way = (method: string, provider: string) =>
+    t(`adminSignIn.methods.${method}` as MessageKey, { provider });
+  return (
+    <div className="max-w-5xl space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold">{t("adminSignIn.title")}</h1>
+        <p>{t("adminSignIn.intro")}</p>
+      </div>
+      {providers.length === 0 ? (
+        <p className="rounded-md border border-slate-300 bg-white p-3">{t("adminSignIn.none")}</p>
+      ) : (
+        <ul className="space-y-4">
+          {providers.map((p) => (
+            <li key={p.id} className="rounded-md border border-slate-300 bg-white p-4">
+              <h2 className="text-lg font-semibold">{p.label}</h2>
+              <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
+                <dt className="font-medium">{t("adminSignIn.state")}</dt>
+                <dd className={p.state === "down" ? "font-medium text-red-800" : undefined}>
+                  {t(`adminSignIn.states.${p.state}`, { problem: p.problem ?? "" })}
+                </dd>
+                <dt className="font-medium">{t("adminSignIn.issuer")}</dt>
+                <dd className="break-all">{p.issuer}</dd>
+                <dt className="font-medium">{t("adminSignIn.redirect")}</dt>
+                <dd className="break-all font-mono text-sm">{p.redirectUri}</dd>
+                <dt className="font-medium">{t("adminSignIn.domains")}</dt>
+                <dd>{p.domains.length ? p.domains.join(", ") : t("adminSignIn.anyDomain")}</dd>
+                <dt className="font-medium">{t("adminSignIn.signIns")}</dt>
+                <dd>{number.format(p.signIns)}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+      <section aria-labelledby="required" className="space-y-2">
+        <h2 id="required" className="text-xl font-semibold">
+          {t("adminSignIn.required")}
+        </h2>
+        <p>{requiredDomains.length ? requiredDomains.join(", ") : t("adminSignIn.requiredNone")}</p>
+      </section>
+      <section aria-labelledby="ways" className="space-y-2">
+        <h2 id="ways" className="text-xl font-semibold">
+          {t("adminSignIn.ways")}
+        </h2>
+        {ways.length === 0 ? (
+          <p>{t("adminSignIn.logEmpty")}</p>
+        ) : (
+          <ul className="list-disc pl-6">
+            {ways.map((w) => (
+              <li key={`${w.method}:${w.provider ?? ""}`}>
+                {`${way(w.method, w.label)}: ${number.format(w.count)}`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="log" className="space-y-2">
+        <h2 id="log" className="text-xl font-semibold">
+          {t("adminSignIn.log")}
+        </h2>
+        {events.length === 0 ? (
+          <p>{t("adminSignIn.logEmpty")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full border border-slate-300 bg-white text-left text-sm">
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="p-2">
+                    {t("adminSignIn.when")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("adminSignIn.who")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("adminSignIn.what")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((e) => (
+                  <tr key={e.id} className="border-t border-slate-300">
+                    <td className="p-2 whitespace-nowrap">{when.format(new Date(e.at))}</td>
+                    <td className="p-2">{e.who}</td>
+                    <td className="p-2">
+                      {`${t(`adminSignIn.kinds.${e.kind}` as MessageKey)} · ${way(e.method, e.provider)}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
