@@ -116,34 +116,20 @@ export default function AdminSignIn() {
         {events.length === 0 ? (
           <p>{t("adminSignIn.logEmpty")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full border border-slate-300 bg-white text-left text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="p-2">
-                    {t("adminSignIn.when")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("adminSignIn.who")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("adminSignIn.what")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((e) => (
-                  <tr key={e.id} className="border-t border-slate-300">
-                    <td className="p-2 whitespace-nowrap">{when.format(new Date(e.at))}</td>
-                    <td className="p-2">{e.who}</td>
-                    <td className="p-2">
-                      {`${t(`adminSignIn.kinds.${e.kind}` as MessageKey)} · ${way(e.method, e.provider)}`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          // A list, not a table: on a phone each event reads whole, without sideways scrolling.
+          <ul className="divide-y divide-slate-300 rounded-md border border-slate-300 bg-white">
+            {events.map((e) => (
+              <li key={e.id} className="p-3">
+                <p className="font-medium">
+                  {`${t(`adminSignIn.kinds.${e.kind}` as MessageKey)} · ${way(e.method, e.provider)}`}
+                </p>
+                <p className="text-sm text-slate-700">
+                  <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
+                  {e.who ? ` · ${e.who}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </div>

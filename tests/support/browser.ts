@@ -164,7 +164,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Password").fill(password);
   await Promise.all([
     page.waitForURL((url) => url.pathname !== "/login"),
-    page.getByRole("button", { name: "Sign in" }).click(),
+    page.getByRole("button", { name: "Sign in", exact: true }).click(),
   ]);
   await waitForHydration(page);
 }
