@@ -1,12 +1,19 @@
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDemo } from "../../app/modules/demo/demo.server.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
 import { readStoredDocument } from "../../app/modules/documents/lexical-document.server.ts";
 import { en, type MessageKey } from "../../app/modules/i18n/en.ts";
 import { es } from "../../app/modules/i18n/es.ts";
 import { GOAL_PARTS, PLAN_COMPONENTS } from "../../app/modules/improvement-plan/schema.ts";
 import { blockText } from "../../app/modules/publication/content.ts";
-import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
+import {
+  type Cast,
+  cookieFor,
+  startSeededApp,
+  startTestApp,
+  type TestApp,
+} from "../support/app.ts";
 import { shownText } from "../support/catalogue.ts";
 import { expectInOrder } from "../support/documents.ts";
 import { postForm } from "../support/http.ts";
@@ -583,5 +590,37 @@ describe("the plan's downloads", () => {
     );
     await app.ctx.db.user.update({ where: { id: cast.memberA.id }, data: { locale: "en" } });
     expect((await get("outsider", `/plans/${planId}/readings.csv`)).status).toBe(404);
+  });
+});
+
+describe("the demo plan", () => {
+  it("has one completed yearly review and two versions a newcomer can compare", async () => {
+    const demo = await startTestApp();
+    try {
+      await loadDemo(demo.ctx);
+      const plan = await demo.ctx.db.improvementPlan.findFirstOrThrow({
+        select: { id: true, workGroup: { select: { slug: true } } },
+      });
+      const dana = await demo.ctx.db.user.findFirstOrThrow({
+        where: { name: "Dana Facilitator" },
+        select: { id: true },
+      });
+      const cookie = await cookieFor(demo.ctx, dana.id);
+      const at = `${demo.url}/work-groups/${plan.workGroup.slug}/plans/${plan.id}`;
+      const hub = (await (
+        await fetch(`${at}/review?_data=${HUB}`, { headers: { cookie } })
+      ).json()) as { years: { year: number; completedAt: string | null }[]; versions: unknown[] };
+      expect(hub.years.filter((y) => y.completedAt).map((y) => y.year)).toEqual([2022]);
+      expect(hub.versions).toHaveLength(2);
+      const compared = (await (
+        await fetch(`${at}/versions/compare?from=1&to=2&_data=${COMPARE}`, { headers: { cookie } })
+      ).json()) as { comparison: { same: boolean; plan: { field: string }[] } };
+      expect(compared.comparison.same).toBe(false);
+      expect(compared.comparison.plan.map((c) => c.field)).toEqual([
+        "plans.component.prioritizedNeeds",
+      ]);
+    } finally {
+      await demo.stop();
+    }
   });
 });
