@@ -156,6 +156,8 @@ export default function PlanReviewHub() {
               ))}
             </ol>
             <CompareForm
+              // A new version changes the choice offered: a fresh form, not the old selection.
+              key={versions[0]!.number}
               versions={versions.map((v) => v.number)}
               from={versions[1]?.number ?? versions[0]!.number}
               to={versions.length > 1 ? versions[0]!.number : "current"}
