@@ -140,7 +140,11 @@ export default function PlanPage() {
         <p className="text-slate-700">
           {[
             t(`plans.level.${plan.level}` as MessageKey),
-            t("plans.years", { start: plan.startYear, end: plan.endYear }),
+            t("planReview.horizon", {
+              start: plan.startYear,
+              end: plan.endYear,
+              count: plan.endYear - plan.startYear,
+            }),
           ].join(" · ")}
         </p>
         {plan.districtPlan ? (

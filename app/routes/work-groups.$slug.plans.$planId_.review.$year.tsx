@@ -103,6 +103,8 @@ export default function YearlyReview() {
   const savedGoal =
     last && "goalId" in last && last.result.status === "success" ? last.goalId : null;
   const reviewed = goals.filter((g) => g.review).length;
+  const resultFor = (goalId: string) =>
+    last && "goalId" in last && last.goalId === goalId ? last.result : undefined;
   return (
     <div className="space-y-8">
       <PlanHeader
@@ -188,7 +190,7 @@ export default function YearlyReview() {
                           <StaffText>{m.name}</StaffText>
                           {": "}
                           {m.latest
-                            ? t("plans.measure.latest", {
+                            ? t("planReview.atYearEnd", {
                                 value: value(m.latest.value),
                                 date: formats.date(m.latest.takenOn),
                               })
@@ -249,16 +251,7 @@ export default function YearlyReview() {
                     {t("planReview.goalSaved")}
                   </p>
                 ) : null}
-                {canEdit ? (
-                  <GoalReviewForm
-                    goalId={goal.id}
-                    goalTitle={goal.title}
-                    saved={goal.review}
-                    lastResult={
-                      last && "goalId" in last && last.goalId === goal.id ? last.result : undefined
-                    }
-                  />
-                ) : goal.review ? (
+                {goal.review ? (
                   <div className="space-y-1">
                     {goal.review.evidence ? (
                       <p className="whitespace-pre-line">
@@ -266,12 +259,16 @@ export default function YearlyReview() {
                       </p>
                     ) : null}
                     {goal.review.evidenceUrl ? (
-                      <a className="text-brand-700 underline" href={goal.review.evidenceUrl}>
+                      <a
+                        className="inline-block py-2.5 text-brand-700 underline"
+                        href={goal.review.evidenceUrl}
+                      >
                         {t("planReview.evidenceLink")}
                       </a>
                     ) : null}
                   </div>
                 ) : null}
+                {canEdit ? <ReviewFormFor goal={goal} lastResult={resultFor(goal.id)} /> : null}
               </div>
             </li>
           ))}
@@ -298,5 +295,40 @@ function Refused({ notice }: { notice: string | null }) {
     <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
       {notice}
     </p>
+  );
+}
+
+/**
+ * The form of a goal not yet reviewed is open; a reviewed goal's is folded under "correct", so
+ * the page reads as the review, and opens again when the correction was refused.
+ */
+function ReviewFormFor({
+  goal,
+  lastResult,
+}: {
+  goal: {
+    id: string;
+    title: string;
+    review: { outcome: string; evidence: string; evidenceUrl: string } | null;
+  };
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const { t } = useTranslation();
+  const form = (
+    <GoalReviewForm
+      goalId={goal.id}
+      goalTitle={goal.title}
+      saved={goal.review}
+      lastResult={lastResult}
+    />
+  );
+  if (!goal.review) return form;
+  return (
+    <details open={lastResult?.status === "error"}>
+      <summary className="cursor-pointer py-2.5 font-medium text-brand-700">
+        {t("planReview.correctGoal")} <span className="sr-only">{goal.title}</span>
+      </summary>
+      <div className="mt-2">{form}</div>
+    </details>
   );
 }

@@ -114,7 +114,7 @@ describe("a plan's yearly review and revision", () => {
     await p.getByRole("heading", { level: 1, name: `Yearly review ${SCHOOL_YEAR}` }).waitFor();
     // The year's results beside the form: the step done that year, the reading at its end.
     await p.getByText("Form the assessment design team.").waitFor();
-    await p.getByText(/Latest reading: 56 % on June 1, \d{4}/).waitFor();
+    await p.getByText(/At the year.s end: 56 % on June 1, \d{4}/).waitFor();
     await expectNoSeriousViolations(p, "the yearly review");
 
     await p.getByRole("button", { name: "Complete review" }).click();

@@ -329,14 +329,14 @@ describe("the yearly review", () => {
       .join("\n");
     expectInOrder(draft, [
       "Summary",
-      "Attendance: Met",
-      "Early literacy: Not met",
+      "Met: Attendance",
+      "Not met: Early literacy",
       "Attendance",
       "Outcome: Met",
       "Evidence",
       "Attendance rose from 80% to 82% in the first term.",
       "Measures against targets",
-      `Students attending 90% of days · Latest reading: 85.5 % on March 1, ${YEAR + 1}`,
+      `Students attending 90% of days · At the year's end: 85.5 % on March 1, ${YEAR + 1}`,
       "target 90 % by",
       "Completed work",
       'Call families, the same day, of students absent "without word"',

@@ -70,12 +70,18 @@ export function VersionComparison({
         </p>
       ) : (
         <p role="status" className="rounded-md border border-slate-300 bg-white p-4">
-          {[
-            t("planReview.diff.fieldsChanged", { count: comparison.plan.length }),
-            t("planReview.diff.goalsAdded", { count: goals.added.length }),
-            t("planReview.diff.goalsRemoved", { count: goals.removed.length }),
-            t("planReview.diff.goalsChanged", { count: goals.changed.length }),
-          ].join(" · ")}
+          {(
+            [
+              ["planReview.diff.fieldsChanged", comparison.plan.length],
+              ["planReview.diff.goalsAdded", goals.added.length],
+              ["planReview.diff.goalsRemoved", goals.removed.length],
+              ["planReview.diff.goalsChanged", goals.changed.length],
+            ] as const
+          )
+            // Only what did change: "0 goals removed" is a line to read for nothing.
+            .filter(([, count]) => count > 0)
+            .map(([key, count]) => t(key, { count }))
+            .join(" · ")}
         </p>
       )}
 
@@ -243,7 +249,13 @@ function Change({
       <div className="rounded-md border border-slate-300 p-3">
         <p className="text-sm font-medium text-slate-700">{names[side]}</p>
         {!value ? (
-          <p className="italic text-slate-700">{t("plans.notWritten")}</p>
+          <p className="italic text-slate-700">
+            {change.kind === "text"
+              ? t("plans.notWritten")
+              : change.field === "plans.step.completedOnLabel"
+                ? t("plans.step.open")
+                : t("planReview.diff.none")}
+          </p>
         ) : words ? (
           <p className="whitespace-pre-line">
             {words[side].map((piece, index) =>

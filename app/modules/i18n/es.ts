@@ -1101,6 +1101,9 @@ export const es: Messages = {
   "planReview.diff.goalsChanged_other": "{{count, number}} metas cambiadas",
   "planReview.diff.steps_one": "{{count, number}} paso de acción",
   "planReview.diff.steps_other": "{{count, number}} pasos de acción",
+  "planReview.atYearEnd": "Al final del año: {{value}} el {{date}}",
+  "planReview.diff.none": "Ninguno",
+  "planReview.correctGoal": "Corregir la revisión de esta meta",
   "planReview.diff.added": "Agregado",
   "planReview.diff.removed": "Quitado",
   "planReview.diff.changed": "Cambiado",
@@ -1110,6 +1113,7 @@ export const es: Messages = {
   "planReview.downloadReadings": "Lecturas de las medidas (hoja de cálculo, CSV)",
   "planReview.document.title": "Plan integral de mejora escolar: {{name}}",
   "planReview.document.version": "versión {{number}}",
+  "planReview.document.asOf": "Tal como está el {{date}}",
   "planReview.document.evaluate": "Implementar, monitorear, evaluar y revisar",
   "planReview.document.reviewed": "{{year}}, revisado el {{date}}",
   "planReview.document.versionLine": "Versión {{number}}, {{date}}, {{name}}: {{note}}",
@@ -1117,7 +1121,7 @@ export const es: Messages = {
   "planReview.report.intro":
     "La revisión anual de {{plan}} ({{horizon}}) del año escolar {{year}}, terminada el {{date}}: el trabajo terminado y los resultados de cada meta, y cada medida frente a su objetivo.",
   "planReview.report.summary": "Resumen",
-  "planReview.report.goalOutcome": "{{goal}}: {{outcome}}",
+  "planReview.report.goalOutcome": "{{outcome}}: {{goal}}",
   "planReview.report.measures": "Medidas frente a sus objetivos",
   "planReview.report.target":
     "objetivo {{target}} para el {{date}}, desde una línea de base de {{baseline}}",

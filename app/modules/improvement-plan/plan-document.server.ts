@@ -199,6 +199,9 @@ export async function planDocument(
     workGroupName: access.workGroup.name,
     publishedAt: stored.createdAt.toISOString(),
     updatedAt: stored.updatedAt.toISOString(),
+    datesLine: t("planReview.document.asOf", {
+      date: words.date(new Date().toISOString().slice(0, 10)),
+    }),
     language: locale,
     blocks,
   };
@@ -307,7 +310,7 @@ export async function progressReportDraft(ctx: Db, planId: string, year: number,
               return [
                 m.name,
                 latest
-                  ? t("plans.measure.latest", {
+                  ? t("planReview.atYearEnd", {
                       value: value(latest.value),
                       date: words.date(latest.takenOn),
                     })
