@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CompareForm } from "../components/improvement-plan/compare-form.tsx";
@@ -21,6 +21,10 @@ export const handle = translated;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireMember(context, request, params.slug);
   const query = new URL(request.url).searchParams;
+  // Nothing chosen yet: the choice is on the review page, beside the versions.
+  if (!query.has("from") && !query.has("to")) {
+    return redirect(`/work-groups/${access.workGroup.slug}/plans/${params.planId ?? ""}/review`);
+  }
   const parsed = compareSchema.safeParse({
     from: query.get("from") ?? undefined,
     to: query.get("to") ?? undefined,
