@@ -47,7 +47,7 @@ export async function getReviewHub(ctx: Db, access: WorkGroupAccess, planId: str
     listVersions(ctx, planId),
   ]);
   const byYear = new Map(reviews.map((r) => [r.year, r]));
-  const thisYear = new Date().getUTCFullYear();
+  const today = new Date().toISOString().slice(0, 10);
   return {
     plan,
     goals,
@@ -59,7 +59,7 @@ export async function getReviewHub(ctx: Db, access: WorkGroupAccess, planId: str
         completedAt: review?.completedAt?.toISOString() ?? null,
         hasReport: Boolean(review?.reportPublicationId),
         // A year that has not begun cannot be reviewed yet.
-        upcoming: year > thisYear,
+        upcoming: schoolYearDays(year).from > today,
       };
     }),
     versions,
