@@ -3,12 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, CsrfInput } from "../components/forms.tsx";
-import { GoalReviewForm } from "../components/improvement-plan/goal-review-form.tsx";
+import { Button, CsrfInput, FormError } from "../components/forms.tsx";
+import { GoalYearReview } from "../components/improvement-plan/goal-year-review.tsx";
 import { PlanHeader } from "../components/improvement-plan/plan-header.tsx";
-import { StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
-import type { MessageKey } from "../modules/i18n/en.ts";
 import { signedInLocale } from "../modules/i18n/locale.server.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { planFormats } from "../modules/improvement-plan/format.ts";
@@ -99,7 +97,7 @@ export default function YearlyReview() {
   const formats = planFormats(i18n.language);
   const planPath = `/work-groups/${slug}/plans/${plan.id}`;
   const refused = (intent: string) =>
-    last && "notice" in last && !last.ok && last.intent === intent ? last.notice : null;
+    last && "notice" in last && !last.ok && last.intent === intent ? [last.notice] : null;
   const savedGoal =
     last && "goalId" in last && last.result.status === "success" ? last.goalId : null;
   const reviewed = goals.filter((g) => g.review).length;
@@ -128,7 +126,7 @@ export default function YearlyReview() {
               })
             : t("planReview.status.inProgress", { reviewed, total: goals.length })}
         </p>
-        <Refused notice={refused("draft-report")} />
+        <FormError errors={refused("draft-report")} />
         {data.completedAt ? (
           data.reportPublicationId ? (
             <p>
@@ -160,117 +158,14 @@ export default function YearlyReview() {
       ) : (
         <ol className="space-y-6">
           {goals.map((goal) => (
-            <li key={goal.id} className="space-y-4 rounded-lg border border-slate-300 bg-white p-4">
-              <div className="space-y-1">
-                <h2 className="text-xl font-semibold">
-                  <Link
-                    className="inline-block py-2.5 text-brand-700 underline"
-                    to={`${planPath}/goals/${goal.id}`}
-                  >
-                    <StaffText>{goal.title}</StaffText>
-                  </Link>
-                </h2>
-                {goal.smartGoal ? (
-                  <p className="whitespace-pre-line text-slate-800">
-                    <StaffText>{goal.smartGoal}</StaffText>
-                  </p>
-                ) : null}
-              </div>
-              <div className="space-y-1">
-                <h3 className="font-semibold">{t("planReview.report.measures")}</h3>
-                {goal.measures.length === 0 ? (
-                  <p className="text-slate-700">{t("plans.noMeasures")}</p>
-                ) : (
-                  <ul className="list-disc space-y-1 pl-6">
-                    {goal.measures.map((m) => {
-                      const value = (n: number) =>
-                        t("plans.measure.value", { value: formats.number(n), unit: m.unit });
-                      return (
-                        <li key={m.id}>
-                          <StaffText>{m.name}</StaffText>
-                          {": "}
-                          {m.latest
-                            ? t("planReview.atYearEnd", {
-                                value: value(m.latest.value),
-                                date: formats.date(m.latest.takenOn),
-                              })
-                            : t("plans.measure.noReadings")}
-                          {" · "}
-                          {t("planReview.report.target", {
-                            target: value(m.target),
-                            date: formats.date(m.targetOn),
-                            baseline: value(m.baseline),
-                          })}
-                          {m.progress === null
-                            ? ""
-                            : ` · ${t("plans.measure.progress", { percent: formats.percent(m.progress) })}`}
-                        </li>
-                      );
-                    })}
-                  </ul>
-                )}
-              </div>
-              <div className="space-y-1">
-                <h3 className="font-semibold">{t("planReview.report.completed")}</h3>
-                {goal.completed.length === 0 ? (
-                  <p className="text-slate-700">{t("planReview.report.noneCompleted")}</p>
-                ) : (
-                  <ul className="list-disc space-y-1 pl-6">
-                    {goal.completed.map((s) => (
-                      <li key={s.id}>
-                        <StaffText>{s.description}</StaffText>{" "}
-                        <span className="text-slate-700">
-                          ({t("plans.step.completedOn", { date: formats.date(s.completedOn) })})
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {goal.open > 0 ? (
-                  <p className="text-slate-700">
-                    {t("planReview.report.stillOpen", { count: goal.open })}
-                  </p>
-                ) : null}
-              </div>
-              <div className="space-y-2 border-t border-slate-200 pt-3">
-                <h3 className="font-semibold">{t("planReview.goalOutcome")}</h3>
-                {goal.review ? (
-                  <p>
-                    <span className="inline-block rounded bg-slate-100 px-2 py-1 font-medium text-slate-900">
-                      {t(`planReview.outcome.${goal.review.outcome}` as MessageKey)}
-                    </span>
-                  </p>
-                ) : (
-                  <p className="text-slate-700">{t("planReview.notReviewed")}</p>
-                )}
-                {savedGoal === goal.id ? (
-                  <p
-                    role="status"
-                    className="rounded-md border border-emerald-700 bg-emerald-50 p-3"
-                  >
-                    {t("planReview.goalSaved")}
-                  </p>
-                ) : null}
-                {goal.review ? (
-                  <div className="space-y-1">
-                    {goal.review.evidence ? (
-                      <p className="whitespace-pre-line">
-                        <StaffText>{goal.review.evidence}</StaffText>
-                      </p>
-                    ) : null}
-                    {goal.review.evidenceUrl ? (
-                      <a
-                        className="inline-block py-2.5 text-brand-700 underline"
-                        href={goal.review.evidenceUrl}
-                      >
-                        {t("planReview.evidenceLink")}
-                      </a>
-                    ) : null}
-                  </div>
-                ) : null}
-                {canEdit ? <ReviewFormFor goal={goal} lastResult={resultFor(goal.id)} /> : null}
-              </div>
-            </li>
+            <GoalYearReview
+              key={goal.id}
+              goal={goal}
+              goalPath={`${planPath}/goals/${goal.id}`}
+              canEdit={canEdit}
+              saved={savedGoal === goal.id}
+              lastResult={resultFor(goal.id)}
+            />
           ))}
         </ol>
       )}
@@ -281,54 +176,10 @@ export default function YearlyReview() {
           <input type="hidden" name="intent" value="complete" />
           <h2 className="text-lg font-semibold">{t("planReview.complete")}</h2>
           <p className="text-slate-700">{t("planReview.completeHint")}</p>
-          <Refused notice={refused("complete")} />
+          <FormError errors={refused("complete")} />
           <Button className="min-h-11">{t("planReview.completeButton")}</Button>
         </Form>
       ) : null}
     </div>
-  );
-}
-
-function Refused({ notice }: { notice: string | null }) {
-  if (!notice) return null;
-  return (
-    <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-      {notice}
-    </p>
-  );
-}
-
-/**
- * The form of a goal not yet reviewed is open; a reviewed goal's is folded under "correct", so
- * the page reads as the review, and opens again when the correction was refused.
- */
-function ReviewFormFor({
-  goal,
-  lastResult,
-}: {
-  goal: {
-    id: string;
-    title: string;
-    review: { outcome: string; evidence: string; evidenceUrl: string } | null;
-  };
-  lastResult?: SubmissionResult<string[]>;
-}) {
-  const { t } = useTranslation();
-  const form = (
-    <GoalReviewForm
-      goalId={goal.id}
-      goalTitle={goal.title}
-      saved={goal.review}
-      lastResult={lastResult}
-    />
-  );
-  if (!goal.review) return form;
-  return (
-    <details open={lastResult?.status === "error"}>
-      <summary className="cursor-pointer py-2.5 font-medium text-brand-700">
-        {t("planReview.correctGoal")} <span className="sr-only">{goal.title}</span>
-      </summary>
-      <div className="mt-2">{form}</div>
-    </details>
   );
 }
