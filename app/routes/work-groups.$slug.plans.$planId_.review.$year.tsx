@@ -59,8 +59,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const reply = (result: SubmissionResult<string[]>, status = 200) =>
       json<Reply>({ intent, goalId, result }, { status });
     if (submission.status !== "success") return reply(submission.reply(), 400);
-    const saved = await saveGoalReview(context, user, access, planId, year, submission.value);
-    if (!saved.ok) return reply(submission.reply({ fieldErrors: saved.fieldErrors }), 400);
+    const saved = await attempt(() =>
+      saveGoalReview(context, user, access, planId, year, submission.value),
+    );
+    // A refusal (a year not begun) stays beside the form, with what was typed.
+    if (!saved.ok) {
+      return reply(submission.reply({ formErrors: [sayRefusal(locale, saved)] }), saved.status);
+    }
+    if (!saved.value.ok) {
+      return reply(submission.reply({ fieldErrors: saved.value.fieldErrors }), 400);
+    }
     return reply(submission.reply());
   }
   if (intent === "complete") {
@@ -119,12 +127,14 @@ export default function YearlyReview() {
 
       <div className="space-y-3">
         <p role="status" className="rounded-md border border-slate-300 bg-white p-3">
-          {data.completedAt
-            ? t("planReview.completedBy", {
-                date: formats.date(data.completedAt.slice(0, 10)),
-                name: data.completedBy ?? t("planReview.someone"),
-              })
-            : t("planReview.status.inProgress", { reviewed, total: goals.length })}
+          {!data.begun
+            ? t("planReview.status.upcoming")
+            : data.completedAt
+              ? t("planReview.completedBy", {
+                  date: formats.date(data.completedAt.slice(0, 10)),
+                  name: data.completedBy ?? t("planReview.someone"),
+                })
+              : t("planReview.status.inProgress", { reviewed, total: goals.length })}
         </p>
         <FormError errors={refused("draft-report")} />
         {data.completedAt ? (
@@ -162,7 +172,7 @@ export default function YearlyReview() {
               key={goal.id}
               goal={goal}
               goalPath={`${planPath}/goals/${goal.id}`}
-              canEdit={canEdit}
+              canEdit={canEdit && data.begun}
               saved={savedGoal === goal.id}
               lastResult={resultFor(goal.id)}
             />
@@ -170,7 +180,7 @@ export default function YearlyReview() {
         </ol>
       )}
 
-      {canEdit && !data.completedAt && goals.length > 0 ? (
+      {canEdit && data.begun && !data.completedAt && goals.length > 0 ? (
         <Form method="post" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
           <CsrfInput />
           <input type="hidden" name="intent" value="complete" />

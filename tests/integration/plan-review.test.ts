@@ -257,6 +257,24 @@ describe("the yearly review", () => {
     expect(posted.status).toBe(404);
   });
 
+  it("waits for a school year to begin: its outcomes are refused beside the form, nothing saved", async () => {
+    const next = YEAR + 2;
+    const refused = await onYear("facilitator", { ...evidence, goalId: attendance }, next);
+    expect(refused.status).toBe(409);
+    const reply = (await refused.json()) as Reply;
+    expect(reply.result?.error?.[""]).toEqual([
+      `The ${next}-${next + 1} school year has not begun: it is reviewed once it has.`,
+    ]);
+    expect(reply.result?.initialValue?.evidence).toBe(evidence.evidence);
+    expect((await onYear("facilitator", { intent: "complete" }, next)).status).toBe(409);
+    const page = shownText(
+      await (await get("facilitator", `/plans/${planId}/review/${next}`)).text(),
+    );
+    expect(page).toContain(en["planReview.status.upcoming"]);
+    expect(page).not.toContain(en["planReview.saveGoal"]);
+    expect(await app.ctx.db.planReview.count()).toBe(0);
+  });
+
   it("is completed only once every goal has its outcome, and shows the year's results", async () => {
     expect((await onYear("recorder", { ...evidence, goalId: attendance })).status).toBe(200);
     const early = await onYear("facilitator", { intent: "complete" });
@@ -413,6 +431,19 @@ describe("revising the plan", () => {
         createdById: cast.recorder.id,
       },
     ]);
+  });
+
+  it("gives two people revising at once a number each", async () => {
+    const [a, b] = await Promise.all([
+      revise("facilitator", "Checked after the board meeting."),
+      revise("recorder", "Checked after the board meeting, too."),
+    ]);
+    const numbers = await Promise.all(
+      [a, b].map(async (r) => ((await r.json()) as { revised: number }).revised),
+    );
+    expect(numbers.sort()).toEqual([3, 4]);
+    // Back to two versions for the comparisons below.
+    await app.ctx.db.planVersion.deleteMany({ where: { planId, number: { gt: 2 } } });
   });
 
   it("compares two versions side by side: components, goals, measures and steps", async () => {
@@ -588,6 +619,13 @@ describe("the plan's downloads", () => {
       value,
       PLAN_COMPONENTS.map((c) => es[`plans.component.${c}` as MessageKey]),
     );
+    const reviewPage = shownText(
+      await (await get("memberA", `/plans/${planId}/review/${YEAR}`)).text(),
+    );
+    expect(reviewPage).toContain(
+      `${es["planReview.reviewOf"].replace("{{year}}", `${YEAR}-${YEAR + 1}`)}`,
+    );
+    expect(reviewPage).toContain(es["planReview.outcome.met"]);
     await app.ctx.db.user.update({ where: { id: cast.memberA.id }, data: { locale: "en" } });
     expect((await get("outsider", `/plans/${planId}/readings.csv`)).status).toBe(404);
   });

@@ -1116,6 +1116,8 @@ export const en = {
   "planReview.errors.noSuchYear":
     "{{year}} is not a school year of this plan, which runs from {{start}} to {{end}}.",
   "planReview.errors.yearAddress": "We could not find that yearly review.",
+  "planReview.errors.notBegun":
+    "The {{year}} school year has not begun: it is reviewed once it has.",
   "planReview.errors.noGoals": "The plan has no goals to review yet.",
   "planReview.errors.goalsWithoutOutcome_one":
     "{{count, number}} goal has no outcome yet: review every goal, then complete the review.",

@@ -1144,6 +1144,8 @@ export const es: Messages = {
   "planReview.errors.noSuchYear":
     "{{year}} no es un año escolar de este plan, que va de {{start}} a {{end}}.",
   "planReview.errors.yearAddress": "No encontramos esa revisión anual.",
+  "planReview.errors.notBegun":
+    "El año escolar {{year}} aún no ha comenzado: se revisa cuando haya comenzado.",
   "planReview.errors.noGoals": "El plan aún no tiene metas que revisar.",
   "planReview.errors.goalsWithoutOutcome_one":
     "{{count, number}} meta aún no tiene resultado: revise cada meta y luego termine la revisión.",

@@ -30,6 +30,13 @@ function requireYear(plan: { startYear: number; endYear: number }, year: number)
   }
 }
 
+/** A year is reviewed once it has begun: an outcome for a year not yet started is a guess. */
+function requireBegun(year: number) {
+  if (schoolYearDays(year).from > new Date().toISOString().slice(0, 10)) {
+    throw refuse(409, "planReview.errors.notBegun", { year: `${year}-${year + 1}` });
+  }
+}
+
 /** The review page of the plan: its horizon, each year's review, its versions. */
 export async function getReviewHub(ctx: Db, access: WorkGroupAccess, planId: string) {
   const plan = await requirePlanIn(ctx, access, planId);
@@ -137,6 +144,7 @@ export async function getReview(ctx: Db, access: WorkGroupAccess, planId: string
     completedAt: review?.completedAt?.toISOString() ?? null,
     completedBy: review?.completedBy?.name ?? null,
     reportPublicationId: review?.reportPublicationId ?? null,
+    begun: days.from <= new Date().toISOString().slice(0, 10),
     canEdit: can(access.role, "plan:edit"),
     canDraftReport: can(access.role, "plan:edit") && can(access.role, "publication:edit"),
   };
@@ -176,6 +184,7 @@ export async function saveGoalReview(
   requirePermission(access, "plan:edit");
   const plan = await requirePlanIn(ctx, access, planId);
   requireYear(plan, year);
+  requireBegun(year);
   const goal = await ctx.db.planGoal.findFirst({
     where: { id: input.goalId, planId },
     select: { id: true, title: true },
@@ -215,6 +224,7 @@ export async function completeReview(
   requirePermission(access, "plan:edit");
   const plan = await requirePlanIn(ctx, access, planId);
   requireYear(plan, year);
+  requireBegun(year);
   const [goals, review] = await Promise.all([
     ctx.db.planGoal.findMany({ where: { planId }, select: { id: true } }),
     ctx.db.planReview.findUnique({
