@@ -14,7 +14,7 @@ import {
   startTestApp,
   type TestApp,
 } from "../support/app.ts";
-import { shownText } from "../support/catalogue.ts";
+import { englishIn, shownText } from "../support/catalogue.ts";
 import { expectInOrder } from "../support/documents.ts";
 import { postForm } from "../support/http.ts";
 
@@ -619,6 +619,17 @@ describe("the plan's downloads", () => {
       value,
       PLAN_COMPONENTS.map((c) => es[`plans.component.${c}` as MessageKey]),
     );
+    for (const path of [
+      `/plans/${planId}`,
+      `/plans/${planId}/review`,
+      `/plans/${planId}/review/${YEAR}`,
+      `/plans/${planId}/review/${YEAR + 2}`,
+      `/plans/${planId}/versions/compare?from=1&to=2`,
+    ]) {
+      const html = await (await get("memberA", path)).text();
+      expect(/<html lang="(\w+)"/.exec(html)?.[1], path).toBe("es");
+      expect(englishIn(shownText(html)), `${path}: English on the page`).toEqual([]);
+    }
     const reviewPage = shownText(
       await (await get("memberA", `/plans/${planId}/review/${YEAR}`)).text(),
     );
