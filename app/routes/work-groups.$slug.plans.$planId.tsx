@@ -13,6 +13,7 @@ import {
   useZodForm,
 } from "../components/forms.tsx";
 import { HistoryList } from "../components/history-list.tsx";
+import { ReviewLink } from "../components/improvement-plan/review-link.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
@@ -139,7 +140,11 @@ export default function PlanPage() {
         <p className="text-slate-700">
           {[
             t(`plans.level.${plan.level}` as MessageKey),
-            t("plans.years", { start: plan.startYear, end: plan.endYear }),
+            t("planReview.horizon", {
+              start: plan.startYear,
+              end: plan.endYear,
+              count: plan.endYear - plan.startYear,
+            }),
           ].join(" · ")}
         </p>
         {plan.districtPlan ? (
@@ -154,6 +159,8 @@ export default function PlanPage() {
           <StaffIn said={t("plans.team", { workGroup: STAFF })} staff={data.workGroupName} />
         </p>
       </div>
+
+      <ReviewLink to={`/work-groups/${slug}/plans/${plan.id}/review`} />
 
       <section aria-labelledby="components-heading" className="space-y-4">
         <h2 id="components-heading" className="text-xl font-semibold">

@@ -231,6 +231,7 @@ describe("guests", () => {
       slug: cast.workGroup.slug,
       planId: plan.id,
       goalId: plan.goals[0]!.id,
+      year: "2026",
       commentId: comment.id,
       position: "0",
       sessionId: cast.session.id,

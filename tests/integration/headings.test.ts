@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postIdea } from "../../app/modules/board/board.server.ts";
 import { createHearing } from "../../app/modules/hearing/hearings.server.ts";
+import { snapshotOf } from "../../app/modules/improvement-plan/versions.server.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import { openCommentPeriod } from "../support/comments.ts";
 
@@ -68,6 +69,14 @@ beforeAll(async () => {
     },
     include: { goals: true },
   });
+  await app.ctx.db.planVersion.create({
+    data: {
+      planId: plan.id,
+      number: 1,
+      note: "As adopted",
+      snapshot: JSON.stringify(await snapshotOf(app.ctx, plan.id)),
+    },
+  });
   const wg = `/work-groups/${cast.workGroup.slug}`;
   const session = `${wg}/sessions/${cast.session.id}`;
   const staffPeriod = `${wg}/comment-periods/${period.id}`;
@@ -81,6 +90,9 @@ beforeAll(async () => {
     `${wg}/plans`,
     `${wg}/plans/${plan.id}`,
     `${wg}/plans/${plan.id}/goals/${plan.goals[0]!.id}`,
+    `${wg}/plans/${plan.id}/review`,
+    `${wg}/plans/${plan.id}/review/2026`,
+    `${wg}/plans/${plan.id}/versions/compare?from=1&to=current`,
     `${wg}/history`,
     `${wg}/public-site`,
     `${wg}/comment-periods`,

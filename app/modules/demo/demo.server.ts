@@ -5,6 +5,7 @@ import { storeDraft, storeVersion } from "../publication/publication.server.ts";
 import { DEFAULT_STAKEHOLDER_GROUPS } from "../work-group/defaults.ts";
 import { loadDemoCommentPeriod } from "./demo-comment-period.ts";
 import { loadDemoPlan } from "./demo-plan.ts";
+import { loadDemoPlanReview } from "./demo-plan-review.ts";
 
 /**
  * A demo drawn from the Success-Ready Students Work Group report (../shared/seeds): its
@@ -411,6 +412,7 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
   });
   await loadDemoCommentPeriod(ctx, demo.workGroupId);
   await loadDemoPlan(ctx, demo.workGroupId);
+  await loadDemoPlanReview(ctx, demo.workGroupId);
   ctx.log.info("demo data loaded", { workGroup: demo.workGroupName });
   return {
     workGroupName: demo.workGroupName,

@@ -82,6 +82,12 @@ const keyedModules = [
   "app/modules/hearing/hearings.server.ts",
   "app/modules/improvement-plan/schema.ts",
   "app/modules/improvement-plan/improvement-plan.server.ts",
+  "app/modules/improvement-plan/review-schema.ts",
+  "app/modules/improvement-plan/review.server.ts",
+  "app/modules/improvement-plan/versions.server.ts",
+  "app/modules/improvement-plan/versions.ts",
+  "app/modules/improvement-plan/plan-document.server.ts",
+  "app/modules/improvement-plan/plan-csv.ts",
 ];
 
 /** The keys a source asks for: t("a.b") literally, and t(`a.${x}`) as the prefix "a.". */
@@ -123,7 +129,7 @@ describe("the Spanish catalogue", () => {
   it("has every message key the keyed rules and forms can answer with", () => {
     // "invite.errors.": the members module also names its audit actions "invite.create"…
     const prefixes =
-      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming|hearing|staffPeriod|staffAnalysis|staffHearing|plans)\./;
+      /^(?:guests?|auth|sessionForm|start|invite\.errors|workGroupForm|members|recommendations|actionStep|publicSite|editor|theming|hearing|staffPeriod|staffAnalysis|staffHearing|plans|planReview|csv)\./;
     const keys = keyedModules.flatMap((file) =>
       [...readFileSync(path.join(root, file), "utf8").matchAll(/"([a-z][\w.]+)"/g)]
         .map((m) => m[1]!)

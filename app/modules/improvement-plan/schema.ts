@@ -55,8 +55,11 @@ const id = (message: string) =>
     .transform((v) => v || undefined)
     .refine((v) => v === undefined || /^[a-z0-9]{1,40}$/.test(v), message);
 
-/** A plan runs three to five years: a span outside 1 to 10 is a typo, not a plan. */
-const MAX_PLAN_YEARS = 10;
+/**
+ * The handbook's horizon: a plan is "a road map ... over a three to five year period". Counted
+ * in school years from the first to the last (2026 to 2030 is four: 2026-27 to 2029-30).
+ */
+export const PLAN_YEARS = { min: 3, max: 5 } as const;
 const year = (message: string) =>
   z.coerce
     .number({ error: message })
@@ -71,9 +74,11 @@ const planBase = {
   endYear: year("plans.errors.endYear"),
 };
 const yearsInOrder = (plan: { startYear: number; endYear: number }, ctx: z.RefinementCtx) => {
-  if (plan.endYear < plan.startYear) {
+  if (plan.endYear <= plan.startYear) {
     ctx.addIssue({ code: "custom", path: ["endYear"], message: "plans.errors.endBeforeStart" });
-  } else if (plan.endYear - plan.startYear >= MAX_PLAN_YEARS) {
+  } else if (plan.endYear - plan.startYear < PLAN_YEARS.min) {
+    ctx.addIssue({ code: "custom", path: ["endYear"], message: "plans.errors.tooFewYears" });
+  } else if (plan.endYear - plan.startYear > PLAN_YEARS.max) {
     ctx.addIssue({ code: "custom", path: ["endYear"], message: "plans.errors.tooManyYears" });
   }
 };

@@ -25,6 +25,11 @@ export type PublishedDocument = {
   /** ISO instant of the first publication, and of this version if it is a later one. */
   publishedAt: string;
   updatedAt: string | null;
+  /**
+   * Said in place of the publication dates, for a document exported without being published
+   * (an improvement plan as it stands: "As it stands on ...").
+   */
+  datesLine?: string;
   /** The language it is written in: exports declare it (PDF /Lang) and word their own text in it. */
   language: Locale;
   blocks: Block[];

@@ -11,7 +11,7 @@ const types: Record<ExportFormat, string> = {
 };
 
 /** A file name anyone's system accepts: the title's letters and digits, joined by dashes. */
-export function fileName(title: string, format: ExportFormat) {
+export function fileName(title: string, format: ExportFormat | "csv") {
   const base = title
     .normalize("NFKD")
     .replace(/[^\w\s-]/g, "")

@@ -7,6 +7,7 @@ import { type Block, linkAddress, type PublishedDocument, type Run } from "../co
  * comes out wherever it is made.
  */
 export function datesLine(doc: PublishedDocument): string {
+  if (doc.datesLine) return doc.datesLine;
   const t = i18nFor(doc.language).t;
   const published = t("publication.published", { date: dateText(doc, doc.publishedAt) });
   if (!doc.updatedAt) return published;

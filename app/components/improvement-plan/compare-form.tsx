@@ -1,0 +1,63 @@
+import { Form } from "@remix-run/react";
+import { usePageT } from "../../modules/i18n/use-locale.ts";
+import { Button, inputClass } from "../forms.tsx";
+
+/**
+ * Which two versions to compare: any two of the plan's versions, or one of them and the plan
+ * as it stands now. A plain GET form, so a comparison has an address to share.
+ */
+export function CompareForm({
+  versions,
+  from,
+  to,
+  action,
+}: {
+  versions: number[];
+  from: number | "current";
+  to: number | "current";
+  action: string;
+}) {
+  const { t } = usePageT();
+  const options = [
+    ...versions.map((n) => ({
+      value: String(n),
+      label: t("planReview.versionOption", { number: n }),
+    })),
+    { value: "current", label: t("planReview.current") },
+  ];
+  const select = (name: "from" | "to", label: string, value: number | "current") => (
+    <div>
+      <label htmlFor={`compare-${name}`} className="block font-medium text-slate-900">
+        {label}
+      </label>
+      <select
+        id={`compare-${name}`}
+        name={name}
+        defaultValue={String(value)}
+        className={inputClass}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <Form
+      method="get"
+      action={action}
+      className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+    >
+      <h3 className="text-lg font-semibold">{t("planReview.compare")}</h3>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {select("from", t("planReview.compareFrom"), from)}
+        {select("to", t("planReview.compareTo"), to)}
+      </div>
+      <Button variant="secondary" className="min-h-11">
+        {t("planReview.compareButton")}
+      </Button>
+    </Form>
+  );
+}
