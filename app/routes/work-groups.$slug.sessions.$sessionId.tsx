@@ -25,67 +25,27 @@ import { Results } from "../components/session/results.tsx";
 import { ShortcutList, useShortcuts } from "../components/session/shortcuts.tsx";
 import { StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
-import { editIdea, postIdea, setIdeaHidden, withdrawIdea } from "../modules/board/board.server.ts";
-import { nextIdeaToRate, rateIdea, sessionResults } from "../modules/board/ratings.server.ts";
+import { nextIdeaToRate, sessionResults } from "../modules/board/ratings.server.ts";
 import {
-  editIdeaSchema,
-  hideIdeaSchema,
-  ideaIdSchema,
-  openBoardSchema,
-  postIdeaSchema,
-  rateIdeaSchema,
-} from "../modules/board/schema.ts";
-import {
-  addBreakoutRoom,
-  autoAssignRooms,
   getBreakoutRooms,
   roomStaffOptions,
 } from "../modules/breakout-room/breakout-room.server.ts";
-import { breakoutRoomSchema } from "../modules/breakout-room/schema.ts";
 import { documentName } from "../modules/documents/document-name.ts";
 import { readerLocale } from "../modules/i18n/locale.server.ts";
 import { translated } from "../modules/i18n/use-locale.ts";
-import {
-  addAgendaItem,
-  editAgendaItem,
-  listAgenda,
-  moveAgendaItem,
-  removeAgendaItem,
-  restoreAgendaItem,
-  setCurrentAgendaItem,
-} from "../modules/session/agenda.server.ts";
-import { announce, BRING_BACK_MESSAGE } from "../modules/session/announcements.server.ts";
+import { listAgenda } from "../modules/session/agenda.server.ts";
 import { getAttendance, recordAttendance } from "../modules/session/attendance.server.ts";
 import { sessionBreakdowns } from "../modules/session/breakdowns.server.ts";
-import {
-  listGuests,
-  removeGuest,
-  requireSessionParticipant,
-  setGuestsAllowed,
-} from "../modules/session/guests.server.ts";
+import { runSessionCommand } from "../modules/session/commands.server.ts";
+import { listGuests, requireSessionParticipant } from "../modules/session/guests.server.ts";
 import { joinDetails } from "../modules/session/join-code.server.ts";
-import { changePhase } from "../modules/session/phases.server.ts";
 import { ideasOpen, ratingOpen, resultsVisible } from "../modules/session/phases.ts";
-import {
-  agendaEditSchema,
-  agendaItemSchema,
-  agendaMoveSchema,
-  agendaRestoreSchema,
-  announcementSchema,
-  changePhaseSchema,
-  guestsSettingSchema,
-  meetingLinkSchema,
-  removeGuestSchema,
-} from "../modules/session/schema.ts";
-import { getSessionPage, openBoard, setMeetingUrl } from "../modules/session/session.server.ts";
+import { getSessionPage } from "../modules/session/session.server.ts";
 import { formatSessionTime } from "../modules/session/time.ts";
 import { can } from "../modules/work-group/roles.ts";
-import { requirePermission } from "../modules/work-group/work-group.server.ts";
 import { Notes } from "../realtime/notes-editor.tsx";
 import { isNetworkFailure, notAfterOffline, type OfflineReply } from "../realtime/offline.ts";
 import { useLiveSession } from "../realtime/use-live-session.ts";
-import { parseSubmission } from "../utils/form-fields.ts";
-import { attempt, http, sayMessage, sayRefusal } from "../utils/http.server.ts";
 
 /** The session's join code and link, for facilitators to share. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -128,6 +88,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
+/** Every command of the session page, run by one module (session/commands.server.ts). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, access } = await requireSessionParticipant(
     context,
@@ -136,202 +97,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     params.sessionId,
   );
   const form = await readForm(context, request);
-  const sessionId = params.sessionId ?? "";
-  const intent = String(form.get("intent"));
   // A participant's refusals in the page's language (the page is translated).
   const { locale } = readerLocale(request, user.locale);
-  const refused = (status: number, message: string) =>
-    json({ intent, result: null, boardId: null, message }, { status });
-  const done = () => json({ intent, result: null, boardId: null, message: null });
-
-  if (intent === "post-idea") {
-    const boardId = String(form.get("boardId") ?? "");
-    const submission = parseSubmission(form, postIdeaSchema);
-    if (submission.status !== "success") {
-      return json({ intent, result: submission.reply(), boardId, message: null }, { status: 400 });
-    }
-    // A refusal (brainstorm closed, posting too fast) is shown beside the idea, which is kept.
-    const posted = await attempt(() => postIdea(context, user, boardId, submission.value));
-    if (!posted.ok) {
-      return json(
-        {
-          intent,
-          result: submission.reply({ formErrors: [sayRefusal(locale, posted)] }),
-          boardId,
-          message: null,
-        },
-        { status: posted.status },
-      );
-    }
-    // The idea's id tells the poster's page which idea is theirs, to edit or withdraw at once.
-    return json({
-      intent,
-      result: submission.reply({ resetForm: true }),
-      boardId,
-      message: null,
-      ideaId: posted.value.id,
-    });
-  }
-  if (intent === "edit-idea") {
-    const submission = parseSubmission(form, editIdeaSchema);
-    if (submission.status !== "success") {
-      const message = Object.values(submission.error ?? {}).flat()[0] ?? "Check the idea.";
-      return refused(400, message);
-    }
-    const { ideaId, ...idea } = submission.value;
-    const edited = await attempt(() => editIdea(context, user, ideaId, idea));
-    return edited.ok ? done() : refused(edited.status, sayRefusal(locale, edited));
-  }
-  if (intent === "withdraw-idea" || intent === "show-idea") {
-    const submission = parseSubmission(form, ideaIdSchema);
-    if (submission.status !== "success") return refused(400, "Choose an idea.");
-    const { ideaId } = submission.value;
-    const changed = await attempt(() =>
-      intent === "withdraw-idea"
-        ? withdrawIdea(context, user, ideaId)
-        : setIdeaHidden(context, user, ideaId, { hidden: false }),
-    );
-    return changed.ok ? done() : refused(changed.status, sayRefusal(locale, changed));
-  }
-  if (intent === "rate") {
-    const submission = parseSubmission(form, rateIdeaSchema);
-    if (submission.status !== "success") return refused(400, "Choose from 1 to 5 stars, or skip.");
-    const rated = await attempt(() => rateIdea(context, user, submission.value));
-    if (!rated.ok) return refused(rated.status, sayRefusal(locale, rated));
-    return json({ intent, result: null, boardId: null, message: null });
-  }
-  if (access.role === "guest") {
-    // A guest posts, edits and withdraws their own ideas and rates (above); the rest is the
-    // work group's.
-    throw http(403, "Guests can post and rate ideas only.");
-  }
-  if (intent === "meeting-link") {
-    const submission = parseSubmission(form, meetingLinkSchema);
-    if (submission.status !== "success")
-      return json(
-        { intent, result: submission.reply(), boardId: null, message: null },
-        { status: 400 },
-      );
-    const url = submission.value.meetingUrl || null;
-    await setMeetingUrl(context, user, access, sessionId, url);
-    return json({ intent, result: submission.reply(), boardId: null, message: null });
-  }
-  if (intent === "guests") {
-    const submission = parseSubmission(form, guestsSettingSchema);
-    if (submission.status !== "success") return refused(400, "Choose whether guests may join.");
-    requirePermission(access, "session:facilitate");
-    await setGuestsAllowed(context, user, access, sessionId, submission.value.allowed === "on");
-    return done();
-  }
-  if (intent === "remove-guest") {
-    const submission = parseSubmission(form, removeGuestSchema);
-    if (submission.status !== "success") return refused(400, "Choose a guest.");
-    requirePermission(access, "session:facilitate");
-    const removed = await attempt(() =>
-      removeGuest(context, user, access, sessionId, submission.value.guestId),
-    );
-    return removed.ok ? done() : refused(removed.status, removed.message);
-  }
-  if (intent === "hide-idea") {
-    const submission = parseSubmission(form, hideIdeaSchema);
-    if (submission.status !== "success") {
-      return refused(400, "Say why the idea is hidden; the reason is kept in the log.");
-    }
-    const { ideaId, reason } = submission.value;
-    const hidden = await attempt(() =>
-      setIdeaHidden(context, user, ideaId, { hidden: true, reason }),
-    );
-    return hidden.ok ? done() : refused(hidden.status, hidden.message);
-  }
-  if (intent === "announce") {
-    const submission = parseSubmission(form, announcementSchema);
-    if (submission.status !== "success") return refused(400, "Write the message for every room.");
-    await announce(context, user, access, sessionId, submission.value.message);
-    return done();
-  }
-  if (intent === "bring-back" || intent === "clear-announcement") {
-    const message = intent === "bring-back" ? BRING_BACK_MESSAGE : null;
-    await announce(context, user, access, sessionId, message);
-    return done();
-  }
-  if (intent === "add-agenda-item") {
-    const submission = parseSubmission(form, agendaItemSchema);
-    if (submission.status !== "success") {
-      const message = Object.values(submission.error ?? {}).flat()[0] ?? "Check the agenda item.";
-      return refused(400, sayMessage(locale, message));
-    }
-    await addAgendaItem(context, user, access, sessionId, submission.value);
-    return done();
-  }
-  if (intent === "edit-agenda-item" || intent === "restore-agenda-item") {
-    const submission =
-      intent === "edit-agenda-item"
-        ? parseSubmission(form, agendaEditSchema)
-        : parseSubmission(form, agendaRestoreSchema);
-    if (submission.status !== "success") {
-      const message = Object.values(submission.error ?? {}).flat()[0] ?? "Check the agenda item.";
-      return refused(400, sayMessage(locale, message));
-    }
-    const value = submission.value;
-    const changed = await attempt(() =>
-      "itemId" in value
-        ? editAgendaItem(context, user, access, sessionId, value.itemId, value)
-        : restoreAgendaItem(context, user, access, sessionId, value),
-    );
-    return changed.ok ? done() : refused(changed.status, sayRefusal(locale, changed));
-  }
-  if (
-    intent === "move-agenda-item" ||
-    intent === "remove-agenda-item" ||
-    intent === "current-agenda-item"
-  ) {
-    const submission = parseSubmission(form, agendaMoveSchema);
-    if (submission.status !== "success") return refused(400, "Choose an agenda item.");
-    const { itemId, direction } = submission.value;
-    // A colleague may have removed the item a moment ago: said beside the agenda, the page stays.
-    const moved = await attempt(async () => {
-      if (intent === "move-agenda-item")
-        return void (await moveAgendaItem(context, access, sessionId, itemId, direction ?? "up"));
-      if (intent === "remove-agenda-item")
-        return await removeAgendaItem(context, user, access, sessionId, itemId);
-      return void (await setCurrentAgendaItem(context, access, sessionId, itemId));
-    });
-    if (!moved.ok) return refused(moved.status, sayRefusal(locale, moved));
-    return json({
-      intent,
-      result: null,
-      boardId: null,
-      message: null,
-      removed: moved.value ?? null,
-    });
-  }
-  if (intent === "add-room") {
-    const submission = parseSubmission(form, breakoutRoomSchema);
-    if (submission.status !== "success") return refused(400, "Name the room.");
-    const added = await addBreakoutRoom(context, user, access, sessionId, submission.value);
-    return added.ok ? done() : refused(400, added.message);
-  }
-  if (intent === "auto-assign") {
-    const assigned = await autoAssignRooms(context, user, access, sessionId);
-    return assigned.ok ? done() : refused(400, assigned.message);
-  }
-  if (intent === "change-phase") {
-    const submission = parseSubmission(form, changePhaseSchema);
-    if (submission.status !== "success") {
-      return refused(400, "Give the countdown in whole minutes, from 0 to 180.");
-    }
-    const changed = await changePhase(context, user, access, sessionId, submission.value);
-    if (!changed.ok) return refused(409, changed.message);
-    return json({ intent, result: null, boardId: null, message: null });
-  }
-  if (intent === "open-board") {
-    const submission = parseSubmission(form, openBoardSchema);
-    if (submission.status !== "success") return refused(400, "Choose an area of focus.");
-    const opened = await openBoard(context, user, access, sessionId, submission.value);
-    if (!opened.ok) return refused(400, opened.message);
-    return json({ intent, result: null, boardId: opened.boardId, message: null });
-  }
-  throw http(400, "Unknown action.");
+  const { status, ...reply } = await runSessionCommand(
+    { ctx: context, user, access, sessionId: params.sessionId ?? "", locale },
+    form,
+  );
+  return json(reply, { status });
 }
 
 /**

@@ -2166,6 +2166,19 @@ export const en = {
   "adminSignIn.kinds.provider_linked": "Provider account connected",
   "adminSignIn.onlyAdmins": "Only an administrator of this Convene can see sign-in settings.",
   "header.admin": "Sign-in settings",
+  "session.errors.unknownCommand": "We did not understand that. Reload the page and try again.",
+  "session.errors.guestsPostAndRate": "Guests can post and rate ideas only.",
+  "session.errors.notYourRole": "Your role in this work group does not allow that.",
+  "session.errors.chooseAgendaItem": "Choose an agenda item.",
+  "session.errors.sayWhyHidden": "Say why the idea is hidden; the reason is kept in the log.",
+  "session.errors.chooseIdea": "Choose an idea.",
+  "session.errors.chooseStars": "Choose from 1 to 5 stars, or skip.",
+  "session.errors.chooseGuests": "Choose whether guests may join.",
+  "session.errors.chooseGuest": "Choose a guest.",
+  "session.errors.writeAnnouncement": "Write the message for every room.",
+  "session.errors.nameRoom": "Name the room.",
+  "session.errors.countdownMinutes": "Give the countdown in whole minutes, from 0 to 180.",
+  "session.errors.chooseArea": "Choose an area of focus.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2230,4 +2230,17 @@ export const es: Messages = {
   "adminSignIn.onlyAdmins":
     "Solo un administrador de este Convene puede ver la configuración de inicio de sesión.",
   "header.admin": "Inicio de sesión",
+  "session.errors.unknownCommand": "No entendimos eso. Recargue la página e inténtelo de nuevo.",
+  "session.errors.guestsPostAndRate": "Los invitados solo pueden publicar y calificar ideas.",
+  "session.errors.notYourRole": "Su función en este grupo de trabajo no lo permite.",
+  "session.errors.chooseAgendaItem": "Elija un punto de la agenda.",
+  "session.errors.sayWhyHidden": "Diga por qué se oculta la idea; el motivo queda en el registro.",
+  "session.errors.chooseIdea": "Elija una idea.",
+  "session.errors.chooseStars": "Elija de 1 a 5 estrellas, u omita.",
+  "session.errors.chooseGuests": "Elija si pueden unirse invitados.",
+  "session.errors.chooseGuest": "Elija un invitado.",
+  "session.errors.writeAnnouncement": "Escriba el mensaje para todas las salas.",
+  "session.errors.nameRoom": "Ponga nombre a la sala.",
+  "session.errors.countdownMinutes": "Indique la cuenta atrás en minutos enteros, de 0 a 180.",
+  "session.errors.chooseArea": "Elija un área de enfoque.",
 };
