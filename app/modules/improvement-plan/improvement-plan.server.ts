@@ -142,10 +142,11 @@ export async function createPlan(
 }
 
 export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, planId: string) {
-  const found = await requirePlan(ctx, access, planId);
+  // One query for the plan, its goals and their steps (the page's shape), with the check that
+  // it is this work group's; the others run beside it.
   const [plan, numbers, districtPlans] = await Promise.all([
-    ctx.db.improvementPlan.findUniqueOrThrow({
-      where: { id: planId },
+    ctx.db.improvementPlan.findFirst({
+      where: { id: planId, workGroupId: access.workGroup.id },
       select: {
         id: true,
         level: true,
@@ -188,11 +189,16 @@ export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, plan
     recommendationNumbers(ctx, access.workGroup.id),
     // A school's plan is aligned with a district plan of the same program.
     ctx.db.improvementPlan.findMany({
-      where: { programId: found.programId, level: "district", id: { not: planId } },
+      where: {
+        program: { workGroups: { some: { id: access.workGroup.id } } },
+        level: "district",
+        id: { not: planId },
+      },
       orderBy: { name: "asc" },
       select: { id: true, name: true, startYear: true, endYear: true },
     }),
   ]);
+  if (!plan) throw http(404, "We could not find that plan.");
   const { goals, ...fields } = plan;
   const byId = new Map(numbers.map((r) => [r.id, r]));
   const started = new Set(goals.map((g) => g.recommendationId).filter(Boolean));
@@ -881,7 +887,8 @@ export async function getImplementationView(
     filtered: Object.values(filters).some(Boolean),
     total: steps.length,
     counts: countSteps(shown, on),
-    steps: shown,
+    // What the cards show, no more: the page carries its data a second time for hydration.
+    steps: shown.map(({ startsOn, dueOn, ownerUserId, ...step }) => step),
     today: on,
   };
 }
