@@ -12,6 +12,7 @@ import {
 } from "../app/modules/auth/auth-session.server.ts";
 import { createSignInProviders } from "../app/modules/auth/sign-in-providers.server.ts";
 import { CommentIntake } from "../app/modules/comment-period/intake-queue.server.ts";
+import { scheduleOverdueDigests } from "../app/modules/improvement-plan/digest.server.ts";
 import type { AppContext } from "../app/utils/app-context.ts";
 import { commentIntakeRoute } from "./comment-intake-route.ts";
 import { type Config, projectRoot } from "./config.ts";
@@ -333,6 +334,8 @@ export async function startAppServer(
     SATURATION_SAMPLE_MS,
     SATURATION_HOLD_MS,
   );
+  // The weekly digest of overdue action steps; test servers send theirs when a test says so.
+  const digests = config.env === "test" ? null : scheduleOverdueDigests(ctx);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
 
@@ -346,6 +349,7 @@ export async function startAppServer(
         draining = true;
         server.close();
         await realtime.close();
+        await digests?.stop();
         // Comments already accepted are written before the database closes.
         await ctx.intake.drain();
         server.closeAllConnections();

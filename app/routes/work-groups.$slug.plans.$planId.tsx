@@ -13,6 +13,7 @@ import {
   useZodForm,
 } from "../components/forms.tsx";
 import { HistoryList } from "../components/history-list.tsx";
+import { NeedingAttention } from "../components/improvement-plan/needing-attention.tsx";
 import { ReviewLink } from "../components/improvement-plan/review-link.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
@@ -158,9 +159,18 @@ export default function PlanPage() {
         <p className="text-slate-700">
           <StaffIn said={t("plans.team", { workGroup: STAFF })} staff={data.workGroupName} />
         </p>
+        <p>
+          <Link
+            className="inline-block py-2.5 font-medium text-brand-700 underline"
+            to={`/work-groups/${slug}/plans/${plan.id}/implementation`}
+          >
+            {t("plans.implementation.link")}
+          </Link>
+        </p>
       </div>
 
       <ReviewLink to={`/work-groups/${slug}/plans/${plan.id}/review`} />
+      <NeedingAttention steps={data.needingAttention} />
 
       <section aria-labelledby="components-heading" className="space-y-4">
         <h2 id="components-heading" className="text-xl font-semibold">
@@ -280,6 +290,20 @@ export default function PlanPage() {
                     t("plans.stepsComplete", { completed: goal.completed, total: goal.steps }),
                   ].join(" · ")}
                 </p>
+                {goal.overdue > 0 || goal.blocked > 0 ? (
+                  <p className="mt-1 flex flex-wrap gap-2 text-sm">
+                    {goal.overdue > 0 ? (
+                      <strong className="rounded border-2 border-red-800 bg-red-50 px-2 py-0.5 text-red-900">
+                        {t("plans.monitor.overdueCount", { count: goal.overdue })}
+                      </strong>
+                    ) : null}
+                    {goal.blocked > 0 ? (
+                      <strong className="rounded border-2 border-amber-800 bg-amber-50 px-2 py-0.5 text-amber-900">
+                        {t("plans.monitor.blockedCount", { count: goal.blocked })}
+                      </strong>
+                    ) : null}
+                  </p>
+                ) : null}
                 {goal.recommendation ? (
                   <p className="text-sm">
                     <Link

@@ -13,8 +13,19 @@ import {
   useZodForm,
 } from "../components/forms.tsx";
 import { HistoryList } from "../components/history-list.tsx";
-import { MeasureForm, ReadingForm, StepForm } from "../components/improvement-plan/goal-forms.tsx";
+import {
+  MeasureForm,
+  ReadingForm,
+  StepForm,
+  StepUpdateForm,
+} from "../components/improvement-plan/goal-forms.tsx";
 import { ProgressChart, ReadingsTable } from "../components/improvement-plan/progress-chart.tsx";
+import {
+  AttentionTags,
+  attentionFrame,
+  StepUpdates,
+  statusLabel,
+} from "../components/improvement-plan/step-status.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
@@ -27,6 +38,7 @@ import {
   completeStep,
   deleteReading,
   getGoalPage,
+  recordStepUpdate,
   updateGoal,
   updateMeasure,
   updateStep,
@@ -38,6 +50,7 @@ import {
   readingSchema,
   STEP_HORIZONS,
   stepSchema,
+  stepUpdateSchema,
 } from "../modules/improvement-plan/schema.ts";
 import { today } from "../modules/recommendation/action-plan.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
@@ -119,6 +132,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const saved = await updateStep(context, user, access, planId, goalId, stepId, submission.value);
     if (!saved.ok) return reply(submission.reply({ fieldErrors: saved.fieldErrors }), 400);
     return reply(submission.reply());
+  }
+  if (intent === "record-progress") {
+    const submission = parseSubmission(form, stepUpdateSchema);
+    if (submission.status !== "success") return reply(submission.reply(), 400);
+    const saved = await recordStepUpdate(context, user, access, planId, goalId, submission.value);
+    if (!saved.ok) return reply(submission.reply({ fieldErrors: saved.fieldErrors }), 400);
+    return reply(submission.reply({ resetForm: true }));
   }
   if (intent === "delete-reading") {
     await deleteReading(context, user, access, planId, goalId, String(form.get("readingId") ?? ""));
@@ -329,13 +349,22 @@ export default function GoalPage() {
               ) : (
                 <ol className="space-y-2">
                   {inHorizon.map((step) => (
-                    <li key={step.id} className="rounded-lg border border-slate-300 bg-white p-3">
+                    <li
+                      key={step.id}
+                      id={`step-${step.id}`}
+                      className={`rounded-lg border bg-white p-3 ${attentionFrame(step)}`}
+                    >
+                      <AttentionTags overdue={step.overdue} blocked={step.blocked} due={step.due} />
                       <p className="font-medium">
                         <StaffText>{step.description}</StaffText>
                       </p>
                       <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                         <dt className="font-semibold">{t("plans.step.startsOn")}</dt>
                         <dd>{step.startsOn ? f.date(step.startsOn) : t("plans.step.open")}</dd>
+                        <dt className="font-semibold">{t("plans.step.dueOn")}</dt>
+                        <dd>{step.due ? f.date(step.due) : t("plans.step.noDueDate")}</dd>
+                        <dt className="font-semibold">{t("plans.monitor.statusLabel")}</dt>
+                        <dd>{statusLabel(t, step.status)}</dd>
                         <dt className="font-semibold">{t("plans.step.owner")}</dt>
                         <dd>{step.ownerName ?? t("plans.step.notNamed")}</dd>
                         <dt className="font-semibold">{t("plans.step.resources")}</dt>
@@ -353,6 +382,32 @@ export default function GoalPage() {
                             : t("plans.step.open")}
                         </dd>
                       </dl>
+                      <div className="mt-3 space-y-2">
+                        <h4 className="font-semibold">{t("plans.monitor.updates")}</h4>
+                        <StepUpdates updates={step.updates} />
+                      </div>
+                      {canEdit ? (
+                        <details
+                          className="mt-2"
+                          open={
+                            resultFor("record-progress", { stepId: step.id })?.status === "error"
+                          }
+                        >
+                          <summary className="cursor-pointer py-2.5 text-brand-700">
+                            {t("plans.monitor.record")}
+                            <span className="sr-only">
+                              {" "}
+                              <StaffText>{step.description}</StaffText>
+                            </span>
+                          </summary>
+                          <StepUpdateForm
+                            key={`${step.id}-${step.updates.length}`}
+                            step={step}
+                            today={data.today}
+                            lastResult={resultFor("record-progress", { stepId: step.id })}
+                          />
+                        </details>
+                      ) : null}
                       {canEdit ? (
                         <details
                           className="mt-2"

@@ -13,6 +13,9 @@
  *              (public-pages.ts)
  *   console    the facilitator's session page for 10 rooms × 100 ideas: p95 time to first
  *              byte against /healthz, target 100 ms; ours only (console.ts)
+ *   plans      a program of 50 plans, 500 goals, 20,000 readings and 3,000 action steps: the
+ *              plan page and the implementation view, p95 time to first byte against /healthz,
+ *              target 100 ms; ours only (plans.ts)
  *   moderation a comment period of 10,000 comments (200 campaigns): the moderation queue's
  *              first page, a filtered page, a search, page 100, and a decision on 1,000
  *              matching comments, p95 time to first byte against /healthz, target 150 ms, on
@@ -49,6 +52,9 @@
  *                     --public-ideas 10000 --public-sessions 50
  *          console:   --console-rooms 10 --console-ideas 100 --console-requests 200
  *                     --console-sequential 50 --console-warmup 20 --console-concurrency 4
+ *          plans:     --plans-count 50 --plans-goals 500 --plans-readings 20000
+ *                     --plans-requests 200 --plans-sequential 50 --plans-warmup 20
+ *                     --plans-concurrency 4
  *          moderation: --moderation-comments 10000 --moderation-campaigns 200
  *                     --moderation-requests 200 --moderation-sequential 50
  *                     --moderation-warmup 10 --moderation-concurrency 4
@@ -77,6 +83,7 @@ import type { StartOptions } from "./harness.ts";
 import { runIntake } from "./intake.ts";
 import { runJoinStorm } from "./join-storm.ts";
 import { runModeration } from "./moderation.ts";
+import { runPlans } from "./plans.ts";
 import { runPlenary } from "./plenary.ts";
 import { runPublicPages } from "./public-pages.ts";
 import { runRooms } from "./rooms.ts";
@@ -105,6 +112,13 @@ const { values: args } = parseArgs({
     "joinstorm-kb": { type: "string", default: "300" },
     "joinstorm-decode-presence": { type: "boolean", default: false },
     "themes-ideas": { type: "string", default: "5000" },
+    "plans-count": { type: "string", default: "50" },
+    "plans-goals": { type: "string", default: "500" },
+    "plans-readings": { type: "string", default: "20000" },
+    "plans-requests": { type: "string", default: "200" },
+    "plans-sequential": { type: "string", default: "50" },
+    "plans-warmup": { type: "string", default: "20" },
+    "plans-concurrency": { type: "string", default: "4" },
     "console-rooms": { type: "string", default: "10" },
     "console-ideas": { type: "string", default: "100" },
     "console-requests": { type: "string", default: "200" },
@@ -154,6 +168,7 @@ const BENCHMARKS = [
   "themes",
   "public-pages",
   "console",
+  "plans",
   "moderation",
   "intake",
   "guests",
@@ -259,6 +274,20 @@ async function main() {
           sequential: Number(args["console-sequential"]),
           warmup: Number(args["console-warmup"]),
           concurrency: Number(args["console-concurrency"]),
+        },
+        kinds,
+        start,
+      ),
+    plans: () =>
+      runPlans(
+        {
+          plans: Number(args["plans-count"]),
+          goals: Number(args["plans-goals"]),
+          readings: Number(args["plans-readings"]),
+          requests: Number(args["plans-requests"]),
+          sequential: Number(args["plans-sequential"]),
+          warmup: Number(args["plans-warmup"]),
+          concurrency: Number(args["plans-concurrency"]),
         },
         kinds,
         start,

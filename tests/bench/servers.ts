@@ -35,6 +35,8 @@ export type ServerInfo = {
   comments?: { path: string; periodId: string; secret: string };
   /** With `moderation`: the period's moderation queue and a moderator's cookie. */
   moderation?: { appUrl: string; queuePath: string; cookie: string; csrf: string };
+  /** With `plans`: each plan's page and a facilitator's cookie. */
+  plans?: { appUrl: string; planPaths: string[]; cookie: string };
 };
 
 /**
@@ -68,6 +70,8 @@ export type OursOptions = {
    * the rooms' boards, and a facilitator to assign rooms.
    */
   guests?: boolean;
+  /** A program's improvement plans, goals, readings and action steps (plans.ts). */
+  plans?: { plans: number; goals: number; readings: number };
   /** More environment for loadConfig, e.g. TRUST_PROXY. */
   env?: Record<string, string>;
   /**
@@ -248,6 +252,28 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
     moderatorId = moderator.id;
   }
 
+  let planner: { id: string; planIds: string[] } | undefined;
+  if (options.plans) {
+    const { seedBenchPlans } = await import("./plans.ts");
+    const facilitator = await db.user.create({
+      data: { name: "Bench Planner", email: "planner@bench.example.org", passwordHash },
+    });
+    await db.membership.create({
+      data: { workGroupId: workGroup.id, userId: facilitator.id, role: "facilitator" },
+    });
+    const planIds = await seedBenchPlans(
+      db,
+      {
+        programId: program.id,
+        workGroupId: workGroup.id,
+        ownerIds: userIds,
+        authorId: facilitator.id,
+      },
+      options.plans,
+    );
+    planner = { id: facilitator.id, planIds };
+  }
+
   // The cookie a signed-in browser sends, made by the app's own session storage (as
   // cookieFor in tests/support/app.ts does).
   const cookieFor = async (userId: string) => {
@@ -270,6 +296,14 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
         }
       : undefined;
 
+  const plans = planner
+    ? {
+        appUrl: app.url,
+        planPaths: planner.planIds.map((id) => `/work-groups/${workGroup.slug}/plans/${id}`),
+        cookie: await cookieFor(planner.id),
+      }
+    : undefined;
+
   // The page's post-idea form is a fetcher.Form: with JavaScript, the browser posts it to the
   // page URL with ?_data=<route id> and gets the action's JSON back (no page render).
   const path = `/work-groups/${workGroup.slug}/sessions/${session.id}`;
@@ -291,6 +325,7 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
       comments,
       guests,
       moderation,
+      plans,
     },
     close: () => app.close(),
   };

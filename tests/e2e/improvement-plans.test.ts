@@ -13,7 +13,8 @@ import {
 /**
  * A facilitator starts a district's improvement plan, writes its components, starts a goal
  * from the work group's recommendation (as the demo's), and follows its measure: three
- * readings, seen as a chart and a table.
+ * readings, seen as a chart and a table. Then it monitors the plan: two action steps, a
+ * progress update on each (one blocked, one done), and the implementation view.
  */
 let app: TestApp;
 let browser: Browser;
@@ -175,5 +176,82 @@ describe("a facilitator's improvement plan", () => {
     );
     expect(scrolls).toBe(false);
     await expectNoSeriousViolations(p, "the goal page on a phone");
+  });
+  it("records progress on two action steps: a blocked one stands out, a done one completes", async () => {
+    const p = fay.page;
+    await p.setViewportSize({ width: 1366, height: 768 });
+    const addStep = p.locator("form").filter({
+      has: p.getByRole("button", { name: "Add action step" }),
+    });
+    // A step's card (the page's history lists its changes too).
+    const stepItem = (text: string) => p.locator('li[id^="step-"]').filter({ hasText: text });
+    const steps = [
+      ["Train building leaders on the formative assessment cycle", isoDay(-40)],
+      ["Form the assessment design team", isoDay(-20)],
+    ] as const;
+    for (const [index, [description, startsOn]] of steps.entries()) {
+      await addStep.getByLabel("Action step").fill(description);
+      await addStep.getByLabel("Horizon").selectOption({ label: "30 days" });
+      await addStep.getByLabel("Person responsible").selectOption({ label: "Ada Member" });
+      await addStep.getByLabel("Start date").fill(startsOn);
+      await addStep.getByRole("button", { name: "Add action step" }).click();
+      await expect.poll(() => app.ctx.db.planStep.count(), WAIT).toBe(index + 1);
+      // The form is drawn afresh once the step shows: fill the next one only then.
+      await stepItem(description).waitFor(WAIT);
+      await expect.poll(() => addStep.getByLabel("Action step").inputValue(), WAIT).toBe("");
+    }
+    const first = stepItem(steps[0][0]);
+    // Started 40 days ago with a 30-day horizon: overdue, said in words.
+    await first.getByText(/^Overdue: due /).waitFor(WAIT);
+
+    await first.getByText("Record progress").click();
+    await first.getByLabel("Status", { exact: true }).selectOption({ label: "Blocked" });
+    await first.getByLabel("What happened").fill("Waiting for the regional center's trainer.");
+    await first.getByLabel("Link to the evidence").fill("https://example.org/trainer-request");
+    await first.getByRole("button", { name: "Save progress" }).click();
+    await first.getByText("Waiting for the regional center's trainer.").waitFor(WAIT);
+    await first.getByText("Blocked", { exact: true }).first().waitFor();
+
+    const second = stepItem(steps[1][0]);
+    await second.getByText("Record progress").click();
+    await second.getByLabel("Status", { exact: true }).selectOption({ label: "Done" });
+    await second.getByLabel("What happened").fill("Six teachers, one from each building.");
+    await second.getByRole("button", { name: "Save progress" }).click();
+    await second.getByText(/^Completed \w+ \d/).waitFor(WAIT);
+    expect(await app.ctx.db.planStepUpdate.count()).toBe(2);
+    await expectNoSeriousViolations(p, "the goal page with progress updates");
+  });
+
+  it("shows the steps needing attention on the plan, and every step in the implementation view", async () => {
+    const p = fay.page;
+    await Promise.all([
+      p.waitForURL(/\/plans\/\w+$/),
+      p.getByRole("link", { name: `Back to ${DISTRICT}` }).click(),
+    ]);
+    await p.getByRole("heading", { name: "1 action step needs attention" }).waitFor();
+    await expectNoSeriousViolations(p, "the plan page with a step needing attention");
+    await Promise.all([
+      p.waitForURL(/\/implementation$/),
+      p.getByRole("link", { name: /Follow the plan's implementation/ }).click(),
+    ]);
+    await p.getByRole("heading", { level: 1, name: "Monitor implementation" }).waitFor();
+    await p.getByRole("heading", { name: "2 action steps" }).waitFor();
+    await expectNoSeriousViolations(p, "the implementation view");
+    await p.getByLabel("Status").selectOption({ label: "Blocked" });
+    await Promise.all([
+      p.waitForURL(/status=blocked/),
+      p.getByRole("button", { name: "Show action steps" }).click(),
+    ]);
+    await p.getByRole("heading", { name: "1 of 2 action steps" }).waitFor(WAIT);
+    await p
+      .getByRole("link", { name: "Train building leaders on the formative assessment cycle" })
+      .waitFor();
+    await p.setViewportSize({ width: 390, height: 844 });
+    const scrolls = await p.evaluate(
+      () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    );
+    expect(scrolls).toBe(false);
+    await expectTapTarget(p.getByRole("button", { name: "Show action steps" }));
+    await expectNoSeriousViolations(p, "the implementation view on a phone");
   });
 });

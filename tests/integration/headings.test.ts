@@ -63,7 +63,18 @@ beforeAll(async () => {
               readings: { create: { value: 40, takenOn: "2026-03-01" } },
             },
           },
-          steps: { create: { position: 1, horizon: "30_days", description: "Form the team" } },
+          // Overdue and blocked, with an update: the plan page's attention panel and the
+          // step's updates are on the pages too.
+          steps: {
+            create: {
+              position: 1,
+              horizon: "30_days",
+              description: "Form the team",
+              startsOn: "2026-01-05",
+              status: "blocked",
+              updates: { create: { reportedOn: "2026-02-01", status: "blocked", note: "Waiting" } },
+            },
+          },
         },
       },
     },
@@ -93,6 +104,7 @@ beforeAll(async () => {
     `${wg}/plans/${plan.id}/review`,
     `${wg}/plans/${plan.id}/review/2026`,
     `${wg}/plans/${plan.id}/versions/compare?from=1&to=current`,
+    `${wg}/plans/${plan.id}/implementation`,
     `${wg}/history`,
     `${wg}/public-site`,
     `${wg}/comment-periods`,

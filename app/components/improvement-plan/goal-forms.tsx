@@ -2,11 +2,14 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { MessageKey } from "../../modules/i18n/en.ts";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
+import { STEP_STATUSES } from "../../modules/improvement-plan/monitoring.ts";
 import {
+  MAX_UPDATE_NOTE,
   measureSchema,
   readingSchema,
   STEP_HORIZONS,
   stepSchema,
+  stepUpdateSchema,
 } from "../../modules/improvement-plan/schema.ts";
 import {
   Button,
@@ -134,6 +137,7 @@ export type StepValues = {
   startsOn: string | null;
   ownerUserId: string | null;
   resources: string;
+  dueOn: string | null;
   completedOn: string | null;
 };
 
@@ -159,6 +163,7 @@ export function StepForm({
           startsOn: step.startsOn ?? "",
           ownerUserId: step.ownerUserId ?? "",
           resources: step.resources,
+          dueOn: step.dueOn ?? "",
           completedOn: step.completedOn ?? "",
         }
       : { horizon: "30_days" },
@@ -189,6 +194,12 @@ export function StepForm({
       />
       <Field label={t("plans.step.startsOn")} field={fields.startsOn} type="date" />
       <Field
+        label={t("plans.step.dueOnLabel")}
+        field={fields.dueOn}
+        type="date"
+        hint={t("plans.step.dueOnHint")}
+      />
+      <Field
         label={t("plans.step.completedOnLabel")}
         field={fields.completedOn}
         type="date"
@@ -201,6 +212,73 @@ export function StepForm({
         <Button className="min-h-11">
           {step ? t("plans.step.save") : t("plans.addStepButton")}
         </Button>
+      </div>
+    </Form>
+  );
+}
+
+/**
+ * A dated progress update of one step: its date (today unless said), where the step stands,
+ * what happened and a link to the evidence. "Done" completes the step on that date.
+ */
+export function StepUpdateForm({
+  step,
+  today,
+  lastResult,
+}: {
+  step: { id: string; status: string };
+  today: string;
+  lastResult: Result;
+}) {
+  const { t } = usePageT();
+  const [form, fields] = useZodForm(stepUpdateSchema, lastResult, {
+    defaultValue: {
+      stepId: step.id,
+      reportedOn: today,
+      status: step.status === "not_started" ? "in_progress" : step.status,
+    },
+  });
+  return (
+    <Form
+      method="post"
+      className="grid gap-3 md:grid-cols-2"
+      {...getFormProps(form)}
+      id={`update-${step.id}`}
+    >
+      <CsrfInput />
+      <input type="hidden" name="intent" value="record-progress" />
+      <input type="hidden" name="stepId" value={step.id} />
+      <div className="md:col-span-2">
+        <FormError errors={[...(form.errors ?? []), ...(fields.stepId.errors ?? [])]} />
+      </div>
+      <Field label={t("plans.monitor.reportedOn")} field={fields.reportedOn} type="date" />
+      <SelectField
+        label={t("plans.monitor.statusLabel")}
+        field={fields.status}
+        hint={t("plans.monitor.statusHint")}
+        options={STEP_STATUSES.map((status) => ({
+          value: status,
+          label: t(`plans.status.${status}` as MessageKey),
+        }))}
+      />
+      <div className="md:col-span-2">
+        <TextareaField
+          label={t("plans.monitor.noteLabel")}
+          field={fields.note}
+          hint={t("plans.monitor.noteHint", { max: MAX_UPDATE_NOTE })}
+          rows={3}
+        />
+      </div>
+      <div className="md:col-span-2">
+        <Field
+          label={t("plans.reading.evidenceUrl")}
+          field={fields.evidenceUrl}
+          type="url"
+          hint={t("plans.reading.evidenceUrlHint")}
+        />
+      </div>
+      <div>
+        <Button className="min-h-11">{t("plans.monitor.save")}</Button>
       </div>
     </Form>
   );

@@ -5,7 +5,9 @@ import { IN_ORDER } from "../recommendation/recommendation.server.ts";
  * The demo's improvement plan: a pilot district's plan with the CSIP handbook's components
  * (../shared/seeds/csip-guidance-handbook.txt), one goal started from the work group's
  * assessment recommendation, one measure with a year of readings, and action steps in each
- * horizon. The district and its figures are the demo's own.
+ * horizon with their progress updates: two done, one overdue (the grades 3-5 pilot, 90 days
+ * from October 2022) and one blocked, so a newcomer sees what monitoring shows. The district
+ * and its figures are the demo's own.
  */
 const PLAN = {
   level: "district",
@@ -68,6 +70,9 @@ const STEPS: {
   owner: string;
   resources: string;
   completedOn?: string;
+  status?: string;
+  /** Progress updates, oldest first: [date, status, note, evidence link]. */
+  updates?: [string, string, string, string?][];
 }[] = [
   {
     horizon: "30_days",
@@ -76,6 +81,11 @@ const STEPS: {
     owner: "Dana Facilitator",
     resources: "Release time for six teachers",
     completedOn: "2022-08-26",
+    status: "done",
+    updates: [
+      ["2022-08-12", "in_progress", "Four of six buildings have named their teacher."],
+      ["2022-08-26", "done", "The team met for the first time with all six buildings."],
+    ],
   },
   {
     horizon: "60_days",
@@ -84,6 +94,15 @@ const STEPS: {
     owner: "Riley Recorder",
     resources: "Regional professional development center",
     completedOn: "2022-10-28",
+    status: "done",
+    updates: [
+      [
+        "2022-10-28",
+        "done",
+        "All building leaders attended both days.",
+        "https://example.org/central-region/pd-sign-in-2022-10.pdf",
+      ],
+    ],
   },
   {
     horizon: "90_days",
@@ -91,6 +110,30 @@ const STEPS: {
     startsOn: "2022-10-03",
     owner: "Avery Teacher",
     resources: "Item bank licence; Title II, Part A",
+    status: "in_progress",
+    updates: [
+      ["2022-11-15", "in_progress", "Grade 3 teams gave their first common assessment."],
+      [
+        "2023-01-17",
+        "in_progress",
+        "Grades 4 and 5 have not started: the item bank licence is still with purchasing.",
+      ],
+    ],
+  },
+  {
+    horizon: "long_range",
+    description: "Share an item bank with the neighbouring districts of the region.",
+    startsOn: "2023-01-09",
+    owner: "Dana Facilitator",
+    resources: "Regional center data-sharing agreement",
+    status: "blocked",
+    updates: [
+      [
+        "2023-03-01",
+        "blocked",
+        "Waiting for the regional center's data-sharing agreement; the board meets on it in April.",
+      ],
+    ],
   },
   {
     horizon: "long_range",
@@ -152,10 +195,19 @@ export async function loadDemoPlan(ctx: Pick<AppContext, "db">, workGroupId: str
             },
           },
           steps: {
-            create: STEPS.map(({ owner, ...step }, index) => ({
+            create: STEPS.map(({ owner, updates = [], ...step }, index) => ({
               ...step,
               position: index + 1,
               ownerUserId: userId.get(owner) ?? null,
+              updates: {
+                create: updates.map(([reportedOn, status, note, evidenceUrl]) => ({
+                  reportedOn,
+                  status,
+                  note,
+                  evidenceUrl: evidenceUrl ?? "",
+                  authorId: userId.get("Dana Facilitator") ?? null,
+                })),
+              },
             })),
           },
         },

@@ -28,6 +28,8 @@ const publicSources = [
   // The public hearing form and the confirmation it mails, in the registrant's language.
   "app/components/hearing/registration-form.tsx",
   "app/modules/hearing/mail.server.ts",
+  // The weekly digest of overdue action steps, in each person's language.
+  "app/modules/improvement-plan/digest.server.ts",
   ...translatedComponents(),
 ];
 

@@ -6,6 +6,19 @@ import { formatDate, type Locale } from "../i18n/i18n.ts";
  */
 export function planFormats(language: string) {
   const locale: Locale = language === "es" ? "es" : "en";
+  // Intl formatters are costly to build (they led the plan page's profile when each step's
+  // tags built their own): one set per language, shared by every component and request.
+  let formats = made.get(locale);
+  if (!formats) {
+    formats = makeFormats(locale);
+    made.set(locale, formats);
+  }
+  return formats;
+}
+
+const made = new Map<Locale, ReturnType<typeof makeFormats>>();
+
+function makeFormats(locale: Locale) {
   const tag = locale === "es" ? "es-US" : "en-US";
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 });

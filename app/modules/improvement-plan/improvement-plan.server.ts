@@ -5,8 +5,24 @@ import { listHistory, recordHistory } from "../history/history.server.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
 import { can } from "../work-group/roles.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
+import {
+  attentionOf,
+  countSteps,
+  dueDateOf,
+  matchesFilters,
+  readFilters,
+  type StepStatus,
+} from "./monitoring.ts";
 import { progressOf } from "./progress.ts";
-import type { GoalInput, MeasureInput, PlanInput, ReadingInput, StepInput } from "./schema.ts";
+import {
+  type GoalInput,
+  type MeasureInput,
+  type PlanInput,
+  type ReadingInput,
+  STEP_HORIZONS,
+  type StepInput,
+  type StepUpdateInput,
+} from "./schema.ts";
 
 /**
  * Improvement plans: a district's (or a school's under it) written plan for three to five
@@ -126,10 +142,11 @@ export async function createPlan(
 }
 
 export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, planId: string) {
-  const found = await requirePlan(ctx, access, planId);
+  // One query for the plan, its goals and their steps (the page's shape), with the check that
+  // it is this work group's; the others run beside it.
   const [plan, numbers, districtPlans] = await Promise.all([
-    ctx.db.improvementPlan.findUniqueOrThrow({
-      where: { id: planId },
+    ctx.db.improvementPlan.findFirst({
+      where: { id: planId, workGroupId: access.workGroup.id },
       select: {
         id: true,
         level: true,
@@ -152,7 +169,19 @@ export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, plan
             smartGoal: true,
             recommendationId: true,
             _count: { select: { measures: true } },
-            steps: { select: { completedOn: true } },
+            steps: {
+              orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+              select: {
+                id: true,
+                horizon: true,
+                description: true,
+                startsOn: true,
+                dueOn: true,
+                status: true,
+                completedOn: true,
+                ownerUser: { select: { name: true } },
+              },
+            },
           },
         },
       },
@@ -160,14 +189,34 @@ export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, plan
     recommendationNumbers(ctx, access.workGroup.id),
     // A school's plan is aligned with a district plan of the same program.
     ctx.db.improvementPlan.findMany({
-      where: { programId: found.programId, level: "district", id: { not: planId } },
+      where: {
+        program: { workGroups: { some: { id: access.workGroup.id } } },
+        level: "district",
+        id: { not: planId },
+      },
       orderBy: { name: "asc" },
       select: { id: true, name: true, startYear: true, endYear: true },
     }),
   ]);
+  if (!plan) throw http(404, "We could not find that plan.");
   const { goals, ...fields } = plan;
   const byId = new Map(numbers.map((r) => [r.id, r]));
   const started = new Set(goals.map((g) => g.recommendationId).filter(Boolean));
+  const on = todayUtc();
+  const needingAttention = goals.flatMap((g) =>
+    g.steps
+      .map((s) => ({ ...attentionOf(s, on), step: s }))
+      .filter((a) => a.overdue || a.blocked)
+      .map(({ step, ...attention }) => ({
+        id: step.id,
+        goalId: g.id,
+        goalTitle: g.title,
+        description: step.description,
+        ownerName: step.ownerUser?.name ?? null,
+        dueOn: dueDateOf(step),
+        ...attention,
+      })),
+  );
   return {
     plan: fields,
     goals: goals.map((g) => ({
@@ -178,7 +227,11 @@ export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, plan
       measures: g._count.measures,
       steps: g.steps.length,
       completed: g.steps.filter((s) => s.completedOn).length,
+      overdue: needingAttention.filter((a) => a.goalId === g.id && a.overdue).length,
+      blocked: needingAttention.filter((a) => a.goalId === g.id && a.blocked).length,
     })),
+    /** Overdue and blocked steps, to stand out above the goals. */
+    needingAttention,
     // Each recommendation starts one goal in a plan; the ones already started are left out.
     recommendationOptions: numbers.filter((r) => !started.has(r.id)),
     districtPlans,
@@ -386,6 +439,19 @@ export async function getGoalPage(
             ownerUser: { select: { name: true } },
             resources: true,
             completedOn: true,
+            dueOn: true,
+            status: true,
+            updates: {
+              orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }],
+              select: {
+                id: true,
+                reportedOn: true,
+                status: true,
+                note: true,
+                evidenceUrl: true,
+                author: { select: { name: true } },
+              },
+            },
           },
         },
       },
@@ -394,13 +460,21 @@ export async function getGoalPage(
     recommendationNumbers(ctx, access.workGroup.id),
   ]);
   const { measures, steps, recommendationId, plan, ...fields } = goal;
+  const on = todayUtc();
   return {
     plan,
     goal: fields,
     recommendation: numbers.find((r) => r.id === recommendationId) ?? null,
     measures: measures.map((m) => ({ ...m, progress: progressOf(m) })),
-    steps: steps.map(({ ownerUser, ...s }) => ({ ...s, ownerName: ownerUser?.name ?? null })),
+    steps: steps.map(({ ownerUser, updates, ...s }) => ({
+      ...s,
+      ownerName: ownerUser?.name ?? null,
+      due: dueDateOf(s),
+      ...attentionOf(s, on),
+      updates: updates.map(({ author, ...u }) => ({ ...u, authorName: author?.name ?? null })),
+    })),
     team: team.map(({ id, name }) => ({ id, name })),
+    today: on,
     canEdit: can(access.role, "plan:edit"),
     history: can(access.role, "history:view")
       ? await listHistory(ctx, access.workGroup.id, { subjectIds: [goalId] })
@@ -515,7 +589,9 @@ export async function addStep(
       startsOn: input.startsOn ?? null,
       ownerUserId: input.ownerUserId ?? null,
       resources: input.resources,
+      dueOn: input.dueOn ?? null,
       completedOn: input.completedOn ?? null,
+      status: input.completedOn ? "done" : "not_started",
     },
     select: { id: true },
   });
@@ -542,7 +618,7 @@ export async function updateStep(
   await requireGoal(ctx, access, planId, goalId);
   const step = await ctx.db.planStep.findFirst({
     where: { id: stepId, goalId },
-    select: { id: true },
+    select: { id: true, status: true },
   });
   if (!step) throw http(404, "We could not find that action step.");
   const refused = await checkOwner(ctx, access, input.ownerUserId);
@@ -555,7 +631,10 @@ export async function updateStep(
       startsOn: input.startsOn ?? null,
       ownerUserId: input.ownerUserId ?? null,
       resources: input.resources,
+      dueOn: input.dueOn ?? null,
       completedOn: input.completedOn ?? null,
+      // A completion date makes it done; taking the date away opens it again.
+      status: input.completedOn ? "done" : step.status === "done" ? "in_progress" : step.status,
     },
     select: { id: true },
   });
@@ -586,11 +665,23 @@ export async function completeStep(
     select: { id: true, description: true },
   });
   if (!step) throw http(404, "We could not find that action step.");
-  await ctx.db.planStep.update({
-    where: { id: stepId },
-    data: { completedOn },
-    select: { id: true },
-  });
+  // Kept as a progress update too, so the step's history shows when it was ticked.
+  await ctx.db.$transaction([
+    ctx.db.planStepUpdate.create({
+      data: {
+        stepId,
+        reportedOn: completedOn ?? todayUtc(),
+        status: completedOn ? "done" : "in_progress",
+        authorId: user.id,
+      },
+      select: { id: true },
+    }),
+    ctx.db.planStep.update({
+      where: { id: stepId },
+      data: { completedOn, status: completedOn ? "done" : "in_progress" },
+      select: { id: true },
+    }),
+  ]);
   await remember(
     ctx,
     user,
@@ -650,4 +741,154 @@ export async function updateMeasure(
     { kind: "plan_goal", id: goalId },
     `Corrected the measure ${quoted(input.name)}`,
   );
+}
+
+/** Today as a calendar date, UTC, as the forms' "not in the future" checks read it. */
+function todayUtc() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+const STATUS_WORDS: Record<StepStatus, string> = {
+  not_started: "not started",
+  in_progress: "in progress",
+  blocked: "blocked",
+  done: "done",
+};
+
+/**
+ * A dated progress update of an action step. The step takes the update's status unless an
+ * update dated later is already kept (an update typed in late for last month does not undo
+ * this week's); "done" completes the step on the update's date.
+ */
+export async function recordStepUpdate(
+  ctx: AppContext,
+  user: CurrentUser,
+  access: WorkGroupAccess,
+  planId: string,
+  goalId: string,
+  input: StepUpdateInput,
+): Promise<{ ok: true; id: string } | FieldRefusal> {
+  requirePermission(access, "plan:edit");
+  await requireGoal(ctx, access, planId, goalId);
+  const step = await ctx.db.planStep.findFirst({
+    where: { id: input.stepId, goalId },
+    select: { id: true, description: true },
+  });
+  if (!step) return refuseField("stepId", "plans.errors.step");
+  const created = await ctx.db.$transaction(async (tx) => {
+    const update = await tx.planStepUpdate.create({
+      data: {
+        stepId: step.id,
+        reportedOn: input.reportedOn,
+        status: input.status,
+        note: input.note,
+        evidenceUrl: input.evidenceUrl,
+        authorId: user.id,
+      },
+      select: { id: true },
+    });
+    const later = await tx.planStepUpdate.findFirst({
+      where: { stepId: step.id, reportedOn: { gt: input.reportedOn } },
+      select: { id: true },
+    });
+    if (!later) {
+      await tx.planStep.update({
+        where: { id: step.id },
+        data: {
+          status: input.status,
+          completedOn: input.status === "done" ? input.reportedOn : null,
+        },
+        select: { id: true },
+      });
+    }
+    return update;
+  });
+  await remember(
+    ctx,
+    user,
+    access,
+    { kind: "plan_goal", id: goalId },
+    `Recorded progress on the action step ${quoted(step.description)} on ${input.reportedOn}: ${STATUS_WORDS[input.status]}`,
+  );
+  return { ok: true, id: created.id };
+}
+
+/**
+ * The plan's implementation: every action step of every goal, with where it stands and its
+ * latest update, for the view that filters them. One query: the goals with their steps.
+ */
+export async function getImplementationView(
+  ctx: AppContext,
+  access: WorkGroupAccess,
+  planId: string,
+  search: URLSearchParams,
+) {
+  const plan = await ctx.db.improvementPlan.findFirst({
+    where: { id: planId, workGroupId: access.workGroup.id },
+    select: {
+      id: true,
+      name: true,
+      goals: {
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        select: {
+          id: true,
+          title: true,
+          steps: {
+            orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+            select: {
+              id: true,
+              horizon: true,
+              description: true,
+              startsOn: true,
+              dueOn: true,
+              status: true,
+              completedOn: true,
+              ownerUserId: true,
+              ownerUser: { select: { name: true } },
+              updates: {
+                orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }],
+                take: 1,
+                select: { reportedOn: true, note: true },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!plan) throw http(404, "We could not find that plan.");
+  const on = todayUtc();
+  const steps = plan.goals.flatMap((g) =>
+    g.steps.map(({ ownerUser, updates, ...s }) => ({
+      ...s,
+      goalId: g.id,
+      goalTitle: g.title,
+      ownerName: ownerUser?.name ?? null,
+      due: dueDateOf(s),
+      ...attentionOf(s, on),
+      latest: updates[0] ?? null,
+    })),
+  );
+  const owners = new Map<string, string>();
+  for (const s of steps) if (s.ownerUserId && s.ownerName) owners.set(s.ownerUserId, s.ownerName);
+  const filters = readFilters(search, {
+    owners: [...owners.keys()],
+    horizons: STEP_HORIZONS,
+    goals: plan.goals.map((g) => g.id),
+  });
+  const shown = steps.filter((s) => matchesFilters(s, filters, on));
+  return {
+    plan: { id: plan.id, name: plan.name },
+    goals: plan.goals.map((g) => ({ id: g.id, title: g.title })),
+    owners: [...owners]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    filters,
+    filtered: Object.values(filters).some(Boolean),
+    total: steps.length,
+    counts: countSteps(shown, on),
+    // What the cards show, no more: the page carries its data a second time for hydration.
+    steps: shown.map(({ startsOn, dueOn, ownerUserId, ...step }) => step),
+    today: on,
+  };
 }

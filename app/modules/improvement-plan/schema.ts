@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { typedText } from "../../utils/text.ts";
 import { isCalendarDate } from "../recommendation/schema.ts";
+import { STEP_STATUSES } from "./monitoring.ts";
 
 /*
  * The improvement plan's forms. Every message is a catalogue key ("plans.errors.*"), said by
@@ -201,6 +202,12 @@ function todayUtc() {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** A link to what backs a reading or an update: a web page, never a script or a file path. */
+const evidenceUrl = optionalText(1000).refine(
+  (v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v),
+  "plans.errors.evidenceUrl",
+);
+
 export const readingSchema = z.object({
   measureId: id("plans.errors.measure").refine((v) => v !== undefined, "plans.errors.measure"),
   value: amount("plans.errors.value"),
@@ -209,10 +216,7 @@ export const readingSchema = z.object({
     "plans.errors.takenInFuture",
   ),
   note: optionalText(1000),
-  evidenceUrl: optionalText(1000).refine(
-    (v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v),
-    "plans.errors.evidenceUrl",
-  ),
+  evidenceUrl,
 });
 export type ReadingInput = z.infer<typeof readingSchema>;
 
@@ -222,6 +226,35 @@ export const stepSchema = z.object({
   startsOn: optionalDate,
   ownerUserId: id("plans.errors.owner"),
   resources: optionalText(2000),
+  dueOn: optionalDate,
   completedOn: optionalDate,
 });
 export type StepInput = z.infer<typeof stepSchema>;
+
+/** The longest progress note: a few sentences, as a monitoring report's line about a step. */
+export const MAX_UPDATE_NOTE = 2000;
+
+/**
+ * A dated progress update of an action step: where it stands (done completes it on that
+ * date), what happened, and a link to the evidence. Dated today or before: an update reports
+ * what happened, not what is hoped for.
+ */
+export const stepUpdateSchema = z.object({
+  stepId: id("plans.errors.step").refine((v) => v !== undefined, "plans.errors.step"),
+  reportedOn: date("plans.errors.reportedOn").refine(
+    (v) => !isCalendarDate(v) || v <= todayUtc(),
+    "plans.errors.reportedInFuture",
+  ),
+  status: z.enum(STEP_STATUSES, { error: "plans.errors.status" }),
+  note: typedText(
+    {
+      missing: "plans.errors.text",
+      tooLong: "plans.errors.noteLong",
+      controlCharacters: "plans.errors.control",
+    },
+    MAX_UPDATE_NOTE,
+    { optional: true },
+  ),
+  evidenceUrl,
+});
+export type StepUpdateInput = z.infer<typeof stepUpdateSchema>;
