@@ -14,6 +14,7 @@ import {
 } from "../components/forms.tsx";
 import { HistoryList } from "../components/history-list.tsx";
 import { NeedingAttention } from "../components/improvement-plan/needing-attention.tsx";
+import { PlanHorizon } from "../components/improvement-plan/plan-header.tsx";
 import { ReviewLink } from "../components/improvement-plan/review-link.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
@@ -138,16 +139,7 @@ export default function PlanPage() {
         <h1 className="text-2xl font-bold">
           <StaffText>{plan.name}</StaffText>
         </h1>
-        <p className="text-slate-700">
-          {[
-            t(`plans.level.${plan.level}` as MessageKey),
-            t("planReview.horizon", {
-              start: plan.startYear,
-              end: plan.endYear,
-              count: plan.endYear - plan.startYear,
-            }),
-          ].join(" · ")}
-        </p>
+        <PlanHorizon plan={plan} />
         {plan.districtPlan ? (
           <p className="text-slate-700">
             <StaffIn

@@ -146,8 +146,9 @@ describe("a plan's yearly review and revision", () => {
     await p.getByRole("button", { name: "Save as version 2" }).click();
     await p.getByText("The plan is saved as version 2.").waitFor(WAIT);
 
+    // The versions' list comes with the page's reload after the save: wait for it.
+    await expect.poll(() => p.getByLabel("Second version").inputValue(), WAIT).toBe("2");
     await expect(p.getByLabel("First version").inputValue()).resolves.toBe("1");
-    await expect(p.getByLabel("Second version").inputValue()).resolves.toBe("2");
     await Promise.all([
       p.waitForURL(/\/versions\/compare\?from=1&to=2$/),
       p.getByRole("button", { name: "Compare" }).click(),

@@ -31,6 +31,9 @@ export function CompareForm({
         {label}
       </label>
       <select
+        // A new default (a version saved just now) must show: an uncontrolled select keeps
+        // its first value unless it is made again.
+        key={`${name}:${value}:${versions.length}`}
         id={`compare-${name}`}
         name={name}
         defaultValue={String(value)}

@@ -31,17 +31,29 @@ export function PlanHeader({
       <p className="text-lg font-medium">
         <StaffText>{plan.name}</StaffText>
       </p>
-      <p className="text-slate-700">
-        {[
-          t(`plans.level.${plan.level}` as MessageKey),
-          t("planReview.horizon", {
-            start: plan.startYear,
-            end: plan.endYear,
-            count: plan.endYear - plan.startYear,
-          }),
-        ].join(" · ")}
-      </p>
+      <PlanHorizon plan={plan} />
       {intro ? <p className="max-w-3xl text-slate-700">{intro}</p> : null}
     </div>
+  );
+}
+
+/** A plan's level and horizon: "District plan · 2022 to 2027: 5 school years in the plan". */
+export function PlanHorizon({
+  plan,
+}: {
+  plan: { level: string; startYear: number; endYear: number };
+}) {
+  const { t } = usePageT();
+  return (
+    <p className="text-slate-700">
+      {[
+        t(`plans.level.${plan.level}` as MessageKey),
+        t("planReview.horizon", {
+          start: plan.startYear,
+          end: plan.endYear,
+          count: plan.endYear - plan.startYear,
+        }),
+      ].join(" · ")}
+    </p>
   );
 }

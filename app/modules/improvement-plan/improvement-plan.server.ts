@@ -23,6 +23,7 @@ import {
   type StepInput,
   type StepUpdateInput,
 } from "./schema.ts";
+import { GOAL_COMPONENTS, IN_POSITION, MEASURE_FIELDS, PLAN_COMPONENTS } from "./selects.ts";
 
 /**
  * Improvement plans: a district's (or a school's under it) written plan for three to five
@@ -154,15 +155,10 @@ export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, plan
         startYear: true,
         endYear: true,
         districtPlanId: true,
-        planningProcess: true,
-        beliefsVision: true,
-        mission: true,
-        keyIssuesData: true,
-        keyIssuesFactors: true,
-        prioritizedNeeds: true,
+        ...PLAN_COMPONENTS,
         districtPlan: { select: { id: true, name: true } },
         goals: {
-          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          orderBy: IN_POSITION,
           select: {
             id: true,
             title: true,
@@ -170,7 +166,7 @@ export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, plan
             recommendationId: true,
             _count: { select: { measures: true } },
             steps: {
-              orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+              orderBy: IN_POSITION,
               select: {
                 id: true,
                 horizon: true,
@@ -402,26 +398,13 @@ export async function getGoalPage(
       where: { id: goalId },
       select: {
         id: true,
-        title: true,
-        smartGoal: true,
-        rationale: true,
-        strategies: true,
-        fundingSources: true,
-        standards: true,
-        adultBehaviors: true,
+        ...GOAL_COMPONENTS,
         recommendationId: true,
         plan: { select: { id: true, name: true, level: true, startYear: true, endYear: true } },
         measures: {
-          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          orderBy: IN_POSITION,
           select: {
-            id: true,
-            name: true,
-            unit: true,
-            baseline: true,
-            baselineOn: true,
-            target: true,
-            targetOn: true,
-            source: true,
+            ...MEASURE_FIELDS,
             readings: {
               orderBy: [{ takenOn: "asc" }, { createdAt: "asc" }],
               select: { id: true, value: true, takenOn: true, note: true, evidenceUrl: true },
@@ -429,7 +412,7 @@ export async function getGoalPage(
           },
         },
         steps: {
-          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          orderBy: IN_POSITION,
           select: {
             id: true,
             horizon: true,
@@ -829,12 +812,12 @@ export async function getImplementationView(
       id: true,
       name: true,
       goals: {
-        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        orderBy: IN_POSITION,
         select: {
           id: true,
           title: true,
           steps: {
-            orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+            orderBy: IN_POSITION,
             select: {
               id: true,
               horizon: true,

@@ -9,6 +9,7 @@ import { schoolYearDays } from "./plan-years.ts";
 import { inDateOrder, progressOf } from "./progress.ts";
 import { REVIEW_OUTCOMES } from "./review-schema.ts";
 import { GOAL_PARTS, PLAN_COMPONENTS, STEP_HORIZONS } from "./schema.ts";
+import { IN_POSITION } from "./selects.ts";
 import { listVersions, requirePlanIn, snapshotOf } from "./versions.server.ts";
 
 /**
@@ -236,13 +237,13 @@ export async function progressReportDraft(ctx: Db, planId: string, year: number,
         },
       },
       goals: {
-        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        orderBy: IN_POSITION,
         select: {
           id: true,
           title: true,
           smartGoal: true,
           measures: {
-            orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+            orderBy: IN_POSITION,
             select: {
               name: true,
               unit: true,
@@ -254,7 +255,7 @@ export async function progressReportDraft(ctx: Db, planId: string, year: number,
             },
           },
           steps: {
-            orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+            orderBy: IN_POSITION,
             select: { description: true, completedOn: true },
           },
         },
@@ -358,11 +359,11 @@ export async function planExportRows(ctx: Db, access: WorkGroupAccess, planId: s
   const plan = await requirePlanIn(ctx, access, planId);
   const goals = await ctx.db.planGoal.findMany({
     where: { planId },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    orderBy: IN_POSITION,
     select: {
       title: true,
       steps: {
-        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        orderBy: IN_POSITION,
         select: {
           horizon: true,
           description: true,
@@ -373,7 +374,7 @@ export async function planExportRows(ctx: Db, access: WorkGroupAccess, planId: s
         },
       },
       measures: {
-        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        orderBy: IN_POSITION,
         select: {
           name: true,
           unit: true,

@@ -10,6 +10,7 @@ import { progressReportDraft } from "./plan-document.server.ts";
 import { planYears, schoolYearDays } from "./plan-years.ts";
 import { inDateOrder, progressOf } from "./progress.ts";
 import type { GoalReviewInput, ReviewOutcome } from "./review-schema.ts";
+import { IN_POSITION } from "./selects.ts";
 import { listVersions, requirePlanIn } from "./versions.server.ts";
 
 /**
@@ -82,13 +83,13 @@ export async function getReview(ctx: Db, access: WorkGroupAccess, planId: string
   const [goals, review] = await Promise.all([
     ctx.db.planGoal.findMany({
       where: { planId },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      orderBy: IN_POSITION,
       select: {
         id: true,
         title: true,
         smartGoal: true,
         measures: {
-          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          orderBy: IN_POSITION,
           select: {
             id: true,
             name: true,
@@ -104,7 +105,7 @@ export async function getReview(ctx: Db, access: WorkGroupAccess, planId: string
           },
         },
         steps: {
-          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          orderBy: IN_POSITION,
           select: { id: true, description: true, completedOn: true },
         },
       },

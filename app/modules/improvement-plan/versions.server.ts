@@ -5,6 +5,7 @@ import { recordHistory } from "../history/history.server.ts";
 import { can } from "../work-group/roles.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { CURRENT, type VersionRef } from "./review-schema.ts";
+import { GOAL_COMPONENTS, IN_POSITION, MEASURE_FIELDS, PLAN_COMPONENTS } from "./selects.ts";
 import { comparePlans, type PlanSnapshot } from "./versions.ts";
 
 /**
@@ -15,8 +16,6 @@ import { comparePlans, type PlanSnapshot } from "./versions.ts";
  */
 
 type Db = Pick<AppContext, "db">;
-
-const IN_POSITION = [{ position: "asc" as const }, { createdAt: "asc" as const }];
 
 export async function requirePlanIn(ctx: Db, access: WorkGroupAccess, planId: string) {
   const plan = await ctx.db.improvementPlan.findFirst({
@@ -36,34 +35,16 @@ export async function snapshotOf(ctx: Db, planId: string): Promise<PlanSnapshot>
       level: true,
       startYear: true,
       endYear: true,
-      planningProcess: true,
-      beliefsVision: true,
-      mission: true,
-      keyIssuesData: true,
-      keyIssuesFactors: true,
-      prioritizedNeeds: true,
+      ...PLAN_COMPONENTS,
       goals: {
         orderBy: IN_POSITION,
         select: {
           id: true,
-          title: true,
-          smartGoal: true,
-          rationale: true,
-          strategies: true,
-          fundingSources: true,
-          standards: true,
-          adultBehaviors: true,
+          ...GOAL_COMPONENTS,
           measures: {
             orderBy: IN_POSITION,
             select: {
-              id: true,
-              name: true,
-              unit: true,
-              baseline: true,
-              baselineOn: true,
-              target: true,
-              targetOn: true,
-              source: true,
+              ...MEASURE_FIELDS,
             },
           },
           steps: {
