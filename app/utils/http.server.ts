@@ -74,8 +74,19 @@ export function sayReply<Reply extends { error?: Record<string, string[] | null>
 }
 
 /** Throws 404 unless the record exists (and was selected for this user). */
-export function found<T>(value: T | null | undefined, what = "page"): T {
-  if (value === null || value === undefined) throw http(404, `We could not find that ${what}.`);
+/** What a 404 says could not be found, each said in the reader's language (errors.find.*). */
+export type FoundKind =
+  | "page"
+  | "commentPeriod"
+  | "theme"
+  | "file"
+  | "session"
+  | "recommendation"
+  | "hearing"
+  | "program";
+
+export function found<T>(value: T | null | undefined, what: FoundKind = "page"): T {
+  if (value === null || value === undefined) throw refuse(404, `errors.find.${what}`);
   return value;
 }
 

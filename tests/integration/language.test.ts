@@ -394,6 +394,20 @@ describe("the interface language", () => {
     ).toContain("Cada grupo de partes interesadas puede aparecer una sola vez");
   });
 
+  it("says a missing comment period or program in the reader's language", async () => {
+    const missing = `/work-groups/${cast.workGroup.slug}/comment-periods/no-such-period`;
+    const spanish = { cookie: cookies.facilitator!, "accept-language": "es" };
+    const es = await fetch(`${app.url}${missing}`, { headers: spanish });
+    expect(es.status).toBe(404);
+    expect(shownText(await es.text())).toContain("No encontramos ese periodo de comentarios.");
+    const en = await fetch(`${app.url}${missing}`, {
+      headers: { ...spanish, "accept-language": "en" },
+    });
+    expect(shownText(await en.text())).toContain("We could not find that comment period.");
+    const program = await fetch(`${app.url}/programs/no-such-program`, { headers: spanish });
+    expect(shownText(await program.text())).toContain("No encontramos ese programa.");
+  });
+
   it("says the sign-in forms' errors in Spanish", async () => {
     const visitor = formClient(app.url);
     await visitor.get("/login?lang=es");

@@ -21,13 +21,17 @@ export function englishIn(text: string) {
  * holds the loader's data, not what is read) and with the few entities React writes undone.
  */
 export function shownText(html: string) {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, " ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
+  return (
+    html
+      .replace(/<script[\s\S]*?<\/script>/g, " ")
+      // Text marked as English (what staff wrote, the history's sentences) is English by design.
+      .replace(/<(?!html\b)(\w+)\b[^>]*\blang="en"[^>]*>[\s\S]*?<\/\1>/g, " ")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&#x27;|&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&")
+      .replace(/\s+/g, " ")
+  );
 }

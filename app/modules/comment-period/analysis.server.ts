@@ -38,7 +38,7 @@ async function requirePeriod(ctx: AppContext, access: WorkGroupAccess, periodId:
         sections: { orderBy: { number: "asc" }, select: { number: true, heading: true } },
       },
     }),
-    "comment period",
+    "commentPeriod",
   );
 }
 

@@ -71,7 +71,7 @@ async function requirePeriod(ctx: AppContext, access: WorkGroupAccess, periodId:
       where: { id: periodId, workGroupId: access.workGroup.id },
       select: { id: true, opensAt: true, closesAt: true, timeZone: true },
     }),
-    "comment period",
+    "commentPeriod",
   );
 }
 
@@ -85,7 +85,7 @@ export async function getCommentPeriod(ctx: AppContext, access: WorkGroupAccess,
         hearings: { orderBy: { startsAt: "asc" } },
       },
     }),
-    "comment period",
+    "commentPeriod",
   );
   return { ...period, state: periodState(period) };
 }

@@ -54,7 +54,7 @@ async function requirePeriod(ctx: AppContext, access: WorkGroupAccess, periodId:
       where: { id: periodId, workGroupId: access.workGroup.id },
       select: { id: true, title: true, timeZone: true },
     }),
-    "comment period",
+    "commentPeriod",
   );
 }
 

@@ -42,7 +42,7 @@ async function requirePeriod(ctx: AppContext, access: WorkGroupAccess, periodId:
       where: { id: periodId, workGroupId: access.workGroup.id },
       select: { id: true, title: true, timeZone: true, publishedAt: true },
     }),
-    "comment period",
+    "commentPeriod",
   );
 }
 
@@ -57,7 +57,7 @@ async function requireHearing(
       where: { id: hearingId, periodId, period: { workGroupId: access.workGroup.id } },
       select: HEARING_SELECT,
     }),
-    "hearing or webinar",
+    "hearing",
   );
 }
 

@@ -2246,6 +2246,14 @@ export const en = {
   "session.errors.nameRoom": "Name the room.",
   "session.errors.countdownMinutes": "Give the countdown in whole minutes, from 0 to 180.",
   "session.errors.chooseArea": "Choose an area of focus.",
+  "errors.find.page": "We could not find that page.",
+  "errors.find.commentPeriod": "We could not find that comment period.",
+  "errors.find.theme": "We could not find that theme.",
+  "errors.find.file": "We could not find that file.",
+  "errors.find.session": "We could not find that session.",
+  "errors.find.recommendation": "We could not find that recommendation.",
+  "errors.find.hearing": "We could not find that hearing or webinar.",
+  "errors.find.program": "We could not find that program.",
 } as const;
 
 export type MessageKey = keyof typeof en;

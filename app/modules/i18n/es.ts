@@ -2309,4 +2309,12 @@ export const es: Messages = {
   "session.errors.nameRoom": "Ponga nombre a la sala.",
   "session.errors.countdownMinutes": "Indique la cuenta atrás en minutos enteros, de 0 a 180.",
   "session.errors.chooseArea": "Elija un área de enfoque.",
+  "errors.find.page": "No encontramos esa página.",
+  "errors.find.commentPeriod": "No encontramos ese periodo de comentarios.",
+  "errors.find.theme": "No encontramos ese tema.",
+  "errors.find.file": "No encontramos ese archivo.",
+  "errors.find.session": "No encontramos esa sesión.",
+  "errors.find.recommendation": "No encontramos esa recomendación.",
+  "errors.find.hearing": "No encontramos esa audiencia o seminario web.",
+  "errors.find.program": "No encontramos ese programa.",
 };
