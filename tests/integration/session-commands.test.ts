@@ -54,10 +54,10 @@ describe("runSessionCommand", () => {
     const refused = await run(cast.memberA, { intent: "announce", message: "Back in 5" });
     expect(refused).toMatchObject({
       status: 403,
-      message: "Your role in this work group does not allow that.",
+      message: "Your role in this work group (member) does not allow that.",
     });
     const enEspañol = await run(cast.memberA, { intent: "announce", message: "x" }, "es");
-    expect(enEspañol.message).toBe("Su función en este grupo de trabajo no lo permite.");
+    expect(enEspañol.message).toBe("Su función en este grupo de trabajo (miembro) no lo permite.");
   });
 
   it("answers an unknown or inherited command with 400, not an error", async () => {

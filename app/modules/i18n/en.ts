@@ -2235,7 +2235,7 @@ export const en = {
   "header.admin": "Sign-in settings",
   "session.errors.unknownCommand": "We did not understand that. Reload the page and try again.",
   "session.errors.guestsPostAndRate": "Guests can post and rate ideas only.",
-  "session.errors.notYourRole": "Your role in this work group does not allow that.",
+  "session.errors.notYourRole": "Your role in this work group ({{role}}) does not allow that.",
   "session.errors.chooseAgendaItem": "Choose an agenda item.",
   "session.errors.sayWhyHidden": "Say why the idea is hidden; the reason is kept in the log.",
   "session.errors.chooseIdea": "Choose an idea.",
@@ -2254,6 +2254,10 @@ export const en = {
   "errors.find.recommendation": "We could not find that recommendation.",
   "errors.find.hearing": "We could not find that hearing or webinar.",
   "errors.find.program": "We could not find that program.",
+  "session.errors.cannotPost":
+    "Your role in this work group ({{role}}) does not allow posting ideas.",
+  "session.errors.cannotRate":
+    "Your role in this work group ({{role}}) does not allow rating ideas.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2298,7 +2298,7 @@ export const es: Messages = {
   "header.admin": "Inicio de sesión",
   "session.errors.unknownCommand": "No entendimos eso. Recargue la página e inténtelo de nuevo.",
   "session.errors.guestsPostAndRate": "Los invitados solo pueden publicar y calificar ideas.",
-  "session.errors.notYourRole": "Su función en este grupo de trabajo no lo permite.",
+  "session.errors.notYourRole": "Su función en este grupo de trabajo ({{role}}) no lo permite.",
   "session.errors.chooseAgendaItem": "Elija un punto de la agenda.",
   "session.errors.sayWhyHidden": "Diga por qué se oculta la idea; el motivo queda en el registro.",
   "session.errors.chooseIdea": "Elija una idea.",
@@ -2317,4 +2317,8 @@ export const es: Messages = {
   "errors.find.recommendation": "No encontramos esa recomendación.",
   "errors.find.hearing": "No encontramos esa audiencia o seminario web.",
   "errors.find.program": "No encontramos ese programa.",
+  "session.errors.cannotPost":
+    "Su función en este grupo de trabajo ({{role}}) no permite publicar ideas.",
+  "session.errors.cannotRate":
+    "Su función en este grupo de trabajo ({{role}}) no permite calificar ideas.",
 };

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { type ZodType, z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
 import { parseSubmission } from "../../utils/form-fields.ts";
-import { attempt, http, sayMessage, sayRefusal } from "../../utils/http.server.ts";
+import { attempt, http, say, sayMessage, sayRefusal } from "../../utils/http.server.ts";
 import type { SignedInPerson } from "../auth/auth-session.server.ts";
 import { editIdea, postIdea, setIdeaHidden, withdrawIdea } from "../board/board.server.ts";
 import { rateIdea } from "../board/ratings.server.ts";
@@ -68,6 +68,8 @@ type Command<S extends ZodType, Access = WorkGroupAccess> = {
   permission: Permission;
   /** Whether a guest of the session may send it at all (participant commands). */
   forGuests?: boolean;
+  /** What a role without the permission is told, naming the role (default: "does not allow that"). */
+  notAllowed?: SayKey;
   schema: S;
   /** Said when the form does not parse and the command has no fields to mark. */
   invalid?: SayKey;
@@ -131,6 +133,7 @@ const announcement = (message: string | null) =>
 export const SESSION_COMMANDS = {
   "post-idea": participant({
     permission: "idea:post",
+    notAllowed: "session.errors.cannotPost",
     schema: postIdeaSchema,
     keepsForm: true,
     async run({ ctx, user }, value, { boardId }) {
@@ -176,6 +179,7 @@ export const SESSION_COMMANDS = {
   }),
   rate: participant({
     permission: "idea:rate",
+    notAllowed: "session.errors.cannotRate",
     schema: rateIdeaSchema,
     invalid: "session.errors.chooseStars",
     async run({ ctx, user }, value) {
@@ -315,6 +319,14 @@ export async function runSessionCommand(
     ...rest,
   });
   const said = (key: SayKey) => sayMessage(actor.locale, key);
+  /** A refusal beside the control; a command that keeps its form shows it in the form. */
+  const refused = (status: number, message: string) =>
+    found?.keepsForm
+      ? outcome(status, {
+          result: parseSubmission(form, found.schema).reply({ formErrors: [message] }),
+          boardId,
+        })
+      : outcome(status, { message });
   const found = Object.hasOwn(SESSION_COMMANDS, intent)
     ? (SESSION_COMMANDS[intent as SessionIntent] as Command<ZodType, unknown>)
     : undefined;
@@ -323,13 +335,13 @@ export async function runSessionCommand(
     !can(actor.access.role, found.permission) ||
     (actor.access.role === "guest" && !found.forGuests)
   ) {
-    return outcome(403, {
-      message: said(
-        actor.access.role === "guest"
-          ? "session.errors.guestsPostAndRate"
-          : "session.errors.notYourRole",
-      ),
-    });
+    const message =
+      actor.access.role === "guest"
+        ? said("session.errors.guestsPostAndRate")
+        : say(actor.locale, found.notAllowed ?? "session.errors.notYourRole", {
+            role: actor.access.role,
+          });
+    return refused(403, message);
   }
   const submission = parseSubmission(form, found.schema);
   if (submission.status !== "success") {
@@ -341,14 +353,8 @@ export async function runSessionCommand(
   const done = await attempt(() =>
     found.run(actor, submission.value, { intent, boardId: boardId ?? "" }),
   );
-  if (!done.ok) {
-    const message = sayRefusal(actor.locale, done);
-    // A refused post keeps the idea in its box, with the reason beside it.
-    if (found.keepsForm) {
-      return outcome(done.status, { result: submission.reply({ formErrors: [message] }), boardId });
-    }
-    return outcome(done.status, { message });
-  }
+  // A refused post keeps the idea in its box, with the reason beside it.
+  if (!done.ok) return refused(done.status, sayRefusal(actor.locale, done));
   return outcome(200, {
     ...(found.keepsForm ? { result: submission.reply({ resetForm: intent === "post-idea" }) } : {}),
     boardId: done.value?.boardId ?? null,
