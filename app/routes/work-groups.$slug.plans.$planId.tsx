@@ -162,7 +162,10 @@ export default function PlanPage() {
       </div>
 
       <ReviewLink to={`/work-groups/${slug}/plans/${plan.id}/review`} />
-      <NeedingAttention steps={data.needingAttention} />
+      <NeedingAttention
+        {...data.needingAttention}
+        allAt={`/work-groups/${slug}/plans/${plan.id}/implementation`}
+      />
 
       <section aria-labelledby="components-heading" className="space-y-4">
         <h2 id="components-heading" className="text-xl font-semibold">

@@ -285,6 +285,36 @@ describe("overdue and blocked steps", () => {
   });
 });
 
+describe("a plan with many steps needing attention", () => {
+  it("lists the most pressing few, blocked first, and links to all of them", async () => {
+    const goal = await app.ctx.db.planGoal.findUniqueOrThrow({ where: { id: otherGoalId } });
+    await app.ctx.db.planStep.createMany({
+      data: Array.from({ length: 10 }, (_, n) => ({
+        goalId: goal.id,
+        position: 100 + n,
+        horizon: "30_days",
+        description: `Late step number ${n + 1}`,
+        startsOn: isoDay(-200 + n),
+      })),
+    });
+    try {
+      const plan = await (await page("memberA", `/plans/${planId}`)).text();
+      const total = Number(/(\d+) action steps need attention/.exec(plan)?.[1]);
+      expect(total).toBeGreaterThan(10);
+      expect(plan).toContain(`See all ${total} in the implementation view`);
+      const listed = plan.slice(plan.indexOf("need attention"), plan.indexOf("See all"));
+      expect(listed.match(/<li /g)?.length).toBe(8);
+      // Blocked comes first; the longest overdue (started 200 days ago) leads the rest.
+      expect(listed.indexOf("Schedule weekly data team meetings")).toBeLessThan(
+        listed.indexOf("Late step number 1<"),
+      );
+      expect(listed).not.toContain("Late step number 10<");
+    } finally {
+      await app.ctx.db.planStep.deleteMany({ where: { description: { startsWith: "Late step" } } });
+    }
+  });
+});
+
 describe("the implementation view", () => {
   const view = (who: string, query = "") => page(who, `/plans/${planId}/implementation${query}`);
 

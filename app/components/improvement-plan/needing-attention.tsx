@@ -18,16 +18,25 @@ type Step = {
  * The plan's overdue and blocked action steps, above its goals: what the team looks at first
  * when it monitors the plan. Nothing is shown while every step is on time.
  */
-export function NeedingAttention({ steps }: { steps: Step[] }) {
+export function NeedingAttention({
+  steps,
+  total,
+  allAt,
+}: {
+  steps: Step[];
+  total: number;
+  /** The implementation view, where every step is. */
+  allAt: string;
+}) {
   const { t } = usePageT();
-  if (steps.length === 0) return null;
+  if (total === 0) return null;
   return (
     <section
       aria-labelledby="attention-heading"
       className="space-y-3 rounded-lg border-2 border-red-800 bg-white p-4"
     >
       <h2 id="attention-heading" className="text-xl font-semibold">
-        {t("plans.monitor.attention", { count: steps.length })}
+        {t("plans.monitor.attention", { count: total })}
       </h2>
       <ul className="space-y-3">
         {steps.map((step) => (
@@ -51,6 +60,13 @@ export function NeedingAttention({ steps }: { steps: Step[] }) {
           </li>
         ))}
       </ul>
+      {total > steps.length ? (
+        <p>
+          <Link className="inline-block py-2.5 font-medium text-brand-700 underline" to={allAt}>
+            {t("plans.monitor.seeAll", { count: total })}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

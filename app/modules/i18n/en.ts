@@ -2258,6 +2258,8 @@ export const en = {
     "Your role in this work group ({{role}}) does not allow posting ideas.",
   "session.errors.cannotRate":
     "Your role in this work group ({{role}}) does not allow rating ideas.",
+  "plans.monitor.seeAll_one": "See it in the implementation view",
+  "plans.monitor.seeAll_other": "See all {{count, number}} in the implementation view",
 } as const;
 
 export type MessageKey = keyof typeof en;

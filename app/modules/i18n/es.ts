@@ -2321,4 +2321,6 @@ export const es: Messages = {
     "Su función en este grupo de trabajo ({{role}}) no permite publicar ideas.",
   "session.errors.cannotRate":
     "Su función en este grupo de trabajo ({{role}}) no permite calificar ideas.",
+  "plans.monitor.seeAll_one": "Verlo en la vista de implementación",
+  "plans.monitor.seeAll_other": "Ver los {{count, number}} en la vista de implementación",
 };

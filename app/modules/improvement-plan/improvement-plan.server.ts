@@ -142,6 +142,17 @@ export async function createPlan(
   return created;
 }
 
+/** How many steps needing attention the plan page lists; the rest are one link away. */
+const ATTENTION_SHOWN = 8;
+
+function mostPressingFirst(
+  a: { blocked: boolean; dueOn: string | null },
+  b: { blocked: boolean; dueOn: string | null },
+) {
+  if (a.blocked !== b.blocked) return a.blocked ? -1 : 1;
+  return (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999");
+}
+
 export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, planId: string) {
   // One query for the plan, its goals and their steps (the page's shape), with the check that
   // it is this work group's; the others run beside it.
@@ -226,8 +237,15 @@ export async function getPlanPage(ctx: AppContext, access: WorkGroupAccess, plan
       overdue: needingAttention.filter((a) => a.goalId === g.id && a.overdue).length,
       blocked: needingAttention.filter((a) => a.goalId === g.id && a.blocked).length,
     })),
-    /** Overdue and blocked steps, to stand out above the goals. */
-    needingAttention,
+    /**
+     * Overdue and blocked steps, to stand out above the goals: the most pressing few (blocked
+     * first, then the longest overdue), with how many there are; the implementation view has
+     * them all. A panel of every late step of a struggling plan would push the goals away.
+     */
+    needingAttention: {
+      total: needingAttention.length,
+      steps: needingAttention.toSorted(mostPressingFirst).slice(0, ATTENTION_SHOWN),
+    },
     // Each recommendation starts one goal in a plan; the ones already started are left out.
     recommendationOptions: numbers.filter((r) => !started.has(r.id)),
     districtPlans,
