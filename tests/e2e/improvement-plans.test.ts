@@ -14,7 +14,9 @@ import {
  * A facilitator starts a district's improvement plan, writes its components, starts a goal
  * from the work group's recommendation (as the demo's), and follows its measure: three
  * readings, seen as a chart and a table. Then it monitors the plan: two action steps, a
- * progress update on each (one blocked, one done), and the implementation view.
+ * progress update on each (one blocked, one done), and the implementation view. At the year's
+ * end it runs the yearly review, revises the plan, compares the versions and publishes the
+ * progress report: the handbook's whole cycle, in one journey on one plan.
  */
 let app: TestApp;
 let browser: Browser;
@@ -31,6 +33,10 @@ function isoDay(offsetDays: number) {
 }
 
 const base = () => `/work-groups/${cast.workGroup.slug}`;
+/** The plan this journey starts; its first school year (2026-2027) is the one reviewed. */
+let planPath = "";
+const FIRST_YEAR = 2026;
+const SCHOOL_YEAR = `${FIRST_YEAR}-${FIRST_YEAR + 1}`;
 
 beforeAll(async () => {
   ({ app, cast } = await startSeededApp());
@@ -74,6 +80,7 @@ describe("a facilitator's improvement plan", () => {
     ]);
     await p.getByRole("heading", { level: 1, name: DISTRICT }).waitFor();
     await p.getByText("District plan · 2026 to 2030").waitFor();
+    planPath = new URL(p.url()).pathname;
   });
 
   it("writes the plan's components and reads them on the plan", async () => {
@@ -253,5 +260,75 @@ describe("a facilitator's improvement plan", () => {
     expect(scrolls).toBe(false);
     await expectTapTarget(p.getByRole("button", { name: "Show action steps" }));
     await expectNoSeriousViolations(p, "the implementation view on a phone");
+  });
+});
+
+describe("the year's review, a revision and the progress report, on the same plan", () => {
+  const EVIDENCE = "Three readings toward the target; the blocked training is rescheduled.";
+
+  it("runs the yearly review: the goal's outcome with evidence, then completes it", async () => {
+    const p = fay.page;
+    await p.setViewportSize({ width: 1366, height: 768 });
+    await open(p, planPath);
+    await Promise.all([
+      p.waitForURL(/\/review$/),
+      p.getByRole("link", { name: "Review and revise the plan" }).click(),
+    ]);
+    await p.getByLabel("What changed").fill("The plan as the board adopted it.");
+    await p.getByRole("button", { name: "Save as version 1" }).click();
+    await p.getByText("The plan is saved as version 1.").waitFor(WAIT);
+    await expectNoSeriousViolations(p, "the review and revise page");
+    await Promise.all([
+      p.waitForURL(new RegExp(`/review/${FIRST_YEAR}$`)),
+      p.getByRole("link", { name: `Yearly review ${SCHOOL_YEAR}` }).click(),
+    ]);
+    await p.getByLabel("Outcome", { exact: true }).selectOption({ label: "Progressing" });
+    await p.getByLabel("Evidence", { exact: true }).fill(EVIDENCE);
+    await p.getByRole("button", { name: `Save the review of this goal ${RECOMMENDATION}` }).click();
+    await p.getByText("The review of this goal is saved.").waitFor(WAIT);
+    await p.getByRole("button", { name: "Complete review" }).click();
+    await p.getByText(/Completed .* by Fay Facilitator\./).waitFor(WAIT);
+    await expectNoSeriousViolations(p, "the completed yearly review");
+  });
+
+  it("revises the plan and compares the two versions", async () => {
+    const p = fay.page;
+    await open(p, planPath);
+    await p.getByText("Edit the plan").click();
+    await p
+      .getByLabel("Mission statement")
+      .fill("Every student graduates ready for college and career.");
+    await p.getByRole("button", { name: "Save plan" }).click();
+    await p.getByText("The plan is saved.").waitFor(WAIT);
+    await open(p, `${planPath}/review`);
+    await p.getByLabel("What changed").fill("Named college and career in the mission.");
+    await p.getByRole("button", { name: "Save as version 2" }).click();
+    await p.getByText("The plan is saved as version 2.").waitFor(WAIT);
+    await expect.poll(() => p.getByLabel("Second version").inputValue(), WAIT).toBe("2");
+    await Promise.all([
+      p.waitForURL(/\/versions\/compare\?from=1&to=2$/),
+      p.getByRole("button", { name: "Compare" }).click(),
+    ]);
+    await p.getByText("Mission statement", { exact: true }).waitFor();
+    await expect(p.locator("ins").first().textContent()).resolves.toContain("college and career");
+    await expectNoSeriousViolations(p, "the comparison of two versions");
+  });
+
+  it("drafts the progress report from the review and publishes it", async () => {
+    const p = fay.page;
+    await open(p, `${planPath}/review/${FIRST_YEAR}`);
+    await Promise.all([
+      p.waitForURL(/\/publications\/\w+$/),
+      p.getByRole("button", { name: "Draft the progress report" }).click(),
+    ]);
+    await p.getByText(EVIDENCE).waitFor();
+    await expectNoSeriousViolations(p, "the progress report's draft");
+    await p.getByRole("button", { name: "Publish", exact: true }).click();
+    await p.getByText("Version 1 is published.").waitFor(WAIT);
+    const report = await app.ctx.db.publication.findFirstOrThrow({
+      where: { title: `Annual progress report ${SCHOOL_YEAR}: ${DISTRICT}` },
+      select: { kind: true, publishedNumber: true },
+    });
+    expect(report).toEqual({ kind: "report", publishedNumber: 1 });
   });
 });
