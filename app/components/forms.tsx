@@ -7,7 +7,6 @@ import {
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useMatches } from "@remix-run/react";
 import { forwardRef, type ReactNode, useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import type { ZodType, z } from "zod";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { usePageT } from "../modules/i18n/use-locale.ts";
@@ -54,9 +53,13 @@ export function CsrfInput() {
  * said here in the page's language; a message already said (a refusal worded on the server,
  * or a form not yet keyed) is shown as it came.
  */
+/**
+ * Says a form error: a catalogue key in the reader's words, anything else as written. Cheap
+ * (usePageT): every form on a board of a thousand ideas asks for it, mostly with no error.
+ */
 export function useSayError() {
-  const { t, i18n } = useTranslation();
-  return (error: string) => (i18n.exists(error) ? t(error as MessageKey) : error);
+  const { t, exists } = usePageT();
+  return (error: string) => (exists(error) ? t(error as MessageKey) : error);
 }
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {

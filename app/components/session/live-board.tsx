@@ -6,6 +6,7 @@ import type { BoardIdea } from "../../modules/board/board-doc.ts";
 import type { BoardColumn } from "../../modules/board/knoster.ts";
 import { type AreaReadiness, readiness, readinessSummary } from "../../modules/board/readiness.ts";
 import { IDEA_MAX_LENGTH, ideaSubmissionKey } from "../../modules/board/schema.ts";
+import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { Notes } from "../../realtime/notes-editor.tsx";
 import {
   isOfflineReply,
@@ -237,7 +238,7 @@ export function LiveBoard({
  * words as written (staff text, marked as English on other languages' pages).
  */
 export function ColumnPrompt({ column }: { column: BoardColumn }) {
-  const { t } = useTranslation();
+  const { t } = usePageT();
   return (
     <p className="text-sm text-slate-700">
       {column.custom ? (
@@ -465,7 +466,7 @@ function OwnIdeaActions({
   onWithdraw: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = usePageT();
   const edit = useFetcher<CommandReply>();
   const withdraw = useFetcher<CommandReply>();
   const saving = useRef(false);
@@ -520,15 +521,23 @@ function OwnIdeaActions({
 }
 
 /** A facilitator hides an idea with a reason, which is logged; it can be shown again. */
+/** HideIdea's words, said once per page language: a board of a thousand ideas has a thousand. */
+const hideWords = new WeakMap<object, { hide: string; reason: string; hideThis: string }>();
+
 function HideIdea({ idea }: { idea: BoardIdea }) {
-  const { t } = useTranslation();
+  const { t } = usePageT();
+  let words = hideWords.get(t);
+  if (!words) {
+    words = { hide: t("board.hide"), reason: t("board.reason"), hideThis: t("board.hideThis") };
+    hideWords.set(t, words);
+  }
   const fetcher = useFetcher<CommandReply>();
   const reasonId = `hide-${idea.id}`;
   const refusal = refusalOf(fetcher.data, "hide-idea");
   return (
     <details className="mt-1 text-sm">
       <summary className="cursor-pointer text-slate-700 underline">
-        {t("board.hide")}
+        {words.hide}
         <span className="sr-only">{` ${t("board.hideIdea", { text: idea.text.slice(0, 60) })}`}</span>
       </summary>
       <fetcher.Form method="post" className="mt-2 space-y-2">
@@ -536,7 +545,7 @@ function HideIdea({ idea }: { idea: BoardIdea }) {
         <input type="hidden" name="intent" value="hide-idea" />
         <input type="hidden" name="ideaId" value={idea.id} />
         <label htmlFor={reasonId} className="block font-medium">
-          {t("board.reason")}
+          {words.reason}
         </label>
         <input
           id={reasonId}
@@ -547,7 +556,7 @@ function HideIdea({ idea }: { idea: BoardIdea }) {
           className="block w-full rounded-md border border-slate-500 p-1"
         />
         <Button variant="danger" className="px-2 py-1 text-sm" pending={fetcher.state !== "idle"}>
-          {t("board.hideThis")}
+          {words.hideThis}
         </Button>
         <FormError errors={refusal ? [refusal] : null} />
       </fetcher.Form>

@@ -43,7 +43,7 @@ export function usePublicLocale(): Locale {
   return site ?? app;
 }
 
-const boundT = new WeakMap<I18n, TFunction>();
+const boundT = new WeakMap<I18n, { t: TFunction; exists: (key: string) => boolean }>();
 
 /**
  * The page's catalogue (t) and language, for components rendered many times on a page (a
@@ -51,12 +51,16 @@ const boundT = new WeakMap<I18n, TFunction>();
  * every call, which a queue of 50 comments with a few buttons each paid hundreds of times per
  * page. The root layout always provides the instance; each language's is made once (i18n.ts).
  */
-export function usePageT(): { t: TFunction; language: string } {
+export function usePageT(): {
+  t: TFunction;
+  language: string;
+  exists: (key: string) => boolean;
+} {
   const { i18n } = useContext(I18nContext);
-  let t = boundT.get(i18n);
-  if (!t) {
-    t = i18n.t.bind(i18n) as TFunction;
-    boundT.set(i18n, t);
+  let bound = boundT.get(i18n);
+  if (!bound) {
+    bound = { t: i18n.t.bind(i18n) as TFunction, exists: i18n.exists.bind(i18n) };
+    boundT.set(i18n, bound);
   }
-  return { t, language: i18n.language };
+  return { ...bound, language: i18n.language };
 }
