@@ -2,6 +2,7 @@ import { Document, Packer, Paragraph } from "docx";
 import { zipSync } from "fflate";
 import PDFDocument from "pdfkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { screenNewComments } from "../../app/modules/comment-period/screening.server.ts";
 import { COMMENT_ROUTE_ID } from "../../server/comment-intake-route.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
 import { aComment, formToken, openCommentPeriod } from "../support/comments.ts";
@@ -148,6 +149,47 @@ describe("files sent with a comment", () => {
     expect(
       (await fetch(`${app.url}${period.path}/comments/${receipt.trackingNumber}/files/9`)).status,
     ).toBe(404);
+  });
+
+  it("finds a campaign sent as the same attached letter under different covering lines", async () => {
+    const letter =
+      "To the State Board: we ask that the plan fund rural transport for every district, so that no student spends more than an hour on a bus each way, and that the board report each year on how many students ride longer than that, by district and by school.";
+    const covers = [
+      "See attached.",
+      "Please read our letter, attached.",
+      "Attached is our letter.",
+    ];
+    const numbers: string[] = [];
+    for (const cover of covers) {
+      const response = await send([{ name: "letter.docx", bytes: await docx(letter) }], {
+        comment: cover,
+      });
+      expect(response.status).toBe(200);
+      numbers.push((await response.json()).receipt.trackingNumber);
+    }
+    const other = await send(
+      [
+        {
+          name: "other.docx",
+          bytes: await docx(
+            "Our library needs longer hours on weekends, and more staff to keep the doors open in the evenings for families who work.",
+          ),
+        },
+      ],
+      { comment: "See attached." },
+    );
+    numbers.push((await other.json()).receipt.trackingNumber);
+    await screenNewComments(app.ctx, period.id);
+    const screened = await app.ctx.db.comment.findMany({
+      where: { trackingNumber: { in: numbers } },
+      select: { trackingNumber: true, campaignId: true },
+    });
+    const campaignOf = new Map(screened.map((c) => [c.trackingNumber, c.campaignId]));
+    const [first, second, third, fourth] = numbers.map((n) => campaignOf.get(n));
+    expect(first).toBeTruthy();
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    expect(fourth).not.toBe(first);
   });
 
   it("takes files from a plain HTML form too (no JavaScript)", async () => {
