@@ -90,6 +90,7 @@ export function moderationComments(
       ? `${n % 2 ? "Dear staff, " : ""}${letter} Thank you, commenter ${n}.`
       : `${sentence(30)}.${next() < 0.02 ? " Rural transport matters here." : ""}`;
     return {
+      id: `bench-comment-${n}`,
       periodId,
       trackingNumber: `BENCH-${String(n).padStart(6, "0")}`,
       submissionKey: randomUUID(),
@@ -102,6 +103,29 @@ export function moderationComments(
       receivedAt: new Date(start + Math.floor(next() * 30 * 86_400_000)),
     };
   });
+}
+
+/** Every twentieth comment (500 of 10,000) is sent with a file: its bytes and its words. */
+export const ATTACHMENT_EVERY = 20;
+
+/**
+ * The files sent with the period's comments, as intake stores them: a letter of about 30 KB
+ * whose words (what screening and search read) are the comment's own, attached again.
+ */
+export function moderationAttachments(rows: { id: string; body: string }[]) {
+  const bytes = new Uint8Array(30 * 1024).fill(0x20);
+  return rows
+    .filter((_, n) => n % ATTACHMENT_EVERY === 0)
+    .map((row) => ({
+      commentId: row.id,
+      position: 0,
+      name: "letter.pdf",
+      type: "pdf",
+      size: bytes.byteLength,
+      sha256: "0".repeat(64),
+      bytes,
+      text: `Attached letter. ${row.body}`,
+    }));
 }
 
 export async function runModeration(
@@ -182,7 +206,7 @@ export async function runModeration(
 
   console.log(`\n${LINE}`);
   console.log(
-    `Moderation: one period, ${options.comments} comments (${options.campaigns} campaigns), as a moderator`,
+    `Moderation: one period, ${options.comments} comments (${options.campaigns} campaigns, ${Math.ceil(options.comments / ATTACHMENT_EVERY)} with a file), as a moderator`,
   );
   console.log(LINE);
   console.log(

@@ -235,13 +235,16 @@ export async function startOurs(options: OursOptions): Promise<RunningServer> {
 
   let moderatorId: string | undefined;
   if (comments && options.moderation) {
-    const { moderationComments } = await import("./moderation.ts");
+    const { moderationAttachments, moderationComments } = await import("./moderation.ts");
     const { screenNewComments } = await import(
       "../../app/modules/comment-period/screening.server.ts"
     );
     const rows = moderationComments(comments.periodId, options.moderation);
     for (let i = 0; i < rows.length; i += 1_000)
       await db.comment.createMany({ data: rows.slice(i, i + 1_000) });
+    const files = moderationAttachments(rows);
+    for (let i = 0; i < files.length; i += 100)
+      await db.commentAttachment.createMany({ data: files.slice(i, i + 100) });
     await screenNewComments(app.ctx, comments.periodId);
     const moderator = await db.user.create({
       data: { name: "Bench Moderator", email: "moderator@bench.example.org", passwordHash },
