@@ -50,6 +50,13 @@ export class LiveDocument {
   readonly connections = new Map<Connection, Set<number>>();
   /** Which connection owns each presence entry (client id), so a check is one lookup. */
   private readonly owners = new Map<number, Connection>();
+  /**
+   * Who each presence entry belonged to, kept after its connection leaves: only that person
+   * may claim it again (their browser reconnecting). Every y-websocket client echoes the
+   * presence it receives, and an echo of a leaver's entry that arrives just after they left
+   * would otherwise be claimed by the echoing connection: a ghost for as long as it stays.
+   */
+  private readonly claimedBy = new Map<number, string>();
 
   /** The whole document as a sync answer, made once per version for every joiner that needs it. */
   private fullSync: Uint8Array | null = null;
@@ -131,6 +138,7 @@ export class LiveDocument {
         if (this.owners.has(id)) continue;
         owned.add(id);
         this.owners.set(id, origin as Connection);
+        this.claimedBy.set(id, (origin as Connection).userId);
       }
     }
     // Removed by its owner, on disconnect, or by awareness's own timeout.
@@ -207,6 +215,8 @@ export class LiveDocument {
       if (this.remoteIds.has(e.clientId)) return false;
       const owner = this.owners.get(e.clientId);
       if (owner) return owner === conn;
+      const before = this.claimedBy.get(e.clientId);
+      if (before !== undefined && before !== conn.userId) return false;
       if (e.state === null || claimsLeft-- <= 0) return false;
       // A client back after a dropped connection resends its old clock, which everyone else
       // already passed when its presence was removed: claim it one clock later, so it shows.
