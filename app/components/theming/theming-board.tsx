@@ -325,7 +325,9 @@ export function ThemingBoard(props: Props) {
           aria-labelledby="unthemed-heading"
           onDragOver={canEdit ? (event) => event.preventDefault() : undefined}
           onDrop={canEdit ? dropOn(null) : undefined}
-          className="rounded-lg border border-dashed border-slate-400 bg-slate-50 p-3"
+          // The whole width, its ideas in columns: a session's sixty ideas in one narrow column
+          // made the page eight windows tall, and the themes hard to find below it.
+          className="rounded-lg border border-dashed border-slate-400 bg-slate-50 p-3 md:col-span-2 xl:col-span-3"
         >
           <h2 id="unthemed-heading" className="text-lg font-semibold">
             {t("theming.unthemedHeading", { count: unthemed.length })}
@@ -335,7 +337,7 @@ export function ThemingBoard(props: Props) {
               {state.ideas.length === 0 ? t("theming.noIdeas") : t("theming.allThemed")}
             </p>
           ) : (
-            <ul className="mt-2 space-y-2">{unthemed.map(card)}</ul>
+            <ul className="mt-2 grid gap-2 sm:grid-cols-2 xl:grid-cols-3">{unthemed.map(card)}</ul>
           )}
         </section>
         {state.themes.map((theme) => (
