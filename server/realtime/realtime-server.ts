@@ -34,6 +34,7 @@ import {
   MESSAGE_SYNC,
   ProtocolError,
 } from "./protocol.ts";
+import { Rebuilds } from "./rebuilds.ts";
 import type { DocumentRelay, RelayKind } from "./relay.ts";
 
 const isPeopleDocument = (name: string) => {
@@ -108,9 +109,22 @@ export class RealtimeServer implements LivePublisher {
   private readonly pinger: NodeJS.Timeout;
   private readonly signInChecker: NodeJS.Timeout;
 
-  /** Server-written documents being rebuilt from the database, and those to rebuild again. */
-  private readonly refreshing = new Set<string>();
-  private readonly refreshAgain = new Set<string>();
+  /** Server-written documents rebuilt from the database after another process changed them. */
+  private readonly rebuilds = new Rebuilds(
+    async (name) => {
+      const entry = this.documents.get(name);
+      const parsed = parseDocumentName(name);
+      if (!entry || !parsed || isWrittenByPeople(parsed)) return null;
+      await entry.ready;
+      const build = await buildServerDocument(this.deps, parsed);
+      return () => entry.live.doc.transact(() => build(entry.live.doc), SERVER_ORIGIN);
+    },
+    (name, error) =>
+      this.deps.log.warn("rebuilding a document after another process changed it failed", {
+        doc: name,
+        error: String(error),
+      }),
+  );
 
   constructor(private readonly deps: Deps) {
     this.pinger = setInterval(() => this.ping(), PING_INTERVAL_MS);
@@ -469,39 +483,9 @@ export class RealtimeServer implements LivePublisher {
   /** A message about an open document from another process. */
   private fromRelay(name: string, live: LiveDocument, kind: RelayKind, payload: Uint8Array) {
     if (kind === "update" || kind === "presence") live.applyRemote(kind, payload);
-    else if (kind === "refresh") this.refresh(name);
+    else if (kind === "refresh") void this.rebuilds.request(name);
     else if (kind === "sync-request" && isPeopleDocument(name))
       void this.deps.relay?.publish(name, "update", live.missingFor(payload));
-  }
-
-  /**
-   * Rebuilds a server-written document from the database after another process changed it.
-   * Many changes in a row cost one rebuild in progress and at most one more after it.
-   */
-  private refresh(name: string) {
-    if (this.refreshing.has(name)) {
-      this.refreshAgain.add(name);
-      return;
-    }
-    this.refreshing.add(name);
-    void (async () => {
-      do {
-        this.refreshAgain.delete(name);
-        const entry = this.documents.get(name);
-        const parsed = parseDocumentName(name);
-        if (!entry || !parsed || isWrittenByPeople(parsed)) return;
-        await entry.ready;
-        const build = await buildServerDocument(this.deps, parsed);
-        entry.live.doc.transact(() => build(entry.live.doc), SERVER_ORIGIN);
-      } while (this.refreshAgain.has(name));
-    })()
-      .catch((error) =>
-        this.deps.log.warn("rebuilding a document after another process changed it failed", {
-          doc: name,
-          error: String(error),
-        }),
-      )
-      .finally(() => this.refreshing.delete(name));
   }
 
   /**
@@ -514,7 +498,7 @@ export class RealtimeServer implements LivePublisher {
         entry.live.resend();
         if (isPeopleDocument(name))
           void this.deps.relay?.publish(name, "sync-request", Y.encodeStateVector(entry.live.doc));
-        else this.refresh(name);
+        else void this.rebuilds.request(name);
       });
     }
   }
@@ -539,6 +523,7 @@ export class RealtimeServer implements LivePublisher {
     if (!entry) return; // Nobody has it open here; it is built from the database when opened.
     await entry.ready;
     entry.live.doc.transact(() => apply(entry.live.doc), SERVER_ORIGIN);
+    this.rebuilds.changed(name);
   }
 
   /** LivePublisher: waits until an open document's pending updates are stored. */

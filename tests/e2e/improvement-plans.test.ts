@@ -321,6 +321,10 @@ describe("the year's review, a revision and the progress report, on the same pla
       p.waitForURL(/\/publications\/\w+$/),
       p.getByRole("button", { name: "Draft the progress report" }).click(),
     ]);
+    // The address changes before the page does (Remix renders in a transition),
+    // so wait for the draft's own button before reading it: the review page
+    // also shows the evidence, in its form.
+    await p.getByRole("button", { name: "Publish", exact: true }).waitFor(WAIT);
     await p.getByText(EVIDENCE).waitFor();
     await expectNoSeriousViolations(p, "the progress report's draft");
     await p.getByRole("button", { name: "Publish", exact: true }).click();
