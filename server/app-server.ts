@@ -14,11 +14,12 @@ import { createSignInProviders } from "../app/modules/auth/sign-in-providers.ser
 import { CommentIntake } from "../app/modules/comment-period/intake-queue.server.ts";
 import { scheduleOverdueDigests } from "../app/modules/improvement-plan/digest.server.ts";
 import type { AppContext } from "../app/utils/app-context.ts";
-import { commentIntakeRoute } from "./comment-intake-route.ts";
+import { COMMENT_FORM_PATH, commentGate, commentIntakeRoute } from "./comment-intake-route.ts";
 import { type Config, projectRoot } from "./config.ts";
 import { databaseAnswers, watchDatabase } from "./database-health.ts";
 import { createDb, prepareDb } from "./db.ts";
 import {
+  COMMENTS_SHED_AT_EVENT_LOOP_DELAY_MS,
   COMMENTS_WAITING_AT_MOST,
   createLimiters,
   DATABASE_RETRY_AFTER_SECONDS,
@@ -53,8 +54,6 @@ export async function loadBuild(): Promise<ServerBuild> {
 
 /** Everything a request needs, built once per process. */
 /** The public comment form's address, which alone may post files. */
-const COMMENT_FORM_PATH = /^\/public\/[^/]+\/comment-periods\/[^/]+\/?$/;
-
 export async function createAppContext(
   config: Config,
   log: Logger,
@@ -316,7 +315,18 @@ export async function startAppServer(
     },
   );
 
-  const server = createServer(app);
+  // Comments are turned away sooner than page loads: a comment refused is kept by the page
+  // and sent again in two seconds, while everyone already waiting is answered in time.
+  const commentsLateAtMs = Math.min(
+    config.shedAtEventLoopDelayMs,
+    COMMENTS_SHED_AT_EVENT_LOOP_DELAY_MS,
+  );
+  const gate = commentGate(
+    () => commentsLateAtMs > 0 && (saturation?.delayMs ?? 0) > commentsLateAtMs,
+  );
+  const server = createServer((req, res) => {
+    if (!gate.refused(req, res)) app(req, res);
+  });
   server.on("upgrade", (req, socket, head) => {
     const reason = shedding("GET");
     if (!reason) return realtime.handleUpgrade(req, socket, head);

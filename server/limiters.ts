@@ -58,6 +58,12 @@ export const COMMENTS_PER_SECOND = 4_000;
  * (server/comment-intake-route.ts). About a tenth of a second of work at 2,500 a second.
  */
 export const COMMENTS_IN_FLIGHT_AT_MOST = 256;
+/**
+ * A process whose event loop ran this late (ms) in the last sample answers new comments 429
+ * at once (server/comment-intake-route.ts), so that the crowd's answers keep coming within a
+ * second or two. Never more than SHED_AT_EVENT_LOOP_DELAY_MS; 0 there turns this off too.
+ */
+export const COMMENTS_SHED_AT_EVENT_LOOP_DELAY_MS = 100;
 /** Comments accepted but not yet written before new ones are refused with 429. */
 export const COMMENTS_WAITING_AT_MOST = 5_000;
 

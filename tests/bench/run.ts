@@ -22,7 +22,8 @@
  *              SQLite and PostgreSQL; ours only (moderation.ts)
  *   intake     public comments through the real route on SQLite and PostgreSQL: stored per
  *              second, p99 time to receipt and lost receipts, beside a bare Express form POST
- *              and a one-insert-per-request path; then a 10,000/s flash crowd (intake.ts)
+ *              and a one-insert-per-request path; then a 10,000/s flash crowd, straight to the app
+ *              and behind README's nginx file (intake.ts)
  *   guests     2,000 guests join one session by code within a minute (page, join, websocket
  *              sync), then 2,000 ideas at 100/s over 20 rooms: p99s, nothing lost, peak
  *              memory (guests.ts)

@@ -1,14 +1,14 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readIdeas } from "../../app/modules/board/board-doc.ts";
 import { DEMO_PASSWORD } from "../../app/modules/demo/demo.server.ts";
 import { documentName } from "../../app/modules/documents/document-name.ts";
+import { COMMENT_ROUTE_ID } from "../../server/comment-intake-route.ts";
 import { freshDatabase } from "../support/app.ts";
 import { formClient } from "../support/http.ts";
-import { exited, type ServerProcess, startServerProcess } from "../support/process.ts";
+import { DEPLOY_CONFIG, hasNginx, NGINX, type RunningNginx, startNginx } from "../support/nginx.ts";
+import { type ServerProcess, startServerProcess } from "../support/process.ts";
 import { connectProvider, upgradeStatus, waitFor } from "../support/realtime.ts";
 import { freePort, hasRedisServer, privateRedis } from "../support/services.ts";
 
@@ -19,10 +19,7 @@ import { freePort, hasRedisServer, privateRedis } from "../support/services.ts";
  * for what a test machine must change: the upstream ports, listening on free local ports, and
  * plain HTTP instead of TLS (there is no certificate here).
  */
-const NGINX = "/usr/sbin/nginx";
 const root = path.resolve(import.meta.dirname, "../..");
-const CONFIG = path.join(root, "server/deploy/nginx.conf");
-const hasNginx = existsSync(NGINX);
 const hasRedis = hasRedisServer;
 if (process.env.CI === "true" && !hasNginx)
   throw new Error(`${NGINX} is missing: CI must test nginx in front of two processes`);
@@ -34,51 +31,10 @@ else if (!hasRedis) console.warn("nginx tests skipped: redis-server is not insta
 const SLUG = "success-ready-students";
 const METRICS_TOKEN = "nginx-test-metrics-token-0123456789";
 
-/** Replaces `from` (which must be in the text, so a changed file fails here) with `to`. */
-function swap(text: string, from: string | RegExp, to: string) {
-  const changed = text.replace(from, to);
-  if (changed === text) throw new Error(`server/deploy/nginx.conf no longer has ${String(from)}`);
-  return changed;
-}
-
-/** The deployment file with the test's ports, and plain HTTP where it says TLS. */
-function testSite(ports: { apps: [number, number]; redirect: number; site: number }) {
-  let site = readFileSync(CONFIG, "utf8");
-  site = swap(site, "server 127.0.0.1:3001;", `server 127.0.0.1:${ports.apps[0]};`);
-  site = swap(site, "server 127.0.0.1:3002;", `server 127.0.0.1:${ports.apps[1]};`);
-  site = swap(site, /^\s*listen \[::\]:80;\n/m, "");
-  site = swap(site, /^\s*listen \[::\]:443 ssl http2;\n/m, "");
-  site = swap(site, "listen 80;", `listen 127.0.0.1:${ports.redirect};`);
-  site = swap(site, "listen 443 ssl http2;", `listen 127.0.0.1:${ports.site};`);
-  site = swap(site, /^\s*ssl_\w+ .*\n/gm, "");
-  return site;
-}
-
-/** nginx's main file around the site, everything it writes kept in `dir`. */
-function mainConfig(dir: string, site: string) {
-  return `worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-    log_format upstreams '$upstream_addr $status $request_method $request_uri';
-    access_log ${dir}/access.log upstreams;
-    client_body_temp_path ${dir}/client_body;
-    proxy_temp_path ${dir}/proxy;
-    fastcgi_temp_path ${dir}/fastcgi;
-    uwsgi_temp_path ${dir}/uwsgi;
-    scgi_temp_path ${dir}/scgi;
-    include ${site};
-}
-`;
-}
-
 describe.skipIf(!hasNginx || !hasRedis)("nginx in front of two processes", () => {
-  let dir = "";
   let database: Awaited<ReturnType<typeof freshDatabase>> | undefined;
   let redis: Awaited<ReturnType<typeof privateRedis>> | undefined;
-  let nginx: ChildProcess | undefined;
-  let nginxOutput = "";
+  let nginx: RunningNginx | undefined;
   const servers: ServerProcess[] = [];
   let base = "";
   let redirectBase = "";
@@ -91,7 +47,8 @@ describe.skipIf(!hasNginx || !hasRedis)("nginx in front of two processes", () =>
   const servedBy = (uri: RegExp, count: number) =>
     waitFor(
       () => {
-        const lines = readFileSync(path.join(dir, "access.log"), "utf8")
+        const lines = nginx!
+          .accessLog()
           .split("\n")
           .filter((line) => uri.test(line.split(" ")[3] ?? ""));
         return (
@@ -104,21 +61,13 @@ describe.skipIf(!hasNginx || !hasRedis)("nginx in front of two processes", () =>
     );
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "convene-nginx-"));
-    // nginx's workers run as nobody when it starts as root: they must reach the temp paths.
-    chmodSync(dir, 0o755);
     database = await freshDatabase();
     const started = await privateRedis();
     redis = started;
-    const [sitePort, redirectPort, portA, portB] = [
-      await freePort(),
-      await freePort(),
-      await freePort(),
-      await freePort(),
-    ];
+    const [sitePort, portA, portB] = [await freePort(), await freePort(), await freePort()];
     appPorts = [portA, portB];
+    // The site's address is the processes' APP_URL: known before nginx starts.
     base = `http://127.0.0.1:${sitePort}`;
-    redirectBase = `http://127.0.0.1:${redirectPort}`;
     const env = (port: number) => ({
       PORT: String(port),
       DEMO: "true",
@@ -133,62 +82,22 @@ describe.skipIf(!hasNginx || !hasRedis)("nginx in front of two processes", () =>
     servers.push(await startServerProcess(env(portA)));
     servers.push(await startServerProcess({ ...env(portB), SKIP_MIGRATE: "true" }));
 
-    const sitePath = path.join(dir, "convene.conf");
-    writeFileSync(
-      sitePath,
-      testSite({ apps: [portA, portB], redirect: redirectPort, site: sitePort }),
-    );
-    const confPath = path.join(dir, "nginx.conf");
-    writeFileSync(confPath, mainConfig(dir, sitePath));
-    const test = spawnSync(NGINX, ["-p", dir, "-e", `${dir}/error.log`, "-c", confPath, "-t"]);
-    if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
-    nginx = spawn(NGINX, [
-      "-p",
-      dir,
-      "-e",
-      `${dir}/error.log`,
-      "-c",
-      confPath,
-      "-g",
-      "daemon off;",
-    ]);
-    nginx.stdout!.on("data", (d) => {
-      nginxOutput += d;
-    });
-    nginx.stderr!.on("data", (d) => {
-      nginxOutput += d;
-    });
-    await waitFor(
-      async () => {
-        if (nginx!.exitCode !== null) throw new Error(`nginx exited:\n${nginxOutput}`);
-        return fetch(`${base}/healthz`).then(
-          (r) => r.ok,
-          () => false,
-        );
-      },
-      10_000,
-      "nginx to answer",
-    );
+    // One comment a second (and one more at once) in place of the file's 2,000, so that a
+    // handful of posts is a crowd.
+    nginx = await startNginx(appPorts, { sitePort, commentsPerSecond: 1 });
+    redirectBase = nginx.redirectBase;
   }, 120_000);
 
   afterAll(async () => {
-    if (nginx && nginx.exitCode === null) {
-      nginx.kill("SIGQUIT");
-      const stopped = await Promise.race([
-        exited(nginx).then(() => true),
-        new Promise<boolean>((r) => setTimeout(() => r(false), 5_000)),
-      ]);
-      if (!stopped) nginx.kill("SIGKILL");
-    }
+    await nginx?.remove();
     for (const server of servers) server.child.kill("SIGKILL");
     redis?.kill();
     await database?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("is the configuration README shows", () => {
     const readme = readFileSync(path.join(root, "README.md"), "utf8");
-    expect(readme).toContain(readFileSync(CONFIG, "utf8").trim());
+    expect(readme).toContain(readFileSync(DEPLOY_CONFIG, "utf8").trim());
   });
 
   it("sends plain HTTP to HTTPS", async () => {
@@ -306,16 +215,57 @@ describe.skipIf(!hasNginx || !hasRedis)("nginx in front of two processes", () =>
       3,
     );
     expect(new Set(sockets)).toEqual(new Set(appPorts));
-    expect(
-      readFileSync(path.join(dir, "access.log"), "utf8").match(/ 101 GET \/yjs\//g)?.length,
-    ).toBeGreaterThanOrEqual(3);
-    expect(nginxOutput).toBe("");
+    expect(nginx!.accessLog().match(/ 101 GET \/yjs\//g)?.length).toBeGreaterThanOrEqual(3);
+    expect(nginx!.output()).toBe("");
+  });
+
+  it("tells a crowd of comments to send again, itself, and lets pages and other posts through", async () => {
+    const html = await (await fetch(`${base}/public/${SLUG}`)).text();
+    const periodPath = new RegExp(`/public/${SLUG}/comment-periods/\\w+`).exec(html)?.[0];
+    expect(periodPath).toBeDefined();
+    const post = (query: string) =>
+      fetch(`${base}${periodPath}${query}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "comment=Please+keep+the+small+schools+in+mind.",
+      });
+    const fastPath = `?_data=${encodeURIComponent(COMMENT_ROUTE_ID)}`;
+    const crowd = await Promise.all(Array.from({ length: 8 }, () => post(fastPath)));
+    const refused = crowd.filter((r) => r.status === 429);
+    // One passes and one more at once; the others are answered by nginx, as the app would be.
+    expect(refused.length).toBeGreaterThanOrEqual(6);
+    for (const answer of refused) {
+      expect(answer.headers.get("retry-after")).toBe("2");
+      expect(answer.headers.get("x-remix-response")).toBe("yes");
+      expect(answer.headers.get("strict-transport-security")).toContain("max-age=63072000");
+      expect(await answer.json()).toMatchObject({ receipt: null, problem: "comment.busy" });
+    }
+    // The comment page, and a form posted without JavaScript (which wants a page back), are
+    // not counted.
+    const pages = await Promise.all(Array.from({ length: 4 }, () => fetch(`${base}${periodPath}`)));
+    expect(pages.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const plain = await Promise.all(Array.from({ length: 4 }, () => post("")));
+    expect(plain.some((r) => r.status === 429)).toBe(false);
+    const logged = await waitFor(
+      () => {
+        const lines = nginx!
+          .accessLog()
+          .split("\n")
+          .filter((line) => line.includes(` POST ${periodPath}`));
+        return lines.length >= 12 && lines;
+      },
+      2_000,
+      "nginx to log the comment posts",
+    );
+    // Refused by nginx: no process was asked (no upstream address).
+    const unproxied = logged.filter((line) => line.startsWith("- 429 "));
+    expect(unproxied.length).toBe(refused.length);
+    expect(unproxied.every((line) => line.includes("_data="))).toBe(true);
   });
 
   it("stops cleanly", async () => {
-    nginx!.kill("SIGQUIT");
-    await exited(nginx!);
-    expect(readFileSync(path.join(dir, "error.log"), "utf8")).not.toMatch(/\[(emerg|alert|crit)\]/);
+    await nginx!.stop();
+    expect(nginx!.errorLog()).not.toMatch(/\[(emerg|alert|crit)\]/);
     for (const server of servers) expect(server.output()).not.toMatch(/"level":"error"/);
   });
 });
