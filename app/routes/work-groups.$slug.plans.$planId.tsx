@@ -16,6 +16,7 @@ import { HistoryList } from "../components/history-list.tsx";
 import { NeedingAttention } from "../components/improvement-plan/needing-attention.tsx";
 import { PlanHorizon } from "../components/improvement-plan/plan-header.tsx";
 import { ReviewLink } from "../components/improvement-plan/review-link.tsx";
+import { WrittenParts } from "../components/improvement-plan/written-parts.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
@@ -176,30 +177,25 @@ export default function PlanPage() {
             {t("plans.saved")}
           </p>
         ) : null}
-        <dl className="space-y-4">
-          {PLAN_COMPONENTS.map((component) => (
-            <div key={component} className="rounded-lg border border-slate-300 bg-white p-4">
-              <dt className="font-semibold">{t(`plans.component.${component}` as MessageKey)}</dt>
-              <dd className="mt-1">
-                {!plan[component] ? (
-                  <span className="text-slate-700">{t("plans.notWritten")}</span>
-                ) : component === "prioritizedNeeds" ? (
-                  <ol className="list-decimal space-y-1 pl-6">
-                    {needs.map((need) => (
-                      <li key={need}>
-                        <StaffText>{need}</StaffText>
-                      </li>
-                    ))}
-                  </ol>
-                ) : (
-                  <p className="whitespace-pre-line">
-                    <StaffText>{plan[component]}</StaffText>
-                  </p>
-                )}
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <WrittenParts
+          parts={PLAN_COMPONENTS.map((component) => ({
+            key: component,
+            label: t(`plans.component.${component}` as MessageKey),
+            content: !plan[component] ? null : component === "prioritizedNeeds" ? (
+              <ol className="list-decimal space-y-1 pl-6">
+                {needs.map((need) => (
+                  <li key={need}>
+                    <StaffText>{need}</StaffText>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="whitespace-pre-line">
+                <StaffText>{plan[component]}</StaffText>
+              </p>
+            ),
+          }))}
+        />
         {canEdit ? (
           <details
             className="rounded-lg border border-slate-300 bg-white p-4"

@@ -2,6 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -26,6 +27,7 @@ import {
   StepUpdates,
   statusLabel,
 } from "../components/improvement-plan/step-status.tsx";
+import { WrittenParts } from "../components/improvement-plan/written-parts.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
@@ -178,6 +180,7 @@ export default function GoalPage() {
   });
   const { t, i18n } = useTranslation();
   const f = useMemo(() => planFormats(i18n.language), [i18n.language]);
+  const emptyHorizons = STEP_HORIZONS.filter((h) => !steps.some((s) => s.horizon === h));
   const planPath = `/work-groups/${slug}/plans/${plan.id}`;
   return (
     <div className="space-y-8">
@@ -214,20 +217,17 @@ export default function GoalPage() {
             {t("plans.goal.saved")}
           </p>
         ) : null}
-        <dl className="space-y-4">
-          {GOAL_PARTS.map((part) => (
-            <div key={part} className="rounded-lg border border-slate-300 bg-white p-4">
-              <dt className="font-semibold">{t(`plans.goal.part.${part}` as MessageKey)}</dt>
-              <dd className="mt-1 whitespace-pre-line">
-                {goal[part] ? (
-                  <StaffText>{goal[part]}</StaffText>
-                ) : (
-                  <span className="text-slate-700">{t("plans.notWritten")}</span>
-                )}
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <WrittenParts
+          parts={GOAL_PARTS.map((part) => ({
+            key: part,
+            label: t(`plans.goal.part.${part}` as MessageKey),
+            content: goal[part] ? (
+              <p className="whitespace-pre-line">
+                <StaffText>{goal[part]}</StaffText>
+              </p>
+            ) : null,
+          }))}
+        />
         {canEdit ? (
           <details
             className="rounded-lg border border-slate-300 bg-white p-4"
@@ -326,10 +326,12 @@ export default function GoalPage() {
           );
         })}
         {canEdit ? (
-          <div className="rounded-lg border border-slate-300 bg-white p-4">
-            <h3 className="mb-2 text-lg font-semibold">{t("plans.addMeasure")}</h3>
+          <AddDisclosure
+            label={t("plans.addMeasure")}
+            open={measures.length === 0 || last?.intent === "add-measure"}
+          >
             <MeasureForm key={measures.length} lastResult={resultFor("add-measure")} />
-          </div>
+          </AddDisclosure>
         ) : null}
       </section>
 
@@ -339,14 +341,14 @@ export default function GoalPage() {
         </h2>
         {STEP_HORIZONS.map((horizon) => {
           const inHorizon = steps.filter((s) => s.horizon === horizon);
+          // The horizons with no step yet are named together below, not one empty heading each.
+          if (inHorizon.length === 0) return null;
           return (
             <div key={horizon} className="space-y-2">
               <h3 className="text-lg font-semibold">
                 {t(`plans.horizon.${horizon}` as MessageKey)}
               </h3>
-              {inHorizon.length === 0 ? (
-                <p className="text-slate-700">{t("plans.noSteps")}</p>
-              ) : (
+              {
                 <ol className="space-y-2">
                   {inHorizon.map((step) => (
                     <li
@@ -450,20 +452,54 @@ export default function GoalPage() {
                     </li>
                   ))}
                 </ol>
-              )}
+              }
             </div>
           );
         })}
+        {emptyHorizons.length > 0 ? (
+          <p className="text-slate-700">
+            {t("plans.noStepsAt", {
+              horizons: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(
+                emptyHorizons.map((h) => t(`plans.horizon.${h}` as MessageKey)),
+              ),
+            })}
+          </p>
+        ) : null}
         {canEdit ? (
-          <div className="rounded-lg border border-slate-300 bg-white p-4">
-            <h3 className="mb-2 text-lg font-semibold">{t("plans.addStep")}</h3>
+          <AddDisclosure
+            label={t("plans.addStep")}
+            open={steps.length === 0 || last?.intent === "add-step"}
+          >
             <StepForm key={steps.length} team={team} lastResult={resultFor("add-step")} />
-          </div>
+          </AddDisclosure>
         ) : null}
       </section>
       {data.history ? (
         <HistoryList entries={data.history} heading={t("plans.goal.history")} />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A form for adding one more of something: open while there is none yet and while adding
+ * (so that several can be added in a row), else one line, so that what is there comes first.
+ */
+function AddDisclosure({
+  label,
+  open,
+  children,
+}: {
+  label: string;
+  open: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <details className="rounded-lg border border-slate-300 bg-white p-4" open={open}>
+      <summary className="cursor-pointer py-2.5 text-lg font-semibold text-brand-700">
+        {label}
+      </summary>
+      {children}
+    </details>
   );
 }

@@ -8,7 +8,7 @@ import {
   open,
   type Person,
 } from "../support/browser.ts";
-import { postForm } from "../support/http.ts";
+import { addRoomsWithIdeas } from "../support/staff-pages.ts";
 
 /**
  * Issue 18: a session with 2 rooms of 30 ideas each. On the console at 1366×768 the main column
@@ -19,7 +19,6 @@ let browser: Browser;
 let cast: Cast;
 let fay: Person;
 const ROOMS = ["Room Oak", "Room Elm"];
-const COLUMNS = ["vision", "skills", "incentives", "resources", "action_plan"];
 
 const sessionPath = () => `/work-groups/${cast.workGroup.slug}/sessions/${cast.session.id}`;
 
@@ -28,29 +27,7 @@ beforeAll(async () => {
   app = seeded.app;
   cast = seeded.cast;
   browser = await launchBrowser();
-  for (const name of ROOMS) {
-    const added = await postForm(app.url, sessionPath(), seeded.cookies.facilitator, {
-      intent: "add-room",
-      name,
-    });
-    expect(added.status).toBe(200);
-  }
-  // Thirty ideas a room, stored as the room's members' would be (the board document is built
-  // from the database when the board is first opened).
-  const boards = await app.ctx.db.board.findMany({
-    where: { sessionId: cast.session.id, breakoutRoomId: { not: null } },
-  });
-  expect(boards).toHaveLength(2);
-  for (const board of boards) {
-    await app.ctx.db.idea.createMany({
-      data: Array.from({ length: 30 }, (_, n) => ({
-        boardId: board.id,
-        authorId: n % 2 ? cast.memberA.id : cast.memberB.id,
-        column: COLUMNS[n % COLUMNS.length]!,
-        text: `Idea ${n + 1} for ${board.title}: mentors who meet each student every month and follow up with families`,
-      })),
-    });
-  }
+  await addRoomsWithIdeas(seeded, ROOMS, 30);
   fay = await newSignedInPerson(browser, app.url, seeded.cookies.facilitator, {
     viewport: { width: 1366, height: 768 },
   });

@@ -337,7 +337,12 @@ export function ThemingBoard(props: Props) {
               {state.ideas.length === 0 ? t("theming.noIdeas") : t("theming.allThemed")}
             </p>
           ) : (
-            <ul className="mt-2 grid gap-2 sm:grid-cols-2 xl:grid-cols-3">{unthemed.map(card)}</ul>
+            // On a wide screen the list scrolls in its own box, so the themes stay in view below
+            // it to drop ideas on (two rooms' sixty ideas made the page three windows tall). A
+            // narrow or zoomed screen has the whole page to scroll instead: no box in a box.
+            <ul className="mt-2 grid gap-2 sm:grid-cols-2 md:max-h-[32rem] md:overflow-y-auto xl:grid-cols-3">
+              {unthemed.map(card)}
+            </ul>
           )}
         </section>
         {state.themes.map((theme) => (

@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import { usePageT } from "../../modules/i18n/use-locale.ts";
+
+export type WrittenPart = { key: string; label: string; content: ReactNode | null };
+
+/**
+ * A plan's or a goal's parts: each written one in its own box, and those not written yet named
+ * together on one line, so that a new plan reads as a short list of what is left to write
+ * rather than a page of empty boxes.
+ */
+export function WrittenParts({ parts }: { parts: WrittenPart[] }) {
+  const { t, language } = usePageT();
+  const written = parts.filter((part) => part.content !== null);
+  const unwritten = parts.filter((part) => part.content === null).map((part) => part.label);
+  return (
+    <>
+      {written.length > 0 ? (
+        <dl className="space-y-4">
+          {written.map((part) => (
+            <div key={part.key} className="rounded-lg border border-slate-300 bg-white p-4">
+              <dt className="font-semibold">{part.label}</dt>
+              <dd className="mt-1">{part.content}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {unwritten.length > 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-400 bg-white p-4 text-slate-700">
+          {t("plans.notWrittenParts", {
+            parts: new Intl.ListFormat(language, { type: "conjunction" }).format(unwritten),
+          })}
+        </p>
+      ) : null}
+    </>
+  );
+}
