@@ -28,6 +28,7 @@ export function WorkGroupFields({
   consensusColumn,
   namedBoards,
   prompts,
+  promptsEs,
 }: {
   fields: Fields;
   editing: boolean;
@@ -35,6 +36,8 @@ export function WorkGroupFields({
   namedBoards: boolean;
   /** On Settings: the prompt field of each board column. */
   prompts?: Record<string, FieldMetadata<unknown>>;
+  /** On Settings: the Spanish prompt field of each board column. */
+  promptsEs?: Record<string, FieldMetadata<unknown>>;
 }) {
   const { t } = useTranslation();
   const clears = editing ? ` ${t("workGroupForm.clears")}` : "";
@@ -97,14 +100,25 @@ export function WorkGroupFields({
           <p className="text-sm text-slate-700">{t("prompts.hint")}</p>
           {boardColumns(true).map((column) =>
             prompts[column.key] ? (
-              <Field
-                key={column.key}
-                label={t(`knoster.${column.key}` as MessageKey)}
-                field={prompts[column.key]!}
-                hint={t("prompts.default", {
-                  prompt: t(`knosterPrompt.${column.key}` as MessageKey),
-                })}
-              />
+              <div key={column.key} className="space-y-2">
+                <Field
+                  label={t(`knoster.${column.key}` as MessageKey)}
+                  field={prompts[column.key]!}
+                  hint={t("prompts.default", {
+                    prompt: t(`knosterPrompt.${column.key}` as MessageKey),
+                  })}
+                />
+                {promptsEs?.[column.key] ? (
+                  <Field
+                    label={t("prompts.spanish", {
+                      column: t(`knoster.${column.key}` as MessageKey),
+                    })}
+                    field={promptsEs[column.key]!}
+                    hint={t("prompts.spanishHint")}
+                    lang="es"
+                  />
+                ) : null}
+              </div>
             ) : null,
           )}
         </fieldset>

@@ -31,6 +31,7 @@ export type CommandReply = {
   /** The agenda item a removal took away, for Undo to put back. */
   removed?: {
     title: string;
+    titleEs: string | null;
     minutes: number | null;
     presenter: string;
     materials: string[];
@@ -234,14 +235,17 @@ export function LiveBoard({
 }
 
 /**
- * A column's prompt: the Knoster default in the reader's language, or the work group's own
- * words as written (staff text, marked as English on other languages' pages).
+ * A column's prompt: the work group's own words in Spanish on a Spanish page where it wrote
+ * them, else its own words as written (staff text, marked as English on other languages'
+ * pages), else the Knoster default in the reader's language.
  */
 export function ColumnPrompt({ column }: { column: BoardColumn }) {
-  const { t } = usePageT();
+  const { t, language } = usePageT();
   return (
     <p className="text-sm text-slate-700">
-      {column.custom ? (
+      {language === "es" && column.promptEs ? (
+        column.promptEs
+      ) : column.custom ? (
         <StaffText>{column.prompt}</StaffText>
       ) : (
         t(`knosterPrompt.${column.key}` as "knosterPrompt.vision")

@@ -248,6 +248,13 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
           "How can the assessment system be redesigned to support student mastery of priority standards?",
           "What is the framework and approval process for districts to voluntarily customize requirements in order to implement CBL practices?",
         ].join("\n"),
+        // The work group's own Vision prompt, in both languages (the others keep Knoster's).
+        columnPrompts: JSON.stringify({
+          vision: "What should every student be able to do when they graduate?",
+        }),
+        columnPromptsEs: JSON.stringify({
+          vision: "¿Qué debería saber hacer cada estudiante al graduarse?",
+        }),
         areasOfFocus: {
           create: [
             "Assessment for Learning",
@@ -298,16 +305,23 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
           create: [
             {
               title: "Welcome and Introductory Comments",
+              titleEs: "Bienvenida y comentarios iniciales",
               minutes: 10,
               presenter: "Dana Facilitator",
             },
             {
               title: "Assessment for Learning: what we learned in the study phase",
+              titleEs: "Evaluación para el aprendizaje: lo que aprendimos en la fase de estudio",
               minutes: 20,
               presenter: "Dana Facilitator",
               materials: "https://example.org/srswg/session-4-slides.pdf",
             },
-            { title: "Breakout rooms: Knoster boards", minutes: 45 },
+            {
+              title: "Breakout rooms: Knoster boards",
+              titleEs: "Salas de grupos: tableros de Knoster",
+              minutes: 45,
+            },
+            // Left in English: Spanish pages show it marked as English.
             { title: "Report back and next steps", minutes: 15 },
           ].map((item, position) => ({ ...item, position: position + 1 })),
         },

@@ -2260,6 +2260,11 @@ export const en = {
     "Your role in this work group ({{role}}) does not allow rating ideas.",
   "plans.monitor.seeAll_one": "See it in the implementation view",
   "plans.monitor.seeAll_other": "See all {{count, number}} in the implementation view",
+  "agenda.titleEs": "Title in Spanish (optional)",
+  "sessionForm.errors.agendaTitleEsLong": "Keep the Spanish title under 160 characters",
+  "prompts.spanish": "{{column}} in Spanish (optional)",
+  "prompts.spanishHint":
+    "Shown on Spanish pages. Left empty, they show your English prompt, or the Knoster default in Spanish.",
 } as const;
 
 export type MessageKey = keyof typeof en;

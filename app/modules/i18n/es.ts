@@ -2323,4 +2323,9 @@ export const es: Messages = {
     "Su función en este grupo de trabajo ({{role}}) no permite calificar ideas.",
   "plans.monitor.seeAll_one": "Verlo en la vista de implementación",
   "plans.monitor.seeAll_other": "Ver los {{count, number}} en la vista de implementación",
+  "agenda.titleEs": "Título en español (opcional)",
+  "sessionForm.errors.agendaTitleEsLong": "El título en español debe tener menos de 160 caracteres",
+  "prompts.spanish": "{{column}} en español (opcional)",
+  "prompts.spanishHint":
+    "Se muestra en las páginas en español. Si queda vacía, muestran su pregunta en inglés o la predeterminada de Knoster en español.",
 };

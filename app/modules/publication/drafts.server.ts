@@ -14,6 +14,7 @@ import { documentName } from "../documents/document-name.ts";
 import { readStoredDocument } from "../documents/lexical-document.server.ts";
 import type { SayKey } from "../i18n/en.ts";
 import type { Locale } from "../i18n/i18n.ts";
+import { staffTextIn } from "../i18n/staff-text.ts";
 import { ownerSelect, publicOwner } from "../recommendation/public-owner.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
 import { formatSessionTime } from "../session/time.ts";
@@ -112,7 +113,7 @@ export async function summaryDraft(ctx: Db, sessionId: string, locale: Locale): 
       timeZone: true,
       agendaItems: {
         orderBy: { position: "asc" },
-        select: { title: true, minutes: true, presenter: true, materials: true },
+        select: { title: true, titleEs: true, minutes: true, presenter: true, materials: true },
       },
       attendance: {
         select: {
@@ -145,7 +146,9 @@ export async function summaryDraft(ctx: Db, sessionId: string, locale: Locale): 
         ]
           .filter(Boolean)
           .join(", ");
-        const runs: Run[] = [{ text: detail ? `${item.title} (${detail})` : item.title }];
+        // A Spanish summary names the item in Spanish where staff gave its title in Spanish.
+        const title = staffTextIn(locale, item.title, item.titleEs).text;
+        const runs: Run[] = [{ text: detail ? `${title} (${detail})` : title }];
         for (const link of item.materials.split("\n").filter(Boolean)) {
           runs.push({ text: " · " }, { text: link, href: link });
         }

@@ -170,7 +170,14 @@ export async function getPublicSession(ctx: AppContext, slug: string, sessionId:
       format: true,
       agendaItems: {
         orderBy: { position: "asc" },
-        select: { id: true, title: true, minutes: true, presenter: true, materials: true },
+        select: {
+          id: true,
+          title: true,
+          titleEs: true,
+          minutes: true,
+          presenter: true,
+          materials: true,
+        },
       },
     },
   });

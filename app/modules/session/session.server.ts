@@ -118,6 +118,7 @@ export async function getSessionPage(
         select: {
           consensusColumn: true,
           columnPrompts: true,
+          columnPromptsEs: true,
           // For the post form's label: whether an idea posted now shows its author.
           namedBoards: true,
           areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } },
@@ -175,6 +176,7 @@ export async function getSessionPage(
     columns: boardColumns(
       session.workGroup.consensusColumn,
       readColumnPrompts(session.workGroup.columnPrompts),
+      readColumnPrompts(session.workGroup.columnPromptsEs),
     ),
     boards: boards.map((board) => {
       const onBoard = ideas.filter((idea) => idea.boardId === board.id);

@@ -37,6 +37,28 @@ export const programSchema = z.object({
   description: z.string().trim().max(2000, "start.errors.description").optional(),
 });
 
+/** One optional prompt per board column, by column key. */
+function columnPrompts() {
+  return z
+    .object(
+      Object.fromEntries(
+        BOARD_COLUMNS.map((key) => [
+          key,
+          typedText(
+            {
+              missing: "",
+              tooLong: "workGroupForm.errors.promptLong",
+              controlCharacters: "workGroupForm.errors.promptControl",
+            },
+            COLUMN_PROMPT_MAX,
+            { optional: true },
+          ),
+        ]),
+      ) as Record<string, ReturnType<typeof typedText>>,
+    )
+    .optional();
+}
+
 export const workGroupSchema = z.object({
   name: z
     .string({ error: "workGroupForm.errors.name" })
@@ -87,24 +109,9 @@ export const workGroupSchema = z.object({
   // Boards are anonymous unless this is ticked.
   namedBoards: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   // A column's prompt, where the work group rewrites it (empty keeps the Knoster default).
-  prompts: z
-    .object(
-      Object.fromEntries(
-        BOARD_COLUMNS.map((key) => [
-          key,
-          typedText(
-            {
-              missing: "",
-              tooLong: "workGroupForm.errors.promptLong",
-              controlCharacters: "workGroupForm.errors.promptControl",
-            },
-            COLUMN_PROMPT_MAX,
-            { optional: true },
-          ),
-        ]),
-      ) as Record<string, ReturnType<typeof typedText>>,
-    )
-    .optional(),
+  prompts: columnPrompts(),
+  // The same in Spanish, for Spanish pages (empty: the English prompt, or the default).
+  promptsEs: columnPrompts(),
 });
 
 export const inviteSchema = z.object({

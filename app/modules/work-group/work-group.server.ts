@@ -130,6 +130,7 @@ export async function getWorkGroupSettings(ctx: AppContext, access: WorkGroupAcc
       consensusColumn: true,
       namedBoards: true,
       columnPrompts: true,
+      columnPromptsEs: true,
       workPhases: true,
       areasOfFocus: { orderBy: { position: "asc" }, select: { name: true } },
       stakeholderGroups: { orderBy: { position: "asc" }, select: { name: true } },
@@ -148,6 +149,7 @@ export async function getWorkGroupSettings(ctx: AppContext, access: WorkGroupAcc
     namedBoards: wg.namedBoards ? "on" : "",
     workPhases: wg.workPhases,
     prompts: readColumnPrompts(wg.columnPrompts),
+    promptsEs: readColumnPrompts(wg.columnPromptsEs),
   };
 }
 
@@ -203,6 +205,7 @@ export async function updateWorkGroup(
         workPhases: input.workPhases.join("\n"),
         // Only the prompts written; an empty field goes back to the Knoster default.
         columnPrompts: JSON.stringify(readColumnPrompts(JSON.stringify(input.prompts ?? {}))),
+        columnPromptsEs: storedPrompts(input.promptsEs),
       },
     });
     await syncList(tx, "areaOfFocus", workGroupId, input.areasOfFocus);
@@ -229,6 +232,12 @@ export async function updateWorkGroup(
       ? { detail: input.namedBoards ? "named boards on" : "named boards off" }
       : {}),
   });
+}
+
+/** Prompts as stored: only the ones written, as JSON; null when there are none. */
+function storedPrompts(prompts: Record<string, string | undefined> | undefined) {
+  const written = readColumnPrompts(JSON.stringify(prompts ?? {}));
+  return Object.keys(written).length > 0 ? JSON.stringify(written) : null;
 }
 
 export type WorkGroupAccess = {

@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
+import { postForm } from "../support/http.ts";
+import { makeFacilitatorOwner, postSettings } from "../support/settings.ts";
+
+/**
+ * Issue 17, item 7: staff-written text can have a Spanish version; Spanish pages show it where
+ * given and mark the English they fall back to with lang="en".
+ */
+let app: TestApp;
+let cast: Cast;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  const seeded = await startSeededApp();
+  ({ app, cast } = seeded);
+  Object.assign(cookies, seeded.cookies);
+  await makeFacilitatorOwner(app.ctx, cast);
+});
+afterAll(() => app?.stop());
+
+const SPANISH = { "accept-language": "es-MX,es;q=0.9" };
+const sessionPath = () => `/work-groups/${cast.workGroup.slug}/sessions/${cast.session.id}`;
+/**
+ * A page's HTML as it is read: without its scripts (the loader's data holds both languages)
+ * and without React's separators between neighbouring texts.
+ */
+const read = async (path: string, cookie: string, headers: Record<string, string> = {}) => {
+  const response = await fetch(`${app.url}${path}`, { headers: { cookie, ...headers } });
+  const html = (await response.text())
+    .replace(/<script[\s\S]*?<\/script>/g, "")
+    .replaceAll("<!-- -->", "");
+  return { status: response.status, html };
+};
+const send = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  fetch(`${app.url}${sessionPath()}`, {
+    method: "POST",
+    headers: {
+      cookie: cookies.facilitator!,
+      "content-type": "application/x-www-form-urlencoded",
+      ...headers,
+    },
+    body: new URLSearchParams({ csrf: "test-csrf-token", ...fields }),
+    redirect: "manual",
+  });
+const items = () =>
+  app.ctx.db.agendaItem.findMany({
+    where: { sessionId: cast.session.id },
+    orderBy: { position: "asc" },
+    select: { id: true, title: true, titleEs: true },
+  });
+
+describe("agenda item titles in Spanish", () => {
+  it("are shown on Spanish pages where given; the English is marked where not", async () => {
+    expect(
+      (
+        await send({
+          intent: "add-agenda-item",
+          title: "Welcome and introductions",
+          titleEs: "  Bienvenida y presentaciones ",
+          minutes: "10",
+        })
+      ).status,
+    ).toBe(200);
+    expect((await send({ intent: "add-agenda-item", title: "Report back" })).status).toBe(200);
+    expect((await items()).map((i) => i.titleEs)).toEqual(["Bienvenida y presentaciones", null]);
+    const [welcome] = await items();
+    expect((await send({ intent: "current-agenda-item", itemId: welcome!.id })).status).toBe(200);
+
+    const spanish = await read(sessionPath(), cookies.memberA!, SPANISH);
+    expect(spanish.html).toContain("Ahora: Bienvenida y presentaciones");
+    expect(spanish.html).not.toContain("Welcome and introductions");
+    expect(spanish.html).toContain('<span lang="en">Report back</span>');
+    const english = await read(sessionPath(), cookies.memberA!);
+    expect(english.html).toContain("Now: Welcome and introductions");
+    expect(english.html).not.toContain("Bienvenida y presentaciones");
+
+    // The room's screen, and the facilitator's console with its named buttons.
+    const projector = await read(`${sessionPath()}/projector`, cookies.facilitator!, SPANISH);
+    expect(projector.html).toContain("Ahora: Bienvenida y presentaciones");
+    const console = await read(sessionPath(), cookies.facilitator!, SPANISH);
+    expect(console.html).toContain('aria-label="Quitar Bienvenida y presentaciones"');
+    expect(console.html).toContain('value="Bienvenida y presentaciones"');
+  });
+
+  it("refuse a Spanish title that is too long, in the reader's language, keeping the item", async () => {
+    const [welcome] = await items();
+    const refused = await send(
+      {
+        intent: "edit-agenda-item",
+        itemId: welcome!.id,
+        title: "Welcome",
+        titleEs: "x".repeat(161),
+      },
+      SPANISH,
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(
+      "El título en español debe tener menos de 160 caracteres",
+    );
+    expect((await items())[0]).toMatchObject({
+      title: "Welcome and introductions",
+      titleEs: "Bienvenida y presentaciones",
+    });
+    // Emptied: the Spanish page falls back to the English, marked.
+    expect(
+      (
+        await send({
+          intent: "edit-agenda-item",
+          itemId: welcome!.id,
+          title: "Welcome and introductions",
+          titleEs: " ",
+        })
+      ).status,
+    ).toBe(200);
+    expect((await items())[0]!.titleEs).toBeNull();
+    expect((await read(sessionPath(), cookies.memberA!, SPANISH)).html).toContain(
+      'Ahora: <span lang="en">Welcome and introductions</span>',
+    );
+  });
+
+  it("come back with the item when a removal is undone", async () => {
+    const [, report] = await items();
+    await send({
+      intent: "edit-agenda-item",
+      itemId: report!.id,
+      title: "Report back",
+      titleEs: "Informe de los grupos",
+    });
+    const removed = await send({ intent: "remove-agenda-item", itemId: report!.id });
+    expect(removed.status).toBe(200);
+    expect(
+      (
+        await send({
+          intent: "restore-agenda-item",
+          title: "Report back",
+          titleEs: "Informe de los grupos",
+          position: "1",
+        })
+      ).status,
+    ).toBe(200);
+    expect((await items())[1]).toMatchObject({
+      title: "Report back",
+      titleEs: "Informe de los grupos",
+    });
+  });
+
+  it("are shown on the public site's Spanish session page", async () => {
+    await app.ctx.db.workGroup.update({
+      where: { id: cast.workGroup.id },
+      data: { publishedAt: new Date() },
+    });
+    await app.ctx.db.session.update({
+      where: { id: cast.session.id },
+      data: { agendaPublishedAt: new Date() },
+    });
+    const path = `/public/${cast.workGroup.slug}/sessions/${cast.session.id}`;
+    const spanish = await read(`${path}?lang=es`, "");
+    expect(spanish.status).toBe(200);
+    expect(spanish.html).toContain("Informe de los grupos");
+    expect(spanish.html).toContain('<span lang="en">Welcome and introductions</span>');
+    const english = await read(`${path}?lang=en`, "");
+    expect(english.html).toContain("Report back");
+    expect(english.html).not.toContain("Informe de los grupos");
+  });
+});
+
+describe("Knoster column prompts in Spanish", () => {
+  const prompts = (fields: Record<string, string>) =>
+    postSettings(app.url, cast, cookies.facilitator!, fields);
+
+  it("are shown on Spanish pages where the work group wrote them", async () => {
+    const saved = await prompts({
+      "prompts.vision": "What should every graduate be able to do?",
+      "promptsEs.vision": "¿Qué debería saber hacer cada graduado?",
+      "promptsEs.skills": "¿Qué necesitan aprender los maestros?",
+    });
+    expect(saved.status).toBe(302);
+    const spanish = (await read(sessionPath(), cookies.memberA!, SPANISH)).html;
+    expect(spanish).toContain("¿Qué debería saber hacer cada graduado?");
+    expect(spanish).toContain("¿Qué necesitan aprender los maestros?");
+    expect(spanish).not.toContain("What should every graduate be able to do?");
+    // No prompt of its own in either language: the Knoster default, in Spanish.
+    expect(spanish).toContain("¿Qué tiempo, dinero, personas o herramientas necesita?");
+    const english = (await read(sessionPath(), cookies.memberA!)).html;
+    expect(english).toContain("What should every graduate be able to do?");
+    expect(english).toContain("What do people need to learn or be able to do?");
+    expect(english).not.toContain("¿Qué necesitan aprender los maestros?");
+    const form = (await read(`/work-groups/${cast.workGroup.slug}/settings`, cookies.facilitator!))
+      .html;
+    expect(form).toContain('value="¿Qué debería saber hacer cada graduado?"');
+    expect(form).toContain('lang="es"');
+  });
+
+  it("fall back to the English prompt, marked, where only that was written", async () => {
+    await prompts({ "prompts.vision": "What should every graduate be able to do?" });
+    const spanish = (await read(sessionPath(), cookies.memberA!, SPANISH)).html;
+    expect(spanish).toContain('<span lang="en">What should every graduate be able to do?</span>');
+    const stored = await app.ctx.db.workGroup.findUniqueOrThrow({
+      where: { id: cast.workGroup.id },
+      select: { columnPromptsEs: true },
+    });
+    expect(stored.columnPromptsEs).toBeNull();
+  });
+
+  it("refuse a Spanish prompt that is too long beside its field, keeping what was saved", async () => {
+    await prompts({ "promptsEs.vision": "¿Qué debería saber hacer cada graduado?" });
+    const long = await postForm(
+      app.url,
+      `/work-groups/${cast.workGroup.slug}/settings`,
+      `${cookies.facilitator!}`,
+      {
+        name: "Test work group",
+        stakeholderGroups: "Teachers\nParents",
+        regions: "Central",
+        workPhases: "Study",
+        "promptsEs.vision": "x".repeat(161),
+      },
+    );
+    expect(long.status).toBe(400);
+    expect(await long.text()).toContain("Keep the prompt under 160 characters");
+    expect((await read(sessionPath(), cookies.memberA!, SPANISH)).html).toContain(
+      "¿Qué debería saber hacer cada graduado?",
+    );
+  });
+});
