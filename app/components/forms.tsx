@@ -192,14 +192,18 @@ export function SelectField({
   options,
   placeholder,
   ...props
-}: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+}: FieldProps & {
+  /** `lang`: an option's label is in another language than the page's (staff's English). */
+  options: { value: string; label: string; lang?: string }[];
+  placeholder?: string;
+}) {
   return (
     <Labelled {...props}>
       {(control) => (
         <select {...control} defaultValue={initial(props.field, props.defaultValue ?? "")}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value} lang={o.lang}>
               {o.label}
             </option>
           ))}

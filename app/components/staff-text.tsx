@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { staffTextIn } from "../modules/i18n/staff-text.ts";
+import { staffChoice, staffTextIn } from "../modules/i18n/staff-text.ts";
 import { usePageT } from "../modules/i18n/use-locale.ts";
 
 /**
@@ -26,6 +26,26 @@ export function useStaffText(english: string, spanish?: string | null) {
   const { language } = usePageT();
   const shown = staffTextIn(language, english, spanish);
   return { ...shown, marked: shown.lang !== language ? shown.lang : undefined };
+}
+
+/**
+ * One choice staff named (a stakeholder group, a region), for a select: the value as stored,
+ * the label in Spanish on a Spanish page where given, else the English, marked.
+ */
+export function StaffOption({
+  value,
+  choice,
+}: {
+  value: string;
+  choice: { name: string; nameEs?: string | null };
+}) {
+  const { language } = usePageT();
+  const { label, lang } = { lang: undefined, ...staffChoice(language, value, choice) };
+  return (
+    <option value={value} lang={lang}>
+      {label}
+    </option>
+  );
 }
 
 /** Given to t() in place of staff text, for StaffIn to put the text there. */

@@ -8,10 +8,15 @@ import { Field, TextareaField } from "./forms.tsx";
 type Fields = Record<
   | "name"
   | "purpose"
+  | "purposeEs"
   | "essentialQuestions"
+  | "essentialQuestionsEs"
   | "areasOfFocus"
+  | "areasOfFocusEs"
   | "stakeholderGroups"
+  | "stakeholderGroupsEs"
   | "regions"
+  | "regionsEs"
   | "workPhases",
   FieldMetadata<unknown>
 >;
@@ -55,16 +60,37 @@ export function WorkGroupFields({
         rows={3}
       />
       <TextareaField
+        label={t("workGroupForm.chargeEs")}
+        field={fields.purposeEs}
+        hint={t("workGroupForm.spanishHint")}
+        rows={3}
+        lang="es"
+      />
+      <TextareaField
         label={t("workGroupForm.questions")}
         field={fields.essentialQuestions}
         hint={t("workGroupForm.onePerLine")}
         rows={4}
       />
       <TextareaField
+        label={t("workGroupForm.questionsEs")}
+        field={fields.essentialQuestionsEs}
+        hint={t("workGroupForm.spanishLinesHint")}
+        rows={4}
+        lang="es"
+      />
+      <TextareaField
         label={t("workGroupForm.areas")}
         field={fields.areasOfFocus}
         hint={t("workGroupForm.areasHint")}
         rows={4}
+      />
+      <TextareaField
+        label={t("workGroupForm.areasEs")}
+        field={fields.areasOfFocusEs}
+        hint={t("workGroupForm.spanishLinesHint")}
+        rows={4}
+        lang="es"
       />
       <TextareaField
         label={t("workGroupForm.groups")}
@@ -74,10 +100,24 @@ export function WorkGroupFields({
         defaultValue={editing ? undefined : DEFAULT_STAKEHOLDER_GROUPS.join("\n")}
       />
       <TextareaField
+        label={t("workGroupForm.groupsEs")}
+        field={fields.stakeholderGroupsEs}
+        hint={t("workGroupForm.spanishLinesHint")}
+        rows={7}
+        lang="es"
+      />
+      <TextareaField
         label={t("workGroupForm.regions")}
         field={fields.regions}
         hint={`${t("workGroupForm.regionsHint")}${clears}`}
         rows={4}
+      />
+      <TextareaField
+        label={t("workGroupForm.regionsEs")}
+        field={fields.regionsEs}
+        hint={t("workGroupForm.spanishLinesHint")}
+        rows={4}
+        lang="es"
       />
       <TextareaField
         label={t("workGroupForm.phases")}

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInvite } from "../../app/modules/work-group/members.server.ts";
+import { requireMembership } from "../../app/modules/work-group/work-group.server.ts";
+import { linkOrigin } from "../../app/utils/request.server.ts";
 import { type Cast, startSeededApp, type TestApp } from "../support/app.ts";
+import { openCommentPeriod } from "../support/comments.ts";
 import { postForm } from "../support/http.ts";
 import { makeFacilitatorOwner, postSettings } from "../support/settings.ts";
 
@@ -222,5 +226,123 @@ describe("Knoster column prompts in Spanish", () => {
     expect((await read(sessionPath(), cookies.memberA!, SPANISH)).html).toContain(
       "¿Qué debería saber hacer cada graduado?",
     );
+  });
+});
+
+describe("a work group's charge, questions, areas, groups and regions in Spanish", () => {
+  const spanishVersions = {
+    purpose: "Recommend how students show mastery.",
+    purposeEs: "Recomendar cómo los estudiantes demuestran dominio.",
+    essentialQuestions: "What is mastery?\nWho decides?",
+    essentialQuestionsEs: "¿Qué es el dominio?\n¿Quién decide?",
+    areasOfFocus: "Assessment\nPolicy",
+    areasOfFocusEs: "Evaluación\nPolíticas",
+    stakeholderGroups: "Teachers\nParents",
+    stakeholderGroupsEs: "Docentes\nMadres y padres",
+    regions: "Central",
+    regionsEs: "",
+  };
+  const settings = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    fetch(`${app.url}/work-groups/${cast.workGroup.slug}/settings`, {
+      method: "POST",
+      headers: {
+        cookie: cookies.facilitator!,
+        "content-type": "application/x-www-form-urlencoded",
+        ...headers,
+      },
+      body: new URLSearchParams({
+        csrf: "test-csrf-token",
+        name: "Test work group",
+        workPhases: "Study",
+        ...fields,
+      }),
+      redirect: "manual",
+    });
+
+  it("are saved from Settings and shown on Spanish pages where given", async () => {
+    expect((await settings(spanishVersions)).status).toBe(302);
+    const home = `/work-groups/${cast.workGroup.slug}`;
+    const spanish = (await read(home, cookies.memberA!, SPANISH)).html;
+    expect(spanish).toContain("Recomendar cómo los estudiantes demuestran dominio.");
+    expect(spanish).toContain("¿Quién decide?");
+    expect(spanish).toContain("Políticas");
+    expect(spanish).not.toContain("Who decides?");
+    const english = (await read(home, cookies.memberA!)).html;
+    expect(english).toContain("Recommend how students show mastery.");
+    expect(english).toContain("Who decides?");
+    expect(english).not.toContain("Políticas");
+    // The form shows what was saved, the Spanish fields marked as Spanish.
+    const form = (await read(`${home}/settings`, cookies.facilitator!)).html;
+    expect(form).toContain("Docentes\nMadres y padres");
+    expect(form).toMatch(/<textarea[^>]*lang="es"/);
+  });
+
+  it("refuse a Spanish list that does not match the English line for line, keeping what was saved", async () => {
+    const refused = await settings(
+      { ...spanishVersions, stakeholderGroupsEs: "Docentes", purposeEs: "Otra cosa" },
+      SPANISH,
+    );
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("Escriba una línea en español por cada línea de la lista en inglés");
+    // What the person typed is still in the form.
+    expect(html).toContain("Otra cosa");
+    const stored = await app.ctx.db.workGroup.findUniqueOrThrow({
+      where: { id: cast.workGroup.id },
+      select: { purposeEs: true, stakeholderGroups: { select: { name: true, nameEs: true } } },
+    });
+    expect(stored.purposeEs).toBe("Recomendar cómo los estudiantes demuestran dominio.");
+    expect(stored.stakeholderGroups).toEqual(
+      expect.arrayContaining([{ name: "Parents", nameEs: "Madres y padres" }]),
+    );
+  });
+
+  it("label the groups and regions people choose from, keeping what is stored", async () => {
+    const access = await requireMembership(app.ctx, cast.facilitator.id, {
+      id: cast.workGroup.id,
+    });
+    const { link } = await createInvite(
+      app.ctx,
+      cast.facilitator,
+      access,
+      { role: "member", days: 7 },
+      linkOrigin(app.ctx, new Request(app.url)),
+    );
+    const parents = await app.ctx.db.stakeholderGroup.findFirstOrThrow({
+      where: { workGroupId: cast.workGroup.id, name: "Parents" },
+    });
+    const invite = (await read(new URL(link).pathname, cookies.outsider!, SPANISH)).html;
+    expect(invite).toContain(`<option value="${parents.id}">Madres y padres</option>`);
+    // A region with no Spanish name: the English, marked.
+    expect(invite).toMatch(/<option value="[^"]+" lang="en">Central<\/option>/);
+
+    // The public comment form sends the English name, and says the Spanish one.
+    const period = await openCommentPeriod(app.ctx, cast);
+    const form = (await read(`${period.path}?lang=es`, "")).html;
+    expect(form).toContain('<option value="Parents">Madres y padres</option>');
+    expect(form).toContain('<option value="Member of the public">Público en general</option>');
+    expect(form).not.toContain(">Parents<");
+  });
+
+  it("are shown on the public site's Spanish home", async () => {
+    const [teachers, central] = await Promise.all([
+      app.ctx.db.stakeholderGroup.findFirstOrThrow({
+        where: { workGroupId: cast.workGroup.id, name: "Teachers" },
+      }),
+      app.ctx.db.region.findFirstOrThrow({ where: { workGroupId: cast.workGroup.id } }),
+    ]);
+    await app.ctx.db.membership.updateMany({
+      where: { workGroupId: cast.workGroup.id },
+      data: { stakeholderGroupId: teachers.id, regionId: central.id },
+    });
+    const home = `/public/${cast.workGroup.slug}`;
+    const spanish = (await read(`${home}?lang=es`, "")).html;
+    expect(spanish).toContain("Recomendar cómo los estudiantes demuestran dominio.");
+    expect(spanish).toContain("¿Qué es el dominio?");
+    expect(spanish).toContain("Docentes");
+    expect(spanish).toContain('<span lang="en">Central</span>');
+    const english = (await read(`${home}?lang=en`, "")).html;
+    expect(english).toContain("What is mastery?");
+    expect(english).not.toContain("¿Qué es el dominio?");
   });
 });

@@ -128,6 +128,8 @@ export type CommentChoices = {
   stakeholderGroups: string[];
   regions: string[];
   sectionNumbers: number[];
+  /** The groups' and regions' Spanish names, by English name: the form's labels in Spanish. */
+  spanishNames?: Record<string, string>;
 };
 
 /** "Other" choices always offered to the public, whatever the work group configured. */

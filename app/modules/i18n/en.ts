@@ -2265,6 +2265,18 @@ export const en = {
   "prompts.spanish": "{{column}} in Spanish (optional)",
   "prompts.spanishHint":
     "Shown on Spanish pages. Left empty, they show your English prompt, or the Knoster default in Spanish.",
+  "workGroupForm.chargeEs": "Charge in Spanish (optional)",
+  "workGroupForm.questionsEs": "Essential questions in Spanish (optional)",
+  "workGroupForm.areasEs": "Areas of focus in Spanish (optional)",
+  "workGroupForm.groupsEs": "Stakeholder groups in Spanish (optional)",
+  "workGroupForm.regionsEs": "Regions in Spanish (optional)",
+  "workGroupForm.spanishHint": "Shown on Spanish pages. Left empty, they show the English.",
+  "workGroupForm.spanishLinesHint":
+    "Shown on Spanish pages: one line for each line of the English list, in the same order. Left empty, they show the English.",
+  "workGroupForm.errors.spanishLines":
+    "Give one Spanish line for each line of the English list, in the same order, or leave it empty",
+  "comment.anyStakeholderGroup": "Member of the public",
+  "comment.anyRegion": "Other or prefer not to say",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2328,4 +2328,17 @@ export const es: Messages = {
   "prompts.spanish": "{{column}} en español (opcional)",
   "prompts.spanishHint":
     "Se muestra en las páginas en español. Si queda vacía, muestran su pregunta en inglés o la predeterminada de Knoster en español.",
+  "workGroupForm.chargeEs": "Encargo en español (opcional)",
+  "workGroupForm.questionsEs": "Preguntas esenciales en español (opcional)",
+  "workGroupForm.areasEs": "Áreas de enfoque en español (opcional)",
+  "workGroupForm.groupsEs": "Grupos de partes interesadas en español (opcional)",
+  "workGroupForm.regionsEs": "Regiones en español (opcional)",
+  "workGroupForm.spanishHint":
+    "Se muestra en las páginas en español. Si queda vacío, muestran el texto en inglés.",
+  "workGroupForm.spanishLinesHint":
+    "Se muestra en las páginas en español: una línea por cada línea de la lista en inglés, en el mismo orden. Si queda vacía, muestran el texto en inglés.",
+  "workGroupForm.errors.spanishLines":
+    "Escriba una línea en español por cada línea de la lista en inglés, en el mismo orden, o déjela vacía",
+  "comment.anyStakeholderGroup": "Público en general",
+  "comment.anyRegion": "Otra o prefiero no decir",
 };

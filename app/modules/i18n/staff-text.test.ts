@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spanishOrNull, staffTextIn } from "./staff-text.ts";
+import { spanishOrNull, staffLinesIn, staffTextIn } from "./staff-text.ts";
 
 describe("staffTextIn", () => {
   it("gives a Spanish page the Spanish version where staff wrote one", () => {
@@ -19,5 +19,23 @@ describe("staffTextIn", () => {
     expect(spanishOrNull("  ")).toBeNull();
     expect(spanishOrNull(undefined)).toBeNull();
     expect(spanishOrNull(" Hola ")).toBe("Hola");
+  });
+});
+
+describe("staffLinesIn", () => {
+  it("says each line in Spanish where the Spanish list matches the English line for line", () => {
+    expect(staffLinesIn("es", ["One?", "Two?"], "¿Uno?\n\n¿Dos?\n")).toEqual([
+      { text: "¿Uno?", lang: "es" },
+      { text: "¿Dos?", lang: "es" },
+    ]);
+    expect(staffLinesIn("en", ["One?"], "¿Uno?")).toEqual([{ text: "One?", lang: "en" }]);
+  });
+
+  it("keeps the English where the Spanish list no longer matches it", () => {
+    expect(staffLinesIn("es", ["One?", "Two?", "Three?"], "¿Uno?\n¿Dos?")).toEqual([
+      { text: "One?", lang: "en" },
+      { text: "Two?", lang: "en" },
+      { text: "Three?", lang: "en" },
+    ]);
   });
 });

@@ -121,7 +121,10 @@ export async function getSessionPage(
           columnPromptsEs: true,
           // For the post form's label: whether an idea posted now shows its author.
           namedBoards: true,
-          areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+          areasOfFocus: {
+            orderBy: { position: "asc" },
+            select: { id: true, name: true, nameEs: true },
+          },
         },
       },
     },
