@@ -81,7 +81,7 @@ export default function PublicHome() {
                   to={`/public/${workGroup.slug}/comment-periods/${period.id}`}
                   className="font-medium underline"
                 >
-                  {period.title}
+                  <StaffText es={period.titleEs}>{period.title}</StaffText>
                 </Link>
                 <span className="text-slate-700">
                   {" · "}

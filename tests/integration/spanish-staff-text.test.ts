@@ -346,3 +346,94 @@ describe("a work group's charge, questions, areas, groups and regions in Spanish
     expect(english).not.toContain("¿Qué es el dominio?");
   });
 });
+
+describe("a comment period's title, instructions, policy and draft in Spanish", () => {
+  const wall = (minutes: number) =>
+    new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
+  const period = {
+    title: "Draft attendance policy",
+    titleEs: "Borrador de la política de asistencia",
+    timeZone: "UTC",
+    opensAt: wall(-60),
+    closesAt: wall(24 * 60),
+    instructions: "Tell us what you think.",
+    instructionsEs: "Díganos qué piensa.",
+    moderationPolicy: "Staff read every comment first.",
+    moderationPolicyEs: "El personal lee primero cada comentario.",
+    draft:
+      "# Attendance\nStudents attend every day.\n\n# Absences\nAbsences are excused with a note.",
+    draftEs:
+      "# Asistencia\nLos estudiantes asisten todos los días.\n\n# Ausencias\nLas ausencias se justifican con una nota.",
+  };
+  const create = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    fetch(`${app.url}/work-groups/${cast.workGroup.slug}/comment-periods`, {
+      method: "POST",
+      headers: {
+        cookie: cookies.facilitator!,
+        "content-type": "application/x-www-form-urlencoded",
+        ...headers,
+      },
+      body: new URLSearchParams({ csrf: "test-csrf-token", ...fields }),
+      redirect: "manual",
+    });
+  const publish = async (location: string) => {
+    const id = location.split("/").pop()!;
+    await app.ctx.db.commentPeriod.update({ where: { id }, data: { publishedAt: new Date() } });
+    return `/public/${cast.workGroup.slug}/comment-periods/${id}`;
+  };
+
+  it("refuse a Spanish draft whose sections do not match the English, keeping what was typed", async () => {
+    const before = await app.ctx.db.commentPeriod.count();
+    const refused = await create(
+      { ...period, draftEs: "# Asistencia\nTodo en una sola sección." },
+      SPANISH,
+    );
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("Dé al borrador en español tantas secciones como el de inglés");
+    expect(html).toContain("Todo en una sola sección.");
+    expect(await app.ctx.db.commentPeriod.count()).toBe(before);
+  });
+
+  it("are shown on the Spanish public page where given, the English marked where not", async () => {
+    const created = await create(period);
+    expect(created.status).toBe(302);
+    const path = await publish(created.headers.get("location")!);
+    const spanish = (await read(`${path}?lang=es`, "")).html;
+    for (const text of [
+      "Borrador de la política de asistencia",
+      "Díganos qué piensa.",
+      "El personal lee primero cada comentario.",
+      "Ausencias",
+      "Las ausencias se justifican con una nota.",
+    ])
+      expect(spanish).toContain(text);
+    expect(spanish).not.toContain("Absences are excused");
+    const english = (await read(`${path}?lang=en`, "")).html;
+    expect(english).toContain("Absences are excused with a note.");
+    expect(english).not.toContain("Díganos qué piensa.");
+    // Staff pages too.
+    const list = (
+      await read(
+        `/work-groups/${cast.workGroup.slug}/comment-periods`,
+        cookies.facilitator!,
+        SPANISH,
+      )
+    ).html;
+    expect(list).toContain("Borrador de la política de asistencia");
+
+    const plain = await create({
+      ...period,
+      title: "English only",
+      titleEs: "",
+      instructionsEs: "",
+      moderationPolicyEs: "",
+      draftEs: "",
+    });
+    expect(plain.status).toBe(302);
+    const fallback = (await read(`${await publish(plain.headers.get("location")!)}?lang=es`, ""))
+      .html;
+    expect(fallback).toMatch(/<h1[^>]*lang="en"[^>]*>English only<\/h1>/);
+    expect(fallback).toMatch(/<div[^>]*lang="en"[^>]*><p>Students attend every day.<\/p>/);
+  });
+});

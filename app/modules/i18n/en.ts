@@ -2277,6 +2277,15 @@ export const en = {
     "Give one Spanish line for each line of the English list, in the same order, or leave it empty",
   "comment.anyStakeholderGroup": "Member of the public",
   "comment.anyRegion": "Other or prefer not to say",
+  "staffPeriod.fields.titleEs": "Title in Spanish (optional)",
+  "staffPeriod.fields.instructionsEs": "How to comment, in Spanish (optional)",
+  "staffPeriod.fields.moderationPolicyEs": "Moderation policy in Spanish (optional)",
+  "staffPeriod.fields.draftEs": "The draft in Spanish (optional)",
+  "staffPeriod.fields.spanishHint": "Shown on Spanish pages. Left empty, they show the English.",
+  "staffPeriod.fields.draftEsHint":
+    "With the same headings as the English draft, in the same order: comments name sections by number. Left empty, Spanish pages show the English draft.",
+  "staffPeriod.errors.draftEsSections":
+    "Give the Spanish draft as many sections as the English one, with a heading where it has one",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2341,4 +2341,14 @@ export const es: Messages = {
     "Escriba una línea en español por cada línea de la lista en inglés, en el mismo orden, o déjela vacía",
   "comment.anyStakeholderGroup": "Público en general",
   "comment.anyRegion": "Otra o prefiero no decir",
+  "staffPeriod.fields.titleEs": "Título en español (opcional)",
+  "staffPeriod.fields.instructionsEs": "Cómo comentar, en español (opcional)",
+  "staffPeriod.fields.moderationPolicyEs": "Política de moderación en español (opcional)",
+  "staffPeriod.fields.draftEs": "El borrador en español (opcional)",
+  "staffPeriod.fields.spanishHint":
+    "Se muestra en las páginas en español. Si queda vacío, muestran el texto en inglés.",
+  "staffPeriod.fields.draftEsHint":
+    "Con los mismos encabezados que el borrador en inglés, en el mismo orden: los comentarios nombran las secciones por número. Si queda vacío, las páginas en español muestran el borrador en inglés.",
+  "staffPeriod.errors.draftEsSections":
+    "Dé al borrador en español tantas secciones como el de inglés, con un encabezado donde este lo tiene",
 };
