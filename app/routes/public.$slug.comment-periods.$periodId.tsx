@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CommentForm } from "../components/comment-period/comment-form.tsx";
 import { PeriodStatus } from "../components/comment-period/period-status.tsx";
 import { SectionBody } from "../components/comment-period/section-body.tsx";
-import { STAFF, StaffIn } from "../components/staff-text.tsx";
+import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { WrittenText } from "../components/written-text.tsx";
 import { getPublicCommentPeriod } from "../modules/comment-period/comment-period.server.ts";
 import { submitCommentForm } from "../modules/comment-period/intake.server.ts";
@@ -158,10 +158,15 @@ export default function PublicCommentPeriod() {
             {period.hearings.map((hearing) => (
               <li key={hearing.id} className="rounded-md border border-slate-300 p-3">
                 <p className="font-medium">
-                  {t(`hearing.kind.${hearing.kind as "hearing"}`)}: {hearing.title}
+                  {t(`hearing.kind.${hearing.kind as "hearing"}`)}:{" "}
+                  <StaffText es={hearing.titleEs}>{hearing.title}</StaffText>
                 </p>
                 <p>{formatInZone(locale, hearing.startsAt, hearing.timeZone)}</p>
-                {hearing.place ? <p>{hearing.place}</p> : null}
+                {hearing.place ? (
+                  <p>
+                    <StaffText es={hearing.placeEs}>{hearing.place}</StaffText>
+                  </p>
+                ) : null}
                 {hearing.link ? (
                   <p>
                     <a href={hearing.link} className="underline">

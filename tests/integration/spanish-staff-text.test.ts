@@ -437,3 +437,46 @@ describe("a comment period's title, instructions, policy and draft in Spanish", 
     expect(fallback).toMatch(/<div[^>]*lang="en"[^>]*><p>Students attend every day.<\/p>/);
   });
 });
+
+describe("a hearing's details in Spanish", () => {
+  it("are saved from the staff form and shown on Spanish public pages; too long is refused", async () => {
+    const period = await openCommentPeriod(app.ctx, cast, { title: "Hearing period" });
+    const staffPath = `/work-groups/${cast.workGroup.slug}/comment-periods/${period.id}/hearings`;
+    const wall = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
+    const hearing = {
+      kind: "hearing",
+      title: "Public hearing",
+      titleEs: "Audiencia pública",
+      startsAt: wall(3),
+      endsAt: wall(3.1),
+      place: "City Hall, room 2",
+      placeEs: "Ayuntamiento, sala 2",
+    };
+    const tooLong = await postForm(app.url, staffPath, cookies.facilitator!, {
+      ...hearing,
+      titleEs: "x".repeat(201),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.text()).toContain("Keep the title under 200 characters");
+    expect(await app.ctx.db.hearing.count({ where: { periodId: period.id } })).toBe(0);
+
+    const added = await postForm(app.url, staffPath, cookies.facilitator!, hearing);
+    expect(added.status).toBe(200);
+    const stored = await app.ctx.db.hearing.findFirstOrThrow({ where: { periodId: period.id } });
+    expect(stored).toMatchObject({ titleEs: "Audiencia pública", placeEs: "Ayuntamiento, sala 2" });
+
+    const periodPage = (await read(`${period.path}?lang=es`, "")).html;
+    expect(periodPage).toContain("Audiencia pública");
+    expect(periodPage).toContain("Ayuntamiento, sala 2");
+    const hearingPage = (await read(`${period.path}/hearings/${stored.id}?lang=es`, "")).html;
+    expect(hearingPage).toContain("Audiencia pública");
+    expect(hearingPage).toContain("Ayuntamiento, sala 2");
+    expect(hearingPage).not.toContain("City Hall, room 2");
+    const english = (await read(`${period.path}/hearings/${stored.id}?lang=en`, "")).html;
+    expect(english).toContain("City Hall, room 2");
+    // The staff form shows what was saved.
+    const form = (await read(`${staffPath}/${stored.id}`, cookies.facilitator!)).html;
+    expect(form).toContain('value="Ayuntamiento, sala 2"');
+  });
+});

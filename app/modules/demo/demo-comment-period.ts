@@ -78,6 +78,7 @@ export async function loadDemoCommentPeriod(ctx: Pick<AppContext, "db">, workGro
           {
             kind: "webinar",
             title: "Live webinar: MSIP 6 and questions from the field",
+            titleEs: "Seminario web en vivo: MSIP 6 y preguntas de las escuelas",
             startsAt: zonedTimeToUtc(`${day(6)}T12:00`, timeZone),
             endsAt: zonedTimeToUtc(`${day(6)}T13:00`, timeZone),
             timeZone,
@@ -86,6 +87,7 @@ export async function loadDemoCommentPeriod(ctx: Pick<AppContext, "db">, workGro
           {
             kind: "hearing",
             title: "Public hearing on the Comprehensive Guide",
+            titleEs: "Audiencia pública sobre la Guía completa",
             startsAt: zonedTimeToUtc(`${day(24)}T10:00`, timeZone),
             endsAt: zonedTimeToUtc(`${day(24)}T12:00`, timeZone),
             timeZone,

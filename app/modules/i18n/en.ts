@@ -2286,6 +2286,10 @@ export const en = {
     "With the same headings as the English draft, in the same order: comments name sections by number. Left empty, Spanish pages show the English draft.",
   "staffPeriod.errors.draftEsSections":
     "Give the Spanish draft as many sections as the English one, with a heading where it has one",
+  "staffHearing.fields.titleEs": "Title in Spanish (optional)",
+  "staffHearing.fields.placeEs": "Place in Spanish (optional)",
+  "staffHearing.fields.spanishHint":
+    "Shown on Spanish pages and in Spanish mail. Left empty, they say the English.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2351,4 +2351,8 @@ export const es: Messages = {
     "Con los mismos encabezados que el borrador en inglés, en el mismo orden: los comentarios nombran las secciones por número. Si queda vacío, las páginas en español muestran el borrador en inglés.",
   "staffPeriod.errors.draftEsSections":
     "Dé al borrador en español tantas secciones como el de inglés, con un encabezado donde este lo tiene",
+  "staffHearing.fields.titleEs": "Título en español (opcional)",
+  "staffHearing.fields.placeEs": "Lugar en español (opcional)",
+  "staffHearing.fields.spanishHint":
+    "Se muestra en las páginas y los correos en español. Si queda vacío, dicen el texto en inglés.",
 };
