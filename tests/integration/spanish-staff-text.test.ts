@@ -480,3 +480,21 @@ describe("a hearing's details in Spanish", () => {
     expect(form).toContain('value="Ayuntamiento, sala 2"');
   });
 });
+
+describe("a board opened for an area of focus", () => {
+  it("is named in Spanish on the Spanish session page where the area has a Spanish name", async () => {
+    const area = await app.ctx.db.areaOfFocus.findFirstOrThrow({
+      where: { workGroupId: cast.workGroup.id, name: "Policy" },
+    });
+    expect(area.nameEs).toBe("Políticas");
+    await app.ctx.db.board.create({
+      data: { sessionId: cast.session.id, title: area.name, areaOfFocusId: area.id },
+    });
+    const spanish = (await read(sessionPath(), cookies.memberA!, SPANISH)).html;
+    expect(spanish).toContain("Políticas");
+    expect(spanish).not.toContain(">Policy<");
+    const english = (await read(sessionPath(), cookies.memberA!)).html;
+    expect(english).toContain("Policy");
+    expect(english).not.toContain("Políticas");
+  });
+});

@@ -43,6 +43,8 @@ type BoardProps = {
   board: {
     id: string;
     title: string;
+    /** The Spanish name of the board's area of focus, where staff gave one. */
+    titleEs?: string | null;
     /** The whole group's board, named in the reader's language (knoster.ts). */
     wholeGroup: boolean;
     ideas: BoardIdea[];
@@ -142,7 +144,7 @@ export function LiveBoard({
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-xl font-semibold">
           {`${t("board.headingLabel")} `}
-          <BoardName title={board.title} wholeGroup={board.wholeGroup} />
+          <BoardName title={board.title} wholeGroup={board.wholeGroup} es={board.titleEs} />
         </h2>
         <p className="text-sm text-slate-700">
           {/* Only the connection state is announced; joins and leaves would be constant noise. */}

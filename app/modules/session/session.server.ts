@@ -103,7 +103,7 @@ export async function getSessionPage(
           title: true,
           areaOfFocusId: true,
           breakoutRoomId: true,
-          areaOfFocus: { select: { name: true } },
+          areaOfFocus: { select: { name: true, nameEs: true } },
           breakoutRoom: {
             select: {
               id: true,
@@ -186,6 +186,12 @@ export async function getSessionPage(
       return {
         id: board.id,
         title: board.title,
+        // A board is opened under its area's name: while the name is the same, so is the
+        // Spanish one (a renamed area leaves its boards' titles as they were).
+        titleEs:
+          board.areaOfFocus && board.areaOfFocus.name === board.title
+            ? board.areaOfFocus.nameEs
+            : null,
         wholeGroup: isWholeGroupBoard(board),
         ideas: shownHere.has(board.id)
           ? onBoard
