@@ -87,6 +87,8 @@ type FieldProps = {
   defaultValue?: string;
   /** The keyboard a phone shows ("decimal" for numbers typed with a comma or a point). */
   inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
+  /** The language the field is written in, where it is not the page's (a Spanish version). */
+  lang?: string;
 };
 
 function describedBy(field: FieldProps["field"], hint?: ReactNode) {
@@ -147,6 +149,7 @@ export function Field({
   autoComplete,
   defaultValue,
   inputMode,
+  lang,
   ...props
 }: FieldProps) {
   return (
@@ -154,6 +157,7 @@ export function Field({
       {(control) => (
         <input
           {...control}
+          lang={lang}
           type={type}
           inputMode={inputMode}
           autoComplete={autoComplete}
@@ -167,12 +171,18 @@ export function Field({
 export function TextareaField({
   rows = 4,
   defaultValue,
+  lang,
   ...props
 }: FieldProps & { rows?: number }) {
   return (
     <Labelled {...props}>
       {(control) => (
-        <textarea {...control} rows={rows} defaultValue={initial(props.field, defaultValue)} />
+        <textarea
+          {...control}
+          lang={lang}
+          rows={rows}
+          defaultValue={initial(props.field, defaultValue)}
+        />
       )}
     </Labelled>
   );
@@ -182,14 +192,18 @@ export function SelectField({
   options,
   placeholder,
   ...props
-}: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+}: FieldProps & {
+  /** `lang`: an option's label is in another language than the page's (staff's English). */
+  options: { value: string; label: string; lang?: string }[];
+  placeholder?: string;
+}) {
   return (
     <Labelled {...props}>
       {(control) => (
         <select {...control} defaultValue={initial(props.field, props.defaultValue ?? "")}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value} lang={o.lang}>
               {o.label}
             </option>
           ))}

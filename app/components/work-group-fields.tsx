@@ -8,10 +8,15 @@ import { Field, TextareaField } from "./forms.tsx";
 type Fields = Record<
   | "name"
   | "purpose"
+  | "purposeEs"
   | "essentialQuestions"
+  | "essentialQuestionsEs"
   | "areasOfFocus"
+  | "areasOfFocusEs"
   | "stakeholderGroups"
+  | "stakeholderGroupsEs"
   | "regions"
+  | "regionsEs"
   | "workPhases",
   FieldMetadata<unknown>
 >;
@@ -28,6 +33,7 @@ export function WorkGroupFields({
   consensusColumn,
   namedBoards,
   prompts,
+  promptsEs,
 }: {
   fields: Fields;
   editing: boolean;
@@ -35,6 +41,8 @@ export function WorkGroupFields({
   namedBoards: boolean;
   /** On Settings: the prompt field of each board column. */
   prompts?: Record<string, FieldMetadata<unknown>>;
+  /** On Settings: the Spanish prompt field of each board column. */
+  promptsEs?: Record<string, FieldMetadata<unknown>>;
 }) {
   const { t } = useTranslation();
   const clears = editing ? ` ${t("workGroupForm.clears")}` : "";
@@ -52,16 +60,37 @@ export function WorkGroupFields({
         rows={3}
       />
       <TextareaField
+        label={t("workGroupForm.chargeEs")}
+        field={fields.purposeEs}
+        hint={t("workGroupForm.spanishHint")}
+        rows={3}
+        lang="es"
+      />
+      <TextareaField
         label={t("workGroupForm.questions")}
         field={fields.essentialQuestions}
         hint={t("workGroupForm.onePerLine")}
         rows={4}
       />
       <TextareaField
+        label={t("workGroupForm.questionsEs")}
+        field={fields.essentialQuestionsEs}
+        hint={t("workGroupForm.spanishLinesHint")}
+        rows={4}
+        lang="es"
+      />
+      <TextareaField
         label={t("workGroupForm.areas")}
         field={fields.areasOfFocus}
         hint={t("workGroupForm.areasHint")}
         rows={4}
+      />
+      <TextareaField
+        label={t("workGroupForm.areasEs")}
+        field={fields.areasOfFocusEs}
+        hint={t("workGroupForm.spanishLinesHint")}
+        rows={4}
+        lang="es"
       />
       <TextareaField
         label={t("workGroupForm.groups")}
@@ -71,10 +100,24 @@ export function WorkGroupFields({
         defaultValue={editing ? undefined : DEFAULT_STAKEHOLDER_GROUPS.join("\n")}
       />
       <TextareaField
+        label={t("workGroupForm.groupsEs")}
+        field={fields.stakeholderGroupsEs}
+        hint={t("workGroupForm.spanishLinesHint")}
+        rows={7}
+        lang="es"
+      />
+      <TextareaField
         label={t("workGroupForm.regions")}
         field={fields.regions}
         hint={`${t("workGroupForm.regionsHint")}${clears}`}
         rows={4}
+      />
+      <TextareaField
+        label={t("workGroupForm.regionsEs")}
+        field={fields.regionsEs}
+        hint={t("workGroupForm.spanishLinesHint")}
+        rows={4}
+        lang="es"
       />
       <TextareaField
         label={t("workGroupForm.phases")}
@@ -97,14 +140,25 @@ export function WorkGroupFields({
           <p className="text-sm text-slate-700">{t("prompts.hint")}</p>
           {boardColumns(true).map((column) =>
             prompts[column.key] ? (
-              <Field
-                key={column.key}
-                label={t(`knoster.${column.key}` as MessageKey)}
-                field={prompts[column.key]!}
-                hint={t("prompts.default", {
-                  prompt: t(`knosterPrompt.${column.key}` as MessageKey),
-                })}
-              />
+              <div key={column.key} className="space-y-2">
+                <Field
+                  label={t(`knoster.${column.key}` as MessageKey)}
+                  field={prompts[column.key]!}
+                  hint={t("prompts.default", {
+                    prompt: t(`knosterPrompt.${column.key}` as MessageKey),
+                  })}
+                />
+                {promptsEs?.[column.key] ? (
+                  <Field
+                    label={t("prompts.spanish", {
+                      column: t(`knoster.${column.key}` as MessageKey),
+                    })}
+                    field={promptsEs[column.key]!}
+                    hint={t("prompts.spanishHint")}
+                    lang="es"
+                  />
+                ) : null}
+              </div>
             ) : null,
           )}
         </fieldset>

@@ -7,6 +7,7 @@ import { Button, CsrfInput, SelectField, useZodForm } from "../components/forms.
 import { StaffText } from "../components/staff-text.tsx";
 import { getUser, readForm, requireUser } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
+import { staffChoice } from "../modules/i18n/staff-text.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { acceptInvite, findOpenInvite } from "../modules/work-group/members.server.ts";
 import { joinSchema } from "../modules/work-group/schema.ts";
@@ -28,6 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       workGroup: {
         name: workGroup.name,
         purpose: workGroup.purpose,
+        purposeEs: workGroup.purposeEs,
         stakeholderGroups: workGroup.stakeholderGroups,
         regions: workGroup.regions,
       },
@@ -53,7 +55,7 @@ export default function AcceptInvite() {
   const lastResult = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(joinSchema, lastResult);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!invite) {
     return (
       <div className="mx-auto max-w-md">
@@ -70,7 +72,7 @@ export default function AcceptInvite() {
       <p>{t("invite.as", { role: t(`role.${invite.role}` as MessageKey) })}</p>
       {invite.workGroup.purpose ? (
         <p className="text-slate-800">
-          <StaffText>{invite.workGroup.purpose}</StaffText>
+          <StaffText es={invite.workGroup.purposeEs}>{invite.workGroup.purpose}</StaffText>
         </p>
       ) : null}
       {signedIn ? (
@@ -80,17 +82,16 @@ export default function AcceptInvite() {
             label={t("invite.group")}
             field={fields.stakeholderGroupId}
             placeholder={t("invite.chooseGroup")}
-            options={invite.workGroup.stakeholderGroups.map((g) => ({
-              value: g.id,
-              label: g.name,
-            }))}
+            options={invite.workGroup.stakeholderGroups.map((g) =>
+              staffChoice(i18n.language, g.id, g),
+            )}
           />
           {invite.workGroup.regions.length > 0 ? (
             <SelectField
               label={t("invite.region")}
               field={fields.regionId}
               placeholder={t("invite.chooseRegion")}
-              options={invite.workGroup.regions.map((r) => ({ value: r.id, label: r.name }))}
+              options={invite.workGroup.regions.map((r) => staffChoice(i18n.language, r.id, r))}
             />
           ) : null}
           <Button pending={pending}>{t("invite.join")}</Button>

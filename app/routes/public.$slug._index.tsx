@@ -3,8 +3,10 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PeriodStatus } from "../components/comment-period/period-status.tsx";
+import { StaffText, useStaffText } from "../components/staff-text.tsx";
 import { listPublicCommentPeriods } from "../modules/comment-period/comment-period.server.ts";
 import { formatDate, type Locale } from "../modules/i18n/i18n.ts";
+import { staffLinesIn } from "../modules/i18n/staff-text.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
 import { getPublicHome } from "../modules/publication/public-site.server.ts";
 
@@ -36,6 +38,7 @@ export default function PublicHome() {
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = usePublicLocale();
+  const purpose = useStaffText(workGroup.purpose, workGroup.purposeEs);
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">{workGroup.name}</h1>
@@ -44,7 +47,9 @@ export default function PublicHome() {
           <h2 id="purpose" className="text-xl font-semibold">
             {t("home.purpose")}
           </h2>
-          <p className="mt-2 whitespace-pre-line">{workGroup.purpose}</p>
+          <p className="mt-2 whitespace-pre-line" lang={purpose.marked}>
+            {purpose.text}
+          </p>
         </section>
       ) : null}
       {workGroup.essentialQuestions.length ? (
@@ -53,9 +58,13 @@ export default function PublicHome() {
             {t("home.questions")}
           </h2>
           <ol className="mt-2 list-decimal space-y-1 pl-6">
-            {workGroup.essentialQuestions.map((q) => (
-              <li key={q}>{q}</li>
-            ))}
+            {staffLinesIn(locale, workGroup.essentialQuestions, workGroup.essentialQuestionsEs).map(
+              (q, index) => (
+                <li key={index} lang={q.lang === locale ? undefined : q.lang}>
+                  {q.text}
+                </li>
+              ),
+            )}
           </ol>
         </section>
       ) : null}
@@ -72,7 +81,7 @@ export default function PublicHome() {
                   to={`/public/${workGroup.slug}/comment-periods/${period.id}`}
                   className="font-medium underline"
                 >
-                  {period.title}
+                  <StaffText es={period.titleEs}>{period.title}</StaffText>
                 </Link>
                 <span className="text-slate-700">
                   {" · "}
@@ -184,7 +193,7 @@ function MemberGroups({
   groups,
 }: {
   heading: string;
-  groups: { name: string | null; count: number; names: string[] }[];
+  groups: { name: string | null; nameEs: string | null; count: number; names: string[] }[];
 }) {
   const { t } = useTranslation();
   return (
@@ -193,7 +202,8 @@ function MemberGroups({
       <ul className="mt-1 space-y-1">
         {groups.map((g) => (
           <li key={g.name ?? ""}>
-            {`${g.name ?? t("home.noGroup")}: ${g.count}`}
+            {g.name ? <StaffText es={g.nameEs}>{g.name}</StaffText> : t("home.noGroup")}
+            {`: ${g.count}`}
             {g.names.length ? (
               <span className="text-slate-700">{` (${g.names.join(", ")})`}</span>
             ) : null}

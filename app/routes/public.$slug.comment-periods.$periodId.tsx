@@ -5,10 +5,12 @@ import { useTranslation } from "react-i18next";
 import { CommentForm } from "../components/comment-period/comment-form.tsx";
 import { PeriodStatus } from "../components/comment-period/period-status.tsx";
 import { SectionBody } from "../components/comment-period/section-body.tsx";
+import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import { WrittenText } from "../components/written-text.tsx";
 import { getPublicCommentPeriod } from "../modules/comment-period/comment-period.server.ts";
 import { submitCommentForm } from "../modules/comment-period/intake.server.ts";
 import { formatDate, formatInZone } from "../modules/i18n/i18n.ts";
+import { type StaffTextShown, staffTextIn } from "../modules/i18n/staff-text.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
 import { http } from "../utils/http.server.ts";
 import { clientAddress } from "../utils/request.server.ts";
@@ -70,11 +72,28 @@ export default function PublicCommentPeriod() {
   const locale = usePublicLocale();
   const opens = formatInZone(locale, period.opensAt, period.timeZone);
   const closes = formatInZone(locale, period.closesAt, period.timeZone);
-  const sectionHeading = new Map(period.sections.map((s) => [String(s.number), s.heading]));
+  const title = staffTextIn(locale, period.title, period.titleEs);
+  const instructions = staffTextIn(locale, period.instructions, period.instructionsEs);
+  const policy = staffTextIn(locale, period.moderationPolicy, period.moderationPolicyEs);
+  const marked = (shown: StaffTextShown) => (shown.lang === locale ? undefined : shown.lang);
+  // Spanish pages read the Spanish draft where staff gave it, section for section.
+  const sections = period.sections.map((s) => {
+    // A section's heading and text come from one draft: both Spanish, or both English.
+    const spanish = locale === "es" && s.headingEs !== null;
+    const shown = (text: string, lang: StaffTextShown["lang"]): StaffTextShown => ({ text, lang });
+    return {
+      number: s.number,
+      heading: spanish ? shown(s.headingEs ?? "", "es") : shown(s.heading, "en"),
+      body: spanish ? shown(s.bodyEs ?? "", "es") : shown(s.body, "en"),
+    };
+  });
+  const sectionHeading = new Map(sections.map((s) => [String(s.number), s.heading.text]));
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-3xl font-bold">{period.title}</h1>
+        <h1 className="text-3xl font-bold" lang={marked(title)}>
+          {title.text}
+        </h1>
         <p className="mt-2 text-lg font-medium">
           <PeriodStatus period={period} />
         </p>
@@ -124,7 +143,7 @@ export default function PublicCommentPeriod() {
           <h2 id="how-to" className="text-xl font-semibold">
             {t("period.howTo")}
           </h2>
-          <SectionBody body={period.instructions} />
+          <SectionBody body={instructions.text} lang={marked(instructions)} />
         </section>
       ) : null}
 
@@ -139,10 +158,15 @@ export default function PublicCommentPeriod() {
             {period.hearings.map((hearing) => (
               <li key={hearing.id} className="rounded-md border border-slate-300 p-3">
                 <p className="font-medium">
-                  {t(`hearing.kind.${hearing.kind as "hearing"}`)}: {hearing.title}
+                  {t(`hearing.kind.${hearing.kind as "hearing"}`)}:{" "}
+                  <StaffText es={hearing.titleEs}>{hearing.title}</StaffText>
                 </p>
                 <p>{formatInZone(locale, hearing.startsAt, hearing.timeZone)}</p>
-                {hearing.place ? <p>{hearing.place}</p> : null}
+                {hearing.place ? (
+                  <p>
+                    <StaffText es={hearing.placeEs}>{hearing.place}</StaffText>
+                  </p>
+                ) : null}
                 {hearing.link ? (
                   <p>
                     <a href={hearing.link} className="underline">
@@ -178,12 +202,16 @@ export default function PublicCommentPeriod() {
           {t("period.draft")}
         </h2>
         <div className="mt-2 space-y-6">
-          {period.sections.map((section) => (
+          {sections.map((section) => (
             <section key={section.number} aria-labelledby={`section-${section.number}`}>
               <h3 id={`section-${section.number}`} className="text-lg font-semibold">
-                {t("period.sectionHeading", { number: section.number, heading: section.heading })}
+                <StaffIn
+                  said={t("period.sectionHeading", { number: section.number, heading: STAFF })}
+                  staff={section.heading.text}
+                  es={section.heading.lang === "es" ? section.heading.text : null}
+                />
               </h3>
-              <SectionBody body={section.body} />
+              <SectionBody body={section.body.text} lang={marked(section.body)} />
             </section>
           ))}
         </div>
@@ -194,11 +222,20 @@ export default function PublicCommentPeriod() {
           <h2 id="policy" className="text-xl font-semibold">
             {t("period.policy")}
           </h2>
-          <SectionBody body={period.moderationPolicy} />
+          <SectionBody body={policy.text} lang={marked(policy)} />
         </section>
       ) : null}
 
-      <CommentForm period={period} choices={choices} token={token} opens={opens} closes={closes} />
+      <CommentForm
+        period={{
+          ...period,
+          sections: sections.map((s) => ({ number: s.number, heading: s.heading.text })),
+        }}
+        choices={choices}
+        token={token}
+        opens={opens}
+        closes={closes}
+      />
 
       {period.showComments ? (
         <section aria-labelledby="comments">

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegistrationForm } from "../components/hearing/registration-form.tsx";
+import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
 import {
   getPublicHearing,
   submitRegistrationForm,
@@ -66,12 +67,18 @@ export default function PublicHearing() {
     <div className="space-y-6">
       <p>
         <Link to={periodPath} className="text-brand-700 underline">
-          {t("hearing.back", { title: period.title })}
+          <StaffIn
+            said={t("hearing.back", { title: STAFF })}
+            staff={period.title}
+            es={period.titleEs}
+          />
         </Link>
       </p>
       <div>
         <p className="text-lg font-medium text-slate-700">{kind}</p>
-        <h1 className="text-3xl font-bold">{hearing.title}</h1>
+        <h1 className="text-3xl font-bold">
+          <StaffText es={hearing.titleEs}>{hearing.title}</StaffText>
+        </h1>
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
         <dt className="font-medium">{t("hearing.when")}</dt>
@@ -84,7 +91,9 @@ export default function PublicHearing() {
         {hearing.place ? (
           <>
             <dt className="font-medium">{t("hearing.where")}</dt>
-            <dd>{hearing.place}</dd>
+            <dd>
+              <StaffText es={hearing.placeEs}>{hearing.place}</StaffText>
+            </dd>
           </>
         ) : null}
         {hearing.link ? (

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StaffText } from "../components/staff-text.tsx";
 import { formatDate } from "../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
 import { getPublicSession } from "../modules/publication/public-site.server.ts";
@@ -49,7 +50,9 @@ export default function PublicSession() {
           <ol className="mt-2 list-decimal space-y-3 pl-6">
             {session.agendaItems.map((item) => (
               <li key={item.id}>
-                <span className="font-medium">{item.title}</span>
+                <span className="font-medium">
+                  <StaffText es={item.titleEs}>{item.title}</StaffText>
+                </span>
                 {item.minutes ? (
                   <span className="text-slate-700">{` · ${t("session.minutes", { count: item.minutes })}`}</span>
                 ) : null}

@@ -8,6 +8,7 @@ import { LiveNow } from "../components/session/live-now.tsx";
 import { StaffText } from "../components/staff-text.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
+import { staffLinesIn, storedLines } from "../modules/i18n/staff-text.ts";
 import { translated } from "../modules/i18n/use-locale.ts";
 import { liveSessionsFor } from "../modules/session/join-code.server.ts";
 import { SESSION_FORMATS, sessionSchema } from "../modules/session/schema.ts";
@@ -60,7 +61,11 @@ export default function WorkGroupOverview() {
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(sessionSchema, lastResult);
   const { t, i18n } = useTranslation();
-  const questions = overview.essentialQuestions.split("\n").filter(Boolean);
+  const questions = staffLinesIn(
+    i18n.language,
+    storedLines(overview.essentialQuestions),
+    overview.essentialQuestionsEs,
+  );
   // A new session is planned where the work group's last one was: a Central-time group is
   // not offered New York.
   const usualZone = overview.sessions[0]?.timeZone ?? TIME_ZONES[0];
@@ -77,7 +82,7 @@ export default function WorkGroupOverview() {
               {t("overview.charge")}
             </h2>
             <p className="mt-1">
-              <StaffText>{overview.purpose}</StaffText>
+              <StaffText es={overview.purposeEs}>{overview.purpose}</StaffText>
             </p>
           </section>
         ) : null}
@@ -87,9 +92,9 @@ export default function WorkGroupOverview() {
               {t("overview.questions")}
             </h2>
             <ol className="mt-1 list-decimal space-y-1 pl-6">
-              {questions.map((q) => (
-                <li key={q}>
-                  <StaffText>{q}</StaffText>
+              {questions.map((q, index) => (
+                <li key={index} lang={q.lang === i18n.language ? undefined : q.lang}>
+                  {q.text}
                 </li>
               ))}
             </ol>
@@ -136,7 +141,7 @@ export default function WorkGroupOverview() {
             <ul className="mt-1 list-disc pl-6">
               {overview.areasOfFocus.map((a) => (
                 <li key={a.id}>
-                  <StaffText>{a.name}</StaffText>
+                  <StaffText es={a.nameEs}>{a.name}</StaffText>
                 </li>
               ))}
             </ul>

@@ -107,7 +107,7 @@ export default function CommentPeriodPage() {
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold">
-          <StaffText>{period.title}</StaffText>
+          <StaffText es={period.titleEs}>{period.title}</StaffText>
         </h1>
         <p className="mt-1">
           {t("staffPeriod.window", {

@@ -168,11 +168,15 @@ export default function StaffHearing() {
       <div>
         <p>
           <Link to={`${periodPath}/hearings`} className="underline">
-            <StaffIn said={t("staffHearing.of", { title: STAFF })} staff={period.title} />
+            <StaffIn
+              said={t("staffHearing.of", { title: STAFF })}
+              staff={period.title}
+              es={period.titleEs}
+            />
           </Link>
         </p>
         <h1 className="text-2xl font-semibold">
-          <StaffText>{hearing.title}</StaffText>
+          <StaffText es={hearing.titleEs}>{hearing.title}</StaffText>
         </h1>
         <p className="mt-1">
           {t("staffHearing.whenLine", {
@@ -182,7 +186,7 @@ export default function StaffHearing() {
           })}
           {hearing.place ? (
             <>
-              , <StaffText>{hearing.place}</StaffText>
+              , <StaffText es={hearing.placeEs}>{hearing.place}</StaffText>
             </>
           ) : null}
           .

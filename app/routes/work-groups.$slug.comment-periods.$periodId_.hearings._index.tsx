@@ -70,7 +70,7 @@ export default function Hearings() {
       <div>
         <p>
           <Link to={periodPath} className="underline">
-            <StaffText>{period.title}</StaffText>
+            <StaffText es={period.titleEs}>{period.title}</StaffText>
           </Link>
         </p>
         <h1 className="text-2xl font-semibold">{t("staffPeriod.hearings")}</h1>
@@ -125,14 +125,14 @@ export default function Hearings() {
                         to={`${periodPath}/hearings/${hearing.id}`}
                         className="font-medium underline"
                       >
-                        <StaffText>{hearing.title}</StaffText>
+                        <StaffText es={hearing.titleEs}>{hearing.title}</StaffText>
                       </Link>
                       <div className="text-sm text-slate-700">
                         {t(`hearing.kind.${hearing.kind as "hearing"}`)}
                         {hearing.place ? (
                           <>
                             {" · "}
-                            <StaffText>{hearing.place}</StaffText>
+                            <StaffText es={hearing.placeEs}>{hearing.place}</StaffText>
                           </>
                         ) : null}
                         {hearing.link ? ` · ${t("staffHearing.online")}` : ""}

@@ -41,9 +41,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json(sayReply(await signedInLocale(context, request), submission.reply()), {
       status: 400,
     });
-  const { draft, ...fields } = submission.value;
+  const { draft, draftEs, ...fields } = submission.value;
   const period = await createCommentPeriod(context, access, fields);
-  await replaceDraft(context, access, period.id, draft);
+  await replaceDraft(context, access, period.id, draft, draftEs);
   return redirect(`/work-groups/${access.workGroup.slug}/comment-periods/${period.id}`);
 }
 
@@ -72,7 +72,7 @@ export default function CommentPeriods() {
                   to={`/work-groups/${slug}/comment-periods/${period.id}`}
                   className="font-medium underline"
                 >
-                  <StaffText>{period.title}</StaffText>
+                  <StaffText es={period.titleEs}>{period.title}</StaffText>
                 </Link>{" "}
                 <span className="text-slate-700">
                   ·{" "}
@@ -97,6 +97,12 @@ export default function CommentPeriods() {
             <CsrfInput />
             <Field label={t("staffPeriod.fields.title")} field={fields.title} />
             <Field
+              label={t("staffPeriod.fields.titleEs")}
+              field={fields.titleEs}
+              hint={t("staffPeriod.fields.spanishHint")}
+              lang="es"
+            />
+            <Field
               label={t("staffPeriod.fields.timeZone")}
               field={fields.timeZone}
               hint={t("staffPeriod.fields.timeZoneHint")}
@@ -117,14 +123,33 @@ export default function CommentPeriods() {
               field={fields.instructions}
             />
             <TextareaField
+              label={t("staffPeriod.fields.instructionsEs")}
+              field={fields.instructionsEs}
+              hint={t("staffPeriod.fields.spanishHint")}
+              lang="es"
+            />
+            <TextareaField
               label={t("staffPeriod.fields.moderationPolicy")}
               field={fields.moderationPolicy}
+            />
+            <TextareaField
+              label={t("staffPeriod.fields.moderationPolicyEs")}
+              field={fields.moderationPolicyEs}
+              hint={t("staffPeriod.fields.spanishHint")}
+              lang="es"
             />
             <TextareaField
               label={t("staffPeriod.fields.draft")}
               field={fields.draft}
               rows={10}
               hint={t("staffPeriod.fields.draftHint")}
+            />
+            <TextareaField
+              label={t("staffPeriod.fields.draftEs")}
+              field={fields.draftEs}
+              rows={10}
+              hint={t("staffPeriod.fields.draftEsHint")}
+              lang="es"
             />
             <Button>{t("staffPeriod.create")}</Button>
           </Form>

@@ -153,7 +153,7 @@ export default function Members() {
                 </th>
                 {rep.regions.map((r) => (
                   <th key={r.id} scope="col" className="border border-slate-300 p-2">
-                    <StaffText>{r.name}</StaffText>
+                    <StaffText es={r.nameEs}>{r.name}</StaffText>
                   </th>
                 ))}
                 <th scope="col" className="border border-slate-300 p-2">
@@ -168,7 +168,7 @@ export default function Members() {
               {rep.groups.map((g, gi) => (
                 <tr key={g.id}>
                   <th scope="row" className="border border-slate-300 p-2 text-left font-medium">
-                    <StaffText>{g.name}</StaffText>
+                    <StaffText es={g.nameEs}>{g.name}</StaffText>
                   </th>
                   {rep.counts[gi]!.map((count, ri) => {
                     const isRegion = ri < rep.regions.length || rep.regions.length === 0;
@@ -271,10 +271,14 @@ export default function Members() {
                   ) : null}
                 </td>
                 <td className="border border-slate-300 p-2">
-                  {m.stakeholderGroup ? <StaffText>{m.stakeholderGroup}</StaffText> : "—"}
+                  {m.stakeholderGroup ? (
+                    <StaffText es={m.stakeholderGroup.nameEs}>{m.stakeholderGroup.name}</StaffText>
+                  ) : (
+                    "—"
+                  )}
                 </td>
                 <td className="border border-slate-300 p-2">
-                  {m.region ? <StaffText>{m.region}</StaffText> : "—"}
+                  {m.region ? <StaffText es={m.region.nameEs}>{m.region.name}</StaffText> : "—"}
                 </td>
               </tr>
             ))}

@@ -49,6 +49,7 @@ export default function WorkGroupSettings() {
           consensusColumn={settings.consensusColumn === "on"}
           namedBoards={settings.namedBoards === "on"}
           prompts={fields.prompts.getFieldset()}
+          promptsEs={fields.promptsEs.getFieldset()}
         />
         <Button pending={pending}>{t("settings.save")}</Button>
       </Form>

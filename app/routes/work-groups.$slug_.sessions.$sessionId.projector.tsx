@@ -59,7 +59,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       },
     },
     userName: user.name,
-    agenda: (await listAgenda(context, session.id)).map((i) => ({ id: i.id, title: i.title })),
+    agenda: (await listAgenda(context, session.id)).map((i) => ({
+      id: i.id,
+      title: i.title,
+      titleEs: i.titleEs,
+    })),
     join: await joinDetails(context, request, session.id),
     results,
     themes: results ? themeSummaries(results, TOP) : [],
@@ -119,7 +123,7 @@ export default function Projector() {
             {current ? (
               <p className="mt-2">
                 {`${t("agenda.nowLabel")} `}
-                <StaffText>{current.title}</StaffText>
+                <StaffText es={current.titleEs}>{current.title}</StaffText>
               </p>
             ) : null}
             {live.announcement ? (

@@ -96,7 +96,7 @@ describe("the facilitator's console at 1366×768", () => {
   it("edits an agenda item in place, and undoes a removal", async () => {
     const agenda = controls().getByRole("region", { name: "Agenda" });
     await agenda.getByText(`Edit ${ITEMS[0]}`).click();
-    const title = agenda.getByLabel("Title").first();
+    const title = agenda.getByLabel("Title", { exact: true }).first();
     await title.fill("Welcome, introductions and norms");
     await agenda.getByRole("button", { name: "Save the item" }).first().click();
     await agenda.getByText("1. Welcome, introductions and norms").waitFor();

@@ -167,7 +167,7 @@ describe("a live session: agenda, breakout rooms, brainstorm, rate, theme", () =
     await Promise.all(members.map((m) => markDocument(m.person.page)));
     const agenda = fay.page.getByRole("region", { name: "Agenda" });
     await agenda.getByText("Add an agenda item").click();
-    await agenda.getByLabel("Title").fill(AGENDA_ITEM);
+    await agenda.getByLabel("Title", { exact: true }).fill(AGENDA_ITEM);
     await agenda.getByLabel("Time box (minutes)").fill("25");
     await agenda.getByRole("button", { name: "Add item" }).click();
     await agenda.getByText(`1. ${AGENDA_ITEM}`).waitFor();

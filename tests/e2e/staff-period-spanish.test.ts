@@ -144,8 +144,9 @@ describe("a Spanish-speaking facilitator on the comment period pages", () => {
   it("says a form's mistakes in Spanish", async () => {
     const { page } = fay;
     await open(page, paths.hearings!);
-    await page.getByLabel(es["staffHearing.fields.place"]).fill("");
-    await page.getByLabel(es["staffPeriod.fields.title"]).fill("Webinar");
+    // Exact: each field has its Spanish version beside it ("Lugar en español (opcional)").
+    await page.getByLabel(es["staffHearing.fields.place"], { exact: true }).fill("");
+    await page.getByLabel(es["staffPeriod.fields.title"], { exact: true }).fill("Webinar");
     await page.getByLabel(es["staffHearing.fields.startsAt"]).fill(wallClock(60 * 48));
     await page.getByLabel(es["staffHearing.fields.endsAt"]).fill(wallClock(60 * 47));
     await page.getByRole("button", { name: es["staffHearing.addButton"] }).click();

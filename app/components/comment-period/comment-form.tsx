@@ -3,6 +3,8 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
+  ANY_REGION,
+  ANY_STAKEHOLDER_GROUP,
   type CommentChoices,
   commentSchema,
   GENERAL,
@@ -15,6 +17,7 @@ import { formatInZone } from "../../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../../modules/i18n/use-locale.ts";
 import { formatKilobytes } from "../../utils/intl.ts";
 import { Honeypot, inputClass, PublicField, useZodForm } from "../forms.tsx";
+import { StaffOption } from "../staff-text.tsx";
 
 type ActionData = {
   receipt: {
@@ -232,7 +235,7 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
               >
                 <option value="">{t("comment.choose")}</option>
                 {options.map((name) => (
-                  <option key={name}>{name}</option>
+                  <Choice key={name} name={name} spanish={choices.spanishNames?.[name]} />
                 ))}
               </select>
             )}
@@ -380,4 +383,19 @@ function CommentText({
       ) : null}
     </div>
   );
+}
+
+/**
+ * A group or region the form offers: sent as its English name (what intake checks and counts
+ * by), labelled in the reader's language; the "other" choices from the catalogue.
+ */
+function Choice({ name, spanish }: { name: string; spanish: string | undefined }) {
+  const { t } = useTranslation();
+  if (name === ANY_STAKEHOLDER_GROUP || name === ANY_REGION)
+    return (
+      <option value={name}>
+        {t(name === ANY_REGION ? "comment.anyRegion" : "comment.anyStakeholderGroup")}
+      </option>
+    );
+  return <StaffOption value={name} choice={{ name, nameEs: spanish }} />;
 }

@@ -20,6 +20,12 @@ export function HearingFields({ fields, timeZone }: { fields: Fields; timeZone: 
       />
       <Field label={t("staffPeriod.fields.title")} field={fields.title} />
       <Field
+        label={t("staffHearing.fields.titleEs")}
+        field={fields.titleEs}
+        hint={t("staffHearing.fields.spanishHint")}
+        lang="es"
+      />
+      <Field
         label={t("staffHearing.fields.startsAt")}
         type="datetime-local"
         field={fields.startsAt}
@@ -30,6 +36,12 @@ export function HearingFields({ fields, timeZone }: { fields: Fields; timeZone: 
         label={t("staffHearing.fields.place")}
         field={fields.place}
         hint={t("staffHearing.fields.placeHint")}
+      />
+      <Field
+        label={t("staffHearing.fields.placeEs")}
+        field={fields.placeEs}
+        hint={t("staffHearing.fields.spanishHint")}
+        lang="es"
       />
       <Field
         label={t("staffHearing.fields.link")}

@@ -1,10 +1,11 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { staffTextIn } from "../../modules/i18n/staff-text.ts";
 import { agendaTimes } from "../../modules/session/time.ts";
 import { dateTimeFormat } from "../../utils/intl.ts";
 import { Button, CsrfInput, FormError, useClearedOnSuccess } from "../forms.tsx";
-import { StaffText } from "../staff-text.tsx";
+import { STAFF, StaffIn, StaffText } from "../staff-text.tsx";
 import type { CommandReply } from "./live-board.tsx";
 
 /** Presses "Next item" from anywhere on the console (listed on the page). */
@@ -13,6 +14,7 @@ export const AGENDA_SHORTCUT = "Alt+Shift+J";
 type Item = {
   id: string;
   title: string;
+  titleEs: string | null;
   minutes: number | null;
   presenter: string;
   materials: string[];
@@ -69,7 +71,7 @@ export function Agenda({
                 : clock.format(times[index]!.start)}
             </span>{" "}
             {`${index + 1}. `}
-            <StaffText>{item.title}</StaffText>
+            <StaffText es={item.titleEs}>{item.title}</StaffText>
             {item.minutes ? (
               <span className="text-sm font-normal text-slate-700">{` · ${t("agenda.minutes", { count: item.minutes })}`}</span>
             ) : null}
@@ -111,7 +113,7 @@ export function Agenda({
       {currentItem ? (
         <p className="mt-1 font-medium" role="status">
           {`${t("agenda.nowLabel")} `}
-          <StaffText>{currentItem.title}</StaffText>
+          <StaffText es={currentItem.titleEs}>{currentItem.title}</StaffText>
         </p>
       ) : null}
       {items.length === 0 ? <p className="mt-2 text-slate-700">{t("agenda.empty")}</p> : null}
@@ -119,7 +121,9 @@ export function Agenda({
         <div className="mt-2">
           <Command
             fields={{ intent: "current-agenda-item", itemId: nextItem.id }}
-            label={t("agenda.next", { title: nextItem.title })}
+            label={t("agenda.next", {
+              title: staffTextIn(i18n.language, nextItem.title, nextItem.titleEs).text,
+            })}
             shortcut={AGENDA_SHORTCUT}
             primary
           />
@@ -144,8 +148,8 @@ export function Agenda({
 }
 
 function ItemControls({ item, first, last }: { item: Item; first: boolean; last: boolean }) {
-  const { t } = useTranslation();
-  const title = item.title;
+  const { t, i18n } = useTranslation();
+  const title = staffTextIn(i18n.language, item.title, item.titleEs).text;
   return (
     <div className="mt-2 flex flex-wrap gap-2">
       <Command
@@ -200,7 +204,10 @@ function EditItem({ item }: { item: Item }) {
     <details ref={details} className="w-full">
       <summary className="cursor-pointer text-sm font-medium text-brand-700 underline">
         {t("agenda.edit")}
-        <span className="sr-only">{` ${item.title}`}</span>
+        <span className="sr-only">
+          {" "}
+          <StaffText es={item.titleEs}>{item.title}</StaffText>
+        </span>
       </summary>
       <fetcher.Form method="post" className="mt-2 grid gap-2">
         <CsrfInput />
@@ -213,6 +220,16 @@ function EditItem({ item }: { item: Item }) {
             required
             maxLength={160}
             defaultValue={item.title}
+            className={input}
+          />
+        </label>
+        <label className="block">
+          <span className="font-medium">{t("agenda.titleEs")}</span>
+          <input
+            name="titleEs"
+            lang="es"
+            maxLength={160}
+            defaultValue={item.titleEs ?? ""}
             className={input}
           />
         </label>
@@ -251,7 +268,7 @@ function EditItem({ item }: { item: Item }) {
 
 /** After a removal: what went, and one button to put it back where it was. */
 function UndoRemoval() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const removal = useFetcher<CommandReply>({ key: REMOVE_FETCHER });
   const restore = useFetcher<CommandReply>();
   const removed = removal.data?.intent === "remove-agenda-item" ? removal.data.removed : null;
@@ -270,11 +287,18 @@ function UndoRemoval() {
       role="status"
       className="mt-2 flex flex-wrap items-center gap-3 rounded-md border border-slate-300 bg-slate-50 p-2"
     >
-      <span>{t("agenda.removed", { title: removed.title })}</span>
+      <span>
+        <StaffIn
+          said={t("agenda.removed", { title: STAFF })}
+          staff={removed.title}
+          es={removed.titleEs}
+        />
+      </span>
       <restore.Form method="post">
         <CsrfInput />
         <input type="hidden" name="intent" value="restore-agenda-item" />
         <input type="hidden" name="title" value={removed.title} />
+        <input type="hidden" name="titleEs" value={removed.titleEs ?? ""} />
         <input type="hidden" name="minutes" value={removed.minutes ?? ""} />
         <input type="hidden" name="presenter" value={removed.presenter} />
         <input type="hidden" name="materials" value={removed.materials.join("\n")} />
@@ -282,7 +306,9 @@ function UndoRemoval() {
         <Button
           variant="secondary"
           className="px-2 py-1 text-sm"
-          aria-label={t("agenda.undoNamed", { title: removed.title })}
+          aria-label={t("agenda.undoNamed", {
+            title: staffTextIn(i18n.language, removed.title, removed.titleEs).text,
+          })}
           pending={restore.state !== "idle"}
         >
           {t("agenda.undo")}
@@ -352,6 +378,10 @@ function AddItem() {
         <label className="block md:col-span-2">
           <span className="font-medium">{t("agenda.title")}</span>
           <input name="title" required maxLength={160} className={input} />
+        </label>
+        <label className="block md:col-span-2">
+          <span className="font-medium">{t("agenda.titleEs")}</span>
+          <input name="titleEs" lang="es" maxLength={160} className={input} />
         </label>
         <label className="block">
           <span className="font-medium">{t("agenda.timeBox")}</span>

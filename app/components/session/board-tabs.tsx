@@ -15,6 +15,8 @@ import { BoardName } from "./board-name.tsx";
 type Board = {
   id: string;
   title: string;
+  /** The Spanish name of the board's area of focus, where staff gave one. */
+  titleEs?: string | null;
   wholeGroup: boolean;
   /** Visible ideas per column, as the page loaded them. */
   counts: Record<string, number>;
@@ -126,7 +128,7 @@ export function BoardTabs<B extends Board>({
             board.id,
             index,
             <>
-              <BoardName title={board.title} wholeGroup={board.wholeGroup} />{" "}
+              <BoardName title={board.title} wholeGroup={board.wholeGroup} es={board.titleEs} />{" "}
               <span className="font-normal">({total(board.id)})</span>
             </>,
           ),
@@ -162,7 +164,11 @@ export function BoardTabs<B extends Board>({
                     className="min-h-11 text-left text-brand-700 underline"
                     onClick={() => setChosen(board.id)}
                   >
-                    <BoardName title={board.title} wholeGroup={board.wholeGroup} />
+                    <BoardName
+                      title={board.title}
+                      wholeGroup={board.wholeGroup}
+                      es={board.titleEs}
+                    />
                   </button>
                 </th>
                 {columns.map((c) => {

@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MIN_CELL } from "../../modules/anonymity/small-cells.ts";
 import { Button, CsrfInput, FormError, useClearedOnSuccess } from "../forms.tsx";
+import { StaffOption } from "../staff-text.tsx";
 import type { CommandReply } from "./live-board.tsx";
 
 type Room = {
@@ -23,7 +24,7 @@ type Props = {
     facilitators: { id: string; name: string }[];
     recorders: { id: string; name: string }[];
   } | null;
-  areas: { id: string; name: string }[];
+  areas: { id: string; name: string; nameEs?: string | null }[];
   /** For facilitators: the rooms as files a video meeting takes (Zoom's CSV, plain lists). */
   downloads?: { zoom: string; lists: string } | null;
 };
@@ -157,9 +158,7 @@ function AddRoom({ staff, areas }: Pick<Props, "areas"> & { staff: NonNullable<P
           <select name="areaOfFocusId" className={select}>
             <option value="">{t("rooms.noArea")}</option>
             {areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
+              <StaffOption key={a.id} value={a.id} choice={a} />
             ))}
           </select>
         </label>

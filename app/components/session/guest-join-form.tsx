@@ -5,8 +5,9 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { guestJoinSchema } from "../../modules/session/guest-schema.ts";
 import { Button, CsrfInput, inputClass, useSayError, useZodForm } from "../forms.tsx";
+import { StaffOption } from "../staff-text.tsx";
 
-type Choice = { id: string; name: string };
+type Choice = { id: string; name: string; nameEs?: string | null };
 
 /**
  * Joining a session without an account: the person says which stakeholder group and region
@@ -58,9 +59,7 @@ export function GuestJoinForm({
           >
             <option value="">{t("guest.choose")}</option>
             {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
+              <StaffOption key={g.id} value={g.id} choice={g} />
             ))}
           </select>
           {errorOf(fields.stakeholderGroupId)}
@@ -74,9 +73,7 @@ export function GuestJoinForm({
           <select {...getSelectProps(fields.regionId)} className={`${inputClass} min-h-11`}>
             <option value="">{t("guest.choose")}</option>
             {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
+              <StaffOption key={r.id} value={r.id} choice={r} />
             ))}
           </select>
           {errorOf(fields.regionId)}

@@ -31,6 +31,7 @@ export type CommandReply = {
   /** The agenda item a removal took away, for Undo to put back. */
   removed?: {
     title: string;
+    titleEs: string | null;
     minutes: number | null;
     presenter: string;
     materials: string[];
@@ -42,6 +43,8 @@ type BoardProps = {
   board: {
     id: string;
     title: string;
+    /** The Spanish name of the board's area of focus, where staff gave one. */
+    titleEs?: string | null;
     /** The whole group's board, named in the reader's language (knoster.ts). */
     wholeGroup: boolean;
     ideas: BoardIdea[];
@@ -141,7 +144,7 @@ export function LiveBoard({
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-xl font-semibold">
           {`${t("board.headingLabel")} `}
-          <BoardName title={board.title} wholeGroup={board.wholeGroup} />
+          <BoardName title={board.title} wholeGroup={board.wholeGroup} es={board.titleEs} />
         </h2>
         <p className="text-sm text-slate-700">
           {/* Only the connection state is announced; joins and leaves would be constant noise. */}
@@ -234,14 +237,17 @@ export function LiveBoard({
 }
 
 /**
- * A column's prompt: the Knoster default in the reader's language, or the work group's own
- * words as written (staff text, marked as English on other languages' pages).
+ * A column's prompt: the work group's own words in Spanish on a Spanish page where it wrote
+ * them, else its own words as written (staff text, marked as English on other languages'
+ * pages), else the Knoster default in the reader's language.
  */
 export function ColumnPrompt({ column }: { column: BoardColumn }) {
-  const { t } = usePageT();
+  const { t, language } = usePageT();
   return (
     <p className="text-sm text-slate-700">
-      {column.custom ? (
+      {language === "es" && column.promptEs ? (
+        column.promptEs
+      ) : column.custom ? (
         <StaffText>{column.prompt}</StaffText>
       ) : (
         t(`knosterPrompt.${column.key}` as "knosterPrompt.vision")

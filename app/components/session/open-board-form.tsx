@@ -1,8 +1,13 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput } from "../forms.tsx";
+import { StaffOption } from "../staff-text.tsx";
 
-export function OpenBoardForm({ areas }: { areas: { id: string; name: string }[] }) {
+export function OpenBoardForm({
+  areas,
+}: {
+  areas: { id: string; name: string; nameEs?: string | null }[];
+}) {
   const { t } = useTranslation();
   return (
     <Form
@@ -21,9 +26,7 @@ export function OpenBoardForm({ areas }: { areas: { id: string; name: string }[]
       >
         <option value="">{t("openBoard.wholeGroup")}</option>
         {areas.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
+          <StaffOption key={a.id} value={a.id} choice={a} />
         ))}
       </select>
       <Button>{t("openBoard.open")}</Button>

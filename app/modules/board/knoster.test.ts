@@ -8,6 +8,15 @@ describe("column prompts", () => {
     expect(columns.find((c) => c.key === "skills")?.prompt).toMatch(/learn/);
   });
 
+  it("carry the work group's Spanish prompt beside the English one, where it wrote one", () => {
+    const columns = boardColumns(false, {}, { vision: " ¿Hacia dónde vamos? " });
+    expect(columns.find((c) => c.key === "vision")).toMatchObject({
+      custom: false,
+      promptEs: "¿Hacia dónde vamos?",
+    });
+    expect(columns.find((c) => c.key === "skills")?.promptEs).toBeNull();
+  });
+
   it("read only known columns and text from what is stored", () => {
     expect(readColumnPrompts('{"vision":"  A  ","nope":"x","skills":3}')).toEqual({ vision: "A" });
     expect(readColumnPrompts("not json")).toEqual({});

@@ -55,26 +55,40 @@ export const BOARD_COLUMNS = [...KNOSTER_COLUMNS, CONSENSUS.key] as unknown as [
 /**
  * A board column: its element and the one-line prompt, in plain words, that asks for ideas;
  * `custom` when the work group wrote the prompt (staff text, shown as written), otherwise the
- * page says the Knoster default in the reader's language.
+ * page says the Knoster default in the reader's language. `promptEs`: the work group's prompt
+ * in Spanish, which Spanish pages show where given.
  */
-export type BoardColumn = { key: string; label: string; prompt: string; custom: boolean };
+export type BoardColumn = {
+  key: string;
+  label: string;
+  prompt: string;
+  custom: boolean;
+  promptEs: string | null;
+};
 
 /** The most a column's prompt may say: one line under its heading. */
 export const COLUMN_PROMPT_MAX = 160;
 
 /**
  * A board's columns, with the work group's own prompt where it wrote one (`prompts`, by column
- * key, as stored in WorkGroup.columnPrompts) and the Knoster default elsewhere.
+ * key, as stored in WorkGroup.columnPrompts; `promptsEs` in Spanish, columnPromptsEs) and the
+ * Knoster default elsewhere.
  */
 export function boardColumns(
   withConsensus: boolean,
   prompts: Readonly<Record<string, string>> = {},
+  promptsEs: Readonly<Record<string, string>> = {},
 ): BoardColumn[] {
   const knoster = KNOSTER_ELEMENTS.map(({ key, label, prompt }) => ({ key, label, prompt }));
   const columns = withConsensus ? [...knoster, { ...CONSENSUS }] : knoster;
   return columns.map((c) => {
     const own = prompts[c.key]?.trim();
-    return { ...c, prompt: own || c.prompt, custom: Boolean(own) };
+    return {
+      ...c,
+      prompt: own || c.prompt,
+      custom: Boolean(own),
+      promptEs: promptsEs[c.key]?.trim() || null,
+    };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import { found, refuse } from "../../utils/http.server.ts";
+import { spanishOrNull } from "../i18n/staff-text.ts";
 import { notPublished } from "../publication/public-site.server.ts";
 import { zonedTimeToUtc } from "../session/time.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
@@ -19,6 +20,10 @@ type PeriodFields = {
   title: string;
   instructions: string;
   moderationPolicy: string;
+  /** Spanish versions, for Spanish pages; empty or absent: none. */
+  titleEs?: string;
+  instructionsEs?: string;
+  moderationPolicyEs?: string;
   timeZone: string;
   opensAt: string;
   closesAt: string;
@@ -31,6 +36,19 @@ function windowOf(fields: PeriodFields) {
   };
 }
 
+/** A period's words as stored: a Spanish version left empty is none. */
+function wordsOf(fields: PeriodFields) {
+  return {
+    title: fields.title,
+    instructions: fields.instructions,
+    moderationPolicy: fields.moderationPolicy,
+    titleEs: spanishOrNull(fields.titleEs),
+    instructionsEs: spanishOrNull(fields.instructionsEs),
+    moderationPolicyEs: spanishOrNull(fields.moderationPolicyEs),
+    timeZone: fields.timeZone,
+  };
+}
+
 export async function listCommentPeriods(ctx: AppContext, access: WorkGroupAccess) {
   const periods = await ctx.db.commentPeriod.findMany({
     where: { workGroupId: access.workGroup.id },
@@ -38,6 +56,7 @@ export async function listCommentPeriods(ctx: AppContext, access: WorkGroupAcces
     select: {
       id: true,
       title: true,
+      titleEs: true,
       opensAt: true,
       closesAt: true,
       timeZone: true,
@@ -58,9 +77,8 @@ export async function createCommentPeriod(
   fields: PeriodFields,
 ) {
   requirePermission(access, "comment-period:manage");
-  const { opensAt, closesAt, ...rest } = fields;
   return ctx.db.commentPeriod.create({
-    data: { ...rest, ...windowOf(fields), workGroupId: access.workGroup.id },
+    data: { ...wordsOf(fields), ...windowOf(fields), workGroupId: access.workGroup.id },
     select: { id: true },
   });
 }
@@ -98,27 +116,36 @@ export async function updateCommentPeriod(
 ) {
   requirePermission(access, "comment-period:manage");
   await requirePeriod(ctx, access, periodId);
-  const { opensAt, closesAt, ...rest } = fields;
   await ctx.db.commentPeriod.update({
     where: { id: periodId },
-    data: { ...rest, ...windowOf(fields) },
+    data: { ...wordsOf(fields), ...windowOf(fields) },
   });
   forgetIntakePeriod(periodId);
 }
 
 /**
  * Replaces the draft's sections. Once comments name sections, renumbering them would point
- * those comments at the wrong text, so the draft is then fixed (409).
+ * those comments at the wrong text, so the draft is then fixed (409). A Spanish draft gives
+ * each section its Spanish heading and text, section for section (draftSchema checks that the
+ * two have as many; one that does not is left out rather than put beside the wrong section).
  */
 export async function replaceDraft(
   ctx: AppContext,
   access: WorkGroupAccess,
   periodId: string,
   draft: string,
+  draftEs?: string,
 ) {
   requirePermission(access, "comment-period:manage");
   await requirePeriod(ctx, access, periodId);
-  const sections = splitDraft(draft);
+  const spanish = draftEs?.trim() ? splitDraft(draftEs) : [];
+  const english = splitDraft(draft);
+  const matched = spanish.length === english.length;
+  const sections = english.map((section, index) => ({
+    ...section,
+    headingEs: matched ? (spanish[index]?.heading ?? null) : null,
+    bodyEs: matched ? (spanish[index]?.body ?? null) : null,
+  }));
   await ctx.db.$transaction(async (tx) => {
     const comments = await tx.comment.count({ where: { periodId } });
     if (comments > 0) throw refuse(409, "staffPeriod.errors.draftFixed");
@@ -178,7 +205,14 @@ export async function listPublicCommentPeriods(ctx: AppContext, workGroupId: str
   const periods = await ctx.db.commentPeriod.findMany({
     where: { workGroupId, publishedAt: { not: null } },
     orderBy: { opensAt: "desc" },
-    select: { id: true, title: true, opensAt: true, closesAt: true, timeZone: true },
+    select: {
+      id: true,
+      title: true,
+      titleEs: true,
+      opensAt: true,
+      closesAt: true,
+      timeZone: true,
+    },
   });
   return periods.map((period) => ({ ...period, state: periodState(period) }));
 }
@@ -191,14 +225,20 @@ export async function getPublicCommentPeriod(ctx: AppContext, slug: string, peri
       ...CHOICES_SELECT,
       id: true,
       title: true,
+      titleEs: true,
       instructions: true,
+      instructionsEs: true,
       moderationPolicy: true,
+      moderationPolicyEs: true,
       opensAt: true,
       closesAt: true,
       timeZone: true,
       showComments: true,
       responsePublicationId: true,
-      sections: { orderBy: { number: "asc" }, select: { number: true, heading: true, body: true } },
+      sections: {
+        orderBy: { number: "asc" },
+        select: { number: true, heading: true, body: true, headingEs: true, bodyEs: true },
+      },
       notices: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
       hearings: {
         orderBy: { startsAt: "asc" },
@@ -206,10 +246,12 @@ export async function getPublicCommentPeriod(ctx: AppContext, slug: string, peri
           id: true,
           kind: true,
           title: true,
+          titleEs: true,
           startsAt: true,
           endsAt: true,
           timeZone: true,
           place: true,
+          placeEs: true,
           link: true,
         },
       },

@@ -17,17 +17,27 @@ export const CHOICES_SELECT = {
   sections: { orderBy: { number: "asc" as const }, select: { number: true } },
   workGroup: {
     select: {
-      stakeholderGroups: { orderBy: { position: "asc" as const }, select: { name: true } },
-      regions: { orderBy: { position: "asc" as const }, select: { name: true } },
+      stakeholderGroups: {
+        orderBy: { position: "asc" as const },
+        select: { name: true, nameEs: true },
+      },
+      regions: { orderBy: { position: "asc" as const }, select: { name: true, nameEs: true } },
     },
   },
 };
 
 export function choicesOf(period: {
   sections: { number: number }[];
-  workGroup: { stakeholderGroups: { name: string }[]; regions: { name: string }[] };
+  workGroup: {
+    stakeholderGroups: { name: string; nameEs?: string | null }[];
+    regions: { name: string; nameEs?: string | null }[];
+  };
 }): CommentChoices {
+  const spanish = [...period.workGroup.stakeholderGroups, ...period.workGroup.regions].flatMap(
+    (c) => (c.nameEs ? [[c.name, c.nameEs] as const] : []),
+  );
   return {
+    spanishNames: Object.fromEntries(spanish),
     stakeholderGroups: period.workGroup.stakeholderGroups.map((g) => g.name),
     regions: period.workGroup.regions.map((r) => r.name),
     sectionNumbers: period.sections.map((s) => s.number),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hasControlCharacters, typedText } from "../../utils/text.ts";
 import { THEME_LABEL_MAX } from "../theming/schema.ts";
+import { splitDraft } from "./sections.ts";
 import { isTimeZone } from "./window.ts";
 
 /** The longest comment: about four printed pages. Longer input is refused, never cut. */
@@ -40,6 +41,10 @@ export const periodSchema = z
     title: typedText(staffText("title", "staffPeriod.errors.title"), 200),
     instructions: typedText(staffText("instructions"), 5_000, { optional: true }),
     moderationPolicy: typedText(staffText("moderationPolicy"), 5_000, { optional: true }),
+    // Spanish versions, for Spanish pages (empty: they show the English).
+    titleEs: typedText(staffText("title"), 200, { optional: true }),
+    instructionsEs: typedText(staffText("instructions"), 5_000, { optional: true }),
+    moderationPolicyEs: typedText(staffText("moderationPolicy"), 5_000, { optional: true }),
     timeZone,
     opensAt: wallClock("staffPeriod.errors.opensAt", "staffPeriod.errors.opensAtFormat"),
     closesAt: wallClock("staffPeriod.errors.closesAt", "staffPeriod.errors.closesAtFormat"),
@@ -56,7 +61,28 @@ const draft = z
   .refine((text) => text.trim().length > 0, "staffPeriod.errors.draft")
   .refine((text) => !hasControlCharacters(text), "staffPeriod.errors.draftControl");
 
-export const draftSchema = z.object({ draft });
+/**
+ * The draft, and its Spanish version where staff give one: section for section, since comments
+ * name sections by number in either language.
+ */
+export const draftSchema = z
+  .object({
+    draft,
+    draftEs: z
+      .string()
+      .max(500_000, "staffPeriod.errors.draftLong")
+      .refine((text) => !hasControlCharacters(text), "staffPeriod.errors.draftControl")
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.draftEs?.trim()) return;
+    if (splitDraft(value.draftEs).length !== splitDraft(value.draft).length)
+      ctx.addIssue({
+        code: "custom",
+        path: ["draftEs"],
+        message: "staffPeriod.errors.draftEsSections",
+      });
+  });
 export const newPeriodSchema = z.intersection(periodSchema, draftSchema);
 
 export const extensionSchema = z.object({
@@ -128,6 +154,8 @@ export type CommentChoices = {
   stakeholderGroups: string[];
   regions: string[];
   sectionNumbers: number[];
+  /** The groups' and regions' Spanish names, by English name: the form's labels in Spanish. */
+  spanishNames?: Record<string, string>;
 };
 
 /** "Other" choices always offered to the public, whatever the work group configured. */

@@ -22,6 +22,31 @@ MSIP 6 measures performance and continuous improvement measures throughout the K
 # High School Assessment
 Beginning with the 2022-23 school year, MSIP 6 requires LEAs to administer End-of-Course (EOC) assessments during the academic year in which corresponding course credit is awarded to students.`;
 
+/** The same draft in Spanish, section for section, as staff may give it (issue 17). */
+const DRAFT_ES = `El borrador preliminar de la Guía completa del Programa de Mejoramiento Escolar de Missouri detalla los elementos de MSIP 6. La implementación de MSIP 6 comienza con el año escolar 2021-22.
+
+# Mejora continua
+Este proceso documenta las áreas de mejora que identifica cada LEA y sus planes propios para atenderlas. En los próximos tres años, los elementos de mejora continua se incorporarán gradualmente en todas las LEA.
+
+# Crecimiento y nivel
+Las versiones anteriores de MSIP midieron el rendimiento estudiantil combinando el nivel con el progreso, o el nivel con el crecimiento. MSIP 6 incluye medidas independientes de nivel y de crecimiento.
+
+# Preparados para el éxito
+MSIP 6 mide el desempeño y la mejora continua a lo largo de todo el espectro K-12.
+
+# Evaluación de secundaria
+A partir del año escolar 2022-23, MSIP 6 exige que las LEA administren las evaluaciones de fin de curso (EOC) durante el año académico en que se otorga el crédito del curso correspondiente.`;
+
+/** The draft's sections, each with its Spanish heading and text. */
+function bothDrafts() {
+  const spanish = splitDraft(DRAFT_ES);
+  return splitDraft(DRAFT).map((section, index) => ({
+    ...section,
+    headingEs: spanish[index]?.heading ?? null,
+    bodyEs: spanish[index]?.body ?? null,
+  }));
+}
+
 const day = (offset: number) => {
   const at = new Date(Date.now() + offset * 86_400_000);
   return at.toISOString().slice(0, 10);
@@ -37,17 +62,23 @@ export async function loadDemoCommentPeriod(ctx: Pick<AppContext, "db">, workGro
         "Stakeholders are invited to share questions and feedback on the preliminary draft during this comment period, using the feedback form below. You can comment on one section, several, or the draft in general.\n\nFor additional information, contact the Office of Quality Schools at 573-751-4426.",
       moderationPolicy:
         "Every comment is kept in the record. Staff read comments before they are shown; comments with personal information about others, threats or profanity are not shown, and the reason is recorded.",
+      titleEs: "Borrador preliminar: Guía completa de MSIP 6",
+      instructionsEs:
+        "Invitamos a las partes interesadas a compartir preguntas y comentarios sobre el borrador preliminar durante este período, con el formulario de abajo. Puede comentar sobre una sección, varias o el borrador en general.\n\nPara más información, comuníquese con la Oficina de Escuelas de Calidad al 573-751-4426.",
+      moderationPolicyEs:
+        "Cada comentario queda en el registro. El personal lee los comentarios antes de mostrarlos; los que contienen información personal de otras personas, amenazas o groserías no se muestran, y se registra el motivo.",
       timeZone,
       opensAt: zonedTimeToUtc(`${day(-3)}T00:00`, timeZone),
       closesAt: zonedTimeToUtc(`${day(17)}T23:59`, timeZone),
       showComments: true,
       publishedAt: new Date(),
-      sections: { create: splitDraft(DRAFT) },
+      sections: { create: bothDrafts() },
       hearings: {
         create: [
           {
             kind: "webinar",
             title: "Live webinar: MSIP 6 and questions from the field",
+            titleEs: "Seminario web en vivo: MSIP 6 y preguntas de las escuelas",
             startsAt: zonedTimeToUtc(`${day(6)}T12:00`, timeZone),
             endsAt: zonedTimeToUtc(`${day(6)}T13:00`, timeZone),
             timeZone,
@@ -56,6 +87,7 @@ export async function loadDemoCommentPeriod(ctx: Pick<AppContext, "db">, workGro
           {
             kind: "hearing",
             title: "Public hearing on the Comprehensive Guide",
+            titleEs: "Audiencia pública sobre la Guía completa",
             startsAt: zonedTimeToUtc(`${day(24)}T10:00`, timeZone),
             endsAt: zonedTimeToUtc(`${day(24)}T12:00`, timeZone),
             timeZone,

@@ -28,6 +28,38 @@ const REGIONS = [
   "St. Louis",
 ];
 
+/**
+ * The Spanish names staff gave the demo's lists, so Spanish pages show them (staff text may
+ * carry a Spanish version, issue 17); a city's name stays as it is.
+ */
+const SPANISH_NAMES: Record<string, string> = {
+  Central: "Centro",
+  Northeast: "Noreste",
+  Northwest: "Noroeste",
+  "South Central": "Centro Sur",
+  Southeast: "Sureste",
+  Southwest: "Suroeste",
+  Students: "Estudiantes",
+  Parents: "Madres y padres",
+  Teachers: "Docentes",
+  Administrators: "Administradores",
+  "School board members": "Miembros de la junta escolar",
+  Business: "Empresas",
+  "Higher education": "Educación superior",
+  Community: "Comunidad",
+  "Agency staff": "Personal de la agencia",
+  "Assessment for Learning": "Evaluación para el aprendizaje",
+  "Professional Learning Design": "Diseño del aprendizaje profesional",
+  Policy: "Políticas",
+  "Accreditation & Accountability": "Acreditación y rendición de cuentas",
+  "Innovation Zones": "Zonas de innovación",
+};
+const named = (name: string, position: number) => ({
+  name,
+  nameEs: SPANISH_NAMES[name] ?? null,
+  position,
+});
+
 const MEMBERS: { name: string; role: string; group: string; region: string }[] = [
   { name: "Dana Facilitator", role: "facilitator", group: "Agency staff", region: "Central" },
   { name: "Riley Recorder", role: "recorder", group: "Agency staff", region: "Central" },
@@ -241,6 +273,8 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
         name: "Success-Ready Students Work Group",
         purpose:
           "Explore alternatives that replace the traditional time-based educational system with a competency-based system, and recommend a course of action to the State Board of Education.",
+        purposeEs:
+          "Explorar alternativas que reemplacen el sistema educativo tradicional basado en el tiempo por un sistema basado en competencias, y recomendar un curso de acción a la Junta Estatal de Educación.",
         essentialQuestions: [
           "What is competency-based learning?",
           "What strategies, including professional development, are needed to support implementation of competency-based learning?",
@@ -248,6 +282,20 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
           "How can the assessment system be redesigned to support student mastery of priority standards?",
           "What is the framework and approval process for districts to voluntarily customize requirements in order to implement CBL practices?",
         ].join("\n"),
+        essentialQuestionsEs: [
+          "¿Qué es el aprendizaje basado en competencias?",
+          "¿Qué estrategias, incluido el desarrollo profesional, se necesitan para apoyar la implementación del aprendizaje basado en competencias?",
+          "¿Qué obstáculos al aprendizaje basado en competencias deben abordarse a nivel local y estatal con políticas y prácticas?",
+          "¿Cómo se puede rediseñar el sistema de evaluación para apoyar el dominio de los estándares prioritarios por parte de los estudiantes?",
+          "¿Cuál es el marco y el proceso de aprobación para que los distritos adapten voluntariamente los requisitos a fin de implementar prácticas de aprendizaje basado en competencias?",
+        ].join("\n"),
+        // The work group's own Vision prompt, in both languages (the others keep Knoster's).
+        columnPrompts: JSON.stringify({
+          vision: "What should every student be able to do when they graduate?",
+        }),
+        columnPromptsEs: JSON.stringify({
+          vision: "¿Qué debería saber hacer cada estudiante al graduarse?",
+        }),
         areasOfFocus: {
           create: [
             "Assessment for Learning",
@@ -255,12 +303,10 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
             "Policy",
             "Accreditation & Accountability",
             "Innovation Zones",
-          ].map((name, position) => ({ name, position })),
+          ].map(named),
         },
-        stakeholderGroups: {
-          create: DEFAULT_STAKEHOLDER_GROUPS.map((name, position) => ({ name, position })),
-        },
-        regions: { create: REGIONS.map((name, position) => ({ name, position })) },
+        stakeholderGroups: { create: DEFAULT_STAKEHOLDER_GROUPS.map(named) },
+        regions: { create: REGIONS.map(named) },
         memberships: { create: { userId: admin.id, role: "owner" } },
       },
       include: { stakeholderGroups: true, regions: true, areasOfFocus: true },
@@ -298,16 +344,23 @@ export async function loadDemo(ctx: Pick<AppContext, "db" | "log">): Promise<Dem
           create: [
             {
               title: "Welcome and Introductory Comments",
+              titleEs: "Bienvenida y comentarios iniciales",
               minutes: 10,
               presenter: "Dana Facilitator",
             },
             {
               title: "Assessment for Learning: what we learned in the study phase",
+              titleEs: "Evaluación para el aprendizaje: lo que aprendimos en la fase de estudio",
               minutes: 20,
               presenter: "Dana Facilitator",
               materials: "https://example.org/srswg/session-4-slides.pdf",
             },
-            { title: "Breakout rooms: Knoster boards", minutes: 45 },
+            {
+              title: "Breakout rooms: Knoster boards",
+              titleEs: "Salas de grupos: tableros de Knoster",
+              minutes: 45,
+            },
+            // Left in English: Spanish pages show it marked as English.
             { title: "Report back and next steps", minutes: 15 },
           ].map((item, position) => ({ ...item, position: position + 1 })),
         },

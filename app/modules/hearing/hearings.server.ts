@@ -2,6 +2,7 @@ import type { AppContext } from "../../utils/app-context.ts";
 import { spreadsheetCsv } from "../../utils/csv.ts";
 import { found, refuse } from "../../utils/http.server.ts";
 import type { LinkOrigin } from "../../utils/request.server.ts";
+import { spanishOrNull } from "../i18n/staff-text.ts";
 import { zonedTimeToUtc } from "../session/time.ts";
 import { requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import { type MailHearing, sendCancelledEvent, sendChanged } from "./mail.server.ts";
@@ -40,7 +41,7 @@ async function requirePeriod(ctx: AppContext, access: WorkGroupAccess, periodId:
   return found(
     await ctx.db.commentPeriod.findFirst({
       where: { id: periodId, workGroupId: access.workGroup.id },
-      select: { id: true, title: true, timeZone: true, publishedAt: true },
+      select: { id: true, title: true, titleEs: true, timeZone: true, publishedAt: true },
     }),
     "commentPeriod",
   );
@@ -71,6 +72,8 @@ function mailHearing(
     periodId,
     kind,
     title,
+    titleEs: hearing.titleEs ?? null,
+    placeEs: hearing.placeEs ?? null,
     startsAt,
     endsAt,
     timeZone,
@@ -93,6 +96,8 @@ function fieldsOf(input: HearingInput, timeZone: string) {
     kind: input.kind,
     title: input.title,
     place: input.place,
+    titleEs: spanishOrNull(input.titleEs),
+    placeEs: spanishOrNull(input.placeEs),
     link: input.link,
     capacity: input.capacity ?? null,
     teamRoles: input.teamRoles,
@@ -199,9 +204,11 @@ export async function getHearing(
     form: {
       kind: hearing.kind,
       title: hearing.title,
+      titleEs: hearing.titleEs ?? "",
       startsAt: wallClockIn(hearing.startsAt, period.timeZone),
       endsAt: wallClockIn(hearing.endsAt, period.timeZone),
       place: hearing.place,
+      placeEs: hearing.placeEs ?? "",
       link: hearing.link,
       capacity: hearing.capacity === null ? "" : String(hearing.capacity),
       teamRoles: hearing.teamRoles,

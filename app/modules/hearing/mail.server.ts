@@ -1,6 +1,7 @@
 import type { AppContext } from "../../utils/app-context.ts";
 import type { LinkOrigin } from "../../utils/request.server.ts";
 import { formatInZone, i18nFor, isLocale } from "../i18n/i18n.ts";
+import { staffTextIn } from "../i18n/staff-text.ts";
 import { formatSessionTime } from "../session/time.ts";
 import type { Accommodation, InterpreterLanguage, Requests, TeamMember } from "./registration.ts";
 
@@ -23,6 +24,9 @@ export type MailHearing = {
   place: string;
   link: string;
   slug: string;
+  /** The title and place in Spanish, where staff gave them: the Spanish mail says them. */
+  titleEs?: string | null;
+  placeEs?: string | null;
 };
 
 export type Recipient = { id: string; name: string; email: string };
@@ -47,13 +51,15 @@ function detailsIn(locale: string, hearing: MailHearing, base: string) {
   const lang = isLocale(locale) ? locale : "en";
   const { t } = i18nFor(lang);
   const page = `${base}${hearingPath(hearing.slug, hearing.periodId, hearing.id)}`;
+  const title = staffTextIn(lang, hearing.title, hearing.titleEs).text;
+  const place = hearing.place ? staffTextIn(lang, hearing.place, hearing.placeEs).text : "";
   return [
-    `${t(`hearing.kind.${hearing.kind === "webinar" ? "webinar" : "hearing"}`)}: ${hearing.title}`,
+    `${t(`hearing.kind.${hearing.kind === "webinar" ? "webinar" : "hearing"}`)}: ${title}`,
     t("hearingMail.when", {
       start: formatInZone(lang, hearing.startsAt, hearing.timeZone),
       end: formatInZone(lang, hearing.endsAt, hearing.timeZone),
     }),
-    ...(hearing.place ? [t("hearingMail.where", { place: hearing.place })] : []),
+    ...(place ? [t("hearingMail.where", { place })] : []),
     ...(hearing.link ? [t("hearingMail.online", { link: hearing.link })] : []),
     t("hearingMail.details", { link: page }),
     t("hearingMail.calendar", { link: `${page}/calendar.ics` }),
@@ -150,7 +156,11 @@ export function sendConfirmation(
     ctx,
     recipient,
     t(state === "registered" ? "hearingMail.subjectRegistered" : "hearingMail.subjectWaitlisted", {
-      title: hearing.title,
+      title: staffTextIn(
+        isLocale(input.locale) ? input.locale : "en",
+        hearing.title,
+        hearing.titleEs,
+      ).text,
     }),
     `${t("hearingMail.hello", { name: recipient.name })}\n\n${status}${again}\n\n${detailsIn(input.locale, hearing, base)}${team}${requestsIn(input.locale, input.requests)}${cancel}`,
     "confirmation",

@@ -143,10 +143,12 @@ export const HEARING_SELECT = {
   periodId: true,
   kind: true,
   title: true,
+  titleEs: true,
   startsAt: true,
   endsAt: true,
   timeZone: true,
   place: true,
+  placeEs: true,
   link: true,
   capacity: true,
   teamRoles: true,
@@ -154,7 +156,9 @@ export const HEARING_SELECT = {
 
 const PUBLIC_HEARING_SELECT = {
   ...HEARING_SELECT,
-  period: { select: { title: true, workGroup: { select: { slug: true, name: true } } } },
+  period: {
+    select: { title: true, titleEs: true, workGroup: { select: { slug: true, name: true } } },
+  },
 };
 
 /** A hearing of a published period of a published work group; anything else is 404. */
@@ -188,7 +192,7 @@ export async function getPublicHearing(
   const { period, teamRoles, capacity, ...rest } = hearing;
   return {
     slug: input.slug,
-    period: { id: hearing.periodId, title: period.title },
+    period: { id: hearing.periodId, title: period.title, titleEs: period.titleEs },
     hearing: {
       ...rest,
       roles: teamRolesOf(teamRoles),

@@ -39,6 +39,9 @@ export const hearingSchema = z
     startsAt: wallClock("staffHearing.errors.startsAt", "staffHearing.errors.startsAtFormat"),
     endsAt: wallClock("staffHearing.errors.endsAt", "staffHearing.errors.endsAtFormat"),
     place: typedText(staffText("place"), 500, { optional: true }),
+    // Spanish versions, for Spanish pages and mail (empty: they say the English).
+    titleEs: typedText(staffText("title"), 200, { optional: true }),
+    placeEs: typedText(staffText("place"), 500, { optional: true }),
     link: z
       .string()
       .trim()
@@ -78,7 +81,9 @@ export const hearingSchema = z
     message: "staffHearing.errors.placeOrLink",
     path: ["place"],
   });
-export type HearingInput = z.output<typeof hearingSchema>;
+/** A hearing as the services take it: its Spanish versions may be left out. */
+export type HearingInput = Omit<z.output<typeof hearingSchema>, "titleEs" | "placeEs"> &
+  Partial<Pick<z.output<typeof hearingSchema>, "titleEs" | "placeEs">>;
 
 const publicText = (max: number, tooLong: string) =>
   z

@@ -2262,6 +2262,36 @@ export const en = {
     "Your role in this work group ({{role}}) does not allow rating ideas.",
   "plans.monitor.seeAll_one": "See it in the implementation view",
   "plans.monitor.seeAll_other": "See all {{count, number}} in the implementation view",
+  "agenda.titleEs": "Title in Spanish (optional)",
+  "sessionForm.errors.agendaTitleEsLong": "Keep the Spanish title under 160 characters",
+  "prompts.spanish": "{{column}} in Spanish (optional)",
+  "prompts.spanishHint":
+    "Shown on Spanish pages. Left empty, they show your English prompt, or the Knoster default in Spanish.",
+  "workGroupForm.chargeEs": "Charge in Spanish (optional)",
+  "workGroupForm.questionsEs": "Essential questions in Spanish (optional)",
+  "workGroupForm.areasEs": "Areas of focus in Spanish (optional)",
+  "workGroupForm.groupsEs": "Stakeholder groups in Spanish (optional)",
+  "workGroupForm.regionsEs": "Regions in Spanish (optional)",
+  "workGroupForm.spanishHint": "Shown on Spanish pages. Left empty, they show the English.",
+  "workGroupForm.spanishLinesHint":
+    "Shown on Spanish pages: one line for each line of the English list, in the same order. Left empty, they show the English.",
+  "workGroupForm.errors.spanishLines":
+    "Give one Spanish line for each line of the English list, in the same order, or leave it empty",
+  "comment.anyStakeholderGroup": "Member of the public",
+  "comment.anyRegion": "Other or prefer not to say",
+  "staffPeriod.fields.titleEs": "Title in Spanish (optional)",
+  "staffPeriod.fields.instructionsEs": "How to comment, in Spanish (optional)",
+  "staffPeriod.fields.moderationPolicyEs": "Moderation policy in Spanish (optional)",
+  "staffPeriod.fields.draftEs": "The draft in Spanish (optional)",
+  "staffPeriod.fields.spanishHint": "Shown on Spanish pages. Left empty, they show the English.",
+  "staffPeriod.fields.draftEsHint":
+    "With the same headings as the English draft, in the same order: comments name sections by number. Left empty, Spanish pages show the English draft.",
+  "staffPeriod.errors.draftEsSections":
+    "Give the Spanish draft as many sections as the English one, with a heading where it has one",
+  "staffHearing.fields.titleEs": "Title in Spanish (optional)",
+  "staffHearing.fields.placeEs": "Place in Spanish (optional)",
+  "staffHearing.fields.spanishHint":
+    "Shown on Spanish pages and in Spanish mail. Left empty, they say the English.",
 } as const;
 
 export type MessageKey = keyof typeof en;

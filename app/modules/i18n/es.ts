@@ -2325,4 +2325,36 @@ export const es: Messages = {
     "Su función en este grupo de trabajo ({{role}}) no permite calificar ideas.",
   "plans.monitor.seeAll_one": "Verlo en la vista de implementación",
   "plans.monitor.seeAll_other": "Ver los {{count, number}} en la vista de implementación",
+  "agenda.titleEs": "Título en español (opcional)",
+  "sessionForm.errors.agendaTitleEsLong": "El título en español debe tener menos de 160 caracteres",
+  "prompts.spanish": "{{column}} en español (opcional)",
+  "prompts.spanishHint":
+    "Se muestra en las páginas en español. Si queda vacía, muestran su pregunta en inglés o la predeterminada de Knoster en español.",
+  "workGroupForm.chargeEs": "Encargo en español (opcional)",
+  "workGroupForm.questionsEs": "Preguntas esenciales en español (opcional)",
+  "workGroupForm.areasEs": "Áreas de enfoque en español (opcional)",
+  "workGroupForm.groupsEs": "Grupos de partes interesadas en español (opcional)",
+  "workGroupForm.regionsEs": "Regiones en español (opcional)",
+  "workGroupForm.spanishHint":
+    "Se muestra en las páginas en español. Si queda vacío, muestran el texto en inglés.",
+  "workGroupForm.spanishLinesHint":
+    "Se muestra en las páginas en español: una línea por cada línea de la lista en inglés, en el mismo orden. Si queda vacía, muestran el texto en inglés.",
+  "workGroupForm.errors.spanishLines":
+    "Escriba una línea en español por cada línea de la lista en inglés, en el mismo orden, o déjela vacía",
+  "comment.anyStakeholderGroup": "Público en general",
+  "comment.anyRegion": "Otra o prefiero no decir",
+  "staffPeriod.fields.titleEs": "Título en español (opcional)",
+  "staffPeriod.fields.instructionsEs": "Cómo comentar, en español (opcional)",
+  "staffPeriod.fields.moderationPolicyEs": "Política de moderación en español (opcional)",
+  "staffPeriod.fields.draftEs": "El borrador en español (opcional)",
+  "staffPeriod.fields.spanishHint":
+    "Se muestra en las páginas en español. Si queda vacío, muestran el texto en inglés.",
+  "staffPeriod.fields.draftEsHint":
+    "Con los mismos encabezados que el borrador en inglés, en el mismo orden: los comentarios nombran las secciones por número. Si queda vacío, las páginas en español muestran el borrador en inglés.",
+  "staffPeriod.errors.draftEsSections":
+    "Dé al borrador en español tantas secciones como el de inglés, con un encabezado donde este lo tiene",
+  "staffHearing.fields.titleEs": "Título en español (opcional)",
+  "staffHearing.fields.placeEs": "Lugar en español (opcional)",
+  "staffHearing.fields.spanishHint":
+    "Se muestra en las páginas y los correos en español. Si queda vacío, dicen el texto en inglés.",
 };

@@ -14,6 +14,7 @@ import { documentName } from "../documents/document-name.ts";
 import { readStoredDocument } from "../documents/lexical-document.server.ts";
 import type { SayKey } from "../i18n/en.ts";
 import type { Locale } from "../i18n/i18n.ts";
+import { staffLinesIn, staffTextIn, storedLines } from "../i18n/staff-text.ts";
 import { ownerSelect, publicOwner } from "../recommendation/public-owner.ts";
 import { IN_ORDER } from "../recommendation/recommendation.server.ts";
 import { formatSessionTime } from "../session/time.ts";
@@ -112,14 +113,17 @@ export async function summaryDraft(ctx: Db, sessionId: string, locale: Locale): 
       timeZone: true,
       agendaItems: {
         orderBy: { position: "asc" },
-        select: { title: true, minutes: true, presenter: true, materials: true },
+        select: { title: true, titleEs: true, minutes: true, presenter: true, materials: true },
       },
       attendance: {
         select: {
           user: {
             select: {
               memberships: {
-                select: { workGroupId: true, stakeholderGroup: { select: { name: true } } },
+                select: {
+                  workGroupId: true,
+                  stakeholderGroup: { select: { name: true, nameEs: true } },
+                },
               },
             },
           },
@@ -145,7 +149,9 @@ export async function summaryDraft(ctx: Db, sessionId: string, locale: Locale): 
         ]
           .filter(Boolean)
           .join(", ");
-        const runs: Run[] = [{ text: detail ? `${item.title} (${detail})` : item.title }];
+        // A Spanish summary names the item in Spanish where staff gave its title in Spanish.
+        const title = staffTextIn(locale, item.title, item.titleEs).text;
+        const runs: Run[] = [{ text: detail ? `${title} (${detail})` : title }];
         for (const link of item.materials.split("\n").filter(Boolean)) {
           runs.push({ text: " · " }, { text: link, href: link });
         }
@@ -157,9 +163,12 @@ export async function summaryDraft(ctx: Db, sessionId: string, locale: Locale): 
   if (session.attendance.length > 0) {
     const byGroup = new Map<string, number>();
     for (const { user } of session.attendance) {
-      const group =
-        user.memberships.find((m) => m.workGroupId === session.workGroupId)?.stakeholderGroup
-          ?.name ?? words.say("draft.noStakeholderGroup");
+      const own = user.memberships.find(
+        (m) => m.workGroupId === session.workGroupId,
+      )?.stakeholderGroup;
+      const group = own
+        ? staffTextIn(locale, own.name, own.nameEs).text
+        : words.say("draft.noStakeholderGroup");
       byGroup.set(group, (byGroup.get(group) ?? 0) + 1);
     }
     blocks.push(
@@ -212,9 +221,17 @@ export async function reportDraft(ctx: Db, workGroupId: string, locale: Locale):
     where: { id: workGroupId },
     select: {
       purpose: true,
+      purposeEs: true,
       essentialQuestions: true,
-      areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } },
-      stakeholderGroups: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      essentialQuestionsEs: true,
+      areasOfFocus: {
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, nameEs: true },
+      },
+      stakeholderGroups: {
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, nameEs: true },
+      },
       recommendations: {
         orderBy: IN_ORDER,
         select: {
@@ -251,13 +268,18 @@ export async function reportDraft(ctx: Db, workGroupId: string, locale: Locale):
   });
   const blocks: Block[] = [
     h(2, words.say("draft.executiveSummary")),
-    p(group.purpose || words.say("draft.writeExecutiveSummary")),
+    p(
+      staffTextIn(locale, group.purpose, group.purposeEs).text ||
+        words.say("draft.writeExecutiveSummary"),
+    ),
   ];
 
-  const questions = group.essentialQuestions
-    .split("\n")
-    .map((q) => q.trim())
-    .filter(Boolean);
+  // A report drafted in Spanish says what staff gave in Spanish, the rest as written.
+  const questions = staffLinesIn(
+    locale,
+    storedLines(group.essentialQuestions),
+    group.essentialQuestionsEs,
+  ).map((q) => q.text);
   if (questions.length) {
     blocks.push(h(2, words.say("draft.essentialQuestions")), list(questions, true));
   }
@@ -293,7 +315,7 @@ export async function reportDraft(ctx: Db, workGroupId: string, locale: Locale):
   for (const area of group.areasOfFocus) {
     const inArea = ideas.filter((i) => i.board.areaOfFocusId === area.id);
     if (inArea.length === 0) continue;
-    learning.push(h(3, area.name));
+    learning.push(h(3, staffTextIn(locale, area.name, area.nameEs).text));
     for (const element of KNOSTER_ELEMENTS) {
       const top = inArea.filter((i) => i.column === element.key).slice(0, TOP_IDEAS_PER_ELEMENT);
       if (top.length === 0) continue;
@@ -306,7 +328,7 @@ export async function reportDraft(ctx: Db, workGroupId: string, locale: Locale):
   if (learning.length > 0) blocks.push(h(2, words.say("draft.summaryOfLearning")), ...learning);
 
   const members: Block[] = [];
-  const otherMembers = { id: null, name: words.say("draft.otherMembers") };
+  const otherMembers = { id: null, name: words.say("draft.otherMembers"), nameEs: null };
   for (const stakeholder of [...group.stakeholderGroups, otherMembers]) {
     const inGroup = group.memberships.filter((m) => m.stakeholderGroupId === stakeholder.id);
     if (inGroup.length === 0) continue;
@@ -322,7 +344,8 @@ export async function reportDraft(ctx: Db, workGroupId: string, locale: Locale):
           ]
         : []),
     ];
-    members.push(p({ text: `${stakeholder.name}: `, bold: true }, line.join(", ")));
+    const groupName = staffTextIn(locale, stakeholder.name, stakeholder.nameEs).text;
+    members.push(p({ text: `${groupName}: `, bold: true }, line.join(", ")));
   }
   if (members.length > 0) blocks.push(h(2, words.say("draft.members")), ...members);
 

@@ -21,7 +21,15 @@ export const notPublished = () =>
 export async function requirePublicWorkGroup(ctx: AppContext, slug: string) {
   const workGroup = await ctx.db.workGroup.findFirst({
     where: { slug, publishedAt: { not: null } },
-    select: { id: true, slug: true, name: true, purpose: true, essentialQuestions: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      purpose: true,
+      purposeEs: true,
+      essentialQuestions: true,
+      essentialQuestionsEs: true,
+    },
   });
   if (!workGroup) throw notPublished();
   return workGroup;
@@ -37,8 +45,8 @@ export async function getPublicHome(ctx: AppContext, slug: string) {
       select: {
         showNamePublicly: true,
         user: { select: { name: true } },
-        stakeholderGroup: { select: { name: true, position: true } },
-        region: { select: { name: true, position: true } },
+        stakeholderGroup: { select: { name: true, nameEs: true, position: true } },
+        region: { select: { name: true, nameEs: true, position: true } },
       },
     }),
     ctx.db.session.findMany({
@@ -95,12 +103,12 @@ export async function getPublicHome(ctx: AppContext, slug: string) {
   };
 }
 
-type Grouped = { name: string | null; count: number; names: string[] };
+type Grouped = { name: string | null; nameEs: string | null; count: number; names: string[] };
 
 /** Counts per group, with the names of those who agreed to be named; groups in their order. */
 function countBy<T extends { showNamePublicly: boolean; user: { name: string } }>(
   members: T[],
-  groupOf: (member: T) => { name: string; position: number } | null,
+  groupOf: (member: T) => { name: string; nameEs: string | null; position: number } | null,
 ): Grouped[] {
   const groups = new Map<string | null, Grouped & { position: number }>();
   for (const member of members) {
@@ -108,6 +116,7 @@ function countBy<T extends { showNamePublicly: boolean; user: { name: string } }
     const key = group?.name ?? null;
     const entry = groups.get(key) ?? {
       name: key,
+      nameEs: group?.nameEs ?? null,
       count: 0,
       names: [],
       position: group?.position ?? Number.MAX_SAFE_INTEGER,
@@ -170,7 +179,14 @@ export async function getPublicSession(ctx: AppContext, slug: string, sessionId:
       format: true,
       agendaItems: {
         orderBy: { position: "asc" },
-        select: { id: true, title: true, minutes: true, presenter: true, materials: true },
+        select: {
+          id: true,
+          title: true,
+          titleEs: true,
+          minutes: true,
+          presenter: true,
+          materials: true,
+        },
       },
     },
   });

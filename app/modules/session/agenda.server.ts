@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { AppContext } from "../../utils/app-context.ts";
 import { http, refuse } from "../../utils/http.server.ts";
 import type { CurrentUser } from "../auth/auth-session.server.ts";
+import { spanishOrNull } from "../i18n/staff-text.ts";
 import { audit, requirePermission, type WorkGroupAccess } from "../work-group/work-group.server.ts";
 import type { agendaItemSchema } from "./schema.ts";
 import { publishSessionState } from "./session.server.ts";
@@ -25,6 +26,7 @@ async function requireItem(
 function itemFields(input: z.infer<typeof agendaItemSchema>) {
   return {
     title: input.title,
+    titleEs: spanishOrNull(input.titleEs),
     minutes: input.minutes ?? null,
     presenter: input.presenter ?? "",
     materials: input.materials.join("\n"),
@@ -35,7 +37,14 @@ export async function listAgenda(ctx: Pick<AppContext, "db">, sessionId: string)
   const items = await ctx.db.agendaItem.findMany({
     where: { sessionId },
     orderBy: { position: "asc" },
-    select: { id: true, title: true, minutes: true, presenter: true, materials: true },
+    select: {
+      id: true,
+      title: true,
+      titleEs: true,
+      minutes: true,
+      presenter: true,
+      materials: true,
+    },
   });
   return items.map((i) => ({ ...i, materials: i.materials.split("\n").filter(Boolean) }));
 }
@@ -111,7 +120,14 @@ export async function removeAgendaItem(
   });
   const removed = await ctx.db.agendaItem.delete({
     where: { id: itemId },
-    select: { title: true, minutes: true, presenter: true, materials: true, position: true },
+    select: {
+      title: true,
+      titleEs: true,
+      minutes: true,
+      presenter: true,
+      materials: true,
+      position: true,
+    },
   });
   await audit(ctx.db, {
     workGroupId: access.workGroup.id,

@@ -128,8 +128,11 @@ export async function guestJoinOptions(ctx: Pick<AppContext, "db">, workGroupId:
     where: { id: workGroupId },
     select: {
       namedBoards: true,
-      stakeholderGroups: { orderBy: { position: "asc" }, select: { id: true, name: true } },
-      regions: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      stakeholderGroups: {
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, nameEs: true },
+      },
+      regions: { orderBy: { position: "asc" }, select: { id: true, name: true, nameEs: true } },
     },
   });
   return {

@@ -75,6 +75,8 @@ export const agendaItemSchema = z.object({
     .trim()
     .min(1, "sessionForm.errors.agendaTitle")
     .max(160),
+  // Shown on Spanish pages instead of the title, where given.
+  titleEs: z.string().trim().max(160, "sessionForm.errors.agendaTitleEsLong").optional(),
   minutes: z.coerce
     .number({ error: "sessionForm.errors.minutes" })
     .int("sessionForm.errors.minutes")

@@ -103,7 +103,7 @@ export async function getSessionPage(
           title: true,
           areaOfFocusId: true,
           breakoutRoomId: true,
-          areaOfFocus: { select: { name: true } },
+          areaOfFocus: { select: { name: true, nameEs: true } },
           breakoutRoom: {
             select: {
               id: true,
@@ -118,9 +118,13 @@ export async function getSessionPage(
         select: {
           consensusColumn: true,
           columnPrompts: true,
+          columnPromptsEs: true,
           // For the post form's label: whether an idea posted now shows its author.
           namedBoards: true,
-          areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+          areasOfFocus: {
+            orderBy: { position: "asc" },
+            select: { id: true, name: true, nameEs: true },
+          },
         },
       },
     },
@@ -175,12 +179,19 @@ export async function getSessionPage(
     columns: boardColumns(
       session.workGroup.consensusColumn,
       readColumnPrompts(session.workGroup.columnPrompts),
+      readColumnPrompts(session.workGroup.columnPromptsEs),
     ),
     boards: boards.map((board) => {
       const onBoard = ideas.filter((idea) => idea.boardId === board.id);
       return {
         id: board.id,
         title: board.title,
+        // A board is opened under its area's name: while the name is the same, so is the
+        // Spanish one (a renamed area leaves its boards' titles as they were).
+        titleEs:
+          board.areaOfFocus && board.areaOfFocus.name === board.title
+            ? board.areaOfFocus.nameEs
+            : null,
         wholeGroup: isWholeGroupBoard(board),
         ideas: shownHere.has(board.id)
           ? onBoard

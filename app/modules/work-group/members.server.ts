@@ -20,8 +20,11 @@ export async function getMembersPage(ctx: AppContext, access: WorkGroupAccess) {
   const workGroup = await ctx.db.workGroup.findUniqueOrThrow({
     where: { id: access.workGroup.id },
     select: {
-      stakeholderGroups: { orderBy: { position: "asc" }, select: { id: true, name: true } },
-      regions: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      stakeholderGroups: {
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, nameEs: true },
+      },
+      regions: { orderBy: { position: "asc" }, select: { id: true, name: true, nameEs: true } },
       memberships: {
         orderBy: { joinedAt: "asc" },
         select: {
@@ -39,13 +42,14 @@ export async function getMembersPage(ctx: AppContext, access: WorkGroupAccess) {
       },
     },
   });
-  const groupName = new Map(workGroup.stakeholderGroups.map((g) => [g.id, g.name]));
-  const regionName = new Map(workGroup.regions.map((r) => [r.id, r.name]));
+  const groupName = new Map(workGroup.stakeholderGroups.map((g) => [g.id, g]));
+  const regionName = new Map(workGroup.regions.map((r) => [r.id, r]));
   return {
     members: workGroup.memberships.map((m) => ({
       id: m.id,
       name: m.user.name,
       role: m.role,
+      // Each with its Spanish name, for Spanish pages.
       stakeholderGroup: m.stakeholderGroupId ? (groupName.get(m.stakeholderGroupId) ?? null) : null,
       region: m.regionId ? (regionName.get(m.regionId) ?? null) : null,
     })),
@@ -224,8 +228,12 @@ export async function findOpenInvite(ctx: AppContext, token: string) {
           slug: true,
           name: true,
           purpose: true,
-          stakeholderGroups: { orderBy: { position: "asc" }, select: { id: true, name: true } },
-          regions: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+          purposeEs: true,
+          stakeholderGroups: {
+            orderBy: { position: "asc" },
+            select: { id: true, name: true, nameEs: true },
+          },
+          regions: { orderBy: { position: "asc" }, select: { id: true, name: true, nameEs: true } },
         },
       },
     },

@@ -3,9 +3,11 @@
  * work group is missing (the seed report lists membership by both). Empty cells are what the
  * page highlights.
  */
+type Named = { id: string; name: string; nameEs?: string | null };
+
 export type Representation = {
-  groups: { id: string; name: string }[];
-  regions: { id: string; name: string }[];
+  groups: Named[];
+  regions: Named[];
   /** counts[groupIndex][regionIndex]; the last column counts members with no region. */
   counts: number[][];
   groupTotals: number[];
@@ -14,8 +16,8 @@ export type Representation = {
 };
 
 export function representation(
-  groups: { id: string; name: string }[],
-  regions: { id: string; name: string }[],
+  groups: Named[],
+  regions: Named[],
   members: { stakeholderGroupId: string | null; regionId: string | null }[],
 ): Representation {
   const counts = groups.map(() => regions.map(() => 0).concat(0));

@@ -37,13 +37,51 @@ export const programSchema = z.object({
   description: z.string().trim().max(2000, "start.errors.description").optional(),
 });
 
-export const workGroupSchema = z.object({
+/** One optional prompt per board column, by column key. */
+function columnPrompts() {
+  return z
+    .object(
+      Object.fromEntries(
+        BOARD_COLUMNS.map((key) => [
+          key,
+          typedText(
+            {
+              missing: "",
+              tooLong: "workGroupForm.errors.promptLong",
+              controlCharacters: "workGroupForm.errors.promptControl",
+            },
+            COLUMN_PROMPT_MAX,
+            { optional: true },
+          ),
+        ]),
+      ) as Record<string, ReturnType<typeof typedText>>,
+    )
+    .optional();
+}
+
+/**
+ * A list's Spanish version: one line per English line, in the same order, or nothing (Spanish
+ * pages then show the English, marked). Checked against the English list in workGroupSchema.
+ */
+const spanishLines = (long: string, twice: string, maxLength = 120) =>
+  lines({ many: "workGroupForm.errors.spanishLines", long, twice }, { max: 50, maxLength });
+
+/** The Spanish lists, each with the English list it translates line for line. */
+const SPANISH_LISTS = [
+  ["essentialQuestionsEs", "essentialQuestions"],
+  ["areasOfFocusEs", "areasOfFocus"],
+  ["stakeholderGroupsEs", "stakeholderGroups"],
+  ["regionsEs", "regions"],
+] as const;
+
+const workGroupFields = z.object({
   name: z
     .string({ error: "workGroupForm.errors.name" })
     .trim()
     .min(2, "workGroupForm.errors.name")
     .max(120),
   purpose: z.string().trim().max(4000, "workGroupForm.errors.charge").optional(),
+  purposeEs: z.string().trim().max(4000, "workGroupForm.errors.charge").optional(),
   essentialQuestions: lines(
     {
       many: "workGroupForm.errors.questionsMany",
@@ -74,6 +112,17 @@ export const workGroupSchema = z.object({
     },
     { max: 50 },
   ),
+  essentialQuestionsEs: spanishLines(
+    "workGroupForm.errors.questionsLong",
+    "workGroupForm.errors.questionsTwice",
+    500,
+  ),
+  areasOfFocusEs: spanishLines("workGroupForm.errors.areasLong", "workGroupForm.errors.areasTwice"),
+  stakeholderGroupsEs: spanishLines(
+    "workGroupForm.errors.groupsLong",
+    "workGroupForm.errors.groupsTwice",
+  ),
+  regionsEs: spanishLines("workGroupForm.errors.regionsLong", "workGroupForm.errors.regionsTwice"),
   workPhases: lines(
     {
       many: "workGroupForm.errors.phasesMany",
@@ -87,24 +136,21 @@ export const workGroupSchema = z.object({
   // Boards are anonymous unless this is ticked.
   namedBoards: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   // A column's prompt, where the work group rewrites it (empty keeps the Knoster default).
-  prompts: z
-    .object(
-      Object.fromEntries(
-        BOARD_COLUMNS.map((key) => [
-          key,
-          typedText(
-            {
-              missing: "",
-              tooLong: "workGroupForm.errors.promptLong",
-              controlCharacters: "workGroupForm.errors.promptControl",
-            },
-            COLUMN_PROMPT_MAX,
-            { optional: true },
-          ),
-        ]),
-      ) as Record<string, ReturnType<typeof typedText>>,
-    )
-    .optional(),
+  prompts: columnPrompts(),
+  // The same in Spanish, for Spanish pages (empty: the English prompt, or the default).
+  promptsEs: columnPrompts(),
+});
+
+export const workGroupSchema = workGroupFields.superRefine((value, ctx) => {
+  for (const [spanish, english] of SPANISH_LISTS) {
+    const given = value[spanish];
+    if (given.length > 0 && given.length !== value[english].length)
+      ctx.addIssue({
+        code: "custom",
+        path: [spanish],
+        message: "workGroupForm.errors.spanishLines",
+      });
+  }
 });
 
 export const inviteSchema = z.object({

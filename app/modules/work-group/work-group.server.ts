@@ -6,6 +6,7 @@ import { http } from "../../utils/http.server.ts";
 import { type CurrentUser, requireUser } from "../auth/auth-session.server.ts";
 import { readColumnPrompts } from "../board/knoster.ts";
 import { recordHistory } from "../history/history.server.ts";
+import { spanishOrNull } from "../i18n/staff-text.ts";
 import { can, isRole, type Permission, type Role } from "./roles.ts";
 import type { programSchema, workGroupSchema } from "./schema.ts";
 import { slugify } from "./slug.ts";
@@ -95,7 +96,8 @@ export async function createWorkGroup(
   if (!user.isAdmin && program.createdById !== user.id) {
     throw http(403, "Only an administrator or the program's creator can add a work group.");
   }
-  const listed = (names: string[]) => names.map((name, position) => ({ name, position }));
+  const listed = (names: string[], namesEs: string[]) =>
+    names.map((name, position) => ({ name, nameEs: namesEs[position] ?? null, position }));
   const workGroup = await createWithSlug(input.name, (slug) =>
     ctx.db.workGroup.create({
       data: {
@@ -103,13 +105,17 @@ export async function createWorkGroup(
         slug,
         name: input.name,
         purpose: input.purpose ?? "",
+        purposeEs: spanishOrNull(input.purposeEs),
         essentialQuestions: input.essentialQuestions.join("\n"),
+        essentialQuestionsEs: spanishOrNull(input.essentialQuestionsEs.join("\n")),
         consensusColumn: input.consensusColumn,
         namedBoards: input.namedBoards,
         ...(input.workPhases.length > 0 ? { workPhases: input.workPhases.join("\n") } : {}),
-        areasOfFocus: { create: listed(input.areasOfFocus) },
-        stakeholderGroups: { create: listed(input.stakeholderGroups) },
-        regions: { create: listed(input.regions) },
+        areasOfFocus: { create: listed(input.areasOfFocus, input.areasOfFocusEs) },
+        stakeholderGroups: {
+          create: listed(input.stakeholderGroups, input.stakeholderGroupsEs),
+        },
+        regions: { create: listed(input.regions, input.regionsEs) },
         memberships: { create: { userId: user.id, role: "owner" } },
       },
       select: { id: true, slug: true },
@@ -126,28 +132,40 @@ export async function getWorkGroupSettings(ctx: AppContext, access: WorkGroupAcc
     select: {
       name: true,
       purpose: true,
+      purposeEs: true,
       essentialQuestions: true,
+      essentialQuestionsEs: true,
       consensusColumn: true,
       namedBoards: true,
       columnPrompts: true,
+      columnPromptsEs: true,
       workPhases: true,
-      areasOfFocus: { orderBy: { position: "asc" }, select: { name: true } },
-      stakeholderGroups: { orderBy: { position: "asc" }, select: { name: true } },
-      regions: { orderBy: { position: "asc" }, select: { name: true } },
+      areasOfFocus: { orderBy: { position: "asc" }, select: { name: true, nameEs: true } },
+      stakeholderGroups: { orderBy: { position: "asc" }, select: { name: true, nameEs: true } },
+      regions: { orderBy: { position: "asc" }, select: { name: true, nameEs: true } },
     },
   });
   const lines = (rows: { name: string }[]) => rows.map((r) => r.name).join("\n");
+  // Spanish names line for line with the English, or nothing when none was given.
+  const linesEs = (rows: { nameEs: string | null }[]) =>
+    rows.some((r) => r.nameEs) ? rows.map((r) => r.nameEs ?? "").join("\n") : "";
   return {
     name: wg.name,
     purpose: wg.purpose,
+    purposeEs: wg.purposeEs ?? "",
     essentialQuestions: wg.essentialQuestions,
+    essentialQuestionsEs: wg.essentialQuestionsEs ?? "",
     areasOfFocus: lines(wg.areasOfFocus),
+    areasOfFocusEs: linesEs(wg.areasOfFocus),
     stakeholderGroups: lines(wg.stakeholderGroups),
+    stakeholderGroupsEs: linesEs(wg.stakeholderGroups),
     regions: lines(wg.regions),
+    regionsEs: linesEs(wg.regions),
     consensusColumn: wg.consensusColumn ? "on" : "",
     namedBoards: wg.namedBoards ? "on" : "",
     workPhases: wg.workPhases,
     prompts: readColumnPrompts(wg.columnPrompts),
+    promptsEs: readColumnPrompts(wg.columnPromptsEs),
   };
 }
 
@@ -158,7 +176,14 @@ type ListModel = "areaOfFocus" | "stakeholderGroup" | "region";
  * by name, so members keep the group and region they chose; a removed entry is cleared from
  * the members who had it (and boards keep their title).
  */
-async function syncList(tx: DbTransaction, model: ListModel, workGroupId: string, names: string[]) {
+async function syncList(
+  tx: DbTransaction,
+  model: ListModel,
+  workGroupId: string,
+  names: string[],
+  /** The Spanish names, line for line with `names`, or none. */
+  namesEs: string[],
+) {
   // One delegate type for three models with the same shape (id, workGroupId, name, position).
   const table = tx[model] as unknown as DbTransaction["region"];
   const existing = await table.findMany({
@@ -168,12 +193,13 @@ async function syncList(tx: DbTransaction, model: ListModel, workGroupId: string
   const byName = new Map(existing.map((row) => [row.name.toLowerCase(), row]));
   const keep = new Set<string>();
   for (const [position, name] of names.entries()) {
+    const nameEs = namesEs[position] ?? null;
     const row = byName.get(name.toLowerCase());
     if (row) {
       keep.add(row.id);
-      await table.update({ where: { id: row.id }, data: { name, position } });
+      await table.update({ where: { id: row.id }, data: { name, nameEs, position } });
     } else {
-      await table.create({ data: { workGroupId, name, position } });
+      await table.create({ data: { workGroupId, name, nameEs, position } });
     }
   }
   const removed = existing.filter((row) => !keep.has(row.id)).map((row) => row.id);
@@ -197,17 +223,26 @@ export async function updateWorkGroup(
       data: {
         name: input.name,
         purpose: input.purpose ?? "",
+        purposeEs: spanishOrNull(input.purposeEs),
         essentialQuestions: input.essentialQuestions.join("\n"),
+        essentialQuestionsEs: spanishOrNull(input.essentialQuestionsEs.join("\n")),
         consensusColumn: input.consensusColumn,
         namedBoards: input.namedBoards,
         workPhases: input.workPhases.join("\n"),
         // Only the prompts written; an empty field goes back to the Knoster default.
         columnPrompts: JSON.stringify(readColumnPrompts(JSON.stringify(input.prompts ?? {}))),
+        columnPromptsEs: storedPrompts(input.promptsEs),
       },
     });
-    await syncList(tx, "areaOfFocus", workGroupId, input.areasOfFocus);
-    await syncList(tx, "stakeholderGroup", workGroupId, input.stakeholderGroups);
-    await syncList(tx, "region", workGroupId, input.regions);
+    await syncList(tx, "areaOfFocus", workGroupId, input.areasOfFocus, input.areasOfFocusEs);
+    await syncList(
+      tx,
+      "stakeholderGroup",
+      workGroupId,
+      input.stakeholderGroups,
+      input.stakeholderGroupsEs,
+    );
+    await syncList(tx, "region", workGroupId, input.regions, input.regionsEs);
     // Shown in History: members must be able to see when boards began to name people.
     if (before.namedBoards !== input.namedBoards) {
       await recordHistory(tx, {
@@ -229,6 +264,12 @@ export async function updateWorkGroup(
       ? { detail: input.namedBoards ? "named boards on" : "named boards off" }
       : {}),
   });
+}
+
+/** Prompts as stored: only the ones written, as JSON; null when there are none. */
+function storedPrompts(prompts: Record<string, string | undefined> | undefined) {
+  const written = readColumnPrompts(JSON.stringify(prompts ?? {}));
+  return Object.keys(written).length > 0 ? JSON.stringify(written) : null;
 }
 
 export type WorkGroupAccess = {
@@ -293,10 +334,15 @@ export async function getWorkGroupOverview(ctx: AppContext, workGroupId: string)
       slug: true,
       name: true,
       purpose: true,
+      purposeEs: true,
       essentialQuestions: true,
+      essentialQuestionsEs: true,
       workPhases: true,
       program: { select: { name: true, slug: true } },
-      areasOfFocus: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      areasOfFocus: {
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, nameEs: true },
+      },
       sessions: {
         orderBy: { startsAt: "desc" },
         select: {
