@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegistrationForm } from "../components/hearing/registration-form.tsx";
+import { Card, Heading, SummaryList, TextLink } from "../components/ui/index.ts";
 import {
   getPublicHearing,
   submitRegistrationForm,
@@ -65,16 +66,14 @@ export default function PublicHearing() {
   return (
     <div className="space-y-6">
       <p>
-        <Link to={periodPath} className="text-brand-700 underline">
-          {t("hearing.back", { title: period.title })}
-        </Link>
+        <TextLink to={periodPath}>{t("hearing.back", { title: period.title })}</TextLink>
       </p>
       <div>
-        <p className="text-lg font-medium text-slate-700">{kind}</p>
-        <h1 className="text-3xl font-bold">{hearing.title}</h1>
+        <p className="text-subheading font-medium text-muted">{kind}</p>
+        <Heading level={1}>{hearing.title}</Heading>
       </div>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
-        <dt className="font-medium">{t("hearing.when")}</dt>
+      <SummaryList className="gap-y-2">
+        <dt>{t("hearing.when")}</dt>
         <dd>
           {t("hearing.until", {
             start: formatInZone(locale, hearing.startsAt, hearing.timeZone),
@@ -83,23 +82,21 @@ export default function PublicHearing() {
         </dd>
         {hearing.place ? (
           <>
-            <dt className="font-medium">{t("hearing.where")}</dt>
+            <dt>{t("hearing.where")}</dt>
             <dd>{hearing.place}</dd>
           </>
         ) : null}
         {hearing.link ? (
           <>
-            <dt className="font-medium">{t("hearing.online")}</dt>
+            <dt>{t("hearing.online")}</dt>
             <dd>
-              <a href={hearing.link} className="text-brand-700 underline">
-                {t("hearing.join")}
-              </a>
+              <TextLink href={hearing.link}>{t("hearing.join")}</TextLink>
             </dd>
           </>
         ) : null}
         {hearing.limited && !hearing.ended ? (
           <>
-            <dt className="font-medium">{t("hearing.places")}</dt>
+            <dt>{t("hearing.places")}</dt>
             <dd>
               {hearing.placesLeft
                 ? t("hearing.placesLeft", { count: hearing.placesLeft })
@@ -107,16 +104,14 @@ export default function PublicHearing() {
             </dd>
           </>
         ) : null}
-      </dl>
+      </SummaryList>
       <p>
-        <a href={`${pagePath}/calendar.ics`} className="text-brand-700 underline">
-          {t("hearing.calendar")}
-        </a>
+        <TextLink href={`${pagePath}/calendar.ics`}>{t("hearing.calendar")}</TextLink>
       </p>
       {hearing.ended ? (
-        <p role="status" className="rounded-md border border-slate-300 bg-slate-50 p-3">
+        <Card as="p" tone="sunken" compact role="status">
           {t("hearing.ended")}
-        </p>
+        </Card>
       ) : (
         <RegistrationForm
           roles={hearing.roles}
