@@ -4,6 +4,7 @@ import { boardColumns } from "../modules/board/knoster.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { DEFAULT_STAKEHOLDER_GROUPS } from "../modules/work-group/defaults.ts";
 import { Field, TextareaField } from "./forms.tsx";
+import { Card, Legend, Text } from "./ui/index.ts";
 
 type Fields = Record<
   | "name"
@@ -92,9 +93,11 @@ export function WorkGroupFields({
         {t("workGroupForm.namedBoards")}
       </label>
       {prompts ? (
-        <fieldset className="space-y-3 rounded-md border border-slate-300 p-3">
-          <legend className="px-1 font-medium">{t("prompts.legend")}</legend>
-          <p className="text-sm text-slate-700">{t("prompts.hint")}</p>
+        <Card as="fieldset" compact className="space-y-3">
+          <Legend className="px-1">{t("prompts.legend")}</Legend>
+          <Text tone="muted" size="small">
+            {t("prompts.hint")}
+          </Text>
           {boardColumns(true).map((column) =>
             prompts[column.key] ? (
               <Field
@@ -107,7 +110,7 @@ export function WorkGroupFields({
               />
             ) : null,
           )}
-        </fieldset>
+        </Card>
       ) : null}
     </>
   );

@@ -10,6 +10,7 @@ import {
 import { useTranslation } from "react-i18next";
 import type { BoardColumn } from "../../modules/board/knoster.ts";
 import type { MessageKey } from "../../modules/i18n/en.ts";
+import { Button, Table, Td, Th, tabClass, tabRowClass } from "../ui/index.ts";
 import { BoardName } from "./board-name.tsx";
 
 type Board = {
@@ -96,7 +97,7 @@ export function BoardTabs<B extends Board>({
       tabIndex={chosen === value ? 0 : -1}
       onClick={() => setChosen(value)}
       onKeyDown={(event) => onKeyDown(event, index)}
-      className={tabClass}
+      className={tabClass(chosen === value)}
     >
       {label}
     </button>
@@ -116,11 +117,7 @@ export function BoardTabs<B extends Board>({
   );
   return (
     <div>
-      <div
-        role="tablist"
-        aria-label={t("console.boards")}
-        className="flex flex-wrap gap-1 border-b border-slate-300"
-      >
+      <div role="tablist" aria-label={t("console.boards")} className={tabRowClass}>
         {boards.map((board, index) =>
           tab(
             board.id,
@@ -136,56 +133,53 @@ export function BoardTabs<B extends Board>({
       {boards.map((board) => panel(board.id, children(board, reportCounts, chosen === board.id)))}
       {panel(
         OVERVIEW,
-        <table className="w-full border-collapse text-left text-sm">
+        <Table className="text-small">
           <caption className="mb-2 text-left font-semibold">{t("console.overviewCaption")}</caption>
           <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-3">
-                {t("console.board")}
-              </th>
+            <tr>
+              <Th scope="col">{t("console.board")}</Th>
               {columns.map((c) => (
-                <th key={c.key} scope="col" className="py-2 pr-3 text-right">
+                <Th key={c.key} scope="col" className="text-right">
                   {t(`knoster.${c.key}` as MessageKey)}
-                </th>
+                </Th>
               ))}
-              <th scope="col" className="py-2 text-right">
-                {t("console.total")}
-              </th>
+              <Th className="text-right">{t("console.total")}</Th>
             </tr>
           </thead>
           <tbody>
             {boards.map((board) => (
-              <tr key={board.id} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  <button
+              <tr key={board.id}>
+                <Th dense scope="row">
+                  <Button
                     type="button"
-                    className="min-h-11 text-left text-brand-700 underline"
+                    variant="link"
+                    className="text-left"
                     onClick={() => setChosen(board.id)}
                   >
                     <BoardName title={board.title} wholeGroup={board.wholeGroup} />
-                  </button>
-                </th>
+                  </Button>
+                </Th>
                 {columns.map((c) => {
                   const n = counts[board.id]?.[c.key] ?? 0;
                   return (
                     // An empty column is what a facilitator walks over to: it stands out.
-                    <td
+                    <Td
                       key={c.key}
-                      className={`py-1 pr-3 text-right ${n === 0 ? "font-semibold text-red-800" : ""}`}
+                      dense
+                      className={n === 0 ? "text-right font-semibold text-danger" : "text-right"}
                     >
                       {n}
-                    </td>
+                    </Td>
                   );
                 })}
-                <td className="py-1 text-right font-semibold">{total(board.id)}</td>
+                <Td dense className="text-right font-semibold">
+                  {total(board.id)}
+                </Td>
               </tr>
             ))}
           </tbody>
-        </table>,
+        </Table>,
       )}
     </div>
   );
 }
-
-const tabClass =
-  "min-h-11 rounded-t-md border border-b-0 border-transparent px-3 py-2 font-medium text-brand-700 hover:bg-slate-100 aria-selected:border-slate-300 aria-selected:bg-white aria-selected:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-700";
