@@ -42,8 +42,8 @@ export default function WorkGroupLayout() {
   }
   return (
     <div>
-      <div className="mb-6 flex flex-wrap items-center justify-between gap-4 border-b border-line pb-4">
-        <div>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-x-4 gap-y-2 border-b border-line">
+        <div className="pb-2">
           <Text tone="muted" size="small">
             {t("workGroup.youAre", { role: t(`role.${role}`) })}
           </Text>

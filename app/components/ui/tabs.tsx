@@ -8,7 +8,7 @@ import { cx } from "./cx.ts";
  */
 export function tabClass(chosen: boolean) {
   return cx(
-    "inline-flex min-h-tap items-center border-b-4 px-3 py-2 font-medium",
+    "inline-flex min-h-tap items-center gap-1 border-b-4 px-3 py-2 font-medium",
     chosen ? "border-action text-ink" : "border-transparent text-link hover:border-line",
   );
 }
@@ -16,10 +16,13 @@ export function tabClass(chosen: boolean) {
 /** The row the tabs sit on. */
 export const tabRowClass = "flex flex-wrap gap-x-1 border-b border-line";
 
-/** A row of links to the parts of one thing (a work group): a nav landmark, named. */
+/**
+ * A row of links to the parts of one thing (a work group): a nav landmark, named. It sits on
+ * the rule under the page's header, which its chosen tab's bar meets.
+ */
 export function TabNav({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <nav aria-label={label} className={tabRowClass}>
+    <nav aria-label={label} className="-mb-px flex flex-wrap gap-x-1">
       {children}
     </nav>
   );
