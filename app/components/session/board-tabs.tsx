@@ -10,7 +10,7 @@ import {
 import { useTranslation } from "react-i18next";
 import type { BoardColumn } from "../../modules/board/knoster.ts";
 import type { MessageKey } from "../../modules/i18n/en.ts";
-import { Button, Table, Td, Th, tabClass, tabRowClass } from "../ui/index.ts";
+import { BarChart, Button, Table, Td, Th, tabClass, tabRowClass } from "../ui/index.ts";
 import { BoardName } from "./board-name.tsx";
 
 type Board = {
@@ -133,52 +133,64 @@ export function BoardTabs<B extends Board>({
       {boards.map((board) => panel(board.id, children(board, reportCounts, chosen === board.id)))}
       {panel(
         OVERVIEW,
-        <Table className="text-small">
-          <caption className="mb-2 text-left font-semibold">{t("console.overviewCaption")}</caption>
-          <thead>
-            <tr>
-              <Th scope="col">{t("console.board")}</Th>
-              {columns.map((c) => (
-                <Th key={c.key} scope="col" className="text-right">
-                  {t(`knoster.${c.key}` as MessageKey)}
-                </Th>
-              ))}
-              <Th className="text-right">{t("console.total")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {boards.map((board) => (
-              <tr key={board.id}>
-                <Th dense scope="row">
-                  <Button
-                    type="button"
-                    variant="link"
-                    className="text-left"
-                    onClick={() => setChosen(board.id)}
-                  >
-                    <BoardName title={board.title} wholeGroup={board.wholeGroup} />
-                  </Button>
-                </Th>
-                {columns.map((c) => {
-                  const n = counts[board.id]?.[c.key] ?? 0;
-                  return (
-                    // An empty column is what a facilitator walks over to: it stands out.
-                    <Td
-                      key={c.key}
-                      dense
-                      className={n === 0 ? "text-right font-semibold text-danger" : "text-right"}
-                    >
-                      {n}
-                    </Td>
-                  );
-                })}
-                <Td dense className="text-right font-semibold">
-                  {total(board.id)}
-                </Td>
+        <div className="space-y-4">
+          {/* Every board's ideas per column, drawn; the table says the same, board by board. */}
+          <BarChart
+            bars={columns.map((c) => ({
+              key: c.key,
+              label: t(`knoster.${c.key}` as MessageKey),
+              value: boards.reduce((sum, b) => sum + (counts[b.id]?.[c.key] ?? 0), 0),
+            }))}
+          />
+          <Table className="text-small">
+            <caption className="mb-2 text-left font-semibold">
+              {t("console.overviewCaption")}
+            </caption>
+            <thead>
+              <tr>
+                <Th scope="col">{t("console.board")}</Th>
+                {columns.map((c) => (
+                  <Th key={c.key} scope="col" className="text-right">
+                    {t(`knoster.${c.key}` as MessageKey)}
+                  </Th>
+                ))}
+                <Th className="text-right">{t("console.total")}</Th>
               </tr>
-            ))}
-          </tbody>
-        </Table>,
+            </thead>
+            <tbody>
+              {boards.map((board) => (
+                <tr key={board.id}>
+                  <Th dense scope="row">
+                    <Button
+                      type="button"
+                      variant="link"
+                      className="text-left"
+                      onClick={() => setChosen(board.id)}
+                    >
+                      <BoardName title={board.title} wholeGroup={board.wholeGroup} />
+                    </Button>
+                  </Th>
+                  {columns.map((c) => {
+                    const n = counts[board.id]?.[c.key] ?? 0;
+                    return (
+                      // An empty column is what a facilitator walks over to: it stands out.
+                      <Td
+                        key={c.key}
+                        dense
+                        className={n === 0 ? "text-right font-semibold text-danger" : "text-right"}
+                      >
+                        {n}
+                      </Td>
+                    );
+                  })}
+                  <Td dense className="text-right font-semibold">
+                    {total(board.id)}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>,
       )}
     </div>
   );

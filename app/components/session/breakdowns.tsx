@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { BreakdownRow, Breakdowns as Tables } from "../../modules/session/breakdowns.ts";
 import { MIN_CELL } from "../../modules/session/breakdowns.ts";
-import { Card, summaryClass, Table, Td, Text, Th } from "../ui/index.ts";
+import { BarChart, Card, summaryClass, Table, Td, Text, Th } from "../ui/index.ts";
 
 type Props = { table: (Tables & { takenAt: string }) | null };
 
@@ -56,41 +56,51 @@ function BreakdownTable({ caption, rows }: { caption: string; rows: BreakdownRow
     t("breakdowns.average"),
   ];
   return (
-    <Table className="text-small">
-      <caption className="text-left font-medium">{caption}</caption>
-      <thead>
-        <tr>
-          {headings.map((h) => (
-            <Th key={h} scope="col">
-              {h}
-            </Th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
+    <div className="space-y-3">
+      {/* People per group, drawn; the table under it says the same for screen readers. */}
+      <BarChart
+        bars={rows.map((row) => ({
+          key: row.label,
+          label: row.label,
+          value: row.suppressed ? null : row.people,
+        }))}
+      />
+      <Table className="text-small">
+        <caption className="text-left font-medium">{caption}</caption>
+        <thead>
           <tr>
-            <Td colSpan={4}>{t("breakdowns.nobody")}</Td>
+            {headings.map((h) => (
+              <Th key={h} scope="col">
+                {h}
+              </Th>
+            ))}
           </tr>
-        ) : (
-          rows.map((row) => (
-            <tr key={row.label}>
-              <Th scope="row">{row.label}</Th>
-              {row.suppressed ? (
-                <Td colSpan={3} className="text-muted">
-                  {t("breakdowns.hidden")}
-                </Td>
-              ) : (
-                <>
-                  <Td>{row.people}</Td>
-                  <Td>{row.ratings}</Td>
-                  <Td>{row.averageStars === null ? "—" : stars.format(row.averageStars)}</Td>
-                </>
-              )}
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <Td colSpan={4}>{t("breakdowns.nobody")}</Td>
             </tr>
-          ))
-        )}
-      </tbody>
-    </Table>
+          ) : (
+            rows.map((row) => (
+              <tr key={row.label}>
+                <Th scope="row">{row.label}</Th>
+                {row.suppressed ? (
+                  <Td colSpan={3} className="text-muted">
+                    {t("breakdowns.hidden")}
+                  </Td>
+                ) : (
+                  <>
+                    <Td>{row.people}</Td>
+                    <Td>{row.ratings}</Td>
+                    <Td>{row.averageStars === null ? "—" : stars.format(row.averageStars)}</Td>
+                  </>
+                )}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </Table>
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "../../modules/i18n/en.ts";
 import { es } from "../../modules/i18n/es.ts";
 import { i18nFor, type Locale } from "../../modules/i18n/i18n.ts";
+import { BarChart } from "./bar-chart.tsx";
 import { Button, type ButtonSize, type ButtonVariant, buttonClass } from "./button.tsx";
 import { Heading } from "./heading.tsx";
 import { Notice } from "./notice.tsx";
@@ -62,5 +63,30 @@ describe("Notice", () => {
       'role="status"',
     );
     expect(render(createElement(Notice, { tone: "warning" }, "Careful"))).not.toContain("role=");
+  });
+});
+
+describe("BarChart", () => {
+  const html = render(
+    createElement(BarChart, {
+      bars: [
+        { key: "a", label: "Teachers", value: 8 },
+        { key: "b", label: "Parents", value: 4 },
+        { key: "c", label: "Students", value: null },
+      ],
+    }),
+  );
+
+  it("is hidden from screen readers, which read the table beside it", () => {
+    expect(html).toMatch(/^<div aria-hidden="true"/);
+  });
+
+  it("draws each count against the largest, and no bar for a count kept back", () => {
+    expect(html).toContain('width="100%" height="100%" rx="2" class="fill-action"');
+    expect(html).toContain('width="50%" height="100%" rx="2" class="fill-action"');
+    expect(html.match(/fill-action/g)).toHaveLength(2);
+    const students = html.slice(html.indexOf("Students"));
+    expect(students).toContain("–");
+    expect(students).not.toContain("fill-action");
   });
 });

@@ -2,6 +2,7 @@
  * The shared components every page is composed of, staff and public: one way to draw each
  * thing, from the tokens in app/tailwind.css.
  */
+export { type Bar, BarChart } from "./bar-chart.tsx";
 export { Button, ButtonLink, buttonClass } from "./button.tsx";
 export { Card, cardClass, Panel } from "./card.tsx";
 export { cx } from "./cx.ts";
