@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { HistorySubject } from "../modules/history/history.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { StaffText } from "./staff-text.tsx";
-import { EmptyState, Heading, Text } from "./ui/index.ts";
+import { Card, EmptyState, Heading, Text } from "./ui/index.ts";
 
 type Entry = {
   id: string;
@@ -28,7 +28,7 @@ export function HistoryList({ entries, heading }: { entries: Entry[]; heading: s
       {entries.length === 0 ? (
         <EmptyState>{t("history.none")}</EmptyState>
       ) : (
-        <ol className="divide-y divide-line rounded-lg border border-line bg-surface">
+        <Card as="ol" list>
           {entries.map((e) => (
             <li key={e.id} className="p-2 text-small">
               <time dateTime={e.at} className="text-muted">
@@ -40,7 +40,7 @@ export function HistoryList({ entries, heading }: { entries: Entry[]; heading: s
               {e.undone ? <Text as="span" tone="muted">{` ${t("history.undone")}`}</Text> : null}
             </li>
           ))}
-        </ol>
+        </Card>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput } from "../components/forms.tsx";
-import { Heading, Text, TextLink } from "../components/ui/index.ts";
+import { Card, Heading, Text, TextLink } from "../components/ui/index.ts";
 import {
   endAllSignIns,
   listSignIns,
@@ -102,7 +102,7 @@ export default function Account() {
         <Heading level={2} id="sign-ins">
           {t("account.signIns")}
         </Heading>
-        <ul className="divide-y divide-line rounded-md border border-line bg-surface">
+        <Card as="ul" list>
           {signIns.map((s) => (
             <li key={s.id} className="p-3">
               <p className="font-medium">
@@ -119,7 +119,7 @@ export default function Account() {
               </Text>
             </li>
           ))}
-        </ul>
+        </Card>
         <p>{t("account.everywhereHint")}</p>
         <Form method="post">
           <CsrfInput />

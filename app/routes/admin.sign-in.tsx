@@ -122,7 +122,7 @@ export default function AdminSignIn() {
           <p>{t("adminSignIn.logEmpty")}</p>
         ) : (
           // A list, not a table: on a phone each event reads whole, without sideways scrolling.
-          <ul className="divide-y divide-line rounded-md border border-line bg-surface">
+          <Card as="ul" list>
             {events.map((e) => (
               <li key={e.id} className="p-3">
                 <p className="font-medium">
@@ -134,7 +134,7 @@ export default function AdminSignIn() {
                 </Text>
               </li>
             ))}
-          </ul>
+          </Card>
         )}
       </section>
     </div>

@@ -219,7 +219,7 @@ function StepsTable({ steps, locale }: { steps: Step[]; locale: Locale }) {
           {t("recommendation.progress", { done, total: steps.length })}
         </caption>
         <thead>
-          <tr className="border-b border-control">
+          <tr>
             <Th dense scope="col">
               {t("recommendation.steps")}
             </Th>
@@ -232,21 +232,19 @@ function StepsTable({ steps, locale }: { steps: Step[]; locale: Locale }) {
             <Th dense scope="col">
               {t("recommendation.due")}
             </Th>
-            <th scope="col" className="py-1">
-              {t("recommendation.status")}
-            </th>
+            <Th dense>{t("recommendation.status")}</Th>
           </tr>
         </thead>
         <tbody>
           {steps.map((s) => (
-            <tr key={s.id} className="border-b border-line align-top">
+            <tr key={s.id}>
               <Td dense>{s.description}</Td>
               <Td dense>
                 {s.owner === "member" ? t("recommendation.ownerMember") : (s.owner?.name ?? "")}
               </Td>
               <Td dense>{t(`horizon.${s.horizon}`)}</Td>
               <Td dense>{s.dueOn ? formatDate(locale, `${s.dueOn}T12:00:00Z`) : ""}</Td>
-              <td className="py-1">{t(`status.${s.status}`)}</td>
+              <Td dense>{t(`status.${s.status}`)}</Td>
             </tr>
           ))}
         </tbody>

@@ -160,7 +160,7 @@ export default function ActionPlan() {
                   </Heading>
                   <Table className="mt-1 text-small">
                     <thead>
-                      <tr className="border-b border-line">
+                      <tr>
                         <Th dense scope="col">
                           {t("actionStep.step")}
                         </Th>
@@ -173,9 +173,7 @@ export default function ActionPlan() {
                         <Th dense scope="col">
                           {t("actionStep.resources")}
                         </Th>
-                        <th scope="col" className="py-1">
-                          {t("actionPlan.completion")}
-                        </th>
+                        <Th dense>{t("actionPlan.completion")}</Th>
                       </tr>
                     </thead>
                     <tbody>
@@ -185,7 +183,7 @@ export default function ActionPlan() {
                         return (
                           <tr
                             key={s.id}
-                            className={`border-b border-line ${overdue || blocked ? "bg-danger-soft" : ""}`}
+                            className={overdue || blocked ? "bg-danger-soft" : undefined}
                           >
                             <Td dense>
                               <StaffText>{s.description}</StaffText>
@@ -224,9 +222,9 @@ export default function ActionPlan() {
                                 "—"
                               )}
                             </Td>
-                            <td className={`py-1 ${blocked ? "font-semibold text-danger" : ""}`}>
+                            <Td dense className={blocked ? "font-semibold text-danger" : undefined}>
                               {t(`status.${s.status}` as MessageKey)}
-                            </td>
+                            </Td>
                           </tr>
                         );
                       })}

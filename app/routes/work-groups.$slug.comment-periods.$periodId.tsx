@@ -11,7 +11,14 @@ import {
   useZodForm,
 } from "../components/forms.tsx";
 import { StaffText } from "../components/staff-text.tsx";
-import { ButtonLink, Heading, Notice, summaryClass, TextLink } from "../components/ui/index.ts";
+import {
+  ButtonLink,
+  Card,
+  Heading,
+  Notice,
+  summaryClass,
+  TextLink,
+} from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   extendCommentPeriod,
@@ -211,7 +218,7 @@ export default function CommentPeriodPage() {
         {review.campaigns.length ? (
           <ul className="mt-2 space-y-2">
             {review.campaigns.map((campaign) => (
-              <li key={campaign.id} className="rounded-md border border-line p-2">
+              <Card as="li" key={campaign.id} compact>
                 <p className="font-medium">
                   <TextLink
                     to={`comments?campaign=${encodeURIComponent(campaign.id)}`}
@@ -225,7 +232,7 @@ export default function CommentPeriodPage() {
                   :
                 </p>
                 <p className="line-clamp-3 whitespace-pre-line">{campaign.opening}</p>
-              </li>
+              </Card>
             ))}
           </ul>
         ) : null}

@@ -127,7 +127,7 @@ type CommentCard = Analysis["notThemed"][number];
 function CommentChoice({ comment }: { comment: CommentCard }) {
   const { t } = usePageT();
   return (
-    <li className="rounded-md border border-line p-2">
+    <Card as="li" compact>
       <label className="flex items-start gap-2">
         <input type="checkbox" name="commentIds" value={comment.id} className="mt-1 h-4 w-4" />
         <span>
@@ -145,7 +145,7 @@ function CommentChoice({ comment }: { comment: CommentCard }) {
           <span className="mt-1 block whitespace-pre-line">{comment.body}</span>
         </span>
       </label>
-    </li>
+    </Card>
   );
 }
 

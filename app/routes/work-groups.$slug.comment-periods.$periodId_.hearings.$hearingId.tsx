@@ -252,7 +252,7 @@ export default function StaffHearing() {
             <Table>
               <caption className="sr-only">{t("staffHearing.registrationsCaption")}</caption>
               <thead>
-                <tr className="border-b border-control">
+                <tr>
                   <Th scope="col">{t("staffHearing.contact")}</Th>
                   <Th scope="col">{t("staffHearing.team")}</Th>
                   <Th scope="col">{t("staffHearing.asksForColumn")}</Th>
@@ -267,7 +267,7 @@ export default function StaffHearing() {
               </thead>
               <tbody>
                 {registrations.map((r) => (
-                  <tr key={r.id} className="border-b border-line align-top">
+                  <tr key={r.id}>
                     <Td>
                       <div className="font-medium">{r.name}</div>
                       <div className="text-small">{r.email}</div>

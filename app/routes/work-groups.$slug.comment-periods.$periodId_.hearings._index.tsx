@@ -100,7 +100,7 @@ export default function Hearings() {
             <Table>
               <caption className="sr-only">{t("staffHearing.tableCaption")}</caption>
               <thead>
-                <tr className="border-b border-control">
+                <tr>
                   <Th scope="col">{t("staffHearing.event")}</Th>
                   <Th scope="col">{t("hearing.when")}</Th>
                   <Th scope="col">{t("hearing.places")}</Th>
@@ -110,7 +110,7 @@ export default function Hearings() {
               </thead>
               <tbody>
                 {hearings.map((hearing) => (
-                  <tr key={hearing.id} className="border-b border-line align-top">
+                  <tr key={hearing.id}>
                     <Td>
                       <TextLink to={`${periodPath}/hearings/${hearing.id}`} className="font-medium">
                         <StaffText>{hearing.title}</StaffText>

@@ -218,7 +218,7 @@ export function ReadingsTable({
       <section className="relative overflow-x-auto" aria-labelledby={captionId} tabIndex={0}>
         <Table aria-labelledby={captionId}>
           <thead>
-            <tr className="border-b-2 border-control">
+            <tr>
               <Th scope="col">{t("plans.reading.date")}</Th>
               <Th scope="col" className="text-right">
                 {t("plans.reading.value")}
@@ -237,7 +237,7 @@ export function ReadingsTable({
           </thead>
           <tbody>
             {measure.readings.map((r) => (
-              <tr key={r.id} className="border-b border-line align-top">
+              <tr key={r.id}>
                 <Th scope="row" className="font-normal whitespace-nowrap">
                   {f.shortDate(r.takenOn)}
                 </Th>

@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import { type Block, linkAddress, type Run } from "../../modules/publication/content.ts";
-import { Heading, TextLink } from "../ui/index.ts";
+import { cardClass, cx, Heading, TextLink } from "../ui/index.ts";
 
 /** The anchor of a heading, so the table of contents can link to it. */
 export function headingId(index: number) {
@@ -99,7 +99,7 @@ export function Contents({
 }) {
   if (entries.length < 3) return null;
   return (
-    <nav aria-label={label} className="rounded-md border border-line bg-surface p-4 print:hidden">
+    <nav aria-label={label} className={cx(cardClass(), "print:hidden")}>
       <Heading level={2} size="minor">
         {label}
       </Heading>

@@ -2,7 +2,17 @@ import { type ReactNode, useId } from "react";
 import { cx } from "./cx.ts";
 import { Heading, type HeadingSize } from "./heading.tsx";
 
-type CardTag = "div" | "section" | "article" | "aside" | "li" | "p" | "details" | "fieldset";
+type CardTag =
+  | "div"
+  | "section"
+  | "article"
+  | "aside"
+  | "li"
+  | "p"
+  | "details"
+  | "fieldset"
+  | "ul"
+  | "ol";
 
 /**
  * The one bordered box: a card holds one thing (an idea, a session, a form). `tone="sunken"`
@@ -11,13 +21,16 @@ type CardTag = "div" | "section" | "article" | "aside" | "li" | "p" | "details" 
 export function cardClass({
   tone = "raised",
   compact = false,
+  list = false,
 }: {
   tone?: "raised" | "sunken";
   compact?: boolean;
+  /** A list in a card (a history, sign-ins): its items ruled apart, each padded itself. */
+  list?: boolean;
 } = {}) {
   return cx(
     "rounded-lg border border-line",
-    compact ? "p-3" : "p-card",
+    list ? "divide-y divide-line" : compact ? "p-3" : "p-card",
     tone === "raised" ? "bg-surface" : "bg-sunken",
   );
 }
@@ -26,16 +39,18 @@ export function Card({
   as: Tag = "div",
   tone,
   compact,
+  list,
   className,
   ...props
 }: React.HTMLAttributes<HTMLElement> & {
   as?: CardTag;
+  list?: boolean;
   tone?: "raised" | "sunken";
   /** An item in a long list (an idea on a board): less padding. */
   compact?: boolean;
   open?: boolean;
 }) {
-  return <Tag {...props} className={cx(cardClass({ tone, compact }), className)} />;
+  return <Tag {...props} className={cx(cardClass({ tone, compact, list }), className)} />;
 }
 
 /**
