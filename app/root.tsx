@@ -18,6 +18,7 @@ import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { CsrfInput } from "./components/forms.tsx";
+import { Button, TextLink } from "./components/ui/index.ts";
 import { csrfToken, existingCsrfToken, getPerson } from "./modules/auth/auth-session.server.ts";
 import { i18nFor, isLocale, LOCALES, type Locale, localeNames } from "./modules/i18n/i18n.ts";
 import { readerLocale } from "./modules/i18n/locale.server.ts";
@@ -74,10 +75,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body className="min-h-full bg-slate-50 text-slate-900">
+      <body className="min-h-full bg-canvas text-body text-ink">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-surface focus:p-2"
         >
           {i18nFor(lang).t("site.skip")}
         </a>
@@ -93,12 +94,12 @@ function Header() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <header className="border-b border-slate-300 bg-white">
+    <header className="border-b border-line bg-surface">
       <nav
         aria-label="Main"
         className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3"
       >
-        <a href="/" className="text-lg font-bold text-brand-900">
+        <a href="/" className="text-subheading font-bold text-brand-900">
           Convene
         </a>
         <div className="flex flex-wrap items-center justify-end gap-x-4">
@@ -106,30 +107,30 @@ function Header() {
           {data?.user?.guest ? (
             <Form method="post" action="/logout">
               <CsrfInput />
-              <button type="submit" className="min-h-11 text-brand-700 underline">
+              <Button variant="link" type="submit">
                 {t("guest.leave")}
-              </button>
+              </Button>
             </Form>
           ) : data?.user ? (
             <>
-              <a href="/account" className="text-slate-800 underline">
+              <TextLink href="/account" standalone>
                 {data.user.name}
-              </a>
+              </TextLink>
               <Form method="post" action="/logout">
                 <CsrfInput />
-                <button type="submit" className="min-h-11 text-brand-700 underline">
+                <Button variant="link" type="submit">
                   {t("header.signOut")}
-                </button>
+                </Button>
               </Form>
             </>
           ) : (
             <>
-              <a href="/login" className="text-brand-700 underline">
+              <TextLink href="/login" standalone>
                 {t("header.signIn")}
-              </a>
-              <a href="/signup" className="text-brand-700 underline">
+              </TextLink>
+              <TextLink href="/signup" standalone>
                 {t("header.signUp")}
-              </a>
+              </TextLink>
             </>
           )}
         </div>
@@ -150,16 +151,9 @@ function LanguageSwitch() {
       <CsrfInput />
       <input type="hidden" name="back" value={`${location.pathname}${location.search}`} />
       {LOCALES.filter((l) => l !== i18n.language).map((l) => (
-        <button
-          key={l}
-          type="submit"
-          name="lang"
-          value={l}
-          lang={l}
-          className="min-h-11 px-1 text-brand-700 underline"
-        >
+        <Button key={l} variant="link" name="lang" value={l} lang={l} className="px-1">
           {localeNames[l]}
-        </button>
+        </Button>
       ))}
     </Form>
   );

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Heading, Notice, Text, TextLink } from "./ui/index.ts";
 
 /**
  * The one place errors are shown, in the page's language. Expected failures (thrown http()
@@ -32,14 +33,16 @@ export function GeneralErrorBoundary() {
             : message;
   }
   return (
-    <div role="alert" className="mx-auto max-w-xl rounded-lg border border-red-300 bg-red-50 p-6">
-      <h1 className="text-xl font-semibold text-red-900">{title}</h1>
-      <p className="mt-2 text-red-900">{message}</p>
+    <Notice tone="error" role="alert" className="mx-auto max-w-xl">
+      <Heading level={1} size="heading" className="text-danger">
+        {title}
+      </Heading>
+      <Text tone="danger" className="mt-2">
+        {message}
+      </Text>
       <p className="mt-4">
-        <a className="text-brand-700 underline" href="/">
-          {t("errors.home")}
-        </a>
+        <TextLink href="/">{t("errors.home")}</TextLink>
       </p>
-    </div>
+    </Notice>
   );
 }

@@ -6,10 +6,11 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useMatches } from "@remix-run/react";
-import { forwardRef, type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import type { ZodType, z } from "zod";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { usePageT } from "../modules/i18n/use-locale.ts";
+import { Label, Notice, Text } from "./ui/index.ts";
 
 /**
  * The token every form posts; readForm() on the server checks it. The root loader gives it to
@@ -66,7 +67,7 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   const say = useSayError();
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="mt-1 space-y-1 text-sm text-red-800">
+    <ul id={id} className="mt-1 space-y-1 text-small text-danger">
       {errors.map((e) => (
         <li key={e}>{say(e)}</li>
       ))}
@@ -74,9 +75,18 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   );
 }
 
-/** A text box, select or text area; its border keeps 3:1 contrast (WCAG 1.4.11). */
-export const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700";
+/** What every text box, select and text area shares: its border keeps 3:1 (WCAG 1.4.11). */
+const control =
+  "rounded-md border border-control bg-surface text-ink aria-[invalid=true]:border-danger-line";
+
+/** A control on a line of its own, under its label: the form's width, a 44 px target. */
+export const inputClass = `mt-1 block min-h-tap w-full px-3 py-2 ${control}`;
+
+/** A control in a row of them (a filter, a "Move to" select): as wide as its contents. */
+export const inlineInputClass = `mt-1 min-h-tap px-2 py-2 ${control}`;
+
+/** A control repeated on every item of a long list (an idea's edit box): tight. */
+export const compactInputClass = `px-2 py-1 ${control}`;
 
 type FieldProps = {
   label: string;
@@ -120,13 +130,11 @@ function Labelled({
 }) {
   return (
     <div>
-      <label htmlFor={field.id} className="block font-medium text-slate-900">
-        {label}
-      </label>
+      <Label htmlFor={field.id}>{label}</Label>
       {hint ? (
-        <p id={field.descriptionId} className="text-sm text-slate-700">
+        <Text tone="muted" size="small" id={field.descriptionId}>
           {hint}
-        </p>
+        </Text>
       ) : null}
       {children({
         id: field.id,
@@ -235,43 +243,16 @@ export function useZodForm<
   });
 }
 
-export const Button = forwardRef<
-  HTMLButtonElement,
-  React.ButtonHTMLAttributes<HTMLButtonElement> & {
-    pending?: boolean;
-    variant?: "primary" | "secondary" | "danger";
-  }
->(function Button({ children, pending, variant = "primary", ...props }, ref) {
-  const { t } = usePageT();
-  const styles = {
-    primary: "bg-brand-700 text-white hover:bg-brand-900",
-    secondary: "border border-slate-500 bg-white text-slate-900 hover:bg-slate-100",
-    danger: "border border-red-700 bg-white text-red-800 hover:bg-red-50",
-  }[variant];
-  return (
-    <button
-      ref={ref}
-      type="submit"
-      {...props}
-      aria-disabled={pending || undefined}
-      className={`inline-flex items-center rounded-md px-4 py-2 font-medium ${styles} ${props.className ?? ""}`}
-    >
-      {pending ? t("forms.working") : children}
-    </button>
-  );
-});
+/** The one button, kept importable from here where forms already import it. */
+export { Button } from "./ui/button.tsx";
 
 export function FormError({ errors, id }: { errors?: string[] | null; id?: string }) {
   const say = useSayError();
   if (!errors?.length) return null;
   return (
-    <div
-      id={id}
-      role="alert"
-      className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900"
-    >
+    <Notice id={id} tone="error" live>
       {errors.map(say).join(" ")}
-    </div>
+    </Notice>
   );
 }
 
@@ -303,13 +284,11 @@ export function PublicField({
     undefined;
   return (
     <div>
-      <label htmlFor={field.id} className="block font-medium">
-        {label}
-      </label>
+      <Label htmlFor={field.id}>{label}</Label>
       {hint ? (
-        <p id={field.descriptionId} className="text-sm text-slate-700">
+        <Text tone="muted" size="small" id={field.descriptionId}>
           {hint}
-        </p>
+        </Text>
       ) : null}
       {children({
         id: field.id,
@@ -318,9 +297,9 @@ export function PublicField({
         "aria-describedby": describedBy,
       })}
       {error ? (
-        <p id={field.errorId} className="mt-1 text-red-800">
+        <Text tone="danger" id={field.errorId} className="mt-1">
           {error}
-        </p>
+        </Text>
       ) : null}
     </div>
   );

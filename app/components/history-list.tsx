@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { HistorySubject } from "../modules/history/history.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { StaffText } from "./staff-text.tsx";
+import { Card, EmptyState, Heading, Text } from "./ui/index.ts";
 
 type Entry = {
   id: string;
@@ -21,27 +22,25 @@ export function HistoryList({ entries, heading }: { entries: Entry[]; heading: s
   const { t } = useTranslation();
   return (
     <section aria-labelledby="history-heading" className="space-y-2">
-      <h2 id="history-heading" className="text-xl font-semibold">
+      <Heading level={2} id="history-heading">
         {heading}
-      </h2>
+      </Heading>
       {entries.length === 0 ? (
-        <p className="text-slate-700">{t("history.none")}</p>
+        <EmptyState>{t("history.none")}</EmptyState>
       ) : (
-        <ol className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+        <Card as="ol" list>
           {entries.map((e) => (
-            <li key={e.id} className="p-2 text-sm">
-              <time dateTime={e.at} className="text-slate-700">
+            <li key={e.id} className="p-2 text-small">
+              <time dateTime={e.at} className="text-muted">
                 {new Date(e.at).toISOString().slice(0, 16).replace("T", " ")} UTC
               </time>{" "}
               · <strong>{e.actor ?? t("history.formerMember")}</strong> ·{" "}
               {t(`history.subject.${e.subjectKind}` as MessageKey)}:{" "}
               <StaffText>{e.summary}</StaffText>
-              {e.undone ? (
-                <span className="text-slate-700">{` ${t("history.undone")}`}</span>
-              ) : null}
+              {e.undone ? <Text as="span" tone="muted">{` ${t("history.undone")}`}</Text> : null}
             </li>
           ))}
-        </ol>
+        </Card>
       )}
     </section>
   );

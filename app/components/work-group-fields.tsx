@@ -4,6 +4,7 @@ import { boardColumns } from "../modules/board/knoster.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { DEFAULT_STAKEHOLDER_GROUPS } from "../modules/work-group/defaults.ts";
 import { Field, TextareaField } from "./forms.tsx";
+import { Card, Legend, Text } from "./ui/index.ts";
 
 type Fields = Record<
   | "name"
@@ -135,9 +136,11 @@ export function WorkGroupFields({
         {t("workGroupForm.namedBoards")}
       </label>
       {prompts ? (
-        <fieldset className="space-y-3 rounded-md border border-slate-300 p-3">
-          <legend className="px-1 font-medium">{t("prompts.legend")}</legend>
-          <p className="text-sm text-slate-700">{t("prompts.hint")}</p>
+        <Card as="fieldset" compact className="space-y-3">
+          <Legend className="px-1">{t("prompts.legend")}</Legend>
+          <Text tone="muted" size="small">
+            {t("prompts.hint")}
+          </Text>
           {boardColumns(true).map((column) =>
             prompts[column.key] ? (
               <div key={column.key} className="space-y-2">
@@ -161,7 +164,7 @@ export function WorkGroupFields({
               </div>
             ) : null,
           )}
-        </fieldset>
+        </Card>
       ) : null}
     </>
   );

@@ -19,6 +19,7 @@ import type { Provider } from "@lexical/yjs";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
+import { Text } from "../components/ui/index.ts";
 import { LEXICAL_NODES } from "../modules/documents/lexical-nodes.ts";
 import { linkAddress } from "../modules/publication/content.ts";
 import { connectDocument } from "./provider.ts";
@@ -46,11 +47,7 @@ export function Notes(props: Props) {
   const [ready, setReady] = useState(false);
   const { t } = useTranslation();
   useEffect(() => setReady(true), []);
-  return ready ? (
-    <NotesEditor {...props} />
-  ) : (
-    <p className="text-slate-700">{t("notes.loading")}</p>
-  );
+  return ready ? <NotesEditor {...props} /> : <Text tone="muted">{t("notes.loading")}</Text>;
 }
 
 function NotesEditor({ id, label, canEdit, userName, placeholder }: Props) {
@@ -81,11 +78,11 @@ function NotesEditor({ id, label, canEdit, userName, placeholder }: Props) {
             paragraph: "mb-2",
             heading: {
               h1: "mb-2 text-2xl font-bold",
-              h2: "mb-2 text-xl font-semibold",
-              h3: "mb-2 text-lg font-semibold",
+              h2: "mb-2 text-heading font-semibold",
+              h3: "mb-2 text-subheading font-semibold",
             },
             list: { ul: "mb-2 list-disc pl-6", ol: "mb-2 list-decimal pl-6" },
-            link: "text-brand-700 underline",
+            link: "text-link underline",
             text: { bold: "font-bold", italic: "italic" },
           },
         }}
@@ -96,13 +93,13 @@ function NotesEditor({ id, label, canEdit, userName, placeholder }: Props) {
               <ContentEditable
                 aria-label={label}
                 aria-readonly={!canEdit}
-                className="min-h-40 rounded-md border border-slate-500 bg-white p-3 focus:outline-none"
+                className="min-h-40 rounded-md border border-control bg-surface p-3 focus:outline-none"
               />
             }
             placeholder={
-              <div className="pointer-events-none absolute left-3 top-3 text-slate-600">
+              <Text as="div" tone="muted" className="pointer-events-none absolute left-3 top-3">
                 {canEdit ? (placeholder ?? t("notes.placeholder")) : t("notes.readOnly")}
-              </div>
+              </Text>
             }
             ErrorBoundary={LexicalErrorBoundary}
           />

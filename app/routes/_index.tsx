@@ -6,6 +6,15 @@ import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, TextareaField, useZodForm } from "../components/forms.tsx";
 import { LiveNow } from "../components/session/live-now.tsx";
 import { StaffText } from "../components/staff-text.tsx";
+import {
+  ButtonLink,
+  Card,
+  EmptyState,
+  Heading,
+  Panel,
+  Text,
+  TextLink,
+} from "../components/ui/index.ts";
 import { getPerson, readForm, requireUser } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { translated } from "../modules/i18n/use-locale.ts";
@@ -51,15 +60,13 @@ export default function Home() {
   if (!user) {
     return (
       <div className="mx-auto max-w-2xl py-8">
-        <h1 className="text-3xl font-bold">Convene</h1>
-        <p className="mt-4 text-lg">{t("start.intro")}</p>
+        <Heading level={1}>Convene</Heading>
+        <p className="mt-4 text-subheading">{t("start.intro")}</p>
         <p className="mt-6 flex gap-4">
-          <a className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white" href="/login">
+          <ButtonLink variant="primary" href="/login">
             {t("auth.signIn")}
-          </a>
-          <a className="rounded-md border border-slate-500 px-4 py-2 font-medium" href="/signup">
-            {t("auth.createAccount")}
-          </a>
+          </ButtonLink>
+          <ButtonLink href="/signup">{t("auth.createAccount")}</ButtonLink>
         </p>
       </div>
     );
@@ -67,65 +74,63 @@ export default function Home() {
   return (
     <div className="space-y-8">
       <LiveNow sessions={live} showWorkGroup />
-      <h1 className="text-2xl font-bold">{t("start.yourGroups")}</h1>
+      <Heading level={1}>{t("start.yourGroups")}</Heading>
       {programs.length === 0 ? (
         <p>{user.isAdmin ? t("start.noProgramsAdmin") : t("start.notInGroup")}</p>
       ) : null}
       {programs.map((program) => (
         <section key={program.id} aria-labelledby={`program-${program.id}`}>
-          <h2 id={`program-${program.id}`} className="text-xl font-semibold">
-            <a className="text-brand-700 underline" href={`/programs/${program.slug}`}>
+          <Heading level={2} id={`program-${program.id}`}>
+            <TextLink href={`/programs/${program.slug}`}>
               <StaffText>{program.name}</StaffText>
-            </a>
-          </h2>
+            </TextLink>
+          </Heading>
           {program.workGroups.length === 0 ? (
-            <p className="mt-2 text-slate-700">{t("start.noWorkGroups")}</p>
+            <EmptyState className="mt-2">{t("start.noWorkGroups")}</EmptyState>
           ) : (
             <ul className="mt-3 grid gap-3 sm:grid-cols-2">
               {program.workGroups.map((wg) => (
-                <li key={wg.id} className="rounded-lg border border-slate-300 bg-white p-4">
+                <Card as="li" key={wg.id}>
                   {/* An admin sees every work group, but opens only those they belong to. */}
                   {wg.myRole ? (
-                    <a
-                      className="font-semibold text-brand-700 underline"
-                      href={`/work-groups/${wg.slug}`}
-                    >
+                    <TextLink className="font-semibold" href={`/work-groups/${wg.slug}`}>
                       <StaffText>{wg.name}</StaffText>
-                    </a>
+                    </TextLink>
                   ) : (
                     <span className="font-semibold">
                       <StaffText>{wg.name}</StaffText>
                     </span>
                   )}
-                  <p className="mt-1 text-sm text-slate-700">
+                  <Text tone="muted" size="small" className="mt-1">
                     {`${t("home.membersCount", { count: wg.memberCount })} · ${
                       wg.myRole
                         ? t("start.youAre", { role: t(`role.${wg.myRole}` as MessageKey) })
                         : t("start.notMember")
                     }`}
-                  </p>
-                </li>
+                  </Text>
+                </Card>
               ))}
             </ul>
           )}
         </section>
       ))}
       {user.isAdmin ? (
-        <section
-          aria-labelledby="new-program"
-          className="max-w-xl rounded-lg border border-slate-300 bg-white p-4"
+        <Panel
+          title={t("start.addProgram")}
+          size="subheading"
+          headingId="new-program"
+          className="max-w-xl"
         >
-          <h2 id="new-program" className="text-lg font-semibold">
-            {t("start.addProgram")}
-          </h2>
-          <p className="text-sm text-slate-700">{t("start.programHint")}</p>
+          <Text tone="muted" size="small">
+            {t("start.programHint")}
+          </Text>
           <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
             <CsrfInput />
             <Field label={t("start.programName")} field={fields.name} />
             <TextareaField label={t("start.description")} field={fields.description} rows={3} />
             <Button pending={pending}>{t("start.addProgramButton")}</Button>
           </Form>
-        </section>
+        </Panel>
       ) : null}
     </div>
   );

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput } from "../components/forms.tsx";
+import { Card, Heading, Text, TextLink } from "../components/ui/index.ts";
 import {
   endAllSignIns,
   listSignIns,
@@ -68,20 +69,18 @@ export default function Account() {
     );
   return (
     <div className="max-w-2xl space-y-6">
-      <h1 className="text-2xl font-bold">{t("account.title")}</h1>
+      <Heading level={1}>{t("account.title")}</Heading>
       <p>{`${user.name} · ${user.email}`}</p>
       {user.isAdmin ? (
         <p>
-          <a className="text-brand-700 underline" href="/admin/sign-in">
-            {t("header.admin")}
-          </a>
+          <TextLink href="/admin/sign-in">{t("header.admin")}</TextLink>
         </p>
       ) : null}
       {identities ? (
         <section aria-labelledby="providers" className="space-y-3">
-          <h2 id="providers" className="text-xl font-semibold">
+          <Heading level={2} id="providers">
             {t("account.providers")}
-          </h2>
+          </Heading>
           {identities.length === 0 ? (
             <p>{t("account.providersNone")}</p>
           ) : (
@@ -100,10 +99,10 @@ export default function Account() {
         </section>
       ) : null}
       <section aria-labelledby="sign-ins" className="space-y-3">
-        <h2 id="sign-ins" className="text-xl font-semibold">
+        <Heading level={2} id="sign-ins">
           {t("account.signIns")}
-        </h2>
-        <ul className="divide-y divide-slate-300 rounded-md border border-slate-300 bg-white">
+        </Heading>
+        <Card as="ul" list>
           {signIns.map((s) => (
             <li key={s.id} className="p-3">
               <p className="font-medium">
@@ -115,12 +114,12 @@ export default function Account() {
                   : (s.browser?.browser ?? t("account.aBrowser"))}
                 {s.current ? ` ${t("account.thisBrowser")}` : ""}
               </p>
-              <p className="text-sm text-slate-700">
+              <Text tone="muted" size="small">
                 {t("account.when", { signedIn: when(s.createdAt), used: when(s.lastUsedAt) })}
-              </p>
+              </Text>
             </li>
           ))}
-        </ul>
+        </Card>
         <p>{t("account.everywhereHint")}</p>
         <Form method="post">
           <CsrfInput />

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Card, Heading, SummaryList, Text } from "../components/ui/index.ts";
 import { recentAccountEvents, signInsByWay } from "../modules/auth/account-events.server.ts";
 import { requireUser } from "../modules/auth/auth-session.server.ts";
 import { callbackUrl } from "../modules/auth/sign-in-providers.server.ts";
@@ -59,44 +60,48 @@ export default function AdminSignIn() {
   return (
     <div className="max-w-5xl space-y-8">
       <div className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("adminSignIn.title")}</h1>
+        <Heading level={1}>{t("adminSignIn.title")}</Heading>
         <p>{t("adminSignIn.intro")}</p>
       </div>
       {providers.length === 0 ? (
-        <p className="rounded-md border border-slate-300 bg-white p-3">{t("adminSignIn.none")}</p>
+        <Card as="p" compact>
+          {t("adminSignIn.none")}
+        </Card>
       ) : (
         <ul className="space-y-4">
           {providers.map((p) => (
-            <li key={p.id} className="rounded-md border border-slate-300 bg-white p-4">
-              <h2 className="text-lg font-semibold">{p.label}</h2>
-              <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
-                <dt className="font-medium">{t("adminSignIn.state")}</dt>
-                <dd className={p.state === "down" ? "font-medium text-red-800" : undefined}>
+            <Card as="li" key={p.id}>
+              <Heading level={2} size="subheading">
+                {p.label}
+              </Heading>
+              <SummaryList className="mt-2">
+                <dt>{t("adminSignIn.state")}</dt>
+                <dd className={p.state === "down" ? "font-medium text-danger" : undefined}>
                   {t(`adminSignIn.states.${p.state}`, { problem: p.problem ?? "" })}
                 </dd>
-                <dt className="font-medium">{t("adminSignIn.issuer")}</dt>
+                <dt>{t("adminSignIn.issuer")}</dt>
                 <dd className="break-all">{p.issuer}</dd>
-                <dt className="font-medium">{t("adminSignIn.redirect")}</dt>
-                <dd className="break-all font-mono text-sm">{p.redirectUri}</dd>
-                <dt className="font-medium">{t("adminSignIn.domains")}</dt>
+                <dt>{t("adminSignIn.redirect")}</dt>
+                <dd className="break-all font-mono text-small">{p.redirectUri}</dd>
+                <dt>{t("adminSignIn.domains")}</dt>
                 <dd>{p.domains.length ? p.domains.join(", ") : t("adminSignIn.anyDomain")}</dd>
-                <dt className="font-medium">{t("adminSignIn.signIns")}</dt>
+                <dt>{t("adminSignIn.signIns")}</dt>
                 <dd>{number.format(p.signIns)}</dd>
-              </dl>
-            </li>
+              </SummaryList>
+            </Card>
           ))}
         </ul>
       )}
       <section aria-labelledby="required" className="space-y-2">
-        <h2 id="required" className="text-xl font-semibold">
+        <Heading level={2} id="required">
           {t("adminSignIn.required")}
-        </h2>
+        </Heading>
         <p>{requiredDomains.length ? requiredDomains.join(", ") : t("adminSignIn.requiredNone")}</p>
       </section>
       <section aria-labelledby="ways" className="space-y-2">
-        <h2 id="ways" className="text-xl font-semibold">
+        <Heading level={2} id="ways">
           {t("adminSignIn.ways")}
-        </h2>
+        </Heading>
         {ways.length === 0 ? (
           <p>{t("adminSignIn.logEmpty")}</p>
         ) : (
@@ -110,26 +115,26 @@ export default function AdminSignIn() {
         )}
       </section>
       <section aria-labelledby="log" className="space-y-2">
-        <h2 id="log" className="text-xl font-semibold">
+        <Heading level={2} id="log">
           {t("adminSignIn.log")}
-        </h2>
+        </Heading>
         {events.length === 0 ? (
           <p>{t("adminSignIn.logEmpty")}</p>
         ) : (
           // A list, not a table: on a phone each event reads whole, without sideways scrolling.
-          <ul className="divide-y divide-slate-300 rounded-md border border-slate-300 bg-white">
+          <Card as="ul" list>
             {events.map((e) => (
               <li key={e.id} className="p-3">
                 <p className="font-medium">
                   {`${t(`adminSignIn.kinds.${e.kind}` as MessageKey)} · ${way(e.method, e.provider)}`}
                 </p>
-                <p className="text-sm text-slate-700">
+                <Text tone="muted" size="small">
                   <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
                   {e.who ? ` · ${e.who}` : ""}
-                </p>
+                </Text>
               </li>
             ))}
-          </ul>
+          </Card>
         )}
       </section>
     </div>

@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
+import { Heading } from "../components/ui/index.ts";
 import { requestPasswordReset } from "../modules/auth/accounts.server.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { forgotPasswordSchema } from "../modules/auth/schema.ts";
@@ -54,14 +55,14 @@ export default function ForgotPassword() {
   if (data?.sent) {
     return (
       <div className="mx-auto max-w-md" role="status">
-        <h1 className="text-2xl font-bold">{t("auth.checkEmail")}</h1>
+        <Heading level={1}>{t("auth.checkEmail")}</Heading>
         <p className="mt-4">{t("auth.resetSent")}</p>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">{t("auth.resetTitle")}</h1>
+      <Heading level={1}>{t("auth.resetTitle")}</Heading>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
         <FormError errors={form.errors} id={form.errorId} />

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, SelectField, useZodForm } from "../components/forms.tsx";
 import { StaffText } from "../components/staff-text.tsx";
+import { Heading, TextLink } from "../components/ui/index.ts";
 import { getUser, readForm, requireUser } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { staffChoice } from "../modules/i18n/staff-text.ts";
@@ -59,19 +60,17 @@ export default function AcceptInvite() {
   if (!invite) {
     return (
       <div className="mx-auto max-w-md">
-        <h1 className="text-2xl font-bold">{t("invite.gone")}</h1>
+        <Heading level={1}>{t("invite.gone")}</Heading>
         <p className="mt-4">{t("invite.goneHint")}</p>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-bold">
-        {t("invite.heading", { workGroup: invite.workGroup.name })}
-      </h1>
+      <Heading level={1}>{t("invite.heading", { workGroup: invite.workGroup.name })}</Heading>
       <p>{t("invite.as", { role: t(`role.${invite.role}` as MessageKey) })}</p>
       {invite.workGroup.purpose ? (
-        <p className="text-slate-800">
+        <p className="text-ink">
           <StaffText es={invite.workGroup.purposeEs}>{invite.workGroup.purpose}</StaffText>
         </p>
       ) : null}
@@ -98,18 +97,12 @@ export default function AcceptInvite() {
         </Form>
       ) : (
         <p className="flex gap-4">
-          <a
-            className="text-brand-700 underline"
-            href={`/signup?redirectTo=${encodeURIComponent(path)}`}
-          >
+          <TextLink href={`/signup?redirectTo=${encodeURIComponent(path)}`}>
             {t("invite.signUp")}
-          </a>
-          <a
-            className="text-brand-700 underline"
-            href={`/login?redirectTo=${encodeURIComponent(path)}`}
-          >
+          </TextLink>
+          <TextLink href={`/login?redirectTo=${encodeURIComponent(path)}`}>
             {t("auth.signIn")}
-          </a>
+          </TextLink>
         </p>
       )}
     </div>

@@ -10,6 +10,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GuestJoinForm } from "../components/session/guest-join-form.tsx";
 import { JoinForm } from "../components/session/join-form.tsx";
+import { Heading, TextLink } from "../components/ui/index.ts";
 import { getPerson, readForm } from "../modules/auth/auth-session.server.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { guestJoinSchema } from "../modules/session/guest-schema.ts";
@@ -148,8 +149,8 @@ export default function JoinWithCode() {
     const refusal = sent && "refusal" in sent && sent.refusal ? sent.refusal : null;
     return (
       <>
-        <h1 className="text-3xl font-bold">{guest.session}</h1>
-        <p className="mt-2 text-lg text-slate-800">
+        <Heading level={1}>{guest.session}</Heading>
+        <p className="mt-2 text-subheading text-ink">
           {t("guest.intro", { workGroup: guest.workGroup })}
         </p>
         <GuestJoinForm
@@ -160,10 +161,7 @@ export default function JoinWithCode() {
           refusal={refusal ? t(refusal.key, refusal) : null}
         />
         <p className="mt-6">
-          {t("guest.member")}{" "}
-          <a className="text-brand-700 underline" href={guest.signIn}>
-            {t("guest.signIn")}
-          </a>
+          {t("guest.member")} <TextLink href={guest.signIn}>{t("guest.signIn")}</TextLink>
         </p>
       </>
     );
@@ -180,7 +178,7 @@ export default function JoinWithCode() {
           : t("join.notMember", { session: shown.session, workGroup: shown.workGroup });
   return (
     <>
-      <h1 className="text-3xl font-bold">{t("join.title")}</h1>
+      <Heading level={1}>{t("join.title")}</Heading>
       <JoinForm code={typed} error={error} />
     </>
   );

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { JoinForm } from "../components/session/join-form.tsx";
+import { Heading } from "../components/ui/index.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { joinPath, readJoinCode } from "../modules/session/join-code.ts";
 
@@ -24,7 +25,7 @@ export default function JoinByCode() {
   const { t } = useTranslation();
   return (
     <>
-      <h1 className="text-3xl font-bold">{t("join.title")}</h1>
+      <Heading level={1}>{t("join.title")}</Heading>
       <JoinForm code={typed} error={invalid ? t("join.invalid") : null} />
     </>
   );

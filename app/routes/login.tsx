@@ -11,6 +11,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { ProviderButtons } from "../components/auth/provider-buttons.tsx";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
+import { Card, Heading, Text, TextLink } from "../components/ui/index.ts";
 import { signIn } from "../modules/auth/accounts.server.ts";
 import { getUser, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { knownDevice, rememberDevice } from "../modules/auth/device.server.ts";
@@ -76,37 +77,31 @@ export default function Login() {
   const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">{t("auth.signInTitle")}</h1>
+      <Heading level={1}>{t("auth.signInTitle")}</Heading>
       {params.get("signedOut") === "everywhere" ? (
-        <p role="status" className="mt-4 rounded-md border border-slate-300 bg-white p-3">
+        <Card as="p" compact role="status" className="mt-4">
           {t("auth.signedOutEverywhere")}
-        </p>
+        </Card>
       ) : null}
       {providerSignOut ? (
-        <div
-          role="status"
-          className="mt-4 space-y-2 rounded-md border border-slate-300 bg-white p-3"
-        >
+        <Card compact role="status" className="mt-4 space-y-2">
           <p className="font-medium">{t("signInProvider.signedOut")}</p>
-          <p className="text-sm">
+          <Text size="small">
             {t("signInProvider.signOutHint", { provider: providerSignOut.label })}
-          </p>
+          </Text>
           <p>
-            <a
-              className="inline-flex min-h-11 items-center text-brand-700 underline"
-              href={providerSignOut.url}
-            >
+            <TextLink standalone href={providerSignOut.url}>
               {t("signInProvider.signOutThere", { provider: providerSignOut.label })}
-            </a>
+            </TextLink>
           </p>
-        </div>
+        </Card>
       ) : null}
       {providers.length > 0 ? (
         <div className="mt-6 space-y-4">
           <ProviderButtons providers={providers} redirectTo={redirectTo} />
-          <h2 className="border-t border-slate-300 pt-4 text-lg font-semibold">
+          <Heading level={2} size="subheading" className="border-t border-line pt-4">
             {t("signInProvider.or")}
-          </h2>
+          </Heading>
         </div>
       ) : null}
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
@@ -123,17 +118,11 @@ export default function Login() {
         <Button pending={pending}>{t("auth.signIn")}</Button>
       </Form>
       <p className="mt-6">
-        <a className="text-brand-700 underline" href={`/login/email?${params.toString()}`}>
-          {t("auth.emailInstead")}
-        </a>
+        <TextLink href={`/login/email?${params.toString()}`}>{t("auth.emailInstead")}</TextLink>
       </p>
       <p className="mt-4 space-x-4">
-        <a className="text-brand-700 underline" href="/forgot-password">
-          {t("auth.forgot")}
-        </a>
-        <a className="text-brand-700 underline" href={`/signup?${params.toString()}`}>
-          {t("auth.createAccount")}
-        </a>
+        <TextLink href="/forgot-password">{t("auth.forgot")}</TextLink>
+        <TextLink href={`/signup?${params.toString()}`}>{t("auth.createAccount")}</TextLink>
       </p>
     </div>
   );

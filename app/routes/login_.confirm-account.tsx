@@ -4,6 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
+import { Card, Heading, Text, TextLink } from "../components/ui/index.ts";
 import { signIn } from "../modules/auth/accounts.server.ts";
 import { getAuthSession, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { knownDevice } from "../modules/auth/device.server.ts";
@@ -127,12 +128,12 @@ export default function ConfirmAccount() {
   if (!pending) {
     return (
       <div className="mx-auto max-w-md space-y-4">
-        <h1 className="text-2xl font-bold">{t("confirmAccount.gone")}</h1>
+        <Heading level={1}>{t("confirmAccount.gone")}</Heading>
         <p>{t("confirmAccount.goneNoProvider")}</p>
         <p>
-          <a className="inline-flex min-h-11 items-center text-brand-700 underline" href="/login">
+          <TextLink standalone href="/login">
             {t("header.signIn")}
-          </a>
+          </TextLink>
         </p>
       </div>
     );
@@ -140,12 +141,12 @@ export default function ConfirmAccount() {
   const named = { email: pending.email, provider: pending.provider.label };
   return (
     <div className="mx-auto max-w-md space-y-6">
-      <h1 className="text-2xl font-bold">{t("confirmAccount.title")}</h1>
+      <Heading level={1}>{t("confirmAccount.title")}</Heading>
       <p>{t("confirmAccount.intro", named)}</p>
       <section aria-labelledby="by-password" className="space-y-4">
-        <h2 id="by-password" className="text-lg font-semibold">
+        <Heading level={2} size="subheading" id="by-password">
           {t("confirmAccount.byPassword")}
-        </h2>
+        </Heading>
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <CsrfInput />
           <FormError errors={form.errors} id={form.errorId} />
@@ -161,20 +162,20 @@ export default function ConfirmAccount() {
         </Form>
       </section>
       <section aria-labelledby="by-email" className="space-y-3">
-        <h2 id="by-email" className="text-lg font-semibold">
+        <Heading level={2} size="subheading" id="by-email">
           {t("confirmAccount.byEmail")}
-        </h2>
+        </Heading>
         {data?.sent ? (
-          <p role="status" className="rounded-md border border-slate-300 bg-white p-3">
+          <Card as="p" compact role="status">
             {t("confirmAccount.sent", { email: data.sent, minutes: SIGN_IN_LINK_MINUTES })}
-          </p>
+          </Card>
         ) : (
           <>
             <p>{t("confirmAccount.byEmailHint", named)}</p>
             {data?.emailError ? (
-              <p role="alert" className="text-red-800">
+              <Text tone="danger" role="alert">
                 {data.emailError}
-              </p>
+              </Text>
             ) : null}
             <Form method="post">
               <CsrfInput />
@@ -187,14 +188,9 @@ export default function ConfirmAccount() {
       </section>
       <Form method="post">
         <CsrfInput />
-        <button
-          type="submit"
-          name="intent"
-          value="cancel"
-          className="min-h-11 text-brand-700 underline"
-        >
+        <Button variant="link" type="submit" name="intent" value="cancel">
           {t("confirmAccount.notYou")}
-        </button>
+        </Button>
       </Form>
     </div>
   );

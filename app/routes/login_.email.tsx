@@ -4,6 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
+import { Heading, TextLink } from "../components/ui/index.ts";
 import { inMinutes } from "../modules/auth/accounts.server.ts";
 import { getUser, readForm } from "../modules/auth/auth-session.server.ts";
 import { signInLinkSchema } from "../modules/auth/schema.ts";
@@ -73,19 +74,17 @@ export default function SignInByEmail() {
   if (data?.sent) {
     return (
       <div className="mx-auto max-w-md space-y-4" role="status">
-        <h1 className="text-2xl font-bold">{t("auth.checkEmail")}</h1>
+        <Heading level={1}>{t("auth.checkEmail")}</Heading>
         <p>{t("auth.linkSent", { email: data.sent, minutes: SIGN_IN_LINK_MINUTES })}</p>
         <p>
-          <a className="text-brand-700 underline" href="/login/email">
-            {t("auth.sendAnother")}
-          </a>
+          <TextLink href="/login/email">{t("auth.sendAnother")}</TextLink>
         </p>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">{t("auth.byEmailTitle")}</h1>
+      <Heading level={1}>{t("auth.byEmailTitle")}</Heading>
       <p className="mt-2">{t("auth.byEmailIntro")}</p>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
@@ -95,9 +94,7 @@ export default function SignInByEmail() {
         <Button pending={pending}>{t("auth.sendLink")}</Button>
       </Form>
       <p className="mt-6">
-        <a className="text-brand-700 underline" href={`/login?${params.toString()}`}>
-          {t("auth.passwordInstead")}
-        </a>
+        <TextLink href={`/login?${params.toString()}`}>{t("auth.passwordInstead")}</TextLink>
       </p>
     </div>
   );

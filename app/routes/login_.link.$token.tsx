@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput } from "../components/forms.tsx";
+import { Heading, TextLink } from "../components/ui/index.ts";
 import { recordAccountEvent } from "../modules/auth/account-events.server.ts";
 import { getAuthSession, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { rememberDevice } from "../modules/auth/device.server.ts";
@@ -57,23 +58,21 @@ export default function SignInByLink() {
   if (!account) {
     return (
       <div className="mx-auto max-w-md space-y-4">
-        <h1 className="text-2xl font-bold">{t("auth.linkGone")}</h1>
+        <Heading level={1}>{t("auth.linkGone")}</Heading>
         <p>{t("auth.linkGoneHint", { minutes: SIGN_IN_LINK_MINUTES })}</p>
         <p>
-          <a className="text-brand-700 underline" href={`/login/email?${params.toString()}`}>
-            {t("auth.newLink")}
-          </a>
+          <TextLink href={`/login/email?${params.toString()}`}>{t("auth.newLink")}</TextLink>
         </p>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-bold">{t("auth.signInTitle")}</h1>
+      <Heading level={1}>{t("auth.signInTitle")}</Heading>
       <p>{t("auth.signInAs", { name: account.name, email: account.email })}</p>
       <Form method="post">
         <CsrfInput />
-        <Button pending={pending} className="min-h-11 w-full justify-center">
+        <Button fullWidth pending={pending}>
           {t("auth.signIn")}
         </Button>
       </Form>

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProviderButtons, ProviderSignInFailed } from "../components/auth/provider-buttons.tsx";
+import { Heading } from "../components/ui/index.ts";
 import { getAuthSession, readForm } from "../modules/auth/auth-session.server.ts";
 import { samePagePath } from "../modules/auth/schema.ts";
 import { beginProviderSignIn } from "../modules/auth/sign-in-providers.server.ts";
@@ -63,7 +64,7 @@ export default function StartProviderSignIn() {
   if (data) return <ProviderSignInFailed {...data} />;
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-bold">{t("auth.signInTitle")}</h1>
+      <Heading level={1}>{t("auth.signInTitle")}</Heading>
       <ProviderButtons providers={[provider]} redirectTo={params.get("redirectTo") ?? "/"} />
     </div>
   );

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, useZodForm } from "../components/forms.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import { Heading, Panel, Text, TextLink } from "../components/ui/index.ts";
 import { WorkGroupFields } from "../components/work-group-fields.tsx";
 import { readForm, requireUser } from "../modules/auth/auth-session.server.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
@@ -44,10 +45,12 @@ export default function ProgramPage() {
   return (
     <div className="space-y-8">
       <div>
-        <p className="text-sm text-slate-700">{t("program.label")}</p>
-        <h1 className="text-2xl font-bold">
+        <Text tone="muted" size="small">
+          {t("program.label")}
+        </Text>
+        <Heading level={1}>
           <StaffText>{program.name}</StaffText>
-        </h1>
+        </Heading>
         {program.description ? (
           <p className="mt-2 max-w-3xl">
             <StaffText>{program.description}</StaffText>
@@ -55,17 +58,17 @@ export default function ProgramPage() {
         ) : null}
       </div>
       <section aria-labelledby="work-groups">
-        <h2 id="work-groups" className="text-xl font-semibold">
+        <Heading level={2} id="work-groups">
           {t("program.workGroups")}
-        </h2>
+        </Heading>
         {program.workGroups.length === 0 ? <p className="mt-2">{t("start.noWorkGroups")}</p> : null}
         <ul className="mt-3 space-y-2">
           {program.workGroups.map((wg) => (
             <li key={wg.id}>
               {wg.myRole ? (
-                <a className="text-brand-700 underline" href={`/work-groups/${wg.slug}`}>
+                <TextLink href={`/work-groups/${wg.slug}`}>
                   <StaffText>{wg.name}</StaffText>
-                </a>
+                </TextLink>
               ) : (
                 <StaffIn said={t("program.notMember", { name: STAFF })} staff={wg.name} />
               )}
@@ -74,13 +77,12 @@ export default function ProgramPage() {
         </ul>
       </section>
       {program.canAddWorkGroup ? (
-        <section
-          aria-labelledby="new-work-group"
-          className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4"
+        <Panel
+          title={t("program.addWorkGroup")}
+          size="subheading"
+          headingId="new-work-group"
+          className="max-w-2xl"
         >
-          <h2 id="new-work-group" className="text-lg font-semibold">
-            {t("program.addWorkGroup")}
-          </h2>
           <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
             <CsrfInput />
             <WorkGroupFields
@@ -91,7 +93,7 @@ export default function ProgramPage() {
             />
             <Button pending={pending}>{t("program.addWorkGroupButton")}</Button>
           </Form>
-        </section>
+        </Panel>
       ) : null}
     </div>
   );

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PeriodStatus } from "../components/comment-period/period-status.tsx";
 import { StaffText, useStaffText } from "../components/staff-text.tsx";
+import { Heading, Table, Td, Text, TextLink, Th } from "../components/ui/index.ts";
 import { listPublicCommentPeriods } from "../modules/comment-period/comment-period.server.ts";
 import { formatDate, type Locale } from "../modules/i18n/i18n.ts";
 import { staffLinesIn } from "../modules/i18n/staff-text.ts";
@@ -41,12 +42,12 @@ export default function PublicHome() {
   const purpose = useStaffText(workGroup.purpose, workGroup.purposeEs);
   return (
     <div className="space-y-8">
-      <h1 className="text-3xl font-bold">{workGroup.name}</h1>
+      <Heading level={1}>{workGroup.name}</Heading>
       {workGroup.purpose ? (
         <section aria-labelledby="purpose">
-          <h2 id="purpose" className="text-xl font-semibold">
+          <Heading level={2} id="purpose">
             {t("home.purpose")}
-          </h2>
+          </Heading>
           <p className="mt-2 whitespace-pre-line" lang={purpose.marked}>
             {purpose.text}
           </p>
@@ -54,9 +55,9 @@ export default function PublicHome() {
       ) : null}
       {workGroup.essentialQuestions.length ? (
         <section aria-labelledby="questions">
-          <h2 id="questions" className="text-xl font-semibold">
+          <Heading level={2} id="questions">
             {t("home.questions")}
-          </h2>
+          </Heading>
           <ol className="mt-2 list-decimal space-y-1 pl-6">
             {staffLinesIn(locale, workGroup.essentialQuestions, workGroup.essentialQuestionsEs).map(
               (q, index) => (
@@ -71,51 +72,46 @@ export default function PublicHome() {
 
       {commentPeriods.length ? (
         <section aria-labelledby="comment-periods">
-          <h2 id="comment-periods" className="text-xl font-semibold">
+          <Heading level={2} id="comment-periods">
             {t("home.commentPeriods")}
-          </h2>
+          </Heading>
           <ul className="mt-2 space-y-2">
             {commentPeriods.map((period) => (
               <li key={period.id}>
-                <Link
+                <TextLink
                   to={`/public/${workGroup.slug}/comment-periods/${period.id}`}
-                  className="font-medium underline"
+                  className="font-medium"
                 >
                   <StaffText es={period.titleEs}>{period.title}</StaffText>
-                </Link>
-                <span className="text-slate-700">
+                </TextLink>
+                <Text as="span" tone="muted">
                   {" · "}
                   <PeriodStatus period={period} />
-                </span>
+                </Text>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
       <section aria-labelledby="publications">
-        <h2 id="publications" className="text-xl font-semibold">
+        <Heading level={2} id="publications">
           {t("home.publications")}
-        </h2>
+        </Heading>
         {publications.length === 0 ? (
           <p className="mt-2">{t("home.noPublications")}</p>
         ) : (
           <ul className="mt-2 space-y-2">
             {publications.map((p) => (
               <li key={p.id}>
-                <Link
-                  className="text-brand-700 underline"
-                  to={`/public/${workGroup.slug}/publications/${p.id}`}
-                >
-                  {p.title}
-                </Link>{" "}
-                <span className="text-sm text-slate-700">
+                <TextLink to={`/public/${workGroup.slug}/publications/${p.id}`}>{p.title}</TextLink>{" "}
+                <Text as="span" tone="muted" size="small">
                   {[
                     t(`publication.kind.${p.kind}`),
                     p.updatedAt
                       ? t("publication.updated", { date: formatDate(locale, p.updatedAt) })
                       : t("publication.published", { date: formatDate(locale, p.publishedAt) }),
                   ].join(" · ")}
-                </span>
+                </Text>
               </li>
             ))}
           </ul>
@@ -123,18 +119,18 @@ export default function PublicHome() {
       </section>
 
       <section aria-labelledby="recommendations">
-        <h2 id="recommendations" className="text-xl font-semibold">
+        <Heading level={2} id="recommendations">
           {t("home.recommendations")}
-        </h2>
+        </Heading>
         {recommendations.length === 0 ? (
           <p className="mt-2">{t("home.noRecommendations")}</p>
         ) : (
           <ol className="mt-2 space-y-6">
             {recommendations.map((r) => (
               <li key={r.id} className="space-y-2">
-                <h3 className="text-lg font-semibold">
+                <Heading level={3}>
                   {`${t("recommendation.number", { number: r.number })}: ${r.title}`}
-                </h3>
+                </Heading>
                 {r.rationale ? <p className="whitespace-pre-line">{r.rationale}</p> : null}
                 <StepsTable steps={r.actionSteps} locale={locale} />
               </li>
@@ -144,25 +140,20 @@ export default function PublicHome() {
       </section>
 
       <section aria-labelledby="sessions">
-        <h2 id="sessions" className="text-xl font-semibold">
+        <Heading level={2} id="sessions">
           {t("home.sessions")}
-        </h2>
+        </Heading>
         {sessions.length === 0 ? (
           <p className="mt-2">{t("home.noSessions")}</p>
         ) : (
           <ul className="mt-2 space-y-1">
             {sessions.map((s) => (
               <li key={s.id}>
-                <Link
-                  className="text-brand-700 underline"
-                  to={`/public/${workGroup.slug}/sessions/${s.id}`}
-                >
-                  {s.title}
-                </Link>{" "}
-                <span className="text-sm text-slate-700">
+                <TextLink to={`/public/${workGroup.slug}/sessions/${s.id}`}>{s.title}</TextLink>{" "}
+                <Text as="span" tone="muted" size="small">
                   {formatDate(locale, s.startsAt, { timeZone: s.timeZone })} ·{" "}
                   {t(`session.format.${s.format}`)}
-                </span>
+                </Text>
               </li>
             ))}
           </ul>
@@ -170,9 +161,9 @@ export default function PublicHome() {
       </section>
 
       <section aria-labelledby="members">
-        <h2 id="members" className="text-xl font-semibold">
+        <Heading level={2} id="members">
           {t("home.members")}
-        </h2>
+        </Heading>
         <p className="mt-2">
           {t("home.membersCount", { count: members.count })}. {t("home.namedNote")}
         </p>
@@ -198,14 +189,16 @@ function MemberGroups({
   const { t } = useTranslation();
   return (
     <div>
-      <h3 className="font-semibold">{heading}</h3>
+      <Heading level={3} size="minor">
+        {heading}
+      </Heading>
       <ul className="mt-1 space-y-1">
         {groups.map((g) => (
           <li key={g.name ?? ""}>
             {g.name ? <StaffText es={g.nameEs}>{g.name}</StaffText> : t("home.noGroup")}
             {`: ${g.count}`}
             {g.names.length ? (
-              <span className="text-slate-700">{` (${g.names.join(", ")})`}</span>
+              <Text as="span" tone="muted">{` (${g.names.join(", ")})`}</Text>
             ) : null}
           </li>
         ))}
@@ -230,46 +223,42 @@ function StepsTable({ steps, locale }: { steps: Step[]; locale: Locale }) {
   const done = steps.filter((s) => s.status === "done").length;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
+      <Table className="text-small">
         <caption className="text-left font-semibold">
           {t("recommendation.steps")} ·{" "}
           {t("recommendation.progress", { done, total: steps.length })}
         </caption>
         <thead>
-          <tr className="border-b border-slate-400">
-            <th scope="col" className="py-1 pr-3">
+          <tr>
+            <Th dense scope="col">
               {t("recommendation.steps")}
-            </th>
-            <th scope="col" className="py-1 pr-3">
+            </Th>
+            <Th dense scope="col">
               {t("recommendation.owner")}
-            </th>
-            <th scope="col" className="py-1 pr-3">
+            </Th>
+            <Th dense scope="col">
               {t("recommendation.horizon")}
-            </th>
-            <th scope="col" className="py-1 pr-3">
+            </Th>
+            <Th dense scope="col">
               {t("recommendation.due")}
-            </th>
-            <th scope="col" className="py-1">
-              {t("recommendation.status")}
-            </th>
+            </Th>
+            <Th dense>{t("recommendation.status")}</Th>
           </tr>
         </thead>
         <tbody>
           {steps.map((s) => (
-            <tr key={s.id} className="border-b border-slate-200 align-top">
-              <td className="py-1 pr-3">{s.description}</td>
-              <td className="py-1 pr-3">
+            <tr key={s.id}>
+              <Td dense>{s.description}</Td>
+              <Td dense>
                 {s.owner === "member" ? t("recommendation.ownerMember") : (s.owner?.name ?? "")}
-              </td>
-              <td className="py-1 pr-3">{t(`horizon.${s.horizon}`)}</td>
-              <td className="py-1 pr-3">
-                {s.dueOn ? formatDate(locale, `${s.dueOn}T12:00:00Z`) : ""}
-              </td>
-              <td className="py-1">{t(`status.${s.status}`)}</td>
+              </Td>
+              <Td dense>{t(`horizon.${s.horizon}`)}</Td>
+              <Td dense>{s.dueOn ? formatDate(locale, `${s.dueOn}T12:00:00Z`) : ""}</Td>
+              <Td dense>{t(`status.${s.status}`)}</Td>
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
+import { type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommentForm } from "../components/comment-period/comment-form.tsx";
 import { PeriodStatus } from "../components/comment-period/period-status.tsx";
 import { SectionBody } from "../components/comment-period/section-body.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import { ButtonLink, Card, Heading, Notice, Text, TextLink } from "../components/ui/index.ts";
 import { WrittenText } from "../components/written-text.tsx";
 import { getPublicCommentPeriod } from "../modules/comment-period/comment-period.server.ts";
 import { submitCommentForm } from "../modules/comment-period/intake.server.ts";
@@ -91,42 +92,34 @@ export default function PublicCommentPeriod() {
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-3xl font-bold" lang={marked(title)}>
+        <Heading level={1} lang={marked(title)}>
           {title.text}
-        </h1>
-        <p className="mt-2 text-lg font-medium">
+        </Heading>
+        <p className="mt-2 text-subheading font-medium">
           <PeriodStatus period={period} />
         </p>
-        <p className="text-slate-700">{t("period.dates", { opens, closes })}</p>
+        <Text tone="muted">{t("period.dates", { opens, closes })}</Text>
         {period.state === "open" ? (
           // The invitation first: the form sits under the whole draft, far down a phone.
           <p className="mt-3">
-            <a
-              href="#comment-form"
-              className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
-            >
+            <ButtonLink href="#comment-form" variant="primary">
               {t("period.invite")}
-            </a>
+            </ButtonLink>
           </p>
         ) : null}
         {response ? (
-          <p className="mt-2 rounded-md border border-brand-700 bg-white p-3 font-medium">
+          <Notice as="p" tone="info" className="mt-2 font-medium">
             {t("period.responsePublished")}{" "}
-            <Link to={`/public/${slug}/publications/${response.id}`} className="underline">
-              {response.title}
-            </Link>
-          </p>
+            <TextLink to={`/public/${slug}/publications/${response.id}`}>{response.title}</TextLink>
+          </Notice>
         ) : null}
       </div>
 
       {period.notices.length ? (
-        <section
-          aria-labelledby="notices"
-          className="rounded-md border border-amber-400 bg-amber-50 p-4"
-        >
-          <h2 id="notices" className="text-xl font-semibold">
+        <Notice as="section" tone="warning" aria-labelledby="notices">
+          <Heading level={2} id="notices">
             {t("period.notices")}
-          </h2>
+          </Heading>
           <ul className="mt-2 space-y-2">
             {period.notices.map((notice) => (
               <li key={notice.id}>
@@ -135,28 +128,28 @@ export default function PublicCommentPeriod() {
               </li>
             ))}
           </ul>
-        </section>
+        </Notice>
       ) : null}
 
       {period.instructions ? (
         <section aria-labelledby="how-to">
-          <h2 id="how-to" className="text-xl font-semibold">
+          <Heading level={2} id="how-to">
             {t("period.howTo")}
-          </h2>
+          </Heading>
           <SectionBody body={instructions.text} lang={marked(instructions)} />
         </section>
       ) : null}
 
       <section aria-labelledby="hearings">
-        <h2 id="hearings" className="text-xl font-semibold">
+        <Heading level={2} id="hearings">
           {t("period.hearings")}
-        </h2>
+        </Heading>
         {period.hearings.length === 0 ? (
           <p className="mt-2">{t("period.noHearings")}</p>
         ) : (
           <ul className="mt-2 space-y-3">
             {period.hearings.map((hearing) => (
-              <li key={hearing.id} className="rounded-md border border-slate-300 p-3">
+              <Card as="li" compact key={hearing.id}>
                 <p className="font-medium">
                   {t(`hearing.kind.${hearing.kind as "hearing"}`)}:{" "}
                   <StaffText es={hearing.titleEs}>{hearing.title}</StaffText>
@@ -169,48 +162,47 @@ export default function PublicCommentPeriod() {
                 ) : null}
                 {hearing.link ? (
                   <p>
-                    <a href={hearing.link} className="underline">
+                    <TextLink href={hearing.link}>
                       {t("hearing.join")}
                       <span className="sr-only">: {hearing.title}</span>
-                    </a>
+                    </TextLink>
                   </p>
                 ) : null}
                 <p className="mt-1 flex flex-wrap gap-x-4">
-                  <Link
+                  <TextLink
                     to={`/public/${slug}/comment-periods/${period.id}/hearings/${hearing.id}`}
-                    className="font-medium text-brand-700 underline"
+                    className="font-medium"
                   >
                     {t("hearing.register")}
                     <span className="sr-only">: {hearing.title}</span>
-                  </Link>
-                  <a
+                  </TextLink>
+                  <TextLink
                     href={`/public/${slug}/comment-periods/${period.id}/hearings/${hearing.id}/calendar.ics`}
-                    className="text-brand-700 underline"
                   >
                     {t("hearing.calendar")}
                     <span className="sr-only">: {hearing.title}</span>
-                  </a>
+                  </TextLink>
                 </p>
-              </li>
+              </Card>
             ))}
           </ul>
         )}
       </section>
 
       <section aria-labelledby="draft">
-        <h2 id="draft" className="text-xl font-semibold">
+        <Heading level={2} id="draft">
           {t("period.draft")}
-        </h2>
+        </Heading>
         <div className="mt-2 space-y-6">
           {sections.map((section) => (
             <section key={section.number} aria-labelledby={`section-${section.number}`}>
-              <h3 id={`section-${section.number}`} className="text-lg font-semibold">
+              <Heading level={3} id={`section-${section.number}`}>
                 <StaffIn
                   said={t("period.sectionHeading", { number: section.number, heading: STAFF })}
                   staff={section.heading.text}
                   es={section.heading.lang === "es" ? section.heading.text : null}
                 />
-              </h3>
+              </Heading>
               <SectionBody body={section.body.text} lang={marked(section.body)} />
             </section>
           ))}
@@ -219,9 +211,9 @@ export default function PublicCommentPeriod() {
 
       {period.moderationPolicy ? (
         <section aria-labelledby="policy">
-          <h2 id="policy" className="text-xl font-semibold">
+          <Heading level={2} id="policy">
             {t("period.policy")}
-          </h2>
+          </Heading>
           <SectionBody body={policy.text} lang={marked(policy)} />
         </section>
       ) : null}
@@ -239,16 +231,16 @@ export default function PublicCommentPeriod() {
 
       {period.showComments ? (
         <section aria-labelledby="comments">
-          <h2 id="comments" className="text-xl font-semibold">
+          <Heading level={2} id="comments">
             {t("period.comments")}
-          </h2>
+          </Heading>
           {comments.length === 0 ? (
             <p className="mt-2">{t("period.noComments")}</p>
           ) : (
             <ul className="mt-2 space-y-3">
               {comments.map((comment) => (
-                <li key={comment.id} className="rounded-md border border-slate-300 p-3">
-                  <p className="text-sm text-slate-700">
+                <Card as="li" compact key={comment.id}>
+                  <Text tone="muted" size="small">
                     {formatDate(locale, comment.receivedAt)} · {comment.stakeholderGroup} ·{" "}
                     {comment.sections
                       ? t("period.aboutSections", {
@@ -258,26 +250,26 @@ export default function PublicCommentPeriod() {
                             .join(", "),
                         })
                       : t("period.aboutGeneral")}
-                  </p>
+                  </Text>
                   <p className="mt-1 whitespace-pre-line">
                     <WrittenText text={comment.body} lang={comment.language} />
                   </p>
                   {comment.attachments.length ? (
-                    <ul className="mt-1 text-sm">
+                    <ul className="mt-1 text-small">
                       {comment.attachments.map((file) => (
                         <li key={file.position}>
-                          <a
+                          <TextLink
+                            standalone
                             href={`/public/${slug}/comment-periods/${period.id}/comments/${comment.trackingNumber}/files/${file.position}`}
                             download
-                            className="inline-flex min-h-11 items-center underline"
                           >
                             {t("period.file", { name: file.name, type: file.type.toUpperCase() })}
-                          </a>
+                          </TextLink>
                         </li>
                       ))}
                     </ul>
                   ) : null}
-                </li>
+                </Card>
               ))}
             </ul>
           )}

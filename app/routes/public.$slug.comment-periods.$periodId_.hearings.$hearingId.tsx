@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegistrationForm } from "../components/hearing/registration-form.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import { Card, Heading, SummaryList, TextLink } from "../components/ui/index.ts";
 import {
   getPublicHearing,
   submitRegistrationForm,
@@ -66,22 +67,22 @@ export default function PublicHearing() {
   return (
     <div className="space-y-6">
       <p>
-        <Link to={periodPath} className="text-brand-700 underline">
+        <TextLink to={periodPath}>
           <StaffIn
             said={t("hearing.back", { title: STAFF })}
             staff={period.title}
             es={period.titleEs}
           />
-        </Link>
+        </TextLink>
       </p>
       <div>
-        <p className="text-lg font-medium text-slate-700">{kind}</p>
-        <h1 className="text-3xl font-bold">
+        <p className="text-subheading font-medium text-muted">{kind}</p>
+        <Heading level={1}>
           <StaffText es={hearing.titleEs}>{hearing.title}</StaffText>
-        </h1>
+        </Heading>
       </div>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
-        <dt className="font-medium">{t("hearing.when")}</dt>
+      <SummaryList className="gap-y-2">
+        <dt>{t("hearing.when")}</dt>
         <dd>
           {t("hearing.until", {
             start: formatInZone(locale, hearing.startsAt, hearing.timeZone),
@@ -90,7 +91,7 @@ export default function PublicHearing() {
         </dd>
         {hearing.place ? (
           <>
-            <dt className="font-medium">{t("hearing.where")}</dt>
+            <dt>{t("hearing.where")}</dt>
             <dd>
               <StaffText es={hearing.placeEs}>{hearing.place}</StaffText>
             </dd>
@@ -98,17 +99,15 @@ export default function PublicHearing() {
         ) : null}
         {hearing.link ? (
           <>
-            <dt className="font-medium">{t("hearing.online")}</dt>
+            <dt>{t("hearing.online")}</dt>
             <dd>
-              <a href={hearing.link} className="text-brand-700 underline">
-                {t("hearing.join")}
-              </a>
+              <TextLink href={hearing.link}>{t("hearing.join")}</TextLink>
             </dd>
           </>
         ) : null}
         {hearing.limited && !hearing.ended ? (
           <>
-            <dt className="font-medium">{t("hearing.places")}</dt>
+            <dt>{t("hearing.places")}</dt>
             <dd>
               {hearing.placesLeft
                 ? t("hearing.placesLeft", { count: hearing.placesLeft })
@@ -116,16 +115,14 @@ export default function PublicHearing() {
             </dd>
           </>
         ) : null}
-      </dl>
+      </SummaryList>
       <p>
-        <a href={`${pagePath}/calendar.ics`} className="text-brand-700 underline">
-          {t("hearing.calendar")}
-        </a>
+        <TextLink href={`${pagePath}/calendar.ics`}>{t("hearing.calendar")}</TextLink>
       </p>
       {hearing.ended ? (
-        <p role="status" className="rounded-md border border-slate-300 bg-slate-50 p-3">
+        <Card as="p" tone="sunken" compact role="status">
           {t("hearing.ended")}
-        </p>
+        </Card>
       ) : (
         <RegistrationForm
           roles={hearing.roles}

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/forms.tsx";
+import { Button, Heading } from "../components/ui/index.ts";
 import { publicFormCsrf, readForm } from "../modules/auth/auth-session.server.ts";
 import { confirmFollow } from "../modules/publication/followers.server.ts";
 import { attempt } from "../utils/http.server.ts";
@@ -27,18 +28,13 @@ export default function ConfirmFollow() {
   const { t } = useTranslation();
   return (
     <div className="max-w-xl space-y-4">
-      <h1 className="text-3xl font-bold">{t("follow.confirmTitle")}</h1>
+      <Heading level={1}>{t("follow.confirmTitle")}</Heading>
       {result ? (
         <p role="status">{t(result.done ? "follow.confirmed" : "follow.invalidLink")}</p>
       ) : (
         <Form method="post">
           <CsrfInput />
-          <button
-            type="submit"
-            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
-          >
-            {t("follow.confirm")}
-          </button>
+          <Button type="submit">{t("follow.confirm")}</Button>
         </Form>
       )}
     </div>

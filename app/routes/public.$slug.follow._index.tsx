@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput, useZodForm } from "../components/forms.tsx";
+import { CsrfInput, inputClass, useZodForm } from "../components/forms.tsx";
+import { Button, Heading, Label, Notice, Text } from "../components/ui/index.ts";
 import { publicFormCsrf, readForm } from "../modules/auth/auth-session.server.ts";
 import { emailUpdatesOffered, requestFollow } from "../modules/publication/followers.server.ts";
 import { requirePublicWorkGroup } from "../modules/publication/public-site.server.ts";
@@ -56,43 +57,37 @@ export default function Follow() {
   const errors = fields.email.errors?.map((key) => t(key as "follow.invalidEmail"));
   return (
     <div className="max-w-xl space-y-4">
-      <h1 className="text-3xl font-bold">{t("site.follow")}</h1>
+      <Heading level={1}>{t("site.follow")}</Heading>
       <p>{t("follow.intro")}</p>
       {result?.sent ? (
-        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3">
+        <Notice as="p" tone="success" role="status">
           {t("follow.sent")}
-        </p>
+        </Notice>
       ) : null}
       {result?.error ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3">
+        <Notice as="p" tone="error" role="alert">
           {t(result.error as "follow.tooMany")}
-        </p>
+        </Notice>
       ) : null}
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <CsrfInput />
         <div className="space-y-1">
-          <label htmlFor={fields.email.id} className="block font-medium">
-            {t("follow.email")}
-          </label>
+          <Label htmlFor={fields.email.id}>{t("follow.email")}</Label>
           <input
             {...getInputProps(fields.email, { type: "email" })}
             autoComplete="email"
-            className="w-full rounded-md border border-slate-500 px-3 py-2"
+            className={inputClass}
             aria-describedby={errors?.length ? fields.email.errorId : undefined}
           />
           {errors?.length ? (
-            <p id={fields.email.errorId} className="text-red-800">
+            <Text tone="danger" id={fields.email.errorId}>
               {errors.join(" ")}
-            </p>
+            </Text>
           ) : null}
         </div>
-        <button
-          type="submit"
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
-          aria-disabled={navigation.state === "submitting" || undefined}
-        >
+        <Button type="submit" aria-disabled={navigation.state === "submitting" || undefined}>
           {t("follow.submit")}
-        </button>
+        </Button>
       </Form>
     </div>
   );

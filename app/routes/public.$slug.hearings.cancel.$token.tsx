@@ -5,8 +5,9 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Button, Card, Heading, TextLink } from "../components/ui/index.ts";
 import { cancelByLink, getCancellation } from "../modules/hearing/registration.server.ts";
 import { formatInZone, i18nFor, isLocale, type Locale } from "../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
@@ -73,14 +74,16 @@ export default function CancelRegistration() {
   else if (registration.hearing.ended) message = t("hearing.cancelEnded");
   return (
     <div className="max-w-xl space-y-4">
-      <h1 className="text-3xl font-bold">{t("hearing.cancelTitle")}</h1>
+      <Heading level={1}>{t("hearing.cancelTitle")}</Heading>
       {message ? (
-        <p
+        <Card
+          as="p"
+          tone="sunken"
+          compact
           role={result && result.outcome !== "cancelled" ? "alert" : "status"}
-          className="rounded-md border border-slate-300 bg-slate-50 p-3"
         >
           {message}
-        </p>
+        </Card>
       ) : registration ? (
         <>
           <p>
@@ -95,24 +98,23 @@ export default function CancelRegistration() {
             })}
           </p>
           <Form method="post">
-            <button
+            <Button
+              variant="danger"
               type="submit"
-              className="rounded-md border border-red-700 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50"
               aria-disabled={navigation.state === "submitting" || undefined}
             >
               {t("hearing.cancelConfirm")}
-            </button>
+            </Button>
           </Form>
         </>
       ) : null}
       {registration ? (
         <p>
-          <Link
+          <TextLink
             to={`/public/${slug}/comment-periods/${registration.hearing.periodId}/hearings/${registration.hearing.id}`}
-            className="text-brand-700 underline"
           >
             {t("hearing.back", { title: registration.hearing.title })}
-          </Link>
+          </TextLink>
         </p>
       ) : null}
     </div>

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DownloadLink } from "../components/publication/download-link.tsx";
 import { Contents, PublishedBlocks } from "../components/publication/published-blocks.tsx";
+import { Heading, Text, TextLink } from "../components/ui/index.ts";
 import { formatDate } from "../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
 import { blockText } from "../modules/publication/content.ts";
@@ -40,22 +41,21 @@ export default function PublicDocument() {
   return (
     <article className="space-y-5">
       <header className="space-y-1">
-        <p className="text-sm font-medium text-slate-700">{t(`publication.kind.${doc.kind}`)}</p>
-        <h1 className="text-3xl font-bold">{doc.title}</h1>
-        <p className="text-slate-700">
+        <Text tone="muted" size="small" className="font-medium">
+          {t(`publication.kind.${doc.kind}`)}
+        </Text>
+        <Heading level={1}>{doc.title}</Heading>
+        <Text tone="muted">
           {t("publication.published", { date: formatDate(locale, doc.publishedAt) })}
           {doc.updatedAt
             ? ` · ${t("publication.updated", { date: formatDate(locale, doc.updatedAt) })}`
             : ""}
-        </p>
+        </Text>
         {doc.session ? (
           <p>
-            <Link
-              className="text-brand-700 underline"
-              to={`/public/${doc.slug}/sessions/${doc.session.id}`}
-            >
+            <TextLink to={`/public/${doc.slug}/sessions/${doc.session.id}`}>
               {doc.session.title}
-            </Link>
+            </TextLink>
           </p>
         ) : null}
       </header>
@@ -89,17 +89,9 @@ function Parts({ part, parts }: { part: number; parts: number }) {
       aria-label={t("publication.parts")}
       className="flex flex-wrap items-center gap-4 print:hidden"
     >
-      {part > 1 ? (
-        <Link className="text-brand-700 underline" to={`?part=${part - 1}`}>
-          {t("publication.previous")}
-        </Link>
-      ) : null}
+      {part > 1 ? <TextLink to={`?part=${part - 1}`}>{t("publication.previous")}</TextLink> : null}
       <span>{t("publication.part", { part, parts })}</span>
-      {part < parts ? (
-        <Link className="text-brand-700 underline" to={`?part=${part + 1}`}>
-          {t("publication.next")}
-        </Link>
-      ) : null}
+      {part < parts ? <TextLink to={`?part=${part + 1}`}>{t("publication.next")}</TextLink> : null}
     </nav>
   );
 }

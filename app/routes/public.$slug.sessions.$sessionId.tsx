@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffText } from "../components/staff-text.tsx";
+import { Heading, Text, TextLink } from "../components/ui/index.ts";
 import { formatDate } from "../modules/i18n/i18n.ts";
 import { usePublicLocale } from "../modules/i18n/use-locale.ts";
 import { getPublicSession } from "../modules/publication/public-site.server.ts";
@@ -34,16 +35,16 @@ export default function PublicSession() {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-3xl font-bold">{session.title}</h1>
-        <p className="mt-1 text-slate-700">
+        <Heading level={1}>{session.title}</Heading>
+        <Text tone="muted" className="mt-1">
           {formatDate(locale, session.startsAt, { timeZone: session.timeZone, withTime: true })} ·{" "}
           {t(`session.format.${session.format}`)}
-        </p>
+        </Text>
       </div>
       <section aria-labelledby="agenda">
-        <h2 id="agenda" className="text-xl font-semibold">
+        <Heading level={2} id="agenda">
           {t("session.agenda")}
-        </h2>
+        </Heading>
         {session.agendaItems.length === 0 ? (
           <p className="mt-2">{t("session.noAgenda")}</p>
         ) : (
@@ -54,18 +55,24 @@ export default function PublicSession() {
                   <StaffText es={item.titleEs}>{item.title}</StaffText>
                 </span>
                 {item.minutes ? (
-                  <span className="text-slate-700">{` · ${t("session.minutes", { count: item.minutes })}`}</span>
+                  <Text
+                    as="span"
+                    tone="muted"
+                  >{` · ${t("session.minutes", { count: item.minutes })}`}</Text>
                 ) : null}
                 {item.presenter ? (
-                  <span className="text-slate-700">{` · ${t("session.presenter", { name: item.presenter })}`}</span>
+                  <Text
+                    as="span"
+                    tone="muted"
+                  >{` · ${t("session.presenter", { name: item.presenter })}`}</Text>
                 ) : null}
                 {item.materials.length ? (
                   <ul className="mt-1 list-disc pl-6" aria-label={t("session.materials")}>
                     {item.materials.map((link) => (
                       <li key={link}>
-                        <a className="break-all text-brand-700 underline" href={link}>
+                        <TextLink className="break-all" href={link}>
                           {link}
-                        </a>
+                        </TextLink>
                       </li>
                     ))}
                   </ul>
@@ -76,26 +83,21 @@ export default function PublicSession() {
         )}
       </section>
       <section aria-labelledby="summary">
-        <h2 id="summary" className="text-xl font-semibold">
+        <Heading level={2} id="summary">
           {t("session.summary")}
-        </h2>
+        </Heading>
         {summaries.length === 0 ? (
           <p className="mt-2">{t("session.noSummary")}</p>
         ) : (
           <ul className="mt-2 space-y-1">
             {summaries.map((s) => (
               <li key={s.id}>
-                <Link
-                  className="text-brand-700 underline"
-                  to={`/public/${workGroup.slug}/publications/${s.id}`}
-                >
-                  {s.title}
-                </Link>{" "}
-                <span className="text-sm text-slate-700">
+                <TextLink to={`/public/${workGroup.slug}/publications/${s.id}`}>{s.title}</TextLink>{" "}
+                <Text as="span" tone="muted" size="small">
                   {s.updatedAt
                     ? t("publication.updated", { date: formatDate(locale, s.updatedAt) })
                     : t("publication.published", { date: formatDate(locale, s.publishedAt) })}
-                </span>
+                </Text>
               </li>
             ))}
           </ul>

@@ -10,6 +10,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { I18nextProvider, useTranslation } from "react-i18next";
+import { Heading, TextLink } from "../components/ui/index.ts";
 import { i18nFor, LOCALES, type Locale, localeNames } from "../modules/i18n/i18n.ts";
 import { publicLocale } from "../modules/i18n/locale.server.ts";
 import { emailUpdatesOffered } from "../modules/publication/followers.server.ts";
@@ -75,9 +76,9 @@ function Frame({
   const { pathname } = useLocation();
   return (
     <>
-      <header className="border-b border-slate-300 bg-white print:border-0">
+      <header className="border-b border-line bg-surface print:border-0">
         <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link to={`/public/${slug}`} className="text-lg font-bold text-brand-900">
+          <Link to={`/public/${slug}`} className="text-subheading font-bold text-brand-900">
             {name}
           </Link>
           <nav aria-label={t("site.language")} className="print:hidden">
@@ -85,18 +86,22 @@ function Frame({
               {LOCALES.map((other) => (
                 <li key={other}>
                   {other === locale ? (
-                    <span aria-current="true" className="font-semibold" lang={other}>
+                    <span
+                      aria-current="true"
+                      className="inline-block py-2.5 font-semibold"
+                      lang={other}
+                    >
                       {localeNames[other]}
                     </span>
                   ) : (
-                    <a
-                      className="text-brand-700 underline"
+                    <TextLink
                       href={`${pathname}?lang=${other}`}
                       lang={other}
                       hrefLang={other}
+                      standalone
                     >
                       {localeNames[other]}
-                    </a>
+                    </TextLink>
                   )}
                 </li>
               ))}
@@ -107,16 +112,16 @@ function Frame({
       <main id="main" className="mx-auto max-w-4xl px-4 py-6">
         {children}
       </main>
-      <footer className="mx-auto flex max-w-4xl flex-wrap justify-between gap-3 border-t border-slate-300 px-4 py-4 text-sm text-slate-700 print:hidden">
-        <a className="text-brand-700 underline" href={`/public/${slug}/feed.xml`}>
+      <footer className="mx-auto flex max-w-4xl flex-wrap justify-between gap-3 border-t border-line px-4 py-4 text-small text-muted print:hidden">
+        <TextLink href={`/public/${slug}/feed.xml`} standalone>
           {t("site.feed")}
-        </a>
+        </TextLink>
         {emailUpdates ? (
-          <Link className="text-brand-700 underline" to={`/public/${slug}/follow`}>
+          <TextLink to={`/public/${slug}/follow`} standalone>
             {t("site.follow")}
-          </Link>
+          </TextLink>
         ) : null}
-        <span>{t("site.poweredBy")}</span>
+        <span className="py-2.5">{t("site.poweredBy")}</span>
       </footer>
     </>
   );
@@ -132,12 +137,10 @@ export function ErrorBoundary() {
     isRouteErrorResponse(error) && error.status < 500 ? t("site.notFound") : t("site.error");
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-6">
-      <h1 className="text-2xl font-bold">{message}</h1>
+      <Heading level={1}>{message}</Heading>
       {data ? (
         <p className="mt-4">
-          <Link className="text-brand-700 underline" to={`/public/${data.workGroup.slug}`}>
-            {t("site.home")}
-          </Link>
+          <TextLink to={`/public/${data.workGroup.slug}`}>{t("site.home")}</TextLink>
         </p>
       ) : null}
     </main>

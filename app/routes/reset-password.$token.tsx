@@ -4,6 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
+import { Heading, TextLink } from "../components/ui/index.ts";
 import { findValidReset, resetPassword } from "../modules/auth/accounts.server.ts";
 import { readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { PASSWORD_MIN, resetPasswordSchema } from "../modules/auth/schema.ts";
@@ -41,19 +42,16 @@ export default function ResetPassword() {
   if (!valid) {
     return (
       <div className="mx-auto max-w-md">
-        <h1 className="text-2xl font-bold">{t("auth.linkGone")}</h1>
+        <Heading level={1}>{t("auth.linkGone")}</Heading>
         <p className="mt-4">
-          {t("auth.resetGoneHint")}{" "}
-          <a className="text-brand-700 underline" href="/forgot-password">
-            {t("auth.askNew")}
-          </a>
+          {t("auth.resetGoneHint")} <TextLink href="/forgot-password">{t("auth.askNew")}</TextLink>
         </p>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">{t("auth.newPasswordTitle")}</h1>
+      <Heading level={1}>{t("auth.newPasswordTitle")}</Heading>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
         <FormError errors={form.errors} id={form.errorId} />

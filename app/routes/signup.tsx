@@ -4,6 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
+import { Heading, TextLink } from "../components/ui/index.ts";
 import { signUp } from "../modules/auth/accounts.server.ts";
 import { getUser, readForm, signInSession } from "../modules/auth/auth-session.server.ts";
 import { rememberDevice } from "../modules/auth/device.server.ts";
@@ -59,7 +60,7 @@ export default function SignUp() {
   const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">{t("auth.signUpTitle")}</h1>
+      <Heading level={1}>{t("auth.signUpTitle")}</Heading>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
@@ -77,9 +78,7 @@ export default function SignUp() {
       </Form>
       <p className="mt-6">
         {t("auth.haveAccount")}{" "}
-        <a className="text-brand-700 underline" href={`/login?${params.toString()}`}>
-          {t("auth.signIn")}
-        </a>
+        <TextLink href={`/login?${params.toString()}`}>{t("auth.signIn")}</TextLink>
       </p>
     </div>
   );

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, SelectField, useZodForm } from "../components/forms.tsx";
 import { LiveNow } from "../components/session/live-now.tsx";
 import { StaffText } from "../components/staff-text.tsx";
+import { Card, EmptyState, Heading, Panel, Text, TextLink } from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { staffLinesIn, storedLines } from "../modules/i18n/staff-text.ts";
@@ -78,9 +79,9 @@ export default function WorkGroupOverview() {
         <LiveNow sessions={live} showWorkGroup={false} />
         {overview.purpose ? (
           <section aria-labelledby="charge">
-            <h2 id="charge" className="text-lg font-semibold">
+            <Heading level={2} size="subheading" id="charge">
               {t("overview.charge")}
-            </h2>
+            </Heading>
             <p className="mt-1">
               <StaffText es={overview.purposeEs}>{overview.purpose}</StaffText>
             </p>
@@ -88,9 +89,9 @@ export default function WorkGroupOverview() {
         ) : null}
         {questions.length > 0 ? (
           <section aria-labelledby="questions">
-            <h2 id="questions" className="text-lg font-semibold">
+            <Heading level={2} size="subheading" id="questions">
               {t("overview.questions")}
-            </h2>
+            </Heading>
             <ol className="mt-1 list-decimal space-y-1 pl-6">
               {questions.map((q, index) => (
                 <li key={index} lang={q.lang === i18n.language ? undefined : q.lang}>
@@ -101,22 +102,22 @@ export default function WorkGroupOverview() {
           </section>
         ) : null}
         <section aria-labelledby="sessions">
-          <h2 id="sessions" className="text-lg font-semibold">
+          <Heading level={2} size="subheading" id="sessions">
             {t("overview.sessions")}
-          </h2>
+          </Heading>
           {overview.sessions.length === 0 ? (
-            <p className="mt-1 text-slate-700">{t("overview.noSessions")}</p>
+            <EmptyState className="mt-1">{t("overview.noSessions")}</EmptyState>
           ) : (
             <ul className="mt-2 space-y-2">
               {overview.sessions.map((s) => (
-                <li key={s.id} className="rounded-md border border-slate-300 bg-white p-3">
-                  <a
-                    className="font-medium text-brand-700 underline"
+                <Card as="li" compact key={s.id}>
+                  <TextLink
+                    className="font-medium"
                     href={`/work-groups/${overview.slug}/sessions/${s.id}`}
                   >
                     <StaffText>{s.title}</StaffText>
-                  </a>
-                  <p className="text-sm text-slate-700">
+                  </TextLink>
+                  <Text tone="muted" size="small">
                     {formatSessionTime(s.startsAt, s.timeZone, i18n.language)} ·{" "}
                     {t(`session.format.${s.format}` as MessageKey)}
                     {s.workPhase ? (
@@ -125,8 +126,8 @@ export default function WorkGroupOverview() {
                         <StaffText>{s.workPhase}</StaffText>
                       </>
                     ) : null}
-                  </p>
-                </li>
+                  </Text>
+                </Card>
               ))}
             </ul>
           )}
@@ -135,9 +136,9 @@ export default function WorkGroupOverview() {
       <aside className="space-y-6">
         {overview.areasOfFocus.length > 0 ? (
           <section aria-labelledby="areas">
-            <h2 id="areas" className="text-lg font-semibold">
+            <Heading level={2} size="subheading" id="areas">
               {t("overview.areas")}
-            </h2>
+            </Heading>
             <ul className="mt-1 list-disc pl-6">
               {overview.areasOfFocus.map((a) => (
                 <li key={a.id}>
@@ -148,13 +149,7 @@ export default function WorkGroupOverview() {
           </section>
         ) : null}
         {canCreateSession ? (
-          <section
-            aria-labelledby="new-session"
-            className="rounded-lg border border-slate-300 bg-white p-4"
-          >
-            <h2 id="new-session" className="text-lg font-semibold">
-              {t("overview.planSession")}
-            </h2>
+          <Panel title={t("overview.planSession")} size="subheading" headingId="new-session">
             <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
               <CsrfInput />
               <Field
@@ -188,7 +183,7 @@ export default function WorkGroupOverview() {
               />
               <Button pending={pending}>{t("overview.create")}</Button>
             </Form>
-          </section>
+          </Panel>
         ) : null}
       </aside>
     </div>

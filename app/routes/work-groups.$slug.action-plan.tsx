@@ -1,10 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Dotted } from "../components/dotted.tsx";
-import { Button } from "../components/forms.tsx";
+import { Button, inlineInputClass } from "../components/forms.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import {
+  ButtonLink,
+  Card,
+  EmptyState,
+  Heading,
+  Label,
+  SummaryList,
+  Table,
+  Td,
+  Text,
+  TextLink,
+  Th,
+} from "../components/ui/index.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { byHorizon, completion, isOverdue, today } from "../modules/recommendation/action-plan.ts";
@@ -44,20 +57,18 @@ export default function ActionPlan() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">{t("actionPlan.title")}</h1>
-          <p className="text-slate-700">{t("actionPlan.asOf", { date: on })}</p>
+          <Heading level={1}>{t("actionPlan.title")}</Heading>
+          <Text tone="muted">{t("actionPlan.asOf", { date: on })}</Text>
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <Form method="get" className="flex items-end gap-2">
             <div>
-              <label htmlFor="owner" className="block font-medium">
-                {t("actionPlan.owner")}
-              </label>
+              <Label htmlFor="owner">{t("actionPlan.owner")}</Label>
               <select
                 id="owner"
                 name="owner"
                 defaultValue={owner ?? ""}
-                className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-2"
+                className={inlineInputClass}
               >
                 <option value="">{t("actionPlan.everyone")}</option>
                 {owners.map((o) => (
@@ -69,74 +80,65 @@ export default function ActionPlan() {
             </div>
             <Button variant="secondary">{t("actionPlan.filter")}</Button>
           </Form>
-          <a
-            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
-            href={csv}
-            download
-          >
+          <ButtonLink variant="primary" href={csv} download>
             {t("actionPlan.download")}
-          </a>
+          </ButtonLink>
         </div>
       </div>
       {recommendations.length === 0 ? (
-        <p className="rounded-md border border-slate-300 bg-white p-4">
+        <Card as="p">
           {t("actionPlan.none")}{" "}
-          <Link className="text-brand-700 underline" to={`/work-groups/${slug}/recommendations`}>
+          <TextLink to={`/work-groups/${slug}/recommendations`}>
             {t("actionPlan.addFirst")}
-          </Link>
+          </TextLink>
           .
-        </p>
+        </Card>
       ) : null}
       {recommendations.map((r) => {
         const { done, total } = completion(r.allSteps);
         const strategies = r.strategies.split("\n").filter(Boolean);
         return (
-          <section
-            key={r.id}
-            aria-labelledby={`plan-${r.id}`}
-            className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
-          >
-            <h2 id={`plan-${r.id}`} className="text-xl font-semibold">
-              <Link
-                className="text-brand-700 underline"
-                to={`/work-groups/${slug}/recommendations/${r.id}`}
-              >
+          <Card as="section" key={r.id} aria-labelledby={`plan-${r.id}`} className="space-y-3">
+            <Heading level={2} id={`plan-${r.id}`}>
+              <TextLink to={`/work-groups/${slug}/recommendations/${r.id}`}>
                 <StaffIn
                   said={t("recommendations.name", { number: r.number, title: STAFF })}
                   staff={r.title}
                 />
-              </Link>
-            </h2>
-            <p className="text-sm text-slate-700">
+              </TextLink>
+            </Heading>
+            <Text tone="muted" size="small">
               {t("recommendation.progress", { done, total })}
               {r.coverage.length
                 ? ` · ${t("recommendations.addresses", {
                     elements: r.coverage.map((key) => t(`knoster.${key}` as MessageKey)).join(", "),
                   })}`
                 : ""}
-            </p>
+            </Text>
             <div>
-              <h3 className="font-semibold">{t("recommendations.smartGoal")}</h3>
+              <Heading level={3} size="minor">
+                {t("recommendations.smartGoal")}
+              </Heading>
               {GOAL.some((key) => r[key]) ? (
-                <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[10rem_1fr]">
+                <SummaryList>
                   {GOAL.filter((key) => r[key]).map((key) => (
                     <div key={key} className="contents">
-                      <dt className="font-medium">
-                        {t(`recommendations.goal.${key}` as MessageKey)}
-                      </dt>
+                      <dt>{t(`recommendations.goal.${key}` as MessageKey)}</dt>
                       <dd>
                         <StaffText>{r[key]}</StaffText>
                       </dd>
                     </div>
                   ))}
-                </dl>
+                </SummaryList>
               ) : (
-                <p className="text-slate-700">{t("actionPlan.noGoal")}</p>
+                <Text tone="muted">{t("actionPlan.noGoal")}</Text>
               )}
             </div>
             {strategies.length ? (
               <div>
-                <h3 className="font-semibold">{t("recommendations.strategies")}</h3>
+                <Heading level={3} size="minor">
+                  {t("recommendations.strategies")}
+                </Heading>
                 <ul className="list-disc pl-5">
                   {strategies.map((s) => (
                     <li key={s}>
@@ -147,33 +149,31 @@ export default function ActionPlan() {
               </div>
             ) : null}
             {r.steps.length === 0 ? (
-              <p className="text-slate-700">
+              <EmptyState>
                 {owner ? t("actionPlan.noStepsForOwner") : t("recommendations.noSteps")}
-              </p>
+              </EmptyState>
             ) : (
               byHorizon(r.steps).map((group) => (
                 <div key={group.horizon}>
-                  <h3 className="font-semibold">
+                  <Heading level={3} size="minor">
                     {t(`actionStep.horizon.${group.horizon}` as MessageKey)}
-                  </h3>
-                  <table className="mt-1 w-full text-left text-sm">
+                  </Heading>
+                  <Table className="mt-1 text-small">
                     <thead>
-                      <tr className="border-b border-slate-300">
-                        <th scope="col" className="py-1 pr-2">
+                      <tr>
+                        <Th dense scope="col">
                           {t("actionStep.step")}
-                        </th>
-                        <th scope="col" className="py-1 pr-2">
+                        </Th>
+                        <Th dense scope="col">
                           {t("actionPlan.responsible")}
-                        </th>
-                        <th scope="col" className="py-1 pr-2">
+                        </Th>
+                        <Th dense scope="col">
                           {t("recommendation.due")}
-                        </th>
-                        <th scope="col" className="py-1 pr-2">
+                        </Th>
+                        <Th dense scope="col">
                           {t("actionStep.resources")}
-                        </th>
-                        <th scope="col" className="py-1">
-                          {t("actionPlan.completion")}
-                        </th>
+                        </Th>
+                        <Th dense>{t("actionPlan.completion")}</Th>
                       </tr>
                     </thead>
                     <tbody>
@@ -183,24 +183,24 @@ export default function ActionPlan() {
                         return (
                           <tr
                             key={s.id}
-                            className={`border-b border-slate-200 ${overdue || blocked ? "bg-red-50" : ""}`}
+                            className={overdue || blocked ? "bg-danger-soft" : undefined}
                           >
-                            <td className="py-1 pr-2">
+                            <Td dense>
                               <StaffText>{s.description}</StaffText>
-                            </td>
-                            <td className="py-1 pr-2">
+                            </Td>
+                            <Td dense>
                               {/* A member is named as they are; a group as staff wrote it. */}
                               {s.ownerName ?? <StaffText>{s.ownerGroup}</StaffText>}
-                            </td>
-                            <td className="py-1 pr-2">
+                            </Td>
+                            <Td dense>
                               {s.dueOn ?? "—"}
                               {overdue ? (
-                                <strong className="ml-1 text-red-800">
+                                <strong className="ml-1 text-danger">
                                   {t("actionStep.overdue")}
                                 </strong>
                               ) : null}
-                            </td>
-                            <td className="py-1 pr-2">
+                            </Td>
+                            <Td dense>
                               {s.resources || s.fundingSource || s.resourceNote ? (
                                 <Dotted
                                   parts={[
@@ -221,19 +221,19 @@ export default function ActionPlan() {
                               ) : (
                                 "—"
                               )}
-                            </td>
-                            <td className={`py-1 ${blocked ? "font-semibold text-red-800" : ""}`}>
+                            </Td>
+                            <Td dense className={blocked ? "font-semibold text-danger" : undefined}>
                               {t(`status.${s.status}` as MessageKey)}
-                            </td>
+                            </Td>
                           </tr>
                         );
                       })}
                     </tbody>
-                  </table>
+                  </Table>
                 </div>
               ))
             )}
-          </section>
+          </Card>
         );
       })}
     </div>

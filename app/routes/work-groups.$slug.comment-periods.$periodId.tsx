@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import {
   Button,
   CsrfInput,
@@ -11,6 +11,14 @@ import {
   useZodForm,
 } from "../components/forms.tsx";
 import { StaffText } from "../components/staff-text.tsx";
+import {
+  ButtonLink,
+  Card,
+  Heading,
+  Notice,
+  summaryClass,
+  TextLink,
+} from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   extendCommentPeriod,
@@ -106,9 +114,9 @@ export default function CommentPeriodPage() {
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-semibold">
+        <Heading level={1}>
           <StaffText es={period.titleEs}>{period.title}</StaffText>
-        </h1>
+        </Heading>
         <p className="mt-1">
           {t("staffPeriod.window", {
             state: t(`staffPeriod.state.${period.state}`),
@@ -121,24 +129,24 @@ export default function CommentPeriodPage() {
           })}
         </p>
         <p>
-          <Link to="hearings" relative="path" className="underline">
+          <TextLink to="hearings" relative="path">
             {t("staffPeriod.hearings")}
-          </Link>
+          </TextLink>
         </p>
         {period.publishedAt ? (
           <p>
             {t("staffPeriod.publicPage")}{" "}
-            <Link to={publicPath} className="break-all underline">
+            <TextLink to={publicPath} className="break-all">
               {publicPath}
-            </Link>
+            </TextLink>
           </p>
         ) : (
           <p>{t("staffPeriod.notPublished")}</p>
         )}
         {result?.message ? (
-          <p role="status" className="mt-2 rounded-md border border-green-300 bg-green-50 p-2">
+          <Notice as="p" tone="success" role="status" className="mt-2">
             {result.message}
-          </p>
+          </Notice>
         ) : null}
       </div>
 
@@ -167,9 +175,9 @@ export default function CommentPeriodPage() {
       ) : null}
 
       <section aria-labelledby="volume">
-        <h2 id="volume" className="text-xl font-semibold">
+        <Heading level={2} id="volume">
           {t("staffPeriod.volume")}
-        </h2>
+        </Heading>
         <p className="mt-1">
           {t("staffPeriod.volumeCounts", {
             comments: t("staffPeriod.comments", { count: review.counts.total }),
@@ -181,13 +189,14 @@ export default function CommentPeriodPage() {
           })}
         </p>
         <p className="mt-3 flex flex-wrap items-center gap-4">
-          <Link
+          <ButtonLink
+            variant="primary"
             to="comments?state=pending"
             relative="path"
-            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
+            className="inline-flex items-center"
           >
             {t("staffPeriod.moderate")}
-          </Link>
+          </ButtonLink>
           <span>
             {t("staffPeriod.queueSummary", {
               pending: review.counts.pending,
@@ -196,66 +205,55 @@ export default function CommentPeriodPage() {
           </span>
         </p>
         <p className="mt-3 flex flex-wrap gap-4">
-          <a
-            href={`/work-groups/${slug}/comment-periods/${period.id}/export/csv`}
-            className="underline"
-          >
+          <TextLink href={`/work-groups/${slug}/comment-periods/${period.id}/export/csv`}>
             {t("staffPeriod.downloadCsv")}
-          </a>
-          <a
-            href={`/work-groups/${slug}/comment-periods/${period.id}/export/json`}
-            className="underline"
-          >
+          </TextLink>
+          <TextLink href={`/work-groups/${slug}/comment-periods/${period.id}/export/json`}>
             {t("staffPeriod.downloadJson")}
-          </a>
-          <Link to="analysis" relative="path" className="underline">
+          </TextLink>
+          <TextLink to="analysis" relative="path">
             {t("staffPeriod.analysisLink")}
-          </Link>
+          </TextLink>
         </p>
         {review.campaigns.length ? (
           <ul className="mt-2 space-y-2">
             {review.campaigns.map((campaign) => (
-              <li key={campaign.id} className="rounded-md border border-slate-300 p-2">
+              <Card as="li" key={campaign.id} compact>
                 <p className="font-medium">
-                  <Link
+                  <TextLink
                     to={`comments?campaign=${encodeURIComponent(campaign.id)}`}
                     relative="path"
-                    className="underline"
                   >
                     {t("staffPeriod.campaignCopies", {
                       count: campaign.count,
                       tracking: campaign.trackingNumber,
                     })}
-                  </Link>
+                  </TextLink>
                   :
                 </p>
                 <p className="line-clamp-3 whitespace-pre-line">{campaign.opening}</p>
-              </li>
+              </Card>
             ))}
           </ul>
         ) : null}
         {review.sharedAddresses.length ? (
-          <div role="note" className="mt-2 rounded-md border border-amber-400 bg-amber-50 p-2">
+          <Notice tone="warning" role="note" className="mt-2">
             <p className="font-medium">{t("staffPeriod.sharedAddresses")}</p>
             <ul className="list-disc pl-6">
               {review.sharedAddresses.map((shared) => (
                 <li key={shared.email}>
-                  <Link
-                    to={`comments?q=${encodeURIComponent(shared.email)}`}
-                    relative="path"
-                    className="underline"
-                  >
+                  <TextLink to={`comments?q=${encodeURIComponent(shared.email)}`} relative="path">
                     {shared.email}
-                  </Link>
+                  </TextLink>
                   : {t("staffPeriod.names", { count: shared.names })}
                 </li>
               ))}
             </ul>
-          </div>
+          </Notice>
         ) : null}
         {review.log.length ? (
           <details className="mt-3">
-            <summary className="cursor-pointer font-medium">
+            <summary className={summaryClass("label")}>
               {t("staffPeriod.log", { count: 50 })}
             </summary>
             <ul className="mt-1 space-y-1">
@@ -278,9 +276,9 @@ export default function CommentPeriodPage() {
 
       {canManage ? (
         <section aria-labelledby="extend" className="max-w-xl">
-          <h2 id="extend" className="text-xl font-semibold">
+          <Heading level={2} id="extend">
             {t("staffPeriod.extend")}
-          </h2>
+          </Heading>
           <Form method="post" className="mt-2 space-y-3" {...getFormProps(extendForm)}>
             <CsrfInput />
             <input type="hidden" name="intent" value="extend" />

@@ -1,17 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useFetcher,
-  useLoaderData,
-  useNavigation,
-} from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { CountTable, CrossCountTable } from "../components/comment-period/count-tables.tsx";
 import { Button, CsrfInput, inputClass } from "../components/forms.tsx";
 import { STAFF, StaffIn, StaffText, StaffWithin } from "../components/staff-text.tsx";
+import {
+  Card,
+  Heading,
+  Label,
+  Legend,
+  Notice,
+  summaryClass,
+  Text,
+  TextLink,
+} from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   getCommentAnalysis,
@@ -124,12 +127,12 @@ type CommentCard = Analysis["notThemed"][number];
 function CommentChoice({ comment }: { comment: CommentCard }) {
   const { t } = usePageT();
   return (
-    <li className="rounded-md border border-slate-300 p-2">
+    <Card as="li" compact>
       <label className="flex items-start gap-2">
         <input type="checkbox" name="commentIds" value={comment.id} className="mt-1 h-4 w-4" />
         <span>
-          <span className="font-mono text-sm">{comment.trackingNumber}</span>
-          <span className="text-sm text-slate-700">
+          <span className="font-mono text-small">{comment.trackingNumber}</span>
+          <Text as="span" tone="muted" size="small">
             {" "}
             · {comment.stakeholderGroup}, {comment.region} ·{" "}
             {comment.sections
@@ -138,11 +141,11 @@ function CommentChoice({ comment }: { comment: CommentCard }) {
                   list: comment.sections,
                 })
               : t("staffAnalysis.general")}
-          </span>
+          </Text>
           <span className="mt-1 block whitespace-pre-line">{comment.body}</span>
         </span>
       </label>
-    </li>
+    </Card>
   );
 }
 
@@ -189,17 +192,17 @@ function SuggestionCard({
     if (accept.state === "idle" && accept.data?.ok) onDone();
   }, [accept.state, accept.data, onDone]);
   return (
-    <li className="space-y-2 rounded-md border border-slate-300 p-3">
+    <Card as="li" compact className="space-y-2">
       <accept.Form method="post" className="space-y-2">
         <CsrfInput />
         {suggestion.commentIds.map((id) => (
           <input key={id} type="hidden" name="commentIds" value={id} />
         ))}
-        <label htmlFor={inputId} className="block text-sm font-medium">
+        <Label size="small" htmlFor={inputId}>
           {t("staffAnalysis.themeName", {
             comments: t("staffPeriod.comments", { count: suggestion.commentIds.length }),
           })}
-        </label>
+        </Label>
         <input
           id={inputId}
           name="name"
@@ -209,7 +212,7 @@ function SuggestionCard({
           className={inputClass}
         />
         {sample.length ? (
-          <ul className="list-disc pl-5 text-sm text-slate-800">
+          <ul className="list-disc pl-5 text-small text-ink">
             {sample.map((text) => (
               <li key={text} className="line-clamp-2">
                 {text}
@@ -218,9 +221,9 @@ function SuggestionCard({
           </ul>
         ) : null}
         {accept.data && !accept.data.ok ? (
-          <p role="alert" className="text-sm font-medium text-red-800">
+          <Text tone="danger" size="small" role="alert" className="font-medium">
             {accept.data.message}
-          </p>
+          </Text>
         ) : null}
         <div className="flex gap-2">
           <Button name="intent" value="create-theme" pending={accept.state !== "idle"}>
@@ -231,7 +234,7 @@ function SuggestionCard({
           </Button>
         </div>
       </accept.Form>
-    </li>
+    </Card>
   );
 }
 
@@ -274,13 +277,13 @@ export default function CommentAnalysisPage() {
   return (
     <div className="space-y-8">
       <div>
-        <p className="text-sm">
-          <Link to={base} className="underline">
+        <Text size="small">
+          <TextLink to={base}>
             <StaffText>{period.title}</StaffText>
-          </Link>{" "}
+          </TextLink>{" "}
           · {t("staffPeriod.analysis")}
-        </p>
-        <h1 className="text-2xl font-semibold">{t("staffPeriod.analysis")}</h1>
+        </Text>
+        <Heading level={1}>{t("staffPeriod.analysis")}</Heading>
         <p className="mt-1">
           {t("staffAnalysis.summary", {
             kept: t("staffAnalysis.kept", { count: counts.total }),
@@ -290,20 +293,24 @@ export default function CommentAnalysisPage() {
         </p>
         <div aria-live="polite" role="status">
           {reply ? (
-            <p
-              className={`mt-2 rounded-md border p-2 ${reply.ok ? "border-green-300 bg-green-50" : "border-red-300 bg-red-50 font-medium text-red-900"}`}
+            <Notice
+              as="p"
+              tone={reply.ok ? "success" : "error"}
+              className={reply.ok ? "mt-2" : "mt-2 font-medium"}
             >
               <StaffWithin said={reply.message} staff={reply.quoted ?? []} />
-            </p>
+            </Notice>
           ) : null}
         </div>
       </div>
 
       <section aria-labelledby="counts" className="space-y-3">
-        <h2 id="counts" className="text-xl font-semibold">
+        <Heading level={2} id="counts">
           {t("staffAnalysis.counts")}
-        </h2>
-        <p className="text-sm text-slate-700">{t("staffAnalysis.exact")}</p>
+        </Heading>
+        <Text tone="muted" size="small">
+          {t("staffAnalysis.exact")}
+        </Text>
         <div className="flex flex-wrap items-start gap-8">
           <CountTable
             caption={t("staffAnalysis.bySection")}
@@ -332,9 +339,9 @@ export default function CommentAnalysisPage() {
       </section>
 
       <section aria-labelledby="suggested" className="space-y-3">
-        <h2 id="suggested" className="text-xl font-semibold">
+        <Heading level={2} id="suggested">
           {t("theming.suggestions")}
-        </h2>
+        </Heading>
         <Form method="post" className="flex flex-wrap items-center gap-3">
           <CsrfInput />
           <Button
@@ -346,7 +353,9 @@ export default function CommentAnalysisPage() {
           >
             {suggestions.length ? t("theming.suggestAgain") : t("theming.suggest")}
           </Button>
-          <span className="text-sm text-slate-700">{t("staffAnalysis.suggestHint")}</span>
+          <Text as="span" tone="muted" size="small">
+            {t("staffAnalysis.suggestHint")}
+          </Text>
         </Form>
         {suggestions.length ? (
           <ol className="grid gap-3 md:grid-cols-2">
@@ -363,20 +372,20 @@ export default function CommentAnalysisPage() {
       </section>
 
       <section aria-labelledby="not-themed" className="space-y-3">
-        <h2 id="not-themed" className="text-xl font-semibold">
+        <Heading level={2} id="not-themed">
           {t("staffAnalysis.notThemedHeading", { count: notThemedCount })}
-        </h2>
+        </Heading>
         {notThemedCount === 0 ? (
           <p>{t("staffAnalysis.allThemed")}</p>
         ) : (
           <Form method="post" className="space-y-3">
             <CsrfInput />
             <fieldset>
-              <legend className="font-medium">
+              <Legend>
                 {notThemedCount > notThemed.length
                   ? t("staffAnalysis.tickFirst", { count: notThemed.length })
                   : t("staffAnalysis.tick")}
-              </legend>
+              </Legend>
               <ul className="mt-1 max-h-[40rem] space-y-2 overflow-y-auto">
                 {notThemed.map((comment) => (
                   <CommentChoice key={comment.id} comment={comment} />
@@ -385,9 +394,7 @@ export default function CommentAnalysisPage() {
             </fieldset>
             <div className="flex flex-wrap items-end gap-3">
               <div>
-                <label htmlFor="new-theme-name" className="block font-medium">
-                  {t("staffAnalysis.newTheme")}
-                </label>
+                <Label htmlFor="new-theme-name">{t("staffAnalysis.newTheme")}</Label>
                 <input
                   id="new-theme-name"
                   name="name"
@@ -402,9 +409,7 @@ export default function CommentAnalysisPage() {
               {themes.length ? (
                 <>
                   <div>
-                    <label htmlFor="move-to" className="block font-medium">
-                      {t("staffAnalysis.orMoveTo")}
-                    </label>
+                    <Label htmlFor="move-to">{t("staffAnalysis.orMoveTo")}</Label>
                     <ThemeSelect id="move-to" themes={themes} />
                   </div>
                   <Button name="intent" value="move-comments" variant="secondary">
@@ -418,17 +423,18 @@ export default function CommentAnalysisPage() {
       </section>
 
       <section aria-labelledby="themes" className="space-y-4">
-        <h2 id="themes" className="text-xl font-semibold">
+        <Heading level={2} id="themes">
           {t("staffAnalysis.themesHeading")}
-        </h2>
+        </Heading>
         {themes.length === 0 ? <p>{t("staffAnalysis.noThemes")}</p> : null}
         {themes.map((theme) => (
-          <article
+          <Card
+            as="article"
             key={theme.id}
             aria-labelledby={`theme-${theme.id}`}
-            className="space-y-3 rounded-lg border border-slate-300 p-4"
+            className="space-y-3"
           >
-            <h3 id={`theme-${theme.id}`} className="text-lg font-semibold">
+            <Heading level={3} id={`theme-${theme.id}`}>
               <StaffIn
                 said={t("staffAnalysis.themeHeading", {
                   name: STAFF,
@@ -436,13 +442,11 @@ export default function CommentAnalysisPage() {
                 })}
                 staff={theme.name}
               />
-            </h3>
+            </Heading>
             <Form method="post" className="space-y-2">
               <CsrfInput />
               <input type="hidden" name="themeId" value={theme.id} />
-              <label htmlFor={`response-${theme.id}`} className="block font-medium">
-                {t("staffAnalysis.responseLabel")}
-              </label>
+              <Label htmlFor={`response-${theme.id}`}>{t("staffAnalysis.responseLabel")}</Label>
               <textarea
                 id={`response-${theme.id}`}
                 name="response"
@@ -455,7 +459,7 @@ export default function CommentAnalysisPage() {
               </Button>
             </Form>
             <details>
-              <summary className="cursor-pointer font-medium">
+              <summary className={summaryClass("label")}>
                 {theme.count > theme.comments.length
                   ? t("staffAnalysis.inThemeFirst", {
                       shown: theme.comments.length,
@@ -480,9 +484,9 @@ export default function CommentAnalysisPage() {
                 </fieldset>
                 <div className="flex flex-wrap items-end gap-2">
                   <div>
-                    <label htmlFor={`move-${theme.id}`} className="block text-sm font-medium">
+                    <Label size="small" htmlFor={`move-${theme.id}`}>
                       {t("staffAnalysis.moveTickedTo")}
-                    </label>
+                    </Label>
                     <ThemeSelect
                       id={`move-${theme.id}`}
                       themes={themes}
@@ -497,15 +501,15 @@ export default function CommentAnalysisPage() {
               </Form>
             </details>
             <details>
-              <summary className="cursor-pointer font-medium">{t("staffAnalysis.manage")}</summary>
+              <summary className={summaryClass("label")}>{t("staffAnalysis.manage")}</summary>
               <div className="mt-2 flex flex-wrap items-end gap-4">
                 <Form method="post" className="flex items-end gap-2">
                   <CsrfInput />
                   <input type="hidden" name="themeId" value={theme.id} />
                   <div>
-                    <label htmlFor={`rename-${theme.id}`} className="block text-sm font-medium">
+                    <Label size="small" htmlFor={`rename-${theme.id}`}>
                       {t("theming.name")}
-                    </label>
+                    </Label>
                     <input
                       id={`rename-${theme.id}`}
                       name="name"
@@ -524,9 +528,9 @@ export default function CommentAnalysisPage() {
                     <CsrfInput />
                     <input type="hidden" name="themeId" value={theme.id} />
                     <div>
-                      <label htmlFor={`merge-${theme.id}`} className="block text-sm font-medium">
+                      <Label size="small" htmlFor={`merge-${theme.id}`}>
                         {t("theming.mergeInto")}
-                      </label>
+                      </Label>
                       <select
                         id={`merge-${theme.id}`}
                         name="intoThemeId"
@@ -555,20 +559,18 @@ export default function CommentAnalysisPage() {
                 </Form>
               </div>
             </details>
-          </article>
+          </Card>
         ))}
       </section>
 
       <section aria-labelledby="final-draft" className="max-w-3xl space-y-3">
-        <h2 id="final-draft" className="text-xl font-semibold">
+        <Heading level={2} id="final-draft">
           {t("staffAnalysis.finalDraftHeading")}
-        </h2>
+        </Heading>
         <Form method="post" className="space-y-3">
           <CsrfInput />
           <div>
-            <label htmlFor="changes-summary" className="block font-medium">
-              {t("staffAnalysis.changesSummary")}
-            </label>
+            <Label htmlFor="changes-summary">{t("staffAnalysis.changesSummary")}</Label>
             <textarea
               id="changes-summary"
               name="changesSummary"
@@ -578,15 +580,13 @@ export default function CommentAnalysisPage() {
             />
           </div>
           <div>
-            <label htmlFor="final-draft-text" className="block font-medium">
-              {t("staffAnalysis.finalDraft")}
-            </label>
+            <Label htmlFor="final-draft-text">{t("staffAnalysis.finalDraft")}</Label>
             <textarea
               id="final-draft-text"
               name="finalDraft"
               rows={12}
               defaultValue={typed("finalDraft", period.finalDraft)}
-              className={`${inputClass} font-mono text-sm`}
+              className={`${inputClass} font-mono text-small`}
             />
           </div>
           <Button name="intent" value="final-draft">
@@ -596,14 +596,14 @@ export default function CommentAnalysisPage() {
       </section>
 
       <section aria-labelledby="response" className="space-y-2">
-        <h2 id="response" className="text-xl font-semibold">
+        <Heading level={2} id="response">
           {t("staffAnalysis.response")}
-        </h2>
+        </Heading>
         {response ? (
           <p>
-            <Link to={`/work-groups/${slug}/publications/${response.id}`} className="underline">
+            <TextLink to={`/work-groups/${slug}/publications/${response.id}`}>
               <StaffText>{response.title}</StaffText>
-            </Link>{" "}
+            </TextLink>{" "}
             ·{" "}
             {response.publishedNumber === null
               ? t("staffAnalysis.responseDraft")

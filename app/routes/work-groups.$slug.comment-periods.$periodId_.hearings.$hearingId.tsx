@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, CsrfInput, FormError, useZodForm } from "../components/forms.tsx";
 import { HearingFields } from "../components/hearing/hearing-fields.tsx";
 import {
@@ -11,6 +11,7 @@ import {
   useLanguageName,
 } from "../components/hearing/hearing-requests.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import { Heading, Notice, Table, Td, Text, TextLink, Th } from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   cancelRegistrationAsStaff,
@@ -167,17 +168,17 @@ export default function StaffHearing() {
     <div className="space-y-8">
       <div>
         <p>
-          <Link to={`${periodPath}/hearings`} className="underline">
+          <TextLink to={`${periodPath}/hearings`}>
             <StaffIn
               said={t("staffHearing.of", { title: STAFF })}
               staff={period.title}
               es={period.titleEs}
             />
-          </Link>
+          </TextLink>
         </p>
-        <h1 className="text-2xl font-semibold">
+        <Heading level={1}>
           <StaffText es={hearing.titleEs}>{hearing.title}</StaffText>
-        </h1>
+        </Heading>
         <p className="mt-1">
           {t("staffHearing.whenLine", {
             kind: t(`hearing.kind.${hearing.kind as "hearing"}`),
@@ -194,9 +195,9 @@ export default function StaffHearing() {
         {hearing.link ? (
           <p>
             {t("staffHearing.onlineAt")}{" "}
-            <a href={hearing.link} className="break-all underline">
+            <TextLink href={hearing.link} className="break-all">
               {hearing.link}
-            </a>
+            </TextLink>
           </p>
         ) : null}
         <p>
@@ -223,38 +224,28 @@ export default function StaffHearing() {
           <p>
             {t("staffPeriod.publicPage")}{" "}
             {/* A path is one long word: without breaking it a phone scrolls sideways. */}
-            <Link to={publicPath} className="break-all underline">
+            <TextLink to={publicPath} className="break-all">
               {publicPath}
-            </Link>
+            </TextLink>
           </p>
         ) : (
           <p>{t("staffHearing.notPublished")}</p>
         )}
         {result?.message ? (
-          <p
-            role={failed ? "alert" : "status"}
-            className={`mt-2 rounded-md border p-2 ${failed ? "border-red-300 bg-red-50" : "border-green-300 bg-green-50"}`}
-          >
+          <Notice as="p" live tone={failed ? "error" : "success"} className="mt-2">
             {result.message}
-          </p>
+          </Notice>
         ) : null}
       </div>
       <HearingRequests {...requests} />
       <SpeakerList speakers={speakers} exportPath={speakersPath} timeZone={hearing.timeZone} />
       <section aria-labelledby="registrants">
-        <h2 id="registrants" className="text-xl font-semibold">
+        <Heading level={2} id="registrants">
           {t("staffHearing.registrants")}
-        </h2>
+        </Heading>
         <p className="mt-1">
-          {t("staffHearing.download")}{" "}
-          <a href={`${exportPath}/csv`} className="underline">
-            CSV
-          </a>{" "}
-          {t("staffHearing.or")}{" "}
-          <a href={`${exportPath}/json`} className="underline">
-            JSON
-          </a>
-          .
+          {t("staffHearing.download")} <TextLink href={`${exportPath}/csv`}>CSV</TextLink>{" "}
+          {t("staffHearing.or")} <TextLink href={`${exportPath}/json`}>JSON</TextLink>.
         </p>
         {registrations.length === 0 ? (
           <p className="mt-2">{t("staffHearing.nobody")}</p>
@@ -262,41 +253,31 @@ export default function StaffHearing() {
           <div className="relative mt-2 overflow-x-auto">
             {/* relative: the buttons' screen-reader words (absolutely placed) scroll with the
                 table instead of widening the page on a phone. */}
-            <table className="w-full border-collapse text-left">
+            <Table>
               <caption className="sr-only">{t("staffHearing.registrationsCaption")}</caption>
               <thead>
-                <tr className="border-b border-slate-400">
-                  <th scope="col" className="py-2 pr-3">
-                    {t("staffHearing.contact")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t("staffHearing.team")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t("staffHearing.asksForColumn")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t("staffHearing.status")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t("staffHearing.registered")}
-                  </th>
+                <tr>
+                  <Th scope="col">{t("staffHearing.contact")}</Th>
+                  <Th scope="col">{t("staffHearing.team")}</Th>
+                  <Th scope="col">{t("staffHearing.asksForColumn")}</Th>
+                  <Th scope="col">{t("staffHearing.status")}</Th>
+                  <Th scope="col">{t("staffHearing.registered")}</Th>
                   {canManage ? (
-                    <th scope="col" className="py-2 pr-3">
+                    <Th scope="col">
                       <span className="sr-only">{t("staffHearing.actions")}</span>
-                    </th>
+                    </Th>
                   ) : null}
                 </tr>
               </thead>
               <tbody>
                 {registrations.map((r) => (
-                  <tr key={r.id} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-3">
+                  <tr key={r.id}>
+                    <Td>
                       <div className="font-medium">{r.name}</div>
-                      <div className="text-sm">{r.email}</div>
-                      {r.organization ? <div className="text-sm">{r.organization}</div> : null}
-                    </td>
-                    <td className="py-2 pr-3">
+                      <div className="text-small">{r.email}</div>
+                      {r.organization ? <div className="text-small">{r.organization}</div> : null}
+                    </Td>
+                    <Td>
                       {r.team.length ? (
                         <ul>
                           {r.team.map((member) => (
@@ -306,21 +287,23 @@ export default function StaffHearing() {
                           ))}
                         </ul>
                       ) : (
-                        <span className="text-slate-700">{t("staffHearing.onePerson")}</span>
+                        <Text as="span" tone="muted">
+                          {t("staffHearing.onePerson")}
+                        </Text>
                       )}
-                    </td>
-                    <td className="py-2 pr-3">
+                    </Td>
+                    <Td>
                       <RegistrantAsks registration={r} />
-                    </td>
-                    <td className="py-2 pr-3">
+                    </Td>
+                    <Td>
                       {STATES.includes(r.status)
                         ? t(`staffHearing.status.${r.status as "registered"}`)
                         : r.status}
                       {r.position ? ` (#${r.position})` : ""}
-                    </td>
-                    <td className="py-2 pr-3">{when(r.createdAt)}</td>
+                    </Td>
+                    <Td>{when(r.createdAt)}</Td>
                     {canManage ? (
-                      <td className="py-2 pr-3">
+                      <Td>
                         {r.status === "cancelled" ? null : (
                           <Form method="post">
                             <CsrfInput />
@@ -335,21 +318,21 @@ export default function StaffHearing() {
                             </Button>
                           </Form>
                         )}
-                      </td>
+                      </Td>
                     ) : null}
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>
       {canManage ? (
         <section aria-labelledby="edit-hearing" className="max-w-2xl">
-          <h2 id="edit-hearing" className="text-xl font-semibold">
+          <Heading level={2} id="edit-hearing">
             {t("staffHearing.edit")}
-          </h2>
-          <p className="text-slate-700">{t("staffHearing.editHint")}</p>
+          </Heading>
+          <Text tone="muted">{t("staffHearing.editHint")}</Text>
           <Form method="post" className="mt-2 space-y-3" {...getFormProps(editForm)}>
             <CsrfInput />
             <input type="hidden" name="intent" value="edit" />
@@ -363,9 +346,9 @@ export default function StaffHearing() {
       ) : null}
       {canManage ? (
         <section aria-labelledby="delete-hearing" className="max-w-2xl">
-          <h2 id="delete-hearing" className="text-xl font-semibold">
+          <Heading level={2} id="delete-hearing">
             {t("staffHearing.delete")}
-          </h2>
+          </Heading>
           <p>{t("staffHearing.deleteHint", { count: registrations.length })}</p>
           <Form method="post" className="mt-2 space-y-3">
             <CsrfInput />
@@ -402,7 +385,11 @@ function RegistrantAsks({
     .join("; ");
   const interpreter = interpreterName(r);
   if (!accommodations && !interpreter && !r.wishesToSpeak)
-    return <span className="text-slate-700">{t("staffHearing.nothing")}</span>;
+    return (
+      <Text as="span" tone="muted">
+        {t("staffHearing.nothing")}
+      </Text>
+    );
   return (
     <ul>
       {interpreter ? (

@@ -1,10 +1,11 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, CsrfInput, FormError, useZodForm } from "../components/forms.tsx";
 import { HearingFields } from "../components/hearing/hearing-fields.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import { Heading, Notice, Table, Td, Text, TextLink, Th } from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { createHearing, listHearings } from "../modules/hearing/hearings.server.ts";
 import { hearingSchema } from "../modules/hearing/schema.ts";
@@ -69,26 +70,26 @@ export default function Hearings() {
     <div className="space-y-8">
       <div>
         <p>
-          <Link to={periodPath} className="underline">
+          <TextLink to={periodPath}>
             <StaffText es={period.titleEs}>{period.title}</StaffText>
-          </Link>
+          </TextLink>
         </p>
-        <h1 className="text-2xl font-semibold">{t("staffPeriod.hearings")}</h1>
-        <p className="mt-1 text-slate-700">
+        <Heading level={1}>{t("staffPeriod.hearings")}</Heading>
+        <Text tone="muted" className="mt-1">
           {t("staffHearing.listIntro", { zone: period.timeZone })}
           {period.publishedAt ? "" : ` ${t("staffHearing.notPublishedYet")}`}
-        </p>
+        </Text>
         {result?.added ? (
-          <p role="status" className="mt-2 rounded-md border border-green-300 bg-green-50 p-2">
+          <Notice as="p" tone="success" role="status" className="mt-2">
             <StaffIn said={t("staffHearing.added", { title: STAFF })} staff={result.added} />
-          </p>
+          </Notice>
         ) : null}
       </div>
 
       <section aria-labelledby="hearing-list">
-        <h2 id="hearing-list" className="text-xl font-semibold">
+        <Heading level={2} id="hearing-list">
           {t("staffHearing.scheduled")}
-        </h2>
+        </Heading>
         {hearings.length === 0 ? (
           <p className="mt-2">
             {t("staffHearing.noneYet")}
@@ -96,38 +97,25 @@ export default function Hearings() {
           </p>
         ) : (
           <div className="mt-2 overflow-x-auto">
-            <table className="w-full border-collapse text-left">
+            <Table>
               <caption className="sr-only">{t("staffHearing.tableCaption")}</caption>
               <thead>
-                <tr className="border-b border-slate-400">
-                  <th scope="col" className="py-2 pr-3">
-                    {t("staffHearing.event")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t("hearing.when")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t("hearing.places")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t("staffHearing.registered")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t("staffHearing.waitlisted")}
-                  </th>
+                <tr>
+                  <Th scope="col">{t("staffHearing.event")}</Th>
+                  <Th scope="col">{t("hearing.when")}</Th>
+                  <Th scope="col">{t("hearing.places")}</Th>
+                  <Th scope="col">{t("staffHearing.registered")}</Th>
+                  <Th scope="col">{t("staffHearing.waitlisted")}</Th>
                 </tr>
               </thead>
               <tbody>
                 {hearings.map((hearing) => (
-                  <tr key={hearing.id} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-3">
-                      <Link
-                        to={`${periodPath}/hearings/${hearing.id}`}
-                        className="font-medium underline"
-                      >
+                  <tr key={hearing.id}>
+                    <Td>
+                      <TextLink to={`${periodPath}/hearings/${hearing.id}`} className="font-medium">
                         <StaffText es={hearing.titleEs}>{hearing.title}</StaffText>
-                      </Link>
-                      <div className="text-sm text-slate-700">
+                      </TextLink>
+                      <Text as="div" tone="muted" size="small">
                         {t(`hearing.kind.${hearing.kind as "hearing"}`)}
                         {hearing.place ? (
                           <>
@@ -145,38 +133,34 @@ export default function Hearings() {
                             />
                           </>
                         ) : null}
-                      </div>
-                    </td>
-                    <td className="py-2 pr-3">
-                      {formatSessionTime(hearing.startsAt, hearing.timeZone, intl)}
-                    </td>
-                    <td className="py-2 pr-3">
+                      </Text>
+                    </Td>
+                    <Td>{formatSessionTime(hearing.startsAt, hearing.timeZone, intl)}</Td>
+                    <Td>
                       {hearing.capacity === null
                         ? t("staffHearing.noLimit")
                         : t("staffHearing.number", { value: hearing.capacity })}
-                    </td>
-                    <td className="py-2 pr-3">
+                    </Td>
+                    <Td>
                       {t("staffHearing.number", { value: hearing.registered })}
                       {hearing.people !== hearing.registered
                         ? ` ${t("staffHearing.people", { count: hearing.people })}`
                         : ""}
-                    </td>
-                    <td className="py-2 pr-3">
-                      {t("staffHearing.number", { value: hearing.waitlisted })}
-                    </td>
+                    </Td>
+                    <Td>{t("staffHearing.number", { value: hearing.waitlisted })}</Td>
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>
 
       {canManage ? (
         <section aria-labelledby="new-hearing" className="max-w-2xl">
-          <h2 id="new-hearing" className="text-xl font-semibold">
+          <Heading level={2} id="new-hearing">
             {t("staffHearing.add")}
-          </h2>
+          </Heading>
           <Form method="post" className="mt-2 space-y-3" {...getFormProps(form)}>
             <CsrfInput />
             <FormError id={form.errorId} errors={form.errors} />

@@ -1,9 +1,10 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, CsrfInput, Field, TextareaField, useZodForm } from "../components/forms.tsx";
 import { StaffText } from "../components/staff-text.tsx";
+import { Heading, Text, TextLink } from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import {
   createCommentPeriod,
@@ -59,22 +60,22 @@ export default function CommentPeriods() {
   return (
     <div className="space-y-8">
       <section aria-labelledby="periods">
-        <h1 id="periods" className="text-2xl font-bold">
+        <Heading level={1} id="periods">
           {t("staffPeriod.listTitle")}
-        </h1>
+        </Heading>
         {periods.length === 0 ? (
           <p className="mt-2">{t("staffPeriod.noneYet")}</p>
         ) : (
           <ul className="mt-2 space-y-2">
             {periods.map((period) => (
               <li key={period.id}>
-                <Link
+                <TextLink
                   to={`/work-groups/${slug}/comment-periods/${period.id}`}
-                  className="font-medium underline"
+                  className="font-medium"
                 >
                   <StaffText es={period.titleEs}>{period.title}</StaffText>
-                </Link>{" "}
-                <span className="text-slate-700">
+                </TextLink>{" "}
+                <Text as="span" tone="muted">
                   ·{" "}
                   {t("staffPeriod.listLine", {
                     state: t(`staffPeriod.state.${period.state}`).toLowerCase(),
@@ -82,7 +83,7 @@ export default function CommentPeriods() {
                     closes: formatSessionTime(period.closesAt, period.timeZone, intl),
                   })}
                   {period.publishedAt ? "" : ` · ${t("staffPeriod.notPublishedShort")}`}
-                </span>
+                </Text>
               </li>
             ))}
           </ul>
@@ -90,9 +91,9 @@ export default function CommentPeriods() {
       </section>
       {canManage ? (
         <section aria-labelledby="new-period" className="max-w-2xl">
-          <h2 id="new-period" className="text-xl font-semibold">
+          <Heading level={2} id="new-period">
             {t("staffPeriod.newTitle")}
-          </h2>
+          </Heading>
           <Form method="post" className="mt-2 space-y-3" {...getFormProps(form)}>
             <CsrfInput />
             <Field label={t("staffPeriod.fields.title")} field={fields.title} />

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HistoryList } from "../components/history-list.tsx";
+import { Heading } from "../components/ui/index.ts";
 import { listHistory } from "../modules/history/history.server.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { requireMember } from "../modules/work-group/work-group.server.ts";
@@ -21,7 +22,7 @@ export default function History() {
   const { t } = useTranslation();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("history.title")}</h1>
+      <Heading level={1}>{t("history.title")}</Heading>
       <HistoryList entries={entries} heading={t("history.latest")} />
     </div>
   );

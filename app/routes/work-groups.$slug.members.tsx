@@ -6,12 +6,14 @@ import { useTranslation } from "react-i18next";
 import {
   Button,
   CsrfInput,
+  compactInputClass,
   Field,
   FormError,
   SelectField,
   useZodForm,
 } from "../components/forms.tsx";
 import { StaffText } from "../components/staff-text.tsx";
+import { Heading, Notice, Panel, summaryClass, Td, Text, Th } from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { translated } from "../modules/i18n/use-locale.ts";
@@ -133,79 +135,75 @@ export default function Members() {
   return (
     <div className="space-y-10">
       <section aria-labelledby="representation">
-        <h1 id="representation" className="text-xl font-semibold">
+        <Heading level={1} size="heading" id="representation">
           {t("members.representation")}
-        </h1>
-        <p className="mt-1 text-slate-700">
+        </Heading>
+        <Text tone="muted" className="mt-1">
           {`${t("members.representationIntro")} ${
             rep.emptyCells > 0
               ? t("members.emptyCells", { count: rep.emptyCells })
               : t("members.allFilled")
           }`}
-        </p>
+        </Text>
         <div className="mt-3 overflow-x-auto">
-          <table className="min-w-full border-collapse bg-white text-sm">
+          <table className="min-w-full border-collapse bg-surface text-small">
             <caption className="sr-only">{t("members.tableCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col" className="border border-slate-300 p-2 text-left">
-                  {t("members.stakeholderGroup")}
-                </th>
+                <Th scope="col">{t("members.stakeholderGroup")}</Th>
                 {rep.regions.map((r) => (
-                  <th key={r.id} scope="col" className="border border-slate-300 p-2">
+                  <Th key={r.id} scope="col">
                     <StaffText es={r.nameEs}>{r.name}</StaffText>
-                  </th>
+                  </Th>
                 ))}
-                <th scope="col" className="border border-slate-300 p-2">
+                <Th scope="col">
                   {rep.regions.length ? t("members.noRegion") : t("members.membersColumn")}
-                </th>
-                <th scope="col" className="border border-slate-300 p-2">
-                  {t("members.total")}
-                </th>
+                </Th>
+                <Th scope="col">{t("members.total")}</Th>
               </tr>
             </thead>
             <tbody>
               {rep.groups.map((g, gi) => (
                 <tr key={g.id}>
-                  <th scope="row" className="border border-slate-300 p-2 text-left font-medium">
+                  <Th scope="row">
                     <StaffText es={g.nameEs}>{g.name}</StaffText>
-                  </th>
+                  </Th>
                   {rep.counts[gi]!.map((count, ri) => {
                     const isRegion = ri < rep.regions.length || rep.regions.length === 0;
                     const empty = isRegion && count === 0;
                     return (
                       <td
                         key={rep.regions[ri]?.id ?? "none"}
-                        className={`border border-slate-300 p-2 text-center ${empty ? "bg-amber-100 font-semibold text-amber-900" : ""}`}
+                        className={`border border-line p-2 text-center ${empty ? "bg-amber-100 font-semibold text-warning" : ""}`}
                       >
                         {empty ? t("members.none") : count}
                       </td>
                     );
                   })}
-                  <td className="border border-slate-300 p-2 text-center font-semibold">
-                    {rep.groupTotals[gi]}
-                  </td>
+                  <Td className="text-center">{rep.groupTotals[gi]}</Td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
         {rep.unassigned > 0 ? (
-          <p className="mt-2 text-sm">{t("members.unassigned", { count: rep.unassigned })}</p>
+          <Text size="small" className="mt-2">
+            {t("members.unassigned", { count: rep.unassigned })}
+          </Text>
         ) : null}
       </section>
 
       <section aria-labelledby="members">
-        <h2 id="members" className="text-xl font-semibold">
+        <Heading level={2} id="members">
           {t("members.heading", { total: members.length })}
-        </h2>
+        </Heading>
         <FormError errors={data?.message ? [data.message] : null} />
         {data && "removed" in data && data.removed ? (
-          <p role="status" className="mt-2 rounded-md border border-green-700 bg-green-50 p-3">
+          <Notice as="p" tone="success" role="status" className="mt-2">
             {t("members.removed", { name: data.removed })}
-          </p>
+          </Notice>
         ) : null}
-        <table className="mt-3 min-w-full border-collapse bg-white text-sm">
+        <table className="mt-3 min-w-full border-collapse bg-surface text-small">
           <thead>
             <tr>
               {(
@@ -216,17 +214,17 @@ export default function Members() {
                   "members.region",
                 ] as const
               ).map((h) => (
-                <th key={h} scope="col" className="border border-slate-300 p-2 text-left">
+                <Th key={h} scope="col">
                   {t(h)}
-                </th>
+                </Th>
               ))}
             </tr>
           </thead>
           <tbody>
             {members.map((m) => (
               <tr key={m.id}>
-                <td className="border border-slate-300 p-2">{m.name}</td>
-                <td className="border border-slate-300 p-2">
+                <Td>{m.name}</Td>
+                <Td>
                   {canManage ? (
                     <Form method="post" className="flex items-center gap-2">
                       <CsrfInput />
@@ -236,7 +234,7 @@ export default function Members() {
                         name="role"
                         defaultValue={m.role}
                         aria-label={t("members.roleOf", { name: m.name })}
-                        className="rounded-md border border-slate-500 p-1"
+                        className={compactInputClass}
                       >
                         {ROLES.map((r) => (
                           <option key={r} value={r}>
@@ -244,7 +242,7 @@ export default function Members() {
                           </option>
                         ))}
                       </select>
-                      <Button variant="secondary" className="px-2 py-1 text-sm">
+                      <Button size="sm" variant="secondary">
                         {t("members.change")}
                       </Button>
                     </Form>
@@ -254,7 +252,7 @@ export default function Members() {
                   {canManage ? (
                     // Removing someone is not undone by a click: it asks first.
                     <details className="mt-2">
-                      <summary className="cursor-pointer text-sm text-brand-700 underline">
+                      <summary className={summaryClass("quiet")}>
                         {t("members.remove")}
                         <span className="sr-only">{` ${m.name}`}</span>
                       </summary>
@@ -262,24 +260,24 @@ export default function Members() {
                         <CsrfInput />
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="membershipId" value={m.id} />
-                        <p className="text-sm">{t("members.removeWarning", { name: m.name })}</p>
-                        <Button variant="secondary" className="px-2 py-1 text-sm">
+                        <Text size="small">{t("members.removeWarning", { name: m.name })}</Text>
+                        <Button size="sm" variant="secondary">
                           {t("members.removeConfirm", { name: m.name })}
                         </Button>
                       </Form>
                     </details>
                   ) : null}
-                </td>
-                <td className="border border-slate-300 p-2">
+                </Td>
+                <Td>
                   {m.stakeholderGroup ? (
                     <StaffText es={m.stakeholderGroup.nameEs}>{m.stakeholderGroup.name}</StaffText>
                   ) : (
                     "—"
                   )}
-                </td>
-                <td className="border border-slate-300 p-2">
+                </Td>
+                <Td>
                   {m.region ? <StaffText es={m.region.nameEs}>{m.region.name}</StaffText> : "—"}
-                </td>
+                </Td>
               </tr>
             ))}
           </tbody>
@@ -287,15 +285,14 @@ export default function Members() {
       </section>
 
       {canInvite ? (
-        <section
-          aria-labelledby="invite"
-          className="max-w-xl rounded-lg border border-slate-300 bg-white p-4"
+        <Panel
+          title={t("members.invite")}
+          size="subheading"
+          headingId="invite"
+          className="max-w-xl"
         >
-          <h2 id="invite" className="text-lg font-semibold">
-            {t("members.invite")}
-          </h2>
           {data?.link ? (
-            <div role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 p-3">
+            <Notice tone="success" role="status" className="mt-3">
               <p>
                 {data.link.emailed
                   ? `${t("members.inviteEmailed", { email: data.link.emailed })} `
@@ -306,10 +303,10 @@ export default function Members() {
                 aria-label={t("members.inviteLink")}
                 readOnly
                 value={data.link.url}
-                className="mt-2 w-full rounded border border-slate-500 bg-white p-2 font-mono text-sm"
+                className="mt-2 w-full rounded border border-control bg-surface p-2 font-mono text-small"
                 onFocus={(e) => e.currentTarget.select()}
               />
-            </div>
+            </Notice>
           ) : null}
           <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
             <CsrfInput />
@@ -326,7 +323,9 @@ export default function Members() {
           </Form>
           {invites.length > 0 ? (
             <>
-              <h3 className="mt-6 font-semibold">{t("members.openInvites")}</h3>
+              <Heading level={3} size="minor" className="mt-6">
+                {t("members.openInvites")}
+              </Heading>
               <ul className="mt-2 space-y-2">
                 {invites.map((invite) => (
                   <li key={invite.id} className="flex items-center justify-between gap-2">
@@ -349,7 +348,7 @@ export default function Members() {
               </ul>
             </>
           ) : null}
-        </section>
+        </Panel>
       ) : null}
     </div>
   );

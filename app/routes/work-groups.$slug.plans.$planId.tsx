@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   Button,
@@ -18,6 +18,17 @@ import { PlanHorizon } from "../components/improvement-plan/plan-header.tsx";
 import { ReviewLink } from "../components/improvement-plan/review-link.tsx";
 import { WrittenParts } from "../components/improvement-plan/written-parts.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import {
+  Card,
+  cardClass,
+  cx,
+  Heading,
+  Notice,
+  summaryClass,
+  Tag,
+  Text,
+  TextLink,
+} from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
@@ -130,35 +141,33 @@ export default function PlanPage() {
     <div className="space-y-8">
       <div className="space-y-1">
         <p>
-          <Link
-            className="inline-block py-2.5 text-brand-700 underline"
-            to={`/work-groups/${slug}/plans`}
-          >
+          <TextLink standalone to={`/work-groups/${slug}/plans`}>
             {t("plans.all")}
-          </Link>
+          </TextLink>
         </p>
-        <h1 className="text-2xl font-bold">
+        <Heading level={1}>
           <StaffText>{plan.name}</StaffText>
-        </h1>
+        </Heading>
         <PlanHorizon plan={plan} />
         {plan.districtPlan ? (
-          <p className="text-slate-700">
+          <Text tone="muted">
             <StaffIn
               said={t("plans.underDistrict", { name: STAFF })}
               staff={plan.districtPlan.name}
             />
-          </p>
+          </Text>
         ) : null}
-        <p className="text-slate-700">
+        <Text tone="muted">
           <StaffIn said={t("plans.team", { workGroup: STAFF })} staff={data.workGroupName} />
-        </p>
+        </Text>
         <p>
-          <Link
-            className="inline-block py-2.5 font-medium text-brand-700 underline"
+          <TextLink
+            standalone
+            className="font-medium"
             to={`/work-groups/${slug}/plans/${plan.id}/implementation`}
           >
             {t("plans.implementation.link")}
-          </Link>
+          </TextLink>
         </p>
       </div>
 
@@ -169,13 +178,13 @@ export default function PlanPage() {
       />
 
       <section aria-labelledby="components-heading" className="space-y-4">
-        <h2 id="components-heading" className="text-xl font-semibold">
+        <Heading level={2} id="components-heading">
           {t("plans.components")}
-        </h2>
+        </Heading>
         {saved ? (
-          <p role="status" className="rounded-md border border-emerald-700 bg-emerald-50 p-3">
+          <Notice as="p" tone="success" role="status">
             {t("plans.saved")}
-          </p>
+          </Notice>
         ) : null}
         <WrittenParts
           parts={PLAN_COMPONENTS.map((component) => ({
@@ -197,13 +206,8 @@ export default function PlanPage() {
           }))}
         />
         {canEdit ? (
-          <details
-            className="rounded-lg border border-slate-300 bg-white p-4"
-            open={resultFor("edit")?.status === "error"}
-          >
-            <summary className="cursor-pointer py-2.5 font-medium text-brand-700">
-              {t("plans.edit")}
-            </summary>
+          <Card as="details" open={resultFor("edit")?.status === "error"}>
+            <summary className={summaryClass("link")}>{t("plans.edit")}</summary>
             <Form method="post" className="mt-3 space-y-4" {...getFormProps(planForm)}>
               <CsrfInput />
               <input type="hidden" name="intent" value="edit" />
@@ -243,62 +247,59 @@ export default function PlanPage() {
                   rows={component === "mission" ? 3 : 5}
                 />
               ))}
-              <Button className="min-h-11">{t("plans.save")}</Button>
+              <Button>{t("plans.save")}</Button>
             </Form>
-          </details>
+          </Card>
         ) : null}
       </section>
 
       <section aria-labelledby="goals-heading" className="space-y-4">
         <div>
-          <h2 id="goals-heading" className="text-xl font-semibold">
+          <Heading level={2} id="goals-heading">
             {t("plans.goals")}
-          </h2>
-          <p className="text-slate-700">{t("plans.goalsHint")}</p>
+          </Heading>
+          <Text tone="muted">{t("plans.goalsHint")}</Text>
         </div>
         {goals.length === 0 ? (
-          <p className="rounded-md border border-slate-300 bg-white p-4">{t("plans.noGoals")}</p>
+          <Card as="p">{t("plans.noGoals")}</Card>
         ) : (
           <ol className="space-y-3">
             {goals.map((goal) => (
-              <li key={goal.id} className="rounded-lg border border-slate-300 bg-white p-4">
-                <h3 className="text-lg font-semibold">
-                  <Link
-                    className="inline-block py-2.5 text-brand-700 underline"
-                    to={`goals/${goal.id}`}
-                  >
+              <Card as="li" key={goal.id}>
+                <Heading level={3}>
+                  <TextLink standalone to={`goals/${goal.id}`}>
                     <StaffText>{goal.title}</StaffText>
-                  </Link>
-                </h3>
+                  </TextLink>
+                </Heading>
                 {goal.smartGoal ? (
                   <p className="whitespace-pre-line">
                     <StaffText>{goal.smartGoal}</StaffText>
                   </p>
                 ) : null}
-                <p className="text-sm text-slate-700">
+                <Text tone="muted" size="small">
                   {[
                     t("plans.measuresCount", { count: goal.measures }),
                     t("plans.stepsComplete", { completed: goal.completed, total: goal.steps }),
                   ].join(" · ")}
-                </p>
+                </Text>
                 {goal.overdue > 0 || goal.blocked > 0 ? (
-                  <p className="mt-1 flex flex-wrap gap-2 text-sm">
+                  <Text size="small" className="mt-1 flex flex-wrap gap-2">
                     {goal.overdue > 0 ? (
-                      <strong className="rounded border-2 border-red-800 bg-red-50 px-2 py-0.5 text-red-900">
+                      <Tag as="strong" tone="danger">
                         {t("plans.monitor.overdueCount", { count: goal.overdue })}
-                      </strong>
+                      </Tag>
                     ) : null}
                     {goal.blocked > 0 ? (
-                      <strong className="rounded border-2 border-amber-800 bg-amber-50 px-2 py-0.5 text-amber-900">
+                      <Tag as="strong" tone="warning">
                         {t("plans.monitor.blockedCount", { count: goal.blocked })}
-                      </strong>
+                      </Tag>
                     ) : null}
-                  </p>
+                  </Text>
                 ) : null}
                 {goal.recommendation ? (
-                  <p className="text-sm">
-                    <Link
-                      className="inline-block py-2.5 text-brand-700 underline"
+                  <Text size="small">
+                    <TextLink
+                      standalone
                       to={`/work-groups/${slug}/recommendations/${goal.recommendation.id}`}
                     >
                       <StaffIn
@@ -308,10 +309,10 @@ export default function PlanPage() {
                         })}
                         staff={goal.recommendation.title}
                       />
-                    </Link>
-                  </p>
+                    </TextLink>
+                  </Text>
                 ) : null}
-              </li>
+              </Card>
             ))}
           </ol>
         )}
@@ -319,13 +320,15 @@ export default function PlanPage() {
           <div className="grid gap-4 lg:grid-cols-2">
             <Form
               method="post"
-              className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+              className={cx(cardClass(), "space-y-3")}
               {...getFormProps(startForm)}
             >
               <CsrfInput />
               <input type="hidden" name="intent" value="start-goal" />
-              <h3 className="text-lg font-semibold">{t("plans.startFromRecommendation")}</h3>
-              <p className="text-sm text-slate-700">{t("plans.startFromRecommendationHint")}</p>
+              <Heading level={3}>{t("plans.startFromRecommendation")}</Heading>
+              <Text tone="muted" size="small">
+                {t("plans.startFromRecommendationHint")}
+              </Text>
               {recommendationOptions.length === 0 ? (
                 <p>{t("plans.allStarted")}</p>
               ) : (
@@ -339,25 +342,25 @@ export default function PlanPage() {
                       label: t("plans.recommendationOption", { number: r.number, title: r.title }),
                     }))}
                   />
-                  <Button className="min-h-11">{t("plans.startGoal")}</Button>
+                  <Button>{t("plans.startGoal")}</Button>
                 </>
               )}
             </Form>
             <Form
               method="post"
-              className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+              className={cx(cardClass(), "space-y-3")}
               {...getFormProps(goalForm)}
             >
               <CsrfInput />
               <input type="hidden" name="intent" value="add-goal" />
-              <h3 className="text-lg font-semibold">{t("plans.addGoal")}</h3>
+              <Heading level={3}>{t("plans.addGoal")}</Heading>
               <FormError errors={goalForm.errors} id={goalForm.errorId} />
               <Field
                 label={t("plans.goalTitle")}
                 field={goalFields.title}
                 hint={t("plans.goalTitleHint")}
               />
-              <Button className="min-h-11">{t("plans.addGoalButton")}</Button>
+              <Button>{t("plans.addGoalButton")}</Button>
             </Form>
           </div>
         ) : null}

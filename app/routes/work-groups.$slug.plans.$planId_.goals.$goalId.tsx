@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -29,6 +29,17 @@ import {
 } from "../components/improvement-plan/step-status.tsx";
 import { WrittenParts } from "../components/improvement-plan/written-parts.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import {
+  Card,
+  cardClass,
+  EmptyState,
+  Heading,
+  Notice,
+  SummaryList,
+  summaryClass,
+  Text,
+  TextLink,
+} from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
@@ -186,24 +197,21 @@ export default function GoalPage() {
     <div className="space-y-8">
       <div className="space-y-1">
         <p>
-          <Link className="inline-block py-2.5 text-brand-700 underline" to={planPath}>
+          <TextLink standalone to={planPath}>
             <StaffIn said={t("plans.goal.back", { plan: STAFF })} staff={plan.name} />
-          </Link>
+          </TextLink>
         </p>
-        <h1 className="text-2xl font-bold">
+        <Heading level={1}>
           <StaffText>{goal.title}</StaffText>
-        </h1>
+        </Heading>
         {recommendation ? (
           <p>
-            <Link
-              className="inline-block py-2.5 text-brand-700 underline"
-              to={`/work-groups/${slug}/recommendations/${recommendation.id}`}
-            >
+            <TextLink standalone to={`/work-groups/${slug}/recommendations/${recommendation.id}`}>
               <StaffIn
                 said={t("plans.goal.startedFrom", { number: recommendation.number, title: STAFF })}
                 staff={recommendation.title}
               />
-            </Link>
+            </TextLink>
           </p>
         ) : null}
       </div>
@@ -213,9 +221,9 @@ export default function GoalPage() {
           {t("plans.goal.titleShort")}
         </h2>
         {last?.intent === "edit-goal" && last.result?.status === "success" ? (
-          <p role="status" className="rounded-md border border-emerald-700 bg-emerald-50 p-3">
+          <Notice as="p" tone="success" role="status">
             {t("plans.goal.saved")}
-          </p>
+          </Notice>
         ) : null}
         <WrittenParts
           parts={GOAL_PARTS.map((part) => ({
@@ -229,13 +237,8 @@ export default function GoalPage() {
           }))}
         />
         {canEdit ? (
-          <details
-            className="rounded-lg border border-slate-300 bg-white p-4"
-            open={resultFor("edit-goal")?.status === "error"}
-          >
-            <summary className="cursor-pointer py-2.5 font-medium text-brand-700">
-              {t("plans.goal.edit")}
-            </summary>
+          <Card as="details" open={resultFor("edit-goal")?.status === "error"}>
+            <summary className={summaryClass("link")}>{t("plans.goal.edit")}</summary>
             <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
               <CsrfInput />
               <input type="hidden" name="intent" value="edit-goal" />
@@ -250,54 +253,53 @@ export default function GoalPage() {
                   rows={3}
                 />
               ))}
-              <Button className="min-h-11">{t("plans.goal.save")}</Button>
+              <Button>{t("plans.goal.save")}</Button>
             </Form>
-          </details>
+          </Card>
         ) : null}
       </section>
 
       <section aria-labelledby="measures-heading" className="space-y-4">
-        <h2 id="measures-heading" className="text-xl font-semibold">
+        <Heading level={2} id="measures-heading">
           {t("plans.measures")}
-        </h2>
-        {measures.length === 0 ? (
-          <p className="rounded-md border border-slate-300 bg-white p-4">{t("plans.noMeasures")}</p>
-        ) : null}
+        </Heading>
+        {measures.length === 0 ? <Card as="p">{t("plans.noMeasures")}</Card> : null}
         {measures.map((measure) => {
           const value = (v: number) =>
             t("plans.measure.value", { value: f.number(v), unit: measure.unit });
           return (
-            <article
+            <Card
+              as="article"
               key={measure.id}
               aria-labelledby={`measure-${measure.id}`}
-              className="space-y-4 rounded-lg border border-slate-300 bg-white p-4"
+              className="space-y-4"
             >
               <div>
-                <h3 id={`measure-${measure.id}`} className="text-lg font-semibold">
+                <Heading level={3} id={`measure-${measure.id}`}>
                   <StaffText>{measure.name}</StaffText>
-                </h3>
-                <p className="text-slate-700">
+                </Heading>
+                <Text tone="muted">
                   {t("plans.measure.summary", {
                     baseline: value(measure.baseline),
                     baselineOn: f.date(measure.baselineOn),
                     target: value(measure.target),
                     targetOn: f.date(measure.targetOn),
                   })}
-                </p>
+                </Text>
                 {measure.source ? (
-                  <p className="text-sm text-slate-700">
+                  <Text tone="muted" size="small">
                     <StaffIn
                       said={t("plans.measure.source", { source: STAFF })}
                       staff={measure.source}
                     />
-                  </p>
+                  </Text>
                 ) : null}
               </div>
               {canEdit ? (
                 <details
                   open={resultFor("edit-measure", { measureId: measure.id })?.status === "error"}
                 >
-                  <summary className="cursor-pointer py-2.5 text-brand-700">
+                  <summary className={summaryClass("link")}>
                     {t("plans.measure.edit")}
                     <span className="sr-only">
                       {" "}
@@ -313,8 +315,10 @@ export default function GoalPage() {
               <ProgressChart measure={measure} />
               <ReadingsTable measure={measure} canEdit={canEdit} />
               {canEdit ? (
-                <div className="border-t border-slate-300 pt-3">
-                  <h4 className="mb-2 font-semibold">{t("plans.addReading")}</h4>
+                <div className="border-t border-line pt-3">
+                  <Heading level={4} className="mb-2">
+                    {t("plans.addReading")}
+                  </Heading>
                   <ReadingForm
                     key={`${measure.id}-${measure.readings.length}`}
                     measureId={measure.id}
@@ -322,7 +326,7 @@ export default function GoalPage() {
                   />
                 </div>
               ) : null}
-            </article>
+            </Card>
           );
         })}
         {canEdit ? (
@@ -336,134 +340,125 @@ export default function GoalPage() {
       </section>
 
       <section aria-labelledby="steps-heading" className="space-y-4">
-        <h2 id="steps-heading" className="text-xl font-semibold">
+        <Heading level={2} id="steps-heading">
           {t("plans.steps")}
-        </h2>
+        </Heading>
         {STEP_HORIZONS.map((horizon) => {
           const inHorizon = steps.filter((s) => s.horizon === horizon);
           // The horizons with no step yet are named together below, not one empty heading each.
           if (inHorizon.length === 0) return null;
           return (
             <div key={horizon} className="space-y-2">
-              <h3 className="text-lg font-semibold">
-                {t(`plans.horizon.${horizon}` as MessageKey)}
-              </h3>
-              {
-                <ol className="space-y-2">
-                  {inHorizon.map((step) => (
-                    <li
-                      key={step.id}
-                      id={`step-${step.id}`}
-                      className={`rounded-lg border bg-white p-3 ${attentionFrame(step)}`}
-                    >
-                      <AttentionTags overdue={step.overdue} blocked={step.blocked} due={step.due} />
-                      <p className="font-medium">
-                        <StaffText>{step.description}</StaffText>
-                      </p>
-                      <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-                        <dt className="font-semibold">{t("plans.step.startsOn")}</dt>
-                        <dd>{step.startsOn ? f.date(step.startsOn) : t("plans.step.open")}</dd>
-                        <dt className="font-semibold">{t("plans.step.dueOn")}</dt>
-                        <dd>{step.due ? f.date(step.due) : t("plans.step.noDueDate")}</dd>
-                        <dt className="font-semibold">{t("plans.monitor.statusLabel")}</dt>
-                        <dd>{statusLabel(t, step.status)}</dd>
-                        <dt className="font-semibold">{t("plans.step.owner")}</dt>
-                        <dd>{step.ownerName ?? t("plans.step.notNamed")}</dd>
-                        <dt className="font-semibold">{t("plans.step.resources")}</dt>
-                        <dd>
-                          {step.resources ? (
-                            <StaffText>{step.resources}</StaffText>
-                          ) : (
-                            t("plans.step.noResources")
-                          )}
-                        </dd>
-                        <dt className="font-semibold">{t("plans.step.completion")}</dt>
-                        <dd>
-                          {step.completedOn
-                            ? t("plans.step.completedOn", { date: f.date(step.completedOn) })
-                            : t("plans.step.open")}
-                        </dd>
-                      </dl>
-                      <div className="mt-3 space-y-2">
-                        <h4 className="font-semibold">{t("plans.monitor.updates")}</h4>
-                        <StepUpdates updates={step.updates} />
-                      </div>
-                      {canEdit ? (
-                        <details
-                          className="mt-2"
-                          open={
-                            resultFor("record-progress", { stepId: step.id })?.status === "error"
-                          }
+              <Heading level={3}>{t(`plans.horizon.${horizon}` as MessageKey)}</Heading>
+              <ol className="space-y-2">
+                {inHorizon.map((step) => (
+                  <li
+                    key={step.id}
+                    id={`step-${step.id}`}
+                    className={`rounded-lg border bg-surface p-3 ${attentionFrame(step)}`}
+                  >
+                    <AttentionTags overdue={step.overdue} blocked={step.blocked} due={step.due} />
+                    <p className="font-medium">
+                      <StaffText>{step.description}</StaffText>
+                    </p>
+                    <SummaryList className="mt-2 text-small">
+                      <dt>{t("plans.step.startsOn")}</dt>
+                      <dd>{step.startsOn ? f.date(step.startsOn) : t("plans.step.open")}</dd>
+                      <dt>{t("plans.step.dueOn")}</dt>
+                      <dd>{step.due ? f.date(step.due) : t("plans.step.noDueDate")}</dd>
+                      <dt>{t("plans.monitor.statusLabel")}</dt>
+                      <dd>{statusLabel(t, step.status)}</dd>
+                      <dt>{t("plans.step.owner")}</dt>
+                      <dd>{step.ownerName ?? t("plans.step.notNamed")}</dd>
+                      <dt>{t("plans.step.resources")}</dt>
+                      <dd>
+                        {step.resources ? (
+                          <StaffText>{step.resources}</StaffText>
+                        ) : (
+                          t("plans.step.noResources")
+                        )}
+                      </dd>
+                      <dt>{t("plans.step.completion")}</dt>
+                      <dd>
+                        {step.completedOn
+                          ? t("plans.step.completedOn", { date: f.date(step.completedOn) })
+                          : t("plans.step.open")}
+                      </dd>
+                    </SummaryList>
+                    <div className="mt-3 space-y-2">
+                      <Heading level={4}>{t("plans.monitor.updates")}</Heading>
+                      <StepUpdates updates={step.updates} />
+                    </div>
+                    {canEdit ? (
+                      <details
+                        className="mt-2"
+                        open={resultFor("record-progress", { stepId: step.id })?.status === "error"}
+                      >
+                        <summary className={summaryClass("link")}>
+                          {t("plans.monitor.record")}
+                          <span className="sr-only">
+                            {" "}
+                            <StaffText>{step.description}</StaffText>
+                          </span>
+                        </summary>
+                        <StepUpdateForm
+                          key={`${step.id}-${step.updates.length}`}
+                          step={step}
+                          today={data.today}
+                          lastResult={resultFor("record-progress", { stepId: step.id })}
+                        />
+                      </details>
+                    ) : null}
+                    {canEdit ? (
+                      <details
+                        className="mt-2"
+                        open={resultFor("edit-step", { stepId: step.id })?.status === "error"}
+                      >
+                        <summary className={summaryClass("link")}>
+                          {t("plans.step.edit")}
+                          <span className="sr-only">
+                            {" "}
+                            <StaffText>{step.description}</StaffText>
+                          </span>
+                        </summary>
+                        <StepForm
+                          step={step}
+                          team={team}
+                          lastResult={resultFor("edit-step", { stepId: step.id })}
+                        />
+                      </details>
+                    ) : null}
+                    {canEdit ? (
+                      <Form method="post" className="mt-2">
+                        <CsrfInput />
+                        <input type="hidden" name="stepId" value={step.id} />
+                        <Button
+                          name="intent"
+                          value={step.completedOn ? "reopen-step" : "complete-step"}
+                          variant="secondary"
                         >
-                          <summary className="cursor-pointer py-2.5 text-brand-700">
-                            {t("plans.monitor.record")}
-                            <span className="sr-only">
-                              {" "}
-                              <StaffText>{step.description}</StaffText>
-                            </span>
-                          </summary>
-                          <StepUpdateForm
-                            key={`${step.id}-${step.updates.length}`}
-                            step={step}
-                            today={data.today}
-                            lastResult={resultFor("record-progress", { stepId: step.id })}
-                          />
-                        </details>
-                      ) : null}
-                      {canEdit ? (
-                        <details
-                          className="mt-2"
-                          open={resultFor("edit-step", { stepId: step.id })?.status === "error"}
-                        >
-                          <summary className="cursor-pointer py-2.5 text-brand-700">
-                            {t("plans.step.edit")}
-                            <span className="sr-only">
-                              {" "}
-                              <StaffText>{step.description}</StaffText>
-                            </span>
-                          </summary>
-                          <StepForm
-                            step={step}
-                            team={team}
-                            lastResult={resultFor("edit-step", { stepId: step.id })}
-                          />
-                        </details>
-                      ) : null}
-                      {canEdit ? (
-                        <Form method="post" className="mt-2">
-                          <CsrfInput />
-                          <input type="hidden" name="stepId" value={step.id} />
-                          <Button
-                            name="intent"
-                            value={step.completedOn ? "reopen-step" : "complete-step"}
-                            variant="secondary"
-                            className="min-h-11"
-                          >
-                            {step.completedOn
-                              ? t("plans.step.reopen")
-                              : t("plans.step.markComplete")}
-                            <span className="sr-only">
-                              {" "}
-                              <StaffText>{step.description}</StaffText>
-                            </span>
-                          </Button>
-                        </Form>
-                      ) : null}
-                    </li>
-                  ))}
-                </ol>
-              }
+                          {step.completedOn ? t("plans.step.reopen") : t("plans.step.markComplete")}
+                          <span className="sr-only">
+                            {" "}
+                            <StaffText>{step.description}</StaffText>
+                          </span>
+                        </Button>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
             </div>
           );
         })}
         {emptyHorizons.length > 0 ? (
-          <p className="text-slate-700">
+          <EmptyState>
             {t("plans.noStepsAt", {
               horizons: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(
                 emptyHorizons.map((h) => t(`plans.horizon.${h}` as MessageKey)),
               ),
             })}
-          </p>
+          </EmptyState>
         ) : null}
         {canEdit ? (
           <AddDisclosure
@@ -495,10 +490,8 @@ function AddDisclosure({
   children: ReactNode;
 }) {
   return (
-    <details className="rounded-lg border border-slate-300 bg-white p-4" open={open}>
-      <summary className="cursor-pointer py-2.5 text-lg font-semibold text-brand-700">
-        {label}
-      </summary>
+    <details className={cardClass({})} open={open}>
+      <summary className={summaryClass("link")}>{label}</summary>
       {children}
     </details>
   );

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, inputClass } from "../components/forms.tsx";
 import { ImplementationSteps } from "../components/improvement-plan/implementation-steps.tsx";
 import { STAFF, StaffIn } from "../components/staff-text.tsx";
+import { Card, cardClass, cx, Heading, Label, Text, TextLink } from "../components/ui/index.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { getImplementationView } from "../modules/improvement-plan/improvement-plan.server.ts";
@@ -48,14 +49,12 @@ export default function ImplementationView() {
     options: { value: string; label: string }[],
   ) => (
     <div>
-      <label htmlFor={`filter-${name}`} className="block font-medium text-slate-900">
-        {label}
-      </label>
+      <Label htmlFor={`filter-${name}`}>{label}</Label>
       <select
         id={`filter-${name}`}
         name={name}
         defaultValue={filters[name] ?? ""}
-        className={`${inputClass} min-h-11`}
+        className={inputClass}
       >
         <option value="">{t("plans.implementation.any")}</option>
         {options.map((o) => (
@@ -70,17 +69,17 @@ export default function ImplementationView() {
     <div className="space-y-6">
       <div className="space-y-1">
         <p>
-          <Link className="inline-block py-2.5 text-brand-700 underline" to={planPath}>
+          <TextLink standalone to={planPath}>
             <StaffIn said={t("plans.goal.back", { plan: STAFF })} staff={plan.name} />
-          </Link>
+          </TextLink>
         </p>
-        <h1 className="text-2xl font-bold">{t("plans.implementation.heading")}</h1>
-        <p className="text-slate-700">{t("plans.implementation.intro")}</p>
+        <Heading level={1}>{t("plans.implementation.heading")}</Heading>
+        <Text tone="muted">{t("plans.implementation.intro")}</Text>
       </div>
 
       <Form
         method="get"
-        className="grid gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+        className={cx(cardClass(), "grid gap-3 sm:grid-cols-2 lg:grid-cols-4")}
         aria-label={t("plans.implementation.filters")}
       >
         {filter("owner", t("plans.step.owner"), [
@@ -106,33 +105,33 @@ export default function ImplementationView() {
           })),
         )}
         <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-4">
-          <Button className="min-h-11">{t("plans.implementation.show")}</Button>
+          <Button>{t("plans.implementation.show")}</Button>
           {data.filtered ? (
-            <Link className="inline-block py-2.5 text-brand-700 underline" to=".">
+            <TextLink standalone to=".">
               {t("plans.implementation.clear")}
-            </Link>
+            </TextLink>
           ) : null}
         </div>
       </Form>
 
       <section aria-labelledby="steps-heading" className="space-y-4">
-        <h2 id="steps-heading" className="text-xl font-semibold">
+        <Heading level={2} id="steps-heading">
           {data.filtered
             ? t("plans.implementation.showing", { count: steps.length, total: data.total })
             : t("plans.implementation.all", { count: data.total })}
-        </h2>
+        </Heading>
         {steps.length > 0 ? (
-          <dl className="flex flex-wrap gap-x-6 gap-y-2 rounded-lg border border-slate-300 bg-white p-4">
+          <dl className="flex flex-wrap gap-x-6 gap-y-2 rounded-lg border border-line bg-surface p-4">
             {STATUS_FILTERS.map((s) => (
               <div key={s} className="flex items-baseline gap-2">
                 <dt>{t(`plans.implementation.status.${s}` as MessageKey)}</dt>
-                <dd className="text-lg font-semibold">{counts[s]}</dd>
+                <dd className="text-subheading font-semibold">{counts[s]}</dd>
               </div>
             ))}
           </dl>
         ) : null}
         {steps.length === 0 ? (
-          <div className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
+          <Card className="space-y-2">
             <p className="font-medium">
               {data.total === 0
                 ? t("plans.implementation.noSteps")
@@ -140,18 +139,18 @@ export default function ImplementationView() {
             </p>
             {data.total === 0 ? (
               <p>
-                <Link className="inline-block py-2.5 text-brand-700 underline" to={planPath}>
+                <TextLink standalone to={planPath}>
                   {t("plans.implementation.addOnGoals")}
-                </Link>
+                </TextLink>
               </p>
             ) : (
               <p>
-                <Link className="inline-block py-2.5 text-brand-700 underline" to=".">
+                <TextLink standalone to=".">
                   {t("plans.implementation.clear")}
-                </Link>
+                </TextLink>
               </p>
             )}
-          </div>
+          </Card>
         ) : (
           <ImplementationSteps steps={steps} planPath={planPath} />
         )}

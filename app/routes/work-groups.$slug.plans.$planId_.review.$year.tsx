@@ -1,11 +1,12 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, FormError } from "../components/forms.tsx";
 import { GoalYearReview } from "../components/improvement-plan/goal-year-review.tsx";
 import { PlanHeader } from "../components/improvement-plan/plan-header.tsx";
+import { Card, cardClass, cx, Heading, Text, TextLink } from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { signedInLocale } from "../modules/i18n/locale.server.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
@@ -126,7 +127,7 @@ export default function YearlyReview() {
       />
 
       <div className="space-y-3">
-        <p role="status" className="rounded-md border border-slate-300 bg-white p-3">
+        <Card as="p" compact role="status">
           {!data.begun
             ? t("planReview.status.upcoming")
             : data.completedAt
@@ -135,27 +136,24 @@ export default function YearlyReview() {
                   name: data.completedBy ?? t("planReview.someone"),
                 })
               : t("planReview.status.inProgress", { reviewed, total: goals.length })}
-        </p>
+        </Card>
         <FormError errors={refused("draft-report")} />
         {data.completedAt ? (
           data.reportPublicationId ? (
             <p>
-              <Link
-                className="inline-block py-2.5 text-brand-700 underline"
+              <TextLink
+                standalone
                 to={`/work-groups/${slug}/publications/${data.reportPublicationId}`}
               >
                 {t("planReview.openReport")}
-              </Link>
+              </TextLink>
             </p>
           ) : data.canDraftReport ? (
             <Form method="post" className="space-y-2">
               <CsrfInput />
               <input type="hidden" name="intent" value="draft-report" />
-              <p className="text-slate-700">{t("planReview.draftReportHint")}</p>
-              <Button
-                className="min-h-11"
-                pending={navigation.formData?.get("intent") === "draft-report"}
-              >
+              <Text tone="muted">{t("planReview.draftReportHint")}</Text>
+              <Button pending={navigation.formData?.get("intent") === "draft-report"}>
                 {t("planReview.draftReport")}
               </Button>
             </Form>
@@ -164,7 +162,7 @@ export default function YearlyReview() {
       </div>
 
       {goals.length === 0 ? (
-        <p className="rounded-md border border-slate-300 bg-white p-4">{t("plans.noGoals")}</p>
+        <Card as="p">{t("plans.noGoals")}</Card>
       ) : (
         <ol className="space-y-6">
           {goals.map((goal) => (
@@ -181,13 +179,15 @@ export default function YearlyReview() {
       )}
 
       {canEdit && data.begun && !data.completedAt && goals.length > 0 ? (
-        <Form method="post" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
+        <Form method="post" className={cx(cardClass(), "space-y-2")}>
           <CsrfInput />
           <input type="hidden" name="intent" value="complete" />
-          <h2 className="text-lg font-semibold">{t("planReview.complete")}</h2>
-          <p className="text-slate-700">{t("planReview.completeHint")}</p>
+          <Heading level={2} size="subheading">
+            {t("planReview.complete")}
+          </Heading>
+          <Text tone="muted">{t("planReview.completeHint")}</Text>
           <FormError errors={refused("complete")} />
-          <Button className="min-h-11">{t("planReview.completeButton")}</Button>
+          <Button>{t("planReview.completeButton")}</Button>
         </Form>
       ) : null}
     </div>

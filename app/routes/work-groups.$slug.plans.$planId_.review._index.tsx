@@ -1,12 +1,13 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, FormError, TextareaField, useZodForm } from "../components/forms.tsx";
 import { CompareForm } from "../components/improvement-plan/compare-form.tsx";
 import { PlanHeader } from "../components/improvement-plan/plan-header.tsx";
 import { StaffText } from "../components/staff-text.tsx";
+import { Card, cardClass, cx, Heading, Notice, Text, TextLink } from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
 import { planFormats } from "../modules/improvement-plan/format.ts";
@@ -65,28 +66,25 @@ export default function PlanReviewHub() {
       />
 
       <section aria-labelledby="reviews-heading" className="space-y-3">
-        <h2 id="reviews-heading" className="text-xl font-semibold">
+        <Heading level={2} id="reviews-heading">
           {t("planReview.reviews")}
-        </h2>
-        <p className="text-slate-700">{t("planReview.reviewsHint")}</p>
+        </Heading>
+        <Text tone="muted">{t("planReview.reviewsHint")}</Text>
         <ol className="grid gap-3 md:grid-cols-2">
           {years.map((y) => (
-            <li key={y.year} className="rounded-lg border border-slate-300 bg-white p-4">
-              <h3 className="text-lg font-semibold">
+            <Card as="li" key={y.year}>
+              <Heading level={3}>
                 {y.upcoming ? (
                   t("planReview.schoolYear", { start: y.year, end: y.year + 1 })
                 ) : (
-                  <Link
-                    className="inline-block py-2.5 text-brand-700 underline"
-                    to={`${planPath}/review/${y.year}`}
-                  >
+                  <TextLink standalone to={`${planPath}/review/${y.year}`}>
                     {t("planReview.reviewOf", {
                       year: t("planReview.schoolYear", { start: y.year, end: y.year + 1 }),
                     })}
-                  </Link>
+                  </TextLink>
                 )}
-              </h3>
-              <p className="text-slate-800">
+              </Heading>
+              <p className="text-ink">
                 {y.completedAt
                   ? t("planReview.status.completed", {
                       date: formats.date(y.completedAt.slice(0, 10)),
@@ -98,29 +96,25 @@ export default function PlanReviewHub() {
                       : t("planReview.status.notStarted")}
                 {y.hasReport ? ` · ${t("planReview.status.hasReport")}` : ""}
               </p>
-            </li>
+            </Card>
           ))}
         </ol>
       </section>
 
       <section aria-labelledby="versions-heading" className="space-y-3">
-        <h2 id="versions-heading" className="text-xl font-semibold">
+        <Heading level={2} id="versions-heading">
           {t("planReview.versions")}
-        </h2>
-        <p className="text-slate-700">{t("planReview.versionsHint")}</p>
+        </Heading>
+        <Text tone="muted">{t("planReview.versionsHint")}</Text>
         {revised ? (
-          <p role="status" className="rounded-md border border-emerald-700 bg-emerald-50 p-3">
+          <Notice as="p" tone="success" role="status">
             {t("planReview.revised", { number: revised })}
-          </p>
+          </Notice>
         ) : null}
         {canEdit ? (
-          <Form
-            method="post"
-            className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
-            {...getFormProps(form)}
-          >
+          <Form method="post" className={cx(cardClass(), "space-y-3")} {...getFormProps(form)}>
             <CsrfInput />
-            <h3 className="text-lg font-semibold">{t("planReview.revise")}</h3>
+            <Heading level={3}>{t("planReview.revise")}</Heading>
             <FormError errors={form.errors} id={form.errorId} />
             <TextareaField
               label={t("planReview.noteLabel")}
@@ -128,20 +122,18 @@ export default function PlanReviewHub() {
               field={fields.note}
               rows={3}
             />
-            <Button className="min-h-11">
+            <Button>
               {t("planReview.reviseButton", { number: (versions[0]?.number ?? 0) + 1 })}
             </Button>
           </Form>
         ) : null}
         {versions.length === 0 ? (
-          <p className="rounded-md border border-slate-300 bg-white p-4">
-            {t("planReview.noVersions")}
-          </p>
+          <Card as="p">{t("planReview.noVersions")}</Card>
         ) : (
           <>
             <ol className="space-y-2">
               {versions.map((v) => (
-                <li key={v.number} className="rounded-lg border border-slate-300 bg-white p-4">
+                <Card as="li" key={v.number}>
                   <p className="font-semibold">
                     {t("planReview.versionMeta", {
                       number: v.number,
@@ -152,7 +144,7 @@ export default function PlanReviewHub() {
                   <p className="whitespace-pre-line">
                     <StaffText>{v.note}</StaffText>
                   </p>
-                </li>
+                </Card>
               ))}
             </ol>
             <CompareForm
@@ -168,33 +160,24 @@ export default function PlanReviewHub() {
       </section>
 
       <section aria-labelledby="downloads-heading" className="space-y-3">
-        <h2 id="downloads-heading" className="text-xl font-semibold">
+        <Heading level={2} id="downloads-heading">
           {t("planReview.downloads")}
-        </h2>
+        </Heading>
         <ul className="space-y-1">
           <li>
-            <a
-              className="inline-block py-2.5 text-brand-700 underline"
-              href={`${planPath}/plan.docx`}
-            >
+            <TextLink standalone href={`${planPath}/plan.docx`}>
               {t("planReview.downloadPlan")}
-            </a>
+            </TextLink>
           </li>
           <li>
-            <a
-              className="inline-block py-2.5 text-brand-700 underline"
-              href={`${planPath}/steps.csv`}
-            >
+            <TextLink standalone href={`${planPath}/steps.csv`}>
               {t("planReview.downloadSteps")}
-            </a>
+            </TextLink>
           </li>
           <li>
-            <a
-              className="inline-block py-2.5 text-brand-700 underline"
-              href={`${planPath}/readings.csv`}
-            >
+            <TextLink standalone href={`${planPath}/readings.csv`}>
               {t("planReview.downloadReadings")}
-            </a>
+            </TextLink>
           </li>
         </ul>
       </section>

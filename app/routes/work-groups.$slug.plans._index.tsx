@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   Button,
@@ -12,6 +12,7 @@ import {
   useZodForm,
 } from "../components/forms.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import { Card, cardClass, cx, Heading, Text, TextLink } from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
@@ -53,47 +54,51 @@ export default function Plans() {
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("plans.title")}</h1>
-        <p className="max-w-3xl text-slate-700">{t("plans.intro")}</p>
+        <Heading level={1}>{t("plans.title")}</Heading>
+        <Text tone="muted" className="max-w-3xl">
+          {t("plans.intro")}
+        </Text>
       </div>
       {plans.length === 0 ? (
-        <p className="rounded-md border border-slate-300 bg-white p-4">{t("plans.none")}</p>
+        <Card as="p">{t("plans.none")}</Card>
       ) : (
         <ul className="space-y-3">
           {plans.map((plan) => (
-            <li key={plan.id} className="rounded-lg border border-slate-300 bg-white p-4">
-              <h2 className="text-lg font-semibold">
-                <Link className="inline-block py-2.5 text-brand-700 underline" to={plan.id}>
+            <Card as="li" key={plan.id}>
+              <Heading level={2} size="subheading">
+                <TextLink standalone to={plan.id}>
                   <StaffText>{plan.name}</StaffText>
-                </Link>
-              </h2>
-              <p className="text-sm text-slate-700">
+                </TextLink>
+              </Heading>
+              <Text tone="muted" size="small">
                 {[
                   t(`plans.level.${plan.level}` as MessageKey),
                   t("plans.years", { start: plan.startYear, end: plan.endYear }),
                   t("plans.goalsCount", { count: plan.goals }),
                 ].join(" · ")}
-              </p>
+              </Text>
               {plan.districtName ? (
-                <p className="text-sm text-slate-700">
+                <Text tone="muted" size="small">
                   <StaffIn
                     said={t("plans.underDistrict", { name: STAFF })}
                     staff={plan.districtName}
                   />
-                </p>
+                </Text>
               ) : null}
-            </li>
+            </Card>
           ))}
         </ul>
       )}
       {canEdit ? (
         <Form
           method="post"
-          className="max-w-xl space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+          className={cx(cardClass(), "max-w-xl space-y-3")}
           {...getFormProps(form)}
         >
           <CsrfInput />
-          <h2 className="text-lg font-semibold">{t("plans.create")}</h2>
+          <Heading level={2} size="subheading">
+            {t("plans.create")}
+          </Heading>
           <FormError errors={form.errors} id={form.errorId} />
           <SelectField
             label={t("plans.levelLabel")}
@@ -113,7 +118,7 @@ export default function Plans() {
             />
             <Field label={t("plans.endYear")} field={fields.endYear} inputMode="numeric" />
           </div>
-          <Button className="min-h-11">{t("plans.createButton")}</Button>
+          <Button>{t("plans.createButton")}</Button>
         </Form>
       ) : null}
     </div>

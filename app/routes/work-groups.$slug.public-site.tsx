@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -13,6 +13,7 @@ import {
   useZodForm,
 } from "../components/forms.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import { cardClass, cx, Heading, Panel, Tag, Text, TextLink } from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { signedInLocale } from "../modules/i18n/locale.server.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
@@ -131,11 +132,9 @@ function PublishToggle({
 function Status({ published }: { published: boolean }) {
   const { t } = useTranslation();
   return (
-    <span
-      className={`rounded px-2 py-0.5 text-sm ${published ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-800"}`}
-    >
+    <Tag tone={published ? "success" : "neutral"}>
       {published ? t("publicSite.public") : t("publicSite.notPublic")}
-    </span>
+    </Tag>
   );
 }
 
@@ -156,26 +155,23 @@ export default function PublicSite() {
   return (
     <div className="space-y-8">
       <div className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("publicSite.title")}</h1>
+        <Heading level={1}>{t("publicSite.title")}</Heading>
         <p>
           {t("publicSite.intro")}{" "}
           {sitePublished ? (
-            <a className="text-brand-700 underline" href={`/public/${slug}`}>
-              {t("publicSite.open")}
-            </a>
+            <TextLink href={`/public/${slug}`}>{t("publicSite.open")}</TextLink>
           ) : (
             t("publicSite.notYet")
           )}
         </p>
       </div>
 
-      <section
-        aria-labelledby="your-name"
-        className="space-y-2 rounded-lg border border-slate-300 bg-white p-4"
+      <Panel
+        title={t("publicSite.yourName")}
+        size="subheading"
+        headingId="your-name"
+        className="space-y-2"
       >
-        <h2 id="your-name" className="text-lg font-semibold">
-          {t("publicSite.yourName")}
-        </h2>
         <p>{site.showNamePublicly ? t("publicSite.named") : t("publicSite.counted")}</p>
         <Form method="post">
           <CsrfInput />
@@ -184,13 +180,15 @@ export default function PublicSite() {
             {site.showNamePublicly ? t("publicSite.hideName") : t("publicSite.showName")}
           </Button>
         </Form>
-      </section>
+      </Panel>
 
       <section aria-labelledby="site-page" className="space-y-2">
-        <h2 id="site-page" className="text-lg font-semibold">
+        <Heading level={2} size="subheading" id="site-page">
           {t("publicSite.page")}
-        </h2>
-        <p className="text-sm text-slate-700">{t("publicSite.pageHint")}</p>
+        </Heading>
+        <Text tone="muted" size="small">
+          {t("publicSite.pageHint")}
+        </Text>
         <div className="flex items-center gap-3">
           <Status published={sitePublished} />
           {canPublish ? (
@@ -204,27 +202,24 @@ export default function PublicSite() {
       </section>
 
       <section aria-labelledby="publications" className="space-y-3">
-        <h2 id="publications" className="text-lg font-semibold">
+        <Heading level={2} size="subheading" id="publications">
           {t("publicSite.publications")}
-        </h2>
+        </Heading>
         {publications.length === 0 ? (
           <p>{t("publicSite.noPublications")}</p>
         ) : (
           <ul className="space-y-2">
             {publications.map((p) => (
               <li key={p.id} className="flex flex-wrap items-center gap-3">
-                <Link
-                  className="text-brand-700 underline"
-                  to={`/work-groups/${slug}/publications/${p.id}`}
-                >
+                <TextLink to={`/work-groups/${slug}/publications/${p.id}`}>
                   <StaffText>{p.title}</StaffText>
-                </Link>
+                </TextLink>
                 <Status published={p.publishedNumber !== null} />
-                <span className="text-sm text-slate-700">
+                <Text as="span" tone="muted" size="small">
                   {p.lastVersion
                     ? t("publicSite.versions", { count: p.lastVersion.number })
                     : t("publicSite.draft")}
-                </span>
+                </Text>
               </li>
             ))}
           </ul>
@@ -233,10 +228,12 @@ export default function PublicSite() {
           <div className="grid gap-4 md:grid-cols-2">
             <Form
               method="post"
-              className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+              className={cx(cardClass(), "space-y-3")}
               {...getFormProps(summaryForm)}
             >
-              <h3 className="font-semibold">{t("publicSite.draftSummary")}</h3>
+              <Heading level={3} size="minor">
+                {t("publicSite.draftSummary")}
+              </Heading>
               <CsrfInput />
               <input type="hidden" name="intent" value="new-summary" />
               <FormError errors={summaryForm.errors} id={summaryForm.errorId} />
@@ -255,10 +252,12 @@ export default function PublicSite() {
             </Form>
             <Form
               method="post"
-              className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+              className={cx(cardClass(), "space-y-3")}
               {...getFormProps(reportForm)}
             >
-              <h3 className="font-semibold">{t("publicSite.draftReport")}</h3>
+              <Heading level={3} size="minor">
+                {t("publicSite.draftReport")}
+              </Heading>
               <CsrfInput />
               <input type="hidden" name="intent" value="new-report" />
               <FormError errors={reportForm.errors} id={reportForm.errorId} />
@@ -271,36 +270,28 @@ export default function PublicSite() {
 
       {canEdit ? (
         <section aria-labelledby="files" className="space-y-2">
-          <h2 id="files" className="text-lg font-semibold">
+          <Heading level={2} size="subheading" id="files">
             {t("publicSite.files")}
-          </h2>
+          </Heading>
           <ul className="list-disc space-y-1 pl-6">
             <li>
-              <a
-                className="text-brand-700 underline"
-                href={`/work-groups/${slug}/ideas.csv`}
-                download
-              >
+              <TextLink href={`/work-groups/${slug}/ideas.csv`} download>
                 {t("publicSite.ideasCsv")}
-              </a>
+              </TextLink>
             </li>
             <li>
-              <a
-                className="text-brand-700 underline"
-                href={`/work-groups/${slug}/action-plan.csv`}
-                download
-              >
+              <TextLink href={`/work-groups/${slug}/action-plan.csv`} download>
                 {t("publicSite.stepsCsv")}
-              </a>
+              </TextLink>
             </li>
           </ul>
         </section>
       ) : null}
 
       <section aria-labelledby="agendas" className="space-y-2">
-        <h2 id="agendas" className="text-lg font-semibold">
+        <Heading level={2} size="subheading" id="agendas">
           {t("publicSite.agendas")}
-        </h2>
+        </Heading>
         {site.sessions.length === 0 ? <p>{t("publicSite.noSessions")}</p> : null}
         <ul className="space-y-2">
           {site.sessions.map((s) => (
@@ -325,9 +316,9 @@ export default function PublicSite() {
       </section>
 
       <section aria-labelledby="recommendations" className="space-y-2">
-        <h2 id="recommendations" className="text-lg font-semibold">
+        <Heading level={2} size="subheading" id="recommendations">
           {t("publicSite.recommendations")}
-        </h2>
+        </Heading>
         {site.recommendations.length === 0 ? <p>{t("publicSite.noRecommendations")}</p> : null}
         <ol className="space-y-2">
           {site.recommendations.map((r, index) => (

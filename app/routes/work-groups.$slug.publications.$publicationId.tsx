@@ -1,10 +1,11 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, FormError, useZodForm } from "../components/forms.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import { Card, Heading, Text, TextLink } from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { documentName } from "../modules/documents/document-name.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
@@ -106,21 +107,19 @@ export default function PublicationPage() {
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <p className="text-sm text-slate-700">
-          <Link className="text-brand-700 underline" to={`/work-groups/${slug}/public-site`}>
-            {t("publicSite.title")}
-          </Link>
+        <Text tone="muted" size="small">
+          <TextLink to={`/work-groups/${slug}/public-site`}>{t("publicSite.title")}</TextLink>
           {" · "}
           {p.session ? (
             <StaffIn said={t("editor.kindOf", { kind, session: STAFF })} staff={p.session.title} />
           ) : (
             kind
           )}
-        </p>
-        <h1 className="text-2xl font-bold">
+        </Text>
+        <Heading level={1}>
           <StaffText>{p.title}</StaffText>
-        </h1>
-        <p role="status" className="text-slate-800">
+        </Heading>
+        <p role="status" className="text-ink">
           {published
             ? t(sitePublished ? "editor.isPublic" : "editor.isPublicOnceSite", {
                 number: p.publishedNumber,
@@ -129,15 +128,13 @@ export default function PublicationPage() {
               ? t("editor.unpublished")
               : t("editor.draft")}{" "}
           {published && sitePublished ? (
-            <a className="text-brand-700 underline" href={publicAddress}>
-              {t("editor.openPublic")}
-            </a>
+            <TextLink href={publicAddress}>{t("editor.openPublic")}</TextLink>
           ) : null}
         </p>
         {notice ? (
-          <p role="alert" className="rounded-md border border-slate-300 bg-white p-3">
+          <Card as="p" compact role="alert">
             {notice}
-          </p>
+          </Card>
         ) : null}
       </div>
 
@@ -161,10 +158,12 @@ export default function PublicationPage() {
       ) : null}
 
       <section aria-labelledby="text-heading" className="space-y-2">
-        <h2 id="text-heading" className="text-xl font-semibold">
+        <Heading level={2} id="text-heading">
           {t("editor.text")}
-        </h2>
-        <p className="text-sm text-slate-700">{t("editor.textHint")}</p>
+        </Heading>
+        <Text tone="muted" size="small">
+          {t("editor.textHint")}
+        </Text>
         <Notes
           id={documentName.publication(p.id)}
           label={t("editor.textOf", { title: p.title })}
@@ -185,9 +184,9 @@ export default function PublicationPage() {
       ) : null}
 
       <section aria-labelledby="versions-heading" className="space-y-2">
-        <h2 id="versions-heading" className="text-xl font-semibold">
+        <Heading level={2} id="versions-heading">
           {t("editor.versions")}
-        </h2>
+        </Heading>
         {p.versions.length === 0 ? (
           <p>{t("editor.noVersions")}</p>
         ) : (

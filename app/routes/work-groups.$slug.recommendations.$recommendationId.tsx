@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Dotted } from "../components/dotted.tsx";
 import {
@@ -9,12 +9,25 @@ import {
   CsrfInput,
   Field,
   FormError,
+  inlineInputClass,
   TextareaField,
   useZodForm,
 } from "../components/forms.tsx";
 import { HistoryList } from "../components/history-list.tsx";
 import { ActionStepForm } from "../components/recommendation/action-step-form.tsx";
 import { STAFF, StaffIn, StaffText } from "../components/staff-text.tsx";
+import {
+  Card,
+  cardClass,
+  cx,
+  EmptyState,
+  Heading,
+  Label,
+  Legend,
+  summaryClass,
+  Text,
+  TextLink,
+} from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { KNOSTER_ELEMENTS } from "../modules/board/knoster.ts";
 import { documentName } from "../modules/documents/document-name.ts";
@@ -142,16 +155,16 @@ export default function RecommendationPage() {
     <div className="space-y-8">
       <div>
         <p>
-          <Link className="text-brand-700 underline" to={`/work-groups/${slug}/recommendations`}>
+          <TextLink to={`/work-groups/${slug}/recommendations`}>
             {t("recommendations.all")}
-          </Link>
+          </TextLink>
         </p>
-        <h1 className="text-2xl font-bold">
+        <Heading level={1}>
           <StaffIn
             said={t("recommendations.name", { number: r.number, title: STAFF })}
             staff={r.title}
           />
-        </h1>
+        </Heading>
         {r.rationale ? (
           <p className="mt-2 whitespace-pre-line">
             <StaffText>{r.rationale}</StaffText>
@@ -163,15 +176,15 @@ export default function RecommendationPage() {
             <ul>
               {data.planGoals.map((goal) => (
                 <li key={goal.id}>
-                  <Link
-                    className="inline-block py-2 text-brand-700 underline"
+                  <TextLink
+                    className="inline-block py-2"
                     to={`/work-groups/${slug}/plans/${goal.plan.id}/goals/${goal.id}`}
                   >
                     <StaffIn
                       said={t("recommendations.goalInPlan", { plan: STAFF })}
                       staff={goal.plan.name}
                     />
-                  </Link>
+                  </TextLink>
                 </li>
               ))}
             </ul>
@@ -180,30 +193,29 @@ export default function RecommendationPage() {
       </div>
 
       <section aria-labelledby="themes-heading" className="space-y-2">
-        <h2 id="themes-heading" className="text-xl font-semibold">
+        <Heading level={2} id="themes-heading">
           {t("recommendations.themesHeading")}
-        </h2>
+        </Heading>
         {themes.length === 0 ? (
-          <p className="text-slate-700">{t("recommendations.noThemes")}</p>
+          <EmptyState>{t("recommendations.noThemes")}</EmptyState>
         ) : (
           <ul className="space-y-3">
             {themes.map((theme) => (
-              <li key={theme.id} className="rounded-lg border border-slate-300 bg-white p-3">
+              <Card as="li" compact key={theme.id}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h3 className="font-semibold">
-                    <a
-                      className="text-brand-700 underline"
+                  <Heading level={3} size="minor">
+                    <TextLink
                       href={`/work-groups/${slug}/sessions/${theme.session.id}/theming#theme-${theme.id}`}
                     >
                       <StaffText>{theme.label}</StaffText>
-                    </a>{" "}
-                    <span className="font-normal text-slate-700">
+                    </TextLink>{" "}
+                    <Text as="span" tone="muted" className="font-normal">
                       <StaffIn
                         said={t("recommendations.fromSession", { session: STAFF })}
                         staff={theme.session.title}
                       />
-                    </span>
-                  </h3>
+                    </Text>
+                  </Heading>
                   {canEdit ? (
                     <Form method="post">
                       <CsrfInput />
@@ -217,22 +229,21 @@ export default function RecommendationPage() {
                     </Form>
                   ) : null}
                 </div>
-                <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+                <ul className="mt-2 list-disc space-y-1 pl-5 text-small">
                   {theme.ideas.map((idea) => (
                     <li key={idea.id}>
-                      <a
-                        className="text-slate-900 underline decoration-slate-400"
+                      <TextLink
                         href={`/work-groups/${slug}/sessions/${theme.session.id}/theming#idea-${idea.id}`}
                       >
                         {idea.text}
-                      </a>{" "}
-                      <span className="text-slate-700">
+                      </TextLink>{" "}
+                      <Text as="span" tone="muted">
                         ({t(`knoster.${idea.column}` as MessageKey)})
-                      </span>
+                      </Text>
                     </li>
                   ))}
                 </ul>
-              </li>
+              </Card>
             ))}
           </ul>
         )}
@@ -240,14 +251,8 @@ export default function RecommendationPage() {
           <Form method="post" className="flex flex-wrap items-end gap-2">
             <CsrfInput />
             <div>
-              <label htmlFor="link-theme" className="block font-medium">
-                {t("recommendations.linkTheme")}
-              </label>
-              <select
-                id="link-theme"
-                name="themeId"
-                className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-2"
-              >
+              <Label htmlFor="link-theme">{t("recommendations.linkTheme")}</Label>
+              <select id="link-theme" name="themeId" className={inlineInputClass}>
                 {themeOptions.map((option) => (
                   <option key={option.id} value={option.id}>
                     {option.label}
@@ -263,24 +268,22 @@ export default function RecommendationPage() {
       </section>
 
       <section aria-labelledby="steps-heading" className="space-y-3">
-        <h2 id="steps-heading" className="text-xl font-semibold">
+        <Heading level={2} id="steps-heading">
           {t("recommendation.steps")}
-        </h2>
-        {steps.length === 0 ? (
-          <p className="text-slate-700">{t("recommendations.noSteps")}</p>
-        ) : null}
+        </Heading>
+        {steps.length === 0 ? <EmptyState>{t("recommendations.noSteps")}</EmptyState> : null}
         <ol className="space-y-3">
           {steps.map((step) => {
             const overdue = isOverdue(step, data.today);
             return (
               <li
                 key={step.id}
-                className={`rounded-lg border bg-white p-3 ${overdue || step.status === "blocked" ? "border-red-700" : "border-slate-300"}`}
+                className={`rounded-lg border bg-surface p-3 ${overdue || step.status === "blocked" ? "border-danger-line" : "border-line"}`}
               >
                 <p className="font-medium">
                   <StaffText>{step.description}</StaffText>
                 </p>
-                <p className="text-sm text-slate-700">
+                <Text tone="muted" size="small">
                   <Dotted
                     parts={[
                       // A member is named as they are; a group as staff wrote it.
@@ -301,11 +304,11 @@ export default function RecommendationPage() {
                     ]}
                   />
                   {overdue ? (
-                    <strong className="ml-2 text-red-800">{t("actionStep.overdue")}</strong>
+                    <strong className="ml-2 text-danger">{t("actionStep.overdue")}</strong>
                   ) : null}
-                </p>
+                </Text>
                 {step.resources || step.fundingSource || step.resourceNote ? (
-                  <p className="text-sm">
+                  <Text size="small">
                     <Dotted
                       parts={[
                         ...(step.resources
@@ -334,14 +337,14 @@ export default function RecommendationPage() {
                           : []),
                       ]}
                     />
-                  </p>
+                  </Text>
                 ) : null}
                 {canEdit ? (
                   <details
                     className="mt-2"
                     open={resultFor("edit-step", step.id)?.status === "error"}
                   >
-                    <summary className="cursor-pointer text-brand-700">
+                    <summary className={summaryClass("link")}>
                       {t("recommendations.edit")}{" "}
                       <span className="sr-only">
                         <StaffText>{step.description}</StaffText>
@@ -368,18 +371,22 @@ export default function RecommendationPage() {
           })}
         </ol>
         {canEdit ? (
-          <div className="rounded-lg border border-slate-300 bg-white p-4">
-            <h3 className="mb-2 text-lg font-semibold">{t("recommendations.addStep")}</h3>
+          <Card>
+            <Heading level={3} className="mb-2">
+              {t("recommendations.addStep")}
+            </Heading>
             <ActionStepForm owners={owners} lastResult={resultFor("add-step")} />
-          </div>
+          </Card>
         ) : null}
       </section>
 
       <section aria-labelledby="draft-heading" className="space-y-2">
-        <h2 id="draft-heading" className="text-xl font-semibold">
+        <Heading level={2} id="draft-heading">
           {t("recommendations.draft")}
-        </h2>
-        <p className="text-sm text-slate-700">{t("recommendations.draftHint")}</p>
+        </Heading>
+        <Text tone="muted" size="small">
+          {t("recommendations.draftHint")}
+        </Text>
         <Notes
           id={documentName.draft(r.id)}
           label={t("recommendations.draftLabel")}
@@ -390,14 +397,10 @@ export default function RecommendationPage() {
 
       {canEdit ? (
         <section aria-labelledby="details-heading" className="space-y-3">
-          <h2 id="details-heading" className="text-xl font-semibold">
+          <Heading level={2} id="details-heading">
             {t("recommendations.details")}
-          </h2>
-          <Form
-            method="post"
-            className="space-y-4 rounded-lg border border-slate-300 bg-white p-4"
-            {...getFormProps(form)}
-          >
+          </Heading>
+          <Form method="post" className={cx(cardClass(), "space-y-4")} {...getFormProps(form)}>
             <CsrfInput />
             <input type="hidden" name="intent" value="edit" />
             <FormError errors={form.errors} id={form.errorId} />
@@ -408,7 +411,7 @@ export default function RecommendationPage() {
               rows={3}
             />
             <fieldset>
-              <legend className="font-medium">{t("recommendations.elements")}</legend>
+              <Legend>{t("recommendations.elements")}</Legend>
               <div className="mt-1 flex flex-wrap gap-4">
                 {KNOSTER_ELEMENTS.map((e) => (
                   <label key={e.key} className="flex items-center gap-2">
@@ -430,7 +433,7 @@ export default function RecommendationPage() {
               hint={t("recommendations.coverageHint")}
             />
             <fieldset className="space-y-3">
-              <legend className="font-medium">{t("recommendations.smartGoal")}</legend>
+              <Legend>{t("recommendations.smartGoal")}</Legend>
               <TextareaField label={goal("goalSpecific")} field={fields.goalSpecific} rows={2} />
               <TextareaField
                 label={goal("goalMeasurable")}
@@ -455,7 +458,7 @@ export default function RecommendationPage() {
           </Form>
           <Form
             method="post"
-            className="flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-white p-4"
+            className="flex flex-wrap items-center gap-3 rounded-lg border border-danger-line bg-surface p-4"
           >
             <CsrfInput />
             <label className="flex items-center gap-2">

@@ -1,10 +1,11 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, Field, useZodForm } from "../components/forms.tsx";
 import { STAFF, StaffIn } from "../components/staff-text.tsx";
+import { Card, cardClass, cx, Heading, Text, TextLink } from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import type { MessageKey } from "../modules/i18n/en.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
@@ -64,32 +65,27 @@ export default function Recommendations() {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold">{t("recommendations.title")}</h1>
-        <Link className="text-brand-700 underline" to={`/work-groups/${slug}/action-plan`}>
+        <Heading level={1}>{t("recommendations.title")}</Heading>
+        <TextLink to={`/work-groups/${slug}/action-plan`}>
           {t("recommendations.actionPlan")}
-        </Link>
+        </TextLink>
       </div>
       {recommendations.length === 0 ? (
-        <p className="rounded-md border border-slate-300 bg-white p-4">
-          {t("recommendations.none")}
-        </p>
+        <Card as="p">{t("recommendations.none")}</Card>
       ) : (
         <ol className="space-y-3">
           {recommendations.map((r, index) => (
-            <li
-              key={r.id}
-              className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-slate-300 bg-white p-4"
-            >
+            <Card as="li" key={r.id} className="flex flex-wrap items-start justify-between gap-3">
               <div>
-                <h2 className="text-lg font-semibold">
-                  <Link className="text-brand-700 underline" to={r.id}>
+                <Heading level={2} size="subheading">
+                  <TextLink to={r.id}>
                     <StaffIn
                       said={t("recommendations.name", { number: r.number, title: STAFF })}
                       staff={r.title}
                     />
-                  </Link>
-                </h2>
-                <p className="text-sm text-slate-700">
+                  </TextLink>
+                </Heading>
+                <Text tone="muted" size="small">
                   {[
                     r.coverage.length
                       ? t("recommendations.addresses", {
@@ -101,7 +97,7 @@ export default function Recommendations() {
                     t("recommendations.themes", { count: r.themes }),
                     t("recommendation.progress", { done: r.done, total: r.steps }),
                   ].join(" · ")}
-                </p>
+                </Text>
               </div>
               {canEdit ? (
                 <Form method="post" className="flex gap-2">
@@ -127,17 +123,19 @@ export default function Recommendations() {
                   </Button>
                 </Form>
               ) : null}
-            </li>
+            </Card>
           ))}
         </ol>
       )}
       {canEdit ? (
         <Form
           method="post"
-          className="max-w-xl space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+          className={cx(cardClass(), "max-w-xl space-y-3")}
           {...getFormProps(form)}
         >
-          <h2 className="text-lg font-semibold">{t("recommendations.add")}</h2>
+          <Heading level={2} size="subheading">
+            {t("recommendations.add")}
+          </Heading>
           <CsrfInput />
           <Field
             label={t("recommendations.titleLabel")}

@@ -24,6 +24,7 @@ import { RatingProgressPanel } from "../components/session/rating-progress.tsx";
 import { Results } from "../components/session/results.tsx";
 import { ShortcutList, useShortcuts } from "../components/session/shortcuts.tsx";
 import { StaffText } from "../components/staff-text.tsx";
+import { Card, Heading, summaryClass, Text, TextLink } from "../components/ui/index.ts";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { nextIdeaToRate, sessionResults } from "../modules/board/ratings.server.ts";
 import {
@@ -216,10 +217,10 @@ export default function SessionPage() {
   );
   const heading = (
     <div>
-      <h1 className="text-2xl font-bold">
+      <Heading level={1}>
         <StaffText>{session.title}</StaffText>
-      </h1>
-      <p className="text-slate-700">
+      </Heading>
+      <Text tone="muted">
         {formatSessionTime(session.startsAt, session.timeZone, i18n.language)} ·{" "}
         {t(`session.format.${session.format}` as "session.format.virtual")}
         {session.workPhase ? (
@@ -228,26 +229,22 @@ export default function SessionPage() {
             <StaffText>{session.workPhase}</StaffText>
           </>
         ) : null}
-      </p>
+      </Text>
       {session.meetingUrl ? <JoinMeeting url={session.meetingUrl} /> : null}
       {can.seeWorkGroup ? (
         <p className="flex flex-wrap gap-x-4">
-          <a
-            className="text-brand-700 underline"
-            href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/theming`}
-          >
+          <TextLink href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/theming`}>
             {can.facilitate ? t("session.theme") : t("session.seeThemes")}
-          </a>
+          </TextLink>
           {can.facilitate ? (
             // A second window for the room's screen, following this one.
-            <a
-              className="text-brand-700 underline"
+            <TextLink
               href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/projector`}
               target="_blank"
               rel="noopener"
             >
               {t("projector.open")}
-            </a>
+            </TextLink>
           ) : null}
         </p>
       ) : null}
@@ -292,35 +289,34 @@ export default function SessionPage() {
   );
   const resultsPanel = results ? (
     <section aria-labelledby="results-heading" className="space-y-3">
-      <h2 id="results-heading" className="text-xl font-semibold">
+      <Heading level={2} id="results-heading">
         {t("session.ranked")}
-      </h2>
-      <p className="text-sm text-slate-700">
+      </Heading>
+      <Text tone="muted" size="small">
         {t("session.rankedHow")}{" "}
         {can.seeWorkGroup ? (
-          <a
-            className="text-brand-700 underline"
+          <TextLink
             href={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/report-back`}
           >
             {t("session.reportBack")}
-          </a>
+          </TextLink>
         ) : null}
-      </p>
+      </Text>
       <Results boards={results} />
     </section>
   ) : null;
   const noBoard =
     session.boards.length === 0 ? (
-      <p className="rounded-md border border-slate-300 bg-white p-4">
+      <Card as="p">
         {t("session.noBoard")}{" "}
         {can.openBoard ? t("session.noBoardFacilitator") : t("session.noBoardMember")}
-      </p>
+      </Card>
     ) : null;
   const notes = can.seeWorkGroup ? (
     <section aria-labelledby="notes" className="space-y-2">
-      <h2 id="notes" className="text-xl font-semibold">
+      <Heading level={2} id="notes">
         {t("session.notes")}
-      </h2>
+      </Heading>
       <Notes
         id={documentName.notes(session.id)}
         label={t("session.notes")}
@@ -369,15 +365,15 @@ export default function SessionPage() {
             <MeetingLinkForm url={session.meetingUrl} />
             {roomsPanel}
             {attendance ? (
-              <details className="rounded-lg border border-slate-300 bg-white p-4">
-                <summary className="cursor-pointer text-lg font-semibold">
+              <Card as="details">
+                <summary className={summaryClass("title")}>
                   {t("session.attendance", {
                     present: attendance.names.length,
                     members: attendance.members,
                   })}
                 </summary>
                 <p className="mt-2">{attendance.names.join(", ") || t("session.nobodyYet")}</p>
-              </details>
+              </Card>
             ) : null}
             {breakdowns ? <Breakdowns table={breakdowns.table} /> : null}
             {can.openBoard ? <OpenBoardForm areas={session.workGroup.areasOfFocus} /> : null}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { BoardName } from "../components/session/board-name.tsx";
 import { RatingLine, Results } from "../components/session/results.tsx";
 import { StaffText } from "../components/staff-text.tsx";
+import { Card, Heading, TextLink } from "../components/ui/index.ts";
 import { sessionResults } from "../modules/board/ratings.server.ts";
 import { themeSummaries } from "../modules/board/results.ts";
 import { titleIn, translated } from "../modules/i18n/use-locale.ts";
@@ -39,23 +40,23 @@ export default function ReportBack() {
   const { title, backTo, results, themes } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <div className="space-y-8 text-xl">
-      <h1 className="text-3xl font-bold">
+    <div className="space-y-8 text-heading">
+      <Heading level={1}>
         {t("reportBack.heading")} <StaffText>{title}</StaffText>
-      </h1>
+      </Heading>
       {!results ? <p>{t("reportBack.notYet")}</p> : null}
       {themes.length > 0 ? (
         <section aria-labelledby="themes" className="space-y-4">
-          <h2 id="themes" className="text-2xl font-semibold">
+          <Heading level={2} size="title" id="themes">
             {t("reportBack.themes")}
-          </h2>
+          </Heading>
           <ol className="space-y-4">
             {themes.map((theme) => (
-              <li key={theme.id} className="rounded-lg border border-slate-300 bg-white p-4">
-                <h3 className="font-semibold">
+              <Card as="li" key={theme.id}>
+                <Heading level={3} size="minor">
                   <StaffText>{theme.label}</StaffText>
-                </h3>
-                <p className="text-base text-slate-700">
+                </Heading>
+                <p className="text-body text-muted">
                   {t("reportBack.themeIdeas", { count: theme.ideaCount })}
                 </p>
                 {theme.top.length > 0 ? (
@@ -63,7 +64,7 @@ export default function ReportBack() {
                     {theme.top.map((idea) => (
                       <li key={idea.id} className="break-words">
                         <span className="whitespace-pre-wrap">{idea.text}</span>
-                        <span className="block text-base text-slate-700">
+                        <span className="block text-body text-muted">
                           <BoardName title={idea.board.title} wholeGroup={idea.board.wholeGroup} />
                         </span>
                         <RatingLine idea={{ ...idea, theme: null }} />
@@ -71,25 +72,23 @@ export default function ReportBack() {
                     ))}
                   </ol>
                 ) : (
-                  <p className="text-base">{t("reportBack.themeUnrated")}</p>
+                  <p className="text-body">{t("reportBack.themeUnrated")}</p>
                 )}
-              </li>
+              </Card>
             ))}
           </ol>
         </section>
       ) : null}
       {results ? (
         <section aria-labelledby="rooms" className="space-y-4">
-          <h2 id="rooms" className="text-2xl font-semibold">
+          <Heading level={2} size="title" id="rooms">
             {t("reportBack.rooms", { count: TOP_IDEAS })}
-          </h2>
+          </Heading>
           <Results boards={results} top={TOP_IDEAS} />
         </section>
       ) : null}
-      <p className="text-base">
-        <a className="text-brand-700 underline" href={backTo}>
-          {t("reportBack.back")}
-        </a>
+      <p className="text-body">
+        <TextLink href={backTo}>{t("reportBack.back")}</TextLink>
       </p>
     </div>
   );

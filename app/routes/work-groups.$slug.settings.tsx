@@ -4,6 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, FormError, useZodForm } from "../components/forms.tsx";
+import { Heading } from "../components/ui/index.ts";
 import { WorkGroupFields } from "../components/work-group-fields.tsx";
 import { readForm } from "../modules/auth/auth-session.server.ts";
 import { translated } from "../modules/i18n/use-locale.ts";
@@ -39,7 +40,9 @@ export default function WorkGroupSettings() {
   const { t } = useTranslation();
   return (
     <div className="max-w-2xl">
-      <h1 className="text-xl font-semibold">{t("settings.heading")}</h1>
+      <Heading level={1} size="heading">
+        {t("settings.heading")}
+      </Heading>
       <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
         <FormError errors={form.errors} id={form.errorId} />

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "../components/error-boundary.tsx";
+import { TabLink, TabNav, Text } from "../components/ui/index.ts";
 import { translated } from "../modules/i18n/use-locale.ts";
 import { requireSessionParticipant } from "../modules/session/guests.server.ts";
 import { can } from "../modules/work-group/roles.ts";
@@ -19,9 +20,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ workGroup: access.workGroup, role: access.role });
 }
 
-const tab = ({ isActive }: { isActive: boolean }) =>
-  `rounded-md px-3 py-1 ${isActive ? "bg-brand-700 text-white" : "text-brand-700 underline"}`;
-
 export { notAfterOffline as shouldRevalidate } from "../realtime/offline.ts";
 
 export const handle = translated;
@@ -32,9 +30,11 @@ export default function WorkGroupLayout() {
   if (role === "guest") {
     return (
       <div>
-        <div className="mb-6 border-b border-slate-300 pb-4">
-          <p className="text-sm text-slate-700">{t("guest.youAreGuest")}</p>
-          <p className="text-xl font-bold">{workGroup.name}</p>
+        <div className="mb-6 border-b border-line pb-4">
+          <Text tone="muted" size="small">
+            {t("guest.youAreGuest")}
+          </Text>
+          <p className="text-heading font-bold">{workGroup.name}</p>
         </div>
         <Outlet />
       </div>
@@ -42,48 +42,46 @@ export default function WorkGroupLayout() {
   }
   return (
     <div>
-      <div className="mb-6 flex flex-wrap items-center justify-between gap-4 border-b border-slate-300 pb-4">
-        <div>
-          <p className="text-sm text-slate-700">
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-x-4 gap-y-2 border-b border-line">
+        <div className="pb-2">
+          <Text tone="muted" size="small">
             {t("workGroup.youAre", { role: t(`role.${role}`) })}
-          </p>
-          <p className="text-xl font-bold">{workGroup.name}</p>
+          </Text>
+          <p className="text-heading font-bold">{workGroup.name}</p>
         </div>
-        <nav aria-label={t("workGroup.nav")} className="flex flex-wrap gap-2">
-          <NavLink end to={`/work-groups/${workGroup.slug}`} className={tab}>
+        <TabNav label={t("workGroup.nav")}>
+          <TabLink end to={`/work-groups/${workGroup.slug}`}>
             {t("workGroup.tab.overview")}
-          </NavLink>
-          <NavLink to={`/work-groups/${workGroup.slug}/members`} className={tab}>
+          </TabLink>
+          <TabLink to={`/work-groups/${workGroup.slug}/members`}>
             {t("workGroup.tab.members")}
-          </NavLink>
-          <NavLink to={`/work-groups/${workGroup.slug}/recommendations`} className={tab}>
+          </TabLink>
+          <TabLink to={`/work-groups/${workGroup.slug}/recommendations`}>
             {t("workGroup.tab.recommendations")}
-          </NavLink>
-          <NavLink to={`/work-groups/${workGroup.slug}/action-plan`} className={tab}>
+          </TabLink>
+          <TabLink to={`/work-groups/${workGroup.slug}/action-plan`}>
             {t("workGroup.tab.actionPlan")}
-          </NavLink>
-          <NavLink to={`/work-groups/${workGroup.slug}/plans`} className={tab}>
-            {t("workGroup.tab.plans")}
-          </NavLink>
-          <NavLink to={`/work-groups/${workGroup.slug}/public-site`} className={tab}>
+          </TabLink>
+          <TabLink to={`/work-groups/${workGroup.slug}/plans`}>{t("workGroup.tab.plans")}</TabLink>
+          <TabLink to={`/work-groups/${workGroup.slug}/public-site`}>
             {t("workGroup.tab.publicSite")}
-          </NavLink>
+          </TabLink>
           {can(role, "comment:moderate") ? (
-            <NavLink to={`/work-groups/${workGroup.slug}/comment-periods`} className={tab}>
+            <TabLink to={`/work-groups/${workGroup.slug}/comment-periods`}>
               {t("workGroup.tab.commentPeriods")}
-            </NavLink>
+            </TabLink>
           ) : null}
           {can(role, "history:view") ? (
-            <NavLink to={`/work-groups/${workGroup.slug}/history`} className={tab}>
+            <TabLink to={`/work-groups/${workGroup.slug}/history`}>
               {t("workGroup.tab.history")}
-            </NavLink>
+            </TabLink>
           ) : null}
           {can(role, "work-group:edit") ? (
-            <NavLink to={`/work-groups/${workGroup.slug}/settings`} className={tab}>
+            <TabLink to={`/work-groups/${workGroup.slug}/settings`}>
               {t("workGroup.tab.settings")}
-            </NavLink>
+            </TabLink>
           ) : null}
-        </nav>
+        </TabNav>
       </div>
       <Outlet />
     </div>

@@ -140,7 +140,7 @@ export default function Projector() {
                 </h2>
                 <ul className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-5">
                   {session.columns.map((column) => (
-                    <li key={column} className="rounded-lg border-2 border-slate-500 p-4">
+                    <li key={column} className="rounded-lg border-2 border-control p-4">
                       <span className="block">{t(`knoster.${column}` as MessageKey)}</span>
                       <span className="block text-6xl font-bold">
                         {everyIdea.filter((i) => i.column === column).length}
@@ -169,7 +169,7 @@ export default function Projector() {
             </>
           ) : null}
           {live.phase === "rate" ? (
-            <div className="text-slate-900">
+            <div className="text-ink">
               <RatingProgressPanel
                 url={`/work-groups/${session.workGroupSlug}/sessions/${session.id}/rating-progress`}
               />
@@ -241,7 +241,7 @@ export default function Projector() {
             alt={t("joinPanel.qrAlt", { link: join.link })}
             width={320}
             height={320}
-            className="h-80 w-80 rounded-lg bg-white"
+            className="h-80 w-80 rounded-lg bg-surface"
           />
           <p>
             {t("joinPanel.code")}

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput } from "../forms.tsx";
+import { Heading, Notice, TextLink } from "../ui/index.ts";
 
 export type ProviderChoice = { id: string; label: string };
 
@@ -24,7 +25,7 @@ export function ProviderButtons({
           <Form method="post" action={`/login/provider/${provider.id}`}>
             <CsrfInput />
             <input type="hidden" name="redirectTo" value={redirectTo} />
-            <Button variant="secondary" className="min-h-11 w-full justify-center">
+            <Button fullWidth variant="secondary">
               {t("signInProvider.button", { provider: provider.label })}
             </Button>
           </Form>
@@ -47,18 +48,18 @@ export function ProviderSignInFailed({
   const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-bold">{t("signInProvider.failedTitle")}</h1>
-      <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
+      <Heading level={1}>{t("signInProvider.failedTitle")}</Heading>
+      <Notice as="p" tone="error" role="alert">
         {message}
-      </p>
+      </Notice>
       {provider ? <ProviderButtons providers={[provider]} redirectTo={redirectTo} /> : null}
       <p>
-        <a
-          className="inline-flex min-h-11 items-center text-brand-700 underline"
+        <TextLink
+          standalone
           href={`/login${redirectTo === "/" ? "" : `?redirectTo=${encodeURIComponent(redirectTo)}`}`}
         >
           {t("signInProvider.passwordInstead")}
-        </a>
+        </TextLink>
       </p>
     </div>
   );

@@ -18,6 +18,7 @@ import { usePublicLocale } from "../../modules/i18n/use-locale.ts";
 import { formatKilobytes } from "../../utils/intl.ts";
 import { Honeypot, inputClass, PublicField, useZodForm } from "../forms.tsx";
 import { StaffOption } from "../staff-text.tsx";
+import { Button, Heading, Label, Legend, Notice, Panel, SummaryList, Text } from "../ui/index.ts";
 
 type ActionData = {
   receipt: {
@@ -72,7 +73,7 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
     if (receipt) receiptRef.current?.focus();
   }, [receipt]);
   useEffect(() => setWriteAnother(false), [result]);
-  const problemRef = useRef<HTMLParagraphElement>(null);
+  const problemRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (result?.problem) problemRef.current?.focus();
   }, [result]);
@@ -81,26 +82,25 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
     // A comment refused because the period closed meanwhile: its text stays on the page.
     const unsent = result?.problem ? String(fields.comment.initialValue ?? "") : "";
     return (
-      <section aria-labelledby="comment-form" className="rounded-md border border-slate-300 p-4">
-        <h2 id="comment-form" className="text-xl font-semibold">
-          {t("comment.formTitle")}
-        </h2>
-        <p
-          role={result?.problem ? "alert" : "status"}
-          className={
-            result?.problem ? "mt-2 rounded-md border border-red-300 bg-red-50 p-3" : "mt-2"
-          }
-        >
-          {t(period.state === "scheduled" ? "comment.notOpenYet" : "comment.closed", {
-            opens,
-            closes,
-          })}
-        </p>
+      <Panel title={t("comment.formTitle")} headingId="comment-form">
+        {result?.problem ? (
+          <Notice as="p" tone="error" role="alert" className="mt-2">
+            {t(period.state === "scheduled" ? "comment.notOpenYet" : "comment.closed", {
+              opens,
+              closes,
+            })}
+          </Notice>
+        ) : (
+          <p role="status" className="mt-2">
+            {t(period.state === "scheduled" ? "comment.notOpenYet" : "comment.closed", {
+              opens,
+              closes,
+            })}
+          </p>
+        )}
         {unsent ? (
           <div className="mt-3">
-            <label htmlFor="unsent-comment" className="block font-medium">
-              {t("comment.notSent")}
-            </label>
+            <Label htmlFor="unsent-comment">{t("comment.notSent")}</Label>
             <textarea
               id="unsent-comment"
               readOnly
@@ -110,29 +110,26 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
             />
           </div>
         ) : null}
-      </section>
+      </Panel>
     );
   }
 
   if (receipt) {
     return (
-      <section
-        aria-labelledby="receipt"
-        className="rounded-md border border-green-700 bg-green-50 p-4"
-      >
+      <Notice as="section" tone="success" aria-labelledby="receipt">
         <div ref={receiptRef} tabIndex={-1} className="space-y-2 outline-none">
-          <h2 id="receipt" className="text-xl font-semibold">
+          <Heading level={2} id="receipt">
             {t("comment.receiptTitle")}
-          </h2>
+          </Heading>
           <p>{t("comment.receiptText")}</p>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-            <dt className="font-medium">{t("comment.trackingNumber")}</dt>
-            <dd className="font-mono text-lg" data-testid="tracking-number">
+          <SummaryList>
+            <dt>{t("comment.trackingNumber")}</dt>
+            <dd className="font-mono text-subheading" data-testid="tracking-number">
               {receipt.trackingNumber}
             </dd>
-            <dt className="font-medium">{t("comment.receivedAt")}</dt>
+            <dt>{t("comment.receivedAt")}</dt>
             <dd>{formatInZone(locale, receipt.receivedAt, period.timeZone)}</dd>
-            <dt className="font-medium">{t("comment.about")}</dt>
+            <dt>{t("comment.about")}</dt>
             <dd>
               {receipt.sections.length === 0
                 ? t("comment.general")
@@ -146,7 +143,7 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
                     })
                     .join("; ")}
             </dd>
-          </dl>
+          </SummaryList>
           {receipt.files?.length ? (
             <div>
               <p className="font-medium">{t("comment.files.received")}</p>
@@ -173,24 +170,18 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
             setWriteAnother(true);
           }}
         >
-          <button
-            type="submit"
-            className="rounded-md border border-slate-500 bg-white px-4 py-2 font-medium"
-          >
+          <Button variant="secondary" type="submit">
             {t("comment.another")}
-          </button>
+          </Button>
         </Form>
-      </section>
+      </Notice>
     );
   }
 
   const errorOf = (field: FieldMetadata<unknown>) =>
     field.errors?.length ? field.errors.map((key) => t(key as MessageKey)).join(" ") : null;
   return (
-    <section aria-labelledby="comment-form" className="rounded-md border border-slate-300 p-4">
-      <h2 id="comment-form" className="text-xl font-semibold">
-        {t("comment.formTitle")}
-      </h2>
+    <Panel title={t("comment.formTitle")} headingId="comment-form">
       <p className="mt-1">{t("comment.intro")}</p>
       <Form
         method="post"
@@ -244,10 +235,10 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
         <fieldset
           aria-describedby={`${fields.sections.descriptionId}${fields.sections.errors?.length ? ` ${fields.sections.errorId}` : ""}`}
         >
-          <legend className="font-medium">{t("comment.sections")}</legend>
-          <p id={fields.sections.descriptionId} className="text-sm text-slate-700">
+          <Legend>{t("comment.sections")}</Legend>
+          <Text tone="muted" size="small" id={fields.sections.descriptionId}>
             {t("comment.sectionsHint")}
-          </p>
+          </Text>
           <SectionChoices
             name={fields.sections.name}
             chosen={fields.sections.initialValue}
@@ -260,19 +251,17 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
             ]}
           />
           {errorOf(fields.sections) ? (
-            <p id={fields.sections.errorId} className="mt-1 text-red-800">
+            <Text tone="danger" id={fields.sections.errorId} className="mt-1">
               {errorOf(fields.sections)}
-            </p>
+            </Text>
           ) : null}
         </fieldset>
         <CommentText field={fields.comment} error={errorOf(fields.comment)} />
         <div>
-          <label htmlFor="comment-files" className="block font-medium">
-            {t("comment.files.label")}
-          </label>
-          <p id="comment-files-hint" className="text-sm text-slate-700">
+          <Label htmlFor="comment-files">{t("comment.files.label")}</Label>
+          <Text tone="muted" size="small" id="comment-files-hint">
             {t("comment.files.hint", { count: MAX_ATTACHMENTS, megabytes: MAX_ATTACHMENT_MB })}
-          </p>
+          </Text>
           <input
             id="comment-files"
             type="file"
@@ -281,25 +270,23 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
             accept=".pdf,.docx,.png,.jpg,.jpeg,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/png,image/jpeg"
             aria-describedby="comment-files-hint"
             onChange={(event) => setHasFiles((event.target.files?.length ?? 0) > 0)}
-            className="mt-1 block min-h-11 w-full file:mr-3 file:min-h-11 file:cursor-pointer file:rounded-md file:border file:border-slate-500 file:bg-white file:px-4 file:py-2 file:font-medium file:text-slate-900 hover:file:bg-slate-100"
+            className="mt-1 block min-h-11 w-full file:mr-3 file:min-h-11 file:cursor-pointer file:rounded-md file:border file:border-control file:bg-surface file:px-4 file:py-2 file:font-medium file:text-ink hover:file:bg-sunken"
           />
         </div>
         <Honeypot label={t("comment.website")} />
-        <button
-          type="submit"
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
-          aria-disabled={sending || undefined}
-        >
+        <Button type="submit" aria-disabled={sending || undefined}>
           {sending ? t("comment.sending") : t("comment.submit")}
-        </button>
+        </Button>
         {/* Beside the button, and focused: on a phone a message at the top of the form is
             a screen away, and the tap would seem to do nothing. */}
         {result?.problem ? (
-          <p
+          <Notice
+            as="p"
             ref={problemRef}
             tabIndex={-1}
             role="alert"
-            className="rounded-md border border-red-300 bg-red-50 p-3 outline-none focus-visible:ring-2 focus-visible:ring-red-700"
+            tone="error"
+            className="outline-none focus-visible:ring-2 focus-visible:ring-danger-line"
           >
             {t(result.problem, {
               seconds: result.retryAfter,
@@ -309,10 +296,10 @@ export function CommentForm({ period, choices, token, opens, closes }: Props) {
               count: MAX_ATTACHMENTS,
               megabytes: MAX_ATTACHMENT_MB,
             })}
-          </p>
+          </Notice>
         ) : null}
       </Form>
-    </section>
+    </Panel>
   );
 }
 
@@ -359,9 +346,7 @@ function CommentText({
   const [length, setLength] = useState(String(field.initialValue ?? "").length);
   return (
     <div>
-      <label htmlFor={field.id} className="block font-medium">
-        {t("comment.comment")}
-      </label>
+      <Label htmlFor={field.id}>{t("comment.comment")}</Label>
       <textarea
         id={field.id}
         name={field.name}
@@ -373,13 +358,13 @@ function CommentText({
         aria-invalid={error ? true : undefined}
         aria-describedby={`${field.descriptionId}${error ? ` ${field.errorId}` : ""}`}
       />
-      <p id={field.descriptionId} className="mt-1 text-sm text-slate-700">
+      <Text tone="muted" size="small" id={field.descriptionId} className="mt-1">
         {length > 0 ? t("comment.count", { count: length }) : t("comment.limit")}
-      </p>
+      </Text>
       {error ? (
-        <p id={field.errorId} className="mt-1 text-red-800">
+        <Text tone="danger" id={field.errorId} className="mt-1">
           {error}
-        </p>
+        </Text>
       ) : null}
     </div>
   );

@@ -2,9 +2,7 @@ import type { ReactNode } from "react";
 import { MIN_CELL } from "../../modules/comment-period/counts.ts";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { StaffText } from "../staff-text.tsx";
-
-const th = "border-b border-slate-400 px-2 py-1 text-left font-semibold";
-const td = "border-b border-slate-200 px-2 py-1";
+import { Table, Td, Th } from "../ui/index.ts";
 
 /** A count in the page's language; a suppressed one reads "<5". */
 function useCellText() {
@@ -34,37 +32,37 @@ export function CountTable({
   const { t } = usePageT();
   const cellText = useCellText();
   return (
-    <table className="text-sm">
+    <Table fit className="text-small">
       <caption className="text-left font-medium">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className={th}>
-            {heading}
-          </th>
-          <th scope="col" className={`${th} text-right`}>
+          <Th dense>{heading}</Th>
+          <Th dense className="text-right">
             {t("staffAnalysis.commentsColumn")}
-          </th>
+          </Th>
         </tr>
       </thead>
       <tbody>
         {rows.length === 0 ? (
           <tr>
-            <td className={td} colSpan={2}>
+            <Td dense colSpan={2}>
               {t("staffAnalysis.noneYet")}
-            </td>
+            </Td>
           </tr>
         ) : (
           rows.map((row) => (
             <tr key={row.label}>
-              <th scope="row" className={`${td} text-left font-normal`}>
+              <Th dense scope="row">
                 {label(row.label)}
-              </th>
-              <td className={`${td} text-right tabular-nums`}>{cellText(row.count)}</td>
+              </Th>
+              <Td dense className="text-right tabular-nums">
+                {cellText(row.count)}
+              </Td>
             </tr>
           ))
         )}
       </tbody>
-    </table>
+    </Table>
   );
 }
 
@@ -82,35 +80,33 @@ export function CrossCountTable({
   const cellText = useCellText();
   return (
     <div className="overflow-x-auto">
-      <table className="text-sm">
+      <Table fit className="text-small">
         <caption className="text-left font-medium">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className={th}>
-              {t("staffAnalysis.themeColumn")}
-            </th>
+            <Th dense>{t("staffAnalysis.themeColumn")}</Th>
             {table.columns.map((column) => (
-              <th key={column} scope="col" className={`${th} text-right`}>
+              <Th key={column} dense className="text-right">
                 <StaffText>{column}</StaffText>
-              </th>
+              </Th>
             ))}
           </tr>
         </thead>
         <tbody>
           {table.rows.map((row) => (
             <tr key={row.label}>
-              <th scope="row" className={`${td} text-left font-normal`}>
+              <Th dense scope="row">
                 {label(row.label)}
-              </th>
+              </Th>
               {row.counts.map((count, i) => (
-                <td key={table.columns[i]} className={`${td} text-right tabular-nums`}>
+                <Td key={table.columns[i]} dense className="text-right tabular-nums">
                   {cellText(count)}
-                </td>
+                </Td>
               ))}
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

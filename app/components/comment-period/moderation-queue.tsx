@@ -1,4 +1,4 @@
-import { Form, Link, useActionData, useFetcher, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useNavigation } from "@remix-run/react";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LiveDecision, StateCounts } from "../../modules/comment-period/moderation-doc.ts";
@@ -16,6 +16,18 @@ import { useLiveModeration } from "../../realtime/use-live-moderation.ts";
 import { formatKilobytes } from "../../utils/intl.ts";
 import { Button, CsrfInput, inputClass } from "../forms.tsx";
 import { STAFF, StaffIn, StaffText } from "../staff-text.tsx";
+import {
+  buttonClass,
+  Card,
+  cardClass,
+  cx,
+  Heading,
+  Label,
+  Notice,
+  Tag,
+  Text,
+  TextLink,
+} from "../ui/index.ts";
 import { WrittenText } from "../written-text.tsx";
 
 /** What the queue's loader gives the page (routes/…comment-periods.$periodId_.comments.tsx). */
@@ -121,34 +133,33 @@ export function ModerationQueue({ data }: { data: QueueData }) {
     <div className="space-y-6">
       <div>
         <p>
-          <Link to=".." relative="path" className="underline">
+          <TextLink to=".." relative="path">
             {t("moderation.back")}
-          </Link>
+          </TextLink>
         </p>
-        <h1 className="mt-2 text-2xl font-semibold">
+        <Heading level={1} className="mt-2">
           {t("moderation.title")}: <StaffText>{data.period.title}</StaffText>
-        </h1>
+        </Heading>
         <p className="mt-1" aria-live="polite">
           {t("moderation.counts", { total, ...counts })}
         </p>
-        <p className="mt-1 text-sm text-slate-700">{t("moderation.exact")}</p>
+        <Text tone="muted" size="small" className="mt-1">
+          {t("moderation.exact")}
+        </Text>
       </div>
 
       <Filters data={data} />
 
       {result?.message ? (
-        <p
-          role={result.ok ? "status" : "alert"}
-          className={`rounded-md border p-2 ${result.ok ? "border-green-300 bg-green-50" : "border-red-300 bg-red-50"}`}
-        >
+        <Notice as="p" live tone={result.ok ? "success" : "error"}>
           {result.message}
-        </p>
+        </Notice>
       ) : null}
 
       <section aria-labelledby="results" className="space-y-3">
-        <h2 id="results" className="text-xl font-semibold">
+        <Heading level={2} id="results">
           {t("moderation.matching", { count: data.matching })}
-        </h2>
+        </Heading>
         {data.matching === 0 ? (
           <p>{total === 0 ? t("moderation.noneYet") : t("moderation.none")}</p>
         ) : (
@@ -162,7 +173,9 @@ export function ModerationQueue({ data }: { data: QueueData }) {
             <p id="bulk-hint" className="sr-only">
               {t("moderation.bulkHint")}
             </p>
-            <p className="text-sm text-slate-700">{t("moderation.keys")}</p>
+            <Text tone="muted" size="small">
+              {t("moderation.keys")}
+            </Text>
             <p className="sr-only">{t("moderation.live")}</p>
             <ol ref={listRef} className="space-y-3">
               {data.comments.map((comment) => (
@@ -202,14 +215,12 @@ function Filters({ data }: { data: QueueData }) {
   const { filter } = data;
   const select = (name: keyof QueueFilter, label: string, options: [string, string][]) => (
     <div>
-      <label htmlFor={`filter-${name}`} className="block font-medium">
-        {label}
-      </label>
+      <Label htmlFor={`filter-${name}`}>{label}</Label>
       <select
         id={`filter-${name}`}
         name={name}
         defaultValue={filter[name] === undefined ? "" : String(filter[name])}
-        className={`${inputClass} min-h-11`}
+        className={inputClass}
       >
         {options.map(([value, text]) => (
           <option key={value} value={value}>
@@ -221,16 +232,14 @@ function Filters({ data }: { data: QueueData }) {
   );
   const field = (name: "q" | "from" | "to", label: string, type: "search" | "date") => (
     <div>
-      <label htmlFor={`filter-${name}`} className="block font-medium">
-        {label}
-      </label>
+      <Label htmlFor={`filter-${name}`}>{label}</Label>
       <input
         id={`filter-${name}`}
         type={type}
         name={name}
         defaultValue={filter[name] ?? ""}
         maxLength={200}
-        className={`${inputClass} min-h-11`}
+        className={inputClass}
       />
     </div>
   );
@@ -254,12 +263,12 @@ function Filters({ data }: { data: QueueData }) {
             }),
           ]),
         ])}
-        <Button className="min-h-11">{t("moderation.show")}</Button>
-        <Link to="." className="inline-flex min-h-11 items-center underline">
+        <Button>{t("moderation.show")}</Button>
+        <TextLink standalone to=".">
           {t("moderation.clear")}
-        </Link>
+        </TextLink>
       </div>
-      <details open={moreInUse > 0} className="rounded-md border border-slate-300 bg-white">
+      <details open={moreInUse > 0} className="rounded-md border border-line bg-surface">
         <summary className="cursor-pointer px-3 py-2.5 font-medium">
           {moreInUse
             ? t("moderation.moreFiltersInUse", { count: moreInUse })
@@ -308,7 +317,7 @@ function Filters({ data }: { data: QueueData }) {
           ])}
         </div>
         <div className="px-3 pb-3">
-          <Button className="min-h-11">{t("moderation.show")}</Button>
+          <Button>{t("moderation.show")}</Button>
         </div>
       </details>
     </Form>
@@ -325,13 +334,13 @@ function BulkDecision({ data, query }: { data: QueueData; query: URLSearchParams
       id="bulk"
       method="post"
       action={`?${query.toString()}`}
-      className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3"
+      className={cx(cardClass({ tone: "sunken", compact: true }), "space-y-2")}
       aria-labelledby="bulk-title"
       aria-describedby="bulk-hint"
     >
-      <h3 id="bulk-title" className="font-semibold">
+      <Heading level={3} size="minor" id="bulk-title">
         {t("moderation.bulk")}
-      </h3>
+      </Heading>
       <CsrfInput />
       <input type="hidden" name="intent" value="decide" />
       <input type="hidden" name="seenAt" value={data.seenAt} />
@@ -388,9 +397,7 @@ function ReasonField({
 }) {
   return (
     <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
+      <Label htmlFor={id}>{label}</Label>
       <input
         id={id}
         name="reason"
@@ -399,7 +406,7 @@ function ReasonField({
         onKeyDown={(event) => {
           if (event.key === "Enter" && onEnter) onEnter(event);
         }}
-        className={`${inputClass} min-h-11`}
+        className={inputClass}
       />
     </div>
   );
@@ -487,21 +494,21 @@ function CommentRow({
           }),
         })
     : null;
-  const badge = {
-    pending: "border-amber-500 bg-amber-50 text-amber-900",
-    published: "border-green-600 bg-green-50 text-green-900",
-    hidden: "border-slate-500 bg-slate-100 text-slate-800",
-  }[now.state];
+  const badge = ({ pending: "warning", published: "success", hidden: "neutral" } as const)[
+    now.state
+  ];
   return (
     <li>
-      <article
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a comment takes focus so the moderation keys (J, K, P, H, X) act on the one being read
+      <Card
+        as="article"
+        compact
+        // A comment takes focus so the moderation keys (J, K, P, H, X) act on the one being read
         tabIndex={0}
         aria-labelledby={headingId}
         onKeyDown={onKeyDown}
         data-comment={comment.id}
         data-state={now.state}
-        className="rounded-md border border-slate-300 bg-white p-3 focus:outline focus:outline-4 focus:outline-brand-700"
+        className="focus:outline focus:outline-4 focus:outline-focus"
       >
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <label className="flex min-h-11 min-w-11 items-center">
@@ -517,28 +524,23 @@ function CommentRow({
               {t("moderation.tick", { tracking: comment.trackingNumber })}
             </span>
           </label>
-          <h3 id={headingId} className="font-mono font-semibold">
+          <Heading level={3} size="minor" id={headingId} className="font-mono">
             {comment.trackingNumber}
-          </h3>
-          <span className={`rounded border px-2 text-sm ${badge}`}>
-            {t(`moderation.states.${now.state}`)}
-          </span>
+          </Heading>
+          <Tag tone={badge}>{t(`moderation.states.${now.state}`)}</Tag>
           {comment.flags.map((flag) => (
-            <span
-              key={flag}
-              className="rounded border border-red-700 bg-red-50 px-2 text-sm text-red-900"
-            >
+            <Tag key={flag} tone="danger">
               {t(`moderation.flags.${flag}`)}
-            </span>
+            </Tag>
           ))}
-          <span className="text-sm text-slate-700">
+          <Text as="span" tone="muted" size="small">
             {t("moderation.received", {
               date: formatDate(data.locale, comment.receivedAt, {
                 timeZone: data.period.timeZone,
                 withTime: true,
               }),
             })}
-          </span>
+          </Text>
         </div>
         <p className="mt-1">
           <span className="font-medium">{comment.name || t("moderation.noName")}</span>
@@ -546,7 +548,7 @@ function CommentRow({
           {" · "}
           <StaffText>{comment.stakeholderGroup}</StaffText>, <StaffText>{comment.region}</StaffText>
         </p>
-        <p className="text-sm">
+        <Text size="small">
           {sectionNames.length ? (
             <StaffIn
               said={t("moderation.sections", { list: STAFF })}
@@ -558,50 +560,53 @@ function CommentRow({
           {comment.campaignId ? (
             <>
               {" · "}
-              <Link
-                to={`?campaign=${encodeURIComponent(comment.campaignId)}`}
-                className="underline"
-              >
+              <TextLink to={`?campaign=${encodeURIComponent(comment.campaignId)}`}>
                 {t("moderation.inCampaign", { count: comment.campaignSize })}
-              </Link>
+              </TextLink>
             </>
           ) : null}
-        </p>
+        </Text>
         <p className="mt-2 whitespace-pre-line">
           <WrittenText text={comment.body} lang={comment.language} />
         </p>
         {comment.files.length ? (
           <div className="mt-2">
-            <p className="text-sm font-medium">{t("moderation.files")}</p>
-            <ul className="text-sm">
+            <Text size="small" className="font-medium">
+              {t("moderation.files")}
+            </Text>
+            <ul className="text-small">
               {comment.files.map((file) => (
                 <li key={file.position}>
-                  <a
+                  <TextLink
+                    standalone
                     href={`comments/${comment.id}/files/${file.position}`}
                     download
-                    className="inline-flex min-h-11 items-center underline"
                   >
                     {t("moderation.file", {
                       name: file.name,
                       type: file.type.toUpperCase(),
                       size: formatKilobytes(data.locale, file.size),
                     })}
-                  </a>
+                  </TextLink>
                 </li>
               ))}
             </ul>
           </div>
         ) : null}
-        {decided ? <p className="mt-2 text-sm text-slate-700">{decided}</p> : null}
+        {decided ? (
+          <Text tone="muted" size="small" className="mt-2">
+            {decided}
+          </Text>
+        ) : null}
         {now.state === "hidden" && now.reason ? (
-          <p className="text-sm text-slate-700">
+          <Text tone="muted" size="small">
             {t("moderation.hiddenBecause", { reason: now.reason })}
-          </p>
+          </Text>
         ) : null}
         {reply && !reply.ok && fetcher.state === "idle" ? (
-          <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 p-2">
+          <Notice as="p" tone="error" role="alert" className="mt-2">
             {reply.message}
-          </p>
+          </Notice>
         ) : null}
         <div className="mt-3 flex flex-wrap items-start gap-2">
           <fetcher.Form ref={formRef} method="post" className="flex flex-wrap gap-2">
@@ -610,35 +615,34 @@ function CommentRow({
               <Button
                 name="state"
                 value="published"
-                className="min-h-11"
                 pending={fetcher.state !== "idle" && fetcher.formData?.get("state") === "published"}
               >
                 {t("moderation.publish")}
               </Button>
             ) : null}
             {now.state !== "pending" ? (
-              <Button name="state" value="pending" variant="secondary" className="min-h-11">
+              <Button name="state" value="pending" variant="secondary">
                 {t("moderation.pending")}
               </Button>
             ) : null}
           </fetcher.Form>
           {now.state !== "hidden" ? (
             <details ref={hideRef} className="w-full sm:w-auto">
-              <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md border border-slate-500 px-4 font-medium">
+              <summary className={cx(buttonClass({ variant: "secondary" }), "cursor-pointer")}>
                 {t("moderation.hideMenu")}
               </summary>
               {/* Its own form, so Enter in the reason hides (a form's first button is its default). */}
               <fetcher.Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
                 <DecisionFields pair={pair} />
                 <ReasonField id={`reason-${comment.id}`} label={t("moderation.reasonShort")} />
-                <Button name="state" value="hidden" variant="danger" className="min-h-11">
+                <Button name="state" value="hidden" variant="danger">
                   {t("moderation.hide")}
                 </Button>
               </fetcher.Form>
             </details>
           ) : null}
         </div>
-      </article>
+      </Card>
     </li>
   );
 }
@@ -663,21 +667,18 @@ function Pager({ data, query }: { data: QueueData; query: URLSearchParams }) {
     <nav aria-label={t("moderation.pages")} className="flex flex-wrap gap-4">
       {data.previous ? (
         <>
-          <Link to={`?${query.toString()}`} className="inline-flex min-h-11 items-center underline">
+          <TextLink standalone to={`?${query.toString()}`}>
             {t("moderation.first")}
-          </Link>
-          <Link
-            to={link(data.previous, "before")}
-            className="inline-flex min-h-11 items-center underline"
-          >
+          </TextLink>
+          <TextLink standalone to={link(data.previous, "before")}>
             ← {t("moderation.previous", { count: data.pageSize })}
-          </Link>
+          </TextLink>
         </>
       ) : null}
       {data.next ? (
-        <Link to={link(data.next, "after")} className="inline-flex min-h-11 items-center underline">
+        <TextLink standalone to={link(data.next, "after")}>
           {t("moderation.next", { count: data.pageSize })} →
-        </Link>
+        </TextLink>
       ) : null}
     </nav>
   );

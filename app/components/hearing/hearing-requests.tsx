@@ -7,6 +7,7 @@ import {
 import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { formatSessionTime } from "../../modules/session/time.ts";
 import { STAFF } from "../staff-text.tsx";
+import { Heading, Tag, Text, TextLink } from "../ui/index.ts";
 
 const intlOf = (language: string) => (language === "es" ? "es-US" : "en-US");
 
@@ -71,10 +72,12 @@ export function HearingRequests({
   };
   return (
     <section aria-labelledby="to-arrange">
-      <h2 id="to-arrange" className="text-xl font-semibold">
+      <Heading level={2} id="to-arrange">
         {t("staffHearing.toArrange")}
-      </h2>
-      <p className="mt-1 text-slate-700">{t("staffHearing.toArrangeHint")}</p>
+      </Heading>
+      <Text tone="muted" className="mt-1">
+        {t("staffHearing.toArrangeHint")}
+      </Text>
       {none ? (
         <p className="mt-2">{t("staffHearing.nothingAsked")}</p>
       ) : (
@@ -105,7 +108,9 @@ export function HearingRequests({
           </ul>
           {other.length ? (
             <>
-              <h3 className="mt-3 font-semibold">{t("staffHearing.ownWords")}</h3>
+              <Heading level={3} size="minor" className="mt-3">
+                {t("staffHearing.ownWords")}
+              </Heading>
               <ul className="mt-1 space-y-1">
                 {other.map((entry) => (
                   <li key={entry.id}>
@@ -135,19 +140,12 @@ export function SpeakerList({
   const count = new Intl.NumberFormat(intlOf(language));
   return (
     <section aria-labelledby="speakers">
-      <h2 id="speakers" className="text-xl font-semibold">
+      <Heading level={2} id="speakers">
         {t("staffHearing.speakers")}
-      </h2>
+      </Heading>
       <p className="mt-1">
-        {t("staffHearing.speakersHint")}{" "}
-        <a href={`${exportPath}/csv`} className="underline">
-          CSV
-        </a>{" "}
-        {t("staffHearing.or")}{" "}
-        <a href={`${exportPath}/json`} className="underline">
-          JSON
-        </a>
-        .
+        {t("staffHearing.speakersHint")} <TextLink href={`${exportPath}/csv`}>CSV</TextLink>{" "}
+        {t("staffHearing.or")} <TextLink href={`${exportPath}/json`}>JSON</TextLink>.
       </p>
       {speakers.length === 0 ? (
         <p className="mt-2">{t("staffHearing.noSpeakers")}</p>
@@ -163,19 +161,19 @@ export function SpeakerList({
                   <span className="font-medium">{speaker.name}</span>
                   {speaker.organization ? `, ${speaker.organization}` : ""}
                   {speaker.status === "waitlisted" ? (
-                    <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-sm text-amber-900">
+                    <Tag tone="warning" className="ml-2">
                       {t("staffHearing.waitlisted")}
-                    </span>
+                    </Tag>
                   ) : null}
                 </div>
                 {speaker.topic ? (
                   <div>{t("staffHearing.speakerTopic", { topic: speaker.topic })}</div>
                 ) : null}
-                <div className="text-sm text-slate-700">
+                <Text as="div" tone="muted" size="small">
                   {t("staffHearing.registeredAt", {
                     when: formatSessionTime(speaker.createdAt, timeZone, intlOf(language)),
                   })}
-                </div>
+                </Text>
               </div>
             </li>
           ))}

@@ -19,6 +19,7 @@ import {
 } from "../../modules/hearing/schema.ts";
 import type { MessageKey } from "../../modules/i18n/en.ts";
 import { Honeypot, inputClass, PublicField, useZodForm } from "../forms.tsx";
+import { Button, Heading, Legend, Notice, Panel, Text, TextLink } from "../ui/index.ts";
 
 /** The action's answer, as the page receives it (JSON). */
 type Answer = SerializeFrom<RegistrationAnswer["body"]>;
@@ -89,15 +90,12 @@ export function RegistrationForm({
   const accommodationError = errorsUnder("accommodations");
   const off = (open: boolean) => interactive && !open;
   return (
-    <section aria-labelledby="registration-form" className="rounded-md border border-slate-300 p-4">
-      <h2 id="registration-form" className="text-xl font-semibold">
-        {t("hearing.formTitle")}
-      </h2>
+    <Panel title={t("hearing.formTitle")} headingId="registration-form">
       <p className="mt-1">{t("hearing.intro")}</p>
       {result?.problem ? (
-        <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3">
+        <Notice as="p" tone="error" role="alert" className="mt-3">
           {t(result.problem, { seconds: result.retryAfter })}
-        </p>
+        </Notice>
       ) : null}
       <Form method="post" className="mt-4 space-y-6" {...getFormProps(form)}>
         <input type="hidden" name="token" value={result?.token ?? token} />
@@ -166,13 +164,13 @@ export function RegistrationForm({
             <fieldset
               data-revealed
               disabled={off(party === "team")}
-              className="space-y-3 border-l-4 border-slate-300 pl-4"
+              className="space-y-3 border-l-4 border-line pl-4"
               aria-describedby={`${fields.team.descriptionId}${fields.team.errors?.length ? ` ${fields.team.errorId}` : ""}`}
             >
-              <legend className="font-medium">{t("hearing.team")}</legend>
-              <p id={fields.team.descriptionId} className="text-sm text-slate-700">
+              <Legend>{t("hearing.team")}</Legend>
+              <Text tone="muted" size="small" id={fields.team.descriptionId}>
                 {t("hearing.teamOnly")} {t("hearing.teamIntro")}
-              </p>
+              </Text>
               {roles.map((role, index) => {
                 const name = `${fields.team.name}[${index}]`;
                 const id = `${fields.team.id}-${index}`;
@@ -188,22 +186,22 @@ export function RegistrationForm({
                       type="text"
                       autoComplete="off"
                       defaultValue={String(initialTeam[index] ?? "")}
-                      className={`${inputClass} min-h-11`}
+                      className={inputClass}
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? `${id}-error` : undefined}
                     />
                     {error ? (
-                      <p id={`${id}-error`} className="mt-1 text-red-800">
+                      <Text tone="danger" id={`${id}-error`} className="mt-1">
                         {error}
-                      </p>
+                      </Text>
                     ) : null}
                   </div>
                 );
               })}
               {errorOf(fields.team.errors) ? (
-                <p id={fields.team.errorId} className="text-red-800">
+                <Text tone="danger" id={fields.team.errorId}>
                   {errorOf(fields.team.errors)}
-                </p>
+                </Text>
               ) : null}
             </fieldset>
           </div>
@@ -271,7 +269,7 @@ export function RegistrationForm({
               </select>
             )}
           </PublicField>
-          <div data-revealed className="border-l-4 border-slate-300 pl-4">
+          <div data-revealed className="border-l-4 border-line pl-4">
             <PublicField
               label={t("hearing.interpreterOther")}
               hint={t("hearing.interpreterOtherHint")}
@@ -311,7 +309,7 @@ export function RegistrationForm({
               <span>{t("hearing.wishesToSpeak")}</span>
             </label>
           </Choices>
-          <div data-revealed className="border-l-4 border-slate-300 pl-4">
+          <div data-revealed className="border-l-4 border-line pl-4">
             <PublicField
               label={t("hearing.speakingTopic")}
               hint={t("hearing.speakingTopicHint")}
@@ -332,15 +330,11 @@ export function RegistrationForm({
         </div>
 
         <Honeypot label={t("hearing.website")} />
-        <button
-          type="submit"
-          className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
-          aria-disabled={sending || undefined}
-        >
+        <Button type="submit" aria-disabled={sending || undefined}>
           {sending ? t("hearing.sending") : t("hearing.submit")}
-        </button>
+        </Button>
       </Form>
-    </section>
+    </Panel>
   );
 }
 
@@ -363,17 +357,17 @@ function Choices({
     .join(" ");
   return (
     <fieldset aria-describedby={described || undefined}>
-      <legend className="font-medium">{legend}</legend>
+      <Legend>{legend}</Legend>
       {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
+        <Text tone="muted" size="small" id={`${id}-hint`}>
           {hint}
-        </p>
+        </Text>
       ) : null}
       <div className="mt-1">{children}</div>
       {error ? (
-        <p id={`${id}-error`} className="mt-1 text-red-800">
+        <Text tone="danger" id={`${id}-error`} className="mt-1">
           {error}
-        </p>
+        </Text>
       ) : null}
     </fieldset>
   );
@@ -395,14 +389,11 @@ function RegistrationDone({
       ? "hearing.registeredTitle"
       : "hearing.waitlistedTitle";
   return (
-    <section
-      aria-labelledby="registration-done"
-      className="rounded-md border border-green-700 bg-green-50 p-4"
-    >
+    <Notice as="section" tone="success" aria-labelledby="registration-done">
       <div ref={doneRef} tabIndex={-1} className="space-y-2 outline-none">
-        <h2 id="registration-done" className="text-xl font-semibold">
+        <Heading level={2} id="registration-done">
           {t(title)}
-        </h2>
+        </Heading>
         {done.checkEmail ? (
           <p>{t("hearing.checkEmailText")}</p>
         ) : (
@@ -414,7 +405,9 @@ function RegistrationDone({
             </p>
             {done.team.length ? (
               <>
-                <h3 className="font-medium">{t("hearing.yourTeam")}</h3>
+                <Heading level={3} size="minor">
+                  {t("hearing.yourTeam")}
+                </Heading>
                 <ul className="list-disc pl-6">
                   {done.team.map((member) => (
                     <li key={member.role}>
@@ -428,20 +421,16 @@ function RegistrationDone({
             {done.cancelPath ? (
               <p>
                 {t("hearing.keepLink")}{" "}
-                <a href={done.cancelPath} className="text-brand-700 underline">
-                  {t("hearing.cancelLink")}
-                </a>
+                <TextLink href={done.cancelPath}>{t("hearing.cancelLink")}</TextLink>
               </p>
             ) : null}
           </>
         )}
       </div>
       <p className="mt-3">
-        <a href={pagePath} className="text-brand-700 underline">
-          {t("hearing.another")}
-        </a>
+        <TextLink href={pagePath}>{t("hearing.another")}</TextLink>
       </p>
-    </section>
+    </Notice>
   );
 }
 
@@ -463,7 +452,9 @@ function YourRequests({ requests }: { requests: Requests }) {
     <>
       {asked.length ? (
         <>
-          <h3 className="font-medium">{t("hearing.yourRequests")}</h3>
+          <Heading level={3} size="minor">
+            {t("hearing.yourRequests")}
+          </Heading>
           <ul className="list-disc pl-6">
             {asked.map((line) => (
               <li key={line}>{line}</li>

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { Button, inputClass } from "../forms.tsx";
+import { cardClass, cx, Heading, Label } from "../ui/index.ts";
 
 /**
  * Which two versions to compare: any two of the plan's versions, or one of them and the plan
@@ -27,9 +28,7 @@ export function CompareForm({
   ];
   const select = (name: "from" | "to", label: string, value: number | "current") => (
     <div>
-      <label htmlFor={`compare-${name}`} className="block font-medium text-slate-900">
-        {label}
-      </label>
+      <Label htmlFor={`compare-${name}`}>{label}</Label>
       <select
         // A new default (a version saved just now) must show: an uncontrolled select keeps
         // its first value unless it is made again.
@@ -48,19 +47,13 @@ export function CompareForm({
     </div>
   );
   return (
-    <Form
-      method="get"
-      action={action}
-      className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
-    >
-      <h3 className="text-lg font-semibold">{t("planReview.compare")}</h3>
+    <Form method="get" action={action} className={cx(cardClass(), "space-y-3")}>
+      <Heading level={3}>{t("planReview.compare")}</Heading>
       <div className="grid gap-3 sm:grid-cols-2">
         {select("from", t("planReview.compareFrom"), from)}
         {select("to", t("planReview.compareTo"), to)}
       </div>
-      <Button variant="secondary" className="min-h-11">
-        {t("planReview.compareButton")}
-      </Button>
+      <Button variant="secondary">{t("planReview.compareButton")}</Button>
     </Form>
   );
 }

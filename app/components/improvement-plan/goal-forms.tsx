@@ -87,9 +87,7 @@ export function MeasureForm({
       <Field label={t("plans.measure.target")} field={fields.target} inputMode="decimal" />
       <Field label={t("plans.measure.targetOn")} field={fields.targetOn} type="date" />
       <div>
-        <Button className="min-h-11">
-          {measure ? t("plans.measure.save") : t("plans.addMeasureButton")}
-        </Button>
+        <Button>{measure ? t("plans.measure.save") : t("plans.addMeasureButton")}</Button>
       </div>
     </Form>
   );
@@ -124,7 +122,7 @@ export function ReadingForm({ measureId, lastResult }: { measureId: string; last
         hint={t("plans.reading.evidenceUrlHint")}
       />
       <div>
-        <Button className="min-h-11">{t("plans.addReadingButton")}</Button>
+        <Button>{t("plans.addReadingButton")}</Button>
       </div>
     </Form>
   );
@@ -209,9 +207,7 @@ export function StepForm({
         <Field label={t("plans.step.resources")} field={fields.resources} />
       </div>
       <div>
-        <Button className="min-h-11">
-          {step ? t("plans.step.save") : t("plans.addStepButton")}
-        </Button>
+        <Button>{step ? t("plans.step.save") : t("plans.addStepButton")}</Button>
       </div>
     </Form>
   );
@@ -278,7 +274,7 @@ export function StepUpdateForm({
         />
       </div>
       <div>
-        <Button className="min-h-11">{t("plans.monitor.save")}</Button>
+        <Button>{t("plans.monitor.save")}</Button>
       </div>
     </Form>
   );

@@ -62,7 +62,7 @@ export function GoalReviewForm({
         field={fields.evidenceUrl}
         type="url"
       />
-      <Button className="min-h-11">
+      <Button>
         {t("planReview.saveGoal")} <span className="sr-only">{goalTitle}</span>
       </Button>
     </Form>

@@ -1,9 +1,9 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Link } from "@remix-run/react";
 import type { MessageKey } from "../../modules/i18n/en.ts";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { planFormats } from "../../modules/improvement-plan/format.ts";
 import { StaffText } from "../staff-text.tsx";
+import { Card, Heading, Notice, summaryClass, Tag, Text, TextLink } from "../ui/index.ts";
 import { GoalReviewForm } from "./goal-review-form.tsx";
 
 type Review = { outcome: string; evidence: string; evidenceUrl: string };
@@ -48,23 +48,25 @@ export function GoalYearReview({
   const { t, language } = usePageT();
   const formats = planFormats(language);
   return (
-    <li className="space-y-4 rounded-lg border border-slate-300 bg-white p-4">
+    <Card as="li" className="space-y-4">
       <div className="space-y-1">
-        <h2 className="text-xl font-semibold">
-          <Link className="inline-block py-2.5 text-brand-700 underline" to={goalPath}>
+        <Heading level={2}>
+          <TextLink standalone to={goalPath}>
             <StaffText>{goal.title}</StaffText>
-          </Link>
-        </h2>
+          </TextLink>
+        </Heading>
         {goal.smartGoal ? (
-          <p className="whitespace-pre-line text-slate-800">
+          <p className="whitespace-pre-line text-ink">
             <StaffText>{goal.smartGoal}</StaffText>
           </p>
         ) : null}
       </div>
       <div className="space-y-1">
-        <h3 className="font-semibold">{t("planReview.report.measures")}</h3>
+        <Heading level={3} size="minor">
+          {t("planReview.report.measures")}
+        </Heading>
         {goal.measures.length === 0 ? (
-          <p className="text-slate-700">{t("plans.noMeasures")}</p>
+          <Text tone="muted">{t("plans.noMeasures")}</Text>
         ) : (
           <ul className="list-disc space-y-1 pl-6">
             {goal.measures.map((m) => {
@@ -96,40 +98,42 @@ export function GoalYearReview({
         )}
       </div>
       <div className="space-y-1">
-        <h3 className="font-semibold">{t("planReview.report.completed")}</h3>
+        <Heading level={3} size="minor">
+          {t("planReview.report.completed")}
+        </Heading>
         {goal.completed.length === 0 ? (
-          <p className="text-slate-700">{t("planReview.report.noneCompleted")}</p>
+          <Text tone="muted">{t("planReview.report.noneCompleted")}</Text>
         ) : (
           <ul className="list-disc space-y-1 pl-6">
             {goal.completed.map((s) => (
               <li key={s.id}>
                 <StaffText>{s.description}</StaffText>{" "}
-                <span className="text-slate-700">
+                <Text as="span" tone="muted">
                   ({t("plans.step.completedOn", { date: formats.date(s.completedOn) })})
-                </span>
+                </Text>
               </li>
             ))}
           </ul>
         )}
         {goal.open > 0 ? (
-          <p className="text-slate-700">{t("planReview.report.stillOpen", { count: goal.open })}</p>
+          <Text tone="muted">{t("planReview.report.stillOpen", { count: goal.open })}</Text>
         ) : null}
       </div>
-      <div className="space-y-2 border-t border-slate-200 pt-3">
-        <h3 className="font-semibold">{t("planReview.goalOutcome")}</h3>
+      <div className="space-y-2 border-t border-line pt-3">
+        <Heading level={3} size="minor">
+          {t("planReview.goalOutcome")}
+        </Heading>
         {goal.review ? (
           <p>
-            <span className="inline-block rounded bg-slate-100 px-2 py-1 font-medium text-slate-900">
-              {t(`planReview.outcome.${goal.review.outcome}` as MessageKey)}
-            </span>
+            <Tag>{t(`planReview.outcome.${goal.review.outcome}` as MessageKey)}</Tag>
           </p>
         ) : (
-          <p className="text-slate-700">{t("planReview.notReviewed")}</p>
+          <Text tone="muted">{t("planReview.notReviewed")}</Text>
         )}
         {saved ? (
-          <p role="status" className="rounded-md border border-emerald-700 bg-emerald-50 p-3">
+          <Notice as="p" tone="success" role="status">
             {t("planReview.goalSaved")}
-          </p>
+          </Notice>
         ) : null}
         {goal.review ? (
           <div className="space-y-1">
@@ -139,18 +143,15 @@ export function GoalYearReview({
               </p>
             ) : null}
             {goal.review.evidenceUrl ? (
-              <a
-                className="inline-block py-2.5 text-brand-700 underline"
-                href={goal.review.evidenceUrl}
-              >
+              <TextLink standalone href={goal.review.evidenceUrl}>
                 {t("planReview.evidenceLink")}
-              </a>
+              </TextLink>
             ) : null}
           </div>
         ) : null}
         {canEdit ? <ReviewFormFor goal={goal} lastResult={lastResult} /> : null}
       </div>
-    </li>
+    </Card>
   );
 }
 
@@ -177,7 +178,7 @@ function ReviewFormFor({
   if (!goal.review) return form;
   return (
     <details open={lastResult?.status === "error"}>
-      <summary className="cursor-pointer py-2.5 font-medium text-brand-700">
+      <summary className={summaryClass("link")}>
         {t("planReview.correctGoal")} <span className="sr-only">{goal.title}</span>
       </summary>
       <div className="mt-2">{form}</div>

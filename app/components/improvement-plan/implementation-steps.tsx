@@ -1,8 +1,8 @@
-import { Link } from "@remix-run/react";
 import type { MessageKey } from "../../modules/i18n/en.ts";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { planFormats } from "../../modules/improvement-plan/format.ts";
 import { StaffText } from "../staff-text.tsx";
+import { Heading, SummaryList, TextLink } from "../ui/index.ts";
 import { AttentionTags, attentionFrame, statusLabel } from "./step-status.tsx";
 
 type Step = {
@@ -29,35 +29,32 @@ export function ImplementationSteps({ steps, planPath }: { steps: Step[]; planPa
       {steps.map((step) => (
         <li
           key={step.id}
-          className={`space-y-2 rounded-lg border bg-white p-4 ${attentionFrame(step)}`}
+          className={`space-y-2 rounded-lg border bg-surface p-4 ${attentionFrame(step)}`}
         >
           <AttentionTags overdue={step.overdue} blocked={step.blocked} due={step.due} />
-          <h3 className="font-semibold">
-            <Link
-              className="inline-block py-2.5 text-brand-700 underline"
-              to={`${planPath}/goals/${step.goalId}#step-${step.id}`}
-            >
+          <Heading level={3} size="minor">
+            <TextLink standalone to={`${planPath}/goals/${step.goalId}#step-${step.id}`}>
               <StaffText>{step.description}</StaffText>
-            </Link>
-          </h3>
-          <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-            <dt className="font-semibold">{t("plans.implementation.goal")}</dt>
+            </TextLink>
+          </Heading>
+          <SummaryList className="text-small">
+            <dt>{t("plans.implementation.goal")}</dt>
             <dd>
               <StaffText>{step.goalTitle}</StaffText>
             </dd>
-            <dt className="font-semibold">{t("plans.step.horizonLabel")}</dt>
+            <dt>{t("plans.step.horizonLabel")}</dt>
             <dd>{t(`plans.horizon.${step.horizon}` as MessageKey)}</dd>
-            <dt className="font-semibold">{t("plans.step.owner")}</dt>
+            <dt>{t("plans.step.owner")}</dt>
             <dd>{step.ownerName ?? t("plans.step.notNamed")}</dd>
-            <dt className="font-semibold">{t("plans.step.dueOn")}</dt>
+            <dt>{t("plans.step.dueOn")}</dt>
             <dd>{step.due ? f.date(step.due) : t("plans.step.noDueDate")}</dd>
-            <dt className="font-semibold">{t("plans.monitor.statusLabel")}</dt>
+            <dt>{t("plans.monitor.statusLabel")}</dt>
             <dd>
               {step.completedOn
                 ? t("plans.step.completedOn", { date: f.date(step.completedOn) })
                 : statusLabel(t, step.status)}
             </dd>
-            <dt className="font-semibold">{t("plans.implementation.latest")}</dt>
+            <dt>{t("plans.implementation.latest")}</dt>
             <dd>
               {step.latest ? (
                 <>
@@ -73,7 +70,7 @@ export function ImplementationSteps({ steps, planPath }: { steps: Step[]; planPa
                 t("plans.monitor.noUpdates")
               )}
             </dd>
-          </dl>
+          </SummaryList>
         </li>
       ))}
     </ol>

@@ -1,6 +1,6 @@
-import { Link } from "@remix-run/react";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { STAFF, StaffIn, StaffText } from "../staff-text.tsx";
+import { Heading, Notice, Text, TextLink } from "../ui/index.ts";
 import { AttentionTags } from "./step-status.tsx";
 
 type Step = {
@@ -31,42 +31,36 @@ export function NeedingAttention({
   const { t } = usePageT();
   if (total === 0) return null;
   return (
-    <section
-      aria-labelledby="attention-heading"
-      className="space-y-3 rounded-lg border-2 border-red-800 bg-white p-4"
-    >
-      <h2 id="attention-heading" className="text-xl font-semibold">
+    <Notice as="section" tone="warning" aria-labelledby="attention-heading" className="space-y-3">
+      <Heading level={2} id="attention-heading">
         {t("plans.monitor.attention", { count: total })}
-      </h2>
+      </Heading>
       <ul className="space-y-3">
         {steps.map((step) => (
           <li key={step.id} className="space-y-1">
             <AttentionTags overdue={step.overdue} blocked={step.blocked} due={step.dueOn} />
             <p>
-              <Link
-                className="inline-block py-2.5 text-brand-700 underline"
-                to={`goals/${step.goalId}#step-${step.id}`}
-              >
+              <TextLink standalone to={`goals/${step.goalId}#step-${step.id}`}>
                 <StaffText>{step.description}</StaffText>
-              </Link>
+              </TextLink>
             </p>
-            <p className="text-sm text-slate-700">
+            <Text tone="muted" size="small">
               <StaffIn said={t("plans.monitor.inGoal", { goal: STAFF })} staff={step.goalTitle} />
               {" · "}
               {step.ownerName
                 ? t("plans.monitor.responsible", { name: step.ownerName })
                 : t("plans.monitor.nobodyResponsible")}
-            </p>
+            </Text>
           </li>
         ))}
       </ul>
       {total > steps.length ? (
         <p>
-          <Link className="inline-block py-2.5 font-medium text-brand-700 underline" to={allAt}>
+          <TextLink standalone className="font-medium" to={allAt}>
             {t("plans.monitor.seeAll", { count: total })}
-          </Link>
+          </TextLink>
         </p>
       ) : null}
-    </section>
+    </Notice>
   );
 }

@@ -1,8 +1,8 @@
-import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MessageKey } from "../../modules/i18n/en.ts";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { StaffText } from "../staff-text.tsx";
+import { Heading, Text, TextLink } from "../ui/index.ts";
 
 /**
  * The top of a plan's review pages: the way back, what the page is, and the plan it is about
@@ -23,16 +23,20 @@ export function PlanHeader({
   return (
     <div className="space-y-1">
       <p>
-        <Link className="inline-block py-2.5 text-brand-700 underline" to={backTo}>
+        <TextLink standalone to={backTo}>
           {t("planReview.backToPlan")}
-        </Link>
+        </TextLink>
       </p>
-      <h1 className="text-2xl font-bold">{heading}</h1>
-      <p className="text-lg font-medium">
+      <Heading level={1}>{heading}</Heading>
+      <p className="text-subheading font-medium">
         <StaffText>{plan.name}</StaffText>
       </p>
       <PlanHorizon plan={plan} />
-      {intro ? <p className="max-w-3xl text-slate-700">{intro}</p> : null}
+      {intro ? (
+        <Text tone="muted" className="max-w-3xl">
+          {intro}
+        </Text>
+      ) : null}
     </div>
   );
 }
@@ -45,7 +49,7 @@ export function PlanHorizon({
 }) {
   const { t } = usePageT();
   return (
-    <p className="text-slate-700">
+    <Text tone="muted">
       {[
         t(`plans.level.${plan.level}` as MessageKey),
         t("planReview.horizon", {
@@ -54,6 +58,6 @@ export function PlanHorizon({
           count: plan.endYear - plan.startYear,
         }),
       ].join(" · ")}
-    </p>
+    </Text>
   );
 }

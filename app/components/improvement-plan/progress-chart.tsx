@@ -10,6 +10,7 @@ import {
 } from "../../modules/improvement-plan/progress.ts";
 import { Button, CsrfInput } from "../forms.tsx";
 import { StaffText } from "../staff-text.tsx";
+import { Heading, Table, Td, Text, TextLink, Th } from "../ui/index.ts";
 
 export type ShownMeasure = Omit<MeasureFacts, "readings"> & {
   id: string;
@@ -63,7 +64,7 @@ export function ProgressChart({ measure }: { measure: ShownMeasure }) {
         label={label}
         className="hidden sm:block"
       />
-      <figcaption className="text-sm text-slate-700">
+      <figcaption className="text-small text-muted">
         {measure.progress === null
           ? t("plans.measure.noReadings")
           : t("plans.measure.progress", { percent: f.percent(measure.progress) })}
@@ -92,7 +93,7 @@ function Drawing({
       role="img"
       aria-label={label}
       viewBox={`0 0 ${CHART.width} ${CHART.height}`}
-      className={`h-auto w-full max-w-3xl rounded-md border border-slate-300 bg-white ${className}`}
+      className={`h-auto w-full max-w-3xl rounded-md border border-line bg-surface ${className}`}
     >
       {chart.ticks.map((tick) => (
         <g key={tick.y}>
@@ -200,81 +201,73 @@ export function ReadingsTable({
   const { t, language } = usePageT();
   const f = useMemo(() => planFormats(language), [language]);
   if (measure.readings.length === 0) {
-    return <p className="text-slate-700">{t("plans.measure.noReadings")}</p>;
+    return <Text tone="muted">{t("plans.measure.noReadings")}</Text>;
   }
   const span = measure.target - measure.baseline;
   const captionId = `readings-${measure.id}`;
   return (
     <div>
       {/* The table's name sits above its scrolling box, so a phone shows it whole. */}
-      <h4 id={captionId} className="mb-1 font-semibold">
+      <Heading level={4} id={captionId} className="mb-1">
         {t("plans.readings")}: <StaffText>{measure.name}</StaffText>
-      </h4>
+      </Heading>
       {/* On a phone the table scrolls sideways inside its box; the box takes focus so that
           keyboard users can scroll it too (WCAG 2.1.1). relative: the buttons' screen-reader
           words (absolutely placed) scroll with the table instead of widening the page. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable */}
       <section className="relative overflow-x-auto" aria-labelledby={captionId} tabIndex={0}>
-        <table className="min-w-full border-collapse text-left" aria-labelledby={captionId}>
+        <Table aria-labelledby={captionId}>
           <thead>
-            <tr className="border-b-2 border-slate-500">
-              <th scope="col" className="py-2 pr-4">
-                {t("plans.reading.date")}
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right">
+            <tr>
+              <Th scope="col">{t("plans.reading.date")}</Th>
+              <Th scope="col" className="text-right">
                 {t("plans.reading.value")}
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right">
+              </Th>
+              <Th scope="col" className="text-right">
                 {t("plans.reading.progress")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("plans.reading.note")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("plans.reading.evidence")}
-              </th>
+              </Th>
+              <Th scope="col">{t("plans.reading.note")}</Th>
+              <Th scope="col">{t("plans.reading.evidence")}</Th>
               {canEdit ? (
-                <th scope="col" className="py-2 pr-4">
+                <Th scope="col">
                   <span className="sr-only">{t("plans.reading.actions")}</span>
-                </th>
+                </Th>
               ) : null}
             </tr>
           </thead>
           <tbody>
             {measure.readings.map((r) => (
-              <tr key={r.id} className="border-b border-slate-300 align-top">
-                <th scope="row" className="py-2 pr-4 font-normal whitespace-nowrap">
+              <tr key={r.id}>
+                <Th scope="row" className="font-normal whitespace-nowrap">
                   {f.shortDate(r.takenOn)}
-                </th>
-                <td className="py-2 pr-4 text-right tabular-nums whitespace-nowrap">
+                </Th>
+                <Td className="text-right tabular-nums whitespace-nowrap">
                   {f.number(r.value)} <StaffText>{measure.unit}</StaffText>
-                </td>
-                <td className="py-2 pr-4 text-right tabular-nums">
+                </Td>
+                <Td className="text-right tabular-nums">
                   {f.percent((r.value - measure.baseline) / span)}
-                </td>
-                <td className="py-2 pr-4">
+                </Td>
+                <Td>
                   {/* Wide enough that a note reads as a line or two, not a word a line. */}
                   <div className="min-w-44">{r.note ? <StaffText>{r.note}</StaffText> : null}</div>
-                </td>
-                <td className="py-2 pr-4">
+                </Td>
+                <Td>
                   {r.evidenceUrl ? (
-                    <a
-                      className="inline-block py-2.5 text-brand-700 underline"
-                      href={r.evidenceUrl}
-                      rel="noreferrer noopener"
-                    >
+                    <TextLink standalone href={r.evidenceUrl} rel="noreferrer noopener">
                       {t("plans.reading.evidenceLink")}
                       <span className="sr-only">
                         {" "}
                         {t("plans.reading.evidenceFor", { date: f.date(r.takenOn) })}
                       </span>
-                    </a>
+                    </TextLink>
                   ) : (
-                    <span className="text-slate-700">{t("plans.reading.none")}</span>
+                    <Text as="span" tone="muted">
+                      {t("plans.reading.none")}
+                    </Text>
                   )}
-                </td>
+                </Td>
                 {canEdit ? (
-                  <td className="py-2 pr-4">
+                  <Td>
                     <Form method="post">
                       <CsrfInput />
                       <input type="hidden" name="readingId" value={r.id} />
@@ -282,7 +275,7 @@ export function ReadingsTable({
                         name="intent"
                         value="delete-reading"
                         variant="danger"
-                        className="min-h-11 whitespace-nowrap"
+                        className="whitespace-nowrap"
                       >
                         {t("plans.reading.remove")}
                         <span className="sr-only">
@@ -291,12 +284,12 @@ export function ReadingsTable({
                         </span>
                       </Button>
                     </Form>
-                  </td>
+                  </Td>
                 ) : null}
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </section>
     </div>
   );

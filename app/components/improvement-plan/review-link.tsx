@@ -1,15 +1,17 @@
-import { Link } from "@remix-run/react";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
+import { Card, Text, TextLink } from "../ui/index.ts";
 
 /** On the plan's page: the way to its yearly reviews, versions and downloads. */
 export function ReviewLink({ to }: { to: string }) {
   const { t } = usePageT();
   return (
-    <p className="rounded-lg border border-slate-300 bg-white p-4">
-      <Link className="inline-block py-2.5 font-medium text-brand-700 underline" to={to}>
+    <Card as="p">
+      <TextLink standalone className="font-medium" to={to}>
         {t("planReview.openHub")}
-      </Link>
-      <span className="block text-sm text-slate-700">{t("planReview.openHubHint")}</span>
-    </p>
+      </TextLink>
+      <Text as="span" tone="muted" size="small" className="block">
+        {t("planReview.openHubHint")}
+      </Text>
+    </Card>
   );
 }

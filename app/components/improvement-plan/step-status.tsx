@@ -2,6 +2,7 @@ import type { MessageKey } from "../../modules/i18n/en.ts";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
 import { planFormats } from "../../modules/improvement-plan/format.ts";
 import { StaffText } from "../staff-text.tsx";
+import { Tag, Text, TextLink } from "../ui/index.ts";
 
 /**
  * Where an action step stands, said in words first: a tag reads "Overdue" or "Blocked" with
@@ -22,14 +23,14 @@ export function AttentionTags({
   return (
     <span className="flex flex-wrap gap-2">
       {overdue && due ? (
-        <strong className="inline-block rounded border-2 border-red-800 bg-red-50 px-2 py-0.5 text-sm text-red-900">
+        <Tag as="strong" tone="danger">
           {t("plans.monitor.overdueSince", { date: f.shortDate(due) })}
-        </strong>
+        </Tag>
       ) : null}
       {blocked ? (
-        <strong className="inline-block rounded border-2 border-amber-800 bg-amber-50 px-2 py-0.5 text-sm text-amber-900">
+        <Tag as="strong" tone="warning">
           {t("plans.monitor.blocked")}
-        </strong>
+        </Tag>
       ) : null}
     </span>
   );
@@ -37,9 +38,9 @@ export function AttentionTags({
 
 /** The frame of a step that needs attention: a thick left edge beside its tags. */
 export function attentionFrame(step: { overdue: boolean; blocked: boolean }) {
-  if (step.overdue) return "border-slate-300 border-l-8 border-l-red-800";
-  if (step.blocked) return "border-slate-300 border-l-8 border-l-amber-700";
-  return "border-slate-300";
+  if (step.overdue) return "border-line border-l-8 border-l-red-800";
+  if (step.blocked) return "border-line border-l-8 border-l-amber-700";
+  return "border-line";
 }
 
 export function statusLabel(t: (key: MessageKey) => string, status: string) {
@@ -60,21 +61,25 @@ export function StepUpdates({ updates }: { updates: Update[] }) {
   const { t, language } = usePageT();
   const f = planFormats(language);
   if (updates.length === 0) {
-    return <p className="text-sm text-slate-700">{t("plans.monitor.noUpdates")}</p>;
+    return (
+      <Text tone="muted" size="small">
+        {t("plans.monitor.noUpdates")}
+      </Text>
+    );
   }
   return (
     <ol className="space-y-2">
       {updates.map((u) => (
-        <li key={u.id} className="border-l-2 border-slate-400 pl-3 text-sm">
+        <li key={u.id} className="border-l-2 border-control pl-3 text-small">
           <p>
             <span className="font-semibold">{f.date(u.reportedOn)}</span>
             {" · "}
             {statusLabel(t, u.status)}
             {u.authorName ? (
-              <span className="text-slate-700">
+              <Text as="span" tone="muted">
                 {" · "}
                 {t("plans.monitor.by", { name: u.authorName })}
-              </span>
+              </Text>
             ) : null}
           </p>
           {u.note ? (
@@ -84,17 +89,13 @@ export function StepUpdates({ updates }: { updates: Update[] }) {
           ) : null}
           {u.evidenceUrl ? (
             <p>
-              <a
-                className="inline-block py-2.5 text-brand-700 underline"
-                href={u.evidenceUrl}
-                rel="noreferrer noopener"
-              >
+              <TextLink standalone href={u.evidenceUrl} rel="noreferrer noopener">
                 {t("plans.reading.evidenceLink")}
                 <span className="sr-only">
                   {" "}
                   {t("plans.monitor.evidenceFor", { date: f.date(u.reportedOn) })}
                 </span>
-              </a>
+              </TextLink>
             </p>
           ) : null}
         </li>

@@ -10,6 +10,7 @@ import {
   wordChanges,
 } from "../../modules/improvement-plan/versions.ts";
 import { StaffText } from "../staff-text.tsx";
+import { Card, Heading, Tag, Text } from "../ui/index.ts";
 
 type Side = {
   ref: VersionRef;
@@ -43,33 +44,35 @@ export function VersionComparison({
     <div className="space-y-8">
       <div className="grid gap-3 md:grid-cols-2">
         {[from, to].map((side) => (
-          <div key={String(side.ref)} className="rounded-lg border border-slate-300 bg-white p-4">
-            <h2 className="text-lg font-semibold">{name(side)}</h2>
+          <Card key={String(side.ref)}>
+            <Heading level={2} size="subheading">
+              {name(side)}
+            </Heading>
             {side.version ? (
               <>
-                <p className="text-slate-700">
+                <Text tone="muted">
                   {t("planReview.versionBy", {
                     date: formats.date(side.version.createdAt.slice(0, 10)),
                     name: side.version.byName ?? t("planReview.someone"),
                   })}
-                </p>
+                </Text>
                 <p className="whitespace-pre-line">
                   <StaffText>{side.version.note}</StaffText>
                 </p>
               </>
             ) : (
-              <p className="text-slate-700">{t("planReview.currentHint")}</p>
+              <Text tone="muted">{t("planReview.currentHint")}</Text>
             )}
-          </div>
+          </Card>
         ))}
       </div>
 
       {comparison.same ? (
-        <p role="status" className="rounded-md border border-slate-300 bg-white p-4">
+        <Card as="p" role="status">
           {t("planReview.nothingChanged")}
-        </p>
+        </Card>
       ) : (
-        <p role="status" className="rounded-md border border-slate-300 bg-white p-4">
+        <Card as="p" role="status">
           {(
             [
               ["planReview.diff.fieldsChanged", comparison.plan.length],
@@ -82,14 +85,14 @@ export function VersionComparison({
             .filter(([, count]) => count > 0)
             .map(([key, count]) => t(key, { count }))
             .join(" · ")}
-        </p>
+        </Card>
       )}
 
       {comparison.plan.length > 0 ? (
         <section aria-labelledby="diff-plan" className="space-y-3">
-          <h2 id="diff-plan" className="text-xl font-semibold">
+          <Heading level={2} id="diff-plan">
             {t("plans.components")}
-          </h2>
+          </Heading>
           {comparison.plan.map((change) => (
             <Change key={change.field} change={change} names={names} />
           ))}
@@ -98,9 +101,9 @@ export function VersionComparison({
 
       {goals.added.length + goals.removed.length + goals.changed.length > 0 ? (
         <section aria-labelledby="diff-goals" className="space-y-4">
-          <h2 id="diff-goals" className="text-xl font-semibold">
+          <Heading level={2} id="diff-goals">
             {t("plans.goals")}
-          </h2>
+          </Heading>
           {goals.added.map((goal) => (
             <Item key={goal.id} tag="added" title={goal.title}>
               {goal.smartGoal ? (
@@ -108,12 +111,12 @@ export function VersionComparison({
                   <StaffText>{goal.smartGoal}</StaffText>
                 </p>
               ) : null}
-              <p className="text-slate-700">
+              <Text tone="muted">
                 {[
                   t("plans.measuresCount", { count: goal.measures.length }),
                   t("planReview.diff.steps", { count: goal.steps.length }),
                 ].join(" · ")}
-              </p>
+              </Text>
             </Item>
           ))}
           {goals.removed.map((goal) => (
@@ -144,21 +147,11 @@ export function VersionComparison({
   );
 }
 
-const TAG_STYLES = {
-  added: "border-emerald-700 bg-emerald-50 text-emerald-900",
-  removed: "border-red-700 bg-red-50 text-red-900",
-  changed: "border-slate-500 bg-slate-100 text-slate-900",
-} as const;
+const TAG_TONES = { added: "success", removed: "danger", changed: "neutral" } as const;
 
-function Tag({ tag }: { tag: keyof typeof TAG_STYLES }) {
+function ChangeTag({ tag }: { tag: keyof typeof TAG_TONES }) {
   const { t } = usePageT();
-  return (
-    <span
-      className={`inline-block rounded border px-2 py-0.5 text-sm font-medium ${TAG_STYLES[tag]}`}
-    >
-      {t(`planReview.diff.${tag}` as MessageKey)}
-    </span>
-  );
+  return <Tag tone={TAG_TONES[tag]}>{t(`planReview.diff.${tag}` as MessageKey)}</Tag>;
 }
 
 function Item({
@@ -166,18 +159,18 @@ function Item({
   title,
   children,
 }: {
-  tag: keyof typeof TAG_STYLES;
+  tag: keyof typeof TAG_TONES;
   title: string;
   children?: ReactNode;
 }) {
   return (
-    <article className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
-      <h3 className="flex flex-wrap items-center gap-2 text-lg font-semibold">
-        <Tag tag={tag} />
+    <Card as="article" className="space-y-3">
+      <Heading level={3} className="flex flex-wrap items-center gap-2">
+        <ChangeTag tag={tag} />
         <StaffText>{title}</StaffText>
-      </h3>
+      </Heading>
       {children}
-    </article>
+    </Card>
   );
 }
 
@@ -195,24 +188,24 @@ function Parts<T extends { id: string }>({
   if (parts.added.length + parts.removed.length + parts.changed.length === 0) return null;
   return (
     <div className="space-y-2">
-      <h4 className="font-semibold">{heading}</h4>
+      <Heading level={4}>{heading}</Heading>
       <ul className="space-y-2">
         {parts.added.map((part) => (
           <li key={part.id} className="flex flex-wrap items-center gap-2">
-            <Tag tag="added" />
+            <ChangeTag tag="added" />
             <StaffText>{label(part)}</StaffText>
           </li>
         ))}
         {parts.removed.map((part) => (
           <li key={part.id} className="flex flex-wrap items-center gap-2">
-            <Tag tag="removed" />
+            <ChangeTag tag="removed" />
             <StaffText>{label(part)}</StaffText>
           </li>
         ))}
         {parts.changed.map(({ item, fields }) => (
           <li key={item.id} className="space-y-2">
             <p className="flex flex-wrap items-center gap-2">
-              <Tag tag="changed" />
+              <ChangeTag tag="changed" />
               <StaffText>{label(item)}</StaffText>
             </p>
             {fields.map((change) => (
@@ -246,27 +239,29 @@ function Change({
   const column = (side: "before" | "after") => {
     const value = change[side];
     return (
-      <div className="rounded-md border border-slate-300 p-3">
-        <p className="text-sm font-medium text-slate-700">{names[side]}</p>
+      <Card compact>
+        <Text tone="muted" size="small" className="font-medium">
+          {names[side]}
+        </Text>
         {!value ? (
-          <p className="italic text-slate-700">
+          <Text tone="muted" className="italic">
             {change.kind === "text"
               ? t("plans.notWritten")
               : change.field === "plans.step.completedOnLabel"
                 ? t("plans.step.open")
                 : t("planReview.diff.none")}
-          </p>
+          </Text>
         ) : words ? (
           <p className="whitespace-pre-line">
             {words[side].map((piece, index) =>
               piece.change === "same" ? (
                 <StaffText key={index}>{piece.text}</StaffText>
               ) : piece.change === "removed" ? (
-                <del key={index} className="bg-red-100 text-red-900">
+                <del key={index} className="bg-red-100 text-danger">
                   <StaffText>{piece.text}</StaffText>
                 </del>
               ) : (
-                <ins key={index} className="bg-emerald-100 text-emerald-900">
+                <ins key={index} className="bg-emerald-100 text-success">
                   <StaffText>{piece.text}</StaffText>
                 </ins>
               ),
@@ -275,7 +270,7 @@ function Change({
         ) : (
           <p>{shown(value)}</p>
         )}
-      </div>
+      </Card>
     );
   };
   return (

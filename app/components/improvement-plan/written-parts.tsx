@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { usePageT } from "../../modules/i18n/use-locale.ts";
+import { Card, EmptyState } from "../ui/index.ts";
 
 export type WrittenPart = { key: string; label: string; content: ReactNode | null };
 
@@ -17,19 +18,19 @@ export function WrittenParts({ parts }: { parts: WrittenPart[] }) {
       {written.length > 0 ? (
         <dl className="space-y-4">
           {written.map((part) => (
-            <div key={part.key} className="rounded-lg border border-slate-300 bg-white p-4">
+            <Card key={part.key}>
               <dt className="font-semibold">{part.label}</dt>
               <dd className="mt-1">{part.content}</dd>
-            </div>
+            </Card>
           ))}
         </dl>
       ) : null}
       {unwritten.length > 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-400 bg-white p-4 text-slate-700">
+        <EmptyState>
           {t("plans.notWrittenParts", {
             parts: new Intl.ListFormat(language, { type: "conjunction" }).format(unwritten),
           })}
-        </p>
+        </EmptyState>
       ) : null}
     </>
   );

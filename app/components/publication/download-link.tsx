@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Text, TextLink } from "../ui/index.ts";
 
 type Props = { href: string; format: string; children: React.ReactNode };
 
@@ -51,12 +52,12 @@ export function DownloadLink({ href, format, children }: Props) {
 
   return (
     <>
-      <a className="text-brand-700 underline" href={href} download onClick={download}>
+      <TextLink href={href} download onClick={download}>
         {children}
-      </a>
-      <span role="status" className="ml-2 text-sm text-slate-700">
+      </TextLink>
+      <Text as="span" tone="muted" size="small" role="status" className="ml-2">
         {status}
-      </span>
+      </Text>
     </>
   );
 }

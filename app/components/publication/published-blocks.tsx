@@ -1,5 +1,6 @@
 import { Fragment } from "react";
 import { type Block, linkAddress, type Run } from "../../modules/publication/content.ts";
+import { cardClass, cx, Heading, TextLink } from "../ui/index.ts";
 
 /** The anchor of a heading, so the table of contents can link to it. */
 export function headingId(index: number) {
@@ -14,12 +15,7 @@ function Runs({ runs }: { runs: Run[] }) {
         if (run.bold) node = <strong>{node}</strong>;
         if (run.italic) node = <em>{node}</em>;
         const href = linkAddress(run.href);
-        if (href)
-          node = (
-            <a className="text-brand-700 underline" href={href}>
-              {node}
-            </a>
-          );
+        if (href) node = <TextLink href={href}>{node}</TextLink>;
         // Runs are never reordered, so their position is a stable key.
         return <Fragment key={index}>{node}</Fragment>;
       })}
@@ -48,20 +44,20 @@ export function PublishedBlocks({
           const id = block.level <= 2 ? headingId(++headingIndex) : undefined;
           if (block.level === 1)
             return (
-              <h2 key={key} id={id} className="pt-4 text-2xl font-bold">
+              <Heading level={2} size="title" key={key} id={id} className="pt-4">
                 {block.text}
-              </h2>
+              </Heading>
             );
           if (block.level === 2)
             return (
-              <h3 key={key} id={id} className="pt-3 text-xl font-semibold">
+              <Heading level={3} size="heading" key={key} id={id} className="pt-3">
                 {block.text}
-              </h3>
+              </Heading>
             );
           return (
-            <h4 key={key} className="pt-2 text-lg font-semibold">
+            <Heading level={4} size="subheading" key={key} className="pt-2">
               {block.text}
-            </h4>
+            </Heading>
           );
         }
         if (block.kind === "paragraph")
@@ -103,20 +99,18 @@ export function Contents({
 }) {
   if (entries.length < 3) return null;
   return (
-    <nav
-      aria-label={label}
-      className="rounded-md border border-slate-300 bg-white p-4 print:hidden"
-    >
-      <h2 className="font-semibold">{label}</h2>
+    <nav aria-label={label} className={cx(cardClass(), "print:hidden")}>
+      <Heading level={2} size="minor">
+        {label}
+      </Heading>
       <ol className="mt-2 space-y-1">
         {entries.map((entry, index) => (
           <li key={headingId(index)} className={entry.level === 2 ? "pl-4" : ""}>
-            <a
-              className="text-brand-700 underline"
+            <TextLink
               href={`${entry.part === part ? "" : `?part=${entry.part}`}#${headingId(index)}`}
             >
               {entry.text}
-            </a>
+            </TextLink>
           </li>
         ))}
       </ol>

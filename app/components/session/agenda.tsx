@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { staffTextIn } from "../../modules/i18n/staff-text.ts";
 import { agendaTimes } from "../../modules/session/time.ts";
 import { dateTimeFormat } from "../../utils/intl.ts";
-import { Button, CsrfInput, FormError, useClearedOnSuccess } from "../forms.tsx";
+import { Button, CsrfInput, FormError, inputClass, useClearedOnSuccess } from "../forms.tsx";
 import { STAFF, StaffIn, StaffText } from "../staff-text.tsx";
+import { EmptyState, Panel, summaryClass, Text, TextLink } from "../ui/index.ts";
 import type { CommandReply } from "./live-board.tsx";
 
 /** Presses "Next item" from anywhere on the console (listed on the page). */
@@ -59,38 +60,48 @@ export function Agenda({
         <li
           key={item.id}
           aria-current={item.id === current ? "true" : undefined}
-          className={`rounded-md p-2 ${item.id === current ? "border-2 border-brand-600 bg-brand-50" : "border border-slate-200"}`}
+          className={`rounded-md p-2 ${item.id === current ? "border-2 border-info-line bg-info-soft" : "border border-line"}`}
         >
           <p className="font-medium">
-            <span className="text-sm font-normal text-slate-700">
+            <Text as="span" tone="muted" size="small" className="font-normal">
               {times[index]!.end
                 ? t("agenda.from", {
                     start: clock.format(times[index]!.start),
                     end: clock.format(times[index]!.end!),
                   })
                 : clock.format(times[index]!.start)}
-            </span>{" "}
+            </Text>{" "}
             {`${index + 1}. `}
             <StaffText es={item.titleEs}>{item.title}</StaffText>
             {item.minutes ? (
-              <span className="text-sm font-normal text-slate-700">{` · ${t("agenda.minutes", { count: item.minutes })}`}</span>
+              <Text
+                as="span"
+                tone="muted"
+                size="small"
+                className="font-normal"
+              >{` · ${t("agenda.minutes", { count: item.minutes })}`}</Text>
             ) : null}
             {item.presenter ? (
-              <span className="text-sm font-normal text-slate-700">{` · ${item.presenter}`}</span>
+              <Text
+                as="span"
+                tone="muted"
+                size="small"
+                className="font-normal"
+              >{` · ${item.presenter}`}</Text>
             ) : null}
           </p>
           {item.materials.length > 0 ? (
-            <ul className="mt-1 text-sm">
+            <ul className="mt-1 text-small">
               {item.materials.map((link) => (
                 <li key={link}>
-                  <a
-                    className="break-all text-brand-700 underline"
+                  <TextLink
+                    className="break-all"
                     href={link}
                     rel="noopener noreferrer"
                     target="_blank"
                   >
                     {link}
-                  </a>
+                  </TextLink>
                 </li>
               ))}
             </ul>
@@ -103,20 +114,14 @@ export function Agenda({
     </ol>
   );
   return (
-    <section
-      aria-labelledby="agenda-heading"
-      className="rounded-lg border border-slate-300 bg-white p-4"
-    >
-      <h2 id="agenda-heading" className="text-xl font-semibold">
-        {t("agenda.heading")}
-      </h2>
+    <Panel title={t("agenda.heading")} headingId="agenda-heading">
       {currentItem ? (
         <p className="mt-1 font-medium" role="status">
           {`${t("agenda.nowLabel")} `}
           <StaffText es={currentItem.titleEs}>{currentItem.title}</StaffText>
         </p>
       ) : null}
-      {items.length === 0 ? <p className="mt-2 text-slate-700">{t("agenda.empty")}</p> : null}
+      {items.length === 0 ? <EmptyState className="mt-2">{t("agenda.empty")}</EmptyState> : null}
       {canFacilitate && nextItem ? (
         <div className="mt-2">
           <Command
@@ -135,7 +140,7 @@ export function Agenda({
         // A participant needs the item the session is on; the rest would push their board
         // below the first screen on a phone.
         <details className="mt-2">
-          <summary className="cursor-pointer text-brand-700 underline">
+          <summary className={summaryClass("link")}>
             {t("agenda.whole", { count: items.length })}
           </summary>
           {list}
@@ -143,7 +148,7 @@ export function Agenda({
       )}
       {canFacilitate ? <UndoRemoval /> : null}
       {canFacilitate ? <AddItem /> : null}
-    </section>
+    </Panel>
   );
 }
 
@@ -199,10 +204,10 @@ function EditItem({ item }: { item: Item }) {
     if (details.current) details.current.open = false;
     details.current?.querySelector("summary")?.focus();
   }, [state, data]);
-  const input = "mt-1 block w-full rounded-md border border-slate-500 p-2";
+  const input = inputClass;
   return (
     <details ref={details} className="w-full">
-      <summary className="cursor-pointer text-sm font-medium text-brand-700 underline">
+      <summary className={summaryClass("link")}>
         {t("agenda.edit")}
         <span className="sr-only">
           {" "}
@@ -285,7 +290,7 @@ function UndoRemoval() {
   return (
     <div
       role="status"
-      className="mt-2 flex flex-wrap items-center gap-3 rounded-md border border-slate-300 bg-slate-50 p-2"
+      className="mt-2 flex flex-wrap items-center gap-3 rounded-md border border-line bg-canvas p-2"
     >
       <span>
         <StaffIn
@@ -304,8 +309,8 @@ function UndoRemoval() {
         <input type="hidden" name="materials" value={removed.materials.join("\n")} />
         <input type="hidden" name="position" value={removed.position} />
         <Button
+          size="sm"
           variant="secondary"
-          className="px-2 py-1 text-sm"
           aria-label={t("agenda.undoNamed", {
             title: staffTextIn(i18n.language, removed.title, removed.titleEs).text,
           })}
@@ -348,7 +353,7 @@ function Command({
       ))}
       <Button
         variant={danger ? "danger" : primary ? "primary" : "secondary"}
-        className={primary ? "" : "px-2 py-1 text-sm"}
+        className={primary ? "" : "px-2 py-1 text-small"}
         aria-label={name}
         aria-keyshortcuts={shortcut}
         data-shortcut={shortcut}
@@ -366,12 +371,10 @@ function AddItem() {
   const fetcher = useFetcher<CommandReply>();
   const refusal = fetcher.data?.intent === "add-agenda-item" ? fetcher.data.message : null;
   const form = useClearedOnSuccess(fetcher, "add-agenda-item");
-  const input = "mt-1 block w-full rounded-md border border-slate-500 p-2";
+  const input = inputClass;
   return (
     <details className="mt-3">
-      <summary className="cursor-pointer font-medium text-brand-700 underline">
-        {t("agenda.add")}
-      </summary>
+      <summary className={summaryClass("link")}>{t("agenda.add")}</summary>
       <fetcher.Form ref={form} method="post" className="mt-3 grid gap-3 md:grid-cols-2">
         <CsrfInput />
         <input type="hidden" name="intent" value="add-agenda-item" />

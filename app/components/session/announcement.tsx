@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, CsrfInput, FormError } from "../forms.tsx";
+import { Button, CsrfInput, FormError, inputClass } from "../forms.tsx";
+import { Card, Notice, summaryClass } from "../ui/index.ts";
 import type { CommandReply } from "./live-board.tsx";
 
 /**
@@ -19,9 +20,9 @@ export function Announcement({
     <>
       <div role="status" aria-live="assertive">
         {message ? (
-          <p className="rounded-lg border-2 border-amber-600 bg-amber-50 p-4 text-lg font-semibold text-amber-950">
+          <Notice as="p" tone="warning" className="text-subheading font-semibold">
             {t("announcement.from", { message })}
-          </p>
+          </Notice>
         ) : null}
       </div>
       {canFacilitate ? <AnnounceForm current={message} /> : null}
@@ -34,17 +35,13 @@ function AnnounceForm({ current }: { current: string | null }) {
   const fetcher = useFetcher<CommandReply>();
   const refusal = fetcher.data?.intent === "announce" ? fetcher.data.message : null;
   return (
-    <details className="rounded-lg border border-slate-300 bg-white p-4">
-      <summary className="cursor-pointer font-semibold">{t("announcement.heading")}</summary>
+    <Card as="details">
+      <summary className={summaryClass("label")}>{t("announcement.heading")}</summary>
       <fetcher.Form method="post" className="mt-3 flex flex-wrap items-end gap-3">
         <CsrfInput />
         <label className="block grow">
           <span className="font-medium">{t("announcement.message")}</span>
-          <input
-            name="message"
-            maxLength={300}
-            className="mt-1 block w-full rounded-md border border-slate-500 p-2"
-          />
+          <input name="message" maxLength={300} className={inputClass} />
         </label>
         <Button name="intent" value="announce" pending={fetcher.state !== "idle"}>
           {t("announcement.send")}
@@ -61,6 +58,6 @@ function AnnounceForm({ current }: { current: string | null }) {
           <FormError errors={refusal ? [refusal] : null} />
         </div>
       </fetcher.Form>
-    </details>
+    </Card>
   );
 }

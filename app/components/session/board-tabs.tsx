@@ -10,6 +10,7 @@ import {
 import { useTranslation } from "react-i18next";
 import type { BoardColumn } from "../../modules/board/knoster.ts";
 import type { MessageKey } from "../../modules/i18n/en.ts";
+import { BarChart, Button, Table, Td, Th, tabClass, tabRowClass } from "../ui/index.ts";
 import { BoardName } from "./board-name.tsx";
 
 type Board = {
@@ -98,7 +99,7 @@ export function BoardTabs<B extends Board>({
       tabIndex={chosen === value ? 0 : -1}
       onClick={() => setChosen(value)}
       onKeyDown={(event) => onKeyDown(event, index)}
-      className={tabClass}
+      className={tabClass(chosen === value)}
     >
       {label}
     </button>
@@ -118,11 +119,7 @@ export function BoardTabs<B extends Board>({
   );
   return (
     <div>
-      <div
-        role="tablist"
-        aria-label={t("console.boards")}
-        className="flex flex-wrap gap-1 border-b border-slate-300"
-      >
+      <div role="tablist" aria-label={t("console.boards")} className={tabRowClass}>
         {boards.map((board, index) =>
           tab(
             board.id,
@@ -138,60 +135,69 @@ export function BoardTabs<B extends Board>({
       {boards.map((board) => panel(board.id, children(board, reportCounts, chosen === board.id)))}
       {panel(
         OVERVIEW,
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="mb-2 text-left font-semibold">{t("console.overviewCaption")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-3">
-                {t("console.board")}
-              </th>
-              {columns.map((c) => (
-                <th key={c.key} scope="col" className="py-2 pr-3 text-right">
-                  {t(`knoster.${c.key}` as MessageKey)}
-                </th>
-              ))}
-              <th scope="col" className="py-2 text-right">
-                {t("console.total")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {boards.map((board) => (
-              <tr key={board.id} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  <button
-                    type="button"
-                    className="min-h-11 text-left text-brand-700 underline"
-                    onClick={() => setChosen(board.id)}
-                  >
-                    <BoardName
-                      title={board.title}
-                      wholeGroup={board.wholeGroup}
-                      es={board.titleEs}
-                    />
-                  </button>
-                </th>
-                {columns.map((c) => {
-                  const n = counts[board.id]?.[c.key] ?? 0;
-                  return (
-                    // An empty column is what a facilitator walks over to: it stands out.
-                    <td
-                      key={c.key}
-                      className={`py-1 pr-3 text-right ${n === 0 ? "font-semibold text-red-800" : ""}`}
-                    >
-                      {n}
-                    </td>
-                  );
-                })}
-                <td className="py-1 text-right font-semibold">{total(board.id)}</td>
+        <div className="space-y-4">
+          {/* Every board's ideas per column, drawn; the table says the same, board by board. */}
+          <BarChart
+            bars={columns.map((c) => ({
+              key: c.key,
+              label: t(`knoster.${c.key}` as MessageKey),
+              value: boards.reduce((sum, b) => sum + (counts[b.id]?.[c.key] ?? 0), 0),
+            }))}
+          />
+          <Table className="text-small">
+            <caption className="mb-2 text-left font-semibold">
+              {t("console.overviewCaption")}
+            </caption>
+            <thead>
+              <tr>
+                <Th scope="col">{t("console.board")}</Th>
+                {columns.map((c) => (
+                  <Th key={c.key} scope="col" className="text-right">
+                    {t(`knoster.${c.key}` as MessageKey)}
+                  </Th>
+                ))}
+                <Th className="text-right">{t("console.total")}</Th>
               </tr>
-            ))}
-          </tbody>
-        </table>,
+            </thead>
+            <tbody>
+              {boards.map((board) => (
+                <tr key={board.id}>
+                  <Th dense scope="row">
+                    <Button
+                      type="button"
+                      variant="link"
+                      className="text-left"
+                      onClick={() => setChosen(board.id)}
+                    >
+                      <BoardName
+                        title={board.title}
+                        wholeGroup={board.wholeGroup}
+                        es={board.titleEs}
+                      />
+                    </Button>
+                  </Th>
+                  {columns.map((c) => {
+                    const n = counts[board.id]?.[c.key] ?? 0;
+                    return (
+                      // An empty column is what a facilitator walks over to: it stands out.
+                      <Td
+                        key={c.key}
+                        dense
+                        className={n === 0 ? "text-right font-semibold text-danger" : "text-right"}
+                      >
+                        {n}
+                      </Td>
+                    );
+                  })}
+                  <Td dense className="text-right font-semibold">
+                    {total(board.id)}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>,
       )}
     </div>
   );
 }
-
-const tabClass =
-  "min-h-11 rounded-t-md border border-b-0 border-transparent px-3 py-2 font-medium text-brand-700 hover:bg-slate-100 aria-selected:border-slate-300 aria-selected:bg-white aria-selected:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-700";

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { BreakdownRow, Breakdowns as Tables } from "../../modules/session/breakdowns.ts";
 import { MIN_CELL } from "../../modules/session/breakdowns.ts";
+import { BarChart, Card, summaryClass, Table, Td, Text, Th } from "../ui/index.ts";
 
 type Props = { table: (Tables & { takenAt: string }) | null };
 
@@ -15,28 +16,30 @@ export function Breakdowns({ table }: Props) {
       new Date(iso),
     );
   return (
-    <details className="rounded-lg border border-slate-300 bg-white p-4">
-      <summary className="cursor-pointer text-lg font-semibold">{t("breakdowns.heading")}</summary>
+    <Card as="details">
+      <summary className={summaryClass("title")}>{t("breakdowns.heading")}</summary>
       {table ? (
         <>
-          <p className="mt-2 text-sm text-slate-700">
+          <Text tone="muted" size="small" className="mt-2">
             {table.people < MIN_CELL
               ? t("breakdowns.fewPeople", { min: MIN_CELL })
               : t("breakdowns.people", { count: table.people })}{" "}
             {t("breakdowns.taken", { when: when(table.takenAt), min: MIN_CELL })}
-          </p>
-          <p className="mt-1 text-sm text-slate-700">
+          </Text>
+          <Text tone="muted" size="small" className="mt-1">
             {t("breakdowns.suppression", { min: MIN_CELL })}
-          </p>
+          </Text>
           <div className="mt-3 grid gap-6 md:grid-cols-2">
             <BreakdownTable caption={t("breakdowns.byGroup")} rows={table.byGroup} />
             <BreakdownTable caption={t("breakdowns.byRegion")} rows={table.byRegion} />
           </div>
         </>
       ) : (
-        <p className="mt-2 text-sm text-slate-700">{t("breakdowns.notYet")}</p>
+        <Text tone="muted" size="small" className="mt-2">
+          {t("breakdowns.notYet")}
+        </Text>
       )}
-    </details>
+    </Card>
   );
 }
 
@@ -53,47 +56,51 @@ function BreakdownTable({ caption, rows }: { caption: string; rows: BreakdownRow
     t("breakdowns.average"),
   ];
   return (
-    <table className="min-w-full border-collapse text-sm">
-      <caption className="text-left font-medium">{caption}</caption>
-      <thead>
-        <tr>
-          {headings.map((h) => (
-            <th key={h} scope="col" className="border border-slate-300 p-2 text-left">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
+    <div className="space-y-3">
+      {/* People per group, drawn; the table under it says the same for screen readers. */}
+      <BarChart
+        bars={rows.map((row) => ({
+          key: row.label,
+          label: row.label,
+          value: row.suppressed ? null : row.people,
+        }))}
+      />
+      <Table className="text-small">
+        <caption className="text-left font-medium">{caption}</caption>
+        <thead>
           <tr>
-            <td colSpan={4} className="border border-slate-300 p-2">
-              {t("breakdowns.nobody")}
-            </td>
+            {headings.map((h) => (
+              <Th key={h} scope="col">
+                {h}
+              </Th>
+            ))}
           </tr>
-        ) : (
-          rows.map((row) => (
-            <tr key={row.label}>
-              <th scope="row" className="border border-slate-300 p-2 text-left font-medium">
-                {row.label}
-              </th>
-              {row.suppressed ? (
-                <td colSpan={3} className="border border-slate-300 p-2 text-slate-700">
-                  {t("breakdowns.hidden")}
-                </td>
-              ) : (
-                <>
-                  <td className="border border-slate-300 p-2">{row.people}</td>
-                  <td className="border border-slate-300 p-2">{row.ratings}</td>
-                  <td className="border border-slate-300 p-2">
-                    {row.averageStars === null ? "—" : stars.format(row.averageStars)}
-                  </td>
-                </>
-              )}
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <Td colSpan={4}>{t("breakdowns.nobody")}</Td>
             </tr>
-          ))
-        )}
-      </tbody>
-    </table>
+          ) : (
+            rows.map((row) => (
+              <tr key={row.label}>
+                <Th scope="row">{row.label}</Th>
+                {row.suppressed ? (
+                  <Td colSpan={3} className="text-muted">
+                    {t("breakdowns.hidden")}
+                  </Td>
+                ) : (
+                  <>
+                    <Td>{row.people}</Td>
+                    <Td>{row.ratings}</Td>
+                    <Td>{row.averageStars === null ? "—" : stars.format(row.averageStars)}</Td>
+                  </>
+                )}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </Table>
+    </div>
   );
 }

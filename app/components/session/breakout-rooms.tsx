@@ -1,8 +1,9 @@
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MIN_CELL } from "../../modules/anonymity/small-cells.ts";
-import { Button, CsrfInput, FormError, useClearedOnSuccess } from "../forms.tsx";
+import { Button, CsrfInput, FormError, inputClass, useClearedOnSuccess } from "../forms.tsx";
 import { StaffOption } from "../staff-text.tsx";
+import { Card, EmptyState, Heading, Notice, summaryClass, Text, TextLink } from "../ui/index.ts";
 import type { CommandReply } from "./live-board.tsx";
 
 type Room = {
@@ -38,13 +39,10 @@ export function BreakoutRooms({ rooms, anonymous, mine, staff, areas, downloads 
   if (!staff) {
     if (!mine) return null;
     return (
-      <section
-        aria-labelledby="my-room"
-        className="rounded-lg border border-brand-600 bg-brand-50 p-4"
-      >
-        <h2 id="my-room" className="text-lg font-semibold">
+      <Notice as="section" tone="info" aria-labelledby="my-room">
+        <Heading level={2} size="subheading" id="my-room">
           {t("rooms.mine", { name: mine.name })}
-        </h2>
+        </Heading>
         <p>
           {[
             mine.area ? t("rooms.area", { area: mine.area }) : null,
@@ -55,26 +53,27 @@ export function BreakoutRooms({ rooms, anonymous, mine, staff, areas, downloads 
             .filter(Boolean)
             .join(" ")}
         </p>
-      </section>
+      </Notice>
     );
   }
   return (
-    <section
+    <Card
+      as="section"
       aria-labelledby="rooms-heading"
       // A container: two columns of rooms only where the panel itself is wide.
-      className="@container space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+      className="@container space-y-3"
     >
-      <h2 id="rooms-heading" className="text-xl font-semibold">
+      <Heading level={2} id="rooms-heading">
         {t("rooms.heading")}
-      </h2>
+      </Heading>
       {rooms.length === 0 ? (
-        <p className="text-slate-700">{t("rooms.none")}</p>
+        <EmptyState>{t("rooms.none")}</EmptyState>
       ) : (
         <ul className="grid gap-3 @xl:grid-cols-2">
           {rooms.map((room) => (
-            <li key={room.id} className="rounded-md border border-slate-300 p-3">
+            <Card as="li" compact key={room.id}>
               <p className="font-semibold">{room.name}</p>
-              <p className="text-sm text-slate-700">
+              <Text tone="muted" size="small">
                 {[
                   room.area,
                   room.facilitator && t("rooms.facilitator", { name: room.facilitator }),
@@ -82,36 +81,36 @@ export function BreakoutRooms({ rooms, anonymous, mine, staff, areas, downloads 
                 ]
                   .filter(Boolean)
                   .join(" · ") || t("rooms.noStaff")}
-              </p>
-              <p className="mt-1 text-sm">
+              </Text>
+              <Text size="small" className="mt-1">
                 {room.members.length === 0
                   ? t("rooms.noMembers")
                   : t("rooms.members", { names: room.members.join(", ") })}
-              </p>
+              </Text>
               {anonymous && room.people < MIN_CELL ? (
-                <p className="mt-1 text-sm font-medium text-amber-900">
+                <p className="mt-1 text-small font-medium text-warning">
                   {t("rooms.tooSmall", { min: MIN_CELL })}
                 </p>
               ) : null}
-            </li>
+            </Card>
           ))}
         </ul>
       )}
       {downloads && rooms.some((room) => room.members.length > 0) ? (
-        <p className="text-sm">
+        <Text size="small">
           {`${t("rooms.meeting")} `}
-          <a className="text-brand-700 underline" href={downloads.zoom} download>
+          <TextLink href={downloads.zoom} download>
             {t("rooms.zoomCsv")}
-          </a>
+          </TextLink>
           {" · "}
-          <a className="text-brand-700 underline" href={downloads.lists} download>
+          <TextLink href={downloads.lists} download>
             {t("rooms.lists")}
-          </a>
-        </p>
+          </TextLink>
+        </Text>
       ) : null}
       <AutoAssign disabled={rooms.length === 0} />
       <AddRoom staff={staff} areas={areas} />
-    </section>
+    </Card>
   );
 }
 
@@ -140,12 +139,10 @@ function AddRoom({ staff, areas }: Pick<Props, "areas"> & { staff: NonNullable<P
   const fetcher = useFetcher<CommandReply>();
   const refusal = fetcher.data?.intent === "add-room" ? fetcher.data.message : null;
   const form = useClearedOnSuccess(fetcher, "add-room");
-  const select = "mt-1 block w-full rounded-md border border-slate-500 p-2";
+  const select = inputClass;
   return (
     <details>
-      <summary className="cursor-pointer font-medium text-brand-700 underline">
-        {t("rooms.add")}
-      </summary>
+      <summary className={summaryClass("link")}>{t("rooms.add")}</summary>
       <fetcher.Form ref={form} method="post" className="mt-3 grid gap-3 md:grid-cols-2">
         <CsrfInput />
         <input type="hidden" name="intent" value="add-room" />

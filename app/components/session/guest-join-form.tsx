@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { guestJoinSchema } from "../../modules/session/guest-schema.ts";
 import { Button, CsrfInput, inputClass, useSayError, useZodForm } from "../forms.tsx";
 import { StaffOption } from "../staff-text.tsx";
+import { Label, Notice, Text } from "../ui/index.ts";
 
 type Choice = { id: string; name: string; nameEs?: string | null };
 
@@ -40,9 +41,9 @@ export function GuestJoinForm({
   const errorOf = (field: { errorId: string; errors?: string[] }) => {
     const text = said(field.errors);
     return text ? (
-      <p id={field.errorId} className="mt-1 font-medium text-red-800">
+      <Text tone="danger" id={field.errorId} className="mt-1 font-medium">
         {text}
-      </p>
+      </Text>
     ) : null;
   };
   return (
@@ -50,13 +51,10 @@ export function GuestJoinForm({
       <CsrfInput />
       {groups.length > 0 ? (
         <div>
-          <label htmlFor={fields.stakeholderGroupId.id} className="block text-lg font-medium">
+          <Label size="large" htmlFor={fields.stakeholderGroupId.id}>
             {t("guest.group")}
-          </label>
-          <select
-            {...getSelectProps(fields.stakeholderGroupId)}
-            className={`${inputClass} min-h-11`}
-          >
+          </Label>
+          <select {...getSelectProps(fields.stakeholderGroupId)} className={inputClass}>
             <option value="">{t("guest.choose")}</option>
             {groups.map((g) => (
               <StaffOption key={g.id} value={g.id} choice={g} />
@@ -67,10 +65,10 @@ export function GuestJoinForm({
       ) : null}
       {regions.length > 0 ? (
         <div>
-          <label htmlFor={fields.regionId.id} className="block text-lg font-medium">
+          <Label size="large" htmlFor={fields.regionId.id}>
             {t("guest.region")}
-          </label>
-          <select {...getSelectProps(fields.regionId)} className={`${inputClass} min-h-11`}>
+          </Label>
+          <select {...getSelectProps(fields.regionId)} className={inputClass}>
             <option value="">{t("guest.choose")}</option>
             {regions.map((r) => (
               <StaffOption key={r.id} value={r.id} choice={r} />
@@ -81,12 +79,12 @@ export function GuestJoinForm({
       ) : null}
       {named ? (
         <div>
-          <label htmlFor={fields.name.id} className="block text-lg font-medium">
+          <Label size="large" htmlFor={fields.name.id}>
             {t("guest.name")}
-          </label>
-          <p id={`${fields.name.id}-hint`} className="text-slate-700">
+          </Label>
+          <Text tone="muted" id={`${fields.name.id}-hint`}>
             {t("guest.nameHint")}
-          </p>
+          </Text>
           <input
             {...getInputProps(fields.name, { type: "text" })}
             autoComplete="nickname"
@@ -95,19 +93,19 @@ export function GuestJoinForm({
                 ? `${fields.name.id}-hint ${fields.name.errorId}`
                 : `${fields.name.id}-hint`
             }
-            className={`${inputClass} min-h-11`}
+            className={inputClass}
           />
           {errorOf(fields.name)}
         </div>
       ) : (
-        <p className="text-slate-700">{t("guest.anonymous")}</p>
+        <Text tone="muted">{t("guest.anonymous")}</Text>
       )}
       {refusal ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+        <Notice as="p" tone="error" role="alert">
           {refusal}
-        </p>
+        </Notice>
       ) : null}
-      <Button pending={pending} className="min-h-11 w-full justify-center py-3 text-lg">
+      <Button size="lg" fullWidth pending={pending}>
         {t("guest.join")}
       </Button>
     </Form>

@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CsrfInput, FormError } from "../forms.tsx";
+import { Panel, summaryClass, Text } from "../ui/index.ts";
 import type { CommandReply } from "./live-board.tsx";
 
 type Guest = {
@@ -31,13 +32,12 @@ export function GuestsPanel({
   const refusal = setting.data?.message ?? null;
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: "short", timeZone });
   return (
-    <section
-      aria-labelledby="guests-heading"
-      className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+    <Panel
+      title={t("guests.heading")}
+      size="subheading"
+      headingId="guests-heading"
+      className="space-y-3"
     >
-      <h2 id="guests-heading" className="text-lg font-semibold">
-        {t("guests.heading")}
-      </h2>
       <setting.Form method="post" className="flex flex-wrap items-center gap-3">
         <CsrfInput />
         <input type="hidden" name="intent" value="guests" />
@@ -54,9 +54,9 @@ export function GuestsPanel({
         <Button variant="secondary" pending={setting.state !== "idle"}>
           {t("guests.save")}
         </Button>
-        <p id="guests-hint" className="w-full text-sm text-slate-700">
+        <Text tone="muted" size="small" id="guests-hint" className="w-full">
           {t("guests.hint")}
-        </p>
+        </Text>
         <div className="w-full">
           <FormError errors={refusal ? [refusal] : null} />
         </div>
@@ -64,8 +64,8 @@ export function GuestsPanel({
       <p role="status">{t("guests.count", { count: guests.length })}</p>
       {guests.length > 0 ? (
         <details>
-          <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("guests.list")}</summary>
-          <ul className="mt-2 divide-y divide-slate-200">
+          <summary className={summaryClass("label")}>{t("guests.list")}</summary>
+          <ul className="mt-2 divide-y divide-line">
             {guests.map((guest) => (
               <GuestRow
                 key={guest.id}
@@ -76,7 +76,7 @@ export function GuestsPanel({
           </ul>
         </details>
       ) : null}
-    </section>
+    </Panel>
   );
 }
 
@@ -93,7 +93,9 @@ function GuestRow({ guest, joined }: { guest: Guest; joined: string }) {
     <li className="flex flex-wrap items-center justify-between gap-3 py-2">
       <span>
         <span className="font-medium">{label}</span>{" "}
-        <span className="text-sm text-slate-700">{about}</span>
+        <Text as="span" tone="muted" size="small">
+          {about}
+        </Text>
       </span>
       <remove.Form
         method="post"

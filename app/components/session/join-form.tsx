@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Button, Label, Text } from "../ui/index.ts";
 
 /**
  * The code field and its button, on /join and on a code that did not work (with the reason
@@ -10,16 +11,16 @@ export function JoinForm({ code, error }: { code?: string; error?: string | null
   return (
     <Form method="get" action="/join" className="mt-6 space-y-4" noValidate>
       <div>
-        <label htmlFor="code" className="block text-lg font-medium">
+        <Label size="large" htmlFor="code">
           {t("join.codeLabel")}
-        </label>
-        <p id="code-hint" className="text-slate-700">
+        </Label>
+        <Text tone="muted" id="code-hint">
           {t("join.codeHint")}
-        </p>
+        </Text>
         {error ? (
-          <p id="code-error" className="mt-1 font-medium text-red-800">
+          <Text tone="danger" id="code-error" className="mt-1 font-medium">
             {error}
-          </p>
+          </Text>
         ) : null}
         <input
           id="code"
@@ -34,15 +35,12 @@ export function JoinForm({ code, error }: { code?: string; error?: string | null
           autoFocus
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "code-hint code-error" : "code-hint"}
-          className="mt-2 block w-full rounded-md border border-slate-500 p-3 text-center font-mono text-3xl uppercase tracking-widest"
+          className="mt-2 block w-full rounded-md border border-control p-3 text-center font-mono text-3xl uppercase tracking-widest"
         />
       </div>
-      <button
-        type="submit"
-        className="min-h-11 w-full rounded-md bg-brand-700 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-900"
-      >
+      <Button size="lg" fullWidth>
         {t("join.submit")}
-      </button>
+      </Button>
     </Form>
   );
 }

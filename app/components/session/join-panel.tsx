@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { joinPath, spacedJoinCode } from "../../modules/session/join-code.ts";
+import { Card, Heading, Text, TextLink } from "../ui/index.ts";
 
 /**
  * For facilitators: how people join this session, to read out, paste into the meeting chat or
@@ -17,10 +18,7 @@ export function JoinPanel({
 }) {
   const { t } = useTranslation();
   return (
-    <section
-      aria-labelledby="join-heading"
-      className="flex flex-wrap items-center gap-6 rounded-lg border border-slate-300 bg-white p-4"
-    >
+    <Card as="section" aria-labelledby="join-heading" className="flex flex-wrap items-center gap-6">
       <img
         src={`${joinPath(code)}/qr.svg`}
         alt={t("joinPanel.qrAlt", { link })}
@@ -29,9 +27,9 @@ export function JoinPanel({
         className="h-32 w-32"
       />
       <div className="space-y-1">
-        <h2 id="join-heading" className="text-lg font-semibold">
+        <Heading level={2} size="subheading" id="join-heading">
           {t("joinPanel.heading")}
-        </h2>
+        </Heading>
         <p>
           {t("joinPanel.code")}{" "}
           <span className="font-mono text-2xl font-bold tracking-widest">
@@ -39,15 +37,12 @@ export function JoinPanel({
           </span>
         </p>
         <p className="break-all">
-          {t("joinPanel.link")}{" "}
-          <a className="text-brand-700 underline" href={joinPath(code)}>
-            {link}
-          </a>
+          {t("joinPanel.link")} <TextLink href={joinPath(code)}>{link}</TextLink>
         </p>
-        <p className="text-sm text-slate-700">
+        <Text tone="muted" size="small">
           {guestsAllowed ? t("joinPanel.howGuests") : t("joinPanel.how")}
-        </p>
+        </Text>
       </div>
-    </section>
+    </Card>
   );
 }

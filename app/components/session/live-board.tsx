@@ -15,8 +15,9 @@ import {
   whenOnline,
 } from "../../realtime/offline.ts";
 import { useLiveBoard } from "../../realtime/use-live-board.ts";
-import { Button, CsrfInput, FormError } from "../forms.tsx";
+import { Button, CsrfInput, compactInputClass, FormError, inputClass } from "../forms.tsx";
 import { StaffText } from "../staff-text.tsx";
+import { Card, cardClass, Heading, Label, Notice, summaryClass, Text } from "../ui/index.ts";
 import { WrittenText } from "../written-text.tsx";
 import { BoardName } from "./board-name.tsx";
 
@@ -142,11 +143,11 @@ export function LiveBoard({
     // than the page), not the window's.
     <section aria-labelledby={headingId} className="@container space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={headingId} className="text-xl font-semibold">
+        <Heading level={2} id={headingId}>
           {`${t("board.headingLabel")} `}
           <BoardName title={board.title} wholeGroup={board.wholeGroup} es={board.titleEs} />
-        </h2>
-        <p className="text-sm text-slate-700">
+        </Heading>
+        <Text tone="muted" size="small">
           {/* Only the connection state is announced; joins and leaves would be constant noise. */}
           <span role="status">
             {status === "live"
@@ -158,14 +159,16 @@ export function LiveBoard({
           {present.length > 0 ? (
             <span>{` · ${t("board.here", { names: present.join(", ") })}`}</span>
           ) : null}
-        </p>
+        </Text>
       </div>
       <p className="sr-only" role="status">
         {notice}
       </p>
       {/* The post box comes first: on a phone it is in view on arrival, above the columns. */}
       {canPost && closed ? (
-        <p className="rounded-md border border-slate-300 bg-slate-100 p-3">{closed}</p>
+        <Card as="p" tone="sunken" compact>
+          {closed}
+        </Card>
       ) : canPost ? (
         <PostIdeaForm boardId={board.id} columns={columns} named={named} onPosted={onPosted} />
       ) : null}
@@ -176,11 +179,13 @@ export function LiveBoard({
           const columnIdeas = ideas.filter((i) => i.column === element.key);
           const label = t(`knoster.${element.key}` as "knoster.vision");
           return (
-            <div key={element.key} className="rounded-lg border border-slate-300 bg-white p-3">
-              <h3 className="font-semibold">
+            <Card compact key={element.key}>
+              <Heading level={3} size="minor">
                 {label}{" "}
-                <span className="text-sm font-normal text-slate-700">({columnIdeas.length})</span>
-              </h3>
+                <Text as="span" tone="muted" size="small" className="font-normal">
+                  ({columnIdeas.length})
+                </Text>
+              </Heading>
               <ColumnPrompt column={element} />
               <ul
                 className={`mt-2 space-y-2 ${bounded ? "max-h-72 overflow-y-auto pr-1" : ""}`}
@@ -191,11 +196,11 @@ export function LiveBoard({
                   <li
                     key={idea.id}
                     data-fresh={fresh.has(idea.id) || undefined}
-                    className={`whitespace-pre-wrap break-words rounded-md p-2 text-sm transition-colors duration-1000 ${fresh.has(idea.id) ? "bg-amber-100 ring-2 ring-amber-500" : "bg-brand-50"}`}
+                    className={`whitespace-pre-wrap break-words rounded-md p-2 text-small transition-colors duration-1000 ${fresh.has(idea.id) ? "bg-amber-100 ring-2 ring-amber-500" : "bg-info-soft"}`}
                   >
                     <WrittenText text={idea.text} lang={idea.lang} />
                     {idea.author ? (
-                      <span className="block text-xs text-slate-700">{`— ${idea.author}`}</span>
+                      <span className="block text-xs text-muted">{`— ${idea.author}`}</span>
                     ) : null}
                     {mine.has(idea.id) && !closed ? (
                       <OwnIdeaActions
@@ -208,14 +213,16 @@ export function LiveBoard({
                   </li>
                 ))}
               </ul>
-            </div>
+            </Card>
           );
         })}
       </div>
       {canModerate && board.hidden.length > 0 ? <HiddenIdeas hidden={board.hidden} /> : null}
       {board.roomNotes ? (
         <div className="space-y-2" data-notes>
-          <h3 className="font-semibold">{t("board.roomNotes", { title: board.title })}</h3>
+          <Heading level={3} size="minor">
+            {t("board.roomNotes", { title: board.title })}
+          </Heading>
           <Notes
             id={board.roomNotes.name}
             label={t("board.roomNotes", { title: board.title })}
@@ -244,7 +251,7 @@ export function LiveBoard({
 export function ColumnPrompt({ column }: { column: BoardColumn }) {
   const { t, language } = usePageT();
   return (
-    <p className="text-sm text-slate-700">
+    <Text tone="muted" size="small">
       {language === "es" && column.promptEs ? (
         column.promptEs
       ) : column.custom ? (
@@ -252,7 +259,7 @@ export function ColumnPrompt({ column }: { column: BoardColumn }) {
       ) : (
         t(`knosterPrompt.${column.key}` as "knosterPrompt.vision")
       )}
-    </p>
+    </Text>
   );
 }
 
@@ -359,11 +366,7 @@ function PostIdeaForm({
   const textId = `idea-text-${boardId}`;
   const errorId = `idea-error-${boardId}`;
   return (
-    <fetcher.Form
-      method="post"
-      ref={formRef}
-      className="rounded-lg border border-slate-300 bg-white p-4"
-    >
+    <fetcher.Form method="post" ref={formRef} className={cardClass()}>
       <CsrfInput />
       <input type="hidden" name="intent" value="post-idea" />
       <input type="hidden" name="boardId" value={boardId} />
@@ -377,7 +380,7 @@ function PostIdeaForm({
           {columns.map((element, i) => (
             <label
               key={element.key}
-              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-full border border-slate-500 px-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold"
+              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-full border border-control px-3 has-[:checked]:border-action has-[:checked]:bg-info-soft has-[:checked]:font-semibold"
             >
               <input
                 type="radio"
@@ -391,9 +394,7 @@ function PostIdeaForm({
           ))}
         </div>
         <div aria-live="polite">{chosen ? <ColumnPrompt column={chosen} /> : null}</div>
-        <label htmlFor={textId} className="block font-medium">
-          {t("board.yourIdea")}
-        </label>
+        <Label htmlFor={textId}>{t("board.yourIdea")}</Label>
         <textarea
           id={textId}
           ref={textRef}
@@ -403,7 +404,7 @@ function PostIdeaForm({
           required
           aria-invalid={textError ? true : undefined}
           aria-describedby={textError ? errorId : undefined}
-          className="block w-full rounded-md border border-slate-500 p-2"
+          className={inputClass}
           onInput={(e) => sessionStorage.setItem(draftKey, e.currentTarget.value)}
           onKeyDown={(e) => {
             // Ctrl/Cmd+Enter posts, so a keyboard user never has to leave the text box.
@@ -411,21 +412,19 @@ function PostIdeaForm({
           }}
         />
         {textError ? (
-          <p id={errorId} role="alert" className="text-sm text-red-800">
+          <Text tone="danger" size="small" id={errorId} role="alert">
             {textError}
-          </p>
+          </Text>
         ) : null}
         {offline ? (
-          <p role="status" className="rounded-md border border-amber-700 bg-amber-50 p-2 text-sm">
+          <Notice as="p" tone="warning" role="status" className="text-small">
             {t("board.offline")}
-          </p>
+          </Notice>
         ) : null}
-        <Button className="min-h-11" pending={fetcher.state !== "idle"}>
-          {t("board.post")}
-        </Button>
-        <p className="text-sm text-slate-700">
+        <Button pending={fetcher.state !== "idle"}>{t("board.post")}</Button>
+        <Text tone="muted" size="small">
           {named ? t("board.hintNamed") : t("board.hintAnonymous")}
-        </p>
+        </Text>
       </fieldset>
     </fetcher.Form>
   );
@@ -435,8 +434,8 @@ function Readiness({ report }: { report: AreaReadiness }) {
   const { t } = useTranslation();
   const gaps = report.elements.filter((e) => e.status !== "ok");
   return (
-    <details className="rounded-lg border border-slate-300 bg-white p-3">
-      <summary className="cursor-pointer font-semibold">
+    <Card as="details" compact>
+      <summary className={summaryClass("label")}>
         {t("board.readiness", {
           summary:
             gaps.length === 0 ? t("board.readyAll") : t("board.readyGaps", { count: gaps.length }),
@@ -453,7 +452,7 @@ function Readiness({ report }: { report: AreaReadiness }) {
           </li>
         ))}
       </ul>
-    </details>
+    </Card>
   );
 }
 
@@ -487,8 +486,8 @@ function OwnIdeaActions({
   const textId = `edit-${idea.id}`;
   const refusal = refusalOf(edit.data, "edit-idea") ?? refusalOf(withdraw.data, "withdraw-idea");
   return (
-    <details className="mt-1 text-sm">
-      <summary className="cursor-pointer text-brand-700 underline">
+    <details className="mt-1 text-small">
+      <summary className={summaryClass("quiet")}>
         {t("board.ownActions")}
         <span className="sr-only">{` “${idea.text.slice(0, 60)}”`}</span>
       </summary>
@@ -497,18 +496,16 @@ function OwnIdeaActions({
         <input type="hidden" name="intent" value="edit-idea" />
         <input type="hidden" name="ideaId" value={idea.id} />
         <input type="hidden" name="column" value={idea.column} />
-        <label htmlFor={textId} className="block font-medium">
-          {t("board.changeText")}
-        </label>
+        <Label htmlFor={textId}>{t("board.changeText")}</Label>
         <textarea
           id={textId}
           name="text"
           defaultValue={idea.text}
           maxLength={IDEA_MAX_LENGTH}
           rows={3}
-          className="block w-full rounded-md border border-slate-500 p-1"
+          className={`block w-full ${compactInputClass}`}
         />
-        <Button variant="secondary" className="px-2 py-1 text-sm" pending={edit.state !== "idle"}>
+        <Button size="sm" variant="secondary" pending={edit.state !== "idle"}>
           {t("board.save")}
         </Button>
       </edit.Form>
@@ -516,7 +513,7 @@ function OwnIdeaActions({
         <CsrfInput />
         <input type="hidden" name="intent" value="withdraw-idea" />
         <input type="hidden" name="ideaId" value={idea.id} />
-        <Button variant="danger" className="px-2 py-1 text-sm" pending={withdraw.state !== "idle"}>
+        <Button size="sm" variant="danger" pending={withdraw.state !== "idle"}>
           {t("board.withdraw")}
           <span className="sr-only">{` “${idea.text.slice(0, 60)}”`}</span>
         </Button>
@@ -541,8 +538,8 @@ function HideIdea({ idea }: { idea: BoardIdea }) {
   const reasonId = `hide-${idea.id}`;
   const refusal = refusalOf(fetcher.data, "hide-idea");
   return (
-    <details className="mt-1 text-sm">
-      <summary className="cursor-pointer text-slate-700 underline">
+    <details className="mt-1 text-small">
+      <summary className="cursor-pointer text-muted underline">
         {words.hide}
         <span className="sr-only">{` ${t("board.hideIdea", { text: idea.text.slice(0, 60) })}`}</span>
       </summary>
@@ -550,18 +547,16 @@ function HideIdea({ idea }: { idea: BoardIdea }) {
         <CsrfInput />
         <input type="hidden" name="intent" value="hide-idea" />
         <input type="hidden" name="ideaId" value={idea.id} />
-        <label htmlFor={reasonId} className="block font-medium">
-          {words.reason}
-        </label>
+        <Label htmlFor={reasonId}>{words.reason}</Label>
         <input
           id={reasonId}
           name="reason"
           required
           minLength={3}
           maxLength={300}
-          className="block w-full rounded-md border border-slate-500 p-1"
+          className={`block w-full ${compactInputClass}`}
         />
-        <Button variant="danger" className="px-2 py-1 text-sm" pending={fetcher.state !== "idle"}>
+        <Button size="sm" variant="danger" pending={fetcher.state !== "idle"}>
           {words.hideThis}
         </Button>
         <FormError errors={refusal ? [refusal] : null} />
@@ -574,24 +569,24 @@ function HiddenIdeas({ hidden }: { hidden: { id: string; text: string; reason: s
   const { t } = useTranslation();
   const fetcher = useFetcher<CommandReply>();
   return (
-    <details className="rounded-lg border border-slate-300 bg-white p-3">
-      <summary className="cursor-pointer font-semibold">
+    <Card as="details" compact>
+      <summary className={summaryClass("label")}>
         {t("board.hidden", { count: hidden.length })}
       </summary>
       <ul className="mt-2 space-y-2">
         {hidden.map((idea) => (
-          <li key={idea.id} className="text-sm">
+          <li key={idea.id} className="text-small">
             <span className="whitespace-pre-wrap break-words">{idea.text}</span>{" "}
-            <span className="text-slate-700">
+            <Text as="span" tone="muted">
               {t("board.hiddenBecause", { reason: idea.reason })}
-            </span>
+            </Text>
             <fetcher.Form method="post" className="inline">
               <CsrfInput />
               <input type="hidden" name="intent" value="show-idea" />
               <input type="hidden" name="ideaId" value={idea.id} />{" "}
               <Button
+                size="sm"
                 variant="secondary"
-                className="px-2 py-1 text-sm"
                 aria-label={t("board.showAgainNamed", { text: idea.text.slice(0, 60) })}
               >
                 {t("board.showAgain")}
@@ -600,6 +595,6 @@ function HiddenIdeas({ hidden }: { hidden: { id: string; text: string; reason: s
           </li>
         ))}
       </ul>
-    </details>
+    </Card>
   );
 }

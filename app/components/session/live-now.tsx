@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatSessionTime } from "../../modules/session/time.ts";
 import { StaffText } from "../staff-text.tsx";
+import { ButtonLink, Heading, Text } from "../ui/index.ts";
 
 export type LiveSession = {
   id: string;
@@ -24,11 +25,11 @@ export function LiveNow({
   return (
     <section
       aria-labelledby="live-now"
-      className="rounded-lg border-2 border-brand-700 bg-brand-50 p-4"
+      className="rounded-lg border-2 border-action bg-info-soft p-4"
     >
-      <h2 id="live-now" className="text-lg font-semibold">
+      <Heading level={2} size="subheading" id="live-now">
         {t("liveNow.heading")}
-      </h2>
+      </Heading>
       <ul className="mt-2 space-y-3">
         {sessions.map((s) => (
           <li key={s.id} className="flex flex-wrap items-center justify-between gap-3">
@@ -36,7 +37,7 @@ export function LiveNow({
               <p className="font-medium">
                 <StaffText>{s.title}</StaffText>
               </p>
-              <p className="text-sm text-slate-700">
+              <Text tone="muted" size="small">
                 {showWorkGroup ? (
                   <>
                     <StaffText>{s.workGroupName}</StaffText>
@@ -44,15 +45,12 @@ export function LiveNow({
                   </>
                 ) : null}
                 {formatSessionTime(s.startsAt, s.timeZone, i18n.language)}
-              </p>
+              </Text>
             </div>
-            <a
-              href={s.boardPath}
-              className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
-            >
+            <ButtonLink href={s.boardPath} variant="primary">
               {t("liveNow.go")}
               <span className="sr-only">{` ${t("liveNow.in", { session: s.title })}`}</span>
-            </a>
+            </ButtonLink>
           </li>
         ))}
       </ul>

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { PHASES, type Phase, phaseIndex, WORKING_PHASES } from "../../modules/session/phases.ts";
 import type { LiveSessionState } from "../../modules/session/session-doc.ts";
 import { useCountdown } from "../../realtime/use-live-session.ts";
-import { Button, CsrfInput, FormError } from "../forms.tsx";
+import { Button, CsrfInput, compactInputClass, FormError } from "../forms.tsx";
+import { Card, Label, Text } from "../ui/index.ts";
 import type { CommandReply } from "./live-board.tsx";
 
 function formatSeconds(total: number) {
@@ -58,12 +59,13 @@ export function PhaseBar({
             ? t("phaseBar.lastFive")
             : "";
   return (
-    <section
+    <Card
+      as="section"
       id="phase"
       aria-labelledby="phase-heading"
       // Takes focus when the phase moves away from what the person was doing (SessionPage).
       tabIndex={-1}
-      className="rounded-lg border border-slate-300 bg-white p-4 outline-none focus-visible:ring-2 focus-visible:ring-brand-700"
+      className="outline-none focus-visible:ring-2 focus-visible:ring-focus"
     >
       <h2 id="phase-heading" className="sr-only">
         {t("phaseBar.heading")}
@@ -73,12 +75,12 @@ export function PhaseBar({
           <li
             key={p}
             aria-current={p === phase ? "step" : undefined}
-            className={`rounded-full px-3 py-1 text-sm ${
+            className={`rounded-full px-3 py-1 text-small ${
               p === phase
-                ? "bg-brand-700 font-semibold text-white"
+                ? "bg-action font-semibold text-white"
                 : i < index
-                  ? "bg-slate-200 text-slate-800"
-                  : "border border-slate-400 text-slate-800"
+                  ? "bg-slate-200 text-ink"
+                  : "border border-control text-ink"
             }`}
           >
             {i + 1}. {t(`phase.${p}`)}
@@ -100,7 +102,7 @@ export function PhaseBar({
         {setPoint}
       </p>
       {canFacilitate ? <PhaseControls state={state} draftSummary={draftSummary} /> : null}
-    </section>
+    </Card>
   );
 }
 
@@ -156,19 +158,21 @@ function PhaseControls({
       <input type="hidden" name="intent" value="change-phase" />
       <input type="hidden" name="expectedVersion" value={state.phaseVersion} />
       {next === "ended" ? (
-        <p className="w-full text-sm text-slate-700">{t("phaseBar.endHint")}</p>
+        <Text tone="muted" size="small" className="w-full">
+          {t("phaseBar.endHint")}
+        </Text>
       ) : (
         <div>
-          <label htmlFor="countdownMinutes" className="block text-sm font-medium">
+          <Label size="small" htmlFor="countdownMinutes">
             {t("phaseBar.countdown")}
-          </label>
+          </Label>
           <input
             id="countdownMinutes"
             name="countdownMinutes"
             type="number"
             min={0}
             max={180}
-            className="mt-1 w-28 rounded-md border border-slate-500 p-1"
+            className={`mt-1 w-28 ${compactInputClass}`}
           />
         </div>
       )}

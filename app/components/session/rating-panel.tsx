@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { isOfflineReply, type OfflineReply, whenOnline } from "../../realtime/offline.ts";
 import { CsrfInput, FormError } from "../forms.tsx";
+import { Button, Card, Heading, Legend, Notice, Text } from "../ui/index.ts";
 import { WrittenText } from "../written-text.tsx";
 import { BoardName } from "./board-name.tsx";
 import type { CommandReply } from "./live-board.tsx";
@@ -67,21 +68,13 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
     }
   }, [fetcher.state]);
   return (
-    <section
-      aria-labelledby="rate-heading"
-      className="rounded-lg border border-slate-300 bg-white p-4"
-    >
-      <h2
-        id="rate-heading"
-        ref={headingRef}
-        tabIndex={-1}
-        className="text-xl font-semibold outline-none"
-      >
+    <Card as="section" aria-labelledby="rate-heading">
+      <Heading level={2} id="rate-heading" ref={headingRef} tabIndex={-1} className="outline-none">
         {t("rating.heading")}
-      </h2>
-      <p className="text-sm text-slate-700" role="status">
+      </Heading>
+      <Text tone="muted" size="small" role="status">
         {t("rating.progress", { rated: rating.rated, total: rating.total })}
-      </p>
+      </Text>
       <progress
         className="mt-1 h-2 w-full"
         max={Math.max(rating.total, 1)}
@@ -106,16 +99,16 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
           <blockquote
             ref={nextRef as React.RefObject<HTMLQuoteElement>}
             tabIndex={-1}
-            className="whitespace-pre-wrap break-words rounded-md bg-brand-50 p-3 text-lg outline-none focus-visible:ring-2 focus-visible:ring-brand-700"
+            className="whitespace-pre-wrap break-words rounded-md bg-info-soft p-3 text-subheading outline-none focus-visible:ring-2 focus-visible:ring-focus"
           >
             <WrittenText text={rating.next.text} lang={rating.next.lang} />
           </blockquote>
-          <p className="text-sm text-slate-700">
+          <Text tone="muted" size="small">
             {t(`knoster.${rating.next.column}` as "knoster.vision")} ·{" "}
             <BoardName title={rating.next.board} wholeGroup={rating.next.wholeGroup} />
-          </p>
+          </Text>
           <fieldset>
-            <legend className="font-medium">{t("rating.question")}</legend>
+            <Legend>{t("rating.question")}</Legend>
             <div className="mt-2 flex flex-wrap gap-2">
               {STARS.map((n) => (
                 <button
@@ -125,31 +118,25 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
                   value={n}
                   aria-label={t(`rating.star${n}`)}
                   disabled={fetcher.state !== "idle"}
-                  className="flex h-14 w-14 flex-col items-center justify-center rounded-md border border-slate-500 bg-white text-amber-700 hover:bg-amber-50 focus-visible:ring-2 focus-visible:ring-brand-700"
+                  className="flex h-14 w-14 flex-col items-center justify-center rounded-md border border-control bg-surface text-warning hover:bg-warning-soft focus-visible:ring-2 focus-visible:ring-focus"
                 >
                   <span aria-hidden="true" className="text-2xl leading-none">
                     ★
                   </span>
-                  <span aria-hidden="true" className="text-sm font-semibold text-slate-900">
+                  <span aria-hidden="true" className="text-small font-semibold text-ink">
                     {n}
                   </span>
                 </button>
               ))}
             </div>
           </fieldset>
-          <button
-            type="submit"
-            name="stars"
-            value="skip"
-            disabled={fetcher.state !== "idle"}
-            className="min-h-11 rounded-md border border-slate-500 px-4 py-2"
-          >
+          <Button variant="secondary" name="stars" value="skip" disabled={fetcher.state !== "idle"}>
             {t("rating.skip")}
-          </button>
+          </Button>
           {offline ? (
-            <p role="status" className="rounded-md border border-amber-700 bg-amber-50 p-2 text-sm">
+            <Notice as="p" tone="warning" role="status" className="text-small">
               {t("rating.offline")}
-            </p>
+            </Notice>
           ) : null}
           <FormError errors={refusal ? [refusal] : null} />
         </fetcher.Form>
@@ -162,6 +149,6 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
           {rating.total === 0 ? t("rating.none") : t("rating.done")}
         </p>
       )}
-    </section>
+    </Card>
   );
 }

@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { RatingProgress } from "../../modules/board/ratings.server.ts";
+import { Panel, summaryClass, Text } from "../ui/index.ts";
 import { BoardName } from "./board-name.tsx";
 
 /** How often the console asks how rating is going: live enough to decide when to close it. */
@@ -24,15 +25,9 @@ export function RatingProgressPanel({ url }: { url: string }) {
   }, [url, load]);
   const boards = fetcher.data?.boards;
   return (
-    <section
-      aria-labelledby="rating-progress"
-      className="rounded-lg border border-slate-300 bg-white p-4"
-    >
-      <h2 id="rating-progress" className="text-lg font-semibold">
-        {t("ratingProgress.heading")}
-      </h2>
+    <Panel title={t("ratingProgress.heading")} size="subheading" headingId="rating-progress">
       {!boards ? (
-        <p className="text-slate-700">{t("ratingProgress.loading")}</p>
+        <Text tone="muted">{t("ratingProgress.loading")}</Text>
       ) : (
         <ul className="mt-2 space-y-3">
           {boards.map((board) => (
@@ -48,28 +43,30 @@ export function RatingProgressPanel({ url }: { url: string }) {
                 aria-label={t("ratingProgress.rated", { count: board.here, rated: board.rated })}
               />
               {board.few.length > 0 ? (
-                <details className="mt-1 text-sm">
-                  <summary className="min-h-11 cursor-pointer py-2">
+                <details className="mt-1 text-small">
+                  <summary className={summaryClass("label")}>
                     {t("ratingProgress.few", { count: board.few.length })}
                   </summary>
                   <ul className="list-disc space-y-1 pl-5">
                     {board.few.slice(0, 10).map((idea) => (
                       <li key={idea.id} className="break-words">
                         {`${idea.text} `}
-                        <span className="text-slate-700">
+                        <Text as="span" tone="muted">
                           ({t("ratingProgress.ratings", { count: idea.count })})
-                        </span>
+                        </Text>
                       </li>
                     ))}
                   </ul>
                 </details>
               ) : board.ideas > 0 ? (
-                <p className="text-sm text-slate-700">{t("ratingProgress.allRated")}</p>
+                <Text tone="muted" size="small">
+                  {t("ratingProgress.allRated")}
+                </Text>
               ) : null}
             </li>
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

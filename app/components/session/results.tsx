@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { BoardResults, ResultIdea } from "../../modules/board/results.ts";
 import type { MessageKey } from "../../modules/i18n/en.ts";
+import { EmptyState, Heading, summaryClass, Text } from "../ui/index.ts";
 import { WrittenText } from "../written-text.tsx";
 import { BoardName } from "./board-name.tsx";
 
@@ -18,13 +19,13 @@ export function Results({ boards, top }: { boards: BoardResults[]; top?: number 
         const unrated = board.ideas.filter((idea) => idea.average === null);
         return (
           <section key={board.id} aria-labelledby={`results-${board.id}`}>
-            <h3 id={`results-${board.id}`} className="text-lg font-semibold">
+            <Heading level={3} id={`results-${board.id}`}>
               <BoardName title={board.title} wholeGroup={board.wholeGroup} />
-            </h3>
+            </Heading>
             {board.ideas.length === 0 ? (
-              <p className="text-slate-700">{t("results.empty")}</p>
+              <EmptyState>{t("results.empty")}</EmptyState>
             ) : rated.length === 0 ? (
-              <p className="text-slate-700">{t("results.noneRated")}</p>
+              <EmptyState>{t("results.noneRated")}</EmptyState>
             ) : (
               <ol className="mt-2 list-decimal space-y-2 pl-6">
                 {rated.slice(0, top).map((idea) => (
@@ -39,10 +40,12 @@ export function Results({ boards, top }: { boards: BoardResults[]; top?: number 
             )}
             {top === undefined && unrated.length > 0 && rated.length > 0 ? (
               <details className="mt-3">
-                <summary className="min-h-11 cursor-pointer py-2 font-medium">
+                <summary className={summaryClass("label")}>
                   {t("results.unrated", { count: unrated.length })}
                 </summary>
-                <p className="text-sm text-slate-700">{t("results.unratedHint")}</p>
+                <Text tone="muted" size="small">
+                  {t("results.unratedHint")}
+                </Text>
                 <ul className="mt-2 list-disc space-y-1 pl-6">
                   {unrated.map((idea) => (
                     <li key={idea.id} className="whitespace-pre-wrap break-words">
@@ -74,5 +77,9 @@ export function RatingLine({ idea }: { idea: ResultIdea }) {
     if (idea.place) parts.push(t(`results.place.${idea.place}`));
   }
   if (idea.theme) parts.push(t("results.theme", { theme: idea.theme.label }));
-  return <span className="block text-sm text-slate-700">{parts.join(" · ")}</span>;
+  return (
+    <Text as="span" tone="muted" size="small" className="block">
+      {parts.join(" · ")}
+    </Text>
+  );
 }

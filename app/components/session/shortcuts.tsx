@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { Card, summaryClass } from "../ui/index.ts";
 
 /**
  * The console's keyboard shortcuts: each presses the button that carries it in
@@ -30,22 +31,18 @@ export function useShortcuts() {
 export function ShortcutList({ shortcuts }: { shortcuts: { keys: string; what: string }[] }) {
   const { t } = useTranslation();
   return (
-    <details className="rounded-lg border border-slate-300 bg-white p-4">
-      <summary className="min-h-11 cursor-pointer py-2 font-semibold">
-        {t("console.shortcuts")}
-      </summary>
-      <dl className="mt-2 space-y-1 text-sm">
+    <Card as="details">
+      <summary className={summaryClass("label")}>{t("console.shortcuts")}</summary>
+      <dl className="mt-2 space-y-1 text-small">
         {shortcuts.map((s) => (
           <div key={s.keys} className="flex gap-3">
             <dt>
-              <kbd className="rounded border border-slate-400 bg-slate-50 px-1 font-mono">
-                {s.keys}
-              </kbd>
+              <kbd className="rounded border border-control bg-canvas px-1 font-mono">{s.keys}</kbd>
             </dt>
             <dd>{s.what}</dd>
           </div>
         ))}
       </dl>
-    </details>
+    </Card>
   );
 }

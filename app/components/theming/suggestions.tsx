@@ -3,8 +3,9 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ThemingIdea } from "../../modules/theming/theming-doc.ts";
 import type { ThemingReply } from "../../routes/work-groups.$slug.sessions.$sessionId_.theming.tsx";
-import { Button, CsrfInput } from "../forms.tsx";
+import { Button, CsrfInput, compactInputClass } from "../forms.tsx";
 import { StaffWithin } from "../staff-text.tsx";
+import { Card, Heading, Label, Text } from "../ui/index.ts";
 import { THEMING_FETCHER } from "./theming-board.tsx";
 
 type Suggestion = { key: string; label: string; ideaIds: string[] };
@@ -30,14 +31,11 @@ export function Suggestions({ ideas }: { ideas: ThemingIdea[] }) {
   const remove = (key: string) => setList((current) => current.filter((s) => s.key !== key));
 
   return (
-    <section
-      aria-labelledby="suggestions-heading"
-      className="space-y-3 rounded-lg border border-slate-300 bg-white p-3"
-    >
+    <Card as="section" compact aria-labelledby="suggestions-heading" className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <h2 id="suggestions-heading" className="text-lg font-semibold">
+        <Heading level={2} size="subheading" id="suggestions-heading">
           {t("theming.suggestions")}
-        </h2>
+        </Heading>
         <suggest.Form method="post">
           <CsrfInput />
           <Button
@@ -52,11 +50,13 @@ export function Suggestions({ ideas }: { ideas: ThemingIdea[] }) {
       </div>
       <div role="status" aria-live="polite">
         {suggest.data ? (
-          <p className={suggest.data.ok ? "text-sm text-slate-700" : "font-medium text-red-800"}>
+          <p className={suggest.data.ok ? "text-small text-muted" : "font-medium text-danger"}>
             <StaffWithin said={suggest.data.message} staff={suggest.data.written ?? []} />
           </p>
         ) : (
-          <p className="text-sm text-slate-700">{t("theming.suggestHint")}</p>
+          <Text tone="muted" size="small">
+            {t("theming.suggestHint")}
+          </Text>
         )}
       </div>
       {list.length > 0 ? (
@@ -64,24 +64,24 @@ export function Suggestions({ ideas }: { ideas: ThemingIdea[] }) {
           {list.map((s) => {
             const inputId = `suggestion-${s.key}`;
             return (
-              <li key={s.key} className="rounded-md border border-slate-300 p-3">
+              <Card as="li" compact key={s.key}>
                 <command.Form method="post" onSubmit={() => remove(s.key)} className="space-y-2">
                   <CsrfInput />
                   {s.ideaIds.map((id) => (
                     <input key={id} type="hidden" name="ideaId" value={id} />
                   ))}
-                  <label htmlFor={inputId} className="block text-sm font-medium">
+                  <Label size="small" htmlFor={inputId}>
                     {t("theming.themeName")}
-                  </label>
+                  </Label>
                   <input
                     id={inputId}
                     name="label"
                     defaultValue={s.label}
                     maxLength={120}
                     required
-                    className="block w-full rounded-md border border-slate-500 px-2 py-1"
+                    className={`block w-full ${compactInputClass}`}
                   />
-                  <ul className="list-disc pl-5 text-sm">
+                  <ul className="list-disc pl-5 text-small">
                     {s.ideaIds.map((id) => (
                       <li key={id}>{text.get(id) ?? t("theming.ideaGone")}</li>
                     ))}
@@ -90,20 +90,16 @@ export function Suggestions({ ideas }: { ideas: ThemingIdea[] }) {
                     <Button name="intent" value="accept-suggestion">
                       {t("theming.accept")} <span className="sr-only">{s.label}</span>
                     </Button>
-                    <button
-                      type="button"
-                      onClick={() => remove(s.key)}
-                      className="rounded-md border border-slate-500 bg-white px-4 py-2 font-medium hover:bg-slate-100"
-                    >
+                    <Button variant="secondary" type="button" onClick={() => remove(s.key)}>
                       {t("theming.reject")} <span className="sr-only">{s.label}</span>
-                    </button>
+                    </Button>
                   </div>
                 </command.Form>
-              </li>
+              </Card>
             );
           })}
         </ol>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -6,8 +6,19 @@ import type { ThemingIdea, ThemingState, ThemingTheme } from "../../modules/them
 import { useLiveTheming } from "../../realtime/use-live-theming.ts";
 import type { ThemingReply } from "../../routes/work-groups.$slug.sessions.$sessionId_.theming.tsx";
 import { Dotted } from "../dotted.tsx";
-import { Button, CsrfInput, useCsrfToken } from "../forms.tsx";
+import { Button, CsrfInput, compactInputClass, inlineInputClass, useCsrfToken } from "../forms.tsx";
 import { STAFF, StaffIn, StaffText, StaffWithin } from "../staff-text.tsx";
+import {
+  Card,
+  cardClass,
+  cx,
+  Heading,
+  Label,
+  Legend,
+  summaryClass,
+  Text,
+  TextLink,
+} from "../ui/index.ts";
 import { Suggestions } from "./suggestions.tsx";
 
 type Feeds = Record<string, { id: string; number: number; title: string }[]>;
@@ -145,8 +156,8 @@ export function ThemingBoard(props: Props) {
         id={`idea-${idea.id}`}
         draggable={canEdit}
         onDragStart={canEdit ? (event) => dragIdeas(event, idea.id) : undefined}
-        className={`rounded-md border bg-white p-2 text-sm shadow-sm ${
-          selected.has(idea.id) ? "border-brand-700 ring-2 ring-brand-600" : "border-slate-300"
+        className={`rounded-md border bg-surface p-2 text-small shadow-sm ${
+          selected.has(idea.id) ? "border-action ring-2 ring-focus" : "border-line"
         } ${canEdit ? "cursor-grab" : ""}`}
       >
         <div className="flex items-start gap-2">
@@ -163,8 +174,8 @@ export function ThemingBoard(props: Props) {
             />
           ) : null}
           <label htmlFor={canEdit ? `select-${idea.id}` : undefined} className="flex-1">
-            <span className="block text-slate-900">{idea.text}</span>
-            <span className="block text-xs text-slate-700">
+            <span className="block text-ink">{idea.text}</span>
+            <span className="block text-xs text-muted">
               <Dotted
                 parts={[
                   !board ? (
@@ -190,17 +201,14 @@ export function ThemingBoard(props: Props) {
           </label>
         </div>
         {fed?.length ? (
-          <p className="mt-1 text-xs text-slate-700">
+          <p className="mt-1 text-xs text-muted">
             {t("theming.fed")}{" "}
             {fed.map((r, index) => (
               <span key={r.id}>
                 {index > 0 ? ", " : ""}
-                <a
-                  className="text-brand-700 underline"
-                  href={`/work-groups/${slug}/recommendations/${r.id}`}
-                >
+                <TextLink href={`/work-groups/${slug}/recommendations/${r.id}`}>
                   {t("recommendation.number", { number: r.number })}
-                </a>
+                </TextLink>
               </span>
             ))}
           </p>
@@ -216,33 +224,30 @@ export function ThemingBoard(props: Props) {
     <div className="space-y-6">
       <div>
         <p>
-          <a
-            className="text-brand-700 underline"
-            href={`/work-groups/${slug}/sessions/${session.id}`}
-          >
+          <TextLink href={`/work-groups/${slug}/sessions/${session.id}`}>
             {t("theming.back")}
-          </a>
+          </TextLink>
         </p>
-        <h1 className="text-2xl font-bold">
+        <Heading level={1}>
           <StaffIn said={t("theming.title", { title: STAFF })} staff={session.title} />
-        </h1>
-        <p className="text-slate-700">
+        </Heading>
+        <Text tone="muted">
           {t("theming.counts", {
             ideas: t("theming.ideasFromEveryRoom", { count: state.ideas.length }),
             themes: t("theming.themes", { count: state.themes.length }),
             unthemed: t("theming.unthemed", { count: unthemed.length }),
           })}{" "}
-          <span className="text-sm">
+          <span className="text-small">
             {status === "live"
               ? t("theming.live")
               : status === "connecting"
                 ? t("theming.connecting")
                 : t("theming.offline")}
           </span>
-        </p>
-        <p className="text-sm text-slate-700">
+        </Text>
+        <Text tone="muted" size="small">
           {canEdit ? t("theming.helpEdit") : t("theming.helpRead")}
-        </p>
+        </Text>
       </div>
 
       {canEdit ? (
@@ -253,23 +258,22 @@ export function ThemingBoard(props: Props) {
           // Sticky only where the window is tall and wide enough to keep it and the ideas in
           // view: at 400% zoom (320 by 256 CSS px) the bar, wrapped, is taller than the window
           // and would cover every idea and the focused checkbox (WCAG 1.4.10, 2.4.11).
-          className="top-0 z-10 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-slate-50 p-3 md:[@media(min-height:40rem)]:sticky"
+          className={cx(
+            cardClass({ tone: "sunken", compact: true }),
+            "top-0 z-10 flex flex-wrap items-end gap-3 md:[@media(min-height:40rem)]:sticky",
+          )}
         >
           <CsrfInput />
-          <p className="w-full text-sm font-medium" aria-live="polite">
+          <Text size="small" className="w-full font-medium" aria-live="polite">
             {selected.size === 0
               ? t("theming.noneSelected")
               : t("theming.selected", { count: selected.size })}
-          </p>
+          </Text>
           <div>
-            <label htmlFor="move-to" className="block text-sm font-medium">
+            <Label size="small" htmlFor="move-to">
               {t("theming.moveTo")}
-            </label>
-            <select
-              id="move-to"
-              name="themeId"
-              className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-2"
-            >
+            </Label>
+            <select id="move-to" name="themeId" className={inlineInputClass}>
               <option value="">{t("theming.notYetThemed")}</option>
               <ThemeOptions themes={state.themes} />
             </select>
@@ -283,9 +287,9 @@ export function ThemingBoard(props: Props) {
             {t("theming.move")}
           </Button>
           <div>
-            <label htmlFor="new-theme" className="block text-sm font-medium">
+            <Label size="small" htmlFor="new-theme">
               {t("theming.newTheme")}
-            </label>
+            </Label>
             <input
               id="new-theme"
               name="label"
@@ -298,7 +302,7 @@ export function ThemingBoard(props: Props) {
                 event.preventDefault();
                 createButton.current?.click();
               }}
-              className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-2"
+              className={inlineInputClass}
             />
           </div>
           <Button ref={createButton} name="intent" value="create-theme" variant="secondary">
@@ -312,7 +316,7 @@ export function ThemingBoard(props: Props) {
 
       <div role="status" aria-live="polite" className="min-h-6">
         {reply && reply.intent !== "suggest" ? (
-          <p className={reply.ok ? "text-slate-900" : "font-medium text-red-800"}>
+          <p className={reply.ok ? "text-ink" : "font-medium text-danger"}>
             <StaffWithin said={reply.message} staff={reply.written ?? []} />
           </p>
         ) : null}
@@ -327,15 +331,15 @@ export function ThemingBoard(props: Props) {
           onDrop={canEdit ? dropOn(null) : undefined}
           // The whole width, its ideas in columns: a session's sixty ideas in one narrow column
           // made the page eight windows tall, and the themes hard to find below it.
-          className="rounded-lg border border-dashed border-slate-400 bg-slate-50 p-3 md:col-span-2 xl:col-span-3"
+          className="rounded-lg border border-dashed border-control bg-canvas p-3 md:col-span-2 xl:col-span-3"
         >
-          <h2 id="unthemed-heading" className="text-lg font-semibold">
+          <Heading level={2} size="subheading" id="unthemed-heading">
             {t("theming.unthemedHeading", { count: unthemed.length })}
-          </h2>
+          </Heading>
           {unthemed.length === 0 ? (
-            <p className="text-sm text-slate-700">
+            <Text tone="muted" size="small">
               {state.ideas.length === 0 ? t("theming.noIdeas") : t("theming.allThemed")}
-            </p>
+            </Text>
           ) : (
             // On a wide screen the list scrolls in its own box, so the themes stay in view below
             // it to drop ideas on (two rooms' sixty ideas made the page three windows tall). A
@@ -360,11 +364,11 @@ export function ThemingBoard(props: Props) {
         ))}
       </div>
       {state.themes.length === 0 ? (
-        <p className="text-slate-700">
+        <Text tone="muted">
           {canEdit
             ? `${t("theming.noThemes")} ${t("theming.noThemesHint")}`
             : t("theming.noThemes")}
-        </p>
+        </Text>
       ) : null}
     </div>
   );
@@ -395,12 +399,13 @@ function ThemeCard({
   const headingId = `theme-${theme.id}-heading`;
   const [linkChoice, setLinkChoice] = useState<"move" | "drop">("move");
   return (
-    <section
+    <Card
+      as="section"
+      compact
       id={`theme-${theme.id}`}
       aria-labelledby={headingId}
       onDragOver={canEdit ? (event) => event.preventDefault() : undefined}
       onDrop={canEdit ? onDrop : undefined}
-      className="rounded-lg border border-slate-300 bg-white p-3"
     >
       <h2
         id={headingId}
@@ -413,38 +418,39 @@ function ThemeCard({
               }
             : undefined
         }
-        className={`text-lg font-semibold ${canEdit ? "cursor-grab" : ""}`}
+        className={`text-subheading font-semibold ${canEdit ? "cursor-grab" : ""}`}
       >
         <StaffText>{theme.label}</StaffText>{" "}
-        <span className="text-sm font-normal text-slate-700">({ideas.length})</span>
+        <Text as="span" tone="muted" size="small" className="font-normal">
+          ({ideas.length})
+        </Text>
       </h2>
       {feeds.length > 0 ? (
-        <p className="text-sm text-slate-700">
+        <Text tone="muted" size="small">
           {t("theming.feeds")}{" "}
           {feeds.map((r, index) => (
             <span key={r.id}>
               {index > 0 ? ", " : ""}
-              <a
-                className="text-brand-700 underline"
-                href={`/work-groups/${slug}/recommendations/${r.id}`}
-              >
+              <TextLink href={`/work-groups/${slug}/recommendations/${r.id}`}>
                 <StaffIn
                   said={t("recommendations.name", { number: r.number, title: STAFF })}
                   staff={r.title}
                 />
-              </a>
+              </TextLink>
             </span>
           ))}
-        </p>
+        </Text>
       ) : null}
       {ideas.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-700">{t("theming.noIdeasInTheme")}</p>
+        <Text tone="muted" size="small" className="mt-2">
+          {t("theming.noIdeasInTheme")}
+        </Text>
       ) : (
         <ul className="mt-2 space-y-2">{ideas.map(card)}</ul>
       )}
       {canEdit ? (
-        <details className="mt-3 text-sm">
-          <summary className="cursor-pointer font-medium text-brand-700">
+        <details className="mt-3 text-small">
+          <summary className={summaryClass("link")}>
             {t("theming.edit")}{" "}
             <span className="sr-only">
               <StaffText>{theme.label}</StaffText>
@@ -455,9 +461,7 @@ function ThemeCard({
               <CsrfInput />
               <input type="hidden" name="themeId" value={theme.id} />
               <div>
-                <label htmlFor={`rename-${theme.id}`} className="block font-medium">
-                  {t("theming.name")}
-                </label>
+                <Label htmlFor={`rename-${theme.id}`}>{t("theming.name")}</Label>
                 <input
                   id={`rename-${theme.id}`}
                   name="label"
@@ -465,7 +469,7 @@ function ThemeCard({
                   key={theme.label}
                   maxLength={120}
                   required
-                  className="mt-1 rounded-md border border-slate-500 px-2 py-1"
+                  className={`mt-1 ${compactInputClass}`}
                 />
               </div>
               <Button name="intent" value="rename-theme" variant="secondary">
@@ -477,13 +481,11 @@ function ThemeCard({
                 <CsrfInput />
                 <input type="hidden" name="themeId" value={theme.id} />
                 <div>
-                  <label htmlFor={`merge-${theme.id}`} className="block font-medium">
-                    {t("theming.mergeInto")}
-                  </label>
+                  <Label htmlFor={`merge-${theme.id}`}>{t("theming.mergeInto")}</Label>
                   <select
                     id={`merge-${theme.id}`}
                     name="intoThemeId"
-                    className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-1"
+                    className={`mt-1 ${compactInputClass}`}
                   >
                     <ThemeOptions themes={others} />
                   </select>
@@ -497,10 +499,8 @@ function ThemeCard({
               <CsrfInput />
               <input type="hidden" name="themeId" value={theme.id} />
               {feeds.length > 0 ? (
-                <fieldset className="space-y-1 rounded-md border border-amber-400 bg-amber-50 p-2">
-                  <legend className="font-medium">
-                    {t("theming.feedsLegend", { count: feeds.length })}
-                  </legend>
+                <fieldset className="space-y-1 rounded-md border border-warning-line bg-warning-soft p-2">
+                  <Legend>{t("theming.feedsLegend", { count: feeds.length })}</Legend>
                   {others.length > 0 ? (
                     <div className="flex flex-wrap items-center gap-2">
                       <input
@@ -515,7 +515,7 @@ function ThemeCard({
                       <select
                         aria-label={t("theming.linkTarget")}
                         name="linkToThemeId"
-                        className="rounded-md border border-slate-500 bg-white px-2 py-1"
+                        className={compactInputClass}
                       >
                         <ThemeOptions themes={others} />
                       </select>
@@ -537,12 +537,14 @@ function ThemeCard({
               <Button name="intent" value="delete-theme" variant="danger">
                 {t("theming.delete")}
               </Button>
-              <span className="ml-2 text-slate-700">{t("theming.deleteHint")}</span>
+              <Text as="span" tone="muted" className="ml-2">
+                {t("theming.deleteHint")}
+              </Text>
             </fetcher.Form>
           </div>
         </details>
       ) : null}
-    </section>
+    </Card>
   );
 }
 

@@ -44,6 +44,7 @@ function translatedComponents() {
       "app/components/theming",
       "app/components/improvement-plan",
       "app/components/auth",
+      "app/components/ui",
     ].flatMap((dir) => readdirSync(path.join(root, dir)).map((f) => path.join(dir, f))),
     "app/components/history-list.tsx",
     "app/components/comment-period/count-tables.tsx",
