@@ -48,7 +48,8 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
   const nextRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Rating opened while the person was on the page: bring the panel into view and put focus on
-  // it, so a phone does not leave it below the fold and a keyboard user lands on it.
+  // it, so a phone does not leave it below the fold and a keyboard user lands on it (a little
+  // below the top edge, scroll-mt: flush with it, a fraction of a pixel could fall outside).
   useEffect(() => {
     if (!cameLive) return;
     headingRef.current?.scrollIntoView({ block: "start" });
@@ -69,7 +70,13 @@ export function RatingPanel({ rating, cameLive }: { rating: Rating; cameLive: bo
   }, [fetcher.state]);
   return (
     <Card as="section" aria-labelledby="rate-heading">
-      <Heading level={2} id="rate-heading" ref={headingRef} tabIndex={-1} className="outline-none">
+      <Heading
+        level={2}
+        id="rate-heading"
+        ref={headingRef}
+        tabIndex={-1}
+        className="scroll-mt-2 outline-none"
+      >
         {t("rating.heading")}
       </Heading>
       <Text tone="muted" size="small" role="status">
